@@ -1,0 +1,59 @@
+// swift-tools-version: 6.1
+// soc-pipeline — England's national baseline of equity in access to health and care.
+// Licensed GPL-3.0-or-later (it links R's maths library, GPL-2+).
+import PackageDescription
+
+let package = Package(
+    name: "soc-pipeline",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "soc-pipeline", targets: ["PipelineCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
+    ],
+    targets: [
+        // C libraries from Debian, one small module each (see docs/ARCHITECTURE.md).
+        .systemLibrary(name: "CLibCSV", providers: [.apt(["libcsv-dev"])]),
+        .systemLibrary(name: "CRmath", pkgConfig: "libRmath", providers: [.apt(["r-mathlib"])]),
+
+        .target(
+            name: "PipelineCore",
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(name: "Ingest", dependencies: ["PipelineCore", "CLibCSV"]),
+        .target(name: "Transform", dependencies: ["PipelineCore", "CRmath"]),
+        .target(name: "Aggregate", dependencies: ["PipelineCore", "Transform"]),
+        .target(name: "Samples", dependencies: ["PipelineCore", "Ingest"]),
+        .executableTarget(
+            name: "PipelineCLI",
+            dependencies: [
+                "PipelineCore", "Ingest", "Transform", "Aggregate", "Samples",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        .target(name: "PipelineTestSupport", dependencies: ["PipelineCore"], path: "Tests/PipelineTestSupport"),
+        .testTarget(name: "PipelineCoreTests", dependencies: ["PipelineCore", "PipelineTestSupport"]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "PipelineTestSupport"]),
+        .testTarget(name: "TransformTests", dependencies: ["Transform", "PipelineTestSupport"]),
+        .testTarget(name: "AggregateTests", dependencies: ["Aggregate", "PipelineTestSupport"]),
+        .testTarget(name: "PipelineCLITests", dependencies: ["PipelineTestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
+
+for target in package.targets where target.type != .system {
+    var settings = target.swiftSettings ?? []
+    settings.append(.enableUpcomingFeature("ExistentialAny"))
+    settings.append(.enableUpcomingFeature("MemberImportVisibility"))
+    target.swiftSettings = settings
+}

@@ -1,0 +1,265 @@
+import PipelineCore
+
+/// Validates each row of one file of a source and adds it to the source's totals.
+///
+/// Bad rows are quarantined with line, column and reason; the value itself is never kept.
+final class ExtractParser: CSVRecordHandler {
+    let source: SourceConfig
+    let file: String
+    let reference: ReferenceTables
+    let totals: SourceTotals
+    /// ICB index the file was delivered for (`{icb}` in the glob), if known.
+    let deliveredIcb: Int?
+    let rawRows: RawRowSink?
+
+    private(set) var map: HeaderMap<SourceField>?
+    private var columnLsoa = -1, columnIcb = -1, columnDecile = -1, columnPeriod = -1
+    private var columnSex = -1, columnAge = -1, columnValue1 = -1, columnValue2 = -1
+    private let populationSlot: Int
+
+    var rowsRead = 0
+    var rowsLoaded = 0
+    var rowsSuppressed = 0
+    var quarantined: [QuarantineEntry] = []
+    var quarantinedCount = 0
+    static let quarantineKeepLimit = 100_000
+
+    init(source: SourceConfig, file: String, reference: ReferenceTables, totals: SourceTotals,
+         deliveredIcb: Int?, rawRows: RawRowSink?) {
+        self.source = source
+        self.file = file
+        self.reference = reference
+        self.totals = totals
+        self.deliveredIcb = deliveredIcb
+        self.rawRows = rawRows
+        // A population has no period: all rows share one slot.
+        populationSlot = source.kind == .population ? totals.slot(for: Period(ordinal: 0)) : -1
+    }
+
+    func handle(_ record: CSVRecord) throws {
+        guard let map else { return try readHeader(record) }
+        rowsRead += 1
+        guard record.count == map.headerCount else {
+            return quarantine(record, column: min(record.count, map.headerCount) + 1, .fieldCount)
+        }
+        // UTF-8: checked on the mapped columns only (others are ignored).
+        for column in [columnLsoa, columnIcb, columnDecile, columnPeriod, columnSex, columnAge, columnValue1, columnValue2]
+        where column >= 0 && !Self.isValidUTF8(record[column]) {
+            return quarantine(record, column: column + 1, .invalidUTF8)
+        }
+
+        // Geography.
+        var subIcb = 0, icb = 0, decile = 0, keyUnit = 0
+        var unmapped = false
+        if source.grain == .lsoa {
+            let dense = reference.lsoas.index(of: Self.trimmed(record[columnLsoa]))
+            if dense < 0 {
+                unmapped = true
+            } else {
+                subIcb = Int(reference.lsoaSubIcb[Int(dense)])
+                icb = Int(reference.subIcbToIcb[subIcb])
+                decile = Int(reference.lsoaDecile[Int(dense)])
+                keyUnit = Int(dense)
+            }
+        } else {
+            guard let found = reference.icbIndex(forCode: String(decoding: Self.trimmed(record[columnIcb]), as: UTF8.self)) else {
+                return quarantine(record, column: columnIcb + 1, .unknownIcb)
+            }
+            guard let parsed = Self.parseSmallInt(Self.trimmed(record[columnDecile])), (1...10).contains(parsed) else {
+                return quarantine(record, column: columnDecile + 1, .invalidDecile)
+            }
+            icb = found
+            decile = parsed
+            subIcb = reference.wholeIcbSubIndex(icb)
+            keyUnit = icb * 10 + decile - 1
+        }
+
+        // Period.
+        var slot = populationSlot
+        if columnPeriod >= 0 {
+            guard let period = Period.parse(Self.trimmed(record[columnPeriod])) else {
+                return quarantine(record, column: columnPeriod + 1, .invalidPeriod)
+            }
+            slot = totals.slot(for: period)
+        }
+        if unmapped {
+            if let deliveredIcb, source.kind != .population {
+                totals.addQuality(slot: slot, icb: deliveredIcb, field: 0)
+                totals.addQuality(slot: slot, icb: deliveredIcb, field: 1)
+            }
+            return quarantine(record, column: columnLsoa + 1, .unknownLsoa)
+        }
+
+        // Sex and age.
+        var sex = Sex.unknown
+        if columnSex >= 0 {
+            guard let parsed = Sex.parse(Self.trimmed(record[columnSex])) else {
+                return quarantine(record, column: columnSex + 1, .invalidSex)
+            }
+            sex = parsed
+        }
+        let ageField = Self.trimmed(record[columnAge])
+        let age: Int
+        if let band = AgeBand.parse(ageField) {
+            age = band.index
+        } else if Self.isUnknownAge(ageField) {
+            age = SourceTotals.unknownAge
+        } else {
+            return quarantine(record, column: columnAge + 1, .invalidAgeBand)
+        }
+
+        // Counts.
+        let first = Self.parseCount(record[columnValue1])
+        var second = CountValue.value(0)
+        if case .invalid(let reason) = first { return quarantine(record, column: columnValue1 + 1, reason) }
+        if columnValue2 >= 0 {
+            second = Self.parseCount(record[columnValue2])
+            if case .invalid(let reason) = second { return quarantine(record, column: columnValue2 + 1, reason) }
+            if case .value(let numerator) = first, case .value(let denominator) = second, numerator > denominator {
+                return quarantine(record, column: columnValue1 + 1, .numeratorExceedsDenominator)
+            }
+        }
+
+        guard totals.markSeen(slot: slot, keyUnit: keyUnit, sex: sex.rawValue, age: age) else {
+            return quarantine(record, column: 1, .duplicateKey)
+        }
+
+        let cell = totals.cell(slot: slot, subIcb: subIcb, decile: decile, sex: sex.rawValue, age: age)
+        totals.records[cell] += 1
+        rowsLoaded += 1
+        if source.kind != .population {
+            totals.addQuality(slot: slot, icb: icb, field: 0)
+            if sex == .unknown { totals.addQuality(slot: slot, icb: icb, field: 2) }
+            if age == SourceTotals.unknownAge { totals.addQuality(slot: slot, icb: icb, field: 3) }
+        }
+        if case .value(let a) = first, case .value(let b) = second {
+            totals.value1[cell] += a
+            totals.value2[cell] += b
+            rawRows?.append(source: source.name, file: file, line: record.line, area: record.string(columnLsoa >= 0 ? columnLsoa : columnIcb),
+                            period: columnPeriod >= 0 ? totals.periods[slot].label : nil, sex: sex, age: age,
+                            value1: a, value2: columnValue2 >= 0 ? b : nil)
+        } else {
+            totals.suppressed[cell] += 1
+            rowsSuppressed += 1
+            if source.kind != .population { totals.addQuality(slot: slot, icb: icb, field: 4) }
+        }
+    }
+
+    private func readHeader(_ record: CSVRecord) throws {
+        let required = source.requiredFields.map { ($0, source.headerNames(for: $0)) }
+        let optional = source.optionalFields.map { ($0, source.headerNames(for: $0)) }
+        let map = try HeaderMap(header: record, required: required, optional: optional, file: file)
+        self.map = map
+        columnLsoa = map[.lsoa] ?? -1
+        columnIcb = map[.icb] ?? -1
+        columnDecile = map[.imdDecile] ?? -1
+        columnPeriod = map[.period] ?? -1
+        columnSex = map[.sex] ?? -1
+        columnAge = map[.ageBand] ?? -1
+        switch source.kind {
+        case .events: columnValue1 = map[.events] ?? -1
+        case .proportion:
+            columnValue1 = map[.numerator] ?? -1
+            columnValue2 = map[.denominator] ?? -1
+        case .population: columnValue1 = map[.population] ?? -1
+        }
+    }
+
+    private func quarantine(_ record: CSVRecord, column: Int, _ reason: QuarantineReason) {
+        quarantinedCount += 1
+        guard quarantined.count < Self.quarantineKeepLimit else { return }
+        let name = map.flatMap { column >= 1 && column <= $0.headers.count ? $0.headers[column - 1] : nil }
+        quarantined.append(QuarantineEntry(line: record.line, column: column, columnName: name, reason: reason))
+    }
+
+    // MARK: - Value parsing (allocation-free)
+
+    enum CountValue {
+        case value(Int64)
+        case suppressed
+        case invalid(QuarantineReason)
+    }
+
+    /// A whole non-negative count; `"1,234"` accepted (groups of three); disclosure markers
+    /// `*`, `c`, `..`, `-`, `[c]`, `x`, `[x]` mean suppressed at source, never zero.
+    static func parseCount(_ raw: UnsafeRawBufferPointer) -> CountValue {
+        let bytes = trimmed(raw)
+        let count = bytes.count
+        if count == 0 { return .invalid(.missingValue) }
+        var value: Int64 = 0
+        var digitsSinceComma = 0
+        var sawComma = false
+        var index = 0
+        if bytes[0] == UInt8(ascii: "-") {
+            if count == 1 { return .suppressed }
+            if count > 1, bytes[1] >= 0x30, bytes[1] <= 0x39 { return .invalid(.negativeCount) }
+            return .invalid(.notACount)
+        }
+        while index < count {
+            let byte = bytes[index]
+            if byte >= 0x30, byte <= 0x39 {
+                let (product, overflow1) = value.multipliedReportingOverflow(by: 10)
+                let (sum, overflow2) = product.addingReportingOverflow(Int64(byte - 0x30))
+                if overflow1 || overflow2 { return .invalid(.notACount) }
+                value = sum
+                digitsSinceComma += 1
+                if sawComma, digitsSinceComma > 3 { return .invalid(.notACount) }
+            } else if byte == UInt8(ascii: ",") {
+                if index == 0 || (sawComma && digitsSinceComma != 3) || (!sawComma && digitsSinceComma > 3) {
+                    return .invalid(.notACount)
+                }
+                sawComma = true
+                digitsSinceComma = 0
+            } else {
+                return isSuppressionMarker(bytes) ? .suppressed : .invalid(.notACount)
+            }
+            index += 1
+        }
+        if sawComma, digitsSinceComma != 3 { return .invalid(.notACount) }
+        return .value(value)
+    }
+
+    static func isSuppressionMarker(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        switch bytes.count {
+        case 1: return bytes[0] == UInt8(ascii: "*") || bytes[0] | 0x20 == UInt8(ascii: "c") || bytes[0] | 0x20 == UInt8(ascii: "x")
+        case 2: return bytes[0] == UInt8(ascii: ".") && bytes[1] == UInt8(ascii: ".")
+        case 3: return bytes[0] == UInt8(ascii: "[") && bytes[2] == UInt8(ascii: "]")
+            && (bytes[1] | 0x20 == UInt8(ascii: "c") || bytes[1] | 0x20 == UInt8(ascii: "x"))
+        default: return false
+        }
+    }
+
+    static func isUnknownAge(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        if bytes.count == 0 { return true }
+        guard bytes.count <= 16 else { return false }
+        let text = String(decoding: bytes, as: UTF8.self).lowercased()
+        return text == "unknown" || text == "not known" || text == "u" || text == "na"
+    }
+
+    static func parseSmallInt(_ bytes: UnsafeRawBufferPointer) -> Int? {
+        guard bytes.count > 0, bytes.count <= 3 else { return nil }
+        var value = 0
+        for byte in bytes {
+            guard byte >= 0x30, byte <= 0x39 else { return nil }
+            value = value * 10 + Int(byte - 0x30)
+        }
+        return value
+    }
+
+    @inline(__always)
+    static func trimmed(_ bytes: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
+        var start = 0, end = bytes.count
+        while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+        while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+        if start == 0, end == bytes.count { return bytes }
+        return UnsafeRawBufferPointer(rebasing: bytes[start..<end])
+    }
+
+    @inline(__always)
+    static func isValidUTF8(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        for byte in bytes where byte >= 0x80 {
+            return String(validating: bytes, as: UTF8.self) != nil
+        }
+        return true
+    }
+}

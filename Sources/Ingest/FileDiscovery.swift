@@ -1,0 +1,58 @@
+import Foundation
+import PipelineCore
+
+/// A file matched by a source's glob.
+public struct DiscoveredFile: Sendable, Equatable {
+    /// Absolute path.
+    public var path: String
+    /// Path as written relative to the config folder, for messages and the manifest.
+    public var displayPath: String
+    /// The folder name matched by `{icb}`, if the pattern has one.
+    public var icbFolder: String?
+    public var size: Int
+}
+
+/// Expands a source's glob (`*`, `?`, `[...]` per path component, and `{icb}` for one folder).
+public enum FileDiscovery {
+    public static func files(matching pattern: String, base: String) throws -> [DiscoveredFile] {
+        let absolute = pattern.hasPrefix("/")
+        var candidates: [(path: String, display: String, icb: String?)] = [(absolute ? "/" : base, "", nil)]
+        let components = pattern.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+        for (position, component) in components.enumerated() {
+            let isLast = position == components.count - 1
+            var next: [(String, String, String?)] = []
+            for candidate in candidates {
+                let join = { (name: String) -> (String, String) in
+                    ((candidate.path as NSString).appendingPathComponent(name),
+                     candidate.display.isEmpty ? (absolute ? "/" + name : name) : candidate.display + "/" + name)
+                }
+                let isIcb = component == "{icb}"
+                let hasWildcard = isIcb || component.contains(where: { "*?[".contains($0) })
+                if !hasWildcard {
+                    let (path, display) = join(component)
+                    if FileManager.default.fileExists(atPath: path) { next.append((path, display, candidate.icb)) }
+                    continue
+                }
+                let names = (try? FileManager.default.contentsOfDirectory(atPath: candidate.path)) ?? []
+                for name in names.sorted() where !name.hasPrefix(".") {
+                    let matches = isIcb ? true : fnmatch(component, name, 0) == 0
+                    guard matches else { continue }
+                    let (path, display) = join(name)
+                    var isDirectory: ObjCBool = false
+                    _ = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+                    if isLast == isDirectory.boolValue { continue }
+                    next.append((path, display, isIcb ? name : candidate.icb))
+                }
+            }
+            candidates = next
+        }
+        return try candidates.map { candidate in
+            let attributes = try? FileManager.default.attributesOfItem(atPath: candidate.path)
+            guard let size = attributes?[.size] as? Int else {
+                throw PipelineError(.inputMissing, "cannot read file", at: InputLocation(file: candidate.display))
+            }
+            return DiscoveredFile(path: candidate.path, displayPath: candidate.display, icbFolder: candidate.icb, size: size)
+        }
+        .sorted { $0.displayPath < $1.displayPath }
+    }
+}

@@ -1,0 +1,60 @@
+public import PipelineCore
+
+/// Checks every configured file exists and has the columns its source needs, reading only header rows.
+public enum HeaderValidator {
+    /// - Returns: one line per source for display.
+    /// - Throws: the first problem, as a ``PipelineError`` naming the file.
+    public static func validate(_ config: PipelineConfig) throws -> [String] {
+        var lines: [String] = []
+        let references: [(String, [String])] = [
+            (config.reference.icb.icbs, ["icb_ods_code", "icb_ons_code", "icb_name", "region_ons_code", "region_ods_code", "region_name"]),
+            (config.reference.icb.lsoaLookup, ["lsoa_code"]),
+            (config.reference.imd.lsoaDeciles, ["lsoa_code", "imd_decile"]),
+            (config.reference.standardPopulation.file, ["age_band"]),
+        ]
+        for (path, columns) in references {
+            try readHeader(path: config.resolve(path), display: path) { record in
+                _ = try HeaderMap(header: record, required: columns.map { ($0, [$0]) }, file: path)
+            }
+        }
+        lines.append("reference: ok (ICB \(config.reference.icb.vintage), IMD \(config.reference.imd.vintage), \(config.reference.standardPopulation.name))")
+        for source in config.sources {
+            let files = try FileDiscovery.files(matching: source.files, base: config.baseDirectory)
+            guard !files.isEmpty else {
+                throw PipelineError(.inputMissing, "source '\(source.name)': no files match '\(source.files)'", at: InputLocation(file: source.files))
+            }
+            for file in files {
+                try readHeader(path: file.path, display: file.displayPath, dialect: source.dialect) { record in
+                    _ = try HeaderMap(header: record, required: source.requiredFields.map { ($0, source.headerNames(for: $0)) },
+                                      optional: source.optionalFields.map { ($0, source.headerNames(for: $0)) }, file: file.displayPath)
+                }
+            }
+            let icbFolders = Set(files.compactMap(\.icbFolder))
+            lines.append("source \(source.name) (\(source.kind.rawValue)): \(files.count) files" + (icbFolders.isEmpty ? "" : ", \(icbFolders.count) ICB folders") + ", headers ok")
+        }
+        return lines
+    }
+
+    private static func readHeader(path: String, display: String, dialect: CSVDialect = CSVDialect(),
+                                   check: @escaping (CSVRecord) throws -> Void) throws {
+        let handler = HeaderOnly(check: check)
+        do {
+            let summary = try CSVReader(dialect: dialect, chunkSize: 64 * 1024).read(path: path, displayPath: display, into: handler)
+            if summary.records == 0 {
+                throw PipelineError(.dataQuality, "empty file: no header row", at: InputLocation(file: display, line: 1))
+            }
+        } catch is HeaderOnly.Stop {
+            return
+        }
+    }
+
+    private final class HeaderOnly: CSVRecordHandler {
+        struct Stop: Error {}
+        let check: (CSVRecord) throws -> Void
+        init(check: @escaping (CSVRecord) throws -> Void) { self.check = check }
+        func handle(_ record: CSVRecord) throws {
+            try check(record)
+            throw Stop()
+        }
+    }
+}

@@ -1,0 +1,167 @@
+import Foundation
+public import GRDB
+import Logging
+public import PipelineCore
+import Synchronization
+
+/// Stage 1: validates every extract and the population, totals them while streaming, and
+/// checkpoints the totals, the file manifest, the quarantine and the reference tables used.
+public struct IngestStage: PipelineStage {
+    public let name = StageName.ingest
+    /// Files are parsed in parallel, one source per worker at a time.
+    public var workers: Int
+
+    public init(workers: Int = ProcessInfo.processInfo.activeProcessorCount) {
+        self.workers = max(1, workers)
+    }
+
+    public func run(_ context: StageContext, in db: Database) throws -> StageOutcome {
+        let config = context.config
+        let logger = context.logger
+        let reference = try ReferenceLoader.load(config)
+        let jobs = try config.sources.map { source in
+            let files = try FileDiscovery.files(matching: source.files, base: config.baseDirectory)
+            guard !files.isEmpty else {
+                throw PipelineError(.inputMissing, "source '\(source.name)': no files match '\(source.files)'",
+                                    at: InputLocation(file: source.files), hint: "paths are relative to the folder of pipeline.json")
+            }
+            return (source, files)
+        }
+        let results = try ingestInParallel(jobs, reference: reference, context: context)
+        try FaultInjection.check("ingest:after-parse")
+
+        for result in results {
+            logQuarantine(result, logger: logger)
+            try checkRejectThreshold(result, config: config)
+        }
+        if config.ingest.requireFullCoverage {
+            for result in results where result.source.kind != .population {
+                try checkCoverage(result, reference: reference)
+            }
+        }
+
+        let writer = IngestWriter(db: db, reference: reference, config: config)
+        let rows = try writer.write(results)
+        try FaultInjection.check("ingest:after-totals")
+
+        var parts: [(String, String)] = [("program", ProgramVersion.current), ("config", config.ingestSectionText)]
+        parts += reference.fileHashes.map { ("reference:\($0.file)", $0.sha256) }
+        for result in results {
+            parts += result.files.map { ("\(result.source.name):\($0.file.displayPath)", $0.sha256) }
+        }
+        let notes = results.map { result in
+            "\(result.source.name): \(result.files.count) files, \(result.rowsLoaded) rows loaded, \(result.rowsQuarantined) quarantined"
+                + (result.source.kind == .population ? "" : ", periods \(result.totals.periods.sorted().map(\.label).joined(separator: " "))")
+        }
+        return StageOutcome(fingerprint: Fingerprint.combine(parts), rowsByTable: rows, notes: notes)
+    }
+
+    private func ingestInParallel(_ jobs: [(SourceConfig, [DiscoveredFile])], reference: ReferenceTables,
+                                  context: StageContext) throws -> [SourceResult] {
+        // Largest sources first so the two workers finish together.
+        let order = jobs.indices.sorted { jobs[$0].1.reduce(0) { $0 + $1.size } > jobs[$1].1.reduce(0) { $0 + $1.size } }
+        let totalFiles = jobs.reduce(0) { $0 + $1.1.count }
+        let progress = ProgressLine(enabled: context.showProgress, totalFiles: totalFiles)
+        let ingester = SourceIngester(reference: reference, keepRows: context.keepRows || context.config.ingest.keepRows) { bytes in
+            progress.fileDone(bytes: bytes)
+        }
+        let slots = ResultSlots(count: jobs.count)
+        let next = Mutex(0)
+        DispatchQueue.concurrentPerform(iterations: min(workers, jobs.count)) { _ in
+            while true {
+                let position: Int? = next.withLock { value in
+                    guard value < order.count else { return nil }
+                    defer { value += 1 }
+                    return value
+                }
+                guard let position else { return }
+                let index = order[position]
+                slots.store(index, Result { try ingester.ingest(jobs[index].0, files: jobs[index].1) })
+            }
+        }
+        progress.finish()
+        return try slots.results()
+    }
+
+    private func logQuarantine(_ result: SourceResult, logger: Logger) {
+        var logged = 0
+        for file in result.files {
+            for entry in file.quarantine where logged < 10 {
+                logged += 1
+                logger.warning("row quarantined", metadata: [
+                    "location": "\(InputLocation(file: file.file.displayPath, line: entry.line, column: entry.column))",
+                    "reason": "\(entry.reason.rawValue)", "column.name": "\(entry.columnName ?? "")",
+                ])
+            }
+        }
+        if result.rowsQuarantined > 0 {
+            logger.notice("quarantine summary", metadata: [
+                "source": "\(result.source.name)", "rows.quarantined": "\(result.rowsQuarantined)",
+                "rows.read": "\(result.rowsRead)",
+            ])
+        }
+    }
+
+    private func checkRejectThreshold(_ result: SourceResult, config: PipelineConfig) throws {
+        let threshold = result.source.rejectThreshold ?? config.ingest.rejectThreshold
+        let read = result.rowsRead
+        guard read > 0 || result.rowsQuarantined > 0 else { return }
+        let share = Double(result.rowsQuarantined) / Double(max(read, 1))
+        guard share > threshold else { return }
+        let examples = result.files.flatMap { file in
+            file.quarantine.prefix(5).map { "\(InputLocation(file: file.file.displayPath, line: $0.line, column: $0.column)): \($0.reason.explanation)" }
+        }.prefix(5)
+        throw PipelineError(.dataQuality,
+            "source '\(result.source.name)': \(result.rowsQuarantined) of \(read) rows failed validation (\(Self.percent(share)), above the reject threshold of \(Self.percent(threshold))); nothing was committed. First problems:\n  " + examples.joined(separator: "\n  "),
+            hint: "fix the extract, or raise rejectThreshold for this source in pipeline.json")
+    }
+
+    private func checkCoverage(_ result: SourceResult, reference: ReferenceTables) throws {
+        let totals = result.totals
+        guard !totals.periods.isEmpty else {
+            throw PipelineError(.dataQuality, "source '\(result.source.name)' has no valid rows in any period",
+                                at: InputLocation(file: result.source.files))
+        }
+        for (slot, period) in totals.periods.enumerated() {
+            let missing = reference.icbs.indices.filter { icb in
+                totals.qualityValue(slot: slot, icb: icb, field: 0) - totals.qualityValue(slot: slot, icb: icb, field: 1) <= 0
+            }
+            guard missing.isEmpty else {
+                let names = missing.prefix(10).map { "\(reference.icbs[$0].odsCode) \(reference.icbs[$0].shortName)" }
+                throw PipelineError(.dataQuality,
+                    "coverage: source '\(result.source.name)' period \(period.label) has no records for \(missing.count) of \(reference.icbs.count) ICBs: \(names.joined(separator: "; "))\(missing.count > 10 ? "; …" : "")",
+                    hint: "every dataset must cover every system in each period; check the delivery for the ICBs named")
+            }
+        }
+    }
+
+    static func percent(_ share: Double) -> String {
+        String(format: "%.2f%%", share * 100)
+    }
+}
+
+/// Results written by worker threads, read after they have all finished.
+/// Unchecked because `SourceResult` is a non-Sendable class; every access is under `lock`
+/// and each slot is written once by one worker and read only after `concurrentPerform` returns.
+private final class ResultSlots: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [Result<SourceResult, any Error>?]
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func store(_ index: Int, _ result: Result<SourceResult, any Error>) {
+        lock.lock()
+        slots[index] = result
+        lock.unlock()
+    }
+
+    func results() throws -> [SourceResult] {
+        lock.lock()
+        defer { lock.unlock() }
+        // Report the first failure in config order, so errors are deterministic.
+        return try slots.map { slot in
+            guard let slot else { throw PipelineError(.internal, "a source was not ingested") }
+            return try slot.get()
+        }
+    }
+}

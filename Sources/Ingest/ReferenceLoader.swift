@@ -1,0 +1,130 @@
+import Foundation
+public import PipelineCore
+
+/// Loads and checks the configured reference files into ``ReferenceTables``.
+public enum ReferenceLoader {
+    public static func load(_ config: PipelineConfig) throws -> ReferenceTables {
+        let reference = config.reference
+        var hashes: [(kind: String, vintage: String, file: String, sha256: String)] = []
+        func open(_ path: String, required: [String], optional: [String] = []) throws -> [CSVTableReader.Row] {
+            let resolved = config.resolve(path)
+            guard FileManager.default.isReadableFile(atPath: resolved) else {
+                throw PipelineError(.inputMissing, "reference file missing or unreadable", at: InputLocation(file: path))
+            }
+            let (rows, sha) = try CSVTableReader.read(path: resolved, displayPath: path, required: required, optional: optional)
+            hashes.append((kind: "", vintage: "", file: path, sha256: sha))
+            return rows
+        }
+        func tag(_ kind: String, _ vintage: String) {
+            hashes[hashes.count - 1].kind = kind
+            hashes[hashes.count - 1].vintage = vintage
+        }
+
+        // ICBs of the vintage, with every accepted code form.
+        let icbRows = try open(reference.icb.icbs,
+                               required: ["icb_ods_code", "icb_ons_code", "icb_name", "region_ons_code", "region_ods_code", "region_name"],
+                               optional: ["icb_short_name", "icb_ons_code_2023"])
+        tag("icb", reference.icb.vintage)
+        var icbs: [ReferenceTables.Icb] = []
+        var aliases: [String: Int] = [:]
+        for row in icbRows {
+            let icb = ReferenceTables.Icb(
+                odsCode: row["icb_ods_code"]!.uppercased(), onsCode: row["icb_ons_code"]!.uppercased(),
+                name: row["icb_name"]!, shortName: row["icb_short_name"].flatMap { $0.isEmpty ? nil : $0 } ?? row["icb_name"]!,
+                regionOnsCode: row["region_ons_code"]!, regionOdsCode: row["region_ods_code"]!, regionName: row["region_name"]!)
+            let index = icbs.count
+            for code in [icb.odsCode, icb.onsCode, row["icb_ons_code_2023"]?.uppercased() ?? ""] where !code.isEmpty {
+                if let other = aliases[code], other != index {
+                    throw PipelineError(.dataQuality, "ICB code \(code) is listed twice", at: InputLocation(file: reference.icb.icbs, line: row.line))
+                }
+                aliases[code] = index
+            }
+            icbs.append(icb)
+        }
+        guard !icbs.isEmpty else {
+            throw PipelineError(.dataQuality, "no ICBs listed", at: InputLocation(file: reference.icb.icbs))
+        }
+
+        // LSOA → sub-ICB → ICB.
+        let lookupRows = try open(reference.icb.lsoaLookup, required: ["lsoa_code"],
+                                  optional: ["sub_icb_ods_code", "icb_ods_code", "icb_ons_code"])
+        tag("lsoa_icb", reference.icb.vintage)
+        var lsoas = LsoaIndex()
+        var subIcbCodes: [String] = []
+        var subIcbIndex: [String: Int32] = [:]
+        var subIcbToIcb: [Int32] = []
+        var lsoaSubIcb: [Int32] = []
+        for row in lookupRows {
+            let location = InputLocation(file: reference.icb.lsoaLookup, line: row.line)
+            let code = row["lsoa_code"]!.uppercased()
+            guard let icbCode = row["icb_ods_code"] ?? row["icb_ons_code"], let icb = aliases[icbCode.uppercased()] else {
+                throw PipelineError(.dataQuality, "LSOA \(code) maps to an ICB that is not in \(reference.icb.icbs)", at: location)
+            }
+            let subCode = row["sub_icb_ods_code"].flatMap { $0.isEmpty ? nil : $0.uppercased() } ?? icbs[icb].odsCode
+            let sub: Int32
+            if let existing = subIcbIndex[subCode] {
+                guard subIcbToIcb[Int(existing)] == Int32(icb) else {
+                    throw PipelineError(.dataQuality, "sub-ICB \(subCode) appears under two ICBs", at: location)
+                }
+                sub = existing
+            } else {
+                sub = Int32(subIcbCodes.count)
+                subIcbIndex[subCode] = sub
+                subIcbCodes.append(subCode)
+                subIcbToIcb.append(Int32(icb))
+            }
+            let dense = lsoas.insert(code)
+            guard Int(dense) == lsoaSubIcb.count else {
+                throw PipelineError(.dataQuality, "LSOA \(code) is listed twice", at: location)
+            }
+            lsoaSubIcb.append(sub)
+        }
+        // "Whole ICB" pseudo sub-ICBs for pre-aggregated extracts.
+        for (index, icb) in icbs.enumerated() {
+            subIcbCodes.append(icb.odsCode)
+            subIcbToIcb.append(Int32(index))
+        }
+
+        // IMD deciles.
+        let imdRows = try open(reference.imd.lsoaDeciles, required: ["lsoa_code", "imd_decile"])
+        tag("imd", reference.imd.vintage)
+        var lsoaDecile = [UInt8](repeating: 0, count: lsoas.count)
+        for row in imdRows {
+            let code = Array(row["lsoa_code"]!.uppercased().utf8)
+            let dense = code.withUnsafeBytes { lsoas.index(of: $0) }
+            guard let decile = Int(row["imd_decile"]!), (1...10).contains(decile) else {
+                throw PipelineError(.dataQuality, "IMD decile must be 1 to 10",
+                                    at: InputLocation(file: reference.imd.lsoaDeciles, line: row.line, column: 2))
+            }
+            if dense >= 0 { lsoaDecile[Int(dense)] = UInt8(decile) }
+        }
+        if let missing = lsoaDecile.firstIndex(of: 0) {
+            throw PipelineError(.dataQuality, "LSOA \(lsoas.codes[missing]) of the ICB lookup has no IMD decile",
+                                at: InputLocation(file: reference.imd.lsoaDeciles),
+                                hint: "the ICB lookup and the IMD file must use the same LSOA vintage")
+        }
+
+        // Standard population.
+        let espRows = try open(reference.standardPopulation.file, required: ["age_band"], optional: ["esp2013_weight", "weight"])
+        tag("standard_population", reference.standardPopulation.name)
+        var weights = [Double](repeating: .nan, count: AgeBand.count)
+        for row in espRows {
+            let location = InputLocation(file: reference.standardPopulation.file, line: row.line)
+            guard let band = AgeBand(label: row["age_band"]!), row["age_band"]!.contains("-") || row["age_band"]!.contains("+") else {
+                throw PipelineError(.dataQuality, "unknown age band (expected one of the 19 ESP2013 bands)", at: location)
+            }
+            guard let weight = Double(row["esp2013_weight"] ?? row["weight"] ?? ""), weight >= 0 else {
+                throw PipelineError(.dataQuality, "weight must be a non-negative number", at: location)
+            }
+            weights[band.index] = weight
+        }
+        if let missing = weights.firstIndex(where: \.isNaN) {
+            throw PipelineError(.dataQuality, "standard population lacks band \(AgeBand(index: missing).label)",
+                                at: InputLocation(file: reference.standardPopulation.file))
+        }
+
+        return ReferenceTables(icbs: icbs, subIcbCodes: subIcbCodes, subIcbToIcb: subIcbToIcb, icbAliases: aliases,
+                               lsoas: lsoas, lsoaSubIcb: lsoaSubIcb, lsoaDecile: lsoaDecile, standardWeights: weights,
+                               fileHashes: hashes)
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+public import PipelineCore
+
+/// The reference data ingest maps rows with: ICBs, LSOA → sub-ICB/ICB, LSOA → IMD decile, ESP2013.
+///
+/// Lookups are dense integer arrays so the per-row hot path allocates nothing.
+public struct ReferenceTables: Sendable {
+    /// One ICB of the configured vintage.
+    public struct Icb: Sendable, Equatable {
+        public var odsCode: String
+        public var onsCode: String
+        public var name: String
+        public var shortName: String
+        public var regionOnsCode: String
+        public var regionOdsCode: String
+        public var regionName: String
+    }
+
+    public var icbs: [Icb]
+    /// Sub-ICB codes; the last `icbs.count` entries stand for "whole ICB" (pre-aggregated rows).
+    public var subIcbCodes: [String]
+    /// ICB index of each sub-ICB index.
+    public var subIcbToIcb: [Int32]
+    /// Every accepted ICB code (ODS, ONS of this vintage, later ONS re-codings) → ICB index.
+    public var icbAliases: [String: Int]
+    public var lsoas: LsoaIndex
+    /// Per dense LSOA: sub-ICB index, or -1 when the lookup lacks it.
+    public var lsoaSubIcb: [Int32]
+    /// Per dense LSOA: IMD decile 1…10, or 0 when unknown.
+    public var lsoaDecile: [UInt8]
+    /// ESP weight per band index.
+    public var standardWeights: [Double]
+    /// SHA-256 of each reference file, by kind.
+    public var fileHashes: [(kind: String, vintage: String, file: String, sha256: String)]
+
+    /// Normalises an ICB code given in ODS or any ONS form; `nil` if unknown.
+    public func icbIndex(forCode code: String) -> Int? {
+        icbAliases[code.trimmingCharacters(in: .whitespaces).uppercased()]
+    }
+
+    /// The "whole ICB" sub-ICB index used for rows pre-aggregated at ICB level.
+    public func wholeIcbSubIndex(_ icb: Int) -> Int { subIcbCodes.count - icbs.count + icb }
+}
+
+/// Maps LSOA codes (`E01000001`, `W01000001`) to dense indexes 0..<count without hashing.
+public struct LsoaIndex: Sendable {
+    /// For `E01`/`W01` codes: `letter * 1_000_000 + number` → dense index, or -1.
+    private var direct: [Int32]
+    private var others: [String: Int32]
+    public private(set) var codes: [String]
+
+    public init() {
+        direct = [Int32](repeating: -1, count: 2_000_000)
+        others = [:]
+        codes = []
+    }
+
+    public var count: Int { codes.count }
+
+    /// Adds a code, returning its dense index (the existing one if present).
+    public mutating func insert(_ code: String) -> Int32 {
+        let bytes = Array(code.utf8)
+        if let slot = bytes.withUnsafeBytes({ Self.directSlot($0) }) {
+            if direct[slot] >= 0 { return direct[slot] }
+            direct[slot] = Int32(codes.count)
+        } else {
+            if let existing = others[code] { return existing }
+            others[code] = Int32(codes.count)
+        }
+        codes.append(code)
+        return Int32(codes.count - 1)
+    }
+
+    /// Dense index of the code in `bytes`, or -1 when unknown.
+    @inline(__always)
+    public func index(of bytes: UnsafeRawBufferPointer) -> Int32 {
+        if let slot = Self.directSlot(bytes) { return direct[slot] }
+        return others[String(decoding: bytes, as: UTF8.self)] ?? -1
+    }
+
+    @inline(__always)
+    static func directSlot(_ bytes: UnsafeRawBufferPointer) -> Int? {
+        guard bytes.count == 9, bytes[1] == 0x30, bytes[2] == 0x31 else { return nil }
+        let letter: Int
+        switch bytes[0] {
+        case UInt8(ascii: "E"): letter = 0
+        case UInt8(ascii: "W"): letter = 1
+        default: return nil
+        }
+        var number = 0
+        for position in 3..<9 {
+            let digit = bytes[position] &- 0x30
+            guard digit < 10 else { return nil }
+            number = number * 10 + Int(digit)
+        }
+        return letter * 1_000_000 + number
+    }
+}

@@ -1,0 +1,89 @@
+import PipelineCore
+
+/// Running totals of one source at the grain later stages need:
+/// period × sub-ICB × national IMD decile × sex × age band (+ unknown age).
+///
+/// Dense arrays indexed by integer codes: adding a row is a few array writes, no allocation.
+final class SourceTotals {
+    static let sexes = 3
+    static let ages = AgeBand.count + 1  // + unknown
+    static let unknownAge = AgeBand.count
+
+    let subIcbCount: Int
+    let icbCount: Int
+    let cellsPerPeriod: Int
+    let keysPerPeriod: Int
+    private(set) var periods: [Period] = []
+    private var slotOfPeriod: [Int: Int] = [:]
+    var value1: [Int64] = []
+    var value2: [Int64] = []
+    var records: [Int32] = []
+    var suppressed: [Int32] = []
+    /// Bitset of keys seen per period, to detect duplicate rows.
+    var seen: [UInt64] = []
+    private let wordsPerPeriod: Int
+    /// Per period × ICB: records, unmapped LSOA, unknown sex, unknown age, suppressed at source.
+    var quality: [Int64] = []
+    static let qualityFields = 5
+
+    init(subIcbCount: Int, icbCount: Int, keyUnits: Int) {
+        self.subIcbCount = subIcbCount
+        self.icbCount = icbCount
+        cellsPerPeriod = subIcbCount * 10 * Self.sexes * Self.ages
+        keysPerPeriod = keyUnits * Self.sexes * Self.ages
+        wordsPerPeriod = (keysPerPeriod + 63) / 64
+    }
+
+    /// Slot of a period, allocating its arrays on first sight.
+    @inline(__always)
+    func slot(for period: Period) -> Int {
+        if let slot = slotOfPeriod[period.ordinal] { return slot }
+        let slot = periods.count
+        periods.append(period)
+        slotOfPeriod[period.ordinal] = slot
+        value1.append(contentsOf: repeatElement(0, count: cellsPerPeriod))
+        value2.append(contentsOf: repeatElement(0, count: cellsPerPeriod))
+        records.append(contentsOf: repeatElement(0, count: cellsPerPeriod))
+        suppressed.append(contentsOf: repeatElement(0, count: cellsPerPeriod))
+        seen.append(contentsOf: repeatElement(0, count: wordsPerPeriod))
+        quality.append(contentsOf: repeatElement(0, count: icbCount * Self.qualityFields))
+        return slot
+    }
+
+    @inline(__always)
+    func cell(slot: Int, subIcb: Int, decile: Int, sex: Int, age: Int) -> Int {
+        slot * cellsPerPeriod + ((subIcb * 10 + decile - 1) * Self.sexes + sex) * Self.ages + age
+    }
+
+    /// Marks a key seen; returns false if it was already seen (a duplicate row).
+    @inline(__always)
+    func markSeen(slot: Int, keyUnit: Int, sex: Int, age: Int) -> Bool {
+        let key = (keyUnit * Self.sexes + sex) * Self.ages + age
+        let word = slot * wordsPerPeriod + key >> 6
+        let bit = UInt64(1) << UInt64(key & 63)
+        if seen[word] & bit != 0 { return false }
+        seen[word] |= bit
+        return true
+    }
+
+    @inline(__always)
+    func addQuality(slot: Int, icb: Int, field: Int, _ amount: Int64 = 1) {
+        quality[(slot * icbCount + icb) * Self.qualityFields + field] += amount
+    }
+
+    func qualityValue(slot: Int, icb: Int, field: Int) -> Int64 {
+        quality[(slot * icbCount + icb) * Self.qualityFields + field]
+    }
+
+    /// Decodes a cell index back to its dimensions.
+    func dimensions(ofCell cell: Int) -> (slot: Int, subIcb: Int, decile: Int, sex: Int, age: Int) {
+        var rest = cell
+        let slot = rest / cellsPerPeriod
+        rest %= cellsPerPeriod
+        let age = rest % Self.ages
+        rest /= Self.ages
+        let sex = rest % Self.sexes
+        rest /= Self.sexes
+        return (slot, rest / 10, rest % 10 + 1, sex, age)
+    }
+}

@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import Logging
+import PipelineCore
+
+/// Options every command takes.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: "Path to the run configuration.")
+    var config: String = "pipeline.json"
+
+    @Option(name: .long, help: "Checkpoint database (overrides 'database' in the config).")
+    var db: String?
+
+    @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error, critical.")
+    var logLevel: String = "notice"
+
+    @Option(name: .long, help: "Log format: text, or json (one object per line, for cron).")
+    var logFormat: LogFormat = .text
+
+    enum LogFormat: String, ExpressibleByArgument {
+        case text, json
+    }
+
+    func validate() throws {
+        guard Logger.Level(rawValue: logLevel) != nil else {
+            throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical")
+        }
+    }
+
+    /// Loads the config and applies `--db`.
+    func loadConfig() throws -> PipelineConfig {
+        var config = try ConfigLoader.load(path: self.config)
+        if let db {
+            config.database = URL(fileURLWithPath: db, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL.path
+        }
+        return config
+    }
+
+    /// The checkpoint database path, resolved.
+    func databasePath(_ config: PipelineConfig) -> String { config.resolve(config.database) }
+
+    /// Bootstraps logging once for the process and returns the root logger.
+    func makeLogger(runID: String? = nil) -> Logger {
+        let level = Logger.Level(rawValue: logLevel) ?? .notice
+        let format = logFormat
+        LogBootstrap.once(format: format == .json, level: level)
+        var logger = Logger(label: "soc-pipeline")
+        logger.logLevel = level
+        if let runID { logger[metadataKey: "run.id"] = "\(runID)" }
+        return logger
+    }
+}

@@ -1,0 +1,32 @@
+import ArgumentParser
+import Foundation
+import PipelineCore
+
+/// `soc-pipeline`: England's national baseline of equity in access, stage by stage.
+@main
+struct Pipeline: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "soc-pipeline",
+        abstract: "Build England's national baseline of equity in access across the 42 ICSs.",
+        discussion: "Exit codes: " + ExitStatus.allCases.map { "\($0.rawValue) \($0.meaning)" }.joined(separator: "; ") + ".",
+        version: ProgramVersion.current,
+        subcommands: [RunCommand.self, StatusCommand.self, ValidateCommand.self, SampleCommand.self]
+    )
+
+    /// Parses, runs, and maps every failure to the documented exit status.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as PipelineError {
+            Console.error("error: \(error)")
+            Foundation.exit(error.exitStatus.rawValue)
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                Console.error(fullMessage(for: error))
+                Foundation.exit(ExitStatus.usage.rawValue)
+            }
+            exit(withError: error)
+        }
+    }
+}

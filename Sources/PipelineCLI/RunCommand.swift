@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import Logging
+import PipelineCore
+
+/// `soc-pipeline run`: runs stages, each committing its outputs with its checkpoint.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run the pipeline (every stage, or the one named by --stage).")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: "Run only this stage, from its upstream checkpoint: \(StageName.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var stage: StageName?
+
+    @Flag(help: "Also store every validated extract row in table ingest_row (slower).")
+    var keepRows = false
+
+    func validate() throws {
+        if let stage, StageCatalog.stage(stage) == nil {
+            throw ValidationError("stage '\(stage.rawValue)' is not available in this build; available: \(StageCatalog.available.map(\.rawValue).joined(separator: ", "))")
+        }
+    }
+
+    func run() throws {
+        let config = try global.loadConfig()
+        let runID = RunLedger.newRunID()
+        let logger = global.makeLogger(runID: runID)
+        let store = try CheckpointStore(path: global.databasePath(config))
+        let ledger = RunLedger(store: store)
+        let configHash = Fingerprint.sha256((try? Data(contentsOf: URL(fileURLWithPath: global.config))) ?? Data())
+        try ledger.begin(runID: runID, command: CommandLine.arguments.dropFirst().joined(separator: " "), configHash: configHash)
+
+        let stages = stage.map { [$0] } ?? StageCatalog.available
+        let runner = StageRunner(store: store)
+        let started = Date()
+        Console.out("run \(runID)")
+        do {
+            for name in stages {
+                guard let stage = StageCatalog.stage(name) else { continue }
+                var stageLogger = logger
+                stageLogger[metadataKey: "stage"] = "\(name.rawValue)"
+                let context = StageContext(config: config, runID: runID, logger: stageLogger,
+                                           showProgress: Console.stderrIsTerminal, keepRows: keepRows)
+                let report = try runner.run(stage, context: context)
+                Console.out(Self.line(for: report))
+            }
+        } catch let error as PipelineError {
+            try? ledger.finish(runID: runID, exitStatus: error.exitStatus, message: error.description)
+            throw error
+        }
+        try ledger.finish(runID: runID, exitStatus: .success, message: nil)
+        Console.out("done in \(String(format: "%.2f", Date().timeIntervalSince(started))) s; database \(store.path)")
+    }
+
+    static func line(for report: StageReport) -> String {
+        let name = report.stage.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)
+        return "  \(name) ok  \(String(format: "%7.2f", report.duration)) s  \(report.outcome.rowsWritten) rows"
+    }
+}
+
+extension StageName: ExpressibleByArgument {}

@@ -1,0 +1,16 @@
+import Ingest
+import PipelineCore
+
+
+/// The stages this build provides, in run order.
+enum StageCatalog {
+    static func stage(_ name: StageName) -> (any PipelineStage)? {
+        switch name {
+        case .ingest: IngestStage()
+        case .transform: nil
+        case .aggregate, .report: nil
+        }
+    }
+
+    static var available: [StageName] { StageName.allCases.filter { stage($0) != nil } }
+}

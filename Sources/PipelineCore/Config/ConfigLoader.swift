@@ -1,0 +1,142 @@
+import Foundation
+
+/// Reads and checks `pipeline.json`: strict keys, types, and cross-references.
+public enum ConfigLoader {
+    /// Loads the config at `path`; every problem is a ``PipelineError`` with code `.usage`
+    /// naming the JSON path and, where one is close, the valid key.
+    public static func load(path: String) throws -> PipelineConfig {
+        let url = URL(fileURLWithPath: path)
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw PipelineError(.usage, "cannot read config file", at: InputLocation(file: path),
+                                hint: "pass --config PATH, or run from the folder holding pipeline.json")
+        }
+        var config = try decode(data, file: path)
+        config.baseDirectory = url.deletingLastPathComponent().standardizedFileURL.path
+        return config
+    }
+
+    /// Decodes and validates config text; `file` names it in messages.
+    public static func decode(_ data: Data, file: String) throws -> PipelineConfig {
+        let config: PipelineConfig
+        do {
+            config = try JSONDecoder().decode(PipelineConfig.self, from: data)
+        } catch let error as UnknownConfigKeyError {
+            var hint = error.suggestion.map { "did you mean '\($0)'?" }
+                ?? "valid keys here: \(error.validKeys.joined(separator: ", "))"
+            if error.suggestion != nil { hint += " valid keys here: \(error.validKeys.joined(separator: ", "))" }
+            throw PipelineError(.usage, "\(error.path): unknown key '\(error.key)'", at: InputLocation(file: file), hint: hint)
+        } catch let error as DecodingError {
+            throw describe(error, data: data, file: file)
+        }
+        try validate(config, file: file)
+        return config
+    }
+
+    static func describe(_ error: DecodingError, data: Data, file: String) -> PipelineError {
+        let location = InputLocation(file: file)
+        switch error {
+        case let .keyNotFound(key, context):
+            let path = ConfigPath.render(context.codingPath + [key])
+            return PipelineError(.usage, "\(path): required key '\(key.stringValue)' is missing", at: location)
+        case let .typeMismatch(type, context):
+            return PipelineError(.usage, "\(ConfigPath.render(context.codingPath)): expected \(describe(type))", at: location)
+        case let .valueNotFound(type, context):
+            return PipelineError(.usage, "\(ConfigPath.render(context.codingPath)): expected \(describe(type)), found null", at: location)
+        case let .dataCorrupted(context):
+            if context.codingPath.isEmpty {
+                return PipelineError(.usage, "not valid JSON: \(syntaxDetail(context, data: data))", at: location,
+                                     hint: "check for a missing comma, quote or bracket near that place")
+            }
+            var message = "\(ConfigPath.render(context.codingPath)): \(context.debugDescription)"
+            if let last = context.codingPath.last, let allowed = allowedValues(forKey: last.stringValue) {
+                message += " (one of: \(allowed.joined(separator: ", ")))"
+            }
+            return PipelineError(.usage, message, at: location)
+        @unknown default:
+            return PipelineError(.usage, "invalid configuration: \(error)", at: location)
+        }
+    }
+
+    static func describe(_ type: Any.Type) -> String {
+        switch type {
+        case is String.Type: "a string"
+        case is Double.Type, is Int.Type: "a number"
+        case is Bool.Type: "true or false"
+        case is [Any].Type: "an array"
+        default: String(describing: type).contains("Array") ? "an array" : "an object"
+        }
+    }
+
+    static func allowedValues(forKey key: String) -> [String]? {
+        switch key {
+        case "kind": SourceConfig.Kind.allCases.map(\.rawValue)
+        case "grain": SourceConfig.Grain.allCases.map(\.rawValue)
+        case "method": IndicatorConfig.Method.allCases.map(\.rawValue)
+        case "polarity": IndicatorConfig.Polarity.allCases.map(\.rawValue)
+        default: key.hasPrefix("Index") || Int(key) != nil ? IndicatorConfig.Breakdown.allCases.map(\.rawValue) : nil
+        }
+    }
+
+    /// Foundation's JSON errors carry a character offset in their underlying error; turn it into line:column.
+    static func syntaxDetail(_ context: DecodingError.Context, data: Data) -> String {
+        let underlying = context.underlyingError.map { "\($0)" } ?? context.debugDescription
+        let pattern = /(?:around|at) (?:line (\d+), column (\d+)|character (\d+))/
+        if let match = underlying.firstMatch(of: pattern) {
+            if let line = match.1, let column = match.2 { return "line \(line), column \(column)" }
+            if let offsetText = match.3, let offset = Int(offsetText) {
+                var line = 1, column = 1
+                for byte in data.prefix(offset) {
+                    if byte == UInt8(ascii: "\n") { line += 1; column = 1 } else { column += 1 }
+                }
+                return "line \(line), column \(column)"
+            }
+        }
+        return underlying
+    }
+
+    /// Cross-field rules: unique names, one population, indicators pointing at datasets of the right kind.
+    static func validate(_ config: PipelineConfig, file: String) throws {
+        let location = InputLocation(file: file)
+        var seen: Set<String> = []
+        for (index, source) in config.sources.enumerated() {
+            guard !source.name.isEmpty, source.name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) else {
+                throw PipelineError(.usage, "sources[\(index)].name: use letters, digits, '_' or '-'", at: location)
+            }
+            guard seen.insert(source.name).inserted else {
+                throw PipelineError(.usage, "sources[\(index)].name: duplicate source name '\(source.name)'", at: location)
+            }
+            if source.kind == .population, source.grain != .lsoa {
+                throw PipelineError(.usage, "sources[\(index)].grain: a population source must be at LSOA grain", at: location)
+            }
+            if let threshold = source.rejectThreshold, !(0...1).contains(threshold) {
+                throw PipelineError(.usage, "sources[\(index)].rejectThreshold: must be a share between 0 and 1", at: location)
+            }
+        }
+        let populations = config.sources.filter { $0.kind == .population }
+        guard populations.count == 1 else {
+            throw PipelineError(.usage, "sources: exactly one source of kind 'population' is needed, found \(populations.count)",
+                                at: location, hint: "rates need resident populations as denominators")
+        }
+        var ids: Set<String> = []
+        for (index, indicator) in config.indicators.enumerated() {
+            let path = "indicators[\(index)]"
+            guard ids.insert(indicator.id).inserted else {
+                throw PipelineError(.usage, "\(path).id: duplicate indicator id '\(indicator.id)'", at: location)
+            }
+            guard let source = config.sources.first(where: { $0.name == indicator.source }) else {
+                let names = config.extractSources.map(\.name)
+                throw PipelineError(.usage, "\(path).source: no dataset named '\(indicator.source)'", at: location,
+                                    hint: ClosestMatch.best(for: indicator.source, among: names).map { "did you mean '\($0)'?" }
+                                        ?? "datasets: \(names.joined(separator: ", "))")
+            }
+            guard source.kind == indicator.method.sourceKind else {
+                throw PipelineError(.usage,
+                    "\(path).method: '\(indicator.method.rawValue)' needs a dataset of kind '\(indicator.method.sourceKind.rawValue)', but '\(source.name)' is '\(source.kind.rawValue)'",
+                    at: location)
+            }
+        }
+    }
+}

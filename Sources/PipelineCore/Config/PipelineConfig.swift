@@ -1,0 +1,71 @@
+import Foundation
+
+/// The whole run configuration, decoded strictly from `pipeline.json`.
+///
+/// Relative paths resolve against the folder holding the config file (``baseDirectory``), so a
+/// config copied into a data folder runs on that folder from anywhere.
+public struct PipelineConfig: Decodable, Sendable, Equatable {
+    /// SQLite checkpoint database; default `out/soc-pipeline.sqlite`.
+    public var database: String
+    /// Where published tables go (report stage); default `out/published`.
+    public var outputDirectory: String
+    public var reference: ReferenceConfig
+    public var ingest: IngestSettings
+    public var sources: [SourceConfig]
+    public var indicators: [IndicatorConfig]
+    /// Folder of the config file; set by ``ConfigLoader``.
+    public var baseDirectory: String = "."
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case database, outputDirectory, reference, ingest, sources, indicators
+    }
+
+    public init(from decoder: any Decoder) throws {
+        try decoder.rejectUnknownKeys(CodingKeys.self)
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        database = try container.decodeIfPresent(String.self, forKey: .database) ?? "out/soc-pipeline.sqlite"
+        outputDirectory = try container.decodeIfPresent(String.self, forKey: .outputDirectory) ?? "out/published"
+        reference = try container.decode(ReferenceConfig.self, forKey: .reference)
+        ingest = try container.decodeIfPresent(IngestSettings.self, forKey: .ingest) ?? IngestSettings()
+        sources = try container.decode([SourceConfig].self, forKey: .sources)
+        indicators = try container.decodeIfPresent([IndicatorConfig].self, forKey: .indicators) ?? []
+    }
+
+    /// Resolves a config-relative path to an absolute one.
+    public func resolve(_ path: String) -> String {
+        if path.hasPrefix("/") { return path }
+        return URL(fileURLWithPath: baseDirectory).appendingPathComponent(path).standardizedFileURL.path
+    }
+
+    /// The event and proportion datasets.
+    public var extractSources: [SourceConfig] { sources.filter { $0.kind != .population } }
+
+    /// The population source (exactly one; checked by ``ConfigLoader``).
+    public var populationSource: SourceConfig? { sources.first { $0.kind == .population } }
+}
+
+/// Settings of the ingest stage.
+public struct IngestSettings: Decodable, Sendable, Equatable {
+    /// Share of a source's rows that may be quarantined before ingest fails (default 0.01 = 1%).
+    public var rejectThreshold: Double = 0.01
+    /// Also store every validated row in `ingest_row` for analysts (slower).
+    public var keepRows: Bool = false
+    /// Whether every event and proportion dataset must cover every ICB in every period.
+    public var requireFullCoverage: Bool = true
+
+    public init() {}
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case rejectThreshold, keepRows, requireFullCoverage }
+
+    public init(from decoder: any Decoder) throws {
+        try decoder.rejectUnknownKeys(CodingKeys.self)
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        rejectThreshold = try container.decodeIfPresent(Double.self, forKey: .rejectThreshold) ?? 0.01
+        keepRows = try container.decodeIfPresent(Bool.self, forKey: .keepRows) ?? false
+        requireFullCoverage = try container.decodeIfPresent(Bool.self, forKey: .requireFullCoverage) ?? true
+        guard (0...1).contains(rejectThreshold) else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .rejectThreshold, in: container, debugDescription: "must be a share between 0 and 1 (0.01 = 1%)")
+        }
+    }
+}

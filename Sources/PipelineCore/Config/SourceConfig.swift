@@ -1,0 +1,146 @@
+/// One input dataset: which files, what they hold, and how to read their columns.
+public struct SourceConfig: Decodable, Sendable, Equatable {
+    /// What the rows count.
+    public enum Kind: String, Decodable, Sendable, CaseIterable {
+        /// `events` per LSOA × period × sex × age band (admissions, attendances, contacts).
+        case events
+        /// `numerator` of `denominator` (waits within 18 weeks of all pathways).
+        case proportion
+        /// Resident `population` per LSOA × sex × age band: the denominator of rates.
+        case population
+    }
+
+    /// The geography of each row.
+    public enum Grain: String, Decodable, Sendable, CaseIterable {
+        /// One row per LSOA (mapped to sub-ICB, ICB and IMD decile by the lookups).
+        case lsoa
+        /// Pre-aggregated: one row per ICB × national IMD decile.
+        case icbImdDecile = "icb-imd-decile"
+    }
+
+    /// Dataset name, unique; indicators refer to it.
+    public var name: String
+    public var kind: Kind
+    public var grain: Grain
+    /// Glob relative to the config file, e.g. `data-samples/extracts/{icb}/acsc_admissions.csv`.
+    /// `{icb}` matches one folder and records the system the file was delivered for.
+    public var files: String
+    /// Logical field → accepted header names (order-independent, case and spacing tolerant).
+    public var columns: [SourceField: [String]]
+    public var dialect: CSVDialect
+    /// Share of rows that may be quarantined before the stage fails; overrides `ingest.rejectThreshold`.
+    public var rejectThreshold: Double?
+    /// Vintage label, e.g. `mid-2020` for a population.
+    public var vintage: String?
+    public var description: String?
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case name, kind, grain, files, columns, dialect, rejectThreshold, vintage, description
+    }
+
+    public init(from decoder: any Decoder) throws {
+        try decoder.rejectUnknownKeys(CodingKeys.self)
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        name = try container.decode(String.self, forKey: .name)
+        kind = try container.decode(Kind.self, forKey: .kind)
+        grain = try container.decodeIfPresent(Grain.self, forKey: .grain) ?? .lsoa
+        files = try container.decode(String.self, forKey: .files)
+        dialect = try container.decodeIfPresent(CSVDialect.self, forKey: .dialect) ?? CSVDialect()
+        rejectThreshold = try container.decodeIfPresent(Double.self, forKey: .rejectThreshold)
+        vintage = try container.decodeIfPresent(String.self, forKey: .vintage)
+        description = try container.decodeIfPresent(String.self, forKey: .description)
+        var columns: [SourceField: [String]] = [:]
+        if container.contains(.columns) {
+            let mapping = try container.nestedContainer(keyedBy: AnyCodingKey.self, forKey: .columns)
+            for key in mapping.allKeys {
+                guard let field = SourceField(rawValue: key.stringValue) else {
+                    throw UnknownConfigKeyError(
+                        path: ConfigPath.render(mapping.codingPath + [key]), key: key.stringValue,
+                        suggestion: ClosestMatch.best(for: key.stringValue, among: SourceField.allCases.map(\.rawValue)),
+                        validKeys: SourceField.allCases.map(\.rawValue))
+                }
+                if let single = try? mapping.decode(String.self, forKey: key) {
+                    columns[field] = [single]
+                } else {
+                    columns[field] = try mapping.decode([String].self, forKey: key)
+                }
+            }
+        }
+        self.columns = columns
+    }
+
+    /// The fields this source's rows must have, given its kind and grain.
+    public var requiredFields: [SourceField] {
+        var fields: [SourceField] = grain == .lsoa ? [.lsoa] : [.icb, .imdDecile]
+        switch kind {
+        case .events: fields += [.period, .ageBand, .events]
+        case .proportion: fields += [.period, .ageBand, .numerator, .denominator]
+        case .population: fields += [.ageBand, .population]
+        }
+        return fields
+    }
+
+    /// Fields read when present.
+    public var optionalFields: [SourceField] { [.sex] }
+
+    /// Accepted header names for a field: the configured aliases, else the defaults.
+    public func headerNames(for field: SourceField) -> [String] {
+        columns[field] ?? field.defaultHeaders
+    }
+}
+
+/// A logical column an extract can carry.
+public enum SourceField: String, CaseIterable, Sendable, Hashable {
+    case lsoa, icb, imdDecile, period, sex, ageBand, events, numerator, denominator, population
+
+    /// Header names recognised when the config gives none.
+    public var defaultHeaders: [String] {
+        switch self {
+        case .lsoa: ["lsoa_code", "lsoa11cd", "lsoa11_code", "lsoa"]
+        case .icb: ["icb_code", "icb_ods_code", "icb_ons_code", "icb"]
+        case .imdDecile: ["imd_decile", "imd19_decile", "decile"]
+        case .period: ["period", "month"]
+        case .sex: ["sex", "gender"]
+        case .ageBand: ["age_band", "ageband", "age_group", "age"]
+        case .events: ["events", "count", "activity"]
+        case .numerator: ["numerator"]
+        case .denominator: ["denominator"]
+        case .population: ["population", "persons"]
+        }
+    }
+
+    /// Whether the field holds a count.
+    public var isCount: Bool {
+        switch self {
+        case .events, .numerator, .denominator, .population: true
+        default: false
+        }
+    }
+}
+
+/// How a CSV file is written.
+public struct CSVDialect: Decodable, Sendable, Equatable {
+    /// Field separator, one ASCII character.
+    public var delimiter: String = ","
+    /// Quote character, one ASCII character.
+    public var quote: String = "\""
+
+    public init() {}
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case delimiter, quote }
+
+    public init(from decoder: any Decoder) throws {
+        try decoder.rejectUnknownKeys(CodingKeys.self)
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        delimiter = try container.decodeIfPresent(String.self, forKey: .delimiter) ?? ","
+        quote = try container.decodeIfPresent(String.self, forKey: .quote) ?? "\""
+        for (key, value) in [(CodingKeys.delimiter, delimiter), (.quote, quote)]
+        where value.utf8.count != 1 || !value.unicodeScalars.allSatisfy(\.isASCII) {
+            throw DecodingError.dataCorruptedError(
+                forKey: key, in: container, debugDescription: "must be a single ASCII character")
+        }
+    }
+
+    public var delimiterByte: UInt8 { delimiter.utf8.first ?? UInt8(ascii: ",") }
+    public var quoteByte: UInt8 { quote.utf8.first ?? UInt8(ascii: "\"") }
+}

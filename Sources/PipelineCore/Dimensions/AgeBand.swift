@@ -1,0 +1,91 @@
+/// One of the 19 five-year age bands of the 2013 European Standard Population (0–4 … 85–89, 90+).
+///
+/// Stored as its index (0 = 0–4, 18 = 90+) so hot loops index arrays, not dictionaries.
+public struct AgeBand: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public let index: Int
+
+    public static let count = 19
+    public static let all: [AgeBand] = (0..<count).map { AgeBand(index: $0) }
+
+    public init(index: Int) {
+        precondition((0..<Self.count).contains(index), "age band index out of range")
+        self.index = index
+    }
+
+    /// The band holding a single year of age (90 and over share the last band).
+    public init?(age: Int) {
+        guard age >= 0, age <= 130 else { return nil }
+        self.init(index: min(age / 5, Self.count - 1))
+    }
+
+    /// Lowest age in the band.
+    public var lowerAge: Int { index * 5 }
+    /// Highest age in the band, `nil` for the open 90+ band.
+    public var upperAge: Int? { index == Self.count - 1 ? nil : index * 5 + 4 }
+
+    /// Canonical label, e.g. `0-4`, `85-89`, `90+`.
+    public var label: String {
+        upperAge.map { "\(lowerAge)-\($0)" } ?? "\(lowerAge)+"
+    }
+
+    public var description: String { label }
+
+    public static func < (lhs: AgeBand, rhs: AgeBand) -> Bool { lhs.index < rhs.index }
+
+    /// Parses a label: `0-4`, `00-04`, `0 to 4`, `90+`, `90 and over`, or a single year of age (`37`).
+    public init?(label text: String) {
+        var bytes = Array(text.utf8)
+        guard let parsed = AgeBand.parse(&bytes) else { return nil }
+        self = parsed
+    }
+
+    /// Byte-level parser shared by ingest's hot loop (no allocation).
+    public static func parse(_ bytes: UnsafeRawBufferPointer) -> AgeBand? {
+        var position = 0
+        let count = bytes.count
+        func skipSpaces() { while position < count, bytes[position] == 0x20 { position += 1 } }
+        func number() -> Int? {
+            var value = 0
+            var digits = 0
+            while position < count, bytes[position] >= 0x30, bytes[position] <= 0x39 {
+                value = value * 10 + Int(bytes[position] - 0x30)
+                digits += 1
+                position += 1
+                if digits > 3 { return nil }
+            }
+            return digits > 0 ? value : nil
+        }
+        skipSpaces()
+        guard let low = number() else { return nil }
+        skipSpaces()
+        if position == count { return AgeBand(age: low) }
+        // "90+" or "90 and over" / "90plus"
+        if bytes[position] == UInt8(ascii: "+") {
+            position += 1
+            skipSpaces()
+            guard position == count, low == 90 else { return nil }
+            return AgeBand(index: Self.count - 1)
+        }
+        let rest = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[position...]), as: UTF8.self).lowercased()
+        if low == 90, rest == "and over" || rest == "plus" || rest == "and above" {
+            return AgeBand(index: Self.count - 1)
+        }
+        // "a-b" or "a to b"
+        if bytes[position] == UInt8(ascii: "-") {
+            position += 1
+        } else if rest.hasPrefix("to ") {
+            position += 3
+        } else {
+            return nil
+        }
+        skipSpaces()
+        guard let high = number() else { return nil }
+        skipSpaces()
+        guard position == count, low % 5 == 0, high == low + 4, low < 90 else { return nil }
+        return AgeBand(index: low / 5)
+    }
+
+    static func parse(_ bytes: inout [UInt8]) -> AgeBand? {
+        bytes.withUnsafeBytes { parse($0) }
+    }
+}

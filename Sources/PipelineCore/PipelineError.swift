@@ -1,0 +1,70 @@
+/// Where in an input a problem was found: file, physical line and column (1-based).
+public struct InputLocation: Sendable, Equatable, CustomStringConvertible {
+    public var file: String
+    public var line: Int?
+    public var column: Int?
+
+    public init(file: String, line: Int? = nil, column: Int? = nil) {
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+
+    /// `file:line:column`, as compilers print it, so editors can jump to it.
+    public var description: String {
+        var text = file
+        if let line { text += ":\(line)" }
+        if let line = line, line > 0, let column { text += ":\(column)" }
+        return text
+    }
+}
+
+/// The one error type the pipeline throws across module boundaries.
+///
+/// Messages name the place and the reason, never a cell value: counts can be disclosive
+/// (domain.md §5). The ``Code`` decides the process exit status (see ``ExitStatus``).
+public struct PipelineError: Error, CustomStringConvertible, Sendable {
+    /// What kind of failure this is; maps one-to-one to an ``ExitStatus``.
+    public enum Code: String, Sendable {
+        /// Bad command line or bad `pipeline.json`.
+        case usage
+        /// Input data failed validation: malformed CSV, reject threshold, coverage.
+        case dataQuality
+        /// An input file or folder is missing or unreadable, or an upstream checkpoint is missing or stale.
+        case inputMissing
+        /// Another run holds the lock.
+        case locked
+        /// A bug or an environment failure (disk full, database corrupt).
+        case `internal`
+    }
+
+    public var code: Code
+    public var message: String
+    public var location: InputLocation?
+    /// How to fix it, when we know.
+    public var hint: String?
+
+    public init(_ code: Code, _ message: String, at location: InputLocation? = nil, hint: String? = nil) {
+        self.code = code
+        self.message = message
+        self.location = location
+        self.hint = hint
+    }
+
+    public var description: String {
+        var text = location.map { "\($0): \(message)" } ?? message
+        if let hint { text += " (\(hint))" }
+        return text
+    }
+
+    /// The process exit status for this error.
+    public var exitStatus: ExitStatus {
+        switch code {
+        case .usage: .usage
+        case .dataQuality: .dataQuality
+        case .inputMissing: .inputMissing
+        case .locked: .locked
+        case .internal: .internalError
+        }
+    }
+}

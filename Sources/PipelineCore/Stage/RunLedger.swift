@@ -1,0 +1,37 @@
+import Foundation
+import GRDB
+
+/// Records each `run` invocation in `pipeline_run`.
+public struct RunLedger {
+    public let store: CheckpointStore
+
+    public init(store: CheckpointStore) { self.store = store }
+
+    /// A new run id: UTC time plus a random suffix, sortable and unique.
+    public static func newRunID(now: Date = Date()) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
+        let suffix = String(UInt32.random(in: 0...UInt32.max), radix: 16)
+        return "\(formatter.string(from: now))-\(String(repeating: "0", count: 8 - suffix.count))\(suffix)"
+    }
+
+    public func begin(runID: String, command: String, configHash: String) throws {
+        try store.pool.write { db in
+            try db.execute(sql: """
+                INSERT INTO pipeline_run (run_id, started_at, status, command, config_sha256, program_version)
+                VALUES (?, ?, 'running', ?, ?, ?)
+                """, arguments: [runID, Timestamp.iso8601(Date()), command, configHash, ProgramVersion.current])
+        }
+    }
+
+    public func finish(runID: String, exitStatus: ExitStatus, message: String?) throws {
+        try store.pool.write { db in
+            try db.execute(sql: """
+                UPDATE pipeline_run SET finished_at = ?, status = ?, exit_code = ?, message = ? WHERE run_id = ?
+                """, arguments: [Timestamp.iso8601(Date()), exitStatus == .success ? "succeeded" : "failed",
+                                 Int(exitStatus.rawValue), message.map { String($0.prefix(2000)) }, runID])
+        }
+    }
+}

@@ -1,0 +1,80 @@
+public import GRDB
+import Foundation
+
+/// The embedded SQLite checkpoint database (WAL): run ledger, stage checkpoints and stage tables.
+///
+/// Readers (`status`, `tables`) open it read-only and never block a writing run.
+public final class CheckpointStore {
+    public let path: String
+    public let pool: DatabasePool
+
+    /// Opens (creating if needed) the database and brings its schema up to date.
+    public init(path: String) throws {
+        self.path = path
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw PipelineError(.inputMissing, "cannot create the database folder", at: InputLocation(file: directory),
+                                hint: "check the path and permissions of 'database' in pipeline.json or --db")
+        }
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try Schema.migrator().migrate(pool)
+        } catch let error as DatabaseError {
+            throw PipelineError(.internal, "cannot open the checkpoint database: \(error.message ?? "\(error.resultCode)")",
+                                at: InputLocation(file: path),
+                                hint: "if the file is corrupt, move it aside; the next run rebuilds it from the inputs")
+        }
+    }
+
+    /// Opens an existing database for reading only; `nil` if there is none yet.
+    public static func openForReading(path: String) throws -> CheckpointStore? {
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        return try CheckpointStore(readOnlyPath: path)
+    }
+
+    private init(readOnlyPath path: String) throws {
+        self.path = path
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(10)
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+        } catch let error as DatabaseError {
+            throw PipelineError(.internal, "cannot read the checkpoint database: \(error.message ?? "\(error.resultCode)")",
+                                at: InputLocation(file: path))
+        }
+    }
+
+    /// The current checkpoint of every stage that has one.
+    public func checkpoints() throws -> [StageName: StageCheckpoint] {
+        try pool.read { db in try Self.checkpoints(db) }
+    }
+
+    static func checkpoints(_ db: Database) throws -> [StageName: StageCheckpoint] {
+        guard try db.tableExists("stage_checkpoint") else { return [:] }
+        var result: [StageName: StageCheckpoint] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT * FROM stage_checkpoint") {
+            guard let stage = StageName(rawValue: row["stage"]) else { continue }
+            result[stage] = StageCheckpoint(row: row, stage: stage)
+        }
+        return result
+    }
+
+    /// Recent runs, newest first.
+    public func runs(limit: Int = 20) throws -> [RunRecord] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM pipeline_run ORDER BY started_at DESC, run_id DESC LIMIT ?", arguments: [limit])
+                .map(RunRecord.init(row:))
+        }
+    }
+}
+
+@available(*, unavailable)
+extension CheckpointStore: Sendable {}

@@ -1,0 +1,59 @@
+import Foundation
+public import GRDB
+
+/// The last successful run of a stage: what it was computed from and what it wrote.
+public struct StageCheckpoint: Sendable, Equatable {
+    public var stage: StageName
+    public var runID: String
+    public var fingerprint: String
+    /// The upstream checkpoint's fingerprint when this one was built; differs from the
+    /// upstream's current fingerprint when this checkpoint is stale.
+    public var upstreamFingerprint: String?
+    public var completedAt: String
+    public var durationMilliseconds: Int
+    public var rowsWritten: Int
+    public var rowsByTable: [String: Int]
+    public var notes: [String]
+
+    init(row: Row, stage: StageName) {
+        self.stage = stage
+        runID = row["run_id"]
+        fingerprint = row["fingerprint"]
+        upstreamFingerprint = row["upstream_fingerprint"]
+        completedAt = row["completed_at"]
+        durationMilliseconds = row["duration_ms"]
+        rowsWritten = row["rows_written"]
+        let tableJSON: String = row["rows_by_table"]
+        rowsByTable = (try? JSONDecoder().decode([String: Int].self, from: Data(tableJSON.utf8))) ?? [:]
+        let notesJSON: String = row["notes"]
+        notes = (try? JSONDecoder().decode([String].self, from: Data(notesJSON.utf8))) ?? []
+    }
+
+    /// Whether this checkpoint was built from an upstream checkpoint other than the current one.
+    public func isStale(given checkpoints: [StageName: StageCheckpoint]) -> Bool {
+        guard let upstream = stage.upstream else { return false }
+        guard let current = checkpoints[upstream] else { return true }
+        return current.fingerprint != upstreamFingerprint || current.isStale(given: checkpoints)
+    }
+}
+
+/// One invocation of `soc-pipeline run`.
+public struct RunRecord: Sendable, Equatable {
+    public var runID: String
+    public var startedAt: String
+    public var finishedAt: String?
+    public var status: String
+    public var command: String
+    public var exitCode: Int?
+    public var message: String?
+
+    init(row: Row) {
+        runID = row["run_id"]
+        startedAt = row["started_at"]
+        finishedAt = row["finished_at"]
+        status = row["status"]
+        command = row["command"]
+        exitCode = row["exit_code"]
+        message = row["message"]
+    }
+}

@@ -1,0 +1,84 @@
+#!/usr/bin/env python3
+"""Derive soc-pipeline's bundled reference data from the shared public files.
+
+Run once by a maintainer (python3 reference/tools/build_reference.py SHARED_DIR);
+the product never reads SHARED_DIR at run time. See reference/PROVENANCE.md.
+"""
+import csv, os, sys
+from collections import defaultdict
+
+shared = sys.argv[1] if len(sys.argv) > 1 else "../shared/reference-data"
+out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+
+BANDS = ["0-4","5-9","10-14","15-19","20-24","25-29","30-34","35-39","40-44","45-49",
+         "50-54","55-59","60-64","65-69","70-74","75-79","80-84","85-89","90+"]
+
+def band_of(age):
+    return BANDS[min(age // 5, 18)]
+
+def write(path, header, rows):
+    path = os.path.join(out, path)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(header)
+        w.writerows(rows)
+
+# ICBs (July 2022) with region, and the 2023 ONS re-coding as an accepted alias.
+icbs = list(csv.DictReader(open(os.path.join(shared, "geography/icb_2022.csv"))))
+write("icb/2022-07/icbs.csv",
+      ["icb_ods_code","icb_ons_code","icb_ons_code_2023","icb_name","icb_short_name",
+       "region_ons_code","region_ods_code","region_name"],
+      sorted([[r["icb22_ods_code"], r["icb22_ons_code"], r["icb23_24_ons_code"], r["icb22_name"],
+               r["icb_short_name"], r["nhser22_ons_code"], r["nhser22_ods_code"], r["nhser22_name"]]
+              for r in icbs], key=lambda r: r[1]))
+
+# LSOA 2011 -> sub-ICB location -> ICB (July 2022).
+lk = list(csv.DictReader(open(os.path.join(shared, "geography/lsoa11_to_sicbl22_icb22_lad22.csv"))))
+write("icb/2022-07/lsoa_icb.csv",
+      ["lsoa_code","sub_icb_ods_code","sub_icb_ons_code","icb_ods_code","icb_ons_code"],
+      sorted([[r["lsoa11_code"], r["sicbl22_ods_code"], r["sicbl22_ons_code"],
+               r["icb22_ods_code"], r["icb22_ons_code"]] for r in lk]))
+
+# IMD 2019 overall rank and decile per LSOA 2011.
+imd = list(csv.DictReader(open(os.path.join(shared, "deprivation/imd2019_lsoa11.csv"))))
+deciles = {r["lsoa11_code"]: int(r["imd_decile"]) for r in imd}
+write("imd/2019/lsoa_imd.csv", ["lsoa_code","imd_rank","imd_decile"],
+      sorted([[r["lsoa11_code"], r["imd_rank"], r["imd_decile"]] for r in imd]))
+
+# ESP2013, 19 bands.
+esp = list(csv.DictReader(open(os.path.join(shared, "standard_population/esp2013_19_age_bands.csv"))))
+write("standard-population/esp2013.csv", ["age_band","esp2013_weight"],
+      [[r["age_band"], r["esp2013_weight"]] for r in esp])
+
+# Male share by IMD quintile x 5-year band, England 2019 (ONS populations by IMD).
+male = defaultdict(float); both = defaultdict(float)
+for r in csv.DictReader(open(os.path.join(shared, "population/ons_england_population_by_imd_quintile_sex_age_2001_2019.csv"))):
+    if r["year"] != "2019":
+        continue
+    a = r["age_band"]
+    band = "0-4" if a in ("0", "1-4") else a
+    key = (int(r["imd_quintile"]), band)
+    both[key] += float(r["population"])
+    if r["sex"] == "male":
+        male[key] += float(r["population"])
+share = {k: male[k] / both[k] for k in both}
+assert len(share) == 5 * 19, len(share)
+
+# LSOA persons by single year (mid-2020) -> 19 bands -> split by sex.
+rows = []
+for r in csv.DictReader(open(os.path.join(shared, "population/ons_mid2020_lsoa11_persons_single_year_of_age.csv"))):
+    code = r["lsoa11_code"]
+    q = (deciles[code] + 1) // 2
+    banded = defaultdict(int)
+    for age in range(90):
+        banded[band_of(age)] += int(r[f"age_{age}"])
+    banded["90+"] += int(r["age_90_plus"] if "age_90_plus" in r else r["age_90"])
+    for b in BANDS:
+        persons = banded[b]
+        m = int(persons * share[(q, b)] + 0.5)
+        rows.append([code, "male", b, m])
+        rows.append([code, "female", b, persons - m])
+rows.sort(key=lambda x: (x[0], x[1] != "male", BANDS.index(x[2])))
+write("population/mid-2020/population.csv", ["lsoa_code","sex","age_band","population"], rows)
+print("total persons", sum(x[3] for x in rows))
