@@ -31,21 +31,22 @@ let package = Package(
         ),
         .target(name: "Ingest", dependencies: ["PipelineCore", "CLibCSV"]),
         .target(name: "Transform", dependencies: ["PipelineCore", "CRmath"]),
-        .target(name: "Aggregate", dependencies: ["PipelineCore", "Transform"]),
         .target(name: "Samples", dependencies: ["PipelineCore", "Ingest"]),
         .executableTarget(
             name: "PipelineCLI",
             dependencies: [
-                "PipelineCore", "Ingest", "Transform", "Aggregate", "Samples",
+                "PipelineCore", "Ingest", "Transform", "Samples",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
 
-        .target(name: "PipelineTestSupport", dependencies: ["PipelineCore"], path: "Tests/PipelineTestSupport"),
+        .target(
+            name: "PipelineTestSupport",
+            dependencies: ["PipelineCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log")],
+            path: "Tests/PipelineTestSupport"),
         .testTarget(name: "PipelineCoreTests", dependencies: ["PipelineCore", "PipelineTestSupport"]),
-        .testTarget(name: "IngestTests", dependencies: ["Ingest", "PipelineTestSupport"]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "PipelineTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "TransformTests", dependencies: ["Transform", "PipelineTestSupport"]),
-        .testTarget(name: "AggregateTests", dependencies: ["Aggregate", "PipelineTestSupport"]),
         .testTarget(name: "PipelineCLITests", dependencies: ["PipelineTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

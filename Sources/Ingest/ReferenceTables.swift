@@ -1,5 +1,5 @@
 import Foundation
-public import PipelineCore
+import PipelineCore
 
 /// The reference data ingest maps rows with: ICBs, LSOA → sub-ICB/ICB, LSOA → IMD decile, ESP2013.
 ///

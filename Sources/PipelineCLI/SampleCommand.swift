@@ -23,6 +23,9 @@ struct SampleCommand: ParsableCommand {
     @Option(help: "Periods to generate (YYYY-MM, comma-separated, oldest first). Default: 2024-03,2025-03 for samples; 2025-03 for national.")
     var periods: String?
 
+    @Option(help: "National population by LSOA, sex and age band to simulate from (relative to the config's folder).")
+    var population = "reference/population/mid-2020/population.csv"
+
     func run() throws {
         let config = try global.loadConfig()
         let labels = (periods ?? (scale == .samples ? "2024-03,2025-03" : "2025-03")).split(separator: ",").map(String.init)
@@ -34,7 +37,7 @@ struct SampleCommand: ParsableCommand {
         }
         let generator = SampleGenerator(scale: scale, seed: seed, periods: parsed)
         let started = Date()
-        let summary = try generator.generate(config: config, into: out)
+        let summary = try generator.generate(config: config, populationFile: population, into: out)
         Console.out("wrote \(summary.files) files, \(summary.rows) rows, \(summary.bytes / 1_000_000) MB for \(summary.lsoas) LSOAs in \(String(format: "%.1f", Date().timeIntervalSince(started))) s to \(out)")
     }
 }

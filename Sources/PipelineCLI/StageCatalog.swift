@@ -1,5 +1,6 @@
 import Ingest
 import PipelineCore
+import Transform
 
 
 /// The stages this build provides, in run order.
@@ -7,7 +8,7 @@ enum StageCatalog {
     static func stage(_ name: StageName) -> (any PipelineStage)? {
         switch name {
         case .ingest: IngestStage()
-        case .transform: nil
+        case .transform: TransformStage()
         case .aggregate, .report: nil
         }
     }

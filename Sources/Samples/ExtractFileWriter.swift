@@ -6,8 +6,12 @@ struct ExtractFileWriter: Sendable {
     let root: String
 
     func write(_ bytes: [UInt8], icb: String, dataset: String) throws {
-        let folder = (root as NSString).appendingPathComponent("extracts/\(icb)")
-        let path = (folder as NSString).appendingPathComponent("\(dataset).csv")
+        try write(bytes, relativePath: "extracts/\(icb)/\(dataset).csv")
+    }
+
+    func write(_ bytes: [UInt8], relativePath: String) throws {
+        let path = (root as NSString).appendingPathComponent(relativePath)
+        let folder = (path as NSString).deletingLastPathComponent
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)

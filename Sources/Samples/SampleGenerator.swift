@@ -37,16 +37,14 @@ public struct SampleGenerator: Sendable {
 
     /// Writes `extracts/<ICB ODS>/<dataset>.csv` under `directory` (and, at national scale,
     /// `reference/` with the lookups in the benchmark layout).
-    public func generate(config: PipelineConfig, into directory: String) throws -> Summary {
+    /// - Parameter populationFile: national population by LSOA × sex × age band (config-relative or absolute).
+    public func generate(config: PipelineConfig, populationFile: String, into directory: String) throws -> Summary {
         let reference = try ReferenceLoader.load(config)
-        guard let populationSource = config.populationSource else {
-            throw PipelineError(.usage, "sources: no population source to simulate from")
+        let populationPath = config.resolve(populationFile)
+        guard FileManager.default.isReadableFile(atPath: populationPath) else {
+            throw PipelineError(.inputMissing, "population file missing or unreadable", at: InputLocation(file: populationFile))
         }
-        let populationFiles = try FileDiscovery.files(matching: populationSource.files, base: config.baseDirectory)
-        guard let populationFile = populationFiles.first else {
-            throw PipelineError(.inputMissing, "population file missing", at: InputLocation(file: populationSource.files))
-        }
-        let grid = try PopulationGrid.load(path: populationFile.path, display: populationFile.displayPath, reference: reference)
+        let grid = try PopulationGrid.load(path: populationPath, display: populationFile, reference: reference)
         let chosen = chooseLsoas(reference)
         let writer = ExtractFileWriter(root: directory)
         let jobs = reference.icbs.indices.flatMap { icb in datasets.indices.map { (icb, $0) } }
@@ -65,7 +63,9 @@ public struct SampleGenerator: Sendable {
         }
         if let error = failure.first { throw error }
         if scale == .national {
-            try ReferenceExporter.export(config: config, reference: reference, populationFile: populationFile.path, into: directory)
+            try ReferenceExporter.export(config: config, reference: reference, populationFile: populationPath, into: directory)
+        } else {
+            try writeSampledPopulation(chosen.flatMap { $0 }, reference: reference, grid: grid, into: directory)
         }
         let (rows, bytes) = totals.value
         return Summary(files: jobs.count, rows: rows, bytes: bytes, lsoas: chosen.reduce(0) { $0 + $1.count })
@@ -142,6 +142,21 @@ public struct SampleGenerator: Sendable {
         }
         try writer.write(buffer, icb: reference.icbs[icb].odsCode, dataset: dataset.name)
         return (rows, buffer.count)
+    }
+
+    /// The population of just the sampled LSOAs: the denominators that match the sampled extracts.
+    private func writeSampledPopulation(_ lsoas: [Int], reference: ReferenceTables, grid: PopulationGrid, into directory: String) throws {
+        var buffer = Array("lsoa_code,sex,age_band,population\n".utf8)
+        for lsoa in lsoas.sorted(by: { reference.lsoas.codes[$0] < reference.lsoas.codes[$1] }) {
+            for sex in 0..<2 {
+                for band in AgeBand.all {
+                    buffer += Array("\(reference.lsoas.codes[lsoa]),\(sex == 0 ? "male" : "female"),\(band.label),".utf8)
+                    Self.appendInt(grid.population(lsoa: lsoa, sex: sex, band: band.index), to: &buffer)
+                    buffer.append(0x0A)
+                }
+            }
+        }
+        try ExtractFileWriter(root: directory).write(buffer, relativePath: "population.csv")
     }
 
     static func appendInt(_ value: Int, to buffer: inout [UInt8]) {

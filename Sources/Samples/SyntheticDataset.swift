@@ -38,8 +38,8 @@ public struct SyntheticDataset: Sendable {
     public static let standard: [SyntheticDataset] = [
         SyntheticDataset(
             name: "acsc_admissions",
-            shape: .events(ratePerPerson: [0.0040, 0.0020, 0.0020, 0.0025, 0.0025, 0.0030, 0.0035, 0.0040, 0.0050, 0.0060,
-                                           0.0080, 0.0100, 0.0130, 0.0170, 0.0230, 0.0300, 0.0400, 0.0500, 0.0600]),
+            shape: .events(ratePerPerson: [0.0016, 0.0008, 0.0008, 0.0010, 0.0010, 0.0012, 0.0014, 0.0016, 0.0020, 0.0024,
+                                           0.0032, 0.0040, 0.0052, 0.0068, 0.0092, 0.0120, 0.0160, 0.0200, 0.0240]),
             deprivationRatio: 2.8, sexFactor: (1.08, 0.93), trendPerPeriod: 0.04, icbSpread: 0.12),
         SyntheticDataset(
             name: "ae_attendances",

@@ -20,6 +20,10 @@ public enum ConfigLoader {
 
     /// Decodes and validates config text; `file` names it in messages.
     public static func decode(_ data: Data, file: String) throws -> PipelineConfig {
+        if let failure = JSONSyntaxLocator.firstError(in: [UInt8](data)) {
+            throw PipelineError(.usage, "not valid JSON: line \(failure.line), column \(failure.column): \(failure.reason)",
+                                at: InputLocation(file: file), hint: "check for a missing or extra comma, quote or bracket there")
+        }
         let config: PipelineConfig
         do {
             config = try JSONDecoder().decode(PipelineConfig.self, from: data)
@@ -51,7 +55,8 @@ public enum ConfigLoader {
                                      hint: "check for a missing comma, quote or bracket near that place")
             }
             var message = "\(ConfigPath.render(context.codingPath)): \(context.debugDescription)"
-            if let last = context.codingPath.last, let allowed = allowedValues(forKey: last.stringValue) {
+            let named = context.codingPath.last { $0.intValue == nil }
+            if let named, let allowed = allowedValues(forKey: named.stringValue) {
                 message += " (one of: \(allowed.joined(separator: ", ")))"
             }
             return PipelineError(.usage, message, at: location)
@@ -76,25 +81,15 @@ public enum ConfigLoader {
         case "grain": SourceConfig.Grain.allCases.map(\.rawValue)
         case "method": IndicatorConfig.Method.allCases.map(\.rawValue)
         case "polarity": IndicatorConfig.Polarity.allCases.map(\.rawValue)
-        default: key.hasPrefix("Index") || Int(key) != nil ? IndicatorConfig.Breakdown.allCases.map(\.rawValue) : nil
+        case "breakdowns": IndicatorConfig.Breakdown.allCases.map(\.rawValue)
+        default: nil
         }
     }
 
-    /// Foundation's JSON errors carry a character offset in their underlying error; turn it into line:column.
+    /// Line and column of the first syntax error, found by ``JSONSyntaxLocator``.
     static func syntaxDetail(_ context: DecodingError.Context, data: Data) -> String {
-        let underlying = context.underlyingError.map { "\($0)" } ?? context.debugDescription
-        let pattern = /(?:around|at) (?:line (\d+), column (\d+)|character (\d+))/
-        if let match = underlying.firstMatch(of: pattern) {
-            if let line = match.1, let column = match.2 { return "line \(line), column \(column)" }
-            if let offsetText = match.3, let offset = Int(offsetText) {
-                var line = 1, column = 1
-                for byte in data.prefix(offset) {
-                    if byte == UInt8(ascii: "\n") { line += 1; column = 1 } else { column += 1 }
-                }
-                return "line \(line), column \(column)"
-            }
-        }
-        return underlying
+        guard let failure = JSONSyntaxLocator.firstError(in: [UInt8](data)) else { return context.debugDescription }
+        return "line \(failure.line), column \(failure.column): \(failure.reason)"
     }
 
     /// Cross-field rules: unique names, one population, indicators pointing at datasets of the right kind.

@@ -1,0 +1,67 @@
+import GRDB
+import PipelineCore
+
+/// One dataset-period's counts and the population, held as dense arrays by
+/// ICB × IMD decile × sex × age band (plus unknown age), ready for any geography and breakdown.
+struct IndicatorCube {
+    static let sexes = 3
+    static let ages = AgeBand.count + 1
+    static let unknownAge = AgeBand.count
+
+    let icbCount: Int
+    /// Events or numerators.
+    var numerator: [Double]
+    /// Proportion denominators (unused for events).
+    var denominator: [Double]
+    var suppressedRecords: [Double]
+
+    init(icbCount: Int) {
+        self.icbCount = icbCount
+        let size = icbCount * 10 * Self.sexes * Self.ages
+        numerator = Array(repeating: 0, count: size)
+        denominator = Array(repeating: 0, count: size)
+        suppressedRecords = Array(repeating: 0, count: size)
+    }
+
+    @inline(__always)
+    static func index(icb: Int, decile: Int, sex: Int, age: Int) -> Int {
+        ((icb * 10 + decile - 1) * sexes + sex) * ages + age
+    }
+
+    /// Sums `values` over the ICBs, deciles and sexes selected, per age band (20 entries).
+    static func byAge(_ values: [Double], icbs: [Int], deciles: ClosedRange<Int>, sexes: [Int]) -> [Double] {
+        var result = [Double](repeating: 0, count: ages)
+        for icb in icbs {
+            for decile in deciles {
+                for sex in sexes {
+                    let base = index(icb: icb, decile: decile, sex: sex, age: 0)
+                    for age in 0..<ages { result[age] += values[base + age] }
+                }
+            }
+        }
+        return result
+    }
+}
+
+/// Codes used to decode checkpoint rows into cube indexes.
+struct CubeCoordinates {
+    let icbIndex: [String: Int]
+    let ageIndex: [String: Int]
+    let sexIndex: [String: Int]
+
+    init(icbCodes: [String]) {
+        icbIndex = Dictionary(uniqueKeysWithValues: icbCodes.enumerated().map { ($1, $0) })
+        var ages = Dictionary(uniqueKeysWithValues: AgeBand.all.map { ($0.label, $0.index) })
+        ages["unknown"] = IndicatorCube.unknownAge
+        ageIndex = ages
+        sexIndex = Dictionary(uniqueKeysWithValues: Sex.allCases.map { ($0.label, $0.rawValue) })
+    }
+
+    func index(icb: String, decile: Int, sex: String, age: String) throws -> Int {
+        guard let i = icbIndex[icb], let s = sexIndex[sex], let a = ageIndex[age], (1...10).contains(decile) else {
+            throw PipelineError(.internal, "ingest checkpoint holds an unexpected code (icb \(icb), sex \(sex), age \(age))",
+                                hint: "rerun `soc-pipeline run --stage ingest`")
+        }
+        return IndicatorCube.index(icb: i, decile: decile, sex: s, age: a)
+    }
+}

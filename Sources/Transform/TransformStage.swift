@@ -1,0 +1,134 @@
+public import GRDB
+import Logging
+public import PipelineCore
+
+/// Stage 2: from the ingest checkpoint only, computes every indicator × period for England, each
+/// NHS region and each ICB, overall and by national IMD quintile, decile and sex, into `indicator_value`.
+///
+/// Deterministic: the same ingest checkpoint gives byte-identical rows.
+public struct TransformStage: PipelineStage {
+    public let name = StageName.transform
+
+    public init() {}
+
+    public func run(_ context: StageContext, in db: Database) throws -> StageOutcome {
+        let config = context.config
+        for table in ["indicator_value", "indicator_data_quality", "indicator_definition"] {
+            try db.execute(sql: "DELETE FROM \(table)")
+        }
+        let frame = try GeographyFrame(db)
+        let coordinates = CubeCoordinates(icbCodes: frame.icbCodes)
+        let weights = try Self.standardWeights(db)
+        let population = try Self.loadPopulation(db, coordinates: coordinates, icbCount: frame.icbCodes.count)
+        let datasets = Set(try String.fetchAll(db, sql: "SELECT source FROM ingest_source"))
+
+        let values = try BulkInserter(db, table: "indicator_value", columns: [
+            "indicator_id", "period", "geography_level", "geography_code", "geography_name", "breakdown_type", "breakdown_value",
+            "breakdown_index", "numerator", "denominator", "value", "lcl95", "ucl95", "lcl998", "ucl998", "statistic", "method",
+            "multiplier", "unit", "withheld_reason", "suppressed_at_source_records"])
+        let definitions = try BulkInserter(db, table: "indicator_definition", columns: [
+            "indicator_id", "title", "source", "statistic", "multiplier", "unit", "age_from", "age_to", "polarity", "breakdowns", "definition"])
+        var notes: [String] = []
+
+        for indicator in config.indicators {
+            guard datasets.contains(indicator.source) else {
+                throw PipelineError(.inputMissing, "indicator \(indicator.id): dataset '\(indicator.source)' is not in the ingest checkpoint",
+                                    hint: "run `soc-pipeline run --stage ingest` after adding the source")
+            }
+            try definitions.insert(.text(indicator.id), .text(indicator.title), .text(indicator.source), .text(indicator.method.rawValue),
+                                   .double(indicator.multiplier), .text(indicator.unit), indicator.ageRange.map { .int(Int64($0.from)) } ?? .null,
+                                   indicator.ageRange?.to.map { .int(Int64($0)) } ?? .null, .text(indicator.polarity.rawValue),
+                                   .text(indicator.breakdowns.map(\.rawValue).joined(separator: ",")), indicator.definition.map { .text($0) } ?? .null)
+            let cubes = try Self.loadCubes(db, indicator: indicator, coordinates: coordinates, icbCount: frame.icbCodes.count)
+            let calculator = IndicatorCalculator(indicator: indicator, standardWeights: weights, population: population)
+            let slices = BreakdownSlice.slices(for: indicator.breakdowns)
+            var withheld = 0
+            for (period, cube) in cubes {
+                for area in frame.areas {
+                    for slice in slices {
+                        let output = calculator.compute(cube, england: cube, icbs: area.icbs, slice: slice)
+                        let estimate = output.estimate
+                        if output.withheldReason != nil { withheld += 1 }
+                        try values.insert(
+                            .text(indicator.id), .text(period), .text(area.level), .text(area.code), .text(area.name), .text(slice.type),
+                            .text(slice.value), .int(Int64(slice.index)), .double(output.numerator), .double(output.denominator),
+                            Self.number(estimate?.value), Self.number(estimate?.lower95), Self.number(estimate?.upper95),
+                            Self.number(estimate?.lower998), Self.number(estimate?.upper998), .text(indicator.method.rawValue),
+                            .text(estimate?.method.rawValue ?? Self.defaultMethod(indicator.method).rawValue), .double(indicator.multiplier),
+                            .text(indicator.unit), output.withheldReason.map { .text($0) } ?? .null, .int(Int64(output.suppressedRecords)))
+                    }
+                }
+            }
+            try Self.writeDataQuality(db, indicator: indicator)
+            notes.append("\(indicator.id): \(cubes.count) periods, \(withheld) values withheld")
+            context.logger.info("indicator computed", metadata: ["indicator": "\(indicator.id)", "periods": "\(cubes.count)"])
+        }
+        try FaultInjection.check("transform:after-values")
+        let quality = try Int.fetchOne(db, sql: "SELECT count(*) FROM indicator_data_quality") ?? 0
+        let fingerprint = Fingerprint.combine([("program", ProgramVersion.current), ("indicators", config.indicatorsSectionText),
+                                               ("upstream", context.upstream?.fingerprint ?? "")])
+        return StageOutcome(fingerprint: fingerprint,
+                            rowsByTable: ["indicator_value": values.rowsInserted, "indicator_definition": definitions.rowsInserted,
+                                          "indicator_data_quality": quality],
+                            notes: notes)
+    }
+
+    static func number(_ value: Double?) -> BulkInserter.Value {
+        value.map { .double($0) } ?? .null
+    }
+
+    static func defaultMethod(_ method: IndicatorConfig.Method) -> IntervalMethod {
+        switch method {
+        case .dsr: .dobson
+        case .proportion: .wilson
+        case .crudeRate, .isRatio, .isRate: .byars
+        }
+    }
+
+    static func standardWeights(_ db: Database) throws -> [Double] {
+        let rows = try Row.fetchAll(db, sql: "SELECT band_index, weight FROM ref_standard_population ORDER BY band_index")
+        guard rows.count == AgeBand.count else {
+            throw PipelineError(.inputMissing, "the ingest checkpoint lacks the standard population", hint: "run `soc-pipeline run --stage ingest`")
+        }
+        return rows.map { $0["weight"] }
+    }
+
+    static func loadPopulation(_ db: Database, coordinates: CubeCoordinates, icbCount: Int) throws -> IndicatorCube {
+        var cube = IndicatorCube(icbCount: icbCount)
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT icb_code, imd_decile, sex, age_band, sum(population) FROM ingest_population GROUP BY 1, 2, 3, 4
+            """)
+        while let row = try rows.next() {
+            cube.numerator[try coordinates.index(icb: row[0], decile: row[1], sex: row[2], age: row[3])] += row[4]
+        }
+        return cube
+    }
+
+    /// Per period, the dataset's counts in cube form (sorted by period for determinism).
+    static func loadCubes(_ db: Database, indicator: IndicatorConfig, coordinates: CubeCoordinates, icbCount: Int) throws -> [(String, IndicatorCube)] {
+        let sql = indicator.method == .proportion
+            ? "SELECT period, icb_code, imd_decile, sex, age_band, sum(numerator), sum(denominator), sum(suppressed_records) FROM ingest_proportion_total WHERE dataset = ? GROUP BY 1, 2, 3, 4, 5"
+            : "SELECT period, icb_code, imd_decile, sex, age_band, sum(events), 0, sum(suppressed_records) FROM ingest_event_total WHERE dataset = ? GROUP BY 1, 2, 3, 4, 5"
+        var cubes: [String: IndicatorCube] = [:]
+        let rows = try Row.fetchCursor(db, sql: sql, arguments: [indicator.source])
+        while let row = try rows.next() {
+            let period: String = row[0]
+            let index = try coordinates.index(icb: row[1], decile: row[2], sex: row[3], age: row[4])
+            cubes[period, default: IndicatorCube(icbCount: icbCount)].numerator[index] += row[5]
+            cubes[period]!.denominator[index] += row[6]
+            cubes[period]!.suppressedRecords[index] += row[7]
+        }
+        return cubes.keys.sorted().map { ($0, cubes[$0]!) }
+    }
+
+    static func writeDataQuality(_ db: Database, indicator: IndicatorConfig) throws {
+        try db.execute(sql: """
+            INSERT INTO indicator_data_quality
+              (indicator_id, period, icb_code, records, share_unmapped_lsoa, share_unknown_sex, share_unknown_age, share_suppressed_at_source)
+            SELECT ?, period, icb_code, records,
+                   CAST(records_unmapped_lsoa AS REAL) / records, CAST(records_unknown_sex AS REAL) / records,
+                   CAST(records_unknown_age AS REAL) / records, CAST(records_suppressed_at_source AS REAL) / records
+            FROM ingest_data_quality WHERE dataset = ? AND records > 0 ORDER BY period, icb_code
+            """, arguments: [indicator.id, indicator.source])
+    }
+}

@@ -1,0 +1,52 @@
+@testable import Ingest
+import Testing
+
+struct ExtractParserTests {
+    func parse(_ text: String) -> ExtractParser.CountValue {
+        let bytes = Array(text.utf8)
+        return bytes.withUnsafeBytes { ExtractParser.parseCount($0) }
+    }
+
+    func value(_ text: String) -> Int64? {
+        if case .value(let number) = parse(text) { return number }
+        return nil
+    }
+
+    func reason(_ text: String) -> QuarantineReason? {
+        if case .invalid(let reason) = parse(text) { return reason }
+        return nil
+    }
+
+    func isSuppressed(_ text: String) -> Bool {
+        if case .suppressed = parse(text) { return true }
+        return false
+    }
+
+    @Test func plainAndGroupedCounts() {
+        #expect(value("0") == 0)
+        #expect(value("1234") == 1234)
+        #expect(value("1,234") == 1234)
+        #expect(value("12,345,678") == 12_345_678)
+        #expect(value(" 42 ") == 42)
+    }
+
+    @Test func malformedGroupingIsNotACount() {
+        #expect(reason("1,23") == .notACount)
+        #expect(reason("12,3456") == .notACount)
+        #expect(reason(",123") == .notACount)
+        #expect(reason("1234,567") == .notACount)
+    }
+
+    @Test func nonIntegersAndNegatives() {
+        #expect(reason("1.5") == .notACount)
+        #expect(reason("abc") == .notACount)
+        #expect(reason("-3") == .negativeCount)
+        #expect(reason("") == .missingValue)
+        #expect(reason("99999999999999999999") == .notACount)
+    }
+
+    @Test(arguments: ["*", "c", "C", "..", "-", "[c]", "x", "[x]"])
+    func disclosureMarkersAreSuppressedNotZero(marker: String) {
+        #expect(isSuppressed(marker))
+    }
+}

@@ -1,0 +1,177 @@
+import Foundation
+import GRDB
+import Ingest
+import PipelineCore
+import PipelineTestSupport
+import Testing
+
+struct IngestStageTests {
+    /// Runs ingest on the tiny world with QAA's admissions file replaced by `admissions`.
+    func ingest(admissions: String) throws -> (TestWorkspace, CheckpointStore) {
+        let workspace = try TestWorkspace()
+        let config = try workspace.writeTinyWorld(admissionsQAA: admissions)
+        let store = try StageHarness.run(IngestStage(), configPath: config)
+        return (workspace, store)
+    }
+
+    func quarantine(_ store: CheckpointStore) throws -> [(line: Int, column: Int, reason: String)] {
+        let rows = try store.pool.read { (db: Database) throws -> [Row] in
+            try Row.fetchAll(db, sql: "SELECT line, column, reason FROM ingest_quarantine ORDER BY line")
+        }
+        return rows.map { row -> (line: Int, column: Int, reason: String) in (row[0], row[1], row[2]) }
+    }
+
+    @Test func totalsAtTheCheckpointGrain() throws {
+        let workspace = try TestWorkspace()
+        let store = try StageHarness.run(IngestStage(), configPath: try workspace.writeTinyWorld())
+        try store.pool.read { (db: Database) throws -> Void in
+            #expect(try Int.fetchOne(db, sql: "SELECT sum(population) FROM ingest_population") == 4 * 2 * 19 * 100)
+            #expect(try Int.fetchOne(db, sql: "SELECT sum(events) FROM ingest_event_total WHERE icb_code = 'QAA'") == 15)
+            let row = try Row.fetchOne(db, sql: """
+                SELECT sub_icb_code, imd_decile, sex, age_band, events FROM ingest_event_total WHERE icb_code = 'QBB' AND events = 6
+                """)
+            #expect(row?["sub_icb_code"] == "02C")
+            #expect(row?["imd_decile"] == 8)
+            #expect(row?["age_band"] == "65-69")
+            #expect(try Int.fetchOne(db, sql: "SELECT numerator FROM ingest_proportion_total WHERE icb_code = 'QAA'") == 8)
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM ingest_file") == 5)
+            #expect(try String.fetchOne(db, sql: "SELECT delivered_for_icb FROM ingest_file WHERE path = 'extracts/QBB/admissions.csv'") == "QBB")
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM ref_icb") == 2)
+            #expect(try String.fetchOne(db, sql: "SELECT stage FROM stage_checkpoint") == "ingest")
+        }
+    }
+
+    static let header = "lsoa_code,period,sex,age_band,events\nE01000001,2025-03,male,0-4,5\n"
+
+    @Test(arguments: [
+        ("E09999999,2025-03,male,0-4,1", 1, "unknown_lsoa"),
+        ("E01000001,2025-13,male,0-4,1", 2, "invalid_period"),
+        ("E01000001,March,male,0-4,1", 2, "invalid_period"),
+        ("E01000001,2025-03,robot,0-4,1", 3, "invalid_sex"),
+        ("E01000001,2025-03,male,3-7,1", 4, "invalid_age_band"),
+        ("E01000001,2025-03,male,0-4,-1", 5, "negative_count"),
+        ("E01000001,2025-03,male,0-4,1.5", 5, "not_a_count"),
+        ("E01000001,2025-03,male,0-4,", 5, "missing_value"),
+        ("E01000001,2025-03,male,0-4", 5, "field_count"),
+        ("E01000001,2025-03,male,0-4,1,9", 6, "field_count"),
+        ("E01000001,2025-03,male,0-4,7", 1, "duplicate_key"),
+    ])
+    func badRowIsQuarantinedWithLineColumnAndReason(row: String, column: Int, reason: String) throws {
+        let (_, store) = try ingest(admissions: Self.header + row + "\nE01000002,2025-03,male,50-54,3\n")
+        let entries = try quarantine(store)
+        #expect(entries.count == 1)
+        #expect(entries.first?.line == 3)
+        #expect(entries.first?.column == column)
+        #expect(entries.first?.reason == reason)
+    }
+
+    @Test func invalidUTF8IsQuarantined() throws {
+        let workspace = try TestWorkspace()
+        let config = try workspace.writeTinyWorld()
+        var bytes = Array((Self.header + "E01000002,2025-03,").utf8)
+        bytes += [0xFF, 0xFE]
+        bytes += Array(",50-54,3\n".utf8)
+        try workspace.write("extracts/QAA/admissions.csv", Data(bytes))
+        let store = try StageHarness.run(IngestStage(), configPath: config)
+        #expect(try quarantine(store).map(\.reason) == ["invalid_utf8"])
+        #expect(try quarantine(store).map(\.column) == [3])
+    }
+
+    @Test func numeratorAboveDenominatorIsQuarantined() throws {
+        let workspace = try TestWorkspace()
+        let config = try workspace.writeTinyWorld()
+        try workspace.write("extracts/QAA/waits.csv", """
+            lsoa_code,period,sex,age_band,numerator,denominator
+            E01000001,2025-03,male,40-44,8,10
+            E01000002,2025-03,male,40-44,11,10
+
+            """)
+        let store = try StageHarness.run(IngestStage(), configPath: config)
+        let entries = try quarantine(store)
+        #expect(entries.map(\.reason) == ["numerator_exceeds_denominator"])
+        #expect(entries.map(\.column) == [5])
+    }
+
+    @Test func suppressionMarkersAreRecordedNotZero() throws {
+        let (_, store) = try ingest(admissions: Self.header + "E01000002,2025-03,male,50-54,*\nE01000002,2025-03,female,50-54,..\n")
+        try store.pool.read { (db: Database) throws -> Void in
+            #expect(try Int.fetchOne(db, sql: "SELECT sum(suppressed_records) FROM ingest_event_total") == 2)
+            #expect(try Int.fetchOne(db, sql: "SELECT sum(events) FROM ingest_event_total WHERE icb_code = 'QAA'") == 5)
+            #expect(try Int.fetchOne(db, sql: "SELECT records_suppressed_at_source FROM ingest_data_quality WHERE dataset = 'admissions' AND icb_code = 'QAA'") == 2)
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM ingest_quarantine") == 0)
+        }
+    }
+
+    @Test func headersAreMatchedByNameInAnyOrderAndCase() throws {
+        let (_, store) = try ingest(admissions: """
+            Events , Age Band,SEX,Period,LSOA11CD,extra
+            "1,234",37,F,2025-03,E01000001,ignored
+            2,unknown,9,2025-03,E01000002,x
+
+            """)
+        try store.pool.read { (db: Database) throws -> Void in
+            #expect(try Int.fetchOne(db, sql: "SELECT events FROM ingest_event_total WHERE age_band = '35-39' AND sex = 'female'") == 1234)
+            #expect(try Int.fetchOne(db, sql: "SELECT events FROM ingest_event_total WHERE age_band = 'unknown' AND sex = 'unknown'") == 2)
+            let quality = try Row.fetchOne(db, sql: "SELECT * FROM ingest_data_quality WHERE dataset = 'admissions' AND icb_code = 'QAA'")
+            #expect(quality?["records_unknown_age"] == 1)
+            #expect(quality?["records_unknown_sex"] == 1)
+        }
+    }
+
+    @Test func missingColumnNamesTheFileAndAcceptedNames() throws {
+        #expect {
+            _ = try ingest(admissions: "lsoa_code,period,sex,age_band\nE01000001,2025-03,male,0-4\n")
+        } throws: { error in
+            let error = error as? PipelineError
+            return error?.code == .dataQuality && error?.location?.file == "extracts/QAA/admissions.csv"
+                && error?.location?.line == 1 && (error?.hint ?? "").contains("events")
+        }
+    }
+
+    @Test func coverageFailureNamesTheMissingSystem() throws {
+        let workspace = try TestWorkspace()
+        let config = try workspace.writeTinyWorld()
+        try workspace.write("extracts/QBB/admissions.csv", "lsoa_code,period,sex,age_band,events\n")
+        #expect {
+            try StageHarness.run(IngestStage(), configPath: config)
+        } throws: { error in
+            let error = error as? PipelineError
+            return error?.code == .dataQuality && error!.message.contains("QBB") && error!.message.contains("Beta, Gamma")
+        }
+    }
+
+    @Test func rejectThresholdFailsTheStageAndCommitsNothing() throws {
+        let workspace = try TestWorkspace()
+        let config = try workspace.writeTinyWorld()
+        try StageHarness.run(IngestStage(), configPath: config)
+        let before = try TableDump.dump(workspace.path("out/test.sqlite"))
+        try workspace.write("extracts/QAA/admissions.csv", Self.header + "bad,row,x,y,z\nE01000002,2025-03,male,50-54,x1\n")
+        #expect {
+            try StageHarness.run(IngestStage(), configPath: config)
+        } throws: { error in
+            let error = error as? PipelineError
+            return error?.code == .dataQuality && error!.message.contains("reject threshold")
+                && error!.message.contains("extracts/QAA/admissions.csv:3:1")
+        }
+        #expect(try TableDump.dump(workspace.path("out/test.sqlite")) == before)
+    }
+
+    @Test func preAggregatedExtractsAcceptAnyIcbCodeForm() throws {
+        let workspace = try TestWorkspace()
+        try workspace.writeTinyWorld()
+        try workspace.write("agg/admissions.csv", """
+            icb_code,imd_decile,period,sex,age_band,events
+            QAA,1,2025-03,male,0-4,5
+            E54000099,3,2025-03,female,20-24,4
+            e54000002,8,2025-03,male,65-69,6
+
+            """)
+        try workspace.write("pipeline.json", TestWorkspace.tinyConfigJSON().replacingOccurrences(
+            of: "\"files\": \"extracts/{icb}/admissions.csv\"", with: "\"grain\": \"icb-imd-decile\", \"files\": \"agg/admissions.csv\""))
+        let store = try StageHarness.run(IngestStage(), configPath: workspace.path("pipeline.json"))
+        try store.pool.read { (db: Database) throws -> Void in
+            #expect(try Int.fetchOne(db, sql: "SELECT sum(events) FROM ingest_event_total WHERE icb_code = 'QBB'") == 10)
+            #expect(try String.fetchOne(db, sql: "SELECT DISTINCT sub_icb_code FROM ingest_event_total WHERE icb_code = 'QBB'") == "QBB")
+        }
+    }
+}

@@ -1,0 +1,123 @@
+import Foundation
+import PipelineTestSupport
+import Testing
+
+/// Runs the built binary on `data-samples` and on small broken inputs; checks stdout, stderr and exit codes.
+@Suite(.serialized)
+struct EndToEndTests {
+    @Test func runOnTheSamplesThenStatus() throws {
+        let workspace = try TestWorkspace()
+        let db = workspace.path("samples.sqlite")
+        let run = try CommandLineRunner.run(["run", "--db", db])
+        #expect(run.status == 0, "stderr: \(run.stderr)")
+        #expect(run.stdout.contains("  ingest     ok"))
+        #expect(run.stderr.isEmpty, "stderr: \(run.stderr)")
+
+        let status = try CommandLineRunner.run(["status", "--db", db])
+        #expect(status.status == 0)
+        #expect(status.stdout.hasPrefix("ingest     ok"))
+        #expect(status.stdout.contains("acsc_admissions: 42 files"))
+        #expect(status.stdout.contains("rtt_waits: 42 files"))
+    }
+
+    @Test func corruptedExtractGivesFileLineColumnAndKeepsTheCheckpoint() throws {
+        let workspace = try TestWorkspace()
+        try workspace.writeTinyWorld()
+        let first = try CommandLineRunner.run(["run", "--stage", "ingest"], in: workspace.root)
+        #expect(first.status == 0, "stderr: \(first.stderr)")
+        let before = try TableDump.dump(workspace.path("out/test.sqlite"))
+
+        try workspace.write("extracts/QBB/admissions.csv", "lsoa_code,period,sex,age_band,events\nE01000003,2025-03,female,20-24,4\nE01000004,2025-03,male,\"65-69,6\n")
+        let broken = try CommandLineRunner.run(["run", "--stage", "ingest"], in: workspace.root)
+        #expect(broken.status == 3)
+        #expect(broken.stderr.contains("error: extracts/QBB/admissions.csv:3:4: malformed CSV"), "stderr: \(broken.stderr)")
+        #expect(try TableDump.dump(workspace.path("out/test.sqlite")) == before)
+    }
+
+    @Test func failureInjectedMidStageLeavesThePreviousCheckpointIntact() throws {
+        let workspace = try TestWorkspace()
+        try workspace.writeTinyWorld()
+        #expect(try CommandLineRunner.run(["run", "--stage", "ingest"], in: workspace.root).status == 0)
+        let before = try TableDump.dump(workspace.path("out/test.sqlite"))
+        // Change an input so the failed run would have written different totals.
+        try workspace.write("extracts/QBB/admissions.csv", "lsoa_code,period,sex,age_band,events\nE01000003,2025-03,female,20-24,40\nE01000004,2025-03,male,65-69,6\n")
+        for point in ["ingest:after-parse", "ingest:after-totals", "ingest:before-commit"] {
+            let failed = try CommandLineRunner.run(["run", "--stage", "ingest"], in: workspace.root, environment: ["SOC_PIPELINE_FAULT": point])
+            #expect(failed.status == 1, "\(point): \(failed.stderr)")
+            #expect(failed.stderr.contains("fault injected at \(point)"))
+            #expect(try TableDump.dump(workspace.path("out/test.sqlite")) == before, "\(point)")
+        }
+        let history = try CommandLineRunner.run(["status"], in: workspace.root)
+        #expect(history.stdout.contains("failed (exit 1)"))
+    }
+
+    @Test func configErrorsExitWithUsageAndNameThePath() throws {
+        let workspace = try TestWorkspace()
+        try workspace.writeTinyWorld()
+        try workspace.write("pipeline.json", TestWorkspace.tinyConfigJSON().replacingOccurrences(of: "\"keepRows\"", with: "\"keepRow\"")
+            .replacingOccurrences(of: "\"rejectThreshold\": 0.5", with: "\"rejectThreshold\": 0.5, \"keepRow\": true"))
+        let result = try CommandLineRunner.run(["run"], in: workspace.root)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("ingest.keepRow: unknown key 'keepRow'"), "stderr: \(result.stderr)")
+        #expect(result.stderr.contains("did you mean 'keepRows'?"))
+        #expect(!FileManager.default.fileExists(atPath: workspace.path("out/test.sqlite")))
+    }
+
+    @Test func missingInputExitsFive() throws {
+        let workspace = try TestWorkspace()
+        try workspace.writeTinyWorld()
+        try FileManager.default.removeItem(atPath: workspace.path("extracts/QAA/waits.csv"))
+        try FileManager.default.removeItem(atPath: workspace.path("extracts/QBB/waits.csv"))
+        let result = try CommandLineRunner.run(["run"], in: workspace.root)
+        #expect(result.status == 5)
+        #expect(result.stderr.contains("source 'waits': no files match 'extracts/{icb}/waits.csv'"))
+    }
+
+    @Test func badCommandLineExitsTwo() throws {
+        let result = try CommandLineRunner.run(["run", "--stage", "nonsense"])
+        #expect(result.status == 2)
+    }
+
+    @Test func validateReadsHeadersAndWritesNothing() throws {
+        let workspace = try TestWorkspace()
+        try workspace.writeTinyWorld()
+        let ok = try CommandLineRunner.run(["validate"], in: workspace.root)
+        #expect(ok.status == 0, "stderr: \(ok.stderr)")
+        #expect(ok.stdout.contains("source admissions (events): 2 files, 2 ICB folders, headers ok"))
+        #expect(!FileManager.default.fileExists(atPath: workspace.path("out")))
+
+        try workspace.write("extracts/QBB/waits.csv", "lsoa_code,period,sex,age_band,numerator\n")
+        let bad = try CommandLineRunner.run(["validate"], in: workspace.root)
+        #expect(bad.status == 3)
+        #expect(bad.stderr.contains("extracts/QBB/waits.csv:1:1: missing column 'denominator'"), "stderr: \(bad.stderr)")
+    }
+
+    @Test func jsonLogsAreOneObjectPerLine() throws {
+        let workspace = try TestWorkspace()
+        try workspace.writeTinyWorld(admissionsQAA: "lsoa_code,period,sex,age_band,events\nE01000001,2025-03,male,0-4,5\nE09999999,2025-03,male,0-4,5\n")
+        let result = try CommandLineRunner.run(["run", "--log-format", "json", "--log-level", "info"], in: workspace.root)
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let lines = result.stderr.split(separator: "\n")
+        #expect(!lines.isEmpty)
+        for line in lines {
+            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: String]
+            #expect(object?["run.id"] != nil)
+        }
+        // The quarantined row is logged by place and reason, never by value.
+        #expect(result.stderr.contains("extracts/QAA/admissions.csv:3:1"))
+        #expect(!result.stderr.contains("E09999999"))
+    }
+
+    @Test func committedSamplesAreReproducibleFromTheSeed() throws {
+        let workspace = try TestWorkspace()
+        let result = try CommandLineRunner.run(["sample", "--out", workspace.path("samples")])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let names = try FileManager.default.subpathsOfDirectory(atPath: Repository.path("data-samples/extracts")).sorted()
+        #expect(names.filter { $0.hasSuffix(".csv") }.count == 42 * 6)
+        for name in names where name.hasSuffix(".csv") {
+            let committed = try Data(contentsOf: URL(fileURLWithPath: Repository.path("data-samples/extracts/\(name)")))
+            let generated = try Data(contentsOf: URL(fileURLWithPath: workspace.path("samples/extracts/\(name)")))
+            #expect(committed == generated, "\(name) differs from `soc-pipeline sample` output")
+        }
+    }
+}

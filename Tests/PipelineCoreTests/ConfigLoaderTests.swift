@@ -1,0 +1,81 @@
+import Foundation
+import PipelineCore
+import PipelineTestSupport
+import Testing
+
+struct ConfigLoaderTests {
+    func decodeError(_ json: String) -> PipelineError? {
+        do {
+            _ = try ConfigLoader.decode(Data(json.utf8), file: "pipeline.json")
+            return nil
+        } catch {
+            return error as? PipelineError
+        }
+    }
+
+    var valid: String { TestWorkspace.tinyConfigJSON() }
+
+    @Test func theShippedConfigDecodes() throws {
+        let config = try ConfigLoader.load(path: Repository.path("pipeline.json"))
+        #expect(config.sources.count >= 6)
+        #expect(config.populationSource?.name == "population")
+        #expect(config.reference.icb.vintage == "2022-07")
+        #expect(config.resolve("out/x") == Repository.path("out/x"))
+    }
+
+    @Test func unknownKeyNamesItsPathAndTheClosestValidKey() {
+        let error = decodeError(valid.replacingOccurrences(of: "\"rejectThreshold\"", with: "\"rejectTreshold\""))
+        #expect(error?.code == .usage)
+        #expect(error?.message == "ingest.rejectTreshold: unknown key 'rejectTreshold'")
+        #expect(error?.hint?.hasPrefix("did you mean 'rejectThreshold'?") == true)
+    }
+
+    @Test func unknownKeyInsideAnArrayElement() {
+        let error = decodeError(valid.replacingOccurrences(of: "\"kind\": \"events\"", with: "\"kind\": \"events\", \"glob\": \"x\""))
+        #expect(error?.message == "sources[1].glob: unknown key 'glob'")
+    }
+
+    @Test func unknownColumnField() {
+        let error = decodeError(valid.replacingOccurrences(of: "\"kind\": \"events\"", with: "\"kind\": \"events\", \"columns\": {\"lsao\": \"x\"}"))
+        #expect(error?.message == "sources[1].columns.lsao: unknown key 'lsao'")
+        #expect(error?.hint?.contains("did you mean 'lsoa'?") == true)
+    }
+
+    @Test func wrongTypeNamesThePath() {
+        let error = decodeError(valid.replacingOccurrences(of: "\"rejectThreshold\": 0.5", with: "\"rejectThreshold\": \"high\""))
+        #expect(error?.message == "ingest.rejectThreshold: expected a number")
+    }
+
+    @Test func missingRequiredKey() {
+        let error = decodeError(valid.replacingOccurrences(of: "\"vintage\": \"2019\", ", with: ""))
+        #expect(error?.message == "reference.imd.vintage: required key 'vintage' is missing")
+    }
+
+    @Test func badEnumValueListsTheChoices() {
+        let error = decodeError(valid.replacingOccurrences(of: "\"kind\": \"events\"", with: "\"kind\": \"event\""))
+        #expect(error?.message.hasPrefix("sources[1].kind:") == true)
+        #expect(error?.message.contains("events, proportion, population") == true)
+    }
+
+    @Test func syntaxErrorIsAUsageError() {
+        let error = decodeError("{\n  \"database\": \"x\"\n  \"sources\": [] }")
+        #expect(error?.code == .usage)
+        #expect(error?.message.hasPrefix("not valid JSON") == true)
+        #expect(error?.message.contains("line 3") == true, "\(String(describing: error))")
+    }
+
+    @Test func missingConfigFileIsAUsageError() {
+        #expect { _ = try ConfigLoader.load(path: "/nonexistent/pipeline.json") } throws: { ($0 as? PipelineError)?.code == .usage }
+    }
+
+    @Test func exactlyOnePopulationSource() {
+        let error = decodeError(valid.replacingOccurrences(of: "\"kind\": \"population\"", with: "\"kind\": \"events\""))
+        #expect(error?.message.contains("exactly one source of kind 'population'") == true)
+    }
+
+    @Test func rejectThresholdMustBeAShare() {
+        let error = decodeError(valid.replacingOccurrences(of: "\"rejectThreshold\": 0.5", with: "\"rejectThreshold\": 5"))
+        #expect(error?.message.hasPrefix("ingest.rejectThreshold:") == true)
+    }
+}
+

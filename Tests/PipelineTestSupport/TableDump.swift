@@ -1,0 +1,29 @@
+import Foundation
+import GRDB
+
+/// A text dump of the checkpoint and every stage table, for "nothing changed" assertions.
+///
+/// Leaves out the run ledger (`pipeline_run`, `stage_attempt`), which records failed attempts by design.
+public enum TableDump {
+    public static func dump(_ path: String) throws -> String {
+        var configuration = Configuration()
+        configuration.readonly = true
+        let queue = try DatabaseQueue(path: path, configuration: configuration)
+        return try queue.read { db in
+            let tables = try String.fetchAll(db, sql: """
+                SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+                AND name NOT IN ('pipeline_run', 'stage_attempt', 'grdb_migrations') ORDER BY name
+                """)
+            var text = ""
+            for table in tables {
+                text += "## \(table)\n"
+                let columns = try db.columns(in: table).count
+                let order = (1...columns).map(String.init).joined(separator: ", ")
+                for row in try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY \(order)") {
+                    text += row.description + "\n"
+                }
+            }
+            return text
+        }
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import PipelineCore
+
+/// A temporary folder holding a tiny, hand-checkable world: 2 ICBs, 4 LSOAs, and extracts.
+///
+/// Each test gets its own folder and database, so tests run in parallel safely.
+public final class TestWorkspace {
+    public let root: String
+
+    public init() throws {
+        root = NSTemporaryDirectory() + "soc-test-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: root) }
+
+    public func path(_ relative: String) -> String { (root as NSString).appendingPathComponent(relative) }
+
+    /// Writes a file (creating folders).
+    public func write(_ relative: String, _ text: String) throws {
+        try write(relative, Data(text.utf8))
+    }
+
+    public func write(_ relative: String, _ data: Data) throws {
+        let full = path(relative)
+        try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try data.write(to: URL(fileURLWithPath: full))
+    }
+
+    /// Writes the tiny reference world. LSOAs: E01000001/2 in QAA (deciles 1 and 10),
+    /// E01000003/4 in QBB (deciles 3 and 8). Population 100 per sex × band.
+    public func writeTinyReference() throws {
+        try write("ref/icbs.csv", """
+            icb_ods_code,icb_ons_code,icb_ons_code_2023,icb_name,icb_short_name,region_ons_code,region_ods_code,region_name
+            QAA,E54000001,E54000001,NHS Alpha Integrated Care Board,Alpha,E40000001,Y01,North
+            QBB,E54000002,E54000099,"NHS Beta, Gamma Integrated Care Board","Beta, Gamma",E40000002,Y02,South
+
+            """)
+        try write("ref/lsoa_icb.csv", """
+            lsoa_code,sub_icb_ods_code,sub_icb_ons_code,icb_ods_code,icb_ons_code
+            E01000001,01A,E38000001,QAA,E54000001
+            E01000002,01A,E38000001,QAA,E54000001
+            E01000003,02B,E38000002,QBB,E54000002
+            E01000004,02C,E38000003,QBB,E54000002
+
+            """)
+        try write("ref/lsoa_imd.csv", "lsoa_code,imd_decile\nE01000001,1\nE01000002,10\nE01000003,3\nE01000004,8\n")
+        let weights = [5000, 5500, 5500, 5500, 6000, 6000, 6500, 7000, 7000, 7000, 7000, 6500, 6000, 5500, 5000, 4000, 2500, 1500, 1000]
+        try write("ref/esp2013.csv", "age_band,esp2013_weight\n" + AgeBand.all.map { "\($0.label),\(weights[$0.index])" }.joined(separator: "\n") + "\n")
+        var population = "lsoa_code,sex,age_band,population\n"
+        for lsoa in 1...4 {
+            for sex in ["male", "female"] {
+                for band in AgeBand.all { population += "E0100000\(lsoa),\(sex),\(band.label),100\n" }
+            }
+        }
+        try write("ref/population.csv", population)
+    }
+
+    /// A config over the tiny world with one events and one proportion source.
+    public static func tinyConfigJSON(extra: String = "", eventsThreshold: String = "", indicators: String = "[]") -> String {
+        """
+        {
+          "database": "out/test.sqlite",
+          "reference": {
+            "icb": { "vintage": "test", "icbs": "ref/icbs.csv", "lsoaLookup": "ref/lsoa_icb.csv" },
+            "imd": { "vintage": "2019", "lsoaDeciles": "ref/lsoa_imd.csv" },
+            "standardPopulation": { "name": "ESP2013", "file": "ref/esp2013.csv" }
+          },
+          "ingest": { "rejectThreshold": 0.5 \(extra) },
+          "sources": [
+            { "name": "population", "kind": "population", "vintage": "test", "files": "ref/population.csv" },
+            { "name": "admissions", "kind": "events", "files": "extracts/{icb}/admissions.csv" \(eventsThreshold) },
+            { "name": "waits", "kind": "proportion", "files": "extracts/{icb}/waits.csv" }
+          ],
+          "indicators": \(indicators)
+        }
+        """
+    }
+
+    /// Writes the config and valid extracts for both ICBs; returns the config path.
+    @discardableResult
+    public func writeTinyWorld(admissionsQAA: String? = nil, indicators: String = "[]") throws -> String {
+        try writeTinyReference()
+        try write("extracts/QAA/admissions.csv", admissionsQAA ?? """
+            lsoa_code,period,sex,age_band,events
+            E01000001,2025-03,male,0-4,5
+            E01000001,2025-03,female,90+,7
+            E01000002,2025-03,male,50-54,3
+
+            """)
+        try write("extracts/QBB/admissions.csv", "lsoa_code,period,sex,age_band,events\nE01000003,2025-03,female,20-24,4\nE01000004,2025-03,male,65-69,6\n")
+        try write("extracts/QAA/waits.csv", "lsoa_code,period,sex,age_band,numerator,denominator\nE01000001,2025-03,male,40-44,8,10\n")
+        try write("extracts/QBB/waits.csv", "lsoa_code,period,sex,age_band,numerator,denominator\nE01000003,2025-03,female,40-44,3,4\n")
+        try write("pipeline.json", Self.tinyConfigJSON(indicators: indicators))
+        return path("pipeline.json")
+    }
+}
+
+/// Paths in the repository, found from this file's location (not bundle resources).
+public enum Repository {
+    public static let root: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url.path
+    }()
+
+    public static func path(_ relative: String) -> String { (root as NSString).appendingPathComponent(relative) }
+}
