@@ -46,7 +46,7 @@ let package = Package(
             path: "Tests/PipelineTestSupport"),
         .testTarget(name: "PipelineCoreTests", dependencies: ["PipelineCore", "PipelineTestSupport"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "PipelineTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "TransformTests", dependencies: ["Transform", "PipelineTestSupport"]),
+        .testTarget(name: "TransformTests", dependencies: ["Transform", "Ingest", "PipelineTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "PipelineCLITests", dependencies: ["PipelineTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -74,20 +74,22 @@ final class ExtractParser: CSVRecordHandler {
             keyUnit = icb * 10 + decile - 1
         }
 
-        // Period.
-        var slot = populationSlot
-        if columnPeriod >= 0 {
-            guard let period = Period.parse(Self.trimmed(record[columnPeriod])) else {
-                return quarantine(record, column: columnPeriod + 1, .invalidPeriod)
-            }
-            slot = totals.slot(for: period)
-        }
+        let period = columnPeriod >= 0 ? Period.parse(Self.trimmed(record[columnPeriod])) : nil
         if unmapped {
-            if let deliveredIcb, source.kind != .population {
+            // Counted against the system the file was delivered for, when its period is readable.
+            if let deliveredIcb, let period, source.kind != .population {
+                let slot = totals.slot(for: period)
                 totals.addQuality(slot: slot, icb: deliveredIcb, field: 0)
                 totals.addQuality(slot: slot, icb: deliveredIcb, field: 1)
             }
             return quarantine(record, column: columnLsoa + 1, .unknownLsoa)
+        }
+
+        // Period.
+        var slot = populationSlot
+        if columnPeriod >= 0 {
+            guard let period else { return quarantine(record, column: columnPeriod + 1, .invalidPeriod) }
+            slot = totals.slot(for: period)
         }
 
         // Sex and age.

@@ -145,7 +145,7 @@ struct IngestStageTests {
         let config = try workspace.writeTinyWorld()
         try StageHarness.run(IngestStage(), configPath: config)
         let before = try TableDump.dump(workspace.path("out/test.sqlite"))
-        try workspace.write("extracts/QAA/admissions.csv", Self.header + "bad,row,x,y,z\nE01000002,2025-03,male,50-54,x1\n")
+        try workspace.write("extracts/QAA/admissions.csv", Self.header + "bad,row,x,y,z\nE01000002,2025-03,male,50-54,x1\nE01000002,2025-03,male,0-4,-2\nE01000002,2025-03,male,5-9,?\n")
         #expect {
             try StageHarness.run(IngestStage(), configPath: config)
         } throws: { error in

@@ -18,6 +18,24 @@ struct EndToEndTests {
         #expect(status.stdout.hasPrefix("ingest     ok"))
         #expect(status.stdout.contains("acsc_admissions: 42 files"))
         #expect(status.stdout.contains("rtt_waits: 42 files"))
+        #expect(status.stdout.contains("transform  ok"))
+
+        // An analyst reruns transform alone from the ingest checkpoint: identical rows.
+        let dump = { try TableDump.dump(db).split(separator: "\n").filter { !$0.contains("run_id") && !$0.contains("completed_at") && !$0.contains("duration_ms") } }
+        let before = try dump()
+        let rerun = try CommandLineRunner.run(["run", "--stage", "transform", "--db", db])
+        #expect(rerun.status == 0, "stderr: \(rerun.stderr)")
+        #expect(rerun.stdout.contains("  transform  ok"))
+        #expect(!rerun.stdout.contains("ingest"))
+        #expect(try dump() == before)
+    }
+
+    @Test func transformWithoutIngestNamesTheStageToRunFirst() throws {
+        let workspace = try TestWorkspace()
+        try workspace.writeTinyWorld()
+        let result = try CommandLineRunner.run(["run", "--stage", "transform"], in: workspace.root)
+        #expect(result.status == 5)
+        #expect(result.stderr.contains("run `soc-pipeline run --stage ingest` first"), "stderr: \(result.stderr)")
     }
 
     @Test func corruptedExtractGivesFileLineColumnAndKeepsTheCheckpoint() throws {

@@ -77,5 +77,37 @@ struct ConfigLoaderTests {
         let error = decodeError(valid.replacingOccurrences(of: "\"rejectThreshold\": 0.5", with: "\"rejectThreshold\": 5"))
         #expect(error?.message.hasPrefix("ingest.rejectThreshold:") == true)
     }
-}
 
+    static let indicator = #"{ "id": "X1", "title": "t", "source": "admissions", "method": "dsr", "multiplier": 100000, "unit": "u", "polarity": "none" }"#
+
+    func withIndicator(_ text: String) -> String {
+        TestWorkspace.tinyConfigJSON(indicators: "[\(text)]")
+    }
+
+    @Test func indicatorWithUnknownMethodListsTheMethods() {
+        let error = decodeError(withIndicator(Self.indicator.replacingOccurrences(of: "\"dsr\"", with: "\"dsrr\"")))
+        #expect(error?.message.hasPrefix("indicators[0].method:") == true)
+        #expect(error?.message.contains("dsr, crude_rate, proportion") == true)
+    }
+
+    @Test func indicatorOnAMissingDatasetSuggestsOne() {
+        let error = decodeError(withIndicator(Self.indicator.replacingOccurrences(of: "\"admissions\"", with: "\"admisions\"")))
+        #expect(error?.message == "indicators[0].source: no dataset named 'admisions'")
+        #expect(error?.hint == "did you mean 'admissions'?")
+    }
+
+    @Test func indicatorMethodMustFitTheDatasetKind() {
+        let error = decodeError(withIndicator(Self.indicator.replacingOccurrences(of: "\"admissions\"", with: "\"waits\"")))
+        #expect(error?.message.contains("needs a dataset of kind 'events'") == true)
+    }
+
+    @Test func impossibleAgeRange() {
+        let error = decodeError(withIndicator(Self.indicator.replacingOccurrences(of: "\"polarity\"", with: "\"ageRange\": {\"from\": 18, \"to\": 4}, \"polarity\"")))
+        #expect(error?.message.hasPrefix("indicators[0].ageRange.to:") == true)
+    }
+
+    @Test func impossibleMultiplier() {
+        let error = decodeError(withIndicator(Self.indicator.replacingOccurrences(of: "100000", with: "-1")))
+        #expect(error?.message.hasPrefix("indicators[0].multiplier:") == true)
+    }
+}

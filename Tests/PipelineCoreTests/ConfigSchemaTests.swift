@@ -1,0 +1,51 @@
+import Foundation
+@testable import PipelineCore
+import PipelineTestSupport
+import Testing
+
+/// `pipeline.schema.json` must list exactly the keys and values the strict decoder accepts.
+struct ConfigSchemaTests {
+    let schema: [String: Any] = {
+        let data = try! Data(contentsOf: URL(fileURLWithPath: Repository.path("pipeline.schema.json")))
+        return try! JSONSerialization.jsonObject(with: data) as! [String: Any]
+    }()
+
+    func properties(_ path: [String]) -> Set<String> {
+        var node: Any = schema
+        for step in path {
+            node = (node as! [String: Any])[step]!
+        }
+        return Set(((node as! [String: Any])["properties"] as! [String: Any]).keys)
+    }
+
+    func keys<K: CodingKey & CaseIterable>(_: K.Type) -> Set<String> { Set(K.allCases.map(\.stringValue)) }
+
+    @Test func objectKeysMatchTheDecoder() {
+        #expect(properties([]) == keys(PipelineConfig.CodingKeys.self).union(["$schema"]))
+        #expect(properties(["properties", "reference"]) == keys(ReferenceConfig.CodingKeys.self))
+        #expect(properties(["properties", "reference", "properties", "icb"]) == keys(IcbReference.CodingKeys.self))
+        #expect(properties(["properties", "reference", "properties", "imd"]) == keys(ImdReference.CodingKeys.self))
+        #expect(properties(["properties", "reference", "properties", "standardPopulation"]) == keys(StandardPopulationReference.CodingKeys.self))
+        #expect(properties(["properties", "ingest"]) == keys(IngestSettings.CodingKeys.self))
+        #expect(properties(["properties", "sources", "items"]) == keys(SourceConfig.CodingKeys.self))
+        #expect(properties(["properties", "sources", "items", "properties", "columns"]) == Set(SourceField.allCases.map(\.rawValue)))
+        #expect(properties(["properties", "sources", "items", "properties", "dialect"]) == keys(CSVDialect.CodingKeys.self))
+        #expect(properties(["properties", "indicators", "items"]) == keys(IndicatorConfig.CodingKeys.self))
+        #expect(properties(["properties", "indicators", "items", "properties", "ageRange"]) == keys(AgeRange.CodingKeys.self))
+    }
+
+    @Test func enumValuesMatchTheDecoder() {
+        func values(_ path: [String]) -> Set<String> {
+            var node: Any = schema
+            for step in path { node = (node as! [String: Any])[step]! }
+            return Set((node as! [String: Any])["enum"] as! [String])
+        }
+        let source = ["properties", "sources", "items", "properties"]
+        let indicator = ["properties", "indicators", "items", "properties"]
+        #expect(values(source + ["kind"]) == Set(SourceConfig.Kind.allCases.map(\.rawValue)))
+        #expect(values(source + ["grain"]) == Set(SourceConfig.Grain.allCases.map(\.rawValue)))
+        #expect(values(indicator + ["method"]) == Set(IndicatorConfig.Method.allCases.map(\.rawValue)))
+        #expect(values(indicator + ["polarity"]) == Set(IndicatorConfig.Polarity.allCases.map(\.rawValue)))
+        #expect(values(indicator + ["breakdowns", "items"]) == Set(IndicatorConfig.Breakdown.allCases.map(\.rawValue)))
+    }
+}

@@ -1,0 +1,136 @@
+import Foundation
+import GRDB
+import Ingest
+import PipelineCore
+import PipelineTestSupport
+import Testing
+import Transform
+
+/// The tiny world (see ``TestWorkspace``) through ingest and transform, checked by hand.
+struct TransformStageTests {
+    static let indicators = """
+        [
+          { "id": "RATE", "title": "Admissions", "source": "admissions", "method": "crude_rate", "multiplier": 1000,
+            "unit": "per 1,000", "polarity": "lower_is_better" },
+          { "id": "DSR", "title": "Admissions (DSR)", "source": "admissions", "method": "dsr", "multiplier": 100000,
+            "unit": "per 100,000", "polarity": "lower_is_better" },
+          { "id": "PROP", "title": "Waits", "source": "waits", "method": "proportion", "multiplier": 100,
+            "unit": "%", "polarity": "higher_is_better" },
+          { "id": "YOUNG", "title": "Under 18s", "source": "admissions", "method": "crude_rate", "multiplier": 1000,
+            "unit": "per 1,000", "polarity": "none", "ageRange": { "from": 0, "to": 17 } }
+        ]
+        """
+
+    func transformed() throws -> (TestWorkspace, CheckpointStore) {
+        let workspace = try TestWorkspace()
+        let config = try workspace.writeTinyWorld(indicators: Self.indicators)
+        try StageHarness.run(IngestStage(), configPath: config)
+        let store = try StageHarness.run(TransformStage(), configPath: config)
+        return (workspace, store)
+    }
+
+    func value(_ store: CheckpointStore, _ indicator: String, _ level: String, _ code: String,
+               _ type: String = "all", _ index: Int = 0) throws -> Row? {
+        try store.pool.read { (db: Database) throws -> Row? in
+            try Row.fetchOne(db, sql: """
+                SELECT * FROM indicator_value WHERE indicator_id = ? AND geography_level = ? AND geography_code = ?
+                AND breakdown_type = ? AND breakdown_index = ?
+                """, arguments: [indicator, level, code, type, index])
+        }
+    }
+
+    @Test func crudeRatesByHand() throws {
+        let (_, store) = try transformed()
+        let england = try #require(try value(store, "RATE", "england", "E92000001"))
+        #expect(england["numerator"] == 25.0)
+        #expect(england["denominator"] == 15_200.0)
+        #expect(abs((england["value"] as Double) - 25.0 / 15_200 * 1000) < 1e-12)
+        #expect(england["method"] == "Byars")
+        let alpha = try #require(try value(store, "RATE", "icb", "QAA"))
+        #expect(alpha["numerator"] == 15.0)
+        #expect(alpha["geography_name"] == "NHS Alpha Integrated Care Board")
+        // Quintile 1 of England is LSOA E01000001 only: 12 events in 3,800 people.
+        let q1 = try #require(try value(store, "RATE", "england", "E92000001", "imd_quintile", 1))
+        #expect(q1["numerator"] == 12.0)
+        #expect(q1["denominator"] == 3_800.0)
+        let region = try #require(try value(store, "RATE", "region", "E40000002"))
+        #expect(region["numerator"] == 10.0)
+    }
+
+    @Test func directlyStandardisedRateByHand() throws {
+        let (_, store) = try transformed()
+        // (5·5000 + 4·6000 + 3·7000 + 6·5500 + 7·1000) / 800 / 100,000 × 100,000 = 137.5
+        let england = try #require(try value(store, "DSR", "england", "E92000001"))
+        #expect(abs((england["value"] as Double) - 137.5) < 1e-9)
+        #expect(england["method"] == "Dobson")
+        // QBB has 10 events: published. QAA decile 10 has 3: withheld with the reason.
+        #expect((try value(store, "DSR", "icb", "QBB"))?["value"] != nil as Double?)
+        let few = try #require(try value(store, "DSR", "icb", "QAA", "imd_decile", 10))
+        #expect(few["value"] as Double? == nil)
+        #expect(few["lcl95"] as Double? == nil)
+        #expect(few["withheld_reason"] == "dsr NA for total count < 10")
+    }
+
+    @Test func proportionsAndSex() throws {
+        let (_, store) = try transformed()
+        let england = try #require(try value(store, "PROP", "england", "E92000001"))
+        #expect(abs((england["value"] as Double) - 1100.0 / 14) < 1e-9)
+        #expect(england["method"] == "Wilson")
+        let male = try #require(try value(store, "RATE", "england", "E92000001", "sex", 1))
+        #expect(male["numerator"] == 14.0)
+        #expect(male["denominator"] == 7_600.0)
+        let noDenominator = try #require(try value(store, "PROP", "icb", "QAA", "imd_decile", 10))
+        #expect(noDenominator["withheld_reason"] == "no denominator")
+    }
+
+    @Test func ageRangeCountsPartialBandsProRata() throws {
+        let (_, store) = try transformed()
+        // 0–17: bands 0-4, 5-9, 10-14 in full and 3/5 of 15-19: 3.6 bands × 100 × 2 sexes × 4 LSOAs.
+        let england = try #require(try value(store, "YOUNG", "england", "E92000001"))
+        #expect(abs((england["denominator"] as Double) - 2_880) < 1e-9)
+        #expect(england["numerator"] == 5.0)
+    }
+
+    @Test func dataQualitySharesPerSystem() throws {
+        let workspace = try TestWorkspace()
+        let config = try workspace.writeTinyWorld(admissionsQAA: """
+            lsoa_code,period,sex,age_band,events
+            E01000001,2025-03,male,0-4,5
+            E01000002,2025-03,unknown,unknown,3
+            E09999999,2025-03,male,0-4,1
+            E01000002,2025-03,female,0-4,*
+
+            """, indicators: Self.indicators)
+        try StageHarness.run(IngestStage(), configPath: config)
+        let store = try StageHarness.run(TransformStage(), configPath: config)
+        let row = try #require(try store.pool.read { (db: Database) throws -> Row? in
+            try Row.fetchOne(db, sql: "SELECT * FROM indicator_data_quality WHERE indicator_id = 'RATE' AND icb_code = 'QAA'")
+        })
+        #expect(row["records"] == 4)
+        #expect(row["share_unmapped_lsoa"] == 0.25)
+        #expect(row["share_unknown_sex"] == 0.25)
+        #expect(row["share_unknown_age"] == 0.25)
+        #expect(row["share_suppressed_at_source"] == 0.25)
+    }
+
+    @Test func rerunFromTheIngestCheckpointIsByteIdentical() throws {
+        let (workspace, _) = try transformed()
+        let first = try TableDump.dump(workspace.path("out/test.sqlite"))
+        try StageHarness.run(TransformStage(), configPath: workspace.path("pipeline.json"))
+        let second = try TableDump.dump(workspace.path("out/test.sqlite"))
+        let strip = { (text: String) in text.split(separator: "\n").filter { !$0.contains("run_id") && !$0.contains("completed_at") }.joined(separator: "\n") }
+        #expect(strip(first) == strip(second))
+        #expect(first.contains("## indicator_value"))
+    }
+
+    @Test func transformRefusesToRunWithoutAnIngestCheckpoint() throws {
+        let workspace = try TestWorkspace()
+        let config = try workspace.writeTinyWorld(indicators: Self.indicators)
+        #expect {
+            try StageHarness.run(TransformStage(), configPath: config)
+        } throws: { error in
+            let error = error as? PipelineError
+            return error?.code == .inputMissing && (error?.hint ?? "").contains("--stage ingest")
+        }
+    }
+}

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Installs the C libraries soc-pipeline links (Debian packages), builds the release binary and,
+# unless --no-run is given, runs the whole pipeline on data-samples/ into out/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(libcsv-dev libcsv3 r-mathlib libsqlite3-dev sqlite3)
+missing=()
+for package in "${packages[@]}"; do
+  dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  sudo_cmd=""
+  [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  $sudo_cmd apt-get update
+  $sudo_cmd apt-get install -y "${missing[@]}"
+fi
+
+swift build -c release --product soc-pipeline
+
+if [ "${1:-}" != "--no-run" ]; then
+  .build/release/soc-pipeline run
+  .build/release/soc-pipeline status
+fi
