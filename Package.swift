@@ -31,11 +31,12 @@ let package = Package(
         ),
         .target(name: "Ingest", dependencies: ["PipelineCore", "CLibCSV"]),
         .target(name: "Transform", dependencies: ["PipelineCore", "CRmath"]),
+        .target(name: "Aggregate", dependencies: ["PipelineCore", "Transform"]),
         .target(name: "Samples", dependencies: ["PipelineCore", "Ingest"]),
         .executableTarget(
             name: "PipelineCLI",
             dependencies: [
-                "PipelineCore", "Ingest", "Transform", "Samples",
+                "PipelineCore", "Ingest", "Transform", "Aggregate", "Samples",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -47,6 +48,7 @@ let package = Package(
         .testTarget(name: "PipelineCoreTests", dependencies: ["PipelineCore", "PipelineTestSupport"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "PipelineTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "TransformTests", dependencies: ["Transform", "Ingest", "PipelineTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "AggregateTests", dependencies: ["Aggregate", "Transform", "Ingest", "PipelineTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "PipelineCLITests", dependencies: ["PipelineTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,3 +1,4 @@
+import Aggregate
 import Ingest
 import PipelineCore
 import Transform
@@ -9,7 +10,8 @@ enum StageCatalog {
         switch name {
         case .ingest: IngestStage()
         case .transform: TransformStage()
-        case .aggregate, .report: nil
+        case .aggregate: AggregateStage()
+        case .report: nil
         }
     }
 

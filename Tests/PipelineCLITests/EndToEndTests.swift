@@ -19,6 +19,7 @@ struct EndToEndTests {
         #expect(status.stdout.contains("acsc_admissions: 42 files"))
         #expect(status.stdout.contains("rtt_waits: 42 files"))
         #expect(status.stdout.contains("transform  ok"))
+        #expect(status.stdout.contains("aggregate  ok"))
 
         // An analyst reruns transform alone from the ingest checkpoint: identical rows.
         let dump = { try TableDump.dump(db).split(separator: "\n").filter { !$0.contains("run_id") && !$0.contains("completed_at") && !$0.contains("duration_ms") } }
@@ -27,6 +28,10 @@ struct EndToEndTests {
         #expect(rerun.status == 0, "stderr: \(rerun.stderr)")
         #expect(rerun.stdout.contains("  transform  ok"))
         #expect(!rerun.stdout.contains("ingest"))
+        // Same inputs give the same transform fingerprint, so aggregate is still up to date.
+        #expect(try CommandLineRunner.run(["status", "--db", db]).stdout.contains("aggregate  ok"))
+        let aggregate = try CommandLineRunner.run(["run", "--stage", "aggregate", "--db", db])
+        #expect(aggregate.status == 0, "stderr: \(aggregate.stderr)")
         #expect(try dump() == before)
     }
 

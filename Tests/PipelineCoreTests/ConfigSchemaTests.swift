@@ -32,6 +32,7 @@ struct ConfigSchemaTests {
         #expect(properties(["properties", "sources", "items", "properties", "dialect"]) == keys(CSVDialect.CodingKeys.self))
         #expect(properties(["properties", "indicators", "items"]) == keys(IndicatorConfig.CodingKeys.self))
         #expect(properties(["properties", "indicators", "items", "properties", "ageRange"]) == keys(AgeRange.CodingKeys.self))
+        #expect(properties(["properties", "aggregate"]) == keys(AggregateSettings.CodingKeys.self))
     }
 
     @Test func enumValuesMatchTheDecoder() {

@@ -82,6 +82,7 @@ public enum ConfigLoader {
         case "method": IndicatorConfig.Method.allCases.map(\.rawValue)
         case "polarity": IndicatorConfig.Polarity.allCases.map(\.rawValue)
         case "breakdowns": IndicatorConfig.Breakdown.allCases.map(\.rawValue)
+        case "siiPositions": AggregateSettings.Positions.allCases.map(\.rawValue)
         default: nil
         }
     }

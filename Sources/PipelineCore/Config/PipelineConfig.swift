@@ -13,11 +13,12 @@ public struct PipelineConfig: Decodable, Sendable, Equatable {
     public var ingest: IngestSettings
     public var sources: [SourceConfig]
     public var indicators: [IndicatorConfig]
+    public var aggregate: AggregateSettings
     /// Folder of the config file; set by ``ConfigLoader``.
     public var baseDirectory: String = "."
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case database, outputDirectory, reference, ingest, sources, indicators
+        case database, outputDirectory, reference, ingest, sources, indicators, aggregate
     }
 
     public init(from decoder: any Decoder) throws {
@@ -29,6 +30,7 @@ public struct PipelineConfig: Decodable, Sendable, Equatable {
         ingest = try container.decodeIfPresent(IngestSettings.self, forKey: .ingest) ?? IngestSettings()
         sources = try container.decode([SourceConfig].self, forKey: .sources)
         indicators = try container.decodeIfPresent([IndicatorConfig].self, forKey: .indicators) ?? []
+        aggregate = try container.decodeIfPresent(AggregateSettings.self, forKey: .aggregate) ?? AggregateSettings()
     }
 
     /// Resolves a config-relative path to an absolute one.

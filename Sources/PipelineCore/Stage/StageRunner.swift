@@ -1,5 +1,5 @@
 import Foundation
-public import GRDB
+import GRDB
 import Logging
 
 /// Runs stages against the checkpoint store: one transaction per stage for outputs and checkpoint.

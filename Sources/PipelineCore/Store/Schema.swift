@@ -169,6 +169,6 @@ enum Schema {
 /// Migrations that later stages add (transform, aggregate, report), registered in order.
 enum SchemaRegistry {
     static var stageMigrations: [(String, String)] {
-        [("v1-transform", TransformSchema.sql)]
+        [("v1-transform", TransformSchema.sql), ("v1-aggregate", AggregateSchema.sql)]
     }
 }

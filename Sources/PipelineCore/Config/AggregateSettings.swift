@@ -1,0 +1,53 @@
+/// Settings of the aggregate stage (the national view of inequality).
+public struct AggregateSettings: Decodable, Sendable, Equatable {
+    /// Where SII x positions come from.
+    public enum Positions: String, Decodable, Sendable, CaseIterable {
+        /// National cumulative population shares (NHS England's method for comparing ICBs).
+        case national
+        /// The geography's own quantile populations (PHEindicatormethods `phe_sii`).
+        case local
+    }
+
+    /// The period trends are measured against; default: the earliest period in the data.
+    public var baselinePeriod: String?
+    public var siiPositions: Positions = .national
+    /// Seed of the SII simulation (used only where no closed form exists).
+    public var siiSeed: UInt64 = 20_260_401
+    public var siiRepetitions: Int = 10_000
+    /// A quantile below this population (denominator) makes an SII "unstable".
+    public var minQuantilePopulation: Double = 1_000
+    /// How many ICSs the "highest/lowest" headline names.
+    public var headlineTopN: Int = 5
+
+    public init() {}
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case baselinePeriod, siiPositions, siiSeed, siiRepetitions, minQuantilePopulation, headlineTopN
+    }
+
+    public init(from decoder: any Decoder) throws {
+        try decoder.rejectUnknownKeys(CodingKeys.self)
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        baselinePeriod = try container.decodeIfPresent(String.self, forKey: .baselinePeriod)
+        siiPositions = try container.decodeIfPresent(Positions.self, forKey: .siiPositions) ?? .national
+        siiSeed = try container.decodeIfPresent(UInt64.self, forKey: .siiSeed) ?? 20_260_401
+        siiRepetitions = try container.decodeIfPresent(Int.self, forKey: .siiRepetitions) ?? 10_000
+        minQuantilePopulation = try container.decodeIfPresent(Double.self, forKey: .minQuantilePopulation) ?? 1_000
+        headlineTopN = try container.decodeIfPresent(Int.self, forKey: .headlineTopN) ?? 5
+        if let baselinePeriod, Period(label: baselinePeriod) == nil {
+            throw DecodingError.dataCorruptedError(forKey: .baselinePeriod, in: container, debugDescription: "must be YYYY-MM")
+        }
+        guard siiRepetitions >= 10_000 else {
+            throw DecodingError.dataCorruptedError(forKey: .siiRepetitions, in: container, debugDescription: "must be at least 10000")
+        }
+        guard (1...42).contains(headlineTopN) else {
+            throw DecodingError.dataCorruptedError(forKey: .headlineTopN, in: container, debugDescription: "must be from 1 to 42")
+        }
+    }
+
+    /// Stable text for the stage fingerprint.
+    public var canonicalText: String {
+        [baselinePeriod ?? "-", siiPositions.rawValue, "\(siiSeed)", "\(siiRepetitions)", "\(minQuantilePopulation)", "\(headlineTopN)"]
+            .joined(separator: "\u{1F}")
+    }
+}

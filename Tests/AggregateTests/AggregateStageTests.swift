@@ -1,0 +1,38 @@
+import Foundation
+import GRDB
+import Ingest
+import PipelineCore
+import PipelineTestSupport
+import Testing
+import Transform
+@testable import Aggregate
+
+/// The tiny world through all three stages: its LSOAs sit in deciles 1, 3, 8 and 10, so quintile 3 is missing.
+struct AggregateStageTests {
+    static let indicators = """
+        [ { "id": "RATE", "title": "Admissions", "source": "admissions", "method": "crude_rate", "multiplier": 1000,
+            "unit": "per 1,000", "polarity": "lower_is_better" } ]
+        """
+
+    @Test func missingQuintileIsFlaggedAndComparisonsAreWritten() throws {
+        let workspace = try TestWorkspace()
+        let config = try workspace.writeTinyWorld(indicators: Self.indicators)
+        try StageHarness.run(IngestStage(), configPath: config)
+        try StageHarness.run(TransformStage(), configPath: config)
+        let store = try StageHarness.run(AggregateStage(), configPath: config)
+        try store.pool.read { (db: Database) throws -> Void in
+            let england = try Row.fetchOne(db, sql: """
+                SELECT * FROM inequality_index WHERE geography_level = 'england' AND quantile_type = 'imd_quintile'
+                """)
+            #expect(england?["sii"] as Double? == nil)
+            #expect((england?["unstable_reason"] as String?)?.hasPrefix("quantile 3 has no value") == true)
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM england_comparison WHERE breakdown_type = 'all'") == 2)
+            let gap = try Row.fetchOne(db, sql: "SELECT * FROM quintile_gap WHERE geography_level = 'england'")
+            // Quintile 1 = LSOA 1 (12 events / 3,800), quintile 5 = LSOA 2 (3 / 3,800).
+            #expect(abs((gap?["ratio"] as Double? ?? 0) - 4) < 1e-12)
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM headline_fact WHERE statement_type = 'ratio_most_vs_least'") == 1)
+            #expect(try String.fetchOne(db, sql: "SELECT text FROM headline_fact WHERE statement_type = 'ratio_most_vs_least'")?
+                .contains("4.0 times as likely") == true)
+        }
+    }
+}
