@@ -40,7 +40,7 @@ public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     public init?(label: String) {
-        var bytes = Array(label.utf8)
+        let bytes = Array(label.utf8)
         guard let period = bytes.withUnsafeBytes({ Period.parse($0) }) else { return nil }
         self = period
     }

@@ -28,6 +28,8 @@ public enum Sex: Int, CaseIterable, Sendable, CustomStringConvertible {
             default: return nil
             }
         }
+        if matches(bytes, "male") { return .male }
+        if matches(bytes, "female") { return .female }
         let text = String(decoding: bytes, as: UTF8.self).lowercased()
         switch text {
         case "male": return .male
@@ -37,8 +39,17 @@ public enum Sex: Int, CaseIterable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// ASCII case-insensitive comparison without allocating (the hot path sees `male`/`female` on every row).
+    @inline(__always)
+    static func matches(_ bytes: UnsafeRawBufferPointer, _ word: StaticString) -> Bool {
+        guard bytes.count == word.utf8CodeUnitCount else { return false }
+        let expected = word.utf8Start
+        for index in 0..<bytes.count where bytes[index] | 0x20 != expected[index] { return false }
+        return true
+    }
+
     public init?(label: String) {
-        var bytes = Array(label.utf8)
+        let bytes = Array(label.utf8)
         guard let sex = bytes.withUnsafeBytes({ Sex.parse($0) }) else { return nil }
         self = sex
     }

@@ -1,5 +1,5 @@
 import Foundation
-public import GRDB
+import GRDB
 
 /// The last successful run of a stage: what it was computed from and what it wrote.
 public struct StageCheckpoint: Sendable, Equatable {

@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# National-scale benchmark: generates the national month (every LSOA), runs soc-pipeline end to end
+# several times on a release build, and reports median wall time, CPU time, peak RSS, per-stage times
+# and ingest rows/s; with --peer, runs the DuckDB peer (bench/peer_duckdb.py) on the same folder.
+#
+#   bench/run.sh [--runs N] [--periods N] [--peer] [--work DIR]
+#
+# Not part of `swift test` or CI. Needs /usr/bin/time; --peer needs python3 -m venv and PyPI.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=5; periods=1; peer=0; work=bench/work
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --runs) runs=$2; shift 2 ;;
+    --periods) periods=$2; shift 2 ;;
+    --peer) peer=1; shift ;;
+    --work) work=$2; shift 2 ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
+
+swift build -c release --product soc-pipeline >/dev/null
+bin=$PWD/.build/release/soc-pipeline
+folder=$work/national-$periods
+if [ ! -d "$folder/extracts" ]; then
+  # Periods: the n months ending 2025-03.
+  list=$(python3 -c "
+import sys
+n=int(sys.argv[1]); end=2025*12+2
+print(','.join('%04d-%02d' % ((end-n+1+i)//12, (end-n+1+i)%12+1) for i in range(n)))" "$periods")
+  "$bin" sample --scale national --periods "$list" --out "$folder"
+fi
+cp bench/pipeline.national.json "$folder/pipeline.json"
+rows=$(find "$folder/extracts" -name '*.csv' -exec cat {} + | wc -l)
+files=$(find "$folder/extracts" -name '*.csv' | wc -l)
+rows=$((rows - files))
+bytes=$(du -cb "$folder"/extracts | tail -1 | cut -f1)
+echo "workload: $folder — $rows extract rows in $files files ($((bytes / 1000000)) MB), periods: $periods"
+cat "$folder"/extracts/*/*.csv "$folder"/reference/*.csv > /dev/null   # warm the page cache
+
+results=$(mktemp)
+for i in $(seq 1 "$runs"); do
+  rm -rf "$folder/out"
+  /usr/bin/time -f "%e %U %S %M" -o "$results.time" "$bin" run --config "$folder/pipeline.json" > "$results.out"
+  read -r wall user sys rss < "$results.time"
+  stages=$(awk '/ ok /{printf "%s=%s ", $1, $3}' "$results.out")
+  echo "run $i: wall ${wall}s cpu $(python3 -c "print(round($user+$sys,2))")s peak ${rss}KB $stages" | tee -a "$results"
+done
+python3 - "$results" "$rows" <<'PY'
+import re, statistics, sys
+lines = open(sys.argv[1]).read().splitlines()
+rows = int(sys.argv[2])
+def col(pattern):
+    return [float(re.search(pattern, l).group(1)) for l in lines if re.search(pattern, l)]
+wall, cpu, rss = col(r"wall ([\d.]+)s"), col(r"cpu ([\d.]+)s"), col(r"peak (\d+)KB")
+print(f"median of {len(wall)}: wall {statistics.median(wall):.2f} s, cpu {statistics.median(cpu):.2f} s, "
+      f"peak RSS {statistics.median(rss)/1024:.0f} MiB")
+for stage in ("ingest", "transform", "aggregate", "report"):
+    times = col(stage + r"=([\d.]+)")
+    if times:
+        extra = f", {rows/statistics.median(times)/1e6:.2f} M extract rows/s" if stage == "ingest" else ""
+        print(f"  {stage:<10} median {statistics.median(times):.2f} s{extra}")
+PY
+
+if [ "$peer" = 1 ]; then
+  if [ ! -x bench/.venv/bin/python ]; then
+    python3 -m venv bench/.venv
+    bench/.venv/bin/pip install -q duckdb==1.4.4
+  fi
+  for i in $(seq 1 "$runs"); do
+    /usr/bin/time -f "%e %U %S %M" -o "$results.time" bench/.venv/bin/python bench/peer_duckdb.py "$folder" > /dev/null
+    read -r wall user sys rss < "$results.time"
+    echo "peer $i: wall ${wall}s peak ${rss}KB" | tee -a "$results.peer"
+  done
+  python3 - "$results" "$results.peer" <<'PY'
+import re, statistics, sys
+ours = [float(re.search(r"wall ([\d.]+)s", l).group(1)) for l in open(sys.argv[1]) if "wall" in l]
+peer = [float(re.search(r"wall ([\d.]+)s", l).group(1)) for l in open(sys.argv[2])]
+prss = [float(re.search(r"peak (\d+)KB", l).group(1)) for l in open(sys.argv[2])]
+print(f"DuckDB peer median wall {statistics.median(peer):.2f} s, peak RSS {statistics.median(prss)/1024:.0f} MiB; "
+      f"soc-pipeline / DuckDB = {statistics.median(ours)/statistics.median(peer):.2f}")
+PY
+fi
+rm -f "$results" "$results".*
