@@ -99,6 +99,20 @@ struct AggregateStatisticsTests {
         #expect(bad.ciMethod == "closed_form")
     }
 
+    @Test func englandIsTheSameWithNationalOrLocalPositions() {
+        let rows: [IndicatorValue?] = (1...5).map { Self.row($0, value: 30 - 4 * Double($0), denominator: 10_000 + Double($0) * 700) }
+        var local = AggregateSettings()
+        local.siiPositions = .local
+        let national = InequalityCalculator(settings: AggregateSettings()).compute(Self.definition(.lowerIsBetter), rows: rows, national: rows, seed: 1)
+        let own = InequalityCalculator(settings: local).compute(Self.definition(.lowerIsBetter), rows: rows, national: rows, seed: 1)
+        #expect(national.sii == own.sii && national.siiLower == own.siiLower && national.rii == own.rii)
+        // An ICS with another population mix differs between the two.
+        let ics: [IndicatorValue?] = (1...5).map { Self.row($0, value: 30 - 4 * Double($0), denominator: $0 == 1 ? 40_000 : 5_000) }
+        let icsNational = InequalityCalculator(settings: AggregateSettings()).compute(Self.definition(.lowerIsBetter), rows: ics, national: rows, seed: 1)
+        let icsLocal = InequalityCalculator(settings: local).compute(Self.definition(.lowerIsBetter), rows: ics, national: rows, seed: 1)
+        #expect(icsNational.sii != icsLocal.sii)
+    }
+
     @Test func smallQuantilePopulationIsFlaggedButComputed() {
         let rows: [IndicatorValue?] = (1...5).map { Self.row($0, value: 30 - 4 * Double($0), denominator: $0 == 2 ? 500 : 10_000) }
         let result = InequalityCalculator(settings: AggregateSettings()).compute(Self.definition(.lowerIsBetter), rows: rows, national: rows, seed: 1)

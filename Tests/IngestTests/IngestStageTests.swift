@@ -174,4 +174,35 @@ struct IngestStageTests {
             #expect(try String.fetchOne(db, sql: "SELECT DISTINCT sub_icb_code FROM ingest_event_total WHERE icb_code = 'QBB'") == "QBB")
         }
     }
+
+    @Test func preAggregatedRowsWithUnknownIcbOrDecileAreQuarantined() throws {
+        let workspace = try TestWorkspace()
+        try workspace.writeTinyWorld()
+        try workspace.write("agg/admissions.csv", """
+            icb_code,imd_decile,period,sex,age_band,events
+            QAA,1,2025-03,male,0-4,5
+            QZZ,1,2025-03,male,0-4,5
+            QBB,11,2025-03,male,0-4,5
+            QBB,2,2025-03,male,0-4,5
+
+            """)
+        try workspace.write("pipeline.json", TestWorkspace.tinyConfigJSON().replacingOccurrences(
+            of: "\"files\": \"extracts/{icb}/admissions.csv\"", with: "\"grain\": \"icb-imd-decile\", \"files\": \"agg/admissions.csv\""))
+        let store = try StageHarness.run(IngestStage(), configPath: workspace.path("pipeline.json"))
+        let entries = try quarantine(store)
+        #expect(entries.map(\.reason) == ["unknown_icb", "invalid_imd_decile"])
+        #expect(entries.map(\.column) == [1, 2])
+    }
+
+    @Test func keepRowsStoresEveryValidatedRow() throws {
+        let workspace = try TestWorkspace()
+        try workspace.writeTinyWorld()
+        try workspace.write("pipeline.json", TestWorkspace.tinyConfigJSON(extra: ", \"keepRows\": true"))
+        let store = try StageHarness.run(IngestStage(), configPath: workspace.path("pipeline.json"))
+        try store.pool.read { (db: Database) throws -> Void in
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM ingest_row WHERE dataset = 'admissions'") == 5)
+            #expect(try Int.fetchOne(db, sql: "SELECT value2 FROM ingest_row WHERE dataset = 'waits' AND area_code = 'E01000001'") == 10)
+            #expect(try Int.fetchOne(db, sql: "SELECT line FROM ingest_row WHERE dataset = 'admissions' AND value1 = 7") == 3)
+        }
+    }
 }

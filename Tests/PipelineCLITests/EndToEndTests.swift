@@ -35,6 +35,20 @@ struct EndToEndTests {
         #expect(try dump() == before)
     }
 
+    @Test func handCheckableIndicatorThroughTheCLI() throws {
+        let workspace = try TestWorkspace()
+        try workspace.writeTinyWorld(indicators: """
+            [ { "id": "DSR", "title": "Admissions", "source": "admissions", "method": "dsr", "multiplier": 100000,
+                "unit": "per 100,000", "polarity": "lower_is_better" } ]
+            """)
+        let result = try CommandLineRunner.run(["run"], in: workspace.root)
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stdout.contains("  aggregate  ok"))
+        let dump = try TableDump.dump(workspace.path("out/test.sqlite"))
+        // (5·5000 + 4·6000 + 3·7000 + 6·5500 + 7·1000) / 800 / 100,000 × 100,000 = 137.5, method Dobson.
+        #expect(dump.contains("value:137.5"), "\(dump.prefix(2000))")
+    }
+
     @Test func transformWithoutIngestNamesTheStageToRunFirst() throws {
         let workspace = try TestWorkspace()
         try workspace.writeTinyWorld()

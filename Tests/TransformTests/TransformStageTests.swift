@@ -133,4 +133,31 @@ struct TransformStageTests {
             return error?.code == .inputMissing && (error?.hint ?? "").contains("--stage ingest")
         }
     }
+
+    @Test func ageBandWithEventsButNoPopulationWithholdsTheDSR() throws {
+        let workspace = try TestWorkspace()
+        let config = try workspace.writeTinyWorld(indicators: Self.indicators)
+        let population = try String(contentsOfFile: workspace.path("ref/population.csv"), encoding: .utf8)
+            .replacingOccurrences(of: "E01000001,male,0-4,100", with: "E01000001,male,0-4,0")
+            .replacingOccurrences(of: "E01000001,female,0-4,100", with: "E01000001,female,0-4,0")
+        try workspace.write("ref/population.csv", population)
+        try StageHarness.run(IngestStage(), configPath: config)
+        let store = try StageHarness.run(TransformStage(), configPath: config)
+        let q1 = try #require(try value(store, "DSR", "england", "E92000001", "imd_quintile", 1))
+        #expect(q1["value"] as Double? == nil)
+        #expect(q1["withheld_reason"] == "events in age band 0-4 with no population")
+        // England as a whole still has 0-4 population elsewhere, so its DSR is published.
+        #expect((try value(store, "DSR", "england", "E92000001"))?["value"] as Double? != nil)
+    }
+
+    @Test func decilesAreOrderedNumerically() throws {
+        let (_, store) = try transformed()
+        let labels = try store.pool.read { (db: Database) throws -> [String] in
+            try String.fetchAll(db, sql: """
+                SELECT breakdown_value FROM indicator_value WHERE indicator_id = 'RATE' AND geography_level = 'england'
+                AND breakdown_type = 'imd_decile' ORDER BY breakdown_index
+                """)
+        }
+        #expect(labels == (1...10).map(String.init))
+    }
 }
