@@ -27,6 +27,10 @@ struct RunCommand: ParsableCommand {
         let config = try global.loadConfig()
         let runID = RunLedger.newRunID()
         let logger = global.makeLogger(runID: runID)
+        let lock = try RunLock(databasePath: global.databasePath(config), runID: runID)
+        if let dead = lock.previousDeadHolder {
+            logger.notice("took over a lock left by a run that is no longer running", metadata: ["previous": "\(dead.description)"])
+        }
         let store = try CheckpointStore(path: global.databasePath(config))
         let ledger = RunLedger(store: store)
         let configHash = Fingerprint.sha256((try? Data(contentsOf: URL(fileURLWithPath: global.config))) ?? Data())
@@ -52,6 +56,7 @@ struct RunCommand: ParsableCommand {
         }
         try ledger.finish(runID: runID, exitStatus: .success, message: nil)
         Console.out("done in \(String(format: "%.2f", Date().timeIntervalSince(started))) s; database \(store.path)")
+        withExtendedLifetime(lock) {}
     }
 
     static func line(for report: StageReport) -> String {

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Foundation
 import PipelineTestSupport
 import Testing
@@ -156,5 +159,36 @@ struct EndToEndTests {
             let generated = try Data(contentsOf: URL(fileURLWithPath: workspace.path("samples/extracts/\(name)")))
             #expect(committed == generated, "\(name) differs from `soc-pipeline sample` output")
         }
+    }
+}
+
+/// One run at a time.
+@Suite(.serialized)
+struct RunLockTests {
+    @Test func aSecondRunExitsLockedAndNamesTheHolder() throws {
+        let workspace = try TestWorkspace()
+        try workspace.writeTinyWorld()
+        // Hold the lock from this process, as a running pipeline would.
+        let lockPath = workspace.path("out/test.sqlite.lock")
+        try workspace.write("out/test.sqlite.lock", "pid=\(getpid())\nhost=test-host\nstarted=2026-01-01T02:00:00Z\nrun=nightly-1\n")
+        let fd = open(lockPath, O_RDWR)
+        #expect(flock(fd, LOCK_EX | LOCK_NB) == 0)
+        let blocked = try CommandLineRunner.run(["run"], in: workspace.root)
+        #expect(blocked.status == 4)
+        #expect(blocked.stderr.contains("another run holds the lock: run nightly-1, pid \(getpid()) on test-host"), "stderr: \(blocked.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: workspace.path("out/test.sqlite")))
+        // Readers do not need the lock.
+        #expect(try CommandLineRunner.run(["status"], in: workspace.root).status == 0)
+        flock(fd, LOCK_UN)
+        close(fd)
+    }
+
+    @Test func aLockLeftByADeadProcessIsTakenOver() throws {
+        let workspace = try TestWorkspace()
+        try workspace.writeTinyWorld()
+        try workspace.write("out/test.sqlite.lock", "pid=999999\nhost=\(ProcessInfo.processInfo.hostName)\nstarted=2026-01-01T02:00:00Z\nrun=killed-run\n")
+        let result = try CommandLineRunner.run(["run", "--log-level", "notice"], in: workspace.root)
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stderr.contains("took over a lock left by a run that is no longer running"))
     }
 }
