@@ -12,6 +12,11 @@ public struct AggregateStage: PipelineStage {
 
     static let tables = ["inequality_index", "quintile_gap", "england_comparison", "trend", "headline_fact"]
 
+    public func plannedFingerprint(_ context: StageContext, in db: Database) throws -> String {
+        StageFingerprints.downstream(section: "aggregate", sectionText: context.config.aggregate.canonicalText,
+                                     upstream: context.upstream?.fingerprint ?? "")
+    }
+
     public func run(_ context: StageContext, in db: Database) throws -> StageOutcome {
         let settings = context.config.aggregate
         for table in Self.tables { try db.execute(sql: "DELETE FROM \(table)") }
@@ -101,8 +106,7 @@ public struct AggregateStage: PipelineStage {
             notes.append("\(definition.id): \(periods.count) periods, baseline \(baseline ?? "none"), \(unstable) SII flagged unstable")
         }
         try FaultInjection.check("aggregate:after-tables")
-        let fingerprint = Fingerprint.combine([("program", ProgramVersion.current), ("aggregate", settings.canonicalText),
-                                               ("upstream", context.upstream?.fingerprint ?? "")])
+        let fingerprint = try plannedFingerprint(context, in: db)
         return StageOutcome(fingerprint: fingerprint, rowsByTable: writer.counts, notes: notes)
     }
 

@@ -15,6 +15,36 @@ public struct IngestStage: PipelineStage {
         self.workers = max(1, workers)
     }
 
+    /// Hashes the reference and input files (two at a time) without parsing them.
+    public func plannedFingerprint(_ context: StageContext, in db: Database) throws -> String {
+        let hashes = try currentHashes(context.config)
+        return StageFingerprints.ingest(config: context.config, referenceHashes: hashes.references, inputHashes: hashes.inputs)
+    }
+
+    /// SHA-256 of every reference and input file as they are now (for fingerprints and `plan`).
+    public func currentHashes(_ config: PipelineConfig) throws
+        -> (references: [(file: String, sha256: String)], inputs: [(source: String, path: String, sha256: String)]) {
+        let references = Self.referenceFiles(config)
+        var inputs: [(source: String, file: DiscoveredFile)] = []
+        for source in config.sources {
+            let files = try FileDiscovery.files(matching: source.files, base: config.baseDirectory)
+            guard !files.isEmpty else {
+                throw PipelineError(.inputMissing, "source '\(source.name)': no files match '\(source.files)'",
+                                    at: InputLocation(file: source.files), hint: "paths are relative to the folder of pipeline.json")
+            }
+            inputs += files.map { (source.name, $0) }
+        }
+        let paths = references.map { (config.resolve($0), $0) } + inputs.map { ($0.file.path, $0.file.displayPath) }
+        let hashes = try FileHasher.sha256(paths, workers: workers)
+        return (zip(references, hashes).map { ($0, $1) },
+                zip(inputs, hashes.dropFirst(references.count)).map { ($0.source, $0.file.displayPath, $1) })
+    }
+
+    /// The reference files in the order ``ReferenceLoader`` reads them.
+    static func referenceFiles(_ config: PipelineConfig) -> [String] {
+        [config.reference.icb.icbs, config.reference.icb.lsoaLookup, config.reference.imd.lsoaDeciles, config.reference.standardPopulation.file]
+    }
+
     public func run(_ context: StageContext, in db: Database) throws -> StageOutcome {
         let config = context.config
         let logger = context.logger
@@ -44,16 +74,14 @@ public struct IngestStage: PipelineStage {
         let rows = try writer.write(results)
         try FaultInjection.check("ingest:after-totals")
 
-        var parts: [(String, String)] = [("program", ProgramVersion.current), ("config", config.ingestSectionText)]
-        parts += reference.fileHashes.map { ("reference:\($0.file)", $0.sha256) }
-        for result in results {
-            parts += result.files.map { ("\(result.source.name):\($0.file.displayPath)", $0.sha256) }
-        }
+        let fingerprint = StageFingerprints.ingest(
+            config: config, referenceHashes: reference.fileHashes.map { ($0.file, $0.sha256) },
+            inputHashes: results.flatMap { result in result.files.map { (result.source.name, $0.file.displayPath, $0.sha256) } })
         let notes = results.map { result in
             "\(result.source.name): \(result.files.count) files, \(result.rowsLoaded) rows loaded, \(result.rowsQuarantined) quarantined"
                 + (result.source.kind == .population ? "" : ", periods \(result.totals.periods.sorted().map(\.label).joined(separator: " "))")
         }
-        return StageOutcome(fingerprint: Fingerprint.combine(parts), rowsByTable: rows, notes: notes)
+        return StageOutcome(fingerprint: fingerprint, rowsByTable: rows, notes: notes)
     }
 
     private func ingestInParallel(_ jobs: [(SourceConfig, [DiscoveredFile])], reference: ReferenceTables,

@@ -11,17 +11,14 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(help: "Run only this stage, from its upstream checkpoint: \(StageName.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var stage: StageName?
+    @OptionGroup var selection: StageSelection
+
+    @Flag(help: "Run the selected stages even when their inputs are unchanged.")
+    var force = false
 
     @Flag(help: "Also store every validated extract row in table ingest_row (slower).")
     var keepRows = false
 
-    func validate() throws {
-        if let stage, StageCatalog.stage(stage) == nil {
-            throw ValidationError("stage '\(stage.rawValue)' is not available in this build; available: \(StageCatalog.available.map(\.rawValue).joined(separator: ", "))")
-        }
-    }
 
     func run() throws {
         let config = try global.loadConfig()
@@ -36,7 +33,7 @@ struct RunCommand: ParsableCommand {
         let configHash = Fingerprint.sha256((try? Data(contentsOf: URL(fileURLWithPath: global.config))) ?? Data())
         try ledger.begin(runID: runID, command: CommandLine.arguments.dropFirst().joined(separator: " "), configHash: configHash)
 
-        let stages = stage.map { [$0] } ?? StageCatalog.available
+        let stages = try selection.stages()
         let runner = StageRunner(store: store)
         let started = Date()
         Console.out("run \(runID)")
@@ -47,7 +44,7 @@ struct RunCommand: ParsableCommand {
                 stageLogger[metadataKey: "stage"] = "\(name.rawValue)"
                 let context = StageContext(config: config, runID: runID, logger: stageLogger,
                                            showProgress: Console.stderrIsTerminal, keepRows: keepRows)
-                let report = try runner.run(stage, context: context)
+                let report = try runner.run(stage, context: context, force: force)
                 Console.out(Self.line(for: report))
             }
         } catch let error as PipelineError {
@@ -61,8 +58,11 @@ struct RunCommand: ParsableCommand {
 
     static func line(for report: StageReport) -> String {
         let name = report.stage.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)
+        if report.skipped {
+            return "  \(name) skipped (unchanged inputs, configuration and program; --force reruns it)"
+        }
         return "  \(name) ok  \(String(format: "%7.2f", report.duration)) s  \(report.outcome.rowsWritten) rows"
     }
 }
 
-extension StageName: ExpressibleByArgument {}
+

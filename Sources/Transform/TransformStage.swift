@@ -11,6 +11,11 @@ public struct TransformStage: PipelineStage {
 
     public init() {}
 
+    public func plannedFingerprint(_ context: StageContext, in db: Database) throws -> String {
+        StageFingerprints.downstream(section: "indicators", sectionText: context.config.indicatorsSectionText,
+                                     upstream: context.upstream?.fingerprint ?? "")
+    }
+
     public func run(_ context: StageContext, in db: Database) throws -> StageOutcome {
         let config = context.config
         for table in ["indicator_value", "indicator_data_quality", "indicator_definition"] {
@@ -65,8 +70,7 @@ public struct TransformStage: PipelineStage {
         }
         try FaultInjection.check("transform:after-values")
         let quality = try Int.fetchOne(db, sql: "SELECT count(*) FROM indicator_data_quality") ?? 0
-        let fingerprint = Fingerprint.combine([("program", ProgramVersion.current), ("indicators", config.indicatorsSectionText),
-                                               ("upstream", context.upstream?.fingerprint ?? "")])
+        let fingerprint = try plannedFingerprint(context, in: db)
         return StageOutcome(fingerprint: fingerprint,
                             rowsByTable: ["indicator_value": values.rowsInserted, "indicator_definition": definitions.rowsInserted,
                                           "indicator_data_quality": quality],

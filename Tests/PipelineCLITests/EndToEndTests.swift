@@ -27,7 +27,7 @@ struct EndToEndTests {
         // An analyst reruns transform alone from the ingest checkpoint: identical rows.
         let dump = { try TableDump.dump(db).split(separator: "\n").filter { !$0.contains("run_id") && !$0.contains("completed_at") && !$0.contains("duration_ms") } }
         let before = try dump()
-        let rerun = try CommandLineRunner.run(["run", "--stage", "transform", "--db", db])
+        let rerun = try CommandLineRunner.run(["run", "--stage", "transform", "--force", "--db", db])
         #expect(rerun.status == 0, "stderr: \(rerun.stderr)")
         #expect(rerun.stdout.contains("  transform  ok"))
         #expect(!rerun.stdout.contains("ingest"))
@@ -159,6 +159,61 @@ struct EndToEndTests {
             let generated = try Data(contentsOf: URL(fileURLWithPath: workspace.path("samples/extracts/\(name)")))
             #expect(committed == generated, "\(name) differs from `soc-pipeline sample` output")
         }
+    }
+}
+
+/// Skipping unchanged work, selection, plan and history.
+@Suite(.serialized)
+struct IncrementalRunTests {
+    /// Every file under `folder` with its bytes, for "nothing was written" checks. SQLite's `-shm`/`-wal`
+    /// index files are left out: any WAL reader maps them (they hold no data; the database file is compared).
+    static func snapshot(_ folder: String) throws -> [String: Data] {
+        var result: [String: Data] = [:]
+        for name in FileManager.default.subpaths(atPath: folder) ?? [] where !name.hasSuffix("-shm") && !name.hasSuffix("-wal") {
+            var isDirectory: ObjCBool = false
+            let path = (folder as NSString).appendingPathComponent(name)
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                result[name] = try Data(contentsOf: URL(fileURLWithPath: path))
+            }
+        }
+        return result
+    }
+
+    @Test func unchangedInputsSkipEveryStageAndPlanWritesNothing() throws {
+        let workspace = try TestWorkspace()
+        try workspace.writeTinyWorld()
+        let plan0 = try CommandLineRunner.run(["plan"], in: workspace.root)
+        #expect(plan0.stdout.contains("ingest     run   no checkpoint yet"), "\(plan0.stdout)")
+        #expect(!FileManager.default.fileExists(atPath: workspace.path("out")))
+
+        #expect(try CommandLineRunner.run(["run"], in: workspace.root).status == 0)
+        let again = try CommandLineRunner.run(["run"], in: workspace.root)
+        #expect(again.status == 0)
+        #expect(again.stdout.contains("ingest     skipped"))
+        #expect(again.stdout.contains("aggregate  skipped"))
+
+        try workspace.write("extracts/QBB/admissions.csv", "lsoa_code,period,sex,age_band,events\nE01000003,2025-03,female,20-24,40\nE01000004,2025-03,male,65-69,6\n")
+        let before = try Self.snapshot(workspace.path("out"))
+        let plan = try CommandLineRunner.run(["plan"], in: workspace.root)
+        #expect(plan.status == 0)
+        #expect(plan.stdout.contains("ingest     run   changed extracts/QBB/admissions.csv"), "\(plan.stdout)")
+        #expect(plan.stdout.contains("transform  run   its upstream stage 'ingest' will run first"))
+        #expect(try Self.snapshot(workspace.path("out")) == before)
+
+        // --until ingest rebuilds ingest only; transform is then stale and says so.
+        let ingestOnly = try CommandLineRunner.run(["run", "--until", "ingest"], in: workspace.root)
+        #expect(ingestOnly.stdout.contains("  ingest     ok") && !ingestOnly.stdout.contains("transform"))
+        let status = try CommandLineRunner.run(["status"], in: workspace.root)
+        #expect(status.stdout.contains("transform  stale"), "\(status.stdout)")
+        let refused = try CommandLineRunner.run(["run", "--stage", "aggregate"], in: workspace.root)
+        #expect(refused.status == 5)
+        #expect(refused.stderr.contains("the 'transform' checkpoint is stale"))
+        let resumed = try CommandLineRunner.run(["run", "--from", "transform"], in: workspace.root)
+        #expect(resumed.stdout.contains("  transform  ok") && resumed.stdout.contains("  aggregate  ok"))
+
+        let history = try CommandLineRunner.run(["history"], in: workspace.root)
+        #expect(history.stdout.contains("skipped ingest,transform,aggregate"))
+        #expect(history.stdout.contains("ran ingest\n"), "\(history.stdout)")
     }
 }
 

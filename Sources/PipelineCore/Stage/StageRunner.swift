@@ -14,7 +14,7 @@ public struct StageRunner {
     ///   stale (naming the stage to run first), or whatever the stage throws; in every failure case
     ///   the previous checkpoint and its tables are unchanged.
     @discardableResult
-    public func run(_ stage: some PipelineStage, context: StageContext) throws -> StageReport {
+    public func run(_ stage: some PipelineStage, context: StageContext, force: Bool = false) throws -> StageReport {
         var context = context
         let checkpoints = try store.checkpoints()
         if let upstream = stage.name.upstream {
@@ -30,21 +30,39 @@ public struct StageRunner {
         }
         let started = Date()
         let startedText = Timestamp.iso8601(started)
+        // Skip a stage whose inputs, configuration and program are exactly those of its checkpoint.
+        if !force, let current = checkpoints[stage.name], !current.isStale(given: checkpoints) {
+            let stageContext = context
+            let planned = try store.pool.read { db in try stage.plannedFingerprint(stageContext, in: db) }
+            if planned == current.fingerprint {
+                try store.pool.write { db in
+                    try Self.recordAttempt(db, stage: stage.name, runID: context.runID, started: startedText, status: "skipped",
+                                           fingerprint: planned, rows: 0, error: nil)
+                }
+                context.logger.info("stage skipped: unchanged", metadata: ["stage": "\(stage.name.rawValue)"])
+                return StageReport(stage: stage.name, duration: Date().timeIntervalSince(started),
+                                   outcome: StageOutcome(fingerprint: planned, rowsByTable: [:], notes: []), skipped: true)
+            }
+        }
         context.logger.info("stage started", metadata: ["stage": "\(stage.name.rawValue)"])
         do {
+            let stageContext = context
             let outcome = try store.pool.writeWithoutTransaction { db in
+                var result: StageOutcome?
                 try db.inTransaction(.immediate) {
-                    let outcome = try stage.run(context, in: db)
+                    let outcome = try stage.run(stageContext, in: db)
                     try FaultInjection.check("\(stage.name.rawValue):before-commit")
-                    try Self.recordCheckpoint(db, stage: stage.name, context: context, outcome: outcome, started: started)
-                    try Self.recordAttempt(db, stage: stage.name, runID: context.runID, started: startedText,
+                    try Self.recordCheckpoint(db, stage: stage.name, context: stageContext, outcome: outcome, started: started)
+                    try Self.recordAttempt(db, stage: stage.name, runID: stageContext.runID, started: startedText,
                                            status: "succeeded", fingerprint: outcome.fingerprint,
                                            rows: outcome.rowsWritten, error: nil)
+                    result = outcome
                     return .commit
                 }
-                return try Self.lastOutcome(db, stage: stage.name)
+                guard let result else { throw PipelineError(.internal, "stage '\(stage.name.rawValue)' produced no outcome") }
+                return result
             }
-            let report = StageReport(stage: stage.name, duration: Date().timeIntervalSince(started), outcome: outcome)
+            let report = StageReport(stage: stage.name, duration: Date().timeIntervalSince(started), outcome: outcome, skipped: false)
             context.logger.info("stage finished", metadata: [
                 "stage": "\(stage.name.rawValue)", "rows.written": "\(outcome.rowsWritten)",
                 "duration.ms": "\(Int(report.duration * 1000))",
@@ -83,13 +101,6 @@ public struct StageRunner {
                              outcome.rowsWritten, tables, notes])
     }
 
-    private static func lastOutcome(_ db: Database, stage: StageName) throws -> StageOutcome {
-        guard let checkpoint = try CheckpointStore.checkpoints(db)[stage] else {
-            throw PipelineError(.internal, "checkpoint for '\(stage.rawValue)' vanished after commit")
-        }
-        return StageOutcome(fingerprint: checkpoint.fingerprint, rowsByTable: checkpoint.rowsByTable, notes: checkpoint.notes)
-    }
-
     private static func recordAttempt(_ db: Database, stage: StageName, runID: String, started: String, status: String,
                                       fingerprint: String?, rows: Int, error: PipelineError?) throws {
         let startedDate = Timestamp.parse(started) ?? Date()
@@ -107,4 +118,6 @@ public struct StageReport: Sendable {
     public var stage: StageName
     public var duration: TimeInterval
     public var outcome: StageOutcome
+    /// True when the stage was up to date and did no work.
+    public var skipped: Bool
 }

@@ -43,7 +43,7 @@ enum Schema {
             stage TEXT NOT NULL,
             started_at TEXT NOT NULL,
             finished_at TEXT NOT NULL,
-            status TEXT NOT NULL CHECK (status IN ('succeeded', 'failed')),
+            status TEXT NOT NULL CHECK (status IN ('succeeded', 'failed', 'skipped')),
             fingerprint TEXT,
             duration_ms INTEGER NOT NULL,
             rows_written INTEGER NOT NULL,
