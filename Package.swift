@@ -55,7 +55,7 @@ let package = Package(
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "PipelineTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "TransformTests", dependencies: ["Transform", "Ingest", "PipelineTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "AggregateTests", dependencies: ["Aggregate", "Transform", "Ingest", "PipelineTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "PipelineCLITests", dependencies: ["PipelineTestSupport"]),
+        .testTarget(name: "PipelineCLITests", dependencies: ["PipelineTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -36,24 +36,52 @@ struct RunCommand: ParsableCommand {
         let stages = try selection.stages()
         let runner = StageRunner(store: store)
         let started = Date()
+        let folder = (store.path as NSString).deletingLastPathComponent
+        var summary = RunSummary(runID: runID, startedAt: started)
         Console.out("run \(runID)")
         do {
             for name in stages {
                 guard let stage = StageCatalog.stage(name) else { continue }
+                RunSummary.heartbeat(folder: folder, runID: runID, stage: name.rawValue)
                 var stageLogger = logger
                 stageLogger[metadataKey: "stage"] = "\(name.rawValue)"
                 let context = StageContext(config: config, runID: runID, logger: stageLogger,
                                            showProgress: Console.stderrIsTerminal, keepRows: keepRows)
-                let report = try runner.run(stage, context: context, force: force)
-                Console.out(Self.line(for: report))
+                let stageStarted = Date()
+                do {
+                    let report = try runner.run(stage, context: context, force: force)
+                    summary.stages.append(.init(stage: name.rawValue, status: report.skipped ? "skipped" : "ran",
+                                                durationSeconds: report.duration, rowsWritten: report.outcome.rowsWritten))
+                    Console.out(Self.line(for: report))
+                } catch {
+                    summary.stages.append(.init(stage: name.rawValue, status: "failed",
+                                                durationSeconds: Date().timeIntervalSince(stageStarted), rowsWritten: 0))
+                    throw error
+                }
+                try FaultInjection.check("run:after-\(name.rawValue)")
             }
         } catch let error as PipelineError {
             try? ledger.finish(runID: runID, exitStatus: error.exitStatus, message: error.description)
+            Self.finish(&summary, status: error.exitStatus, message: error.description, folder: folder, logger: logger)
             throw error
         }
         try ledger.finish(runID: runID, exitStatus: .success, message: nil)
+        Self.finish(&summary, status: .success, message: nil, folder: folder, logger: logger)
         Console.out("done in \(String(format: "%.2f", Date().timeIntervalSince(started))) s; database \(store.path)")
         withExtendedLifetime(lock) {}
+    }
+
+    static func finish(_ summary: inout RunSummary, status: ExitStatus, message: String?, folder: String, logger: Logger) {
+        summary.finishedAt = Timestamp.iso8601(Date())
+        summary.status = status == .success ? "succeeded" : "failed"
+        summary.exitCode = status.rawValue
+        summary.message = message
+        do {
+            try summary.write(toFolder: folder)
+        } catch {
+            logger.error("could not write run-summary.json", metadata: ["error": "\(error)"])
+        }
+        RunSummary.heartbeat(folder: folder, runID: summary.runID, stage: "finished")
     }
 
     static func line(for report: StageReport) -> String {

@@ -1,11 +1,23 @@
 import Foundation
 
-/// Test hook: `SOC_PIPELINE_FAULT=<point>` makes the named point throw, so tests can prove that a
-/// failure mid-stage leaves the previous checkpoint intact. Points are `<stage>:<place>`, e.g.
-/// `ingest:before-commit`, `ingest:after-totals`. Unset in normal runs; costs one lookup per point.
+/// Test hooks for proving that failures and kills lose nothing. Unset in normal runs; each point costs
+/// one environment lookup.
+///
+/// - `SOC_PIPELINE_FAULT=<point>` makes the named point throw (an internal error, exit 1).
+/// - `SOC_PIPELINE_PAUSE=<point>` makes it print `paused at <point>` on stderr and sleep, so a test can
+///   SIGKILL the process exactly there.
+///
+/// Points are `<stage>:<place>` (`ingest:after-parse`, `ingest:after-totals`, `transform:after-values`,
+/// `aggregate:after-tables`, `<stage>:before-commit`) and `run:after-<stage>` between stages.
 public enum FaultInjection {
     public static func check(_ point: String) throws {
-        guard let wanted = ProcessInfo.processInfo.environment["SOC_PIPELINE_FAULT"], wanted == point else { return }
+        let environment = ProcessInfo.processInfo.environment
+        if environment["SOC_PIPELINE_PAUSE"] == point {
+            let message = Array("paused at \(point)\n".utf8)
+            _ = message.withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
+            sleep(60)
+        }
+        guard let wanted = environment["SOC_PIPELINE_FAULT"], wanted == point else { return }
         throw PipelineError(.internal, "fault injected at \(point)")
     }
 }

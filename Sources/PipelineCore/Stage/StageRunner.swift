@@ -50,6 +50,7 @@ public struct StageRunner {
             let outcome = try store.pool.writeWithoutTransaction { db in
                 var result: StageOutcome?
                 try db.inTransaction(.immediate) {
+                    try FaultInjection.check("\(stage.name.rawValue):started")
                     let outcome = try stage.run(stageContext, in: db)
                     try FaultInjection.check("\(stage.name.rawValue):before-commit")
                     try Self.recordCheckpoint(db, stage: stage.name, context: stageContext, outcome: outcome, started: started)

@@ -1,0 +1,55 @@
+import Foundation
+
+/// The machine-readable record of one `run`, written beside the database as `run-summary.json` at the
+/// end of every run (success or failure), for monitoring; `heartbeat.json` is rewritten as stages start
+/// and finish, so a watchdog can tell a hung run from a dead one.
+public struct RunSummary: Encodable, Sendable {
+    public struct Stage: Encodable, Sendable {
+        public var stage: String
+        /// `ran`, `skipped` or `failed`.
+        public var status: String
+        public var durationSeconds: Double
+        public var rowsWritten: Int
+
+        public init(stage: String, status: String, durationSeconds: Double, rowsWritten: Int) {
+            self.stage = stage
+            self.status = status
+            self.durationSeconds = durationSeconds
+            self.rowsWritten = rowsWritten
+        }
+    }
+
+    public var runID: String
+    public var programVersion = ProgramVersion.current
+    public var startedAt: String
+    public var finishedAt: String?
+    public var status: String
+    public var exitCode: Int32?
+    public var message: String?
+    public var stages: [Stage] = []
+
+    public init(runID: String, startedAt: Date) {
+        self.runID = runID
+        self.startedAt = Timestamp.iso8601(startedAt)
+        status = "running"
+    }
+
+    /// Writes `run-summary.json` into `folder` atomically.
+    public func write(toFolder folder: String) throws {
+        try Self.writeJSON(self, to: (folder as NSString).appendingPathComponent("run-summary.json"))
+    }
+
+    /// Rewrites `heartbeat.json` in `folder`: run id, pid, current stage, time.
+    public static func heartbeat(folder: String, runID: String, stage: String) {
+        struct Beat: Encodable { var runID: String; var pid: Int32; var stage: String; var updatedAt: String }
+        try? writeJSON(Beat(runID: runID, pid: getpid(), stage: stage, updatedAt: Timestamp.iso8601(Date())),
+                       to: (folder as NSString).appendingPathComponent("heartbeat.json"))
+    }
+
+    static func writeJSON(_ value: some Encodable, to path: String) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        try encoder.encode(value).write(to: URL(fileURLWithPath: path), options: .atomic)
+    }
+}

@@ -1,0 +1,131 @@
+import Foundation
+import GRDB
+import PipelineTestSupport
+import Testing
+
+/// SIGKILL at points in every stage, mid-transaction and between stages: the database stays sound,
+/// the last good checkpoints and their tables are intact, and the next run ends identical to an
+/// uninterrupted one.
+@Suite(.serialized)
+struct KillPointTests {
+    static let indicators = """
+        [ { "id": "DSR", "title": "Admissions", "source": "admissions", "method": "dsr", "multiplier": 100000,
+            "unit": "per 100,000", "polarity": "lower_is_better" },
+          { "id": "PROP", "title": "Waits", "source": "waits", "method": "proportion", "multiplier": 100,
+            "unit": "%", "polarity": "higher_is_better" } ]
+        """
+    static let changedAdmissions = "lsoa_code,period,sex,age_band,events\nE01000003,2025-03,female,20-24,40\nE01000004,2025-03,male,65-69,6\n"
+
+    static let points = [
+        "ingest:started", "ingest:after-parse", "ingest:after-totals", "ingest:before-commit", "run:after-ingest",
+        "transform:started", "transform:after-values", "transform:before-commit", "run:after-transform",
+        "aggregate:started", "aggregate:after-tables", "aggregate:before-commit",
+    ]
+
+    /// Tables of each stage, for "intact" checks.
+    static let stageTables = [
+        "ingest": ["ingest_", "ref_"], "transform": ["indicator_"],
+        "aggregate": ["inequality_index", "quintile_gap", "england_comparison", "trend", "headline_fact"],
+    ]
+
+    /// Dump sections (`## table` blocks) whose table names start with one of `prefixes`.
+    static func sections(_ dump: String, _ prefixes: [String]) -> String {
+        dump.components(separatedBy: "## ").filter { block in prefixes.contains { block.hasPrefix($0) } }.joined(separator: "## ")
+    }
+
+    static func withoutLedger(_ dump: String) -> String {
+        dump.components(separatedBy: "## ").filter { !$0.hasPrefix("stage_checkpoint") }.joined(separator: "## ")
+    }
+
+    static func checkpoint(_ db: String, _ stage: String) throws -> String? {
+        try DatabaseQueue(path: db).read { try String.fetchOne($0, sql: "SELECT fingerprint FROM stage_checkpoint WHERE stage = ?", arguments: [stage]) }
+    }
+
+    /// Starts a run paused at `point` and SIGKILLs it there.
+    static func killRun(at point: String, in directory: String) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CommandLineRunner.binary)
+        process.arguments = ["run"]
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        var environment = ProcessInfo.processInfo.environment
+        environment["SOC_PIPELINE_PAUSE"] = point
+        process.environment = environment
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        var seen = Data()
+        let deadline = Date().addingTimeInterval(60)
+        while !String(decoding: seen, as: UTF8.self).contains("paused at \(point)") && Date() < deadline && process.isRunning {
+            seen.append(errors.fileHandleForReading.availableData)
+        }
+        #expect(String(decoding: seen, as: UTF8.self).contains("paused at \(point)"), "never reached \(point)")
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal)
+    }
+
+    @Test func everyKillPointLosesNothingAndTheNextRunCompletes() throws {
+        // The uninterrupted result on the changed inputs, for comparison.
+        let reference = try TestWorkspace()
+        try reference.writeTinyWorld(indicators: Self.indicators)
+        try reference.write("extracts/QBB/admissions.csv", Self.changedAdmissions)
+        #expect(try CommandLineRunner.run(["run"], in: reference.root).status == 0)
+        let expected = Self.withoutLedger(try TableDump.dump(reference.path("out/test.sqlite")))
+
+        for point in Self.points {
+            let workspace = try TestWorkspace()
+            try workspace.writeTinyWorld(indicators: Self.indicators)
+            #expect(try CommandLineRunner.run(["run"], in: workspace.root).status == 0)
+            let db = workspace.path("out/test.sqlite")
+            let before = try TableDump.dump(db)
+            let fingerprints = try ["ingest", "transform", "aggregate"].map { try Self.checkpoint(db, $0) }
+            try workspace.write("extracts/QBB/admissions.csv", Self.changedAdmissions)
+
+            try Self.killRun(at: point, in: workspace.root)
+
+            let integrity = try DatabaseQueue(path: db).read { try String.fetchOne($0, sql: "PRAGMA integrity_check") }
+            #expect(integrity == "ok", "\(point)")
+            let after = try TableDump.dump(db)
+            let killedStage = String(point.split(separator: ":")[0])
+            // The stage killed mid-transaction, and every stage after it, still hold their last good checkpoint.
+            let order = ["ingest", "transform", "aggregate"]
+            let firstUntouched = killedStage == "run" ? order.firstIndex(of: String(point.split(separator: "-").last!))! + 1
+                : order.firstIndex(of: killedStage)!
+            for (index, stage) in order.enumerated() where index >= firstUntouched {
+                #expect(try Self.checkpoint(db, stage) == fingerprints[index], "\(point): \(stage) checkpoint changed")
+                #expect(Self.sections(after, Self.stageTables[stage]!) == Self.sections(before, Self.stageTables[stage]!),
+                        "\(point): \(stage) tables changed")
+            }
+
+            // The next run (lock taken over from the dead process) finishes with the uninterrupted result.
+            let resumed = try CommandLineRunner.run(["run"], in: workspace.root)
+            #expect(resumed.status == 0, "\(point): \(resumed.stderr)")
+            #expect(Self.withoutLedger(try TableDump.dump(db)) == expected, "\(point): result differs from an uninterrupted run")
+        }
+    }
+
+    @Test func aFailedRunResumesAtTheFirstStageNotUpToDate() throws {
+        let workspace = try TestWorkspace()
+        try workspace.writeTinyWorld(indicators: Self.indicators)
+        let failed = try CommandLineRunner.run(["run"], in: workspace.root, environment: ["SOC_PIPELINE_FAULT": "transform:after-values"])
+        #expect(failed.status == 1)
+        #expect(failed.stdout.contains("  ingest     ok"))
+        let failedSummary = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: workspace.path("out/run-summary.json")))) as? [String: Any]
+        #expect(failedSummary?["status"] as? String == "failed")
+        #expect(failedSummary?["exit_code"] as? Int == 1)
+        let resumed = try CommandLineRunner.run(["run"], in: workspace.root)
+        #expect(resumed.status == 0)
+        #expect(resumed.stdout.contains("  ingest     skipped"))
+        #expect(resumed.stdout.contains("  transform  ok"))
+        #expect(resumed.stdout.contains("  aggregate  ok"))
+        // Monitoring reads the summary of the last run and the heartbeat.
+        let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: workspace.path("out/run-summary.json")))) as? [String: Any]
+        #expect(summary?["status"] as? String == "succeeded")
+        #expect(summary?["exit_code"] as? Int == 0)
+        let stages = summary?["stages"] as? [[String: Any]]
+        #expect(stages?.map { $0["status"] as? String } == ["skipped", "ran", "ran"])
+        let beat = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: workspace.path("out/heartbeat.json")))) as? [String: Any]
+        #expect(beat?["stage"] as? String == "finished")
+    }
+}
