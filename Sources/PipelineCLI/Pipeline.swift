@@ -15,6 +15,8 @@ struct Pipeline: ParsableCommand {
 
     /// Parses, runs, and maps every failure to the documented exit status.
     static func main() {
+        // A file-size limit or full disk must surface as a write error (SQLITE_FULL), not kill the process.
+        signal(SIGXFSZ, SIG_IGN)
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -15,9 +15,9 @@ public enum CommandLineRunner {
     }
 
     public static func run(_ arguments: [String], in directory: String = Repository.root,
-                           environment: [String: String] = [:]) throws -> Result {
+                           environment: [String: String] = [:], executable: String? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
+        process.executableURL = URL(fileURLWithPath: executable ?? binary)
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         var env = ProcessInfo.processInfo.environment

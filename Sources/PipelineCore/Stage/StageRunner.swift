@@ -71,12 +71,24 @@ public struct StageRunner {
             return report
         } catch {
             let pipelineError = (error as? PipelineError)
-                ?? PipelineError(.internal, "stage '\(stage.name.rawValue)' failed: \(Self.describe(error))")
+                ?? PipelineError(.internal, "stage '\(stage.name.rawValue)' failed: \(Self.describe(error))", hint: Self.hint(error))
             try? store.pool.write { db in
                 try Self.recordAttempt(db, stage: stage.name, runID: context.runID, started: startedText, status: "failed",
                                        fingerprint: nil, rows: 0, error: pipelineError)
             }
             throw pipelineError
+        }
+    }
+
+    static func hint(_ error: any Error) -> String? {
+        guard let error = error as? DatabaseError else { return nil }
+        switch error.resultCode {
+        case .SQLITE_FULL, .SQLITE_IOERR:
+            return "the disk may be full or a file-size limit reached; free space and rerun (earlier checkpoints are intact)"
+        case .SQLITE_CORRUPT, .SQLITE_NOTADB:
+            return "the checkpoint database is damaged; move it aside and rerun to rebuild it from the inputs"
+        default:
+            return nil
         }
     }
 

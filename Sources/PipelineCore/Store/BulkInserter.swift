@@ -61,10 +61,10 @@ public final class BulkInserter {
 
     private func failure() -> PipelineError {
         let message = String(cString: sqlite3_errmsg(connection))
-        let code = sqlite3_extended_errcode(connection)
-        let kind: PipelineError.Code = code == SQLITE_FULL ? .internal : .internal
-        return PipelineError(kind, "cannot write \(table): \(message)",
-                             hint: code == SQLITE_FULL ? "the disk is full; free space and rerun" : nil)
+        let primary = sqlite3_extended_errcode(connection) & 0xFF
+        let storage = primary == SQLITE_FULL || primary == SQLITE_IOERR
+        return PipelineError(.internal, "cannot write \(table): \(message)",
+                             hint: storage ? "the disk may be full or a file-size limit reached; free space and rerun (earlier checkpoints are intact)" : nil)
     }
 }
 

@@ -1,0 +1,154 @@
+import Foundation
+import GRDB
+import PipelineTestSupport
+import Testing
+
+/// A corpus of broken deliveries and environments: each gives a clear message and the documented exit
+/// code, and loses nothing already checkpointed.
+@Suite(.serialized)
+struct BadInputTests {
+    /// Runs ingest once on good data, applies `damage`, reruns; returns the second result and whether
+    /// the checkpoint tables are unchanged.
+    func afterGoodRun(_ damage: (TestWorkspace) throws -> Void, arguments: [String] = ["run"]) throws
+        -> (result: CommandLineRunner.Result, intact: Bool, workspace: TestWorkspace) {
+        let workspace = try TestWorkspace()
+        try workspace.writeTinyWorld()
+        #expect(try CommandLineRunner.run(["run"], in: workspace.root).status == 0)
+        let before = try TableDump.dump(workspace.path("out/test.sqlite"))
+        try damage(workspace)
+        let result = try CommandLineRunner.run(arguments, in: workspace.root)
+        let after = (try? TableDump.dump(workspace.path("out/test.sqlite"))) ?? ""
+        return (result, after == before, workspace)
+    }
+
+    static let header = "lsoa_code,period,sex,age_band,events\n"
+
+    @Test(arguments: [
+        ("truncated mid-quote", header + "E01000003,2025-03,female,20-24,4\nE01000004,2025-03,\"ma", 3, "extracts/QBB/admissions.csv:3:3: malformed CSV"),
+        ("header only", header, 3, "coverage: source 'admissions' period 2025-03 has no records for 1 of 2 ICBs: QBB"),
+        ("empty file", "", 3, "extracts/QBB/admissions.csv:1: empty file"),
+        ("an ICS missing its rows", header + "E01000001,2025-03,male,0-4,5\n", 3, "has no records for 1 of 2 ICBs: QBB Beta, Gamma"),
+    ])
+    func brokenDelivery(name: String, content: String, status: Int32, message: String) throws {
+        let (result, intact, _) = try afterGoodRun { try $0.write("extracts/QBB/admissions.csv", content) }
+        #expect(result.status == status, "\(name): \(result.stderr)")
+        #expect(result.stderr.contains(message), "\(name): \(result.stderr)")
+        #expect(intact, "\(name)")
+    }
+
+    @Test func binaryGarbageIsQuarantinedOrRejectedNeverLoaded() throws {
+        var bytes = Array(Self.header.utf8)
+        var state: UInt64 = 42
+        for _ in 0..<4000 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            bytes.append(UInt8(truncatingIfNeeded: state >> 33) | 0x01)
+        }
+        let (result, intact, _) = try afterGoodRun { try $0.write("extracts/QBB/admissions.csv", Data(bytes)) }
+        #expect(result.status == 3, "\(result.stderr)")
+        #expect(result.stderr.contains("extracts/QBB/admissions.csv:"))
+        #expect(intact)
+    }
+
+    @Test func latin1EncodingIsRejectedAsInvalidUTF8() throws {
+        // "Café" in Latin-1 in an ignored-by-nobody column: the sex field.
+        var bytes = Array((Self.header + "E01000003,2025-03,").utf8)
+        bytes += [0x43, 0x61, 0x66, 0xE9]
+        bytes += Array(",20-24,4\nE01000004,2025-03,male,65-69,6\n".utf8)
+        let (result, _, workspace) = try afterGoodRun { try $0.write("extracts/QBB/admissions.csv", Data(bytes)) }
+        #expect(result.status == 0, "\(result.stderr)")  // one bad row of six is under the 50% threshold
+        let reasons = try DatabaseQueue(path: workspace.path("out/test.sqlite")).read {
+            try String.fetchAll($0, sql: "SELECT reason || ':' || line || ':' || column FROM ingest_quarantine")
+        }
+        #expect(reasons == ["invalid_utf8:2:3"])
+    }
+
+    @Test func duplicatedRowsAreQuarantined() throws {
+        let content = Self.header + "E01000003,2025-03,female,20-24,4\nE01000003,2025-03,female,20-24,4\nE01000004,2025-03,male,65-69,6\n"
+        let (result, _, workspace) = try afterGoodRun { try $0.write("extracts/QBB/admissions.csv", content) }
+        #expect(result.status == 0)
+        let reasons = try DatabaseQueue(path: workspace.path("out/test.sqlite")).read {
+            try String.fetchAll($0, sql: "SELECT reason || ':' || line FROM ingest_quarantine")
+        }
+        #expect(reasons == ["duplicate_key:3"])
+    }
+
+    @Test func aHugeFieldIsHandledWithoutLoadingItAsAValue() throws {
+        let huge = String(repeating: "9", count: 3_000_000)
+        let content = Self.header + "E01000003,2025-03,female,20-24,\(huge)\nE01000004,2025-03,male,65-69,6\n"
+        let (result, _, workspace) = try afterGoodRun { try $0.write("extracts/QBB/admissions.csv", content) }
+        #expect(result.status == 0, "\(result.stderr)")
+        let reasons = try DatabaseQueue(path: workspace.path("out/test.sqlite")).read {
+            try String.fetchAll($0, sql: "SELECT reason || ':' || line || ':' || column FROM ingest_quarantine")
+        }
+        #expect(reasons == ["not_a_count:2:5"])
+    }
+
+    @Test func aCorruptedDatabaseFileIsReportedNotOverwritten() throws {
+        let workspace = try TestWorkspace()
+        try workspace.writeTinyWorld()
+        try workspace.write("out/test.sqlite", Data(repeating: 0x5A, count: 8192))
+        let result = try CommandLineRunner.run(["run"], in: workspace.root)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("cannot open the checkpoint database"), "\(result.stderr)")
+        #expect(result.stderr.contains("move it aside"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: workspace.path("out/test.sqlite"))) == Data(repeating: 0x5A, count: 8192))
+    }
+
+    @Test func aDatabaseFolderThatCannotBeCreatedIsInputMissing() throws {
+        let workspace = try TestWorkspace()
+        try workspace.writeTinyWorld()
+        try workspace.write("blocker", "a file where a folder should be")
+        let result = try CommandLineRunner.run(["run", "--db", workspace.path("blocker/db/test.sqlite")], in: workspace.root)
+        #expect(result.status == 5, "\(result.stderr)")
+        #expect(result.stderr.contains("blocker/db"))
+    }
+
+    @Test func aFullDiskFailsTheStageAndKeepsTheCheckpoint() throws {
+        let workspace = try TestWorkspace()
+        try workspace.writeTinyWorld()
+        try workspace.write("pipeline.json", TestWorkspace.tinyConfigJSON(extra: ", \"keepRows\": true, \"requireFullCoverage\": false"))
+        #expect(try CommandLineRunner.run(["run"], in: workspace.root).status == 0)
+        let before = try TableDump.dump(workspace.path("out/test.sqlite"))
+        // 300 months of rows, kept row by row: far more than the size limit below allows.
+        var rows = Self.header
+        for month in 0..<300 {
+            let period = String(format: "%04d-%02d", 2000 + month / 12, month % 12 + 1)
+            for band in ["0-4", "20-24", "45-49", "70-74", "90+"] { rows += "E01000003,\(period),female,\(band),1\nE01000004,\(period),male,\(band),2\n" }
+        }
+        try workspace.write("extracts/QBB/admissions.csv", rows)
+        let size = try FileManager.default.attributesOfItem(atPath: workspace.path("out/test.sqlite"))[.size] as? Int ?? 0
+        // A per-process file-size limit stands in for a full disk: writes past it fail (EFBIG → SQLITE_FULL).
+        let blocks = (size + 64 * 1024) / 512
+        let result = try CommandLineRunner.run(["-c", "ulimit -f \(blocks); exec \"$0\" run --stage ingest", CommandLineRunner.binary],
+                                               in: workspace.root, executable: "/bin/sh")
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(result.stderr.lowercased().contains("full"), "\(result.stderr)")
+        #expect(try TableDump.dump(workspace.path("out/test.sqlite")) == before)
+        let integrity = try DatabaseQueue(path: workspace.path("out/test.sqlite")).read { try String.fetchOne($0, sql: "PRAGMA integrity_check") }
+        #expect(integrity == "ok")
+    }
+
+    @Test func twoConcurrentRunsOneProceedsTheOtherIsLocked() throws {
+        let workspace = try TestWorkspace()
+        try workspace.writeTinyWorld()
+        let first = Process()
+        first.executableURL = URL(fileURLWithPath: CommandLineRunner.binary)
+        first.arguments = ["run"]
+        first.currentDirectoryURL = URL(fileURLWithPath: workspace.root)
+        var environment = ProcessInfo.processInfo.environment
+        environment["SOC_PIPELINE_PAUSE"] = "ingest:after-parse"
+        first.environment = environment
+        let errors = Pipe()
+        first.standardError = errors
+        first.standardOutput = FileHandle.nullDevice
+        try first.run()
+        var seen = Data()
+        while !String(decoding: seen, as: UTF8.self).contains("paused") && first.isRunning { seen.append(errors.fileHandleForReading.availableData) }
+        let second = try CommandLineRunner.run(["run"], in: workspace.root)
+        #expect(second.status == 4)
+        #expect(second.stderr.contains("another run holds the lock: run "), "\(second.stderr)")
+        #expect(second.stderr.contains("pid \(first.processIdentifier)"))
+        kill(first.processIdentifier, SIGKILL)
+        first.waitUntilExit()
+    }
+}
