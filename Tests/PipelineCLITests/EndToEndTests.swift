@@ -52,6 +52,26 @@ struct EndToEndTests {
         #expect(dump.contains("value:137.5"), "\(dump.prefix(2000))")
     }
 
+    @Test func explainShowsFormulaBandsInputsAndRuns() throws {
+        let workspace = try TestWorkspace()
+        try workspace.writeTinyWorld(indicators: """
+            [ { "id": "DSR", "title": "Admissions", "source": "admissions", "method": "dsr", "multiplier": 100000,
+                "unit": "per 100,000", "polarity": "lower_is_better" } ]
+            """)
+        #expect(try CommandLineRunner.run(["run"], in: workspace.root).status == 0)
+        let result = try CommandLineRunner.run(["explain", "--indicator", "DSR", "--geography", "QBB"], in: workspace.root)
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stdout.contains("DSR = Σ(eventsᵢ × wᵢ / populationᵢ) / Σwᵢ × 100000"))
+        #expect(result.stdout.contains("  20-24   4 / 400 / 6000"), "\(result.stdout)")
+        #expect(result.stdout.contains("  65-69   6 / 400 / 5500"))
+        #expect(result.stdout.contains("extracts/QBB/admissions.csv  sha256 "))
+        #expect(!result.stdout.contains("extracts/QAA/admissions.csv"))
+        #expect(result.stdout.contains("transform: run "))
+        let unknown = try CommandLineRunner.run(["explain", "--indicator", "DRS"], in: workspace.root)
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("did you mean 'DSR'?"))
+    }
+
     @Test func transformWithoutIngestNamesTheStageToRunFirst() throws {
         let workspace = try TestWorkspace()
         try workspace.writeTinyWorld()

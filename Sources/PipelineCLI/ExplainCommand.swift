@@ -1,0 +1,188 @@
+import ArgumentParser
+import Foundation
+import GRDB
+import PipelineCore
+
+/// `soc-pipeline explain`: the lineage of one published value — formula, parameters, the counts by age
+/// band it was computed from, the input files (with SHA-256 and row counts) and the runs that produced it.
+struct ExplainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explain",
+        abstract: "Show how one value was computed: formula, parameters, numerator and denominator by age band, input files, runs.",
+        discussion: "Example: soc-pipeline explain --indicator EIA03 --geography QWE --breakdown imd_quintile=1")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: "indicator_value (a value) or inequality_index (an SII/RII).")
+    var table = "indicator_value"
+
+    @Option(help: "Indicator id, e.g. EIA03.")
+    var indicator: String
+
+    @Option(help: "Geography code: E92000001 (England), a region's ONS code, or an ICB's ODS code.")
+    var geography = "E92000001"
+
+    @Option(help: "all, imd_quintile=N, imd_decile=N or sex=male|female (indicator_value); imd_quintile or imd_decile (inequality_index).")
+    var breakdown = "all"
+
+    @Option(help: "Period YYYY-MM; default the latest.")
+    var period: String?
+
+    func run() throws {
+        let config = try global.loadConfig()
+        guard let store = try CheckpointStore.openForReading(path: global.databasePath(config)) else {
+            throw PipelineError(.inputMissing, "no checkpoint database yet", hint: "run `soc-pipeline run` first")
+        }
+        try store.pool.read { db in
+            guard let definition = try Row.fetchOne(db, sql: "SELECT * FROM indicator_definition WHERE indicator_id = ?", arguments: [indicator]) else {
+                let ids = try String.fetchAll(db, sql: "SELECT indicator_id FROM indicator_definition ORDER BY 1")
+                throw PipelineError(.usage, "no indicator '\(indicator)' in the transform checkpoint",
+                                    hint: ClosestMatch.best(for: indicator, among: ids).map { "did you mean '\($0)'?" } ?? "indicators: \(ids.joined(separator: ", "))")
+            }
+            let period = try self.period ?? String.fetchOne(db, sql: "SELECT max(period) FROM indicator_value WHERE indicator_id = ?", arguments: [indicator]) ?? ""
+            switch table {
+            case "indicator_value": try explainValue(db, definition: definition, period: period)
+            case "inequality_index": try explainIndex(db, definition: definition, period: period)
+            default: throw ValidationError("--table must be indicator_value or inequality_index")
+            }
+            try provenance(db, source: definition["source"])
+        }
+    }
+
+    private func slice() throws -> (type: String, index: Int) {
+        if breakdown == "all" { return ("all", 0) }
+        let parts = breakdown.split(separator: "=", maxSplits: 1).map(String.init)
+        guard parts.count == 2 else { throw ValidationError("--breakdown must be all, imd_quintile=N, imd_decile=N or sex=male|female") }
+        if parts[0] == "sex" { return ("sex", parts[1] == "male" ? 1 : 2) }
+        guard let index = Int(parts[1]) else { throw ValidationError("--breakdown \(breakdown): the value must be a number") }
+        return (parts[0], index)
+    }
+
+    private func explainValue(_ db: Database, definition: Row, period: String) throws {
+        let (type, index) = try slice()
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT * FROM indicator_value WHERE indicator_id = ? AND period = ? AND geography_code = ? AND breakdown_type = ? AND breakdown_index = ?
+            """, arguments: [indicator, period, geography, type, index]) else {
+            throw PipelineError(.usage, "no value for \(indicator) \(period) \(geography) \(breakdown)",
+                                hint: "check the geography code (ICBs by ODS code) and the breakdown")
+        }
+        let statistic: String = row["statistic"]
+        Console.out("\(indicator) — \(definition["title"] as String)")
+        Console.out("  \(row["geography_name"] as String) (\(row["geography_level"] as String) \(geography)), \(breakdown), period \(period)")
+        Console.out("  value \(Self.show(row["value"])) [95% \(Self.show(row["lcl95"])) to \(Self.show(row["ucl95"])); 99.8% \(Self.show(row["lcl998"])) to \(Self.show(row["ucl998"]))] \(row["unit"] as String), method \(row["method"] as String)")
+        if let reason = row["withheld_reason"] as String? { Console.out("  withheld: \(reason)") }
+        Console.out("  numerator \(Self.show(row["numerator"])), denominator \(Self.show(row["denominator"])), records suppressed at source \(row["suppressed_at_source_records"] as Int)")
+        Console.out("formula")
+        Console.out("  " + Self.formula(statistic, multiplier: row["multiplier"]))
+        if let from = definition["age_from"] as Int? {
+            Console.out("  ages \(from) to \((definition["age_to"] as Int?).map(String.init) ?? "and over"); a band partly inside counts its population pro rata")
+        }
+        try bands(db, definition: definition, period: period, type: type, index: index, level: row["geography_level"])
+    }
+
+    /// The counts by age band behind the value, straight from the ingest checkpoint.
+    private func bands(_ db: Database, definition: Row, period: String, type: String, index: Int, level: String) throws {
+        var filters = ["1 = 1"]
+        var arguments: [any DatabaseValueConvertible] = []
+        switch level {
+        case "icb":
+            filters.append("icb_code = ?"); arguments.append(geography)
+        case "region":
+            filters.append("icb_code IN (SELECT icb_ods_code FROM ref_icb WHERE region_ons_code = ?)"); arguments.append(geography)
+        default: break
+        }
+        switch type {
+        case "imd_quintile": filters.append("(imd_decile + 1) / 2 = ?"); arguments.append(index)
+        case "imd_decile": filters.append("imd_decile = ?"); arguments.append(index)
+        case "sex": filters.append("sex = ?"); arguments.append(index == 1 ? "male" : "female")
+        default: break
+        }
+        let source: String = definition["source"]
+        let proportion = (definition["statistic"] as String) == "proportion"
+        let countSQL = proportion
+            ? "SELECT age_band, sum(numerator), sum(denominator) FROM ingest_proportion_total WHERE dataset = ? AND period = ? AND \(filters.joined(separator: " AND ")) GROUP BY 1"
+            : "SELECT age_band, sum(events), 0 FROM ingest_event_total WHERE dataset = ? AND period = ? AND \(filters.joined(separator: " AND ")) GROUP BY 1"
+        var counts: [String: (Int, Int)] = [:]
+        for row in try Row.fetchAll(db, sql: countSQL, arguments: StatementArguments([source, period] + arguments)) {
+            counts[row[0]] = (row[1], row[2])
+        }
+        var population: [String: Int] = [:]
+        if !proportion {
+            for row in try Row.fetchAll(db, sql: "SELECT age_band, sum(population) FROM ingest_population WHERE \(filters.joined(separator: " AND ")) GROUP BY 1",
+                                        arguments: StatementArguments(arguments)) {
+                population[row[0]] = row[1]
+            }
+        }
+        let weights = try Row.fetchAll(db, sql: "SELECT age_band, weight FROM ref_standard_population ORDER BY band_index")
+        Console.out(proportion ? "by age band: numerator / denominator" : "by age band: events / population / ESP2013 weight")
+        for weight in weights {
+            let band: String = weight["age_band"]
+            let count = counts[band] ?? (0, 0)
+            let line = proportion ? "\(count.0) / \(count.1)" : "\(count.0) / \(population[band] ?? 0) / \(Int(weight["weight"] as Double))"
+            Console.out("  \(band.padding(toLength: 7, withPad: " ", startingAt: 0)) \(line)")
+        }
+        if let unknown = counts["unknown"] { Console.out("  unknown age \(unknown.0)\(proportion ? " / \(unknown.1)" : "")") }
+    }
+
+    private func explainIndex(_ db: Database, definition: Row, period: String) throws {
+        let type = breakdown == "all" ? "imd_decile" : breakdown
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT * FROM inequality_index WHERE indicator_id = ? AND period = ? AND geography_code = ? AND quantile_type = ?
+            """, arguments: [indicator, period, geography, type]) else {
+            throw PipelineError(.usage, "no inequality index for \(indicator) \(period) \(geography) \(type)")
+        }
+        Console.out("\(indicator) — \(definition["title"] as String): \(type) SII/RII for \(geography), period \(period)")
+        Console.out("  SII \(Self.show(row["sii"])) [95% \(Self.show(row["sii_lcl95"])) to \(Self.show(row["sii_ucl95"]))], RII \(Self.show(row["rii"])) [95% \(Self.show(row["rii_lcl95"])) to \(Self.show(row["rii_ucl95"]))]")
+        if let reason = row["unstable_reason"] as String? { Console.out("  unstable: \(reason)") }
+        Console.out("formula")
+        Console.out("  weighted least squares of \(row["scale"] as String)(value) on x = mid-point of cumulative population share (\(row["position_basis"] as String) positions), weights = this geography's quantile shares; SII = g⁻¹(β₀+β₁) − g⁻¹(β₀) oriented so positive = disadvantage to the most deprived; 95% limits by \(Self.show(row["ci_method"]))")
+        Console.out("quantile rows used (indicator_value)")
+        for quantile in try Row.fetchAll(db, sql: """
+            SELECT breakdown_index, value, lcl95, ucl95, denominator FROM indicator_value WHERE indicator_id = ? AND period = ?
+            AND geography_code = ? AND breakdown_type = ? ORDER BY breakdown_index
+            """, arguments: [indicator, period, geography, type]) {
+            Console.out("  \(quantile[0] as Int): value \(Self.show(quantile[1])) [\(Self.show(quantile[2])) to \(Self.show(quantile[3]))], population \(Self.show(quantile[4]))")
+        }
+    }
+
+    private func provenance(_ db: Database, source: String) throws {
+        Console.out("inputs")
+        let delivered = try String.fetchOne(db, sql: "SELECT 1 FROM ref_icb WHERE icb_ods_code = ?", arguments: [geography]) != nil
+        let files = try Row.fetchAll(db, sql: """
+            SELECT path, sha256, rows_read, rows_loaded, rows_quarantined FROM ingest_file
+            WHERE (source = ? AND (? = 0 OR delivered_for_icb = ? OR delivered_for_icb IS NULL)) OR kind = 'population' ORDER BY kind, path
+            """, arguments: [source, delivered ? 1 : 0, geography])
+        for file in files.prefix(12) {
+            Console.out("  \(file["path"] as String)  sha256 \(String((file["sha256"] as String).prefix(16)))…  rows \(file["rows_read"] as Int) read, \(file["rows_loaded"] as Int) loaded, \(file["rows_quarantined"] as Int) quarantined")
+        }
+        if files.count > 12 { Console.out("  … and \(files.count - 12) more files (table ingest_file)") }
+        for vintage in try Row.fetchAll(db, sql: "SELECT kind, vintage, file FROM ref_vintage ORDER BY kind") {
+            Console.out("  reference \(vintage["kind"] as String) \(vintage["vintage"] as String): \(vintage["file"] as String)")
+        }
+        Console.out("runs")
+        for checkpoint in try Row.fetchAll(db, sql: "SELECT stage, run_id, completed_at, fingerprint FROM stage_checkpoint ORDER BY completed_at") {
+            Console.out("  \(checkpoint["stage"] as String): run \(checkpoint["run_id"] as String) at \(checkpoint["completed_at"] as String), fingerprint \(String((checkpoint["fingerprint"] as String).prefix(12)))")
+        }
+    }
+
+    static func formula(_ statistic: String, multiplier: Double) -> String {
+        let m = multiplier == multiplier.rounded() ? String(Int(multiplier)) : String(multiplier)
+        switch statistic {
+        case "dsr": return "DSR = Σ(eventsᵢ × wᵢ / populationᵢ) / Σwᵢ × \(m) over age bands i (ESP2013 weights w); 95%/99.8% limits by Dobson's method with Byar's limits for the total; withheld when total events < 10"
+        case "crude_rate": return "rate = events / population × \(m); limits exact Poisson (χ²) below 10 events, Byar's at 10 or more"
+        case "proportion": return "proportion = numerator / denominator × \(m); Wilson score limits"
+        case "isr_ratio": return "ratio = observed / expected × \(m), expected = Σ England's age-specific rate × local population; Poisson limits of observed"
+        default: return "rate = observed / expected × England's crude rate × \(m); Poisson limits of observed"
+        }
+    }
+
+    static func show(_ value: DatabaseValue) -> String {
+        switch value.storage {
+        case .null: return "—"
+        case .int64(let number): return String(number)
+        case .double(let number): return number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(format: "%.4f", number)
+        case .string(let text): return text
+        case .blob: return "blob"
+        }
+    }
+}
