@@ -19,6 +19,10 @@ public struct AggregateStage: PipelineStage {
 
     public func run(_ context: StageContext, in db: Database) throws -> StageOutcome {
         let settings = context.config.aggregate
+        var previousBands: [String: String] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT indicator_id, period, icb_code, breakdown_type, breakdown_index, comparison FROM england_comparison") {
+            previousBands["\(row[0] as String)|\(row[1] as String)|icb|\(row[2] as String)|\(row[3] as String)|\(row[4] as Int)"] = row[5]
+        }
         for table in Self.tables { try db.execute(sql: "DELETE FROM \(table)") }
         let values = try IndicatorValues(db)
         let writer = try AggregateWriter(db)
@@ -105,9 +109,17 @@ public struct AggregateStage: PipelineStage {
             }
             notes.append("\(definition.id): \(periods.count) periods, baseline \(baseline ?? "none"), \(unstable) SII flagged unstable")
         }
+        let changes = try ChangeLog(db, runID: context.runID, stage: .aggregate)
+        for row in try Row.fetchAll(db, sql: "SELECT indicator_id, period, icb_code, breakdown_type, breakdown_index, comparison FROM england_comparison ORDER BY 1, 2, 3, 4, 5") {
+            let subject = "\(row[0] as String)|\(row[1] as String)|icb|\(row[2] as String)|\(row[3] as String)|\(row[4] as Int)"
+            let now: String = row[5]
+            if let before = previousBands[subject], before != now {
+                try changes.record("comparison_changed", subject: subject, before: before, after: now)
+            }
+        }
         try FaultInjection.check("aggregate:after-tables")
         let fingerprint = try plannedFingerprint(context, in: db)
-        return StageOutcome(fingerprint: fingerprint, rowsByTable: writer.counts, notes: notes)
+        return StageOutcome(fingerprint: fingerprint, rowsByTable: writer.counts.merging(["change_log": changes.count]) { $1 }, notes: notes)
     }
 
     /// ICS SII against England's: does the ICS interval exclude England's SII?

@@ -71,7 +71,7 @@ public struct IngestStage: PipelineStage {
         }
 
         let writer = IngestWriter(db: db, reference: reference, config: config)
-        let rows = try writer.write(results)
+        let rows = try writer.write(results, runID: context.runID)
         try FaultInjection.check("ingest:after-totals")
 
         let fingerprint = StageFingerprints.ingest(

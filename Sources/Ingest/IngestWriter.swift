@@ -10,7 +10,26 @@ struct IngestWriter {
     static let tables = ["ingest_file", "ingest_quarantine", "ingest_source", "ingest_event_total", "ingest_proportion_total",
                          "ingest_population", "ingest_data_quality", "ingest_row", "ref_icb", "ref_standard_population", "ref_vintage"]
 
-    func write(_ results: [SourceResult]) throws -> [String: Int] {
+    /// Data-quality states by subject: whether each source had quarantined rows, and each
+    /// dataset × period × ICB's band of records it could not map or place (none, under 1%, 1% or more).
+    static func qualityStates(_ db: Database) throws -> [String: String] {
+        var states: [String: String] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT source, sum(rows_quarantined) FROM ingest_file GROUP BY 1") {
+            states["quarantine|\(row[0] as String)"] = (row[1] as Int) > 0 ? "rows quarantined" : "clean"
+        }
+        for row in try Row.fetchAll(db, sql: """
+            SELECT dataset, period, icb_code,
+                   CAST(records_unmapped_lsoa + records_unknown_sex + records_unknown_age AS REAL) / records FROM ingest_data_quality
+            """) {
+            let share: Double = row[3]
+            states["incomplete_records|\(row[0] as String)|\(row[1] as String)|\(row[2] as String)"] =
+                share == 0 ? "none" : share < 0.01 ? "under 1%" : "1% or more"
+        }
+        return states
+    }
+
+    func write(_ results: [SourceResult], runID: String) throws -> [String: Int] {
+        let previousStates = try Self.qualityStates(db)
         for table in Self.tables { try db.execute(sql: "DELETE FROM \(table)") }
         var counts: [String: Int] = [:]
         try writeReference(&counts)
@@ -97,6 +116,12 @@ struct IngestWriter {
         for inserter in [files, quarantine, sources, events, proportions, population, quality] {
             counts[inserter.table, default: 0] += inserter.rowsInserted
         }
+        let changes = try ChangeLog(db, runID: runID, stage: .ingest)
+        let states = try Self.qualityStates(db)
+        for subject in states.keys.sorted() where previousStates[subject] != nil && previousStates[subject] != states[subject] {
+            try changes.record("data_quality_changed", subject: subject, before: previousStates[subject], after: states[subject])
+        }
+        counts["change_log"] = changes.count
         return counts
     }
 

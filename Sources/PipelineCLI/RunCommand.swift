@@ -66,6 +66,10 @@ struct RunCommand: ParsableCommand {
             throw error
         }
         try ledger.finish(runID: runID, exitStatus: .success, message: nil)
+        summary.changes = try store.changes(runID: runID)
+        if summary.stages.contains(where: { $0.status == "ran" }) {
+            Console.out("changes since the last run: \(summary.changes.valuesMoved) published values moved, \(summary.changes.comparisonsChanged) ICS comparison bands changed, \(summary.changes.dataQualityChanged) data-quality states changed (table change_log)")
+        }
         Self.finish(&summary, status: .success, message: nil, folder: folder, logger: logger)
         Console.out("done in \(String(format: "%.2f", Date().timeIntervalSince(started))) s; database \(store.path)")
         withExtendedLifetime(lock) {}

@@ -18,6 +18,16 @@ public struct TransformStage: PipelineStage {
 
     public func run(_ context: StageContext, in db: Database) throws -> StageOutcome {
         let config = context.config
+        // The values this run replaces, for the "what changed" digest.
+        var previous: [String: String] = [:]
+        let old = try Row.fetchCursor(db, sql: """
+            SELECT indicator_id, period, geography_level, geography_code, breakdown_type, breakdown_index, value FROM indicator_value
+            """)
+        while let row = try old.next() {
+            previous["\(row[0] as String)|\(row[1] as String)|\(row[2] as String)|\(row[3] as String)|\(row[4] as String)|\(row[5] as Int)"] =
+                ChangeLog.text(row[6]) ?? "withheld"
+        }
+        let changes = try ChangeLog(db, runID: context.runID, stage: .transform)
         for table in ["indicator_value", "indicator_data_quality", "indicator_definition"] {
             try db.execute(sql: "DELETE FROM \(table)")
         }
@@ -54,6 +64,11 @@ public struct TransformStage: PipelineStage {
                         let output = calculator.compute(cube, england: cube, icbs: area.icbs, slice: slice)
                         let estimate = output.estimate
                         if output.withheldReason != nil { withheld += 1 }
+                        let subject = "\(indicator.id)|\(period)|\(area.level)|\(area.code)|\(slice.type)|\(slice.index)"
+                        let now = ChangeLog.text(estimate?.value) ?? "withheld"
+                        if let before = previous[subject], before != now {
+                            try changes.record("value_moved", subject: subject, before: before, after: now)
+                        }
                         try values.insert(
                             .text(indicator.id), .text(period), .text(area.level), .text(area.code), .text(area.name), .text(slice.type),
                             .text(slice.value), .int(Int64(slice.index)), .double(output.numerator), .double(output.denominator),
@@ -73,7 +88,7 @@ public struct TransformStage: PipelineStage {
         let fingerprint = try plannedFingerprint(context, in: db)
         return StageOutcome(fingerprint: fingerprint,
                             rowsByTable: ["indicator_value": values.rowsInserted, "indicator_definition": definitions.rowsInserted,
-                                          "indicator_data_quality": quality],
+                                          "indicator_data_quality": quality, "change_log": changes.count],
                             notes: notes)
     }
 

@@ -128,4 +128,24 @@ struct KillPointTests {
         let beat = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: workspace.path("out/heartbeat.json")))) as? [String: Any]
         #expect(beat?["stage"] as? String == "finished")
     }
+
+    @Test func theSummaryDigestsWhatChangedSinceTheLastRun() throws {
+        let workspace = try TestWorkspace()
+        try workspace.writeTinyWorld(indicators: Self.indicators)
+        #expect(try CommandLineRunner.run(["run"], in: workspace.root).status == 0)
+        try workspace.write("extracts/QBB/admissions.csv", Self.changedAdmissions + "E09999999,2025-03,male,0-4,1\n")
+        let result = try CommandLineRunner.run(["run"], in: workspace.root)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("changes since the last run: "))
+        let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: workspace.path("out/run-summary.json")))) as? [String: Any]
+        let changes = summary?["changes"] as? [String: Any]
+        #expect((changes?["values_moved"] as? Int ?? 0) > 0)
+        let examples = changes?["examples"] as? [[String: Any]] ?? []
+        let subjects = examples.compactMap { $0["subject"] as? String }
+        #expect(subjects.contains("DSR|2025-03|icb|QBB|all|0"), "\(subjects)")
+        #expect(subjects.contains("quarantine|admissions"))
+        #expect(subjects.contains("incomplete_records|admissions|2025-03|QBB"))
+        let quarantine = examples.first { $0["subject"] as? String == "quarantine|admissions" }
+        #expect(quarantine?["before"] as? String == "clean" && quarantine?["after"] as? String == "rows quarantined")
+    }
 }

@@ -3,7 +3,7 @@ import GRDB
 
 /// A text dump of the checkpoint and every stage table, for "nothing changed" assertions.
 ///
-/// Leaves out the run ledger (`pipeline_run`, `stage_attempt`), which records failed attempts by design.
+/// Leaves out the run ledger (`pipeline_run`, `stage_attempt`, `change_log`), which records every run by design.
 public enum TableDump {
     public static func dump(_ path: String) throws -> String {
         var configuration = Configuration()
@@ -12,7 +12,7 @@ public enum TableDump {
         return try queue.read { db in
             let tables = try String.fetchAll(db, sql: """
                 SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
-                AND name NOT IN ('pipeline_run', 'stage_attempt', 'grdb_migrations') ORDER BY name
+                AND name NOT IN ('pipeline_run', 'stage_attempt', 'change_log', 'grdb_migrations') ORDER BY name
                 """)
             var text = ""
             for table in tables {

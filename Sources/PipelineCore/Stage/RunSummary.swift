@@ -19,6 +19,31 @@ public struct RunSummary: Encodable, Sendable {
         }
     }
 
+    /// One change since the previous run (see table `change_log`).
+    public struct Change: Encodable, Sendable {
+        public var kind: String
+        public var subject: String
+        public var before: String?
+        public var after: String?
+
+        public init(kind: String, subject: String, before: String?, after: String?) {
+            self.kind = kind
+            self.subject = subject
+            self.before = before
+            self.after = after
+        }
+    }
+
+    /// What changed since the last run: counts by kind, and the first changes of each kind.
+    public struct Changes: Encodable, Sendable {
+        public var valuesMoved = 0
+        public var comparisonsChanged = 0
+        public var dataQualityChanged = 0
+        public var examples: [Change] = []
+
+        public init() {}
+    }
+
     public var runID: String
     public var programVersion = ProgramVersion.current
     public var startedAt: String
@@ -27,6 +52,7 @@ public struct RunSummary: Encodable, Sendable {
     public var exitCode: Int32?
     public var message: String?
     public var stages: [Stage] = []
+    public var changes = Changes()
 
     public init(runID: String, startedAt: Date) {
         self.runID = runID

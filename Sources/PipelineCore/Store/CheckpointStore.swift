@@ -67,6 +67,28 @@ public final class CheckpointStore {
         return result
     }
 
+    /// What a run changed compared with the checkpoints it replaced.
+    public func changes(runID: String, examplesPerKind: Int = 10) throws -> RunSummary.Changes {
+        try pool.read { db in
+            var changes = RunSummary.Changes()
+            for row in try Row.fetchAll(db, sql: "SELECT kind, count(*) FROM change_log WHERE run_id = ? GROUP BY 1", arguments: [runID]) {
+                switch row[0] as String {
+                case "value_moved": changes.valuesMoved = row[1]
+                case "comparison_changed": changes.comparisonsChanged = row[1]
+                default: changes.dataQualityChanged = row[1]
+                }
+            }
+            changes.examples = try Row.fetchAll(db, sql: """
+                SELECT kind, subject, before, after FROM (
+                  SELECT *, row_number() OVER (PARTITION BY kind ORDER BY rowid) AS n FROM change_log WHERE run_id = ?)
+                WHERE n <= ? ORDER BY kind, n
+                """, arguments: [runID, examplesPerKind]).map {
+                RunSummary.Change(kind: $0["kind"], subject: $0["subject"], before: $0["before"], after: $0["after"])
+            }
+            return changes
+        }
+    }
+
     /// Recent runs, newest first.
     public func runs(limit: Int = 20) throws -> [RunRecord] {
         try pool.read { db in

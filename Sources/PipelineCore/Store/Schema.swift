@@ -166,9 +166,22 @@ enum Schema {
         """
 }
 
+/// What changed in a run compared with the checkpoint it replaced (the operators' digest).
+let changeLog = """
+    CREATE TABLE change_log (
+        run_id TEXT NOT NULL,
+        stage TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('value_moved', 'comparison_changed', 'data_quality_changed')),
+        subject TEXT NOT NULL,
+        before TEXT,
+        after TEXT
+    ) STRICT;
+    CREATE INDEX change_log_run ON change_log (run_id, kind);
+    """
+
 /// Migrations that later stages add (transform, aggregate, report), registered in order.
 enum SchemaRegistry {
     static var stageMigrations: [(String, String)] {
-        [("v1-transform", TransformSchema.sql), ("v1-aggregate", AggregateSchema.sql)]
+        [("v1-transform", TransformSchema.sql), ("v1-aggregate", AggregateSchema.sql), ("v1-change-log", changeLog)]
     }
 }
