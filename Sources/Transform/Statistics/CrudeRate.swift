@@ -4,12 +4,6 @@ public enum CrudeRate {
     public static func estimate(events x: Double?, population n: Double?, multiplier: Double = 100_000) -> IntervalEstimate? {
         guard let x, let n else { return nil }
         precondition(x >= 0 && n > 0, "crude rate needs x ≥ 0 and n > 0")
-        let (lower95, upper95) = PoissonLimits.limits(x, confidence: ConfidenceLevel.ninetyFive)
-        let (lower998, upper998) = PoissonLimits.limits(x, confidence: ConfidenceLevel.ninetyNinePointEight)
-        return IntervalEstimate(
-            value: x / n * multiplier,
-            lower95: lower95.map { $0 / n * multiplier }, upper95: upper95 / n * multiplier,
-            lower998: lower998.map { $0 / n * multiplier }, upper998: upper998 / n * multiplier,
-            method: PoissonLimits.method(for: x))
+        return PoissonLimits.estimate(count: x, dividedBy: n, times: multiplier)
     }
 }

@@ -35,12 +35,6 @@ public enum IndirectlyStandardisedRatio {
     }
 
     static func scaled(observed: Double, expected: Double, scale: Double) -> IntervalEstimate {
-        let (lower95, upper95) = PoissonLimits.limits(observed, confidence: ConfidenceLevel.ninetyFive)
-        let (lower998, upper998) = PoissonLimits.limits(observed, confidence: ConfidenceLevel.ninetyNinePointEight)
-        return IntervalEstimate(
-            value: observed / expected * scale,
-            lower95: lower95.map { $0 / expected * scale }, upper95: upper95 / expected * scale,
-            lower998: lower998.map { $0 / expected * scale }, upper998: upper998 / expected * scale,
-            method: PoissonLimits.method(for: observed))
+        PoissonLimits.estimate(count: observed, dividedBy: expected, times: scale)
     }
 }

@@ -28,6 +28,18 @@ public enum PoissonLimits {
         observed < 10 ? .exact : .byars
     }
 
+    /// `count / divisor × scale` with the count's Poisson limits at 95% and 99.8%, scaled the same way
+    /// (a crude rate: divisor = population; an ISR: divisor = expected events).
+    public static func estimate(count: Double, dividedBy divisor: Double, times scale: Double) -> IntervalEstimate {
+        let (lower95, upper95) = limits(count, confidence: ConfidenceLevel.ninetyFive)
+        let (lower998, upper998) = limits(count, confidence: ConfidenceLevel.ninetyNinePointEight)
+        return IntervalEstimate(
+            value: count / divisor * scale,
+            lower95: lower95.map { $0 / divisor * scale }, upper95: upper95 / divisor * scale,
+            lower998: lower998.map { $0 / divisor * scale }, upper998: upper998 / divisor * scale,
+            method: method(for: count))
+    }
+
     /// Lower and upper limits of the count by the method the count calls for.
     public static func limits(_ observed: Double, confidence: Double) -> (lower: Double?, upper: Double) {
         if observed < 10 {
