@@ -23,7 +23,8 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         let config = try global.loadConfig()
         let runID = RunLedger.newRunID()
-        let logger = global.makeLogger(runID: runID)
+        var logger = global.makeLogger(runID: runID)
+        logger[metadataKey: "stage"] = "run"  // every JSON log line names a stage; "run" outside the stages
         let lock = try RunLock(databasePath: global.databasePath(config), runID: runID)
         if let dead = lock.previousDeadHolder {
             logger.notice("took over a lock left by a run that is no longer running", metadata: ["previous": "\(dead.description)"])

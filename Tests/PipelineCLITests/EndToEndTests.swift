@@ -162,6 +162,7 @@ struct EndToEndTests {
         for line in lines {
             let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: String]
             #expect(object?["run.id"] != nil)
+            #expect(object?["stage"] != nil)
         }
         // The quarantined row is logged by place and reason, never by value.
         #expect(result.stderr.contains("extracts/QAA/admissions.csv:3:1"))
