@@ -1,39 +1,3 @@
-/// Why a row was set aside (stable codes; documented in docs/TABLES.md).
-public enum QuarantineReason: String, Sendable, CaseIterable {
-    case fieldCount = "field_count"
-    case invalidUTF8 = "invalid_utf8"
-    case unknownLsoa = "unknown_lsoa"
-    case unknownIcb = "unknown_icb"
-    case invalidDecile = "invalid_imd_decile"
-    case invalidPeriod = "invalid_period"
-    case invalidSex = "invalid_sex"
-    case invalidAgeBand = "invalid_age_band"
-    case missingValue = "missing_value"
-    case notACount = "not_a_count"
-    case negativeCount = "negative_count"
-    case numeratorExceedsDenominator = "numerator_exceeds_denominator"
-    case duplicateKey = "duplicate_key"
-
-    /// A sentence for logs and messages (never includes the cell value).
-    public var explanation: String {
-        switch self {
-        case .fieldCount: "wrong number of fields"
-        case .invalidUTF8: "not valid UTF-8"
-        case .unknownLsoa: "LSOA code not in the configured lookup vintage"
-        case .unknownIcb: "ICB code not in the configured vintage (ODS or ONS)"
-        case .invalidDecile: "IMD decile must be a whole number from 1 to 10"
-        case .invalidPeriod: "period must be YYYY-MM"
-        case .invalidSex: "sex must be male/female/unknown (or M/F/U, 1/2/0/9)"
-        case .invalidAgeBand: "age band must be one of the 19 ESP2013 bands, a single year of age, or 'unknown'"
-        case .missingValue: "required value is empty"
-        case .notACount: "count must be a whole number (e.g. 1234 or \"1,234\") or a suppression marker (*, c, .., -)"
-        case .negativeCount: "count must not be negative"
-        case .numeratorExceedsDenominator: "numerator exceeds denominator"
-        case .duplicateKey: "another row has the same area, period, sex and age band"
-        }
-    }
-}
-
 /// One quarantined row: where, which column, and why. Never the value.
 public struct QuarantineEntry: Sendable {
     public var line: Int

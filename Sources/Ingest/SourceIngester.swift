@@ -1,35 +1,6 @@
 import Foundation
 import PipelineCore
 
-/// Everything ingest learned from one source's files.
-final class SourceResult {
-    struct FileStats {
-        var file: DiscoveredFile
-        var deliveredIcb: String?
-        var sha256: String
-        var rowsRead: Int
-        var rowsLoaded: Int
-        var rowsQuarantined: Int
-        var suppressed: Int
-        var quarantine: [QuarantineEntry]
-    }
-
-    let source: SourceConfig
-    let totals: SourceTotals
-    var files: [FileStats] = []
-    let rawRows: RawRowSink?
-
-    init(source: SourceConfig, totals: SourceTotals, rawRows: RawRowSink?) {
-        self.source = source
-        self.totals = totals
-        self.rawRows = rawRows
-    }
-
-    var rowsRead: Int { files.reduce(0) { $0 + $1.rowsRead } }
-    var rowsLoaded: Int { files.reduce(0) { $0 + $1.rowsLoaded } }
-    var rowsQuarantined: Int { files.reduce(0) { $0 + $1.rowsQuarantined } }
-}
-
 /// Streams all files of one source into its totals.
 struct SourceIngester {
     let reference: ReferenceTables

@@ -125,12 +125,3 @@ public struct StageRunner {
                              error.map { String($0.description.prefix(2000)) }])
     }
 }
-
-/// What one stage run did.
-public struct StageReport: Sendable {
-    public var stage: StageName
-    public var duration: TimeInterval
-    public var outcome: StageOutcome
-    /// True when the stage was up to date and did no work.
-    public var skipped: Bool
-}

@@ -36,24 +36,3 @@ public struct StageCheckpoint: Sendable, Equatable {
         return current.fingerprint != upstreamFingerprint || current.isStale(given: checkpoints)
     }
 }
-
-/// One invocation of `soc-pipeline run`.
-public struct RunRecord: Sendable, Equatable {
-    public var runID: String
-    public var startedAt: String
-    public var finishedAt: String?
-    public var status: String
-    public var command: String
-    public var exitCode: Int?
-    public var message: String?
-
-    init(row: Row) {
-        runID = row["run_id"]
-        startedAt = row["started_at"]
-        finishedAt = row["finished_at"]
-        status = row["status"]
-        command = row["command"]
-        exitCode = row["exit_code"]
-        message = row["message"]
-    }
-}

@@ -1,0 +1,26 @@
+/// How a CSV file is written.
+public struct CSVDialect: Decodable, Sendable, Equatable {
+    /// Field separator, one ASCII character.
+    public var delimiter: String = ","
+    /// Quote character, one ASCII character.
+    public var quote: String = "\""
+
+    public init() {}
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case delimiter, quote }
+
+    public init(from decoder: any Decoder) throws {
+        try decoder.rejectUnknownKeys(CodingKeys.self)
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        delimiter = try container.decodeIfPresent(String.self, forKey: .delimiter) ?? ","
+        quote = try container.decodeIfPresent(String.self, forKey: .quote) ?? "\""
+        for (key, value) in [(CodingKeys.delimiter, delimiter), (.quote, quote)]
+        where value.utf8.count != 1 || !value.unicodeScalars.allSatisfy(\.isASCII) {
+            throw DecodingError.dataCorruptedError(
+                forKey: key, in: container, debugDescription: "must be a single ASCII character")
+        }
+    }
+
+    public var delimiterByte: UInt8 { delimiter.utf8.first ?? UInt8(ascii: ",") }
+    public var quoteByte: UInt8 { quote.utf8.first ?? UInt8(ascii: "\"") }
+}

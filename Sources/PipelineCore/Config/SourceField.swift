@@ -1,0 +1,28 @@
+/// A logical column an extract can carry.
+public enum SourceField: String, CaseIterable, Sendable, Hashable {
+    case lsoa, icb, imdDecile, period, sex, ageBand, events, numerator, denominator, population
+
+    /// Header names recognised when the config gives none.
+    public var defaultHeaders: [String] {
+        switch self {
+        case .lsoa: ["lsoa_code", "lsoa11cd", "lsoa11_code", "lsoa"]
+        case .icb: ["icb_code", "icb_ods_code", "icb_ons_code", "icb"]
+        case .imdDecile: ["imd_decile", "imd19_decile", "decile"]
+        case .period: ["period", "month"]
+        case .sex: ["sex", "gender"]
+        case .ageBand: ["age_band", "ageband", "age_group", "age"]
+        case .events: ["events", "count", "activity"]
+        case .numerator: ["numerator"]
+        case .denominator: ["denominator"]
+        case .population: ["population", "persons"]
+        }
+    }
+
+    /// Whether the field holds a count.
+    public var isCount: Bool {
+        switch self {
+        case .events, .numerator, .denominator, .population: true
+        default: false
+        }
+    }
+}

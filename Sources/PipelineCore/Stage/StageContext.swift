@@ -1,0 +1,24 @@
+public import Logging
+
+/// What a stage gets to work with.
+public struct StageContext: Sendable {
+    public var config: PipelineConfig
+    public var runID: String
+    public var logger: Logger
+    /// The checkpoint of the upstream stage, if any.
+    public var upstream: StageCheckpoint?
+    /// Show progress on stderr (only when it is a terminal).
+    public var showProgress: Bool
+    /// `--keep-rows`: also store raw rows (ingest).
+    public var keepRows: Bool
+
+    public init(config: PipelineConfig, runID: String, logger: Logger, upstream: StageCheckpoint? = nil,
+                showProgress: Bool = false, keepRows: Bool = false) {
+        self.config = config
+        self.runID = runID
+        self.logger = logger
+        self.upstream = upstream
+        self.showProgress = showProgress
+        self.keepRows = keepRows
+    }
+}
