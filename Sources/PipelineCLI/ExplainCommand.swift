@@ -33,7 +33,7 @@ struct ExplainCommand: ParsableCommand {
         guard let store = try CheckpointStore.openForReading(path: global.databasePath(config)) else {
             throw PipelineError(.inputMissing, "no checkpoint database yet", hint: "run `soc-pipeline run` first")
         }
-        try store.pool.read { db in
+        try store.reader.read { db in
             guard let definition = try Row.fetchOne(db, sql: "SELECT * FROM indicator_definition WHERE indicator_id = ?", arguments: [indicator]) else {
                 let ids = try String.fetchAll(db, sql: "SELECT indicator_id FROM indicator_definition ORDER BY 1")
                 throw PipelineError(.usage, "no indicator '\(indicator)' in the transform checkpoint",

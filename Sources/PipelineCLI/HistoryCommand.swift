@@ -20,7 +20,7 @@ struct HistoryCommand: ParsableCommand {
             Console.out("no runs yet")
             return
         }
-        let rows = try store.pool.read { db in
+        let rows = try store.reader.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT r.run_id, r.status, r.started_at, r.finished_at, r.exit_code, r.message,
                        (SELECT group_concat(stage, ',') FROM stage_attempt a WHERE a.run_id = r.run_id AND a.status = 'succeeded') AS ran,

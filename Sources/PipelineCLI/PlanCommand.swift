@@ -46,7 +46,7 @@ struct PlanCommand: ParsableCommand {
         guard let store, let current = checkpoints[name] else { return (true, "no checkpoint yet") }
         if current.isStale(given: checkpoints) { return (true, "its upstream checkpoint changed since it was built") }
         let context = StageContext(config: config, runID: "plan", logger: logger, upstream: name.upstream.flatMap { checkpoints[$0] })
-        let planned = try store.pool.read { db in try stage.plannedFingerprint(context, in: db) }
+        let planned = try store.reader.read { db in try stage.plannedFingerprint(context, in: db) }
         if planned == current.fingerprint { return (false, "unchanged since run \(current.runID)") }
         if let ingest = stage as? IngestStage {
             let changes = try inputChanges(ingest, config: config, store: store)
@@ -59,7 +59,7 @@ struct PlanCommand: ParsableCommand {
     /// Which input or reference files differ from those in the ingest checkpoint.
     private func inputChanges(_ ingest: IngestStage, config: PipelineConfig, store: CheckpointStore) throws -> [String] {
         let now = try ingest.currentHashes(config)
-        let (files, references) = try store.pool.read { db in
+        let (files, references) = try store.reader.read { db in
             (try Row.fetchAll(db, sql: "SELECT source, path, sha256 FROM ingest_file"),
              try Row.fetchAll(db, sql: "SELECT file, sha256 FROM ref_vintage"))
         }

@@ -31,6 +31,7 @@ struct RunCommand: ParsableCommand {
         }
         let store = try CheckpointStore(path: global.databasePath(config))
         let ledger = RunLedger(store: store)
+        try ledger.markAbandoned()
         let configHash = Fingerprint.sha256((try? Data(contentsOf: URL(fileURLWithPath: global.config))) ?? Data())
         try ledger.begin(runID: runID, command: CommandLine.arguments.dropFirst().joined(separator: " "), configHash: configHash)
 
@@ -64,6 +65,7 @@ struct RunCommand: ParsableCommand {
         } catch let error as PipelineError {
             try? ledger.finish(runID: runID, exitStatus: error.exitStatus, message: error.description)
             Self.finish(&summary, status: error.exitStatus, message: error.description, folder: folder, logger: logger)
+            store.closeForIdle()
             throw error
         }
         try ledger.finish(runID: runID, exitStatus: .success, message: nil)
@@ -72,6 +74,7 @@ struct RunCommand: ParsableCommand {
             Console.out("changes since the last run: \(summary.changes.valuesMoved) published values moved, \(summary.changes.comparisonsChanged) ICS comparison bands changed, \(summary.changes.dataQualityChanged) data-quality states changed (table change_log)")
         }
         Self.finish(&summary, status: .success, message: nil, folder: folder, logger: logger)
+        store.closeForIdle()
         Console.out("done in \(String(format: "%.2f", Date().timeIntervalSince(started))) s; database \(store.path)")
         withExtendedLifetime(lock) {}
     }

@@ -101,6 +101,8 @@ struct KillPointTests {
             // The next run (lock taken over from the dead process) finishes with the uninterrupted result.
             let resumed = try CommandLineRunner.run(["run"], in: workspace.root)
             #expect(resumed.status == 0, "\(point): \(resumed.stderr)")
+            let history = try CommandLineRunner.run(["history"], in: workspace.root).stdout
+            #expect(!history.contains(" running "), "\(point): the killed run is still 'running' in history")
             #expect(Self.withoutLedger(try TableDump.dump(db)) == expected, "\(point): result differs from an uninterrupted run")
         }
     }

@@ -17,6 +17,20 @@ public struct RunLedger {
         return "\(formatter.string(from: now))-\(String(repeating: "0", count: 8 - suffix.count))\(suffix)"
     }
 
+    /// Marks runs still `running` as failed. Call only while holding the run lock: then no other run is
+    /// alive, so those ended without finishing (killed or crashed). Returns how many there were.
+    @discardableResult
+    public func markAbandoned() throws -> Int {
+        try store.pool.write { db in
+            try db.execute(sql: """
+                UPDATE pipeline_run SET status = 'failed', finished_at = coalesce(finished_at, ?),
+                       message = 'ended without finishing (process killed or crashed)'
+                WHERE status = 'running'
+                """, arguments: [Timestamp.iso8601(Date())])
+            return db.changesCount
+        }
+    }
+
     public func begin(runID: String, command: String, configHash: String) throws {
         try store.pool.write { db in
             try db.execute(sql: """

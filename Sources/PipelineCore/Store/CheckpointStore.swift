@@ -6,7 +6,15 @@ import Foundation
 /// Readers (`status`, `tables`) open it read-only and never block a writing run.
 public final class CheckpointStore {
     public let path: String
-    public let pool: DatabasePool
+    /// Reads, for every store.
+    public let reader: any DatabaseReader
+    private let writer: DatabasePool?
+
+    /// The WAL pool of a store opened for writing (tests and stages); a read-only store has none.
+    public var pool: DatabasePool {
+        guard let writer else { preconditionFailure("CheckpointStore opened read-only") }
+        return writer
+    }
 
     /// Opens (creating if needed) the database and brings its schema up to date.
     public init(path: String) throws {
@@ -24,8 +32,10 @@ public final class CheckpointStore {
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
         do {
-            pool = try DatabasePool(path: path, configuration: configuration)
+            let pool = try DatabasePool(path: path, configuration: configuration)
             try Schema.migrator().migrate(pool)
+            writer = pool
+            reader = pool
         } catch let error as DatabaseError {
             throw PipelineError(.internal, "cannot open the checkpoint database: \(error.message ?? "\(error.resultCode)")",
                                 at: InputLocation(file: path),
@@ -39,13 +49,16 @@ public final class CheckpointStore {
         return try CheckpointStore(readOnlyPath: path)
     }
 
+    /// A plain read-only connection: on an idle database (rollback journal, see ``closeForIdle()``) it
+    /// writes nothing at all; during a run (WAL) it reads the last committed state without blocking.
     private init(readOnlyPath path: String) throws {
         self.path = path
         var configuration = Configuration()
         configuration.readonly = true
         configuration.busyMode = .timeout(10)
+        writer = nil
         do {
-            pool = try DatabasePool(path: path, configuration: configuration)
+            reader = try DatabaseQueue(path: path, configuration: configuration)
         } catch let error as DatabaseError {
             throw PipelineError(.internal, "cannot read the checkpoint database: \(error.message ?? "\(error.resultCode)")",
                                 at: InputLocation(file: path))
@@ -54,7 +67,7 @@ public final class CheckpointStore {
 
     /// The current checkpoint of every stage that has one.
     public func checkpoints() throws -> [StageName: StageCheckpoint] {
-        try pool.read { db in try Self.checkpoints(db) }
+        try reader.read { db in try Self.checkpoints(db) }
     }
 
     static func checkpoints(_ db: Database) throws -> [StageName: StageCheckpoint] {
@@ -69,7 +82,7 @@ public final class CheckpointStore {
 
     /// What a run changed compared with the checkpoints it replaced.
     public func changes(runID: String, examplesPerKind: Int = 10) throws -> RunSummary.Changes {
-        try pool.read { db in
+        try reader.read { db in
             var changes = RunSummary.Changes()
             for row in try Row.fetchAll(db, sql: "SELECT kind, count(*) FROM change_log WHERE run_id = ? GROUP BY 1", arguments: [runID]) {
                 switch row[0] as String {
@@ -91,9 +104,25 @@ public final class CheckpointStore {
 
     /// Recent runs, newest first.
     public func runs(limit: Int = 20) throws -> [RunRecord] {
-        try pool.read { db in
+        try reader.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM pipeline_run ORDER BY started_at DESC, run_id DESC LIMIT ?", arguments: [limit])
                 .map(RunRecord.init(row:))
+        }
+    }
+}
+
+extension CheckpointStore {
+    /// Ends a run: closes the WAL pool and returns the database to a rollback journal, so that readers of
+    /// an idle database (`status`, `plan`, `history`) create no `-wal`/`-shm` files. The next writer turns
+    /// WAL back on. Best effort: if a reader holds the database, it simply stays in WAL mode.
+    public func closeForIdle() {
+        guard let writer else { return }
+        try? writer.close()
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(1)
+        if let queue = try? DatabaseQueue(path: path, configuration: configuration) {
+            _ = try? queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = DELETE") }
+            try? queue.close()
         }
     }
 }
