@@ -23,6 +23,20 @@ struct IndicatorCube {
         suppressedRecords = Array(repeating: 0, count: size)
     }
 
+    /// Whether any record has a known sex (male or female).
+    var recordsSex: Bool {
+        var known = 0.0
+        for icb in 0..<icbCount {
+            for decile in 1...10 {
+                for sex in 0..<2 {
+                    let base = Self.index(icb: icb, decile: decile, sex: sex, age: 0)
+                    for age in 0..<Self.ages { known += numerator[base + age] + denominator[base + age] }
+                }
+            }
+        }
+        return known > 0
+    }
+
     @inline(__always)
     static func index(icb: Int, decile: Int, sex: Int, age: Int) -> Int {
         ((icb * 10 + decile - 1) * sexes + sex) * ages + age

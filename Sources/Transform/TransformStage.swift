@@ -56,9 +56,11 @@ public struct TransformStage: PipelineStage {
                                    .text(indicator.breakdowns.map(\.rawValue).joined(separator: ",")), indicator.definition.map { .text($0) } ?? .null)
             let cubes = try Self.loadCubes(db, indicator: indicator, coordinates: coordinates, icbCount: frame.icbCodes.count)
             let calculator = IndicatorCalculator(indicator: indicator, standardWeights: weights, population: population)
-            let slices = BreakdownSlice.slices(for: indicator.breakdowns)
+            let allSlices = BreakdownSlice.slices(for: indicator.breakdowns)
             var withheld = 0
             for (period, cube) in cubes {
+                // A source that records no sex (every record `unknown`) gets no sex rows rather than zero rates.
+                let slices = cube.recordsSex ? allSlices : allSlices.filter { $0.type != "sex" }
                 for area in frame.areas {
                     for slice in slices {
                         let output = calculator.compute(cube, england: cube, icbs: area.icbs, slice: slice)

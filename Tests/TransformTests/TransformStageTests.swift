@@ -160,4 +160,20 @@ struct TransformStageTests {
         }
         #expect(labels == (1...10).map(String.init))
     }
+
+    @Test func aSourceWithoutSexGetsNoSexRows() throws {
+        let workspace = try TestWorkspace()
+        let config = try workspace.writeTinyWorld(admissionsQAA: "lsoa_code,period,age_band,events\nE01000001,2025-03,0-4,5\n",
+                                                  indicators: Self.indicators)
+        try workspace.write("extracts/QBB/admissions.csv", "lsoa_code,period,age_band,events\nE01000003,2025-03,20-24,4\n")
+        try StageHarness.run(IngestStage(), configPath: config)
+        let store = try StageHarness.run(TransformStage(), configPath: config)
+        let counts = try store.pool.read { (db: Database) throws -> (Int, Int) in
+            (try Int.fetchOne(db, sql: "SELECT count(*) FROM indicator_value WHERE indicator_id = 'RATE' AND breakdown_type = 'sex'") ?? -1,
+             try Int.fetchOne(db, sql: "SELECT count(*) FROM indicator_value WHERE indicator_id = 'PROP' AND breakdown_type = 'sex'") ?? -1)
+        }
+        #expect(counts.0 == 0)
+        #expect(counts.1 > 0)  // the waits extract records sex
+        #expect((try value(store, "RATE", "england", "E92000001"))?["numerator"] == 9.0)
+    }
 }
