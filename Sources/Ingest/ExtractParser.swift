@@ -16,6 +16,8 @@ final class ExtractParser: CSVRecordHandler {
     private var columnLsoa = -1, columnIcb = -1, columnDecile = -1, columnPeriod = -1
     private var columnSex = -1, columnAge = -1, columnValue1 = -1, columnValue2 = -1
     private let populationSlot: Int
+    /// The columns read, in order (set from the header; avoids building an array per row).
+    private var mappedColumns: [Int] = []
 
     var rowsRead = 0
     var rowsLoaded = 0
@@ -43,8 +45,7 @@ final class ExtractParser: CSVRecordHandler {
             return quarantine(record, column: min(record.count, map.headerCount) + 1, .fieldCount)
         }
         // UTF-8: checked on the mapped columns only (others are ignored).
-        for column in [columnLsoa, columnIcb, columnDecile, columnPeriod, columnSex, columnAge, columnValue1, columnValue2]
-        where column >= 0 && !Self.isValidUTF8(record[column]) {
+        for column in mappedColumns where !Self.isValidUTF8(record[column]) {
             return quarantine(record, column: column + 1, .invalidUTF8)
         }
 
@@ -165,6 +166,7 @@ final class ExtractParser: CSVRecordHandler {
             columnValue2 = map[.denominator] ?? -1
         case .population: columnValue1 = map[.population] ?? -1
         }
+        mappedColumns = [columnLsoa, columnIcb, columnDecile, columnPeriod, columnSex, columnAge, columnValue1, columnValue2].filter { $0 >= 0 }
     }
 
     private func quarantine(_ record: CSVRecord, column: Int, _ reason: QuarantineReason) {

@@ -35,9 +35,18 @@ final class SourceTotals {
     }
 
     /// Slot of a period, allocating its arrays on first sight.
+    /// The last period seen and its slot: rows of a file almost always share their period.
+    private var lastOrdinal = Int.min
+    private var lastSlot = 0
+
     @inline(__always)
     func slot(for period: Period) -> Int {
-        if let slot = slotOfPeriod[period.ordinal] { return slot }
+        if period.ordinal == lastOrdinal { return lastSlot }
+        if let slot = slotOfPeriod[period.ordinal] {
+            lastOrdinal = period.ordinal
+            lastSlot = slot
+            return slot
+        }
         let slot = periods.count
         periods.append(period)
         slotOfPeriod[period.ordinal] = slot
@@ -47,6 +56,8 @@ final class SourceTotals {
         suppressed.append(contentsOf: repeatElement(0, count: cellsPerPeriod))
         seen.append(contentsOf: repeatElement(0, count: wordsPerPeriod))
         quality.append(contentsOf: repeatElement(0, count: icbCount * Self.qualityFields))
+        lastOrdinal = period.ordinal
+        lastSlot = slot
         return slot
     }
 

@@ -66,17 +66,16 @@ public struct AgeBand: Hashable, Comparable, Sendable, CustomStringConvertible {
             guard position == count, low == 90 else { return nil }
             return AgeBand(index: Self.count - 1)
         }
-        let rest = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[position...]), as: UTF8.self).lowercased()
-        if low == 90, rest == "and over" || rest == "plus" || rest == "and above" {
-            return AgeBand(index: Self.count - 1)
-        }
-        // "a-b" or "a to b"
+        // "a-b" (the common case, checked without allocating), "a to b", "90 and over".
         if bytes[position] == UInt8(ascii: "-") {
             position += 1
-        } else if rest.hasPrefix("to ") {
-            position += 3
         } else {
-            return nil
+            let rest = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[position...]), as: UTF8.self).lowercased()
+            if low == 90, rest == "and over" || rest == "plus" || rest == "and above" {
+                return AgeBand(index: Self.count - 1)
+            }
+            guard rest.hasPrefix("to ") else { return nil }
+            position += 3
         }
         skipSpaces()
         guard let high = number() else { return nil }
