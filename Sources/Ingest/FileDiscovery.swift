@@ -1,5 +1,5 @@
 import Foundation
-import PipelineCore
+public import PipelineCore
 
 /// A file matched by a source's glob.
 public struct DiscoveredFile: Sendable, Equatable {
@@ -14,6 +14,16 @@ public struct DiscoveredFile: Sendable, Equatable {
 
 /// Expands a source's glob (`*`, `?`, `[...]` per path component, and `{icb}` for one folder).
 public enum FileDiscovery {
+    /// A source's files; a source that matches none is an error (`.inputMissing`) naming its glob.
+    public static func files(for source: SourceConfig, config: PipelineConfig) throws -> [DiscoveredFile] {
+        let files = try files(matching: source.files, base: config.baseDirectory)
+        guard !files.isEmpty else {
+            throw PipelineError(.inputMissing, "source '\(source.name)': no files match '\(source.files)'",
+                                at: InputLocation(file: source.files), hint: "paths are relative to the folder of pipeline.json")
+        }
+        return files
+    }
+
     public static func files(matching pattern: String, base: String) throws -> [DiscoveredFile] {
         let absolute = pattern.hasPrefix("/")
         var candidates: [(path: String, display: String, icb: String?)] = [(absolute ? "/" : base, "", nil)]

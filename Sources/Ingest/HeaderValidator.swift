@@ -6,23 +6,14 @@ public enum HeaderValidator {
     /// - Throws: the first problem, as a ``PipelineError`` naming the file.
     public static func validate(_ config: PipelineConfig) throws -> [String] {
         var lines: [String] = []
-        let references: [(String, [String])] = [
-            (config.reference.icb.icbs, ["icb_ods_code", "icb_ons_code", "icb_name", "region_ons_code", "region_ods_code", "region_name"]),
-            (config.reference.icb.lsoaLookup, ["lsoa_code"]),
-            (config.reference.imd.lsoaDeciles, ["lsoa_code", "imd_decile"]),
-            (config.reference.standardPopulation.file, ["age_band"]),
-        ]
-        for (path, columns) in references {
-            try readHeader(path: config.resolve(path), display: path) { record in
-                _ = try HeaderMap(header: record, required: columns.map { ($0, [$0]) }, file: path)
+        for file in ReferenceLoader.files(config) {
+            try readHeader(path: config.resolve(file.path), display: file.path) { record in
+                _ = try HeaderMap(header: record, required: file.required.map { ($0, [$0]) }, file: file.path)
             }
         }
         lines.append("reference: ok (ICB \(config.reference.icb.vintage), IMD \(config.reference.imd.vintage), \(config.reference.standardPopulation.name))")
         for source in config.sources {
-            let files = try FileDiscovery.files(matching: source.files, base: config.baseDirectory)
-            guard !files.isEmpty else {
-                throw PipelineError(.inputMissing, "source '\(source.name)': no files match '\(source.files)'", at: InputLocation(file: source.files))
-            }
+            let files = try FileDiscovery.files(for: source, config: config)
             for file in files {
                 try readHeader(path: file.path, display: file.displayPath, dialect: source.dialect) { record in
                     _ = try HeaderMap(header: record, required: source.requiredFields.map { ($0, source.headerNames(for: $0)) },

@@ -24,15 +24,10 @@ public struct IngestStage: PipelineStage {
     /// SHA-256 of every reference and input file as they are now (for fingerprints and `plan`).
     public func currentHashes(_ config: PipelineConfig) throws
         -> (references: [(file: String, sha256: String)], inputs: [(source: String, path: String, sha256: String)]) {
-        let references = Self.referenceFiles(config)
+        let references = ReferenceLoader.files(config).map(\.path)
         var inputs: [(source: String, file: DiscoveredFile)] = []
         for source in config.sources {
-            let files = try FileDiscovery.files(matching: source.files, base: config.baseDirectory)
-            guard !files.isEmpty else {
-                throw PipelineError(.inputMissing, "source '\(source.name)': no files match '\(source.files)'",
-                                    at: InputLocation(file: source.files), hint: "paths are relative to the folder of pipeline.json")
-            }
-            inputs += files.map { (source.name, $0) }
+            inputs += try FileDiscovery.files(for: source, config: config).map { (source.name, $0) }
         }
         let paths = references.map { (config.resolve($0), $0) } + inputs.map { ($0.file.path, $0.file.displayPath) }
         let hashes = try FileHasher.sha256(paths, workers: workers)
@@ -40,23 +35,11 @@ public struct IngestStage: PipelineStage {
                 zip(inputs, hashes.dropFirst(references.count)).map { ($0.source, $0.file.displayPath, $1) })
     }
 
-    /// The reference files in the order ``ReferenceLoader`` reads them.
-    static func referenceFiles(_ config: PipelineConfig) -> [String] {
-        [config.reference.icb.icbs, config.reference.icb.lsoaLookup, config.reference.imd.lsoaDeciles, config.reference.standardPopulation.file]
-    }
-
     public func run(_ context: StageContext, in db: Database) throws -> StageOutcome {
         let config = context.config
         let logger = context.logger
         let reference = try ReferenceLoader.load(config)
-        let jobs = try config.sources.map { source in
-            let files = try FileDiscovery.files(matching: source.files, base: config.baseDirectory)
-            guard !files.isEmpty else {
-                throw PipelineError(.inputMissing, "source '\(source.name)': no files match '\(source.files)'",
-                                    at: InputLocation(file: source.files), hint: "paths are relative to the folder of pipeline.json")
-            }
-            return (source, files)
-        }
+        let jobs = try config.sources.map { source in (source, try FileDiscovery.files(for: source, config: config)) }
         let results = try ingestInParallel(jobs, reference: reference, context: context)
         try FaultInjection.check("ingest:after-parse")
 

@@ -1,30 +1,50 @@
 import Foundation
 public import PipelineCore
 
+/// One configured reference file: what it is, and the columns it must and may have.
+public struct ReferenceFile: Sendable {
+    public var kind: String
+    public var vintage: String
+    /// As written in `pipeline.json` (relative to its folder).
+    public var path: String
+    public var required: [String]
+    public var optional: [String]
+}
+
 /// Loads and checks the configured reference files into ``ReferenceTables``.
 public enum ReferenceLoader {
+    /// The reference files, in the order they are read (and hashed into the ingest fingerprint).
+    public static func files(_ config: PipelineConfig) -> [ReferenceFile] {
+        let reference = config.reference
+        return [
+            ReferenceFile(kind: "icb", vintage: reference.icb.vintage, path: reference.icb.icbs,
+                          required: ["icb_ods_code", "icb_ons_code", "icb_name", "region_ons_code", "region_ods_code", "region_name"],
+                          optional: ["icb_short_name", "icb_ons_code_2023"]),
+            ReferenceFile(kind: "lsoa_icb", vintage: reference.icb.vintage, path: reference.icb.lsoaLookup,
+                          required: ["lsoa_code"], optional: ["sub_icb_ods_code", "icb_ods_code", "icb_ons_code"]),
+            ReferenceFile(kind: "imd", vintage: reference.imd.vintage, path: reference.imd.lsoaDeciles,
+                          required: ["lsoa_code", "imd_decile"], optional: []),
+            ReferenceFile(kind: "standard_population", vintage: reference.standardPopulation.name, path: reference.standardPopulation.file,
+                          required: ["age_band"], optional: ["esp2013_weight", "weight"]),
+        ]
+    }
+
     public static func load(_ config: PipelineConfig) throws -> ReferenceTables {
         let reference = config.reference
         var hashes: [(kind: String, vintage: String, file: String, sha256: String)] = []
-        func open(_ path: String, required: [String], optional: [String] = []) throws -> [CSVTableReader.Row] {
-            let resolved = config.resolve(path)
+        func open(_ file: ReferenceFile) throws -> [CSVTableReader.Row] {
+            let resolved = config.resolve(file.path)
             guard FileManager.default.isReadableFile(atPath: resolved) else {
-                throw PipelineError(.inputMissing, "reference file missing or unreadable", at: InputLocation(file: path))
+                throw PipelineError(.inputMissing, "reference file missing or unreadable", at: InputLocation(file: file.path))
             }
-            let (rows, sha) = try CSVTableReader.read(path: resolved, displayPath: path, required: required, optional: optional)
-            hashes.append((kind: "", vintage: "", file: path, sha256: sha))
+            let (rows, sha) = try CSVTableReader.read(path: resolved, displayPath: file.path, required: file.required, optional: file.optional)
+            hashes.append((kind: file.kind, vintage: file.vintage, file: file.path, sha256: sha))
             return rows
         }
-        func tag(_ kind: String, _ vintage: String) {
-            hashes[hashes.count - 1].kind = kind
-            hashes[hashes.count - 1].vintage = vintage
-        }
+        let files = Self.files(config)
 
         // ICBs of the vintage, with every accepted code form.
-        let icbRows = try open(reference.icb.icbs,
-                               required: ["icb_ods_code", "icb_ons_code", "icb_name", "region_ons_code", "region_ods_code", "region_name"],
-                               optional: ["icb_short_name", "icb_ons_code_2023"])
-        tag("icb", reference.icb.vintage)
+        let icbRows = try open(files[0])
         var icbs: [ReferenceTables.Icb] = []
         var aliases: [String: Int] = [:]
         for row in icbRows {
@@ -46,9 +66,7 @@ public enum ReferenceLoader {
         }
 
         // LSOA → sub-ICB → ICB.
-        let lookupRows = try open(reference.icb.lsoaLookup, required: ["lsoa_code"],
-                                  optional: ["sub_icb_ods_code", "icb_ods_code", "icb_ons_code"])
-        tag("lsoa_icb", reference.icb.vintage)
+        let lookupRows = try open(files[1])
         var lsoas = LsoaIndex()
         var subIcbCodes: [String] = []
         var subIcbIndex: [String: Int32] = [:]
@@ -86,8 +104,7 @@ public enum ReferenceLoader {
         }
 
         // IMD deciles.
-        let imdRows = try open(reference.imd.lsoaDeciles, required: ["lsoa_code", "imd_decile"])
-        tag("imd", reference.imd.vintage)
+        let imdRows = try open(files[2])
         var lsoaDecile = [UInt8](repeating: 0, count: lsoas.count)
         for row in imdRows {
             let code = Array(row["lsoa_code"]!.uppercased().utf8)
@@ -105,8 +122,7 @@ public enum ReferenceLoader {
         }
 
         // Standard population.
-        let espRows = try open(reference.standardPopulation.file, required: ["age_band"], optional: ["esp2013_weight", "weight"])
-        tag("standard_population", reference.standardPopulation.name)
+        let espRows = try open(files[3])
         var weights = [Double](repeating: .nan, count: AgeBand.count)
         for row in espRows {
             let location = InputLocation(file: reference.standardPopulation.file, line: row.line)

@@ -1,4 +1,5 @@
 import Foundation
+import PipelineCore
 import Transform
 
 /// Slope and relative index of inequality (`phe_sii`, methods.md §9).
@@ -158,13 +159,13 @@ public struct SlopeIndexOfInequality: Sendable {
         let (b, a) = design(quantiles, positions: positions)
         let y = quantiles.map { valueType.forward($0.value) }
         let (beta0, beta1, _) = Self.fit(transform ? y : quantiles.map(\.value), b: b, a: a)
-        var random = NormalSampler(seed: seed)
+        var random = SeededRandom(seed: seed)
         var slopes = [Double](), siis = [Double](), riis = [Double]()
         slopes.reserveCapacity(repetitions)
         var draw = [Double](repeating: 0, count: y.count)
         for _ in 0..<repetitions {
             for j in y.indices {
-                let sample = y[j] + quantiles[j].standardError * random.next()
+                let sample = y[j] + quantiles[j].standardError * random.pairedNormal()
                 draw[j] = transform ? sample : valueType.inverse(sample)
             }
             let fit = Self.fit(draw, b: b, a: a)
@@ -208,33 +209,5 @@ public struct SlopeIndexOfInequality: Sendable {
             return Limits(siiLower: sii(slopeHigh), siiUpper: sii(slopeLow), riiLower: 1 / rii(slopeHigh), riiUpper: 1 / rii(slopeLow))
         }
         return Limits(siiLower: sii(slopeLow), siiUpper: sii(slopeHigh), riiLower: rii(slopeLow), riiUpper: rii(slopeHigh))
-    }
-}
-
-/// Seeded standard-normal draws (SplitMix64 + Box–Muller): the same seed gives the same limits everywhere.
-struct NormalSampler {
-    private var state: UInt64
-    private var spare: Double?
-
-    init(seed: UInt64) { state = seed }
-
-    private mutating func uniform() -> Double {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        z ^= z >> 31
-        return (Double(z >> 11) + 0.5) / Double(1 << 53)
-    }
-
-    mutating func next() -> Double {
-        if let spare {
-            self.spare = nil
-            return spare
-        }
-        let radius = (-2 * log(uniform())).squareRoot()
-        let angle = 2 * Double.pi * uniform()
-        spare = radius * sin(angle)
-        return radius * cos(angle)
     }
 }

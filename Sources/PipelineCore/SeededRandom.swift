@@ -1,6 +1,10 @@
-/// SplitMix64: a small, fast, seedable generator, so samples are identical on every machine.
+import Foundation
+
+/// SplitMix64: a small, fast, seedable generator, so synthetic samples and simulated SII limits are
+/// identical on every machine for the same seed.
 public struct SeededRandom: RandomNumberGenerator {
     private var state: UInt64
+    private var spare: Double?
 
     public init(seed: UInt64) { state = seed }
 
@@ -36,6 +40,19 @@ public struct SeededRandom: RandomNumberGenerator {
         return (-2 * log(u1)).squareRoot() * cos(2 * Double.pi * u2)
     }
 
+    /// Standard normal using both Box–Muller variates (half the uniforms per draw); a different stream
+    /// from ``normal()``, which the committed samples depend on.
+    public mutating func pairedNormal() -> Double {
+        if let spare {
+            self.spare = nil
+            return spare
+        }
+        let radius = (-2 * log(uniform())).squareRoot()
+        let angle = 2 * Double.pi * uniform()
+        spare = radius * sin(angle)
+        return radius * cos(angle)
+    }
+
     /// Poisson(λ): inversion below 30, normal approximation above (adequate for synthetic data).
     public mutating func poisson(_ lambda: Double) -> Int {
         guard lambda > 0 else { return 0 }
@@ -67,8 +84,3 @@ public struct SeededRandom: RandomNumberGenerator {
     }
 }
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
