@@ -19,6 +19,7 @@ let package = Package(
         // C libraries from Debian, one small module each (see docs/ARCHITECTURE.md).
         .systemLibrary(name: "CLibCSV", providers: [.apt(["libcsv-dev"])]),
         .systemLibrary(name: "CRmath", pkgConfig: "libRmath", providers: [.apt(["r-mathlib"])]),
+        .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
 
         .target(
             name: "PipelineCore",
@@ -38,11 +39,12 @@ let package = Package(
         ),
         .target(name: "Transform", dependencies: ["PipelineCore", "CRmath"]),
         .target(name: "Aggregate", dependencies: ["PipelineCore", "Transform"]),
+        .target(name: "Report", dependencies: ["PipelineCore", "Transform", "CLibCSV", "CXlsxWriter"]),
         .target(name: "Samples", dependencies: ["PipelineCore", "Ingest"]),
         .executableTarget(
             name: "PipelineCLI",
             dependencies: [
-                "PipelineCore", "Ingest", "Transform", "Aggregate", "Samples",
+                "PipelineCore", "Ingest", "Transform", "Aggregate", "Report", "Samples",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -55,6 +57,7 @@ let package = Package(
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "PipelineTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "TransformTests", dependencies: ["Transform", "Ingest", "PipelineTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "AggregateTests", dependencies: ["Aggregate", "Transform", "Ingest", "PipelineTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "Aggregate", "Transform", "Ingest", "PipelineTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "PipelineCLITests", dependencies: ["PipelineTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v6]

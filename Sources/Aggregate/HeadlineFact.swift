@@ -1,4 +1,4 @@
-import Foundation
+import PipelineCore
 
 /// A statement of the kind State of Care prints (domain.md §1.3), with the figure it rests on and
 /// the table and row it came from, so report text can be generated and checked.
@@ -15,21 +15,8 @@ struct HeadlineFact {
     var sourceKey: String
 
     /// A figure for prose: fixed decimals, thousands separated with commas (`1,075.1`).
-    static func figure(_ value: Double, decimals: Int = 1) -> String {
-        let text = String(format: "%.\(decimals)f", abs(value))
-        let parts = text.split(separator: ".", maxSplits: 1)
-        var whole = String(parts[0])
-        var grouped = ""
-        while whole.count > 3 {
-            grouped = "," + whole.suffix(3) + grouped
-            whole.removeLast(3)
-        }
-        let sign = value < 0 && text.contains(where: { $0 != "0" && $0 != "." }) ? "-" : ""
-        return sign + whole + grouped + (parts.count > 1 ? "." + parts[1] : "")
-    }
+    static func figure(_ value: Double, decimals: Int = 1) -> String { FigureText.figure(value, decimals: decimals) }
 
     /// Value with its unit, e.g. `57.1%` or `752.6 per 100,000`.
-    static func withUnit(_ value: Double, unit: String) -> String {
-        unit == "%" ? "\(figure(value))%" : "\(figure(value)) \(unit)"
-    }
+    static func withUnit(_ value: Double, unit: String) -> String { FigureText.withUnit(value, unit: unit) }
 }

@@ -1,8 +1,8 @@
 import Aggregate
 import Ingest
 import PipelineCore
+import Report
 import Transform
-
 
 /// The stages this build provides, in run order.
 enum StageCatalog {
@@ -11,7 +11,7 @@ enum StageCatalog {
         case .ingest: IngestStage()
         case .transform: TransformStage()
         case .aggregate: AggregateStage()
-        case .report: nil
+        case .report: ReportStage()
         }
     }
 

@@ -23,7 +23,7 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
         case .usage: "usage or configuration error; nothing was written"
         case .dataQuality: "data-quality failure (malformed file, reject threshold, coverage); the failing stage committed nothing"
         case .locked: "another run holds the lock"
-        case .inputMissing: "input missing or unreadable, or an upstream checkpoint is missing or stale"
+        case .inputMissing: "input missing or unreadable, output folder not writable, or an upstream checkpoint is missing or stale"
         }
     }
 }

@@ -33,6 +33,8 @@ struct ConfigSchemaTests {
         #expect(properties(["properties", "indicators", "items"]) == keys(IndicatorConfig.CodingKeys.self))
         #expect(properties(["properties", "indicators", "items", "properties", "ageRange"]) == keys(AgeRange.CodingKeys.self))
         #expect(properties(["properties", "aggregate"]) == keys(AggregateSettings.CodingKeys.self))
+        #expect(properties(["properties", "report"]) == keys(ReportSettings.CodingKeys.self))
+        #expect(properties(["properties", "report", "properties", "disclosure"]) == keys(DisclosureRules.CodingKeys.self))
     }
 
     @Test func enumValuesMatchTheDecoder() {
@@ -47,6 +49,7 @@ struct ConfigSchemaTests {
         #expect(values(source + ["grain"]) == Set(SourceConfig.Grain.allCases.map(\.rawValue)))
         #expect(values(indicator + ["method"]) == Set(IndicatorConfig.Method.allCases.map(\.rawValue)))
         #expect(values(indicator + ["polarity"]) == Set(IndicatorConfig.Polarity.allCases.map(\.rawValue)))
+        #expect(values(["properties", "report", "properties", "formats", "items"]) == Set(ReportSettings.Format.allCases.map(\.rawValue)))
         #expect(values(indicator + ["breakdowns", "items"]) == Set(IndicatorConfig.Breakdown.allCases.map(\.rawValue)))
     }
 }

@@ -14,11 +14,12 @@ public struct PipelineConfig: Decodable, Sendable, Equatable {
     public var sources: [SourceConfig]
     public var indicators: [IndicatorConfig]
     public var aggregate: AggregateSettings
+    public var report: ReportSettings
     /// Folder of the config file; set by ``ConfigLoader``.
     public var baseDirectory: String = "."
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case database, outputDirectory, reference, ingest, sources, indicators, aggregate
+        case database, outputDirectory, reference, ingest, sources, indicators, aggregate, report
     }
 
     public init(from decoder: any Decoder) throws {
@@ -31,6 +32,7 @@ public struct PipelineConfig: Decodable, Sendable, Equatable {
         sources = try container.decode([SourceConfig].self, forKey: .sources)
         indicators = try container.decodeIfPresent([IndicatorConfig].self, forKey: .indicators) ?? []
         aggregate = try container.decodeIfPresent(AggregateSettings.self, forKey: .aggregate) ?? AggregateSettings()
+        report = try container.decodeIfPresent(ReportSettings.self, forKey: .report) ?? ReportSettings()
     }
 
     /// Resolves a config-relative path to an absolute one.

@@ -180,8 +180,10 @@ let changeLog = """
     """
 
 /// Migrations that later stages add (transform, aggregate, report), registered in order.
+/// The report tables' DDL comes from ``PublishedCatalog``, the definitions the code publishes with.
 enum SchemaRegistry {
     static var stageMigrations: [(String, String)] {
-        [("v1-transform", TransformSchema.sql), ("v1-aggregate", AggregateSchema.sql), ("v1-change-log", changeLog)]
+        [("v1-transform", TransformSchema.sql), ("v1-aggregate", AggregateSchema.sql), ("v1-change-log", changeLog),
+         ("v1-report", PublishedCatalog.createSQL)]
     }
 }

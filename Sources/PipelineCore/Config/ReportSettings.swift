@@ -1,0 +1,49 @@
+/// Settings of the report stage: disclosure control, formats and what the HTML report features.
+public struct ReportSettings: Decodable, Sendable, Equatable {
+    /// A published file format.
+    public enum Format: String, Decodable, Sendable, CaseIterable {
+        case csv, json, md, xlsx, html
+    }
+
+    public var disclosure = DisclosureRules()
+    /// Formats published on every run (all by default).
+    public var formats: [Format] = Format.allCases
+    /// ODS code of the ICS shown beside England in the HTML quintile charts; default: the first ICS.
+    public var focusIcs: String?
+    /// Published run folders kept under the output directory (older ones are removed after a publish).
+    public var keepRuns = 10
+    /// Title of the workbook and HTML report.
+    public var title = "State of Care: equity in access to health and care"
+
+    public init() {}
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case disclosure, formats, focusIcs, keepRuns, title
+    }
+
+    public init(from decoder: any Decoder) throws {
+        try decoder.rejectUnknownKeys(CodingKeys.self)
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let defaults = ReportSettings()
+        disclosure = try container.decodeIfPresent(DisclosureRules.self, forKey: .disclosure) ?? defaults.disclosure
+        formats = try container.decodeIfPresent([Format].self, forKey: .formats) ?? defaults.formats
+        focusIcs = try container.decodeIfPresent(String.self, forKey: .focusIcs)
+        keepRuns = try container.decodeIfPresent(Int.self, forKey: .keepRuns) ?? defaults.keepRuns
+        title = try container.decodeIfPresent(String.self, forKey: .title) ?? defaults.title
+        guard !formats.isEmpty else {
+            throw DecodingError.dataCorruptedError(forKey: .formats, in: container, debugDescription: "name at least one format")
+        }
+        guard keepRuns >= 1 else {
+            throw DecodingError.dataCorruptedError(forKey: .keepRuns, in: container, debugDescription: "must be at least 1")
+        }
+    }
+
+    /// Stable text for the stage fingerprint.
+    public var canonicalText: String {
+        let rules = disclosure
+        return [rules.summary, "\(rules.suppressFrom)", "\(rules.suppressTo)", "\(rules.roundTo)", "\(rules.controlNational)",
+                "\(rules.percentOneDecimalMinDenominator)", rules.suppressedSymbol,
+                formats.map(\.rawValue).joined(separator: ","), focusIcs ?? "-", "\(keepRuns)", title]
+            .joined(separator: "\u{1F}")
+    }
+}

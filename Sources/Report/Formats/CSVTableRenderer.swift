@@ -1,0 +1,41 @@
+import CLibCSV
+import Foundation
+import PipelineCore
+
+/// RFC 4180 CSV (UTF-8, CRLF line ends, header row): fields that need quoting go through libcsv's
+/// writer (`csv_write`), the rest are written as they are.
+public struct CSVTableRenderer: Sendable {
+    let text: CellText
+
+    public init(text: CellText) { self.text = text }
+
+    public func render(_ data: PublishedTableData) -> Data {
+        var output = Data()
+        append(data.columns.map(\.name), to: &output)
+        for row in data.rows { append(row.map(text.data), to: &output) }
+        return output
+    }
+
+    private func append(_ fields: [String], to output: inout Data) {
+        for (index, field) in fields.enumerated() {
+            if index > 0 { output.append(UInt8(ascii: ",")) }
+            output.append(contentsOf: Self.field(field))
+        }
+        output.append(contentsOf: [0x0D, 0x0A])
+    }
+
+    /// One field: quoted by libcsv when it holds a comma, quote, CR or LF (or starts or ends with a space).
+    static func field(_ field: String) -> [UInt8] {
+        let bytes = Array(field.utf8)
+        let needsQuotes = bytes.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0D || $0 == 0x0A }
+            || bytes.first == UInt8(ascii: " ") || bytes.last == UInt8(ascii: " ")
+        guard needsQuotes else { return bytes }
+        var buffer = [UInt8](repeating: 0, count: bytes.count * 2 + 2)
+        let written = bytes.withUnsafeBytes { source in
+            buffer.withUnsafeMutableBytes { destination in
+                csv_write(destination.baseAddress, destination.count, source.baseAddress, source.count)
+            }
+        }
+        return Array(buffer.prefix(written))
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import PipelineCore
+
+/// How cells read as text: exact for data files (CSV, JSON), rounded for reading (Markdown, HTML).
+public struct CellText: Sendable {
+    public let suppressedSymbol: String
+    public static let withheldSymbol = "[x]"
+
+    public init(suppressedSymbol: String) { self.suppressedSymbol = suppressedSymbol }
+
+    /// The exact value: integers as digits, numbers in shortest round-trip form without exponents.
+    public func data(_ cell: PublishedTableData.Cell) -> String {
+        switch cell {
+        case .text(let text): text
+        case .integer(let number): String(number)
+        case .number(let number): Self.plain(number)
+        case .suppressed: suppressedSymbol
+        case .withheld: Self.withheldSymbol
+        case .empty: ""
+        }
+    }
+
+    /// For people: counts with thousands separators, statistics to a sensible number of decimals.
+    public func display(_ cell: PublishedTableData.Cell) -> String {
+        switch cell {
+        case .integer(let number): FigureText.figure(Double(number), decimals: 0)
+        case .number(let number): FigureText.figure(number, decimals: Self.decimals(for: number))
+        default: data(cell)
+        }
+    }
+
+    /// Decimals for display: whole numbers stay whole; otherwise about four significant figures.
+    static func decimals(for value: Double) -> Int {
+        if value == value.rounded() { return 0 }
+        let magnitude = abs(value)
+        return magnitude >= 10 ? 1 : magnitude >= 1 ? 2 : 3
+    }
+
+    static func plain(_ value: Double) -> String {
+        guard value.isFinite else { return "" }
+        let text = "\(value)"
+        guard text.contains("e") else { return text.hasSuffix(".0") ? String(text.dropLast(2)) : text }
+        var fixed = String(format: "%.20f", value)
+        while fixed.hasSuffix("0") { fixed.removeLast() }
+        if fixed.hasSuffix(".") { fixed.removeLast() }
+        return fixed
+    }
+}

@@ -1,0 +1,125 @@
+public import GRDB
+public import PipelineCore
+
+/// A published table read back from the checkpoint database, ready for any format: cells typed, and
+/// hidden cells marked as suppressed or withheld from `soc_suppressed_cells`.
+///
+/// Column names and filters are checked against the table's definition; values are bound as SQL
+/// arguments, never pasted into SQL.
+public struct PublishedTableData: Sendable {
+    /// A cell as every format renders it.
+    public enum Cell: Sendable, Equatable {
+        case text(String)
+        case integer(Int64)
+        case number(Double)
+        /// A small count, or a figure that would reveal one.
+        case suppressed
+        /// A figure the method does not give.
+        case withheld
+        /// Not applicable.
+        case empty
+    }
+
+    public let table: PublishedTable
+    public let columns: [PublishedColumn]
+    public let rows: [[Cell]]
+    /// The run and manifest the rows come from (nil for an empty table).
+    public let runID: String?
+    public let manifestSHA256: String?
+
+    /// Reads `table`, optionally only `columns` (in that order) and rows matching every `filters` pair.
+    public static func load(_ db: Database, table: PublishedTable, columns: [String]? = nil,
+                            filters: [(column: String, value: String)] = []) throws -> PublishedTableData {
+        let selected = try (columns ?? table.columnNames).map { name in
+            guard let column = table.column(name) else { throw unknownColumn(name, table) }
+            return column
+        }
+        var conditions: [String] = []
+        var arguments: [any DatabaseValueConvertible] = []
+        for filter in filters {
+            guard let column = table.column(filter.column) else { throw unknownColumn(filter.column, table) }
+            conditions.append("\(column.name) = ?")
+            switch column.kind {
+            case .integer, .count:
+                guard let number = Int64(filter.value) else {
+                    throw PipelineError(.usage, "--where \(filter.column)=\(filter.value): \(filter.column) holds whole numbers")
+                }
+                arguments.append(number)
+            case .number:
+                guard let number = Double(filter.value) else {
+                    throw PipelineError(.usage, "--where \(filter.column)=\(filter.value): \(filter.column) holds numbers")
+                }
+                arguments.append(number)
+            case .text:
+                arguments.append(filter.value)
+            }
+        }
+        var hidden: [String: PublishedCell.Action] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT row_key, column_name, action FROM soc_suppressed_cells
+            WHERE table_name = ? AND action IN ('suppressed', 'secondary_suppressed', 'withheld')
+            """, arguments: [table.name]) {
+            hidden["\(row[0] as String)\u{1F}\(row[1] as String)"] = PublishedCell.Action(rawValue: row[2])
+        }
+        let whereClause = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+        let order = table.keyColumns.joined(separator: ", ")
+        var rows: [[Cell]] = []
+        var runID: String?, manifest: String?
+        let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM \(table.name)\(whereClause) ORDER BY \(order)",
+                                         arguments: StatementArguments(arguments))
+        while let row = try cursor.next() {
+            runID = runID ?? row["run_id"]
+            manifest = manifest ?? row["manifest_sha256"]
+            let key = table.keyColumns.map { PublishedTableWriter.text(row[$0] as DatabaseValue) }.joined(separator: "|")
+            rows.append(selected.map { column in
+                let value: DatabaseValue = row[column.name]
+                switch value.storage {
+                case .null:
+                    switch hidden["\(key)\u{1F}\(column.name)"] {
+                    case .suppressed?, .secondarySuppressed?: return .suppressed
+                    case .withheld?: return .withheld
+                    default: return .empty
+                    }
+                case .int64(let number): return .integer(number)
+                case .double(let number): return .number(number)
+                case .string(let text): return .text(text)
+                case .blob: return .empty
+                }
+            })
+        }
+        return PublishedTableData(table: table, columns: selected, rows: rows, runID: runID, manifestSHA256: manifest)
+    }
+
+    static func unknownColumn(_ name: String, _ table: PublishedTable) -> PipelineError {
+        let suggestion = ClosestMatch.best(for: name, among: table.columnNames).map { "did you mean '\($0)'? " } ?? ""
+        return PipelineError(.usage, "table \(table.name) has no column '\(name)'",
+                             hint: "\(suggestion)columns: \(table.columnNames.joined(separator: ", "))")
+    }
+
+    /// Index of a column among the selected ones.
+    public func index(of name: String) -> Int? { columns.firstIndex { $0.name == name } }
+}
+
+extension PublishedTableData {
+    /// Rows as column-name → cell dictionaries (for the HTML report's lookups).
+    public var records: [[String: Cell]] {
+        rows.map { Dictionary(uniqueKeysWithValues: zip(columns.map(\.name), $0)) }
+    }
+}
+
+extension PublishedTableData.Cell {
+    /// The cell's number, if it shows one.
+    public var number: Double? {
+        switch self {
+        case .number(let value): value
+        case .integer(let value): Double(value)
+        default: nil
+        }
+    }
+
+    /// The cell's text, if it is text.
+    public var text: String? {
+        if case .text(let value) = self { return value }
+        return nil
+    }
+}

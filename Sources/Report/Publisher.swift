@@ -1,0 +1,89 @@
+import Foundation
+import PipelineCore
+
+/// Atomic publication under the output directory:
+///
+///     <output>/runs/.<run>.partial/   files being written (never read)
+///     <output>/runs/<run>/            a complete publication
+///     <output>/latest -> runs/<run>   switched with one rename(2)
+///
+/// Readers of `latest` see the previous publication or the new one, never a mixture.
+public struct Publisher: Sendable {
+    public let outputDirectory: String
+
+    public init(outputDirectory: String) { self.outputDirectory = outputDirectory }
+
+    public var runsDirectory: String { (outputDirectory as NSString).appendingPathComponent("runs") }
+    public var latestPath: String { (outputDirectory as NSString).appendingPathComponent("latest") }
+
+    /// Where `latest` points (relative, e.g. `runs/20261123T…`), or nil when nothing is published.
+    public var latestTarget: String? { try? FileManager.default.destinationOfSymbolicLink(atPath: latestPath) }
+
+    /// A fresh, empty staging folder for `runID`.
+    public func stagingFolder(runID: String) throws -> String {
+        let staging = (runsDirectory as NSString).appendingPathComponent(".\(runID).partial")
+        do {
+            try FileManager.default.createDirectory(atPath: runsDirectory, withIntermediateDirectories: true)
+            if FileManager.default.fileExists(atPath: staging) { try FileManager.default.removeItem(atPath: staging) }
+            try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: false)
+        } catch {
+            throw Self.notWritable(outputDirectory, error)
+        }
+        return staging
+    }
+
+    /// Moves a complete staging folder into place and points `latest` at it; returns the previous target.
+    public func promote(staging: String, runID: String) throws -> String? {
+        let previous = latestTarget
+        let final = (runsDirectory as NSString).appendingPathComponent(runID)
+        guard rename(staging, final) == 0 else { throw Self.notWritable(outputDirectory, POSIXError.current) }
+        try point(at: "runs/\(runID)")
+        return previous
+    }
+
+    /// Points `latest` at `target` (relative to the output directory) atomically; nil removes it.
+    public func point(at target: String?) throws {
+        guard let target else {
+            unlink(latestPath)
+            return
+        }
+        let temporary = latestPath + ".switch"
+        unlink(temporary)
+        guard symlink(target, temporary) == 0, rename(temporary, latestPath) == 0 else {
+            let error = POSIXError.current
+            unlink(temporary)
+            throw PipelineError(.internal, "cannot switch 'latest' to \(target): \(error.localizedDescription)",
+                                at: InputLocation(file: latestPath),
+                                hint: "'latest' must be a symbolic link (or absent); the previous publication is unchanged")
+        }
+    }
+
+    /// Undoes a promotion whose database transaction did not commit.
+    public func rollBack(runID: String, previous: String?) {
+        try? point(at: previous)
+        try? FileManager.default.removeItem(atPath: (runsDirectory as NSString).appendingPathComponent(runID))
+        try? FileManager.default.removeItem(atPath: (runsDirectory as NSString).appendingPathComponent(".\(runID).partial"))
+    }
+
+    /// Removes old publications beyond the newest `keep` and abandoned staging folders, never `latest`'s.
+    public func prune(keep: Int) {
+        let manager = FileManager.default
+        guard let entries = try? manager.contentsOfDirectory(atPath: runsDirectory) else { return }
+        let current = latestTarget.map { ($0 as NSString).lastPathComponent }
+        let partial = entries.filter { $0.hasPrefix(".") && $0.hasSuffix(".partial") }
+        let complete = entries.filter { !$0.hasPrefix(".") && $0 != current }.sorted(by: >)
+        for name in partial + complete.dropFirst(max(keep - 1, 0)) {
+            try? manager.removeItem(atPath: (runsDirectory as NSString).appendingPathComponent(name))
+        }
+    }
+
+    static func notWritable(_ folder: String, _ error: any Error) -> PipelineError {
+        PipelineError(.inputMissing, "cannot write to the output folder: \((error as NSError).localizedDescription)",
+                      at: InputLocation(file: folder),
+                      hint: "check 'outputDirectory' in pipeline.json, that the folder exists or can be created, and its permissions; the previous publication and all checkpoints are unchanged")
+    }
+}
+
+extension POSIXError {
+    static var current: POSIXError { POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+}

@@ -1,0 +1,102 @@
+import Foundation
+public import GRDB
+public import PipelineCore
+
+/// Renders the published tables from the checkpoint database into a folder, in the chosen formats:
+///
+///     csv/<table>.csv   json/<table>.json   markdown/<table>.md
+///     state-of-care.xlsx   state-of-care.html   manifest.json
+///
+/// Used by the report stage (into its staging folder) and by `tables export` (into any folder).
+public struct ReportExporter {
+    public static let workbookName = "state-of-care.xlsx"
+    public static let htmlName = "state-of-care.html"
+    public static let manifestName = "manifest.json"
+
+    let settings: ReportSettings
+
+    public init(settings: ReportSettings) { self.settings = settings }
+
+    /// One written file.
+    public struct WrittenFile: Sendable {
+        public var path: String
+        public var bytes: Int
+        public var sha256: String
+    }
+
+    /// Loads every published table from `db`.
+    public static func loadTables(_ db: Database) throws -> [PublishedTableData] {
+        try PublishedCatalog.tables.map { try PublishedTableData.load(db, table: $0) }
+    }
+
+    /// Writes the formats into `folder` (created if needed); returns the files, relative to it.
+    @discardableResult
+    public func export(_ tables: [PublishedTableData], formats: [ReportSettings.Format], to folder: String,
+                       fingerprint: String? = nil) throws -> [WrittenFile] {
+        let text = CellText(suppressedSymbol: settings.disclosure.suppressedSymbol)
+        var files: [WrittenFile] = []
+        func write(_ data: Data, _ relative: String) throws {
+            let path = (folder as NSString).appendingPathComponent(relative)
+            do {
+                try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                try data.write(to: URL(fileURLWithPath: path))
+            } catch {
+                throw Publisher.notWritable(folder, error)
+            }
+            files.append(WrittenFile(path: relative, bytes: data.count, sha256: Fingerprint.sha256(data)))
+        }
+        for format in formats {
+            switch format {
+            case .csv:
+                for table in tables { try write(CSVTableRenderer(text: text).render(table), "csv/\(table.table.name).csv") }
+            case .json:
+                for table in tables { try write(JSONTableRenderer(text: text).render(table), "json/\(table.table.name).json") }
+            case .md:
+                for table in tables { try write(MarkdownTableRenderer(text: text).render(table), "markdown/\(table.table.name).md") }
+            case .xlsx:
+                let path = (folder as NSString).appendingPathComponent(Self.workbookName)
+                do {
+                    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                } catch {
+                    throw Publisher.notWritable(folder, error)
+                }
+                try XLSXWorkbookRenderer(title: settings.title, notes: Self.generalNotes(tables)).write(tables, to: path)
+                let data = try Data(contentsOf: URL(fileURLWithPath: path))
+                files.append(WrittenFile(path: Self.workbookName, bytes: data.count, sha256: Fingerprint.sha256(data)))
+            case .html:
+                let byName = Dictionary(uniqueKeysWithValues: tables.map { ($0.table.name, $0) })
+                try write(HTMLReportRenderer(title: settings.title, focusIcs: settings.focusIcs, text: text).render(byName), Self.htmlName)
+            }
+        }
+        try write(manifest(tables, files: files, fingerprint: fingerprint), Self.manifestName)
+        return files
+    }
+
+    /// The general (`indicator_id = all`) rows of `soc_metadata`, as the workbook's notes.
+    static func generalNotes(_ tables: [PublishedTableData]) -> [(String, String)] {
+        guard let metadata = tables.first(where: { $0.table.name == PublishedCatalog.metadata.name }) else { return [] }
+        return metadata.records.filter { $0["indicator_id"]?.text == "all" }.compactMap { row in
+            row["item"]?.text.flatMap { item in row["value"]?.text.map { (item, $0) } }
+        }
+    }
+
+    private func manifest(_ tables: [PublishedTableData], files: [WrittenFile], fingerprint: String?) -> Data {
+        let string = JSONTableRenderer.string
+        var out = "{\n"
+        out += "  \"run_id\": \(tables.lazy.compactMap(\.runID).first.map(string) ?? "null"),\n"
+        out += "  \"manifest_sha256\": \(tables.lazy.compactMap(\.manifestSHA256).first.map(string) ?? "null"),\n"
+        out += "  \"report_fingerprint\": \(fingerprint.map(string) ?? "null"),\n"
+        out += "  \"program_version\": \(string(ProgramVersion.current)),\n"
+        out += "  \"disclosure_rules\": \(string(settings.disclosure.summary)),\n"
+        out += "  \"tables\": [\n" + tables.map { "    {\"name\": \(string($0.table.name)), \"rows\": \($0.rows.count)}" }.joined(separator: ",\n") + "\n  ],\n"
+        out += "  \"files\": [\n" + files.map { "    {\"path\": \(string($0.path)), \"bytes\": \($0.bytes), \"sha256\": \(string($0.sha256))}" }.joined(separator: ",\n") + "\n  ]\n}\n"
+        return Data(out.utf8)
+    }
+
+    /// The report fingerprint recorded in a published folder's manifest, if any.
+    public static func publishedFingerprint(in folder: String) -> String? {
+        guard let data = try? Data(contentsOf: URL(fileURLWithPath: (folder as NSString).appendingPathComponent(manifestName))),
+              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return nil }
+        return object["report_fingerprint"] as? String
+    }
+}

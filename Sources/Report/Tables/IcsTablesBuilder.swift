@@ -1,0 +1,88 @@
+import Foundation
+import GRDB
+import PipelineCore
+
+/// `soc_ics_league` and `soc_ics_quintile_gap`: each ICS against England, and by deprivation quintile.
+struct IcsTablesBuilder {
+    let inputs: ReportInputs
+    let control: DisclosureControl
+
+    func write(_ writer: PublishedTableWriter) throws {
+        for definition in inputs.definitions {
+            for period in inputs.periods[definition.id] ?? [] {
+                try league(definition, period, writer)
+                try quintiles(definition, period, writer)
+            }
+        }
+    }
+
+    private func league(_ definition: ReportDefinition, _ period: String, _ writer: PublishedTableWriter) throws {
+        let ranked = inputs.icbs.compactMap { icb in inputs.value(definition.id, period, "icb", icb.ods)?.shown }.sorted(by: >)
+        let trends = Dictionary(inputs.trends.filter {
+            ($0["indicator_id"] as String) == definition.id && ($0["period"] as String) == period
+                && ($0["geography_level"] as String) == "icb" && ($0["breakdown_type"] as String) == "all"
+        }.map { ($0["geography_code"] as String, $0["direction"] as String) }, uniquingKeysWith: { first, _ in first })
+        for icb in inputs.icbs {
+            guard let cell = inputs.value(definition.id, period, "icb", icb.ods) else { continue }
+            let comparison = inputs.comparison(definition.id, period, icb.ods)
+            let sii = inputs.inequality(definition.id, period, icb.ods, type: "imd_quintile")
+            let valueSide = (comparison?["comparison"] as String?).map { $0.replacingOccurrences(of: "_998", with: "").replacingOccurrences(of: "_95", with: "") }
+            let gapSide = (sii?["sii_vs_england"] as String?).map { ["higher": "wider_gap", "lower": "narrower_gap"][$0] ?? "similar_gap" }
+            let quadrant = valueSide.map { "\($0)_value_\(gapSide ?? "gap_not_compared")" }
+            let rank = cell.shown.flatMap { value in ranked.firstIndex(of: value).map { $0 + 1 } }
+            try writer.insert(PublishedCatalog.icsLeague, indicator: definition.id, period: period, [
+                "ics_ods_code": PublishedCell(icb.ods), "ics_ons_code": PublishedCell(icb.ons), "ics_name": PublishedCell(icb.name),
+                "region": PublishedCell(icb.region),
+                "population": control.count(inputs.icbPopulation[icb.ods], national: false),
+                "core20_share": PublishedCell(inputs.icbCore20Share[icb.ods]),
+                "numerator": cell.numerator, "denominator": cell.denominator,
+                "value": cell.estimate[0], "lcl95": cell.estimate[1], "ucl95": cell.estimate[2],
+                "lcl998": cell.estimate[3], "ucl998": cell.estimate[4], "unit": PublishedCell(definition.unit),
+                "compare_england_2level": CellRules.alongside(cell.value, comparison?["comparison"] as String?),
+                "funnel_band": CellRules.alongside(cell.value, comparison?["funnel_band"] as String?),
+                "funnel_lcl95": CellRules.alongside(cell.value, comparison?["funnel_lcl95"] as Double?),
+                "funnel_ucl95": CellRules.alongside(cell.value, comparison?["funnel_ucl95"] as Double?),
+                "funnel_lcl998": CellRules.alongside(cell.value, comparison?["funnel_lcl998"] as Double?),
+                "funnel_ucl998": CellRules.alongside(cell.value, comparison?["funnel_ucl998"] as Double?),
+                "sii": PublishedCell(sii?["sii"] as Double?), "sii_lcl95": PublishedCell(sii?["sii_lcl95"] as Double?),
+                "sii_ucl95": PublishedCell(sii?["sii_ucl95"] as Double?),
+                "rii": PublishedCell(sii?["rii"] as Double?), "rii_lcl95": PublishedCell(sii?["rii_lcl95"] as Double?),
+                "rii_ucl95": PublishedCell(sii?["rii_ucl95"] as Double?),
+                "sii_vs_england": PublishedCell(sii?["sii_vs_england"] as String?),
+                "quadrant": CellRules.alongside(cell.value, quadrant),
+                "trend_marker": CellRules.alongside(cell.value, trends[icb.ods]),
+                "rank_value": CellRules.alongside(cell.value, rank),
+            ])
+        }
+    }
+
+    private func quintiles(_ definition: ReportDefinition, _ period: String, _ writer: PublishedTableWriter) throws {
+        let englandQ1 = inputs.value(definition.id, period, "england", NationalTablesBuilder.england, "imd_quintile", 1)
+        for icb in inputs.icbs {
+            let cells = (1...5).map { inputs.value(definition.id, period, "icb", icb.ods, "imd_quintile", $0) }
+            guard cells.contains(where: { $0 != nil }) else { continue }
+            let q1 = cells[0]?.value ?? .empty, q5 = cells[4]?.value ?? .empty
+            let difference = CellRules.derived(from: [q1, q5]) { q1.number.flatMap { a in q5.number.map { a - $0 } } }
+            let ratio = CellRules.derived(from: [q1, q5]) { q1.number.flatMap { a in q5.number.flatMap { $0 > 0 ? a / $0 : nil } } }
+            let gap = inputs.gap(definition.id, period, icb.ods)
+            let core20 = CellRules.compare(lower: cells[0]?.lower95, upper: cells[0]?.upper95, benchmark: englandQ1?.shown,
+                                           polarity: definition.polarity)
+            for quintile in 1...5 {
+                guard let cell = cells[quintile - 1] else { continue }
+                let population = inputs.icbQuintilePopulation[icb.ods]?[quintile - 1]
+                let sameQuintile = inputs.value(definition.id, period, "england", NationalTablesBuilder.england, "imd_quintile", quintile)
+                try writer.insert(PublishedCatalog.icsQuintileGap, indicator: definition.id, period: period, [
+                    "ics_ods_code": PublishedCell(icb.ods), "ics_name": PublishedCell(icb.name), "quintile": PublishedCell(quintile),
+                    "population": control.count(population, national: false),
+                    "numerator": cell.numerator, "denominator": cell.denominator,
+                    "value": cell.estimate[0], "lcl95": cell.estimate[1], "ucl95": cell.estimate[2],
+                    "q1_minus_q5": difference, "q1_over_q5": ratio,
+                    "gap_significant_834": CellRules.alongside(difference, CellRules.yesNo(gap?["gap_significant_834"])),
+                    "compare_england_same_quintile": CellRules.alongside(cell.value, CellRules.compare(
+                        lower: cell.lower95, upper: cell.upper95, benchmark: sameQuintile?.shown, polarity: definition.polarity)),
+                    "core20_value_vs_england_core20": CellRules.alongside(q1, core20),
+                ])
+            }
+        }
+    }
+}

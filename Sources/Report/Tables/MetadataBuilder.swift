@@ -1,0 +1,56 @@
+import PipelineCore
+
+/// `soc_metadata`: the cover and notes of the publication, as rows (no cell values).
+struct MetadataBuilder {
+    let inputs: ReportInputs
+    let config: PipelineConfig
+    let provenance: Provenance
+
+    func write(_ writer: PublishedTableWriter) throws {
+        let rules = config.report.disclosure
+        var general: [(String, String)] = [
+            ("title", config.report.title),
+            ("run_id", provenance.runID),
+            ("manifest_sha256", provenance.manifestSHA256),
+            ("program_version", ProgramVersion.current),
+            ("icb_vintage", provenance.icbVintage),
+            ("imd_vintage", "IMD \(provenance.imdVintage); quintiles and deciles are national (England) ranks of LSOAs"),
+            ("population_source", provenance.populationSource),
+            ("disclosure_rules", rules.summary),
+            ("symbol_suppressed", "\(rules.suppressedSymbol) in CSV, JSON, Markdown and HTML, [c] in the workbook: a count of \(rules.suppressFrom) to \(rules.suppressTo), or a figure that would reveal one"),
+            ("symbol_withheld", "[x]: not available — the method gives no reliable figure (e.g. a DSR of fewer than 10 events, PHEindicatormethods)"),
+            ("symbol_not_applicable", "empty cell ([z] in the workbook): not applicable"),
+            ("confidence_intervals", "95% and 99.8% limits after PHEindicatormethods 2.1: Wilson (proportions), Byar's or exact Poisson (crude rates, below 10 events exact), Dobson (DSRs); gaps tested with 83.4% intervals"),
+            ("england_comparison", "Fingertips two-level comparison of the 95% and 99.8% intervals with England's value; funnel limits around England's value"),
+            ("input_files", "\(inputs.files.count) files, \(inputs.files.reduce(0) { $0 + $1.rows }) rows loaded; each file's SHA-256 is in the run's checkpoint database (table ingest_file) and in the manifest hash"),
+        ]
+        if let standard = inputs.vintages["standard_population"] {
+            general.append(("standard_population", "\(standard.vintage) (\(standard.file))"))
+        }
+        for (item, value) in general {
+            try writer.insert(PublishedCatalog.metadata, indicator: "all", period: nil,
+                              ["item": PublishedCell(item), "value": PublishedCell(value)])
+        }
+        for definition in inputs.definitions {
+            let source = config.sources.first { $0.name == definition.source }
+            let periods = inputs.periods[definition.id] ?? []
+            var items: [(String, String)] = [
+                ("title", definition.title),
+                ("definition", definition.definition ?? definition.title),
+                ("source", "\(definition.source)\(source?.description.map { ": \($0)" } ?? "")"),
+                ("method", definition.methodLabel),
+                ("unit", definition.unit),
+                ("polarity", definition.polarity.rawValue),
+                ("sign_convention", definition.signConvention),
+                ("periods", periods.joined(separator: ", ")),
+                ("baseline_period", config.aggregate.baselinePeriod.flatMap { periods.contains($0) ? $0 : nil } ?? periods.first ?? ""),
+                ("sii_positions", "\(config.aggregate.siiPositions.rawValue) cumulative population shares; log scale for rates, logit for proportions"),
+            ]
+            if let from = definition.ageFrom, let to = definition.ageTo { items.append(("age_range", "\(from) to \(to)")) }
+            for (item, value) in items {
+                try writer.insert(PublishedCatalog.metadata, indicator: definition.id, period: nil,
+                                  ["item": PublishedCell(item), "value": PublishedCell(value)])
+            }
+        }
+    }
+}
