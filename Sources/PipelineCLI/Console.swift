@@ -2,7 +2,8 @@ import Foundation
 
 /// Writes to stdout/stderr without touching C's global `FILE*` streams (not concurrency-safe in Swift 6).
 enum Console {
-    static func out(_ text: String) { write(STDOUT_FILENO, text + "\n") }
+    static func out(_ text: String, terminator: String = "\n") { write(STDOUT_FILENO, text + terminator) }
+    static func out(_ data: Data) { write(STDOUT_FILENO, String(decoding: data, as: UTF8.self)) }
     static func error(_ text: String) { write(STDERR_FILENO, text + "\n") }
 
     private static func write(_ descriptor: Int32, _ text: String) {

@@ -27,9 +27,9 @@ public struct PublishedTableData: Sendable {
     public let runID: String?
     public let manifestSHA256: String?
 
-    /// Reads `table`, optionally only `columns` (in that order) and rows matching every `filters` pair.
+    /// Reads `table`, optionally only `columns` (in that order), rows matching every `filters` pair, and at most `limit` rows.
     public static func load(_ db: Database, table: PublishedTable, columns: [String]? = nil,
-                            filters: [(column: String, value: String)] = []) throws -> PublishedTableData {
+                            filters: [(column: String, value: String)] = [], limit: Int? = nil) throws -> PublishedTableData {
         let selected = try (columns ?? table.columnNames).map { name in
             guard let column = table.column(name) else { throw unknownColumn(name, table) }
             return column
@@ -65,7 +65,8 @@ public struct PublishedTableData: Sendable {
         let order = table.keyColumns.joined(separator: ", ")
         var rows: [[Cell]] = []
         var runID: String?, manifest: String?
-        let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM \(table.name)\(whereClause) ORDER BY \(order)",
+        if let limit { arguments.append(max(limit, 0)) }
+        let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM \(table.name)\(whereClause) ORDER BY \(order)\(limit == nil ? "" : " LIMIT ?")",
                                          arguments: StatementArguments(arguments))
         while let row = try cursor.next() {
             runID = runID ?? row["run_id"]

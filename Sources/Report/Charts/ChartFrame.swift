@@ -6,12 +6,15 @@ import PipelineCore
 struct ChartFrame {
     let width = 640.0
     let height = 340.0
-    let left = 72.0, right = 24.0, top = 20.0, bottom = 56.0
+    let left = 72.0, right = 24.0, bottom = 56.0
+    /// Room above the plot (more when a legend sits there).
+    let top: Double
     let xDomain: ClosedRange<Double>
     let yDomain: ClosedRange<Double>
 
-    init(x: ClosedRange<Double>, y: [Double]) {
+    init(x: ClosedRange<Double>, y: [Double], top: Double = 20) {
         xDomain = x
+        self.top = top
         let low = y.min() ?? 0, high = y.max() ?? 1
         let pad = high > low ? (high - low) * 0.08 : max(abs(high) * 0.1, 1)
         yDomain = (low - pad)...(high + pad)

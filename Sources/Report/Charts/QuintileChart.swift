@@ -11,7 +11,7 @@ struct QuintileChart {
     func svg() -> String {
         var values: [Double] = []
         for point in series.flatMap({ $0.points.compactMap { $0 } }) { values += [point.value, point.lower ?? point.value, point.upper ?? point.value] }
-        let frame = ChartFrame(x: 0.5...5.5, y: values + [0])
+        let frame = ChartFrame(x: 0.5...5.5, y: values, top: 20 + 18 * Double(series.count))
         var body = frame.yAxis(label: unit)
         let offsets = series.count == 1 ? [0.0] : stride(from: -0.15, through: 0.15, by: 0.3 / Double(max(series.count - 1, 1))).map { $0 }
         for quintile in 1...5 {
@@ -34,7 +34,7 @@ struct QuintileChart {
             }
         }
         for (index, entry) in series.enumerated() {
-            let y = frame.top + 4 + Double(index) * 18, x = frame.width - frame.right - 220
+            let y = 14 + Double(index) * 18, x = frame.left + 16
             body += "<g class=\"series-\(index) legend\">" + (index == 0 ? "<circle cx=\"\(f(x))\" cy=\"\(f(y))\" r=\"5\"/>" : "<rect x=\"\(f(x - 5))\" y=\"\(f(y - 5))\" width=\"10\" height=\"10\"/>")
                 + "<text x=\"\(f(x + 12))\" y=\"\(f(y + 4))\">\(HTML.escape(entry.name))</text></g>"
         }
