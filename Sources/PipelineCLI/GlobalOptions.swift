@@ -11,6 +11,9 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: "Checkpoint database (overrides 'database' in the config).")
     var db: String?
 
+    @Option(name: .long, help: "Folder for published tables (overrides 'outputDirectory' in the config).")
+    var output: String?
+
     @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel: String = "notice"
 
@@ -27,11 +30,14 @@ struct GlobalOptions: ParsableArguments {
         }
     }
 
-    /// Loads the config and applies `--db`.
+    /// Loads the config and applies `--db` and `--output`.
     func loadConfig() throws -> PipelineConfig {
         var config = try ConfigLoader.load(path: self.config)
         if let db {
             config.database = URL(fileURLWithPath: db, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL.path
+        }
+        if let output {
+            config.outputDirectory = URL(fileURLWithPath: output, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL.path
         }
         return config
     }

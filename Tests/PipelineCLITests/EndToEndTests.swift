@@ -11,7 +11,7 @@ struct EndToEndTests {
     @Test func runOnTheSamplesThenStatus() throws {
         let workspace = try TestWorkspace()
         let db = workspace.path("samples.sqlite")
-        let run = try CommandLineRunner.run(["run", "--db", db])
+        let run = try CommandLineRunner.run(["run", "--db", db, "--output", workspace.path("published")])
         #expect(run.status == 0, "stderr: \(run.stderr)")
         #expect(run.stdout.contains("  ingest     ok"))
         #expect(run.stderr.isEmpty, "stderr: \(run.stderr)")
@@ -27,13 +27,13 @@ struct EndToEndTests {
         // An analyst reruns transform alone from the ingest checkpoint: identical rows.
         let dump = { try TableDump.dump(db).split(separator: "\n").filter { !$0.contains("run_id") && !$0.contains("completed_at") && !$0.contains("duration_ms") } }
         let before = try dump()
-        let rerun = try CommandLineRunner.run(["run", "--stage", "transform", "--force", "--db", db])
+        let rerun = try CommandLineRunner.run(["run", "--stage", "transform", "--force", "--db", db, "--output", workspace.path("published")])
         #expect(rerun.status == 0, "stderr: \(rerun.stderr)")
         #expect(rerun.stdout.contains("  transform  ok"))
         #expect(!rerun.stdout.contains("ingest"))
         // Same inputs give the same transform fingerprint, so aggregate is still up to date.
         #expect(try CommandLineRunner.run(["status", "--db", db]).stdout.contains("aggregate  ok"))
-        let aggregate = try CommandLineRunner.run(["run", "--stage", "aggregate", "--db", db])
+        let aggregate = try CommandLineRunner.run(["run", "--stage", "aggregate", "--db", db, "--output", workspace.path("published")])
         #expect(aggregate.status == 0, "stderr: \(aggregate.stderr)")
         #expect(try dump() == before)
     }

@@ -19,14 +19,30 @@ struct KillPointTests {
     static let points = [
         "ingest:started", "ingest:after-parse", "ingest:after-totals", "ingest:before-commit", "run:after-ingest",
         "transform:started", "transform:after-values", "transform:before-commit", "run:after-transform",
-        "aggregate:started", "aggregate:after-tables", "aggregate:before-commit",
+        "aggregate:started", "aggregate:after-tables", "aggregate:before-commit", "run:after-aggregate",
+        "report:started", "report:after-tables", "report:after-files", "report:after-publish", "report:before-commit",
     ]
 
     /// Tables of each stage, for "intact" checks.
     static let stageTables = [
         "ingest": ["ingest_", "ref_"], "transform": ["indicator_"],
         "aggregate": ["inequality_index", "quintile_gap", "england_comparison", "trend", "headline_fact"],
+        "report": ["soc_"],
     ]
+
+    /// `latest` is absent or names a complete publication: every file its manifest lists, with that content.
+    static func expectCompletePublication(_ folder: String, _ context: String) throws {
+        let latest = (folder as NSString).appendingPathComponent("latest")
+        guard FileManager.default.fileExists(atPath: latest) else { return }
+        let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: latest + "/manifest.json"))) as? [String: Any]
+        let files = manifest?["files"] as? [[String: Any]] ?? []
+        #expect(files.count >= 20, "\(context): manifest lists \(files.count) files")
+        for file in files {
+            let path = latest + "/" + (file["path"] as? String ?? "")
+            let data = try Data(contentsOf: URL(fileURLWithPath: path))
+            #expect(data.count == file["bytes"] as? Int, "\(context): \(path) is partial")
+        }
+    }
 
     /// Dump sections (`## table` blocks) whose table names start with one of `prefixes`.
     static func sections(_ dump: String, _ prefixes: [String]) -> String {
@@ -79,7 +95,9 @@ struct KillPointTests {
             #expect(try CommandLineRunner.run(["run"], in: workspace.root).status == 0)
             let db = workspace.path("out/test.sqlite")
             let before = try TableDump.dump(db)
-            let fingerprints = try ["ingest", "transform", "aggregate"].map { try Self.checkpoint(db, $0) }
+            let fingerprints = try ["ingest", "transform", "aggregate", "report"].map { try Self.checkpoint(db, $0) }
+            let published = workspace.path("out/published")
+            let latestBefore = try FileManager.default.destinationOfSymbolicLink(atPath: published + "/latest")
             try workspace.write("extracts/QBB/admissions.csv", Self.changedAdmissions)
 
             try Self.killRun(at: point, in: workspace.root)
@@ -89,7 +107,7 @@ struct KillPointTests {
             let after = try TableDump.dump(db)
             let killedStage = String(point.split(separator: ":")[0])
             // The stage killed mid-transaction, and every stage after it, still hold their last good checkpoint.
-            let order = ["ingest", "transform", "aggregate"]
+            let order = ["ingest", "transform", "aggregate", "report"]
             let firstUntouched = killedStage == "run" ? order.firstIndex(of: String(point.split(separator: "-").last!))! + 1
                 : order.firstIndex(of: killedStage)!
             for (index, stage) in order.enumerated() where index >= firstUntouched {
@@ -98,12 +116,26 @@ struct KillPointTests {
                         "\(point): \(stage) tables changed")
             }
 
+            // No partial publication is ever visible; before the switch, `latest` is still the previous one.
+            try Self.expectCompletePublication(published, point)
+            if point != "report:after-publish" && point != "report:before-commit" {
+                #expect(try FileManager.default.destinationOfSymbolicLink(atPath: published + "/latest") == latestBefore, "\(point)")
+            }
+
             // The next run (lock taken over from the dead process) finishes with the uninterrupted result.
             let resumed = try CommandLineRunner.run(["run"], in: workspace.root)
             #expect(resumed.status == 0, "\(point): \(resumed.stderr)")
             let history = try CommandLineRunner.run(["history"], in: workspace.root).stdout
             #expect(!history.contains(" running "), "\(point): the killed run is still 'running' in history")
             #expect(Self.withoutLedger(try TableDump.dump(db)) == expected, "\(point): result differs from an uninterrupted run")
+            try Self.expectCompletePublication(published, point)
+            let latestAfter = try FileManager.default.destinationOfSymbolicLink(atPath: published + "/latest")
+            #expect(latestAfter != latestBefore, "\(point): the resumed run did not publish")
+            #expect(try String(contentsOfFile: published + "/latest/csv/soc_ics_league.csv", encoding: .utf8)
+                        .replacingOccurrences(of: latestAfter.replacingOccurrences(of: "runs/", with: ""), with: "RUN")
+                    == String(contentsOfFile: reference.path("out/published/latest/csv/soc_ics_league.csv"), encoding: .utf8)
+                        .replacingOccurrences(of: try FileManager.default.destinationOfSymbolicLink(atPath: reference.path("out/published/latest")).replacingOccurrences(of: "runs/", with: ""), with: "RUN"),
+                    "\(point): published CSV differs from an uninterrupted run")
         }
     }
 
@@ -126,7 +158,7 @@ struct KillPointTests {
         #expect(summary?["status"] as? String == "succeeded")
         #expect(summary?["exit_code"] as? Int == 0)
         let stages = summary?["stages"] as? [[String: Any]]
-        #expect(stages?.map { $0["status"] as? String } == ["skipped", "ran", "ran"])
+        #expect(stages?.map { $0["status"] as? String } == ["skipped", "ran", "ran", "ran"])
         let beat = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: workspace.path("out/heartbeat.json")))) as? [String: Any]
         #expect(beat?["stage"] as? String == "finished")
     }

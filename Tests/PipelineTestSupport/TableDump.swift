@@ -3,7 +3,8 @@ import GRDB
 
 /// A text dump of the checkpoint and every stage table, for "nothing changed" assertions.
 ///
-/// Leaves out the run ledger (`pipeline_run`, `stage_attempt`, `change_log`), which records every run by design.
+/// Leaves out the run ledger (`pipeline_run`, `stage_attempt`, `change_log`), which records every run by design,
+/// and the `run_id` column of the published `soc_*` tables.
 public enum TableDump {
     public static func dump(_ path: String) throws -> String {
         var configuration = Configuration()
@@ -17,9 +18,10 @@ public enum TableDump {
             var text = ""
             for table in tables {
                 text += "## \(table)\n"
-                let columns = try db.columns(in: table).count
-                let order = (1...columns).map(String.init).joined(separator: ", ")
-                for row in try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY \(order)") {
+                // Published tables name their run on every row; leave that column out so runs compare.
+                let columns = try db.columns(in: table).map(\.name).filter { !(table.hasPrefix("soc_") && $0 == "run_id") }
+                let order = (1...columns.count).map(String.init).joined(separator: ", ")
+                for row in try Row.fetchAll(db, sql: "SELECT \(columns.joined(separator: ", ")) FROM \(table) ORDER BY \(order)") {
                     text += row.description + "\n"
                 }
             }

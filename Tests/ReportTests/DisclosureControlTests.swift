@@ -1,3 +1,4 @@
+import GRDB
 import PipelineCore
 @testable import Report
 import Testing

@@ -20,9 +20,17 @@ public struct JSONTableRenderer: Sendable {
         out += data.columns.map { "    {\"name\": \(Self.string($0.name)), \"type\": \(Self.string($0.kind.rawValue)), \"description\": \(Self.string($0.description))}" }
             .joined(separator: ",\n")
         out += "\n  ],\n  \"rows\": [\n"
-        out += data.rows.map { row in
-            "    {" + zip(data.columns, row).map { column, cell in "\(Self.string(column.name)): \(value(cell))" }.joined(separator: ", ") + "}"
-        }.joined(separator: ",\n")
+        let keys = data.columns.map { Self.string($0.name) + ": " }
+        out.reserveCapacity(out.utf8.count + data.rows.count * data.columns.count * 24)
+        for (rowIndex, row) in data.rows.enumerated() {
+            out += rowIndex == 0 ? "    {" : ",\n    {"
+            for (index, cell) in row.enumerated() {
+                if index > 0 { out += ", " }
+                out += keys[index]
+                out += value(cell)
+            }
+            out += "}"
+        }
         out += data.rows.isEmpty ? "  ]\n}\n" : "\n  ]\n}\n"
         return Data(out.utf8)
     }
@@ -38,6 +46,9 @@ public struct JSONTableRenderer: Sendable {
     }
 
     static func string(_ value: String) -> String {
+        guard value.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
+            return "\"" + value + "\""
+        }
         var out = "\""
         for scalar in value.unicodeScalars {
             switch scalar {

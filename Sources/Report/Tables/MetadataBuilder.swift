@@ -10,7 +10,6 @@ struct MetadataBuilder {
         let rules = config.report.disclosure
         var general: [(String, String)] = [
             ("title", config.report.title),
-            ("run_id", provenance.runID),
             ("manifest_sha256", provenance.manifestSHA256),
             ("program_version", ProgramVersion.current),
             ("icb_vintage", provenance.icbVintage),
