@@ -32,13 +32,11 @@ public struct Publisher: Sendable {
         return staging
     }
 
-    /// Moves a complete staging folder into place and points `latest` at it; returns the previous target.
-    public func promote(staging: String, runID: String) throws -> String? {
-        let previous = latestTarget
+    /// Moves a complete staging folder into place and points `latest` at it.
+    public func promote(staging: String, runID: String) throws {
         let final = (runsDirectory as NSString).appendingPathComponent(runID)
         guard rename(staging, final) == 0 else { throw Self.notWritable(outputDirectory, POSIXError.current) }
         try point(at: "runs/\(runID)")
-        return previous
     }
 
     /// Points `latest` at `target` (relative to the output directory) atomically; nil removes it.

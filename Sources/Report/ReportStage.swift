@@ -47,13 +47,15 @@ public struct ReportStage: PipelineStage {
         try DisclosureAudit(rules: settings.disclosure).verify(tables)
         let fingerprint = baseFingerprint(context)
         let publisher = Publisher(outputDirectory: context.config.resolve(context.config.outputDirectory))
-        let staging = try publisher.stagingFolder(runID: context.runID)
-        let files = try ReportExporter(settings: settings).export(tables, formats: settings.formats, to: staging, fingerprint: fingerprint)
-        try FaultInjection.check("report:after-files")
-        let previous = try publisher.promote(staging: staging, runID: context.runID)
+        // Whatever happens from here, a rollback puts `latest` back and removes this run's folders.
+        let previous = publisher.latestTarget
         let runID = context.runID, keep = settings.keepRuns
         db.afterNextTransaction(onCommit: { _ in publisher.prune(keep: keep) },
                                 onRollback: { _ in publisher.rollBack(runID: runID, previous: previous) })
+        let staging = try publisher.stagingFolder(runID: context.runID)
+        let files = try ReportExporter(settings: settings).export(tables, formats: settings.formats, to: staging, fingerprint: fingerprint)
+        try FaultInjection.check("report:after-files")
+        try publisher.promote(staging: staging, runID: context.runID)
         try FaultInjection.check("report:after-publish")
 
         let actions = try Row.fetchAll(db, sql: "SELECT action, count(*) FROM soc_suppressed_cells GROUP BY 1 ORDER BY 1")

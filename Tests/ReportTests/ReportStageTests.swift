@@ -1,0 +1,183 @@
+import Aggregate
+import Foundation
+import GRDB
+import Ingest
+import PipelineCore
+import PipelineTestSupport
+import Testing
+import Transform
+@testable import Report
+
+/// The tiny world through all four stages. Its raw counts include 3, 4 and 6 events and 3 of 4
+/// waits below England level, so disclosure control has work to do.
+struct ReportStageTests {
+    static let indicators = """
+        [ { "id": "RATE", "title": "Admissions", "source": "admissions", "method": "crude_rate", "multiplier": 1000,
+            "unit": "per 1,000", "polarity": "lower_is_better" },
+          { "id": "DSR", "title": "Standardised admissions", "source": "admissions", "method": "dsr", "multiplier": 100000,
+            "unit": "per 100,000", "polarity": "lower_is_better" },
+          { "id": "PROP", "title": "Waits", "source": "waits", "method": "proportion", "multiplier": 100,
+            "unit": "%", "polarity": "higher_is_better" } ]
+        """
+
+    /// Runs every stage; returns the store and the published folder.
+    static func publish(_ workspace: TestWorkspace, report: String = "") throws -> (CheckpointStore, String) {
+        try workspace.writeTinyWorld(indicators: indicators)
+        if !report.isEmpty {
+            let config = try String(contentsOfFile: workspace.path("pipeline.json"), encoding: .utf8)
+            try workspace.write("pipeline.json", String(config.dropLast(2)) + ", \"report\": \(report)\n}\n")
+        }
+        let config = workspace.path("pipeline.json")
+        try StageHarness.run(IngestStage(), configPath: config)
+        try StageHarness.run(TransformStage(), configPath: config)
+        try StageHarness.run(AggregateStage(), configPath: config)
+        let store = try StageHarness.run(ReportStage(), configPath: config)
+        return (store, workspace.path("out/published/latest"))
+    }
+
+    static func row(_ db: Database, _ sql: String) throws -> Row {
+        try #require(try Row.fetchOne(db, sql: sql))
+    }
+
+    static func logged(_ db: Database, _ table: String, _ key: String, _ column: String) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT action || ':' || reason_code FROM soc_suppressed_cells WHERE table_name = ? AND row_key = ? AND column_name = ?",
+                            arguments: [table, key, column])
+    }
+
+    @Test func countsFollowTheRuleAndEveryActionIsLogged() throws {
+        let workspace = try TestWorkspace()
+        let (store, _) = try Self.publish(workspace)
+        try store.reader.read { db in
+            // ICS totals: QAA 15 events (12 + 3) → 15; population 7,600.
+            let league = try Self.row(db, "SELECT * FROM soc_ics_league WHERE indicator_id = 'RATE' AND ics_ods_code = 'QAA'")
+            #expect(league["numerator"] as Int? == 15)
+            #expect(league["denominator"] as Int? == 7600)
+            #expect(league["suppression_flag"] as String == "rounded")
+            #expect(try Self.logged(db, "soc_ics_league", "RATE|2025-03-01|QAA", "numerator") == "rounded:rounded_to_5")
+            // Quintile 5 of QAA holds 3 events: suppressed, and its crude rate and limits with it.
+            let q5 = try Self.row(db, "SELECT * FROM soc_ics_quintile_gap WHERE indicator_id = 'RATE' AND ics_ods_code = 'QAA' AND quintile = 5")
+            #expect(q5["numerator"] as Int? == nil)
+            #expect(q5["value"] as Double? == nil)
+            #expect(q5["lcl95"] as Double? == nil)
+            #expect(q5["suppression_flag"] as String == "suppressed")
+            #expect(try Self.logged(db, "soc_ics_quintile_gap", "RATE|2025-03-01|QAA|5", "numerator") == "suppressed:count_1_to_7")
+            #expect(try Self.logged(db, "soc_ics_quintile_gap", "RATE|2025-03-01|QAA|5", "value") == "secondary_suppressed:reveals_suppressed_count")
+            // The gap would reveal it too.
+            #expect(q5["q1_minus_q5"] as Double? == nil)
+            // Quintile 1 holds 12 events → 10, and its rate is shown.
+            let q1 = try Self.row(db, "SELECT * FROM soc_ics_quintile_gap WHERE indicator_id = 'RATE' AND ics_ods_code = 'QAA' AND quintile = 1")
+            #expect(q1["numerator"] as Int? == 10)
+            #expect(abs((q1["value"] as Double? ?? 0) - 12.0 / 3800 * 1000) < 1e-9)
+            // England is not controlled: quintile 5 shows its 3 events.
+            let england = try Self.row(db, "SELECT * FROM soc_national_by_group WHERE indicator_id = 'RATE' AND breakdown_type = 'imd_quintile' AND breakdown_value LIKE '5%'")
+            #expect(england["numerator"] as Int? == 3)
+            #expect(england["suppression_flag"] as String == "none")
+            // Fewer than 10 events: the DSR is withheld (not suppressed) with its reason.
+            let dsr = try Self.row(db, "SELECT * FROM soc_ics_quintile_gap WHERE indicator_id = 'DSR' AND ics_ods_code = 'QBB' AND quintile = 4")
+            #expect(dsr["numerator"] as Int? == nil)
+            #expect(dsr["value"] as Double? == nil)
+            #expect(try Self.logged(db, "soc_ics_quintile_gap", "DSR|2025-03-01|QBB|4", "value") == "withheld:dsr_fewer_than_10_events")
+            // Every row names its run and inputs.
+            #expect(try Int.fetchOne(db, sql: "SELECT count(DISTINCT manifest_sha256) FROM soc_ics_league") == 1)
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM soc_ics_league WHERE run_id = '' OR imd_vintage <> '2019'") == 0)
+        }
+    }
+
+    @Test func percentagesComeFromRoundedCounts() throws {
+        let workspace = try TestWorkspace()
+        let (store, _) = try Self.publish(workspace)
+        try store.reader.read { db in
+            // QAA: 8 of 10 waits. Rounded: 10 of 10, so the published percentage is 100 (whole: denominator < 4,000).
+            let qaa = try Self.row(db, "SELECT * FROM soc_ics_league WHERE indicator_id = 'PROP' AND ics_ods_code = 'QAA'")
+            #expect(qaa["numerator"] as Int? == 10)
+            #expect(qaa["denominator"] as Int? == 10)
+            #expect(qaa["value"] as Double? == 100)
+            #expect(try Self.logged(db, "soc_ics_league", "PROP|2025-03-01|QAA", "value") == "reduced_precision:whole_percent_denominator_below_4000")
+            // QBB: 3 of 4 — both counts suppressed, so the percentage is too.
+            let qbb = try Self.row(db, "SELECT * FROM soc_ics_league WHERE indicator_id = 'PROP' AND ics_ods_code = 'QBB'")
+            #expect(qbb["numerator"] as Int? == nil)
+            #expect(qbb["denominator"] as Int? == nil)
+            #expect(qbb["value"] as Double? == nil)
+            // England keeps its unrounded 11 of 14.
+            let england = try Self.row(db, "SELECT * FROM soc_national_by_group WHERE indicator_id = 'PROP' AND breakdown_type = 'all'")
+            #expect(abs((england["value"] as Double? ?? 0) - 11.0 / 14 * 100) < 1e-9)
+        }
+    }
+
+    @Test func derivedValuesUnderTheRule() {
+        let control = DisclosureControl(rules: DisclosureRules())
+        let estimate = IntervalEstimate(value: 80, lower95: 49, upper95: 94, lower998: 40, upper998: 97, method: .wilson)
+        // 4,012 of 5,003 → 4,010 of 5,005: 80.1% to one decimal place, Wilson limits from the rounded counts.
+        let cells = control.derived(statistic: "proportion", multiplier: 100, national: false,
+                                    numerator: control.count(4012, national: false), denominator: control.count(5003, national: false),
+                                    estimate: estimate)
+        #expect(cells[0].number == 80.1)
+        #expect(cells[0].action == .fromRoundedCounts)
+        let wilson = Proportion.estimate(numerator: 4010, denominator: 5005, multiplier: 100)!
+        #expect(cells[1].number == (wilson.lower95! * 10).rounded() / 10)
+        // Rates are not recomputed, but a suppressed numerator hides them.
+        let rate = control.derived(statistic: "crude_rate", multiplier: 1000, national: false,
+                                   numerator: control.count(5, national: false), denominator: control.count(3800, national: false),
+                                   estimate: IntervalEstimate(value: 1.3, lower95: 0.4, upper95: 3.1, lower998: 0.2, upper998: 4, method: .exact))
+        #expect(rate.allSatisfy { $0.action == .secondarySuppressed && $0.value.isNull })
+        // A zero numerator beside a suppressed denominator still hides the percentage (its limits reveal n).
+        let zero = control.derived(statistic: "proportion", multiplier: 100, national: false,
+                                   numerator: control.count(0, national: false), denominator: control.count(6, national: false),
+                                   estimate: IntervalEstimate(value: 0, lower95: 0, upper95: 39, lower998: 0, upper998: 60, method: .wilson))
+        #expect(zero[0].action == .secondarySuppressed)
+    }
+
+    @Test func publishesEveryFormatAndNoFileRevealsASmallCount() throws {
+        let workspace = try TestWorkspace()
+        let (_, latest) = try Self.publish(workspace)
+        for table in PublishedCatalog.tables {
+            let csv = try String(contentsOfFile: "\(latest)/csv/\(table.name).csv", encoding: .utf8)
+            #expect(csv.hasPrefix(table.columnNames.joined(separator: ",") + "\r\n"))
+            #expect(FileManager.default.fileExists(atPath: "\(latest)/json/\(table.name).json"))
+            #expect(FileManager.default.fileExists(atPath: "\(latest)/markdown/\(table.name).md"))
+        }
+        let violations = try PublishedFileScanner.scan(latest)
+        #expect(violations.isEmpty, "\(violations.prefix(10))")
+        let target = try FileManager.default.destinationOfSymbolicLink(atPath: workspace.path("out/published/latest"))
+        #expect(target.hasPrefix("runs/"))
+        let manifest = try String(contentsOfFile: "\(latest)/manifest.json", encoding: .utf8)
+        #expect(manifest.contains(String(target.dropFirst(5))))
+    }
+
+    @Test func theScanFindsSmallCountsWhenControlIsOff() throws {
+        // The same world with an empty suppression range and no rounding: the scanner must catch the raw counts.
+        let workspace = try TestWorkspace()
+        let (_, latest) = try Self.publish(workspace, report: #"{ "disclosure": { "suppressFrom": 1, "suppressTo": 0, "roundTo": 1 } }"#)
+        let violations = try PublishedFileScanner.scan(latest)
+        for format in ["csv/", "json/", "markdown/", "state-of-care.xlsx", "state-of-care.html"] {
+            #expect(violations.contains { $0.hasPrefix(format) }, "no violation found in \(format): \(violations)")
+        }
+    }
+
+    @Test func workbookFollowsTheSpreadsheetGuidance() throws {
+        let workspace = try TestWorkspace()
+        let (_, latest) = try Self.publish(workspace)
+        let path = "\(latest)/state-of-care.xlsx"
+        let sheets = try XLSXReader.sheetNames(path)
+        #expect(sheets == ["Cover", "Contents", "Notes"] + PublishedCatalog.tables.map(XLSXWorkbookRenderer.sheetName))
+        let strings = try XLSXReader.sharedStrings(path)
+        #expect(strings.contains("Table 1: England by group"))
+        #expect(strings.contains { $0.hasPrefix("[c] = confidential") })
+        #expect(strings.contains("[c]"))
+        #expect(strings.contains("[x]"))
+        for index in 1...sheets.count {
+            #expect(!(try XLSXReader.member(path, "xl/worksheets/sheet\(index).xml")).contains("<mergeCell"), "sheet \(index) merges cells")
+        }
+        // ICS comparison: the title in A1, the header in row 4, numbers stored as numbers.
+        let league = try XLSXReader.cells(path, sheet: 6)
+        let a1 = try #require(league.first { $0.column == "A" && $0.row == 1 })
+        #expect(a1.shared && strings[Int(a1.value)!] == "Table 3: ICS comparison")
+        let header = league.filter { $0.row == 4 }.map { strings[Int($0.value)!] }
+        #expect(header == PublishedCatalog.icsLeague.columnNames)
+        let population = try #require(header.firstIndex(of: "population"))
+        let column = String(UnicodeScalar(UInt8(65 + population)))
+        #expect(league.first { $0.column == column && $0.row == 5 }.map { !$0.shared && $0.value == "7600" } == true)
+        // Rows follow the header without a gap.
+        #expect(Set(league.filter { $0.row > 4 }.map(\.row)) == Set(5...(4 + 2 * 3)))
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+
+/// Reads a workbook back with `unzip` (the test checks the file as Excel would open it).
+enum XLSXReader {
+    /// The archive's member names.
+    static func members(_ path: String) throws -> [String] {
+        try run(["-Z1", path]).split(separator: "\n").map(String.init)
+    }
+
+    static func member(_ path: String, _ name: String) throws -> String { try run(["-p", path, name]) }
+
+    /// Sheet names in workbook order.
+    static func sheetNames(_ path: String) throws -> [String] {
+        let workbook = try member(path, "xl/workbook.xml")
+        let pattern = try NSRegularExpression(pattern: "<sheet name=\"([^\"]+)\"")
+        return pattern.matches(in: workbook, range: NSRange(workbook.startIndex..., in: workbook)).map {
+            (workbook as NSString).substring(with: $0.range(at: 1))
+        }
+    }
+
+    static func sharedStrings(_ path: String) throws -> [String] {
+        let xml = try member(path, "xl/sharedStrings.xml")
+        let pattern = try NSRegularExpression(pattern: "<si><t[^>]*>([^<]*)</t></si>")
+        return pattern.matches(in: xml, range: NSRange(xml.startIndex..., in: xml)).map {
+            (xml as NSString).substring(with: $0.range(at: 1)).replacingOccurrences(of: "&amp;", with: "&")
+        }
+    }
+
+    /// Cells of one sheet as (column letters, row number, is shared string, raw value).
+    static func cells(_ path: String, sheet index: Int) throws -> [(column: String, row: Int, shared: Bool, value: String)] {
+        let xml = try member(path, "xl/worksheets/sheet\(index).xml")
+        let pattern = try NSRegularExpression(pattern: "<c r=\"([A-Z]+)([0-9]+)\"([^>]*)><v>([^<]*)</v></c>")
+        return pattern.matches(in: xml, range: NSRange(xml.startIndex..., in: xml)).map { match in
+            let text = { (range: Int) in (xml as NSString).substring(with: match.range(at: range)) }
+            return (text(1), Int(text(2)) ?? 0, text(3).contains("t=\"s\""), text(4))
+        }
+    }
+
+    /// Count cells (by header name) holding 1–7 on every table sheet except `skipping`.
+    static func smallCounts(in path: String, skipping: Set<String>) throws -> [String] {
+        let strings = try sharedStrings(path)
+        var found: [String] = []
+        for (offset, name) in try sheetNames(path).enumerated() where offset >= 3 && !skipping.contains("soc_" + name) {
+            let cells = try cells(path, sheet: offset + 1)
+            let counts = PublishedFileScanner.countColumns("soc_" + name)
+            let header = Dictionary(cells.filter { $0.row == 4 && $0.shared }.map { ($0.column, strings[Int($0.value) ?? 0]) }, uniquingKeysWith: { a, _ in a })
+            for cell in cells where cell.row > 4 && !cell.shared {
+                if let column = header[cell.column], counts.contains(column), let value = Double(cell.value), (1...7).contains(value) {
+                    found.append("state-of-care.xlsx \(name)!\(cell.column)\(cell.row): \(column) \(cell.value)")
+                }
+            }
+        }
+        return found
+    }
+
+    private static func run(_ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/unzip")
+        process.arguments = arguments
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+}
