@@ -58,7 +58,7 @@ let package = Package(
         .testTarget(name: "TransformTests", dependencies: ["Transform", "Ingest", "PipelineTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "AggregateTests", dependencies: ["Aggregate", "Transform", "Ingest", "PipelineTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Aggregate", "Transform", "Ingest", "PipelineTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "PipelineCLITests", dependencies: ["PipelineTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "PipelineCLITests", dependencies: ["PipelineTestSupport", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")]),
     ],
     swiftLanguageModes: [.v6]
 )

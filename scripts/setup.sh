@@ -4,7 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(libcsv-dev libcsv3 r-mathlib libsqlite3-dev sqlite3)
+# libxlsxwriter-dev writes the workbook; chromium and unzip are what the tests open the HTML report and
+# the workbook with.
+packages=(libcsv-dev libcsv3 r-mathlib libsqlite3-dev sqlite3 libxlsxwriter-dev chromium unzip)
 missing=()
 for package in "${packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
@@ -21,4 +23,5 @@ swift build -c release --product soc-pipeline
 if [ "${1:-}" != "--no-run" ]; then
   .build/release/soc-pipeline run
   .build/release/soc-pipeline status
+  echo "published: out/published/latest (state-of-care.html, state-of-care.xlsx, csv/, json/, markdown/)"
 fi

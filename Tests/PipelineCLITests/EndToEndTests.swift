@@ -15,6 +15,11 @@ struct EndToEndTests {
         #expect(run.status == 0, "stderr: \(run.stderr)")
         #expect(run.stdout.contains("  ingest     ok"))
         #expect(run.stderr.isEmpty, "stderr: \(run.stderr)")
+        #expect(run.stdout.contains("  report     ok"))
+        let latest = workspace.path("published/latest")
+        let runID = String(try FileManager.default.destinationOfSymbolicLink(atPath: latest).dropFirst("runs/".count))
+        try SampleReportChecks.golden(latest, runID: runID)
+        try SampleReportChecks.browser(latest, indicators: 6, screenshot: workspace.path("report.png"))
 
         let status = try CommandLineRunner.run(["status", "--db", db])
         #expect(status.status == 0)
