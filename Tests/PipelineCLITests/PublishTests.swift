@@ -49,13 +49,26 @@ struct PublishTests {
         #expect(blocked.stderr.contains("cannot write to the output folder"))
         #expect(blocked.stderr.contains("blocked/published"))
         #expect(blocked.stdout.contains("  aggregate  ok"))
-        // A read-only folder (skipped when running as root, which can write anywhere).
+        // A read-only folder: mode 555 for a normal user; for root (CI), which ignores modes, the
+        // immutable attribute (chattr +i), which binds root too.
+        let readOnlyFolder = workspace.path("readonly")
+        try FileManager.default.createDirectory(atPath: readOnlyFolder, withIntermediateDirectories: true)
+        var madeReadOnly = false
         if geteuid() != 0 {
-            try FileManager.default.createDirectory(atPath: workspace.path("readonly"), withIntermediateDirectories: true)
-            chmod(workspace.path("readonly"), 0o555)
-            defer { chmod(workspace.path("readonly"), 0o755) }
-            let readOnly = try CommandLineRunner.run(["run", "--output", workspace.path("readonly")], in: workspace.root)
+            madeReadOnly = chmod(readOnlyFolder, 0o555) == 0
+        } else {
+            madeReadOnly = (try? CommandLineRunner.run(["+i", readOnlyFolder], executable: "/usr/bin/chattr"))?.status == 0
+        }
+        defer {
+            if geteuid() == 0 { _ = try? CommandLineRunner.run(["-i", readOnlyFolder], executable: "/usr/bin/chattr") }
+            chmod(readOnlyFolder, 0o755)
+        }
+        if madeReadOnly {
+            let readOnly = try CommandLineRunner.run(["run", "--output", readOnlyFolder], in: workspace.root)
             #expect(readOnly.status == 5, "\(readOnly.stderr)")
+            #expect(readOnly.stderr.contains("cannot write to the output folder"))
+        } else {
+            Issue.record("could not make a read-only folder (chmod, or chattr +i as root)")
         }
         // The earlier stages' checkpoints stand: the next run with a good folder only reports.
         let fixed = try CommandLineRunner.run(["run"], in: workspace.root)
