@@ -4,6 +4,7 @@ import GRDB
 import Ingest
 import Logging
 import PipelineCore
+import Report
 
 /// `soc-pipeline plan`: what `run` would do with the same selection, and why; writes nothing.
 struct PlanCommand: ParsableCommand {
@@ -52,6 +53,9 @@ struct PlanCommand: ParsableCommand {
             let changes = try inputChanges(ingest, config: config, store: store)
             if !changes.isEmpty { return (true, changes.joined(separator: "; ")) }
             return (true, "configuration (sources, reference, ingest settings) or program version changed")
+        }
+        if planned.hasSuffix(ReportStage.republishSuffix) {
+            return (true, "the publication under \(config.resolve(config.outputDirectory))/latest is missing or is not this checkpoint's")
         }
         return (true, "configuration section or program version changed")
     }

@@ -18,8 +18,11 @@ public struct ReportStage: PipelineStage {
         let base = baseFingerprint(context)
         let publisher = Publisher(outputDirectory: context.config.resolve(context.config.outputDirectory))
         let published = ReportExporter.publishedFingerprint(in: publisher.latestPath)
-        return published == base ? base : base + ":republish"
+        return published == base ? base : base + Self.republishSuffix
     }
+
+    /// Marks a planned fingerprint whose only change is a missing or different publication.
+    public static let republishSuffix = ":republish"
 
     func baseFingerprint(_ context: StageContext) -> String {
         StageFingerprints.downstream(section: "report", sectionText: context.config.report.canonicalText + "\u{1F}" + context.config.outputDirectory,
