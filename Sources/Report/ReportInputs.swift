@@ -15,20 +15,27 @@ struct ReportInputs {
     private(set) var icbs: [Icb] = []
     /// Region codes and names, in code order.
     private(set) var regions: [(code: String, name: String)] = []
-    private var values: [String: ControlledValue] = [:]
+    private var values: [Key: ControlledValue] = [:]
     /// Resident population (unrounded) by ICB, by ICB × national quintile, and the Core20 share.
     private(set) var icbPopulation: [String: Double] = [:]
     private(set) var icbQuintilePopulation: [String: [Double]] = [:]
     private(set) var icbCore20Share: [String: Double] = [:]
-    private var inequality: [String: Row] = [:]
-    private var gaps: [String: Row] = [:]
-    private var comparisons: [String: Row] = [:]
+    private var inequality: [Key: Row] = [:]
+    private var gaps: [Key: Row] = [:]
+    private var comparisons: [Key: Row] = [:]
     private(set) var trends: [Row] = []
     private(set) var headlines: [Row] = []
     private(set) var vintages: [String: (vintage: String, file: String, sha256: String)] = [:]
     private(set) var files: [(source: String, path: String, sha256: String, rows: Int)] = []
 
-    static func key(_ parts: Any...) -> String { parts.map { "\($0)" }.joined(separator: "|") }
+    /// A lookup key: indicator, period, geography code, breakdown type and index (unused parts empty).
+    struct Key: Hashable {
+        var indicator: String
+        var period: String
+        var code: String
+        var type: String = ""
+        var index: Int = 0
+    }
 
     init(_ db: Database, control: DisclosureControl) throws {
         for row in try Row.fetchAll(db, sql: "SELECT * FROM indicator_definition ORDER BY indicator_id") {
@@ -59,7 +66,7 @@ struct ReportInputs {
                 estimate: control.derived(statistic: statistic, multiplier: multiplier, national: national,
                                           numerator: numerator, denominator: denominator, estimate: estimate),
                 unit: row["unit"], statistic: statistic, rawDenominator: row["denominator"])
-            values[Self.key(value.indicator, value.period, value.level, value.code, value.breakdownType, value.breakdownIndex)] = value
+            values[Key(indicator: value.indicator, period: value.period, code: value.level + ":" + value.code, type: value.breakdownType, index: value.breakdownIndex)] = value
             periodSets[value.indicator, default: []].insert(value.period)
         }
         periods = periodSets.mapValues { $0.sorted() }
@@ -76,15 +83,14 @@ struct ReportInputs {
         }
         for (code, core20) in icbCore20Share { icbCore20Share[code] = core20 / max(icbPopulation[code] ?? 1, 1) }
         for row in try Row.fetchAll(db, sql: "SELECT * FROM inequality_index") {
-            inequality[Self.key(row["indicator_id"] as String, row["period"] as String, row["geography_code"] as String,
-                                row["quantile_type"] as String)] = row
+            inequality[Key(indicator: row["indicator_id"], period: row["period"], code: row["geography_code"], type: row["quantile_type"])] = row
         }
         for row in try Row.fetchAll(db, sql: "SELECT * FROM quintile_gap") {
-            gaps[Self.key(row["indicator_id"] as String, row["period"] as String, row["geography_code"] as String)] = row
+            gaps[Key(indicator: row["indicator_id"], period: row["period"], code: row["geography_code"])] = row
         }
         for row in try Row.fetchAll(db, sql: "SELECT * FROM england_comparison") {
-            comparisons[Self.key(row["indicator_id"] as String, row["period"] as String, row["icb_code"] as String,
-                                 row["breakdown_type"] as String, row["breakdown_index"] as Int)] = row
+            comparisons[Key(indicator: row["indicator_id"], period: row["period"], code: row["icb_code"],
+                            type: row["breakdown_type"], index: row["breakdown_index"])] = row
         }
         trends = try Row.fetchAll(db, sql: """
             SELECT * FROM trend ORDER BY indicator_id, period,
@@ -101,17 +107,17 @@ struct ReportInputs {
 
     func value(_ indicator: String, _ period: String, _ level: String, _ code: String,
                _ type: String = "all", _ index: Int = 0) -> ControlledValue? {
-        values[Self.key(indicator, period, level, code, type, index)]
+        values[Key(indicator: indicator, period: period, code: level + ":" + code, type: type, index: index)]
     }
 
     func inequality(_ indicator: String, _ period: String, _ code: String, type: String) -> Row? {
-        inequality[Self.key(indicator, period, code, type)]
+        inequality[Key(indicator: indicator, period: period, code: code, type: type)]
     }
 
-    func gap(_ indicator: String, _ period: String, _ code: String) -> Row? { gaps[Self.key(indicator, period, code)] }
+    func gap(_ indicator: String, _ period: String, _ code: String) -> Row? { gaps[Key(indicator: indicator, period: period, code: code)] }
 
     func comparison(_ indicator: String, _ period: String, _ icb: String, _ type: String = "all", _ index: Int = 0) -> Row? {
-        comparisons[Self.key(indicator, period, icb, type, index)]
+        comparisons[Key(indicator: indicator, period: period, code: icb, type: type, index: index)]
     }
 
     /// SHA-256 over every input and reference file's path and content hash: names the exact inputs.
