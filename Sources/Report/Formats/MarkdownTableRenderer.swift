@@ -23,11 +23,20 @@ public struct MarkdownTableRenderer: Sendable {
         return Data(out.utf8)
     }
 
+    /// One pass: backslash, pipe and asterisk escaped, line breaks as spaces.
     static func escape(_ value: String) -> String {
         guard value.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "|") || $0 == UInt8(ascii: "*") || $0 == 0x0A }) else {
             return value
         }
-        return value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "|", with: "\\|")
-            .replacingOccurrences(of: "*", with: "\\*").replacingOccurrences(of: "\n", with: " ")
+        var out = ""
+        out.reserveCapacity(value.utf8.count + 8)
+        for character in value {
+            switch character {
+            case "\\", "|", "*": out.append("\\"); out.append(character)
+            case "\n", "\r\n": out.append(" ")
+            default: out.append(character)
+            }
+        }
+        return out
     }
 }
