@@ -7,6 +7,7 @@ final class PublishedTableWriter {
     private let db: Database
     private let provenance: Provenance
     private var statements: [String: Statement] = [:]
+    private var columnSets: [String: Set<String>] = [:]
     private(set) var counts: [String: Int] = [:]
 
     init(_ db: Database, provenance: Provenance) throws {
@@ -33,7 +34,9 @@ final class PublishedTableWriter {
         for action in actions where !reasons.contains(action.2) { reasons.append(action.2) }
         row["suppression_flag"] = PublishedCell(flag)
         row["suppression_reason"] = PublishedCell(reasons.isEmpty ? nil : reasons.joined(separator: ";"))
-        if let unknown = row.keys.first(where: { table.column($0) == nil }) {
+        let known = columnSets[table.name] ?? Set(table.columnNames)
+        columnSets[table.name] = known
+        if let unknown = row.keys.first(where: { !known.contains($0) }) {
             throw PipelineError(.internal, "report table \(table.name) has no column '\(unknown)'")
         }
         for column in table.columns where !column.nullable && (row[column.name]?.value ?? .null).isNull {

@@ -8,7 +8,7 @@ public import PipelineCore
 ///     state-of-care.xlsx   state-of-care.html   manifest.json
 ///
 /// Used by the report stage (into its staging folder) and by `tables export` (into any folder).
-public struct ReportExporter {
+public struct ReportExporter: Sendable {
     public static let workbookName = "state-of-care.xlsx"
     public static let htmlName = "state-of-care.html"
     public static let manifestName = "manifest.json"
@@ -29,47 +29,58 @@ public struct ReportExporter {
         try PublishedCatalog.tables.map { try PublishedTableData.load(db, table: $0) }
     }
 
-    /// Writes the formats into `folder` (created if needed); returns the files, relative to it.
+    /// Writes the formats into `folder` (created if needed), each format on its own thread; returns the
+    /// files, relative to the folder, in format order (`manifest.json`, written last, lists them).
     @discardableResult
     public func export(_ tables: [PublishedTableData], formats: [ReportSettings.Format], to folder: String,
                        fingerprint: String? = nil) throws -> [WrittenFile] {
-        let text = CellText(suppressedSymbol: settings.disclosure.suppressedSymbol)
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw Publisher.notWritable(folder, error)
+        }
+        let results = ParallelResults(count: formats.count)
+        DispatchQueue.concurrentPerform(iterations: formats.count) { index in
+            results.store(index, Result { try render(formats[index], tables, to: folder) })
+        }
         var files: [WrittenFile] = []
-        func write(_ data: Data, _ relative: String) throws {
-            let path = (folder as NSString).appendingPathComponent(relative)
-            do {
-                try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-                try data.write(to: URL(fileURLWithPath: path))
-            } catch {
-                throw Publisher.notWritable(folder, error)
-            }
-            files.append(WrittenFile(path: relative, bytes: data.count, sha256: Fingerprint.sha256(data)))
+        for result in results.values {
+            files += try result.get()
         }
-        for format in formats {
-            switch format {
-            case .csv:
-                for table in tables { try write(CSVTableRenderer(text: text).render(table), "csv/\(table.table.name).csv") }
-            case .json:
-                for table in tables { try write(JSONTableRenderer(text: text).render(table), "json/\(table.table.name).json") }
-            case .md:
-                for table in tables { try write(MarkdownTableRenderer(text: text).render(table), "markdown/\(table.table.name).md") }
-            case .xlsx:
-                let path = (folder as NSString).appendingPathComponent(Self.workbookName)
-                do {
-                    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-                } catch {
-                    throw Publisher.notWritable(folder, error)
-                }
-                try XLSXWorkbookRenderer(title: settings.title, notes: Self.generalNotes(tables)).write(tables, to: path)
-                let data = try Data(contentsOf: URL(fileURLWithPath: path))
-                files.append(WrittenFile(path: Self.workbookName, bytes: data.count, sha256: Fingerprint.sha256(data)))
-            case .html:
-                let byName = Dictionary(uniqueKeysWithValues: tables.map { ($0.table.name, $0) })
-                try write(HTMLReportRenderer(title: settings.title, focusIcs: settings.focusIcs, text: text).render(byName), Self.htmlName)
-            }
-        }
-        try write(manifest(tables, files: files, fingerprint: fingerprint), Self.manifestName)
+        _ = try Self.write(manifest(tables, files: files, fingerprint: fingerprint), Self.manifestName, in: folder)
         return files
+    }
+
+    private func render(_ format: ReportSettings.Format, _ tables: [PublishedTableData], to folder: String) throws -> [WrittenFile] {
+        let text = CellText(suppressedSymbol: settings.disclosure.suppressedSymbol)
+        switch format {
+        case .csv:
+            return try tables.map { try Self.write(CSVTableRenderer(text: text).render($0), "csv/\($0.table.name).csv", in: folder) }
+        case .json:
+            return try tables.map { try Self.write(JSONTableRenderer(text: text).render($0), "json/\($0.table.name).json", in: folder) }
+        case .md:
+            return try tables.map { try Self.write(MarkdownTableRenderer(text: text).render($0), "markdown/\($0.table.name).md", in: folder) }
+        case .xlsx:
+            let path = (folder as NSString).appendingPathComponent(Self.workbookName)
+            try XLSXWorkbookRenderer(title: settings.title, notes: Self.generalNotes(tables)).write(tables, to: path)
+            let data = try Data(contentsOf: URL(fileURLWithPath: path))
+            return [WrittenFile(path: Self.workbookName, bytes: data.count, sha256: Fingerprint.sha256(data))]
+        case .html:
+            let byName = Dictionary(uniqueKeysWithValues: tables.map { ($0.table.name, $0) })
+            let page = HTMLReportRenderer(title: settings.title, focusIcs: settings.focusIcs, text: text).render(byName)
+            return [try Self.write(page, Self.htmlName, in: folder)]
+        }
+    }
+
+    private static func write(_ data: Data, _ relative: String, in folder: String) throws -> WrittenFile {
+        let path = (folder as NSString).appendingPathComponent(relative)
+        do {
+            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try data.write(to: URL(fileURLWithPath: path))
+        } catch {
+            throw Publisher.notWritable(folder, error)
+        }
+        return WrittenFile(path: relative, bytes: data.count, sha256: Fingerprint.sha256(data))
     }
 
     /// The general (`indicator_id = all`) rows of `soc_metadata`, as the workbook's notes.
@@ -98,5 +109,25 @@ public struct ReportExporter {
         guard let data = try? Data(contentsOf: URL(fileURLWithPath: (folder as NSString).appendingPathComponent(manifestName))),
               let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return nil }
         return object["report_fingerprint"] as? String
+    }
+}
+
+/// One result slot per parallel task.
+private final class ParallelResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [Result<[ReportExporter.WrittenFile], any Error>?]
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func store(_ index: Int, _ result: Result<[ReportExporter.WrittenFile], any Error>) {
+        lock.lock()
+        slots[index] = result
+        lock.unlock()
+    }
+
+    var values: [Result<[ReportExporter.WrittenFile], any Error>] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots.map { $0 ?? .success([]) }
     }
 }
