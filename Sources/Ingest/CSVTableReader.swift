@@ -48,10 +48,11 @@ public struct CSVTableReader {
             }
             var values: [String: String] = [:]
             for (name, column) in map.columns {
-                guard let text = String(validating: record[column], as: UTF8.self) else {
+                // Trim spaces and tabs on the bytes, then decode once (Foundation's trimming cost more than parsing).
+                guard let text = String(validating: ExtractParser.trimmed(record[column]), as: UTF8.self) else {
                     throw PipelineError(.dataQuality, "invalid UTF-8", at: InputLocation(file: file, line: record.line, column: column + 1))
                 }
-                values[name] = text.trimmingCharacters(in: .whitespaces)
+                values[name] = text
             }
             rows.append(Row(line: record.line, values: values))
         }

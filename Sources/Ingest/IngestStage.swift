@@ -38,9 +38,16 @@ public struct IngestStage: PipelineStage {
     public func run(_ context: StageContext, in db: Database) throws -> StageOutcome {
         let config = context.config
         let logger = context.logger
+        var clock = ContinuousClock.now
+        func phase(_ name: String) {
+            logger.debug("ingest phase done", metadata: ["phase": "\(name)", "duration.ms": "\(Int((ContinuousClock.now - clock) / .milliseconds(1)))"])
+            clock = .now
+        }
         let reference = try ReferenceLoader.load(config)
+        phase("reference")
         let jobs = try config.sources.map { source in (source, try FileDiscovery.files(for: source, config: config)) }
         let results = try ingestInParallel(jobs, reference: reference, context: context)
+        phase("parse")
         try FaultInjection.check("ingest:after-parse")
 
         for result in results {
@@ -55,6 +62,7 @@ public struct IngestStage: PipelineStage {
 
         let writer = IngestWriter(db: db, reference: reference, config: config)
         let rows = try writer.write(results, runID: context.runID)
+        phase("write")
         try FaultInjection.check("ingest:after-totals")
 
         let fingerprint = StageFingerprints.ingest(
