@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # National-scale benchmark: generates the national month (every LSOA), runs soc-pipeline end to end
 # several times on a release build, and reports median wall time, CPU time, peak RSS, per-stage times
-# and ingest rows/s; with --peer, runs the DuckDB peer (bench/peer_duckdb.py) on the same folder.
+# and ingest rows/s, then times a no-op rerun, `status` and `tables list`; with --peer, runs the DuckDB peer (bench/peer_duckdb.py) on the same folder.
 #
 #   bench/run.sh [--runs N] [--periods N] [--peer] [--work DIR]
 #
@@ -61,6 +61,21 @@ for stage in ("ingest", "transform", "aggregate", "report"):
         extra = f", {rows/statistics.median(times)/1e6:.2f} M extract rows/s" if stage == "ingest" else ""
         print(f"  {stage:<10} median {statistics.median(times):.2f} s{extra}")
 PY
+
+# Reruns and readers on the last run's database: a nightly run over unchanged inputs, `status`, `tables list`.
+for command in "run" "status" "tables list"; do
+  for i in $(seq 1 "$runs"); do
+    /usr/bin/time -f "%e %M" -o "$results.time" "$bin" $command --config "$folder/pipeline.json" > /dev/null
+    cat "$results.time" >> "$results.readers"
+  done
+  python3 - "$results.readers" "$command" <<'PY'
+import statistics, sys
+values = [l.split() for l in open(sys.argv[1]) if l.strip()]
+print(f"  {sys.argv[2]:<12} median {statistics.median(float(v[0]) for v in values) * 1000:.0f} ms, "
+      f"peak RSS {statistics.median(float(v[1]) for v in values) / 1024:.0f} MiB ({len(values)} runs)")
+PY
+  rm -f "$results.readers"
+done
 
 if [ "$peer" = 1 ]; then
   if [ ! -x bench/.venv/bin/python ]; then

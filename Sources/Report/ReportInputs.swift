@@ -24,6 +24,8 @@ struct ReportInputs {
     private var gaps: [Key: Row] = [:]
     private var comparisons: [Key: Row] = [:]
     private(set) var trends: [Row] = []
+    /// Each ICS's overall trend direction by indicator and period.
+    private var icbTrendDirections: [Key: String] = [:]
     private(set) var headlines: [Row] = []
     private(set) var vintages: [String: (vintage: String, file: String, sha256: String)] = [:]
     private(set) var files: [(source: String, path: String, sha256: String, rows: Int)] = []
@@ -96,6 +98,9 @@ struct ReportInputs {
             SELECT * FROM trend ORDER BY indicator_id, period,
               CASE geography_level WHEN 'england' THEN 0 WHEN 'region' THEN 1 ELSE 2 END, geography_code, breakdown_type, breakdown_index
             """)
+        for row in trends where (row["geography_level"] as String) == "icb" && (row["breakdown_type"] as String) == "all" {
+            icbTrendDirections[Key(indicator: row["indicator_id"], period: row["period"], code: row["geography_code"])] = row["direction"]
+        }
         headlines = try Row.fetchAll(db, sql: "SELECT * FROM headline_fact ORDER BY indicator_id, period, statement_type, rank")
         for row in try Row.fetchAll(db, sql: "SELECT * FROM ref_vintage") {
             vintages[row["kind"]] = (row["vintage"], row["file"], row["sha256"])
@@ -112,6 +117,10 @@ struct ReportInputs {
 
     func inequality(_ indicator: String, _ period: String, _ code: String, type: String) -> Row? {
         inequality[Key(indicator: indicator, period: period, code: code, type: type)]
+    }
+
+    func icbTrendDirection(_ indicator: String, _ period: String, _ icb: String) -> String? {
+        icbTrendDirections[Key(indicator: indicator, period: period, code: icb)]
     }
 
     func gap(_ indicator: String, _ period: String, _ code: String) -> Row? { gaps[Key(indicator: indicator, period: period, code: code)] }

@@ -160,7 +160,7 @@ struct ReportStageTests {
         let path = "\(latest)/state-of-care.xlsx"
         let sheets = try XLSXReader.sheetNames(path)
         #expect(sheets == ["Cover", "Contents", "Notes"] + PublishedCatalog.tables.map(XLSXWorkbookRenderer.sheetName))
-        let strings = try XLSXReader.sharedStrings(path)
+        let strings = try XLSXReader.allText(path)
         #expect(strings.contains("Table 1: England by group"))
         #expect(strings.contains { $0.hasPrefix("[c] = confidential") })
         #expect(strings.contains("[c]"))
@@ -171,12 +171,12 @@ struct ReportStageTests {
         // ICS comparison: the title in A1, the header in row 4, numbers stored as numbers.
         let league = try XLSXReader.cells(path, sheet: 6)
         let a1 = try #require(league.first { $0.column == "A" && $0.row == 1 })
-        #expect(a1.shared && strings[Int(a1.value)!] == "Table 3: ICS comparison")
-        let header = league.filter { $0.row == 4 }.map { strings[Int($0.value)!] }
+        #expect(a1.isText && a1.value == "Table 3: ICS comparison")
+        let header = league.filter { $0.row == 4 }.map(\.value)
         #expect(header == PublishedCatalog.icsLeague.columnNames)
         let population = try #require(header.firstIndex(of: "population"))
         let column = String(UnicodeScalar(UInt8(65 + population)))
-        #expect(league.first { $0.column == column && $0.row == 5 }.map { !$0.shared && $0.value == "7600" } == true)
+        #expect(league.first { $0.column == column && $0.row == 5 }.map { !$0.isText && $0.value == "7600" } == true)
         // Rows follow the header without a gap.
         #expect(Set(league.filter { $0.row > 4 }.map(\.row)) == Set(5...(4 + 2 * 3)))
     }

@@ -19,32 +19,54 @@ enum XLSXReader {
     }
 
     static func sharedStrings(_ path: String) throws -> [String] {
+        guard try members(path).contains("xl/sharedStrings.xml") else { return [] }
         let xml = try member(path, "xl/sharedStrings.xml")
         let pattern = try NSRegularExpression(pattern: "<si><t[^>]*>([^<]*)</t></si>")
         return pattern.matches(in: xml, range: NSRange(xml.startIndex..., in: xml)).map {
-            (xml as NSString).substring(with: $0.range(at: 1)).replacingOccurrences(of: "&amp;", with: "&")
+            unescape((xml as NSString).substring(with: $0.range(at: 1)))
         }
     }
 
-    /// Cells of one sheet as (column letters, row number, is shared string, raw value).
-    static func cells(_ path: String, sheet index: Int) throws -> [(column: String, row: Int, shared: Bool, value: String)] {
+    static func unescape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&amp;", with: "&")
+    }
+
+    /// A cell: its column letters, row number, whether it holds text (shared or inline) and its text or number.
+    struct Cell {
+        var column: String
+        var row: Int
+        var isText: Bool
+        var value: String
+    }
+
+    /// Cells of one sheet, text resolved (shared strings or inline strings, as constant-memory mode writes).
+    static func cells(_ path: String, sheet index: Int) throws -> [Cell] {
+        let strings = try sharedStrings(path)
         let xml = try member(path, "xl/worksheets/sheet\(index).xml")
-        let pattern = try NSRegularExpression(pattern: "<c r=\"([A-Z]+)([0-9]+)\"([^>]*)><v>([^<]*)</v></c>")
+        let pattern = try NSRegularExpression(pattern: "<c r=\"([A-Z]+)([0-9]+)\"([^>]*)>(?:<v>([^<]*)</v>|<is><t[^>]*>([^<]*)</t></is>)</c>")
         return pattern.matches(in: xml, range: NSRange(xml.startIndex..., in: xml)).map { match in
-            let text = { (range: Int) in (xml as NSString).substring(with: match.range(at: range)) }
-            return (text(1), Int(text(2)) ?? 0, text(3).contains("t=\"s\""), text(4))
+            let text = { (range: Int) in match.range(at: range).location == NSNotFound ? "" : (xml as NSString).substring(with: match.range(at: range)) }
+            let attributes = text(3)
+            if attributes.contains("t=\"inlineStr\"") { return Cell(column: text(1), row: Int(text(2)) ?? 0, isText: true, value: unescape(text(5))) }
+            if attributes.contains("t=\"s\"") { return Cell(column: text(1), row: Int(text(2)) ?? 0, isText: true, value: strings[Int(text(4)) ?? 0]) }
+            return Cell(column: text(1), row: Int(text(2)) ?? 0, isText: false, value: text(4))
         }
+    }
+
+    /// Every text cell of every sheet.
+    static func allText(_ path: String) throws -> [String] {
+        try (1...sheetNames(path).count).flatMap { try cells(path, sheet: $0).filter(\.isText).map(\.value) }
     }
 
     /// Count cells (by header name) holding 1–7 on every table sheet except `skipping`.
     static func smallCounts(in path: String, skipping: Set<String>) throws -> [String] {
-        let strings = try sharedStrings(path)
         var found: [String] = []
         for (offset, name) in try sheetNames(path).enumerated() where offset >= 3 && !skipping.contains("soc_" + name) {
             let cells = try cells(path, sheet: offset + 1)
             let counts = PublishedFileScanner.countColumns("soc_" + name)
-            let header = Dictionary(cells.filter { $0.row == 4 && $0.shared }.map { ($0.column, strings[Int($0.value) ?? 0]) }, uniquingKeysWith: { a, _ in a })
-            for cell in cells where cell.row > 4 && !cell.shared {
+            let header = Dictionary(cells.filter { $0.row == 4 && $0.isText }.map { ($0.column, $0.value) }, uniquingKeysWith: { a, _ in a })
+            for cell in cells where cell.row > 4 && !cell.isText {
                 if let column = header[cell.column], counts.contains(column), let value = Double(cell.value), (1...7).contains(value) {
                     found.append("state-of-care.xlsx \(name)!\(cell.column)\(cell.row): \(column) \(cell.value)")
                 }

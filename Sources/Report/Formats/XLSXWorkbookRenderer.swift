@@ -25,7 +25,12 @@ public struct XLSXWorkbookRenderer {
     }
 
     public func write(_ tables: [PublishedTableData], to path: String) throws {
-        guard let workbook = workbook_new(path) else {
+        // Constant-memory mode: each row is flushed as soon as the next begins (rows are written in
+        // order), so memory stays flat however many periods the tables hold; strings are stored inline.
+        var options = lxw_workbook_options()
+        options.constant_memory = 1
+        options.use_zip64 = 1
+        guard let workbook = workbook_new_opt(path, &options) else {
             throw PipelineError(.internal, "cannot create the workbook", at: InputLocation(file: path))
         }
         let bold = workbook_add_format(workbook)
@@ -67,8 +72,7 @@ public struct XLSXWorkbookRenderer {
         }
         for (offset, data) in tables.enumerated() {
             let row = lxw_row_t(3 + offset), sheet = Self.sheetName(data.table)
-            worksheet_write_url(contents, row, 0, "internal:'\(sheet)'!A1", nil)
-            worksheet_write_string(contents, row, 0, sheet, nil)
+            worksheet_write_url_opt(contents, row, 0, "internal:'\(sheet)'!A1", nil, sheet, nil)
             worksheet_write_string(contents, row, 1, data.table.title, nil)
             worksheet_write_string(contents, row, 2, Self.cellText(data.table.description), wrap)
             worksheet_write_number(contents, row, 3, Double(data.rows.count), count)

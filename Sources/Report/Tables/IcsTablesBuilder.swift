@@ -18,10 +18,6 @@ struct IcsTablesBuilder {
 
     private func league(_ definition: ReportDefinition, _ period: String, _ writer: PublishedTableWriter) throws {
         let ranked = inputs.icbs.compactMap { icb in inputs.value(definition.id, period, "icb", icb.ods)?.shown }.sorted(by: >)
-        let trends = Dictionary(inputs.trends.filter {
-            ($0["indicator_id"] as String) == definition.id && ($0["period"] as String) == period
-                && ($0["geography_level"] as String) == "icb" && ($0["breakdown_type"] as String) == "all"
-        }.map { ($0["geography_code"] as String, $0["direction"] as String) }, uniquingKeysWith: { first, _ in first })
         for icb in inputs.icbs {
             guard let cell = inputs.value(definition.id, period, "icb", icb.ods) else { continue }
             let comparison = inputs.comparison(definition.id, period, icb.ods)
@@ -50,7 +46,7 @@ struct IcsTablesBuilder {
                 "rii_ucl95": PublishedCell(sii?["rii_ucl95"] as Double?),
                 "sii_vs_england": PublishedCell(sii?["sii_vs_england"] as String?),
                 "quadrant": CellRules.alongside(cell.value, quadrant),
-                "trend_marker": CellRules.alongside(cell.value, trends[icb.ods]),
+                "trend_marker": CellRules.alongside(cell.value, inputs.icbTrendDirection(definition.id, period, icb.ods)),
                 "rank_value": CellRules.alongside(cell.value, rank),
             ])
         }
