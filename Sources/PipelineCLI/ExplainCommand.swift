@@ -41,11 +41,36 @@ struct ExplainCommand: ParsableCommand {
             }
             let period = try self.period ?? String.fetchOne(db, sql: "SELECT max(period) FROM indicator_value WHERE indicator_id = ?", arguments: [indicator]) ?? ""
             switch table {
-            case "indicator_value": try explainValue(db, definition: definition, period: period)
+            case "indicator_value":
+                try explainValue(db, definition: definition, period: period)
+                try published(db, period: period)
             case "inequality_index": try explainIndex(db, definition: definition, period: period)
             default: throw ValidationError("--table must be indicator_value or inequality_index")
             }
             try provenance(db, source: definition["source"])
+        }
+    }
+
+    /// Where the value is published and what disclosure control did to each of its cells.
+    private func published(_ db: Database, period: String) throws {
+        guard try db.tableExists("soc_suppressed_cells"), let start = Period(label: period).map({ "\($0.label)-01" }) else { return }
+        let (type, index) = try slice()
+        let england = geography == "E92000001"
+        let place: (table: String, key: String)?
+        switch (england, type) {
+        case (true, "all"): place = ("soc_national_by_group", "\(indicator)|\(start)|all|England")
+        case (false, "all"): place = ("soc_ics_league", "\(indicator)|\(start)|\(geography)")
+        case (false, "imd_quintile"): place = ("soc_ics_quintile_gap", "\(indicator)|\(start)|\(geography)|\(index)")
+        default: place = nil
+        }
+        guard let place else { return }
+        let actions = try Row.fetchAll(db, sql: """
+            SELECT column_name, action, reason_code FROM soc_suppressed_cells WHERE table_name = ? AND row_key = ? ORDER BY column_name
+            """, arguments: [place.table, place.key])
+        Console.out("\nPublished in \(place.table) (row \(place.key)):")
+        if actions.isEmpty { Console.out("  shown as computed (no disclosure action)") }
+        for row in actions {
+            Console.out("  \((row[0] as String).padding(toLength: 12, withPad: " ", startingAt: 0)) \(row[1] as String) (\(row[2] as String))")
         }
     }
 
