@@ -3,11 +3,22 @@ import PipelineCore
 
 /// Inserts rows of published tables into the checkpoint database, fills the provenance columns,
 /// and logs every disclosure action in `soc_suppressed_cells`.
+///
+/// Rows arrive as column-name → cell dictionaries (readable builders); each is laid out once into
+/// the table's column order and bound on a raw prepared statement (``BulkInserter``).
 final class PublishedTableWriter {
+    /// A table's prepared insert and its column positions.
+    private struct Target {
+        let inserter: BulkInserter
+        let position: [String: Int]
+        let keyPositions: [Int]
+        let required: [Int]
+        let names: [String]
+    }
+
     private let db: Database
     private let provenance: Provenance
-    private var statements: [String: Statement] = [:]
-    private var columnSets: [String: Set<String>] = [:]
+    private var targets: [String: Target] = [:]
     private(set) var counts: [String: Int] = [:]
 
     init(_ db: Database, provenance: Provenance) throws {
@@ -18,50 +29,67 @@ final class PublishedTableWriter {
 
     /// Inserts one row. `cells` holds the table's own columns; unknown names are a programming error.
     func insert(_ table: PublishedTable, indicator: String, period: String?, _ cells: [String: PublishedCell]) throws {
-        var row = cells
+        let target = try self.target(table)
+        var row = [PublishedCell](repeating: .empty, count: table.columns.count)
+        for (name, cell) in cells {
+            guard let index = target.position[name] else {
+                throw PipelineError(.internal, "report table \(table.name) has no column '\(name)'")
+            }
+            row[index] = cell
+        }
         let bounds = period.flatMap(Provenance.bounds(of:))
-        row["indicator_id"] = PublishedCell(indicator)
-        row["period_start"] = PublishedCell(bounds?.start)
-        row["period_end"] = PublishedCell(bounds?.end)
-        row["imd_vintage"] = PublishedCell(provenance.imdVintage)
-        row["icb_vintage"] = PublishedCell(provenance.icbVintage)
-        row["population_source"] = PublishedCell(provenance.populationSource)
-        row["run_id"] = PublishedCell(provenance.runID)
-        row["manifest_sha256"] = PublishedCell(provenance.manifestSHA256)
-        let actions = table.columns.compactMap { column in row[column.name].flatMap { cell in cell.action.map { (column.name, $0, cell.reason ?? $0.rawValue) } } }
-        let flag = ["suppressed", "withheld", "rounded"].first { level in actions.contains { $0.1.rowFlag == level } } ?? "none"
+        func set(_ name: String, _ value: String?) { row[target.position[name]!] = PublishedCell(value) }
+        set("indicator_id", indicator)
+        set("period_start", bounds?.start)
+        set("period_end", bounds?.end)
+        set("imd_vintage", provenance.imdVintage)
+        set("icb_vintage", provenance.icbVintage)
+        set("population_source", provenance.populationSource)
+        set("run_id", provenance.runID)
+        set("manifest_sha256", provenance.manifestSHA256)
+        var actions: [(column: Int, action: PublishedCell.Action, reason: String)] = []
+        for (index, cell) in row.enumerated() {
+            if let action = cell.action { actions.append((index, action, cell.reason ?? action.rawValue)) }
+        }
+        let flag = ["suppressed", "withheld", "rounded"].first { level in actions.contains { $0.action.rowFlag == level } } ?? "none"
         var reasons: [String] = []
-        for action in actions where !reasons.contains(action.2) { reasons.append(action.2) }
-        row["suppression_flag"] = PublishedCell(flag)
-        row["suppression_reason"] = PublishedCell(reasons.isEmpty ? nil : reasons.joined(separator: ";"))
-        let known = columnSets[table.name] ?? Set(table.columnNames)
-        columnSets[table.name] = known
-        if let unknown = row.keys.first(where: { !known.contains($0) }) {
-            throw PipelineError(.internal, "report table \(table.name) has no column '\(unknown)'")
+        for action in actions where !reasons.contains(action.reason) { reasons.append(action.reason) }
+        set("suppression_flag", flag)
+        set("suppression_reason", reasons.isEmpty ? nil : reasons.joined(separator: ";"))
+        if let empty = target.required.first(where: { row[$0].value.isNull }) {
+            throw PipelineError(.internal, "report table \(table.name): column \(target.names[empty]) must not be empty")
         }
-        for column in table.columns where !column.nullable && (row[column.name]?.value ?? .null).isNull {
-            throw PipelineError(.internal, "report table \(table.name): column \(column.name) must not be empty")
-        }
-        let statement = try statement(for: table)
-        try statement.execute(arguments: StatementArguments(table.columns.map { row[$0.name]?.value ?? .null }))
+        try target.inserter.insert(row.map { Self.bindable($0.value) })
         counts[table.name, default: 0] += 1
 
         guard !actions.isEmpty else { return }
-        let rowKey = table.keyColumns.map { Self.text(row[$0]?.value ?? .null) }.joined(separator: "|")
-        for (column, action, reason) in actions {
+        let rowKey = target.keyPositions.map { Self.text(row[$0].value) }.joined(separator: "|")
+        for action in actions {
             try insert(PublishedCatalog.suppressedCells, indicator: indicator, period: period, [
-                "table_name": PublishedCell(table.name), "row_key": PublishedCell(rowKey), "column_name": PublishedCell(column),
-                "action": PublishedCell(action.rawValue), "reason_code": PublishedCell(reason),
+                "table_name": PublishedCell(table.name), "row_key": PublishedCell(rowKey), "column_name": PublishedCell(target.names[action.column]),
+                "action": PublishedCell(action.action.rawValue), "reason_code": PublishedCell(action.reason),
             ])
         }
     }
 
-    private func statement(for table: PublishedTable) throws -> Statement {
-        if let statement = statements[table.name] { return statement }
-        let placeholders = Array(repeating: "?", count: table.columns.count).joined(separator: ", ")
-        let statement = try db.makeStatement(sql: "INSERT INTO \(table.name) (\(table.columnNames.joined(separator: ", "))) VALUES (\(placeholders))")
-        statements[table.name] = statement
-        return statement
+    private func target(_ table: PublishedTable) throws -> Target {
+        if let target = targets[table.name] { return target }
+        let names = table.columnNames
+        let position = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
+        let target = Target(inserter: try BulkInserter(db, table: table.name, columns: names), position: position,
+                            keyPositions: table.keyColumns.map { position[$0]! },
+                            required: table.columns.indices.filter { !table.columns[$0].nullable }, names: names)
+        targets[table.name] = target
+        return target
+    }
+
+    static func bindable(_ value: DatabaseValue) -> BulkInserter.Value {
+        switch value.storage {
+        case .null, .blob: .null
+        case .int64(let number): .int(number)
+        case .double(let number): .double(number)
+        case .string(let text): .text(text)
+        }
     }
 
     /// A key value as text (integers without decimals).
@@ -70,7 +98,7 @@ final class PublishedTableWriter {
         case .null: ""
         case .int64(let number): String(number)
         case .double(let number): String(number)
-        case .string(let string): string
+        case .string(let text): text
         case .blob: "<blob>"
         }
     }
