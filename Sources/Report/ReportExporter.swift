@@ -40,7 +40,10 @@ public struct ReportExporter: Sendable {
             throw Publisher.notWritable(folder, error)
         }
         let results = ParallelResults(count: formats.count)
-        DispatchQueue.concurrentPerform(iterations: formats.count) { index in
+        // The workbook takes longest: start it first so the other formats fill the second core.
+        let order = formats.indices.sorted { (formats[$0] == .xlsx ? 0 : 1, $0) < (formats[$1] == .xlsx ? 0 : 1, $1) }
+        DispatchQueue.concurrentPerform(iterations: formats.count) { step in
+            let index = order[step]
             results.store(index, Result { try render(formats[index], tables, to: folder) })
         }
         var files: [WrittenFile] = []

@@ -10,18 +10,26 @@ public struct CSVTableRenderer: Sendable {
     public init(text: CellText) { self.text = text }
 
     public func render(_ data: PublishedTableData) -> Data {
-        var output = Data()
+        var output: [UInt8] = []
+        output.reserveCapacity(data.rows.count * data.columns.count * 12 + 1024)
         append(data.columns.map(\.name), to: &output)
         for row in data.rows { append(row.map(text.data), to: &output) }
-        return output
+        return Data(output)
     }
 
-    private func append(_ fields: [String], to output: inout Data) {
+    private func append(_ fields: [String], to output: inout [UInt8]) {
         for (index, field) in fields.enumerated() {
             if index > 0 { output.append(UInt8(ascii: ",")) }
-            output.append(contentsOf: Self.field(field))
+            Self.appendField(field, to: &output)
         }
-        output.append(contentsOf: [0x0D, 0x0A])
+        output.append(0x0D)
+        output.append(0x0A)
+    }
+
+    static func appendField(_ field: String, to output: inout [UInt8]) {
+        let needsQuotes = field.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0D || $0 == 0x0A }
+            || field.utf8.first == UInt8(ascii: " ") || field.utf8.last == UInt8(ascii: " ")
+        if needsQuotes { output.append(contentsOf: Self.field(field)) } else { output.append(contentsOf: field.utf8) }
     }
 
     /// One field: quoted by libcsv when it holds a comma, quote, CR or LF (or starts or ends with a space).
