@@ -39,6 +39,12 @@ public struct ReportExporter: Sendable {
         } catch {
             throw Publisher.notWritable(folder, error)
         }
+        // Every file names the run and manifest, an empty table's too.
+        let runID = tables.lazy.compactMap(\.runID).first, manifestHash = tables.lazy.compactMap(\.manifestSHA256).first
+        let tables = tables.map {
+            PublishedTableData(table: $0.table, columns: $0.columns, rows: $0.rows, runID: $0.runID ?? runID,
+                               manifestSHA256: $0.manifestSHA256 ?? manifestHash)
+        }
         let results = ParallelResults(count: formats.count)
         // The workbook takes longest: start it first so the other formats fill the second core.
         let order = formats.indices.sorted { (formats[$0] == .xlsx ? 0 : 1, $0) < (formats[$1] == .xlsx ? 0 : 1, $1) }

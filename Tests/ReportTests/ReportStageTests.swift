@@ -138,6 +138,11 @@ struct ReportStageTests {
         }
         let violations = try PublishedFileScanner.scan(latest)
         #expect(violations.isEmpty, "\(violations.prefix(10))")
+        // Every file names its run — the trend table is empty with one period, and still does.
+        let run = String(try FileManager.default.destinationOfSymbolicLink(atPath: workspace.path("out/published/latest")).dropFirst(5))
+        for file in ["json/soc_trend_vs_baseline.json", "markdown/soc_trend_vs_baseline.md", "state-of-care.html", "manifest.json"] {
+            #expect(try String(contentsOfFile: "\(latest)/\(file)", encoding: .utf8).contains(run), "\(file)")
+        }
         let target = try FileManager.default.destinationOfSymbolicLink(atPath: workspace.path("out/published/latest"))
         #expect(target.hasPrefix("runs/"))
         let manifest = try String(contentsOfFile: "\(latest)/manifest.json", encoding: .utf8)
