@@ -59,23 +59,8 @@ struct KillPointTests {
 
     /// Starts a run paused at `point` and SIGKILLs it there.
     static func killRun(at point: String, in directory: String) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: CommandLineRunner.binary)
-        process.arguments = ["run"]
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        var environment = ProcessInfo.processInfo.environment
-        environment["SOC_PIPELINE_PAUSE"] = point
-        process.environment = environment
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        var seen = Data()
-        let deadline = Date().addingTimeInterval(60)
-        while !String(decoding: seen, as: UTF8.self).contains("paused at \(point)") && Date() < deadline && process.isRunning {
-            seen.append(errors.fileHandleForReading.availableData)
-        }
-        #expect(String(decoding: seen, as: UTF8.self).contains("paused at \(point)"), "never reached \(point)")
+        let (process, reached) = try CommandLineRunner.startPaused(at: point, ["run"], in: directory)
+        #expect(reached, "never reached \(point)")
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         #expect(process.terminationReason == .uncaughtSignal)

@@ -124,23 +124,8 @@ struct PublishTests {
         try workspace.writeTinyWorld(indicators: Self.indicators)
         #expect(try CommandLineRunner.run(["run"], in: workspace.root).status == 0)
         // A forced run paused inside its report transaction (write lock held, WAL) ...
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: CommandLineRunner.binary)
-        process.arguments = ["run", "--force"]
-        process.currentDirectoryURL = URL(fileURLWithPath: workspace.root)
-        var environment = ProcessInfo.processInfo.environment
-        environment["SOC_PIPELINE_PAUSE"] = "report:after-tables"
-        process.environment = environment
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        var seen = Data()
-        let deadline = Date().addingTimeInterval(60)
-        while !String(decoding: seen, as: UTF8.self).contains("paused at") && Date() < deadline && process.isRunning {
-            seen.append(errors.fileHandleForReading.availableData)
-        }
-        #expect(String(decoding: seen, as: UTF8.self).contains("paused at"), "\(String(decoding: seen, as: UTF8.self))")
+        let (process, reached) = try CommandLineRunner.startPaused(at: "report:after-tables", ["run", "--force"], in: workspace.root)
+        #expect(reached)
         defer {
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()

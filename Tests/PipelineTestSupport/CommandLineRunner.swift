@@ -14,6 +14,28 @@ public enum CommandLineRunner {
         return Repository.path(".build/debug/soc-pipeline")
     }
 
+    /// Starts the binary with `SOC_PIPELINE_PAUSE=point` and returns once it reports that it is paused
+    /// there (or has exited, or a minute has passed); `reached` says whether it got there.
+    public static func startPaused(at point: String, _ arguments: [String], in directory: String) throws -> (process: Process, reached: Bool) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        var environment = ProcessInfo.processInfo.environment
+        environment["SOC_PIPELINE_PAUSE"] = point
+        process.environment = environment
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        var seen = Data()
+        let deadline = Date().addingTimeInterval(60)
+        while !String(decoding: seen, as: UTF8.self).contains("paused at \(point)") && Date() < deadline && process.isRunning {
+            seen.append(errors.fileHandleForReading.availableData)
+        }
+        return (process, String(decoding: seen, as: UTF8.self).contains("paused at \(point)"))
+    }
+
     public static func run(_ arguments: [String], in directory: String = Repository.root,
                            environment: [String: String] = [:], executable: String? = nil) throws -> Result {
         let process = Process()
