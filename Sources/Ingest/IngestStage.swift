@@ -46,23 +46,30 @@ public struct IngestStage: PipelineStage {
         let reference = try ReferenceLoader.load(config)
         phase("reference")
         let jobs = try config.sources.map { source in (source, try FileDiscovery.files(for: source, config: config)) }
-        let results = try ingestInParallel(jobs, reference: reference, context: context)
-        phase("parse")
+        // Each source is written as soon as it is parsed, while the others are still parsing. A source
+        // that fails its checks is not written; the errors are raised below, in config order.
+        let writer = try IngestWriter(db: db, reference: reference, config: config)
+        let requireCoverage = config.ingest.requireFullCoverage
+        let results = try ingestInParallel(jobs, reference: reference, context: context) { result in
+            let passes = (try? checkRejectThreshold(result, config: config)) != nil
+                && (!requireCoverage || result.source.kind == .population || (try? checkCoverage(result, reference: reference)) != nil)
+            if passes { try writer.write(result) }
+        }
+        phase("parse and write")
         try FaultInjection.check("ingest:after-parse")
 
         for result in results {
             logQuarantine(result, logger: logger)
             try checkRejectThreshold(result, config: config)
         }
-        if config.ingest.requireFullCoverage {
+        if requireCoverage {
             for result in results where result.source.kind != .population {
                 try checkCoverage(result, reference: reference)
             }
         }
 
-        let writer = IngestWriter(db: db, reference: reference, config: config)
-        let rows = try writer.write(results, runID: context.runID)
-        phase("write")
+        let rows = try writer.finish(runID: context.runID)
+        phase("finish")
         try FaultInjection.check("ingest:after-totals")
 
         let fingerprint = StageFingerprints.ingest(
@@ -75,8 +82,11 @@ public struct IngestStage: PipelineStage {
         return StageOutcome(fingerprint: fingerprint, rowsByTable: rows, notes: notes)
     }
 
+    /// Parses the sources on `workers` threads, largest first, and hands each finished source to
+    /// `onSource` on the calling thread (which owns the database connection) as it completes.
+    /// Returns the results in config order, or throws the first parse failure in config order.
     private func ingestInParallel(_ jobs: [(SourceConfig, [DiscoveredFile])], reference: ReferenceTables,
-                                  context: StageContext) throws -> [SourceResult] {
+                                  context: StageContext, onSource: (SourceResult) throws -> Void) throws -> [SourceResult] {
         // Largest sources first so the two workers finish together.
         let order = jobs.indices.sorted { jobs[$0].1.reduce(0) { $0 + $1.size } > jobs[$1].1.reduce(0) { $0 + $1.size } }
         let totalFiles = jobs.reduce(0) { $0 + $1.1.count }
@@ -86,18 +96,30 @@ public struct IngestStage: PipelineStage {
         }
         let slots = ResultSlots(count: jobs.count)
         let next = Mutex(0)
-        DispatchQueue.concurrentPerform(iterations: min(workers, jobs.count)) { _ in
-            while true {
-                let position: Int? = next.withLock { value in
-                    guard value < order.count else { return nil }
-                    defer { value += 1 }
-                    return value
+        let group = DispatchGroup()
+        for _ in 0..<min(workers, jobs.count) {
+            DispatchQueue.global().async(group: group) {
+                while true {
+                    let position: Int? = next.withLock { value in
+                        guard value < order.count else { return nil }
+                        defer { value += 1 }
+                        return value
+                    }
+                    guard let position else { return }
+                    let index = order[position]
+                    slots.store(index, Result { try ingester.ingest(jobs[index].0, files: jobs[index].1) })
                 }
-                guard let position else { return }
-                let index = order[position]
-                slots.store(index, Result { try ingester.ingest(jobs[index].0, files: jobs[index].1) })
             }
         }
+        do {
+            for _ in jobs.indices {
+                if let result = slots.nextCompleted() { try onSource(result) }
+            }
+        } catch {
+            group.wait()
+            throw error
+        }
+        group.wait()
         progress.finish()
         return try slots.results()
     }
@@ -159,19 +181,35 @@ public struct IngestStage: PipelineStage {
     }
 }
 
-/// Results written by worker threads, read after they have all finished.
-/// Unchecked because `SourceResult` is a non-Sendable class; every access is under `lock`
-/// and each slot is written once by one worker and read only after `concurrentPerform` returns.
+/// Results written by worker threads. The calling thread takes each successful one as it completes
+/// (``nextCompleted()``), and all of them, in config order, once the workers have finished.
+/// Unchecked because `SourceResult` is a non-Sendable class; every access is under `lock`, each slot
+/// is written once by one worker, and a result is handed over only after its worker stored it.
 private final class ResultSlots: @unchecked Sendable {
     private let lock = NSLock()
+    private let completed = DispatchSemaphore(value: 0)
     private var slots: [Result<SourceResult, any Error>?]
+    private var finishedOrder: [Int] = []
+    private var handedOver = 0
 
     init(count: Int) { slots = Array(repeating: nil, count: count) }
 
     func store(_ index: Int, _ result: Result<SourceResult, any Error>) {
         lock.lock()
         slots[index] = result
+        finishedOrder.append(index)
         lock.unlock()
+        completed.signal()
+    }
+
+    /// Waits for the next source to finish; its result if it parsed, nil if it failed.
+    func nextCompleted() -> SourceResult? {
+        completed.wait()
+        lock.lock()
+        defer { lock.unlock() }
+        let index = finishedOrder[handedOver]
+        handedOver += 1
+        return try? slots[index]?.get()
     }
 
     func results() throws -> [SourceResult] {

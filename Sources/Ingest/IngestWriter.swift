@@ -1,11 +1,19 @@
 import GRDB
 import PipelineCore
 
-/// Replaces ingest's checkpoint tables with this run's results (inside the stage transaction).
-struct IngestWriter {
+/// Replaces ingest's checkpoint tables with this run's results (inside the stage transaction):
+/// ``init(db:reference:config:)`` clears them and writes the reference tables, ``write(_:)`` writes one
+/// source as soon as it has been parsed (while other sources are still parsing), ``finish(runID:)``
+/// records what changed.
+final class IngestWriter {
     let db: Database
     let reference: ReferenceTables
     let config: PipelineConfig
+    private let previousStates: [String: String]
+    private var counts: [String: Int] = [:]
+    private let files, quarantine, sources, events, proportions, population, quality: BulkInserter
+    private let ageLabels = AgeBand.all.map(\.label) + ["unknown"]
+    private let sexLabels = Sex.allCases.map(\.label)
 
     static let tables = ["ingest_file", "ingest_quarantine", "ingest_source", "ingest_event_total", "ingest_proportion_total",
                          "ingest_population", "ingest_data_quality", "ingest_row", "ref_icb", "ref_standard_population", "ref_vintage"]
@@ -28,91 +36,97 @@ struct IngestWriter {
         return states
     }
 
-    func write(_ results: [SourceResult], runID: String) throws -> [String: Int] {
-        let previousStates = try Self.qualityStates(db)
+    init(db: Database, reference: ReferenceTables, config: PipelineConfig) throws {
+        self.db = db
+        self.reference = reference
+        self.config = config
+        previousStates = try Self.qualityStates(db)
         for table in Self.tables { try db.execute(sql: "DELETE FROM \(table)") }
-        var counts: [String: Int] = [:]
-        try writeReference(&counts)
-        let files = try BulkInserter(db, table: "ingest_file", columns: [
+        files = try BulkInserter(db, table: "ingest_file", columns: [
             "source", "kind", "path", "delivered_for_icb", "size_bytes", "sha256", "rows_read", "rows_loaded",
             "rows_quarantined", "cells_suppressed_at_source"])
-        let quarantine = try BulkInserter(db, table: "ingest_quarantine", columns: [
+        quarantine = try BulkInserter(db, table: "ingest_quarantine", columns: [
             "source", "path", "line", "column", "column_name", "reason", "detail"])
-        let sources = try BulkInserter(db, table: "ingest_source", columns: [
+        sources = try BulkInserter(db, table: "ingest_source", columns: [
             "source", "kind", "grain", "vintage", "files", "rows_loaded", "periods"])
-        let events = try BulkInserter(db, table: "ingest_event_total", columns: [
+        events = try BulkInserter(db, table: "ingest_event_total", columns: [
             "dataset", "period", "icb_code", "sub_icb_code", "imd_decile", "sex", "age_band", "events", "records", "suppressed_records"])
-        let proportions = try BulkInserter(db, table: "ingest_proportion_total", columns: [
+        proportions = try BulkInserter(db, table: "ingest_proportion_total", columns: [
             "dataset", "period", "icb_code", "sub_icb_code", "imd_decile", "sex", "age_band", "numerator", "denominator",
             "records", "suppressed_records"])
-        let population = try BulkInserter(db, table: "ingest_population", columns: [
+        population = try BulkInserter(db, table: "ingest_population", columns: [
             "icb_code", "sub_icb_code", "imd_decile", "sex", "age_band", "population"])
-        let quality = try BulkInserter(db, table: "ingest_data_quality", columns: [
+        quality = try BulkInserter(db, table: "ingest_data_quality", columns: [
             "dataset", "period", "icb_code", "records", "records_unmapped_lsoa", "records_unknown_sex",
             "records_unknown_age", "records_suppressed_at_source"])
 
-        let ageLabels = AgeBand.all.map(\.label) + ["unknown"]
-        let sexLabels = Sex.allCases.map(\.label)
-        for result in results {
-            let source = result.source
-            for file in result.files {
-                try files.insert(.text(source.name), .text(source.kind.rawValue), .text(file.file.displayPath),
-                                 file.deliveredIcb.map { .text($0) } ?? .null, .int(Int64(file.file.size)), .text(file.sha256),
-                                 .int(Int64(file.rowsRead)), .int(Int64(file.rowsLoaded)), .int(Int64(file.rowsQuarantined)),
-                                 .int(Int64(file.suppressed)))
-                for entry in file.quarantine {
-                    try quarantine.insert(.text(source.name), .text(file.file.displayPath), .int(Int64(entry.line)),
-                                          .int(Int64(entry.column)), entry.columnName.map { .text($0) } ?? .null,
-                                          .text(entry.reason.rawValue), .text(entry.reason.explanation))
-                }
-            }
-            let totals = result.totals
-            let periods = totals.periods.sorted()
-            try sources.insert(.text(source.name), .text(source.kind.rawValue), .text(source.grain.rawValue),
-                               source.vintage.map { .text($0) } ?? .null, .int(Int64(result.files.count)),
-                               .int(Int64(result.rowsLoaded)),
-                               .text(source.kind == .population ? "" : periods.map(\.label).joined(separator: ",")))
-            let periodLabels = totals.periods.map(\.label)
-            for cell in 0..<totals.records.count where totals.records[cell] > 0 {
-                let d = totals.dimensions(ofCell: cell)
-                let icb = reference.icbs[Int(reference.subIcbToIcb[d.subIcb])].odsCode
-                let sub = reference.subIcbCodes[d.subIcb]
-                switch source.kind {
-                case .events:
-                    try events.insert(.text(source.name), .text(periodLabels[d.slot]), .text(icb), .text(sub), .int(Int64(d.decile)),
-                                      .text(sexLabels[d.sex]), .text(ageLabels[d.age]), .int(totals.value1[cell]),
-                                      .int(Int64(totals.records[cell])), .int(Int64(totals.suppressed[cell])))
-                case .proportion:
-                    try proportions.insert(.text(source.name), .text(periodLabels[d.slot]), .text(icb), .text(sub), .int(Int64(d.decile)),
-                                           .text(sexLabels[d.sex]), .text(ageLabels[d.age]), .int(totals.value1[cell]),
-                                           .int(totals.value2[cell]), .int(Int64(totals.records[cell])),
-                                           .int(Int64(totals.suppressed[cell])))
-                case .population:
-                    try population.insert(.text(icb), .text(sub), .int(Int64(d.decile)), .text(sexLabels[d.sex]),
-                                          .text(ageLabels[d.age]), .int(totals.value1[cell]))
-                }
-            }
-            if source.kind != .population {
-                for (slot, period) in totals.periods.enumerated() {
-                    for (icb, info) in reference.icbs.enumerated() {
-                        let values = (0..<SourceTotals.qualityFields).map { totals.qualityValue(slot: slot, icb: icb, field: $0) }
-                        guard values[0] > 0 else { continue }
-                        try quality.insert(.text(source.name), .text(period.label), .text(info.odsCode),
-                                           .int(values[0]), .int(values[1]), .int(values[2]), .int(values[3]), .int(values[4]))
-                    }
-                }
-            }
-            if let raw = result.rawRows {
-                let rows = try BulkInserter(db, table: "ingest_row", columns: [
-                    "dataset", "path", "line", "area_code", "period", "sex", "age_band", "value1", "value2"])
-                for row in raw.rows {
-                    try rows.insert(.text(row.source), .text(row.file), .int(Int64(row.line)), .text(row.area),
-                                    row.period.map { .text($0) } ?? .null, .text(row.sex.label), .text(ageLabels[row.age]),
-                                    .int(row.value1), row.value2.map { .int($0) } ?? .null)
-                }
-                counts["ingest_row", default: 0] += rows.rowsInserted
+        try writeReference()
+    }
+
+    /// Writes one parsed source.
+    func write(_ result: SourceResult) throws {
+        let source = result.source
+        for file in result.files {
+            try files.insert(.text(source.name), .text(source.kind.rawValue), .text(file.file.displayPath),
+                             file.deliveredIcb.map { .text($0) } ?? .null, .int(Int64(file.file.size)), .text(file.sha256),
+                             .int(Int64(file.rowsRead)), .int(Int64(file.rowsLoaded)), .int(Int64(file.rowsQuarantined)),
+                             .int(Int64(file.suppressed)))
+            for entry in file.quarantine {
+                try quarantine.insert(.text(source.name), .text(file.file.displayPath), .int(Int64(entry.line)),
+                                      .int(Int64(entry.column)), entry.columnName.map { .text($0) } ?? .null,
+                                      .text(entry.reason.rawValue), .text(entry.reason.explanation))
             }
         }
+        let totals = result.totals
+        let periods = totals.periods.sorted()
+        try sources.insert(.text(source.name), .text(source.kind.rawValue), .text(source.grain.rawValue),
+                           source.vintage.map { .text($0) } ?? .null, .int(Int64(result.files.count)),
+                           .int(Int64(result.rowsLoaded)),
+                           .text(source.kind == .population ? "" : periods.map(\.label).joined(separator: ",")))
+        let periodLabels = totals.periods.map(\.label)
+        for cell in 0..<totals.records.count where totals.records[cell] > 0 {
+            let d = totals.dimensions(ofCell: cell)
+            let icb = reference.icbs[Int(reference.subIcbToIcb[d.subIcb])].odsCode
+            let sub = reference.subIcbCodes[d.subIcb]
+            switch source.kind {
+            case .events:
+                try events.insert(.text(source.name), .text(periodLabels[d.slot]), .text(icb), .text(sub), .int(Int64(d.decile)),
+                                  .text(sexLabels[d.sex]), .text(ageLabels[d.age]), .int(totals.value1[cell]),
+                                  .int(Int64(totals.records[cell])), .int(Int64(totals.suppressed[cell])))
+            case .proportion:
+                try proportions.insert(.text(source.name), .text(periodLabels[d.slot]), .text(icb), .text(sub), .int(Int64(d.decile)),
+                                       .text(sexLabels[d.sex]), .text(ageLabels[d.age]), .int(totals.value1[cell]),
+                                       .int(totals.value2[cell]), .int(Int64(totals.records[cell])),
+                                       .int(Int64(totals.suppressed[cell])))
+            case .population:
+                try population.insert(.text(icb), .text(sub), .int(Int64(d.decile)), .text(sexLabels[d.sex]),
+                                      .text(ageLabels[d.age]), .int(totals.value1[cell]))
+            }
+        }
+        if source.kind != .population {
+            for (slot, period) in totals.periods.enumerated() {
+                for (icb, info) in reference.icbs.enumerated() {
+                    let values = (0..<SourceTotals.qualityFields).map { totals.qualityValue(slot: slot, icb: icb, field: $0) }
+                    guard values[0] > 0 else { continue }
+                    try quality.insert(.text(source.name), .text(period.label), .text(info.odsCode),
+                                       .int(values[0]), .int(values[1]), .int(values[2]), .int(values[3]), .int(values[4]))
+                }
+            }
+        }
+        if let raw = result.rawRows {
+            let rows = try BulkInserter(db, table: "ingest_row", columns: [
+                "dataset", "path", "line", "area_code", "period", "sex", "age_band", "value1", "value2"])
+            for row in raw.rows {
+                try rows.insert(.text(row.source), .text(row.file), .int(Int64(row.line)), .text(row.area),
+                                row.period.map { .text($0) } ?? .null, .text(row.sex.label), .text(ageLabels[row.age]),
+                                .int(row.value1), row.value2.map { .int($0) } ?? .null)
+            }
+            counts["ingest_row", default: 0] += rows.rowsInserted
+        }
+    }
+
+    /// Row counts by table, and the data-quality states that changed since the previous checkpoint.
+    func finish(runID: String) throws -> [String: Int] {
         for inserter in [files, quarantine, sources, events, proportions, population, quality] {
             counts[inserter.table, default: 0] += inserter.rowsInserted
         }
@@ -125,7 +139,7 @@ struct IngestWriter {
         return counts
     }
 
-    private func writeReference(_ counts: inout [String: Int]) throws {
+    private func writeReference() throws {
         let icbs = try BulkInserter(db, table: "ref_icb", columns: [
             "icb_ods_code", "icb_ons_code", "icb_name", "icb_short_name", "region_ons_code", "region_ods_code", "region_name", "vintage"])
         for icb in reference.icbs {
