@@ -1,4 +1,5 @@
 import Foundation
+import PipelineCore
 
 /// Builds the headline facts for one indicator's latest period.
 struct HeadlineBuilder {
@@ -37,11 +38,11 @@ struct HeadlineBuilder {
         for (label, ordered) in [("highest", Array(icbs.prefix(topN))), ("lowest", Array(icbs.reversed().prefix(topN)))] {
             for (rank, item) in ordered.enumerated() {
                 let geo = item.geo, row = item.row, value = item.value
-                let interval = row.lower95.map { " (95% CI \(HeadlineFact.figure($0)) to \(HeadlineFact.figure(row.upper95 ?? $0)))" } ?? ""
                 facts.append(HeadlineFact(
                     indicator: id, period: period, statementType: "top_n_ics_\(label)", rank: rank + 1, value: value,
                     lower: row.lower95, upper: row.upper95,
-                    text: "\(label.capitalized) \(rank + 1): \(geo.name), \(unit(value))\(interval); intervals overlap, so read ranks with care.",
+                    text: HeadlineText.ranked(label, rank: rank + 1, name: geo.name, value: value, lower: row.lower95, upper: row.upper95,
+                                              unit: definition.unit),
                     sourceTable: "indicator_value", sourceKey: "\(id)|\(period)|icb|\(geo.code)|all"))
             }
         }
@@ -53,7 +54,8 @@ struct HeadlineBuilder {
             facts.append(HeadlineFact(
                 indicator: id, period: period, statementType: level == "icb" ? "range_ics" : "range_regions", rank: 1,
                 value: high.1 - low.1, lower: low.1, upper: high.1,
-                text: "Across \(noun), \(title.lowercased()) ranged from \(unit(low.1)) (\(low.0.name)) to \(unit(high.1)) (\(high.0.name)) in \(period).",
+                text: HeadlineText.range(across: noun, title: title, low: (low.0.name, low.1), high: (high.0.name, high.1),
+                                         unit: definition.unit, period: period),
                 sourceTable: "indicator_value", sourceKey: "\(id)|\(period)|\(level)|*|all"))
         }
         if let baseline, baseline != period, let latest = values.value(id, period, "england", "E92000001"),

@@ -38,13 +38,9 @@ public struct IngestStage: PipelineStage {
     public func run(_ context: StageContext, in db: Database) throws -> StageOutcome {
         let config = context.config
         let logger = context.logger
-        var clock = ContinuousClock.now
-        func phase(_ name: String) {
-            logger.debug("ingest phase done", metadata: ["phase": "\(name)", "duration.ms": "\(Int((ContinuousClock.now - clock) / .milliseconds(1)))"])
-            clock = .now
-        }
+        var phases = PhaseTimer(logger: logger, stage: "ingest")
         let reference = try ReferenceLoader.load(config)
-        phase("reference")
+        phases.done("reference")
         let jobs = try config.sources.map { source in (source, try FileDiscovery.files(for: source, config: config)) }
         // Each source is written as soon as it is parsed, while the others are still parsing. A source
         // that fails its checks is not written; the errors are raised below, in config order.
@@ -55,7 +51,7 @@ public struct IngestStage: PipelineStage {
                 && (!requireCoverage || result.source.kind == .population || (try? checkCoverage(result, reference: reference)) != nil)
             if passes { try writer.write(result) }
         }
-        phase("parse and write")
+        phases.done("parse and write")
         try FaultInjection.check("ingest:after-parse")
 
         for result in results {
@@ -69,7 +65,7 @@ public struct IngestStage: PipelineStage {
         }
 
         let rows = try writer.finish(runID: context.runID)
-        phase("finish")
+        phases.done("finish")
         try FaultInjection.check("ingest:after-totals")
 
         let fingerprint = StageFingerprints.ingest(

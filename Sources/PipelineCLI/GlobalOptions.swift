@@ -34,12 +34,17 @@ struct GlobalOptions: ParsableArguments {
     func loadConfig() throws -> PipelineConfig {
         var config = try ConfigLoader.load(path: self.config)
         if let db {
-            config.database = URL(fileURLWithPath: db, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL.path
+            config.database = Self.absolute(db)
         }
         if let output {
-            config.outputDirectory = URL(fileURLWithPath: output, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL.path
+            config.outputDirectory = Self.absolute(output)
         }
         return config
+    }
+
+    /// A path given on the command line, resolved against the current directory (not the config's folder).
+    static func absolute(_ path: String) -> String {
+        URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL.path
     }
 
     /// The checkpoint database path, resolved.

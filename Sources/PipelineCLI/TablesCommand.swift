@@ -122,7 +122,7 @@ struct TablesCommand: ParsableCommand {
             let (config, store) = try TablesCommand.open(global)
             let tables = try store.reader.read { db in try ReportExporter.loadTables(db) }
             let formats: [ReportSettings.Format] = format == .all ? ReportSettings.Format.allCases : [ReportSettings.Format(rawValue: format.rawValue)!]
-            let folder = URL(fileURLWithPath: out, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL.path
+            let folder = GlobalOptions.absolute(out)
             let files = try ReportExporter(settings: config.report).export(tables, formats: formats, to: folder)
             Console.out("wrote \(files.count + 1) files to \(folder) (run \(tables.lazy.compactMap(\.runID).first ?? "none"))")
         }

@@ -31,11 +31,7 @@ public struct ReportStage: PipelineStage {
 
     public func run(_ context: StageContext, in db: Database) throws -> StageOutcome {
         let settings = context.config.report
-        var clock = ContinuousClock.now
-        func phase(_ name: String) {
-            context.logger.debug("report phase done", metadata: ["phase": "\(name)", "duration.ms": "\(Int((ContinuousClock.now - clock) / .milliseconds(1)))"])
-            clock = .now
-        }
+        var phases = PhaseTimer(logger: context.logger, stage: "report")
         let control = DisclosureControl(rules: settings.disclosure)
         let inputs = try ReportInputs(db, control: control)
         let provenance = Provenance(
@@ -43,19 +39,19 @@ public struct ReportStage: PipelineStage {
             imdVintage: inputs.vintages["imd"]?.vintage ?? context.config.reference.imd.vintage,
             icbVintage: inputs.vintages["icb"]?.vintage ?? context.config.reference.icb.vintage,
             populationSource: inputs.vintages["population"]?.vintage ?? "not recorded")
-        phase("inputs")
+        phases.done("inputs")
         let writer = try PublishedTableWriter(db, provenance: provenance)
         try NationalTablesBuilder(inputs: inputs).write(writer)
         try IcsTablesBuilder(inputs: inputs, control: control).write(writer)
         try TrendTableBuilder(inputs: inputs).write(writer)
         try HeadlineTableBuilder(inputs: inputs, topN: context.config.aggregate.headlineTopN).write(writer)
         try MetadataBuilder(inputs: inputs, config: context.config, provenance: provenance).write(writer)
-        phase("tables")
+        phases.done("tables")
         try FaultInjection.check("report:after-tables")
 
         let tables = try ReportExporter.loadTables(db)
         try DisclosureAudit(rules: settings.disclosure).verify(tables)
-        phase("load")
+        phases.done("load")
         let fingerprint = baseFingerprint(context)
         let publisher = Publisher(outputDirectory: context.config.resolve(context.config.outputDirectory))
         // Whatever happens from here, a rollback puts `latest` back and removes this run's folders.
@@ -65,7 +61,7 @@ public struct ReportStage: PipelineStage {
                                 onRollback: { _ in publisher.rollBack(runID: runID, previous: previous) })
         let staging = try publisher.stagingFolder(runID: context.runID)
         let files = try ReportExporter(settings: settings).export(tables, formats: settings.formats, to: staging, fingerprint: fingerprint)
-        phase("render")
+        phases.done("render")
         try FaultInjection.check("report:after-files")
         try publisher.promote(staging: staging, runID: context.runID)
         try FaultInjection.check("report:after-publish")

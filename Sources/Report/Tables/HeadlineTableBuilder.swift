@@ -29,7 +29,6 @@ struct HeadlineTableBuilder {
 
     /// Highest and lowest ICSs and the ranges across ICSs and regions, from published values only.
     private func subNational(_ definition: ReportDefinition, _ period: String, _ writer: PublishedTableWriter) throws {
-        func unit(_ value: Double) -> String { FigureText.withUnit(value, unit: definition.unit) }
         var icbs: [(code: String, name: String, cell: ControlledValue, value: Double)] = []
         for icb in inputs.icbs {
             if let cell = inputs.value(definition.id, period, "icb", icb.ods), let value = cell.shown {
@@ -39,11 +38,11 @@ struct HeadlineTableBuilder {
         icbs.sort { $0.value != $1.value ? $0.value > $1.value : $0.code < $1.code }
         for (label, ordered) in [("highest", Array(icbs.prefix(topN))), ("lowest", Array(icbs.reversed().prefix(topN)))] {
             for (offset, item) in ordered.enumerated() {
-                let interval = item.cell.lower95.map { " (95% CI \(FigureText.figure($0)) to \(FigureText.figure(item.cell.upper95 ?? $0)))" } ?? ""
                 try writer.insert(PublishedCatalog.headlines, indicator: definition.id, period: period, [
                     "statement_type": PublishedCell("top_n_ics_\(label)"), "rank": PublishedCell(offset + 1),
                     "value": PublishedCell(item.value), "lcl95": PublishedCell(item.cell.lower95), "ucl95": PublishedCell(item.cell.upper95),
-                    "text": PublishedCell("\(label.capitalized) \(offset + 1): \(item.name), \(unit(item.value))\(interval); intervals overlap, so read ranks with care."),
+                    "text": PublishedCell(HeadlineText.ranked(label, rank: offset + 1, name: item.name, value: item.value,
+                                                              lower: item.cell.lower95, upper: item.cell.upper95, unit: definition.unit)),
                     "source_table": PublishedCell(PublishedCatalog.icsLeague.name),
                     "source_key": PublishedCell("\(definition.id)|\(period)|icb|\(item.code)|all"),
                 ])
@@ -60,7 +59,8 @@ struct HeadlineTableBuilder {
             try writer.insert(PublishedCatalog.headlines, indicator: definition.id, period: period, [
                 "statement_type": PublishedCell(level == "icb" ? "range_ics" : "range_regions"), "rank": PublishedCell(1),
                 "value": PublishedCell(high.value - low.value), "lcl95": PublishedCell(low.value), "ucl95": PublishedCell(high.value),
-                "text": PublishedCell("Across \(noun), \(definition.title.lowercased()) ranged from \(unit(low.value)) (\(low.name)) to \(unit(high.value)) (\(high.name)) in \(period)."),
+                "text": PublishedCell(HeadlineText.range(across: noun, title: definition.title, low: (low.name, low.value),
+                                                         high: (high.name, high.value), unit: definition.unit, period: period)),
                 "source_table": PublishedCell(level == "icb" ? PublishedCatalog.icsLeague.name : "indicator_value"),
                 "source_key": PublishedCell("\(definition.id)|\(period)|\(level)|*|all"),
             ])
