@@ -78,6 +78,16 @@ struct ConfigLoaderTests {
         #expect(error?.message.hasPrefix("ingest.rejectThreshold:") == true)
     }
 
+    @Test func disclosureRulesAreCheckedWithTheirPath() {
+        func withReport(_ report: String) -> String { String(valid.dropLast(2)) + ", \"report\": \(report)\n}\n" }
+        #expect(decodeError(withReport(#"{ "disclosure": { "roundTo": 0 } }"#))?.message.hasPrefix("report.disclosure.roundTo:") == true)
+        #expect(decodeError(withReport(#"{ "disclosure": { "suppressedSymbol": "5" } }"#))?.message.hasPrefix("report.disclosure.suppressedSymbol:") == true)
+        let misspelt = decodeError(withReport(#"{ "disclosure": { "roundto": 5 } }"#))
+        #expect(misspelt?.message.contains("report.disclosure.roundto") == true)
+        #expect(misspelt?.description.contains("roundTo") == true)
+        #expect(decodeError(withReport(#"{ "formats": ["pdf"] }"#))?.message.hasPrefix("report.formats") == true)
+    }
+
     static let indicator = #"{ "id": "X1", "title": "t", "source": "admissions", "method": "dsr", "multiplier": 100000, "unit": "u", "polarity": "none" }"#
 
     func withIndicator(_ text: String) -> String {
