@@ -21,9 +21,12 @@ let package = Package(
         .systemLibrary(name: "CRmath", pkgConfig: "libRmath", providers: [.apt(["r-mathlib"])]),
         .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
 
+        // The statistical methods, on R's maths library; shared by every stage (docs/ARCHITECTURE.md).
+        .target(name: "Statistics", dependencies: ["CRmath"]),
         .target(
             name: "PipelineCore",
             dependencies: [
+                "Statistics",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
@@ -37,27 +40,29 @@ let package = Package(
             // about a quarter of ingest time (perf). Debug builds, and so the tests, keep them.
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
         ),
-        .target(name: "Transform", dependencies: ["PipelineCore", "CRmath"]),
-        .target(name: "Aggregate", dependencies: ["PipelineCore", "Transform"]),
-        .target(name: "Report", dependencies: ["PipelineCore", "Transform", "CLibCSV", "CXlsxWriter"]),
-        .target(name: "Samples", dependencies: ["PipelineCore", "Ingest"]),
+        .target(name: "Transform", dependencies: ["PipelineCore", "Statistics"]),
+        .target(name: "Aggregate", dependencies: ["PipelineCore", "Statistics"]),
+        .target(name: "Report", dependencies: ["PipelineCore", "Statistics", "CLibCSV", "CXlsxWriter"]),
+        .target(name: "Samples", dependencies: ["PipelineCore", "Statistics", "Ingest"]),
         .executableTarget(
             name: "PipelineCLI",
             dependencies: [
-                "PipelineCore", "Ingest", "Transform", "Aggregate", "Report", "Samples",
+                "PipelineCore", "Statistics", "Ingest", "Transform", "Aggregate", "Report", "Samples",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
 
         .target(
             name: "PipelineTestSupport",
-            dependencies: ["PipelineCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log")],
+            dependencies: ["PipelineCore", "Ingest", "Transform", "Aggregate", "Report",
+                           .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log")],
             path: "Tests/PipelineTestSupport"),
-        .testTarget(name: "PipelineCoreTests", dependencies: ["PipelineCore", "PipelineTestSupport"]),
+        .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "PipelineTestSupport"]),
+        .testTarget(name: "PipelineCoreTests", dependencies: ["PipelineCore", "Statistics", "PipelineTestSupport"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "PipelineTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "TransformTests", dependencies: ["Transform", "Ingest", "PipelineTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "AggregateTests", dependencies: ["Aggregate", "Transform", "Ingest", "PipelineTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "ReportTests", dependencies: ["Report", "Aggregate", "Transform", "Ingest", "PipelineTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "TransformTests", dependencies: ["Transform", "Statistics", "Ingest", "PipelineTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "AggregateTests", dependencies: ["Aggregate", "Statistics", "Transform", "Ingest", "PipelineTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "Statistics", "Aggregate", "Transform", "Ingest", "PipelineTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "PipelineCLITests", dependencies: ["PipelineTestSupport", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,5 +1,6 @@
 import GRDB
 import PipelineCore
+import Statistics
 
 /// Prepared inserts for the aggregate tables.
 final class AggregateWriter {
@@ -24,7 +25,7 @@ final class AggregateWriter {
             "baseline_value", "value", "abs_change", "rel_change", "change_lcl95", "change_ucl95", "direction", "sii_baseline",
             "sii_latest", "sii_change", "sii_change_lcl95", "sii_change_ucl95", "gap_direction", "recent_trend"])
         headlineInsert = try BulkInserter(db, table: "headline_fact", columns: [
-            "indicator_id", "period", "statement_type", "rank", "value", "lcl95", "ucl95", "text", "source_table", "source_key"])
+            "indicator_id", "period", "statement_type", "rank", "value", "lcl95", "ucl95", "source_table", "source_key"])
     }
 
     var counts: [String: Int] {
@@ -32,40 +33,43 @@ final class AggregateWriter {
     }
 
     private func n(_ value: Double?) -> BulkInserter.Value { value.map { .double($0) } ?? .null }
-    private func t(_ value: String?) -> BulkInserter.Value { value.map { .text($0) } ?? .null }
-
-    func inequality(_ indicator: String, _ period: String, _ level: String, _ code: String, _ type: String,
-                    _ r: InequalityCalculator.Result, positions: String, scale: String, versusEngland: String?) throws {
-        try inequalityInsert.insert(.text(indicator), .text(period), .text(level), .text(code), .text(type), .int(Int64(r.quantiles)),
-                                    .text(positions), .text(scale), n(r.sii), n(r.siiLower), n(r.siiUpper), n(r.rii), n(r.riiLower),
-                                    n(r.riiUpper), t(r.ciMethod), t(versusEngland), .int(r.unstableReason == nil ? 0 : 1), t(r.unstableReason))
+    private func t<Word: RawRepresentable>(_ value: Word?) -> BulkInserter.Value where Word.RawValue == String {
+        value.map { .text($0.rawValue) } ?? .null
     }
 
-    func gap(_ indicator: String, _ period: String, _ level: String, _ code: String, _ g: GapCalculator.Result) throws {
-        try gapInsert.insert(.text(indicator), .text(period), .text(level), .text(code), n(g.q1), n(g.q5), n(g.absoluteGap), n(g.ratio),
-                             n(g.q1Limits?.lower), n(g.q1Limits?.upper), n(g.q5Limits?.lower), n(g.q5Limits?.upper),
-                             g.significant.map { .int($0 ? 1 : 0) } ?? .null, n(g.excessEvents))
+    func inequality(_ key: InequalityKey, _ r: InequalityCalculator.Result, positions: String, scale: String, versusEngland: IntervalSide?) throws {
+        try inequalityInsert.insert(.text(key.indicator), .text(key.period), .text(key.level.rawValue), .text(key.code), .text(key.type.rawValue),
+                                    .int(Int64(r.quantiles)), .text(positions), .text(scale), n(r.sii), n(r.siiLower), n(r.siiUpper),
+                                    n(r.rii), n(r.riiLower), n(r.riiUpper), r.ciMethod.map { .text($0) } ?? .null, t(versusEngland),
+                                    .int(r.unstableReason == nil ? 0 : 1), r.unstableReason.map { .text($0) } ?? .null)
     }
 
-    func comparison(_ indicator: String, _ period: String, _ icb: String, _ type: String, _ index: Int, row: IndicatorValue,
-                    england: IndicatorValue, result c: EnglandComparator.Result) throws {
-        try comparisonInsert.insert(.text(indicator), .text(period), .text(icb), .text(type), .int(Int64(index)), n(row.value),
-                                    n(england.value), .text(c.compare95), .text(c.compare998), .text(c.comparison), .text(c.funnelBand),
-                                    n(c.funnel95?.0), n(c.funnel95?.1), n(c.funnel998?.0), n(c.funnel998?.1))
+    func gap(_ indicator: String, _ period: String, _ geography: IndicatorValues.Geography, _ g: GapCalculator.Result) throws {
+        try gapInsert.insert(.text(indicator), .text(period), .text(geography.level.rawValue), .text(geography.code), n(g.q1), n(g.q5),
+                             n(g.absoluteGap), n(g.ratio), n(g.q1Limits?.lower), n(g.q1Limits?.upper), n(g.q5Limits?.lower),
+                             n(g.q5Limits?.upper), g.significant.map { .int($0 ? 1 : 0) } ?? .null, n(g.excessEvents))
     }
 
-    func trend(_ indicator: String, _ period: String, _ baseline: String, _ level: String, _ code: String, _ type: String, _ index: Int,
-               baselineValue: Double?, value: Double?, change: TrendCalculator.Result, siiPair: (Double?, Double?),
-               siiChange: (change: Double, lower: Double, upper: Double)?, recent: String) throws {
-        try trendInsert.insert(.text(indicator), .text(period), .text(baseline), .text(level), .text(code), .text(type), .int(Int64(index)),
-                               n(baselineValue), n(value), n(change.change?.change), n(change.relativeChange), n(change.change?.lower),
-                               n(change.change?.upper), .text(change.direction), n(siiPair.0), n(siiPair.1), n(siiChange?.change),
-                               n(siiChange?.lower), n(siiChange?.upper), t(siiChange.map(TrendCalculator.gapDirection)), .text(recent))
+    func comparison(_ row: IndicatorValue, england: IndicatorValue, result c: EnglandComparator.Result) throws {
+        let key = row.key
+        try comparisonInsert.insert(.text(key.indicator), .text(key.period), .text(key.code), .text(key.type.rawValue), .int(Int64(key.index)),
+                                    n(row.value), n(england.value), .text(c.compare95.rawValue), .text(c.compare998.rawValue),
+                                    .text(c.comparison.rawValue), .text(c.funnel.band.rawValue), n(c.funnel.limits95?.lower),
+                                    n(c.funnel.limits95?.upper), n(c.funnel.limits998?.lower), n(c.funnel.limits998?.upper))
+    }
+
+    func trend(_ key: IndicatorValues.Key, baseline: String, baselineValue: Double?, value: Double?, change: TrendCalculator.Result,
+               sii: (baseline: Double?, latest: Double?), siiChange: ChangeInterval?, recent: RecentTrend.Marker) throws {
+        try trendInsert.insert(.text(key.indicator), .text(key.period), .text(baseline), .text(key.level.rawValue), .text(key.code),
+                               .text(key.type.rawValue), .int(Int64(key.index)), n(baselineValue), n(value), n(change.change?.change),
+                               n(change.relativeChange), n(change.change?.lower), n(change.change?.upper), .text(change.direction.rawValue),
+                               n(sii.baseline), n(sii.latest), n(siiChange?.change), n(siiChange?.lower), n(siiChange?.upper),
+                               t(siiChange.map(GapDirection.init)), .text(recent.rawValue))
     }
 
     func headline(_ f: HeadlineFact) throws {
-        try headlineInsert.insert(.text(f.indicator), .text(f.period), .text(f.statementType), .int(Int64(f.rank)), n(f.value), n(f.lower),
-                                  n(f.upper), .text(f.text), .text(f.sourceTable), .text(f.sourceKey))
+        try headlineInsert.insert(.text(f.indicator), .text(f.period), .text(f.kind.rawValue), .int(Int64(f.rank)), n(f.value), n(f.lower),
+                                  n(f.upper), .text(f.sourceTable), .text(f.sourceKey))
     }
 }
 

@@ -1,7 +1,8 @@
 import PipelineCore
+import Statistics
 
 /// Most vs least deprived quintile: gap, ratio, significance by non-overlapping 83.4% intervals
-/// (Goldstein & Healy; NE&Y §2a), and excess events.
+/// (Goldstein & Healy), and excess events (docs/METHODS.md §9).
 struct GapCalculator {
     struct Result {
         var q1: Double?
@@ -23,8 +24,8 @@ struct GapCalculator {
         result.q5 = q5
         result.absoluteGap = q1 - q5
         result.ratio = q5 != 0 ? q1 / q5 : nil
-        result.q1Limits = LimitsAtConfidence.limits(first, confidence: Self.confidence)
-        result.q5Limits = LimitsAtConfidence.limits(last, confidence: Self.confidence)
+        result.q1Limits = definition.method.limits(of: first.stored, confidence: Self.confidence)
+        result.q5Limits = definition.method.limits(of: last.stored, confidence: Self.confidence)
         if let a = result.q1Limits, let b = result.q5Limits {
             result.significant = a.lower > b.upper || b.lower > a.upper
         }
@@ -38,10 +39,11 @@ struct GapCalculator {
         var total = 0.0
         for row in quintiles.prefix(4) {
             guard let row, let value = row.value else { return nil }
-            if definition.isProportion {
+            switch definition.method.counts {
+            case .numeratorAndDenominator:
                 let expected = reference / definition.multiplier * row.denominator
                 total += definition.polarity == .higherIsBetter ? expected - row.numerator : row.numerator - expected
-            } else {
+            case .events:
                 guard value > 0 else { continue }
                 // Age-adjusted when the value is a DSR: events scaled by the ratio of standardised rates.
                 total += row.numerator * (1 - reference / value)

@@ -1,13 +1,14 @@
 import PipelineCore
+import Statistics
 
-/// An indicator as the transform stage ran it.
+/// An indicator as the transform stage ran it (`indicator_definition`).
 struct IndicatorDefinition {
     var id: String
     var title: String
-    var statistic: String
+    var statistic: Statistic
     var multiplier: Double
     var unit: String
-    var polarity: IndicatorConfig.Polarity
+    var polarity: Polarity
 
-    var isProportion: Bool { statistic == "proportion" }
+    var method: any IndicatorMethod { statistic.method }
 }

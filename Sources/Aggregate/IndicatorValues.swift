@@ -1,26 +1,37 @@
 import GRDB
 import PipelineCore
 
-/// The transform checkpoint, indexed for lookups by indicator × period × geography × breakdown.
+/// The transform checkpoint, indexed by indicator × period × geography × breakdown.
 struct IndicatorValues {
-    private var rows: [String: IndicatorValue] = [:]
+    /// Identifies one `indicator_value` row.
+    struct Key: Hashable {
+        var indicator: String
+        var period: String
+        var level: GeographyLevel
+        var code: String
+        var type: BreakdownType = .all
+        var index: Int = 0
+    }
+
+    /// A geography, in the stable order England, regions, ICBs.
+    struct Geography {
+        var level: GeographyLevel
+        var code: String
+        var name: String
+    }
+
+    static let england = Geography(level: .england, code: GeographyLevel.englandCode, name: "England")
+
+    private var rows: [Key: IndicatorValue] = [:]
     private(set) var definitions: [IndicatorDefinition] = []
     /// Periods per indicator, ascending.
     private(set) var periods: [String: [String]] = [:]
-    /// Geographies in a stable order: England, regions, ICBs.
-    private(set) var geographies: [(level: String, code: String, name: String)] = []
-
-    static func key(_ indicator: String, _ period: String, _ level: String, _ code: String, _ type: String, _ index: Int) -> String {
-        "\(indicator)|\(period)|\(level)|\(code)|\(type)|\(index)"
-    }
+    private(set) var geographies: [Geography] = []
 
     init(_ db: Database) throws {
         for row in try Row.fetchAll(db, sql: "SELECT * FROM indicator_definition ORDER BY indicator_id") {
-            guard let polarity = IndicatorConfig.Polarity(rawValue: row["polarity"]) else {
-                throw PipelineError(.internal, "indicator_definition holds an unknown polarity", hint: "rerun `soc-pipeline run --stage transform`")
-            }
-            definitions.append(IndicatorDefinition(id: row["indicator_id"], title: row["title"], statistic: row["statistic"],
-                                                   multiplier: row["multiplier"], unit: row["unit"], polarity: polarity))
+            definitions.append(IndicatorDefinition(id: row["indicator_id"], title: row["title"], statistic: try row.decode("statistic"),
+                                                   multiplier: row["multiplier"], unit: row["unit"], polarity: try row.decode("polarity")))
         }
         var periodSets: [String: Set<String>] = [:]
         var seen: Set<String> = []
@@ -29,29 +40,33 @@ struct IndicatorValues {
                    geography_code, indicator_id, period, breakdown_type, breakdown_index
             """)
         while let row = try cursor.next() {
+            let key = Key(indicator: row["indicator_id"], period: row["period"], level: try row.decode("geography_level"),
+                          code: row["geography_code"], type: try row.decode("breakdown_type"), index: row["breakdown_index"])
             let value = IndicatorValue(
-                indicator: row["indicator_id"], period: row["period"], level: row["geography_level"], code: row["geography_code"],
-                name: row["geography_name"], breakdownType: row["breakdown_type"], breakdownIndex: row["breakdown_index"],
-                numerator: row["numerator"], denominator: row["denominator"], value: row["value"], lower95: row["lcl95"],
-                upper95: row["ucl95"], lower998: row["lcl998"], upper998: row["ucl998"], statistic: row["statistic"],
-                multiplier: row["multiplier"], unit: row["unit"], withheldReason: row["withheld_reason"])
-            rows[Self.key(value.indicator, value.period, value.level, value.code, value.breakdownType, value.breakdownIndex)] = value
-            periodSets[value.indicator, default: []].insert(value.period)
-            if seen.insert("\(value.level)|\(value.code)").inserted {
-                geographies.append((value.level, value.code, value.name))
+                key: key, name: row["geography_name"], numerator: row["numerator"], denominator: row["denominator"], value: row["value"],
+                lower95: row["lcl95"], upper95: row["ucl95"], lower998: row["lcl998"], upper998: row["ucl998"],
+                multiplier: row["multiplier"], withheld: try row.decodeIfPresent("withheld_reason"))
+            rows[key] = value
+            periodSets[key.indicator, default: []].insert(key.period)
+            if seen.insert("\(key.level.rawValue)|\(key.code)").inserted {
+                geographies.append(Geography(level: key.level, code: key.code, name: value.name))
             }
         }
         periods = periodSets.mapValues { $0.sorted() }
     }
 
-    func value(_ indicator: String, _ period: String, _ level: String, _ code: String,
-               _ type: String = "all", _ index: Int = 0) -> IndicatorValue? {
-        rows[Self.key(indicator, period, level, code, type, index)]
+    func value(_ indicator: String, _ period: String, _ geography: Geography, _ type: BreakdownType = .all, _ index: Int = 0) -> IndicatorValue? {
+        rows[Key(indicator: indicator, period: period, level: geography.level, code: geography.code, type: type, index: index)]
     }
 
     /// Quantile rows 1…K in numeric order (nil where a row is absent).
-    func quantiles(_ indicator: String, _ period: String, _ level: String, _ code: String, type: String) -> [IndicatorValue?] {
-        let count = type == "imd_quintile" ? 5 : 10
-        return (1...count).map { value(indicator, period, level, code, type, $0) }
+    func quantiles(_ indicator: String, _ period: String, _ geography: Geography, type: QuantileType) -> [IndicatorValue?] {
+        (1...type.count).map { value(indicator, period, geography, type.breakdownType, $0) }
+    }
+
+    /// The baseline period of an indicator: the configured one when the data has it, else the earliest.
+    func baseline(_ indicator: String, configured: String?) -> String? {
+        let periods = periods[indicator] ?? []
+        return configured.flatMap { periods.contains($0) ? $0 : nil } ?? periods.first
     }
 }

@@ -1,6 +1,7 @@
 import PipelineCore
+import Statistics
 
-/// SII/RII for one indicator × period × geography × quantile type (methods.md §9).
+/// SII/RII for one indicator × period × geography × quantile type (docs/METHODS.md §9).
 ///
 /// Rates on the log scale and proportions (as 0–1) on the logit scale, with transform, so the closed
 /// form is exact. Sign: a positive SII / an RII above 1 always means the most deprived are disadvantaged;
@@ -18,29 +19,39 @@ struct InequalityCalculator {
         var ciMethod: String?
         var unstableReason: String?
         var quantiles: Int
+
+        /// SII with its 95% limits, when it has all three.
+        var siiWithLimits: (value: Double, lower: Double, upper: Double)? {
+            guard let sii, let siiLower, let siiUpper else { return nil }
+            return (sii, siiLower, siiUpper)
+        }
     }
 
     /// +1 when higher is better (x = 1 minus x = 0 is least minus most deprived), −1 otherwise.
-    static func orientation(_ polarity: IndicatorConfig.Polarity) -> Double {
-        polarity == .higherIsBetter ? 1 : -1
+    static func orientation(_ polarity: Polarity) -> Double {
+        switch polarity {
+        case .higherIsBetter: 1
+        case .lowerIsBetter, .none: -1
+        }
     }
 
     func compute(_ definition: IndicatorDefinition, rows: [IndicatorValue?], national: [IndicatorValue?], seed: UInt64) -> Result {
         let count = rows.count
         var result = Result(quantiles: count)
-        let scale = definition.isProportion ? definition.multiplier : 1
+        let type = definition.method.inequalityScale
+        let isProportion = type == .proportion
+        let scale = isProportion ? definition.multiplier : 1
         var quantiles: [SlopeIndexOfInequality.Quantile] = []
-        let type: SlopeIndexOfInequality.ValueType = definition.isProportion ? .proportion : .rate
         for (offset, row) in rows.enumerated() {
             let label = offset + 1
             guard let row, let value = row.value, let lower = row.lower95, let upper = row.upper95 else {
-                result.unstableReason = "quantile \(label) has no value" + (rows[offset]?.withheldReason.map { " (\($0))" } ?? "")
+                result.unstableReason = "quantile \(label) has no value" + (rows[offset]?.withheld.map { " (\($0.text))" } ?? "")
                 return result
             }
             let v = value / scale, l = lower / scale, u = upper / scale
-            let usable = definition.isProportion ? (v > 0 && v < 1 && l > 0 && u < 1) : (v > 0 && l > 0)
+            let usable = isProportion ? (v > 0 && v < 1 && l > 0 && u < 1) : (v > 0 && l > 0)
             guard usable, row.denominator > 0 else {
-                result.unstableReason = "quantile \(label) is at the edge of its scale (\(definition.isProportion ? "0% or 100%" : "zero events")); no log/logit SII"
+                result.unstableReason = "quantile \(label) is at the edge of its scale (\(isProportion ? "0% or 100%" : "zero events")); no log/logit SII"
                 return result
             }
             quantiles.append(.init(population: row.denominator, value: v, lower95: l, upper95: u, type: type))

@@ -7,6 +7,14 @@ import Synchronization
 /// Stage 1: validates every extract and the population, totals them while streaming, and
 /// checkpoints the totals, the file manifest, the quarantine and the reference tables used.
 public struct IngestStage: PipelineStage {
+    /// The configuration sections ingest reads (its fingerprint's configuration part).
+    struct IngestConfiguration: Encodable {
+        var reference: ReferenceConfig
+        var ingest: IngestSettings
+        var sources: [SourceConfig]
+        var keepRows: Bool
+    }
+
     public let name = StageName.ingest
     /// Files are parsed in parallel, one source per worker at a time.
     public var workers: Int
@@ -15,14 +23,28 @@ public struct IngestStage: PipelineStage {
         self.workers = max(1, workers)
     }
 
-    /// Hashes the reference and input files (two at a time) without parsing them.
-    public func plannedFingerprint(_ context: StageContext, in db: Database) throws -> String {
-        let hashes = try currentHashes(context.config)
-        return StageFingerprints.ingest(config: context.config, referenceHashes: hashes.references, inputHashes: hashes.inputs)
+    public var migrations: [SchemaMigration] { IngestSchema.migrations }
+
+    /// Everything ingest reads from the configuration: reference files, settings, sources, and whether
+    /// raw rows are kept (`--keep-rows` or `ingest.keepRows`).
+    public func configuration(_ context: StageContext) -> any Encodable {
+        IngestConfiguration(reference: context.config.reference, ingest: context.config.ingest, sources: context.config.sources,
+                            keepRows: context.keepsRows)
     }
 
-    /// SHA-256 of every reference and input file as they are now (for fingerprints and `plan`).
-    public func currentHashes(_ config: PipelineConfig) throws
+    /// Hashes the reference and input files (two at a time) without parsing them.
+    public func plannedContent(_ context: StageContext, in db: Database) throws -> [StageFingerprint.Part] {
+        let hashes = try currentHashes(context.config)
+        return Self.content(references: hashes.references, inputs: hashes.inputs.map { ($0.path, $0.sha256) })
+    }
+
+    /// Reference files first, then inputs, each labelled by its path.
+    static func content(references: [(file: String, sha256: String)], inputs: [(path: String, sha256: String)]) -> [StageFingerprint.Part] {
+        references.map { StageFingerprint.Part("reference \($0.file)", $0.sha256) } + inputs.map { StageFingerprint.Part($0.path, $0.sha256) }
+    }
+
+    /// SHA-256 of every reference and input file as they are now.
+    func currentHashes(_ config: PipelineConfig) throws
         -> (references: [(file: String, sha256: String)], inputs: [(source: String, path: String, sha256: String)]) {
         let references = ReferenceLoader.files(config).map(\.path)
         var inputs: [(source: String, file: DiscoveredFile)] = []
@@ -68,14 +90,13 @@ public struct IngestStage: PipelineStage {
         phases.done("finish")
         try FaultInjection.check("ingest:after-totals")
 
-        let fingerprint = StageFingerprints.ingest(
-            config: config, referenceHashes: reference.fileHashes.map { ($0.file, $0.sha256) },
-            inputHashes: results.flatMap { result in result.files.map { (result.source.name, $0.file.displayPath, $0.sha256) } })
+        let content = Self.content(references: reference.fileHashes.map { ($0.file, $0.sha256) },
+                                   inputs: results.flatMap { result in result.files.map { ($0.file.displayPath, $0.sha256) } })
         let notes = results.map { result in
             "\(result.source.name): \(result.files.count) files, \(result.rowsLoaded) rows loaded, \(result.rowsQuarantined) quarantined"
                 + (result.source.kind == .population ? "" : ", periods \(result.totals.periods.sorted().map(\.label).joined(separator: " "))")
         }
-        return StageOutcome(fingerprint: fingerprint, rowsByTable: rows, notes: notes)
+        return StageOutcome(rowsByTable: rows, notes: notes, content: content)
     }
 
     /// Parses the sources on `workers` threads, largest first, and hands each finished source to
@@ -87,7 +108,7 @@ public struct IngestStage: PipelineStage {
         let order = jobs.indices.sorted { jobs[$0].1.reduce(0) { $0 + $1.size } > jobs[$1].1.reduce(0) { $0 + $1.size } }
         let totalFiles = jobs.reduce(0) { $0 + $1.1.count }
         let progress = ProgressLine(enabled: context.showProgress, totalFiles: totalFiles)
-        let ingester = SourceIngester(reference: reference, keepRows: context.keepRows || context.config.ingest.keepRows) { bytes in
+        let ingester = SourceIngester(reference: reference, keepRows: context.keepsRows) { bytes in
             progress.fileDone(bytes: bytes)
         }
         let slots = ResultSlots(count: jobs.count)

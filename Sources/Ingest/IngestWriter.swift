@@ -133,7 +133,7 @@ final class IngestWriter {
         let changes = try ChangeLog(db, runID: runID, stage: .ingest)
         let states = try Self.qualityStates(db)
         for subject in states.keys.sorted() where previousStates[subject] != nil && previousStates[subject] != states[subject] {
-            try changes.record("data_quality_changed", subject: subject, before: previousStates[subject], after: states[subject])
+            try changes.record(.dataQualityChanged, subject: subject, before: previousStates[subject], after: states[subject])
         }
         counts["change_log"] = changes.count
         return counts

@@ -29,7 +29,7 @@ struct RunCommand: ParsableCommand {
         if let dead = lock.previousDeadHolder {
             logger.notice("took over a lock left by a run that is no longer running", metadata: ["previous": "\(dead.description)"])
         }
-        let store = try CheckpointStore(path: global.databasePath(config))
+        let store = try CheckpointStore(path: global.databasePath(config), migrations: StageCatalog.migrations)
         let ledger = RunLedger(store: store)
         try ledger.markAbandoned()
         let configHash = Fingerprint.sha256((try? Data(contentsOf: URL(fileURLWithPath: global.config))) ?? Data())
@@ -43,7 +43,7 @@ struct RunCommand: ParsableCommand {
         Console.out("run \(runID)")
         do {
             for name in stages {
-                guard let stage = StageCatalog.stage(name) else { continue }
+                let stage = StageCatalog.stage(name)
                 RunSummary.heartbeat(folder: folder, runID: runID, stage: name.rawValue)
                 var stageLogger = logger
                 stageLogger[metadataKey: "stage"] = "\(name.rawValue)"
@@ -52,11 +52,11 @@ struct RunCommand: ParsableCommand {
                 let stageStarted = Date()
                 do {
                     let report = try runner.run(stage, context: context, force: force)
-                    summary.stages.append(.init(stage: name.rawValue, status: report.skipped ? "skipped" : "ran",
+                    summary.stages.append(.init(stage: name, status: report.skipped ? .skipped : .ran,
                                                 durationSeconds: report.duration, rowsWritten: report.outcome.rowsWritten))
                     Console.out(Self.line(for: report))
                 } catch {
-                    summary.stages.append(.init(stage: name.rawValue, status: "failed",
+                    summary.stages.append(.init(stage: name, status: .failed,
                                                 durationSeconds: Date().timeIntervalSince(stageStarted), rowsWritten: 0))
                     throw error
                 }
@@ -70,7 +70,7 @@ struct RunCommand: ParsableCommand {
         }
         try ledger.finish(runID: runID, exitStatus: .success, message: nil)
         summary.changes = try store.changes(runID: runID)
-        if summary.stages.contains(where: { $0.status == "ran" }) {
+        if summary.stages.contains(where: { $0.status == .ran }) {
             Console.out("changes since the last run: \(summary.changes.valuesMoved) published values moved, \(summary.changes.comparisonsChanged) ICS comparison bands changed, \(summary.changes.dataQualityChanged) data-quality states changed (table change_log)")
         }
         Self.finish(&summary, status: .success, message: nil, folder: folder, logger: logger)
@@ -81,7 +81,7 @@ struct RunCommand: ParsableCommand {
 
     static func finish(_ summary: inout RunSummary, status: ExitStatus, message: String?, folder: String, logger: Logger) {
         summary.finishedAt = Timestamp.iso8601(Date())
-        summary.status = status == .success ? "succeeded" : "failed"
+        summary.status = status == .success ? .succeeded : .failed
         summary.exitCode = status.rawValue
         summary.message = message
         do {

@@ -4,9 +4,9 @@ import PipelineCore
 import Report
 import Transform
 
-/// The stages this build provides, in run order.
+/// The stages, in run order; the one place the command line meets the stage modules.
 enum StageCatalog {
-    static func stage(_ name: StageName) -> (any PipelineStage)? {
+    static func stage(_ name: StageName) -> any PipelineStage {
         switch name {
         case .ingest: IngestStage()
         case .transform: TransformStage()
@@ -15,5 +15,6 @@ enum StageCatalog {
         }
     }
 
-    static var available: [StageName] { StageName.allCases.filter { stage($0) != nil } }
+    /// Every stage's migrations, in stage order (after Core's).
+    static var migrations: [SchemaMigration] { StageName.allCases.flatMap { stage($0).migrations } }
 }

@@ -16,9 +16,6 @@ struct StageSelection: ParsableArguments {
         if stage != nil, from != nil || until != nil {
             throw ValidationError("--stage cannot be combined with --from or --until")
         }
-        for name in [stage, from, until].compactMap({ $0 }) where StageCatalog.stage(name) == nil {
-            throw ValidationError("stage '\(name.rawValue)' is not available in this build; available: \(StageCatalog.available.map(\.rawValue).joined(separator: ", "))")
-        }
         if let from, let until, until < from {
             throw ValidationError("--until \(until.rawValue) comes before --from \(from.rawValue)")
         }
@@ -26,7 +23,7 @@ struct StageSelection: ParsableArguments {
 
     func stages() throws -> [StageName] {
         if let stage { return [stage] }
-        return StageCatalog.available.filter { name in
+        return StageName.allCases.filter { name in
             (from.map { name >= $0 } ?? true) && (until.map { name <= $0 } ?? true)
         }
     }

@@ -21,7 +21,7 @@ struct StatusCommand: ParsableCommand {
         for stage in StageName.allCases {
             let name = stage.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)
             guard let checkpoint = checkpoints[stage] else {
-                Console.out("\(name) none" + (StageCatalog.stage(stage) == nil ? " (not in this build)" : " (never run)"))
+                Console.out("\(name) none (never run)")
                 continue
             }
             let state = checkpoint.isStale(given: checkpoints) ? "stale" : "ok"

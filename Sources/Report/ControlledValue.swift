@@ -1,12 +1,14 @@
+import PipelineCore
+
 /// One `indicator_value` cell as it may be published: counts controlled, value and limits derived
 /// under the disclosure rules (see ``DisclosureControl``).
 struct ControlledValue: Sendable {
     var indicator: String
     var period: String
-    var level: String
+    var level: GeographyLevel
     var code: String
     var name: String
-    var breakdownType: String
+    var breakdownType: BreakdownType
     var breakdownIndex: Int
     /// `breakdown_value` as the transform stage stored it (e.g. `female`).
     var storedBreakdownValue: String
@@ -15,7 +17,6 @@ struct ControlledValue: Sendable {
     /// Value, lcl95, ucl95, lcl998, ucl998.
     var estimate: [PublishedCell]
     var unit: String
-    var statistic: String
     /// The unrounded denominator, for shares computed before rounding (totals rule).
     var rawDenominator: Double
 
@@ -27,12 +28,12 @@ struct ControlledValue: Sendable {
     /// The label report writers see for a breakdown value.
     var breakdownLabel: String { Self.breakdownLabel(type: breakdownType, index: breakdownIndex, stored: storedBreakdownValue) }
 
-    static func breakdownLabel(type: String, index: Int, stored: String) -> String {
+    static func breakdownLabel(type: BreakdownType, index: Int, stored: String) -> String {
         switch type {
-        case "all": "all"
-        case "imd_quintile": index == 1 ? "1 (most deprived)" : index == 5 ? "5 (least deprived)" : "\(index)"
-        case "imd_decile": index == 1 ? "1 (most deprived)" : index == 10 ? "10 (least deprived)" : "\(index)"
-        default: stored
+        case .all: "all"
+        case .imdQuintile: index == 1 ? "1 (most deprived)" : index == 5 ? "5 (least deprived)" : "\(index)"
+        case .imdDecile: index == 1 ? "1 (most deprived)" : index == 10 ? "10 (least deprived)" : "\(index)"
+        case .sex: stored
         }
     }
 }

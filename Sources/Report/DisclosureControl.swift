@@ -1,8 +1,8 @@
 public import PipelineCore
 import GRDB
-public import Transform
+import Statistics
 
-/// Applies a ``DisclosureRules`` regime (domain.md §5) to counts and to the values derived from them.
+/// Applies a ``DisclosureRules`` regime (docs/DISCLOSURE.md) to counts and to the values derived from them.
 ///
 /// Every decision is returned as a ``PublishedCell`` carrying its action and reason, so the table
 /// writer can log it in `soc_suppressed_cells`. Original values are never part of a reason.
@@ -41,43 +41,35 @@ public struct DisclosureControl: Sendable {
 
     /// The published value and limits of one indicator cell, given its controlled counts.
     ///
+    /// - A value the method withheld stays withheld, with its reason.
     /// - A suppressed numerator or denominator hides the value and limits too (exact and Wilson
     ///   limits can be inverted to recover the count).
-    /// - Sub-national percentages (`statistic == "proportion"`) and their Wilson limits are
-    ///   recomputed from the rounded counts, to one decimal place only when the rounded denominator
-    ///   reaches the regime's threshold, else to whole numbers.
-    /// - A value the method withheld stays withheld, with its reason.
-    public func derived(statistic: String, multiplier: Double, national: Bool, numerator: PublishedCell, denominator: PublishedCell,
-                        estimate: IntervalEstimate) -> [PublishedCell] {
-        if let reason = estimate.withheldReason ?? (estimate.value == nil ? "no_value" : nil) {
-            return Array(repeating: .hidden(.withheld, reason: Self.reasonCode(reason)), count: 5)
+    /// - A method published from rounded counts (percentages) is recomputed from them below England
+    ///   level, to one decimal place only when the rounded denominator reaches the regime's threshold,
+    ///   else to whole numbers.
+    func derived(method: any IndicatorMethod, multiplier: Double, national: Bool, numerator: PublishedCell,
+                 denominator: PublishedCell, stored: StoredValue) -> [PublishedCell] {
+        if stored.withheld != nil || stored.value == nil {
+            return Array(repeating: .hidden(.withheld, reason: stored.withheld?.publishedCode ?? "no_value"), count: 5)
         }
         if numerator.action?.hidesValue == true || denominator.action?.hidesValue == true {
             return Array(repeating: .hidden(.secondarySuppressed, reason: "reveals_suppressed_count"), count: 5)
         }
-        let fields = [estimate.value, estimate.lower95, estimate.upper95, estimate.lower998, estimate.upper998]
-        guard statistic == "proportion", !national || rules.controlNational,
-              let x = numerator.number, let n = denominator.number, n > 0
-        else { return fields.map { PublishedCell($0) } }
-        guard let recomputed = Proportion.estimate(numerator: min(x, n), denominator: n, multiplier: multiplier) else {
-            return fields.map { PublishedCell($0) }
-        }
-        let values = [recomputed.value, recomputed.lower95, recomputed.upper95, recomputed.lower998, recomputed.upper998]
-        if multiplier == 100, n < rules.percentOneDecimalMinDenominator {
-            let reason = "whole_percent_denominator_below_\(Int(rules.percentOneDecimalMinDenominator))"
-            return values.map { PublishedCell($0.map { $0.rounded() }, action: .reducedPrecision, reason: reason) }
-        }
-        let shown = multiplier == 100 ? values.map { $0.map { ($0 * 10).rounded() / 10 } } : values
-        return shown.map { PublishedCell($0, action: .fromRoundedCounts, reason: "percent_from_rounded_counts") }
-    }
-
-    /// A stable reason code from a method's withheld reason (e.g. "dsr NA for total count < 10").
-    static func reasonCode(_ reason: String) -> String {
-        switch reason {
-        case "dsr NA for total count < 10": "dsr_fewer_than_10_events"
-        case "no denominator", "no population": "no_denominator"
-        default:
-            String(reason.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "_" })
+        let asComputed = stored.fields.map { PublishedCell($0) }
+        switch method.publication.source {
+        case .computed:
+            return asComputed
+        case .roundedCounts:
+            guard !national || rules.controlNational, let x = numerator.number, let n = denominator.number, n > 0,
+                  let recomputed = Proportion.estimate(numerator: min(x, n), denominator: n, multiplier: multiplier)
+            else { return asComputed }
+            let values = [recomputed.value, recomputed.lower95, recomputed.upper95, recomputed.lower998, recomputed.upper998]
+            if multiplier == 100, n < rules.percentOneDecimalMinDenominator {
+                let reason = "whole_percent_denominator_below_\(Int(rules.percentOneDecimalMinDenominator))"
+                return values.map { PublishedCell($0.map { $0.rounded() }, action: .reducedPrecision, reason: reason) }
+            }
+            let shown = multiplier == 100 ? values.map { $0.map { ($0 * 10).rounded() / 10 } } : values
+            return shown.map { PublishedCell($0, action: .fromRoundedCounts, reason: "percent_from_rounded_counts") }
         }
     }
 }

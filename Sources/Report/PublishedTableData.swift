@@ -1,5 +1,5 @@
 public import GRDB
-public import PipelineCore
+import PipelineCore
 
 /// A published table read back from the checkpoint database, ready for any format: cells typed, and
 /// hidden cells marked as suppressed or withheld from `soc_suppressed_cells`.

@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 import PipelineCore
-import Transform
+import Statistics
 
 /// Everything the report stage reads from the checkpoint database, with every indicator cell
 /// already passed through disclosure control. Nothing here is published unless a table builder
@@ -25,50 +25,49 @@ struct ReportInputs {
     private var comparisons: [Key: Row] = [:]
     private(set) var trends: [Row] = []
     /// Each ICS's overall trend direction by indicator and period.
-    private var icbTrendDirections: [Key: String] = [:]
+    private var icbTrendDirections: [Key: TrendDirection] = [:]
+    private var englandTrends: [Key: Row] = [:]
     private(set) var headlines: [Row] = []
     private(set) var vintages: [String: (vintage: String, file: String, sha256: String)] = [:]
     private(set) var files: [(source: String, path: String, sha256: String, rows: Int)] = []
 
-    /// A lookup key: indicator, period, geography code, breakdown type and index (unused parts empty).
+    /// A lookup key: indicator, period, geography, breakdown type and index (unused parts at their defaults).
     struct Key: Hashable {
         var indicator: String
         var period: String
+        var level: GeographyLevel = .icb
         var code: String
-        var type: String = ""
+        var type: BreakdownType = .all
         var index: Int = 0
     }
 
     init(_ db: Database, control: DisclosureControl) throws {
         for row in try Row.fetchAll(db, sql: "SELECT * FROM indicator_definition ORDER BY indicator_id") {
-            guard let polarity = IndicatorConfig.Polarity(rawValue: row["polarity"]) else {
-                throw PipelineError(.internal, "indicator_definition holds an unknown polarity", hint: "rerun `soc-pipeline run --from transform`")
-            }
             definitions.append(ReportDefinition(id: row["indicator_id"], title: row["title"], source: row["source"],
-                                                statistic: row["statistic"], multiplier: row["multiplier"], unit: row["unit"],
-                                                polarity: polarity, ageFrom: row["age_from"], ageTo: row["age_to"],
+                                                statistic: try row.decode("statistic"), multiplier: row["multiplier"], unit: row["unit"],
+                                                polarity: try row.decode("polarity"), ageFrom: row["age_from"], ageTo: row["age_to"],
                                                 definition: row["definition"]))
         }
         var periodSets: [String: Set<String>] = [:]
         let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM indicator_value")
         while let row = try cursor.next() {
-            let level: String = row["geography_level"]
-            let national = level == "england"
-            let statistic: String = row["statistic"]
+            let level: GeographyLevel = try row.decode("geography_level")
+            let national = level == .england
+            let statistic: Statistic = try row.decode("statistic")
             let multiplier: Double = row["multiplier"]
             let numerator = control.count(row["numerator"], national: national)
             let denominator = control.count(row["denominator"], national: national)
-            let estimate = IntervalEstimate(value: row["value"], lower95: row["lcl95"], upper95: row["ucl95"],
-                                            lower998: row["lcl998"], upper998: row["ucl998"], method: .wilson,
-                                            withheldReason: row["withheld_reason"])
+            let stored = StoredValue(value: row["value"], lower95: row["lcl95"], upper95: row["ucl95"], lower998: row["lcl998"],
+                                     upper998: row["ucl998"], withheld: try row.decodeIfPresent("withheld_reason"))
             let value = ControlledValue(
                 indicator: row["indicator_id"], period: row["period"], level: level, code: row["geography_code"],
-                name: row["geography_name"], breakdownType: row["breakdown_type"], breakdownIndex: row["breakdown_index"],
+                name: row["geography_name"], breakdownType: try row.decode("breakdown_type"), breakdownIndex: row["breakdown_index"],
                 storedBreakdownValue: row["breakdown_value"], numerator: numerator, denominator: denominator,
-                estimate: control.derived(statistic: statistic, multiplier: multiplier, national: national,
-                                          numerator: numerator, denominator: denominator, estimate: estimate),
-                unit: row["unit"], statistic: statistic, rawDenominator: row["denominator"])
-            values[Key(indicator: value.indicator, period: value.period, code: value.level + ":" + value.code, type: value.breakdownType, index: value.breakdownIndex)] = value
+                estimate: control.derived(method: statistic.method, multiplier: multiplier, national: national,
+                                          numerator: numerator, denominator: denominator, stored: stored),
+                unit: row["unit"], rawDenominator: row["denominator"])
+            values[Key(indicator: value.indicator, period: value.period, level: level, code: value.code, type: value.breakdownType,
+                       index: value.breakdownIndex)] = value
             periodSets[value.indicator, default: []].insert(value.period)
         }
         periods = periodSets.mapValues { $0.sorted() }
@@ -85,21 +84,30 @@ struct ReportInputs {
         }
         for (code, core20) in icbCore20Share { icbCore20Share[code] = core20 / max(icbPopulation[code] ?? 1, 1) }
         for row in try Row.fetchAll(db, sql: "SELECT * FROM inequality_index") {
-            inequality[Key(indicator: row["indicator_id"], period: row["period"], code: row["geography_code"], type: row["quantile_type"])] = row
+            let type: QuantileType = try row.decode("quantile_type")
+            inequality[Key(indicator: row["indicator_id"], period: row["period"], level: try row.decode("geography_level"),
+                           code: row["geography_code"], type: type.breakdownType)] = row
         }
         for row in try Row.fetchAll(db, sql: "SELECT * FROM quintile_gap") {
-            gaps[Key(indicator: row["indicator_id"], period: row["period"], code: row["geography_code"])] = row
+            gaps[Key(indicator: row["indicator_id"], period: row["period"], level: try row.decode("geography_level"), code: row["geography_code"])] = row
         }
         for row in try Row.fetchAll(db, sql: "SELECT * FROM england_comparison") {
             comparisons[Key(indicator: row["indicator_id"], period: row["period"], code: row["icb_code"],
-                            type: row["breakdown_type"], index: row["breakdown_index"])] = row
+                            type: try row.decode("breakdown_type"), index: row["breakdown_index"])] = row
         }
         trends = try Row.fetchAll(db, sql: """
             SELECT * FROM trend ORDER BY indicator_id, period,
               CASE geography_level WHEN 'england' THEN 0 WHEN 'region' THEN 1 ELSE 2 END, geography_code, breakdown_type, breakdown_index
             """)
-        for row in trends where (row["geography_level"] as String) == "icb" && (row["breakdown_type"] as String) == "all" {
-            icbTrendDirections[Key(indicator: row["indicator_id"], period: row["period"], code: row["geography_code"])] = row["direction"]
+        for row in trends {
+            let level: GeographyLevel = try row.decode("geography_level"), type: BreakdownType = try row.decode("breakdown_type")
+            guard type == .all else { continue }
+            let key = Key(indicator: row["indicator_id"], period: row["period"], level: level, code: row["geography_code"])
+            switch level {
+            case .icb: icbTrendDirections[key] = try row.decode("direction")
+            case .england: englandTrends[key] = row
+            case .region: break
+            }
         }
         headlines = try Row.fetchAll(db, sql: "SELECT * FROM headline_fact ORDER BY indicator_id, period, statement_type, rank")
         for row in try Row.fetchAll(db, sql: "SELECT * FROM ref_vintage") {
@@ -110,23 +118,35 @@ struct ReportInputs {
         }
     }
 
-    func value(_ indicator: String, _ period: String, _ level: String, _ code: String,
-               _ type: String = "all", _ index: Int = 0) -> ControlledValue? {
-        values[Key(indicator: indicator, period: period, code: level + ":" + code, type: type, index: index)]
+    func value(_ indicator: String, _ period: String, _ level: GeographyLevel, _ code: String,
+               _ type: BreakdownType = .all, _ index: Int = 0) -> ControlledValue? {
+        values[Key(indicator: indicator, period: period, level: level, code: code, type: type, index: index)]
     }
 
-    func inequality(_ indicator: String, _ period: String, _ code: String, type: String) -> Row? {
-        inequality[Key(indicator: indicator, period: period, code: code, type: type)]
+    /// England's cell.
+    func england(_ indicator: String, _ period: String, _ type: BreakdownType = .all, _ index: Int = 0) -> ControlledValue? {
+        value(indicator, period, .england, GeographyLevel.englandCode, type, index)
     }
 
-    func icbTrendDirection(_ indicator: String, _ period: String, _ icb: String) -> String? {
+    func inequality(_ indicator: String, _ period: String, _ level: GeographyLevel, _ code: String, type: QuantileType) -> Row? {
+        inequality[Key(indicator: indicator, period: period, level: level, code: code, type: type.breakdownType)]
+    }
+
+    func icbTrendDirection(_ indicator: String, _ period: String, _ icb: String) -> TrendDirection? {
         icbTrendDirections[Key(indicator: indicator, period: period, code: icb)]
     }
 
-    func gap(_ indicator: String, _ period: String, _ code: String) -> Row? { gaps[Key(indicator: indicator, period: period, code: code)] }
+    func gap(_ indicator: String, _ period: String, _ level: GeographyLevel, _ code: String) -> Row? {
+        gaps[Key(indicator: indicator, period: period, level: level, code: code)]
+    }
 
-    func comparison(_ indicator: String, _ period: String, _ icb: String, _ type: String = "all", _ index: Int = 0) -> Row? {
+    func comparison(_ indicator: String, _ period: String, _ icb: String, _ type: BreakdownType = .all, _ index: Int = 0) -> Row? {
         comparisons[Key(indicator: indicator, period: period, code: icb, type: type, index: index)]
+    }
+
+    /// The England row of `trend` for everyone, if the period has one.
+    func englandTrend(_ indicator: String, _ period: String) -> Row? {
+        englandTrends[Key(indicator: indicator, period: period, level: .england, code: GeographyLevel.englandCode)]
     }
 
     /// SHA-256 over every input and reference file's path and content hash: names the exact inputs.

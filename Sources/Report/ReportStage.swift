@@ -12,21 +12,34 @@ public struct ReportStage: PipelineStage {
 
     public init() {}
 
-    /// Config section, output folder, upstream, program — and whether `latest` still holds this
-    /// publication: a deleted or damaged publication makes the stage run again.
-    public func plannedFingerprint(_ context: StageContext, in db: Database) throws -> String {
-        let base = baseFingerprint(context)
-        let publisher = Publisher(outputDirectory: context.config.resolve(context.config.outputDirectory))
-        let published = ReportExporter.publishedFingerprint(in: publisher.latestPath)
-        return published == base ? base : base + Self.republishSuffix
+    public var migrations: [SchemaMigration] { ReportSchema.migrations }
+
+    /// The sections the report reads: its own, where it publishes, the sources' descriptions, the
+    /// aggregate settings it quotes (baseline, SII positions, top N) and the reference vintages.
+    struct ReportConfiguration: Encodable {
+        var report: ReportSettings
+        var outputDirectory: String
+        var sources: [SourceConfig]
+        var aggregate: AggregateSettings
+        var reference: ReferenceConfig
     }
 
-    /// Marks a planned fingerprint whose only change is a missing or different publication.
-    public static let republishSuffix = ":republish"
+    public func configuration(_ context: StageContext) -> any Encodable {
+        let config = context.config
+        return ReportConfiguration(report: config.report, outputDirectory: config.outputDirectory, sources: config.sources,
+                                   aggregate: config.aggregate, reference: config.reference)
+    }
 
-    func baseFingerprint(_ context: StageContext) -> String {
-        StageFingerprints.downstream(section: "report", sectionText: context.config.report.canonicalText + "\u{1F}" + context.config.outputDirectory,
-                                     upstream: context.upstream?.fingerprint ?? "")
+    /// Whether `latest` still holds this checkpoint's publication: a deleted or damaged publication
+    /// makes the stage run again.
+    public func plannedContent(_ context: StageContext, in db: Database) throws -> [StageFingerprint.Part] {
+        let publisher = Publisher(outputDirectory: context.config.resolve(context.config.outputDirectory))
+        let published = ReportExporter.publishedFingerprint(in: publisher.latestPath)
+        return [Self.publication(inPlace: published == baseFingerprint(context).digest)]
+    }
+
+    static func publication(inPlace: Bool) -> StageFingerprint.Part {
+        StageFingerprint.Part("publication latest", inPlace ? "in place" : "missing or another run's")
     }
 
     public func run(_ context: StageContext, in db: Database) throws -> StageOutcome {
@@ -52,7 +65,7 @@ public struct ReportStage: PipelineStage {
         let tables = try ReportExporter.loadTables(db)
         try DisclosureAudit(rules: settings.disclosure).verify(tables)
         phases.done("load")
-        let fingerprint = baseFingerprint(context)
+        let fingerprint = baseFingerprint(context).digest
         let publisher = Publisher(outputDirectory: context.config.resolve(context.config.outputDirectory))
         // Whatever happens from here, a rollback puts `latest` back and removes this run's folders.
         let previous = publisher.latestTarget
@@ -72,9 +85,9 @@ public struct ReportStage: PipelineStage {
             "folder": "\(publisher.latestPath)", "files": "\(files.count + 1)",
             "disclosure": "\(actions.joined(separator: ", "))",
         ])
-        return StageOutcome(fingerprint: fingerprint, rowsByTable: writer.counts, notes: [
+        return StageOutcome(rowsByTable: writer.counts, notes: [
             "published \(files.count + 1) files to \(publisher.latestPath) (runs/\(context.runID))",
             "disclosure control: \(actions.isEmpty ? "no cells touched" : actions.joined(separator: ", "))",
-        ])
+        ], content: [Self.publication(inPlace: true)])
     }
 }

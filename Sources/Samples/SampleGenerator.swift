@@ -1,6 +1,7 @@
 import Foundation
 import Ingest
 public import PipelineCore
+import Statistics
 
 /// Generates synthetic extracts for all 42 systems from the real reference data.
 ///

@@ -1,6 +1,7 @@
 public import GRDB
 import Logging
 public import PipelineCore
+import Statistics
 
 /// Stage 2: from the ingest checkpoint only, computes every indicator × period for England, each
 /// NHS region and each ICB, overall and by national IMD quintile, decile and sex, into `indicator_value`.
@@ -11,10 +12,10 @@ public struct TransformStage: PipelineStage {
 
     public init() {}
 
-    public func plannedFingerprint(_ context: StageContext, in db: Database) throws -> String {
-        StageFingerprints.downstream(section: "indicators", sectionText: context.config.indicatorsSectionText,
-                                     upstream: context.upstream?.fingerprint ?? "")
-    }
+    public var migrations: [SchemaMigration] { TransformSchema.migrations }
+
+    /// The indicator catalogue is all transform reads from the configuration.
+    public func configuration(_ context: StageContext) -> any Encodable { context.config.indicators }
 
     public func run(_ context: StageContext, in db: Database) throws -> StageOutcome {
         let config = context.config
@@ -24,7 +25,7 @@ public struct TransformStage: PipelineStage {
             SELECT indicator_id, period, geography_level, geography_code, breakdown_type, breakdown_index, value FROM indicator_value
             """)
         while let row = try old.next() {
-            previous["\(row[0] as String)|\(row[1] as String)|\(row[2] as String)|\(row[3] as String)|\(row[4] as String)|\(row[5] as Int)"] =
+            previous[ChangeLog.subject(row[0], row[1], row[2] as GeographyLevel, row[3], row[4] as BreakdownType, row[5])] =
                 ChangeLog.text(row[6]) ?? "withheld"
         }
         let changes = try ChangeLog(db, runID: context.runID, stage: .transform)
@@ -56,28 +57,30 @@ public struct TransformStage: PipelineStage {
                                    .text(indicator.breakdowns.map(\.rawValue).joined(separator: ",")), indicator.definition.map { .text($0) } ?? .null)
             let cubes = try Self.loadCubes(db, indicator: indicator, coordinates: coordinates, icbCount: frame.icbCodes.count)
             let calculator = IndicatorCalculator(indicator: indicator, standardWeights: weights, population: population)
+            let method = calculator.method
             let allSlices = BreakdownSlice.slices(for: indicator.breakdowns)
             var withheld = 0
             for (period, cube) in cubes {
                 // A source that records no sex (every record `unknown`) gets no sex rows rather than zero rates.
-                let slices = cube.recordsSex ? allSlices : allSlices.filter { $0.type != "sex" }
+                let slices = cube.recordsSex ? allSlices : allSlices.filter { $0.type != .sex }
                 for area in frame.areas {
                     for slice in slices {
                         let output = calculator.compute(cube, england: cube, icbs: area.icbs, slice: slice)
-                        let estimate = output.estimate
-                        if output.withheldReason != nil { withheld += 1 }
-                        let subject = "\(indicator.id)|\(period)|\(area.level)|\(area.code)|\(slice.type)|\(slice.index)"
+                        let result = output.result, estimate = result.estimate
+                        if result.withheld != nil { withheld += 1 }
+                        let subject = ChangeLog.subject(indicator.id, period, area.level, area.code, slice.type, slice.index)
                         let now = ChangeLog.text(estimate?.value) ?? "withheld"
                         if let before = previous[subject], before != now {
-                            try changes.record("value_moved", subject: subject, before: before, after: now)
+                            try changes.record(.valueMoved, subject: subject, before: before, after: now)
                         }
                         try values.insert(
-                            .text(indicator.id), .text(period), .text(area.level), .text(area.code), .text(area.name), .text(slice.type),
-                            .text(slice.value), .int(Int64(slice.index)), .double(output.numerator), .double(output.denominator),
-                            Self.number(estimate?.value), Self.number(estimate?.lower95), Self.number(estimate?.upper95),
-                            Self.number(estimate?.lower998), Self.number(estimate?.upper998), .text(indicator.method.rawValue),
-                            .text(estimate?.method.rawValue ?? Self.defaultMethod(indicator.method).rawValue), .double(indicator.multiplier),
-                            .text(indicator.unit), output.withheldReason.map { .text($0) } ?? .null, .int(Int64(output.suppressedRecords)))
+                            .text(indicator.id), .text(period), .text(area.level.rawValue), .text(area.code), .text(area.name),
+                            .text(slice.type.rawValue), .text(slice.value), .int(Int64(slice.index)), .double(result.numerator),
+                            .double(result.denominator), Self.number(estimate?.value), Self.number(estimate?.lower95),
+                            Self.number(estimate?.upper95), Self.number(estimate?.lower998), Self.number(estimate?.upper998),
+                            .text(indicator.method.rawValue), .text((estimate?.method ?? method.defaultIntervalMethod).rawValue),
+                            .double(indicator.multiplier), .text(indicator.unit), result.withheld.map { .text($0.rawValue) } ?? .null,
+                            .int(Int64(output.suppressedRecords)))
                     }
                 }
             }
@@ -87,23 +90,13 @@ public struct TransformStage: PipelineStage {
         }
         try FaultInjection.check("transform:after-values")
         let quality = try Int.fetchOne(db, sql: "SELECT count(*) FROM indicator_data_quality") ?? 0
-        let fingerprint = try plannedFingerprint(context, in: db)
-        return StageOutcome(fingerprint: fingerprint,
-                            rowsByTable: ["indicator_value": values.rowsInserted, "indicator_definition": definitions.rowsInserted,
+        return StageOutcome(rowsByTable: ["indicator_value": values.rowsInserted, "indicator_definition": definitions.rowsInserted,
                                           "indicator_data_quality": quality, "change_log": changes.count],
                             notes: notes)
     }
 
     static func number(_ value: Double?) -> BulkInserter.Value {
         value.map { .double($0) } ?? .null
-    }
-
-    static func defaultMethod(_ method: IndicatorConfig.Method) -> IntervalMethod {
-        switch method {
-        case .dsr: .dobson
-        case .proportion: .wilson
-        case .crudeRate, .isRatio, .isRate: .byars
-        }
     }
 
     static func standardWeights(_ db: Database) throws -> [Double] {
@@ -127,7 +120,7 @@ public struct TransformStage: PipelineStage {
 
     /// Per period, the dataset's counts in cube form (sorted by period for determinism).
     static func loadCubes(_ db: Database, indicator: IndicatorConfig, coordinates: CubeCoordinates, icbCount: Int) throws -> [(String, IndicatorCube)] {
-        let sql = indicator.method == .proportion
+        let sql = indicator.method.method.counts == .numeratorAndDenominator
             ? "SELECT period, icb_code, imd_decile, sex, age_band, sum(numerator), sum(denominator), sum(suppressed_records) FROM ingest_proportion_total WHERE dataset = ? GROUP BY 1, 2, 3, 4, 5"
             : "SELECT period, icb_code, imd_decile, sex, age_band, sum(events), 0, sum(suppressed_records) FROM ingest_event_total WHERE dataset = ? GROUP BY 1, 2, 3, 4, 5"
         var cubes: [String: IndicatorCube] = [:]

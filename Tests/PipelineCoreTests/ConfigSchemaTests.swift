@@ -1,5 +1,6 @@
 import Foundation
 @testable import PipelineCore
+import Statistics
 import PipelineTestSupport
 import Testing
 
@@ -47,8 +48,8 @@ struct ConfigSchemaTests {
         let indicator = ["properties", "indicators", "items", "properties"]
         #expect(values(source + ["kind"]) == Set(SourceConfig.Kind.allCases.map(\.rawValue)))
         #expect(values(source + ["grain"]) == Set(SourceConfig.Grain.allCases.map(\.rawValue)))
-        #expect(values(indicator + ["method"]) == Set(IndicatorConfig.Method.allCases.map(\.rawValue)))
-        #expect(values(indicator + ["polarity"]) == Set(IndicatorConfig.Polarity.allCases.map(\.rawValue)))
+        #expect(values(indicator + ["method"]) == Set(Statistic.allCases.map(\.rawValue)))
+        #expect(values(indicator + ["polarity"]) == Set(Polarity.allCases.map(\.rawValue)))
         #expect(values(["properties", "report", "properties", "formats", "items"]) == Set(ReportSettings.Format.allCases.map(\.rawValue)))
         #expect(values(indicator + ["breakdowns", "items"]) == Set(IndicatorConfig.Breakdown.allCases.map(\.rawValue)))
     }

@@ -1,14 +1,23 @@
+import Aggregate
 import Foundation
+import Ingest
 import Logging
 public import PipelineCore
+import Report
+import Transform
 
 /// Runs stages in-process against a workspace's config and database.
 public enum StageHarness {
+    /// Every stage's migrations, in stage order, as the command line registers them.
+    public static var migrations: [SchemaMigration] {
+        IngestStage().migrations + TransformStage().migrations + AggregateStage().migrations + ReportStage().migrations
+    }
+
     /// Runs `stage` with the config at `configPath`; returns the store for inspection.
     @discardableResult
     public static func run(_ stage: some PipelineStage, configPath: String) throws -> CheckpointStore {
         let config = try ConfigLoader.load(path: configPath)
-        let store = try CheckpointStore(path: config.resolve(config.database))
+        let store = try CheckpointStore(path: config.resolve(config.database), migrations: migrations)
         var logger = Logger(label: "test")
         logger.logLevel = .critical
         let context = StageContext(config: config, runID: RunLedger.newRunID(), logger: logger)

@@ -5,6 +5,7 @@ import Ingest
 import PipelineCore
 import PipelineTestSupport
 import Testing
+import Statistics
 import Transform
 @testable import Report
 
@@ -83,6 +84,23 @@ struct ReportStageTests {
         }
     }
 
+    /// Headlines are worded here from the aggregate stage's facts: England's ratio (12 of 3,800 against 3 of
+    /// 3,800, four times as likely) and the ICS statements from published values.
+    @Test func headlinesAreWordedFromTheFacts() throws {
+        let workspace = try TestWorkspace()
+        let (store, _) = try Self.publish(workspace)
+        try store.reader.read { db in
+            let ratio = try Self.row(db, "SELECT * FROM soc_headlines WHERE indicator_id = 'RATE' AND statement_type = 'ratio_most_vs_least'")
+            #expect((ratio["text"] as String).hasPrefix("People in the most deprived fifth of areas were 4.0 times as likely"))
+            #expect((ratio["text"] as String).contains("(3.2 per 1,000 against 0.8 per 1,000, 2025-03)"))
+            // No quintile 3 here, so England has no relative index to state.
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM soc_headlines WHERE statement_type = 'relative_index'") == 0)
+            let highest = try Self.row(db, "SELECT * FROM soc_headlines WHERE indicator_id = 'RATE' AND statement_type = 'top_n_ics_highest' AND rank = 1")
+            #expect((highest["text"] as String).hasPrefix("Highest 1: "))
+            #expect(highest["source_table"] as String == "soc_ics_league")
+        }
+    }
+
     @Test func percentagesComeFromRoundedCounts() throws {
         let workspace = try TestWorkspace()
         let (store, _) = try Self.publish(workspace)
@@ -106,24 +124,24 @@ struct ReportStageTests {
 
     @Test func derivedValuesUnderTheRule() {
         let control = DisclosureControl(rules: DisclosureRules())
-        let estimate = IntervalEstimate(value: 80, lower95: 49, upper95: 94, lower998: 40, upper998: 97, method: .wilson)
+        let stored = StoredValue(value: 80, lower95: 49, upper95: 94, lower998: 40, upper998: 97)
         // 4,012 of 5,003 → 4,010 of 5,005: 80.1% to one decimal place, Wilson limits from the rounded counts.
-        let cells = control.derived(statistic: "proportion", multiplier: 100, national: false,
+        let cells = control.derived(method: Proportion(), multiplier: 100, national: false,
                                     numerator: control.count(4012, national: false), denominator: control.count(5003, national: false),
-                                    estimate: estimate)
+                                    stored: stored)
         #expect(cells[0].number == 80.1)
         #expect(cells[0].action == .fromRoundedCounts)
         let wilson = Proportion.estimate(numerator: 4010, denominator: 5005, multiplier: 100)!
         #expect(cells[1].number == (wilson.lower95! * 10).rounded() / 10)
         // Rates are not recomputed, but a suppressed numerator hides them.
-        let rate = control.derived(statistic: "crude_rate", multiplier: 1000, national: false,
+        let rate = control.derived(method: CrudeRate(), multiplier: 1000, national: false,
                                    numerator: control.count(5, national: false), denominator: control.count(3800, national: false),
-                                   estimate: IntervalEstimate(value: 1.3, lower95: 0.4, upper95: 3.1, lower998: 0.2, upper998: 4, method: .exact))
+                                   stored: StoredValue(value: 1.3, lower95: 0.4, upper95: 3.1, lower998: 0.2, upper998: 4))
         #expect(rate.allSatisfy { $0.action == .secondarySuppressed && $0.value.isNull })
         // A zero numerator beside a suppressed denominator still hides the percentage (its limits reveal n).
-        let zero = control.derived(statistic: "proportion", multiplier: 100, national: false,
+        let zero = control.derived(method: Proportion(), multiplier: 100, national: false,
                                    numerator: control.count(0, national: false), denominator: control.count(6, national: false),
-                                   estimate: IntervalEstimate(value: 0, lower95: 0, upper95: 39, lower998: 0, upper998: 60, method: .wilson))
+                                   stored: StoredValue(value: 0, lower95: 0, upper95: 39, lower998: 0, upper998: 60))
         #expect(zero[0].action == .secondarySuppressed)
     }
 

@@ -1,5 +1,5 @@
 /// Inclusive range of ages in whole years, e.g. 0–17.
-public struct AgeRange: Decodable, Sendable, Equatable {
+public struct AgeRange: Codable, Sendable, Equatable {
     public var from: Int
     /// `nil` for "and over".
     public var to: Int?

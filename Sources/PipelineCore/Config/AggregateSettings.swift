@@ -1,7 +1,7 @@
 /// Settings of the aggregate stage (the national view of inequality).
-public struct AggregateSettings: Decodable, Sendable, Equatable {
+public struct AggregateSettings: Codable, Sendable, Equatable {
     /// Where SII x positions come from.
-    public enum Positions: String, Decodable, Sendable, CaseIterable {
+    public enum Positions: String, Codable, Sendable, CaseIterable {
         /// National cumulative population shares (NHS England's method for comparing ICBs).
         case national
         /// The geography's own quantile populations (PHEindicatormethods `phe_sii`).
@@ -43,11 +43,5 @@ public struct AggregateSettings: Decodable, Sendable, Equatable {
         guard (1...42).contains(headlineTopN) else {
             throw DecodingError.dataCorruptedError(forKey: .headlineTopN, in: container, debugDescription: "must be from 1 to 42")
         }
-    }
-
-    /// Stable text for the stage fingerprint.
-    public var canonicalText: String {
-        [baselinePeriod ?? "-", siiPositions.rawValue, "\(siiSeed)", "\(siiRepetitions)", "\(minQuantilePopulation)", "\(headlineTopN)"]
-            .joined(separator: "\u{1F}")
     }
 }

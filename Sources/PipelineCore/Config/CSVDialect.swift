@@ -1,5 +1,5 @@
 /// How a CSV file is written.
-public struct CSVDialect: Decodable, Sendable, Equatable {
+public struct CSVDialect: Codable, Sendable, Equatable {
     /// Field separator, one ASCII character.
     public var delimiter: String = ","
     /// Quote character, one ASCII character.

@@ -1,3 +1,4 @@
+import Statistics
 import Foundation
 
 /// Reads and checks `pipeline.json`: strict keys, types, and cross-references.
@@ -79,8 +80,8 @@ public enum ConfigLoader {
         switch key {
         case "kind": SourceConfig.Kind.allCases.map(\.rawValue)
         case "grain": SourceConfig.Grain.allCases.map(\.rawValue)
-        case "method": IndicatorConfig.Method.allCases.map(\.rawValue)
-        case "polarity": IndicatorConfig.Polarity.allCases.map(\.rawValue)
+        case "method": Statistic.allCases.map(\.rawValue)
+        case "polarity": Polarity.allCases.map(\.rawValue)
         case "breakdowns": IndicatorConfig.Breakdown.allCases.map(\.rawValue)
         case "siiPositions": AggregateSettings.Positions.allCases.map(\.rawValue)
         default: nil

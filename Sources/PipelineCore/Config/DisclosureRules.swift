@@ -3,7 +3,7 @@
 /// The defaults are the NHS Digital HES/ECDS method of September 2018 (domain.md §5): 0 stays 0,
 /// 1–7 become the suppressed symbol, 8 or more are rounded to the nearest 5, totals are rounded from
 /// unrounded data, national counts are not controlled. Other regimes change the numbers here.
-public struct DisclosureRules: Decodable, Sendable, Equatable {
+public struct DisclosureRules: Codable, Sendable, Equatable {
     /// Name of the regime, printed on the cover sheet and in `soc_metadata`.
     public var name = "NHS Digital HES/ECDS disclosure control (September 2018)"
     /// Sub-national counts in this range (inclusive) are suppressed.

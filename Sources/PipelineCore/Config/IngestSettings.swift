@@ -1,5 +1,5 @@
 /// Settings of the ingest stage.
-public struct IngestSettings: Decodable, Sendable, Equatable {
+public struct IngestSettings: Codable, Sendable, Equatable {
     /// Share of a source's rows that may be quarantined before ingest fails (default 0.01 = 1%).
     public var rejectThreshold: Double = 0.01
     /// Also store every validated row in `ingest_row` for analysts (slower).

@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Relative paths resolve against the folder holding the config file (``baseDirectory``), so a
 /// config copied into a data folder runs on that folder from anywhere.
-public struct PipelineConfig: Decodable, Sendable, Equatable {
+public struct PipelineConfig: Codable, Sendable, Equatable {
     /// SQLite checkpoint database; default `out/soc-pipeline.sqlite`.
     public var database: String
     /// Where published tables go (report stage); default `out/published`.

@@ -2,7 +2,7 @@
 ///
 /// Vintages are labels recorded on every output row; adding a footprint (e.g. the 2026 ICB
 /// mergers) means adding files and a vintage here, not code.
-public struct ReferenceConfig: Decodable, Sendable, Equatable {
+public struct ReferenceConfig: Codable, Sendable, Equatable {
     public var icb: IcbReference
     public var imd: ImdReference
     public var standardPopulation: StandardPopulationReference
@@ -19,7 +19,7 @@ public struct ReferenceConfig: Decodable, Sendable, Equatable {
 }
 
 /// ICB footprint: the list of systems (codes, names, regions) and the LSOA lookup.
-public struct IcbReference: Decodable, Sendable, Equatable {
+public struct IcbReference: Codable, Sendable, Equatable {
     /// e.g. `2022-07`.
     public var vintage: String
     /// CSV: `icb_ods_code, icb_ons_code, [icb_ons_code_2023,] icb_name, [icb_short_name,] region_ons_code, region_ods_code, region_name`.
@@ -39,7 +39,7 @@ public struct IcbReference: Decodable, Sendable, Equatable {
 }
 
 /// National deprivation deciles per LSOA.
-public struct ImdReference: Decodable, Sendable, Equatable {
+public struct ImdReference: Codable, Sendable, Equatable {
     /// e.g. `2019`.
     public var vintage: String
     /// CSV: `lsoa_code, imd_decile` (1 = most deprived).
@@ -56,7 +56,7 @@ public struct ImdReference: Decodable, Sendable, Equatable {
 }
 
 /// The standard population for age standardisation.
-public struct StandardPopulationReference: Decodable, Sendable, Equatable {
+public struct StandardPopulationReference: Codable, Sendable, Equatable {
     /// e.g. `ESP2013`.
     public var name: String
     /// CSV: `age_band, esp2013_weight` — 19 bands.

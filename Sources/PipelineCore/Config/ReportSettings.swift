@@ -1,7 +1,7 @@
 /// Settings of the report stage: disclosure control, formats and what the HTML report features.
-public struct ReportSettings: Decodable, Sendable, Equatable {
+public struct ReportSettings: Codable, Sendable, Equatable {
     /// A published file format.
-    public enum Format: String, Decodable, Sendable, CaseIterable {
+    public enum Format: String, Codable, Sendable, CaseIterable {
         case csv, json, md, xlsx, html
     }
 
@@ -36,14 +36,5 @@ public struct ReportSettings: Decodable, Sendable, Equatable {
         guard keepRuns >= 1 else {
             throw DecodingError.dataCorruptedError(forKey: .keepRuns, in: container, debugDescription: "must be at least 1")
         }
-    }
-
-    /// Stable text for the stage fingerprint.
-    public var canonicalText: String {
-        let rules = disclosure
-        return [rules.summary, "\(rules.suppressFrom)", "\(rules.suppressTo)", "\(rules.roundTo)", "\(rules.controlNational)",
-                "\(rules.percentOneDecimalMinDenominator)", rules.suppressedSymbol,
-                formats.map(\.rawValue).joined(separator: ","), focusIcs ?? "-", "\(keepRuns)", title]
-            .joined(separator: "\u{1F}")
     }
 }

@@ -1,7 +1,7 @@
 /// One input dataset: which files, what they hold, and how to read their columns.
-public struct SourceConfig: Decodable, Sendable, Equatable {
+public struct SourceConfig: Codable, Sendable, Equatable {
     /// What the rows count.
-    public enum Kind: String, Decodable, Sendable, CaseIterable {
+    public enum Kind: String, Codable, Sendable, CaseIterable {
         /// `events` per LSOA × period × sex × age band (admissions, attendances, contacts).
         case events
         /// `numerator` of `denominator` (waits within 18 weeks of all pathways).
@@ -11,7 +11,7 @@ public struct SourceConfig: Decodable, Sendable, Equatable {
     }
 
     /// The geography of each row.
-    public enum Grain: String, Decodable, Sendable, CaseIterable {
+    public enum Grain: String, Codable, Sendable, CaseIterable {
         /// One row per LSOA (mapped to sub-ICB, ICB and IMD decile by the lookups).
         case lsoa
         /// Pre-aggregated: one row per ICB × national IMD decile.

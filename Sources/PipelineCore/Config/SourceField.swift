@@ -1,5 +1,5 @@
 /// A logical column an extract can carry.
-public enum SourceField: String, CaseIterable, Sendable, Hashable {
+public enum SourceField: String, CaseIterable, Sendable, Hashable, Codable, CodingKeyRepresentable {
     case lsoa, icb, imdDecile, period, sex, ageBand, events, numerator, denominator, population
 
     /// Header names recognised when the config gives none.
@@ -18,11 +18,4 @@ public enum SourceField: String, CaseIterable, Sendable, Hashable {
         }
     }
 
-    /// Whether the field holds a count.
-    public var isCount: Bool {
-        switch self {
-        case .events, .numerator, .denominator, .population: true
-        default: false
-        }
-    }
 }

@@ -23,10 +23,10 @@ public struct RunLedger {
     public func markAbandoned() throws -> Int {
         try store.pool.write { db in
             try db.execute(sql: """
-                UPDATE pipeline_run SET status = 'failed', finished_at = coalesce(finished_at, ?),
+                UPDATE pipeline_run SET status = ?, finished_at = coalesce(finished_at, ?),
                        message = 'ended without finishing (process killed or crashed)'
-                WHERE status = 'running'
-                """, arguments: [Timestamp.iso8601(Date())])
+                WHERE status = ?
+                """, arguments: [RunStatus.failed.rawValue, Timestamp.iso8601(Date()), RunStatus.running.rawValue])
             return db.changesCount
         }
     }
@@ -35,8 +35,8 @@ public struct RunLedger {
         try store.pool.write { db in
             try db.execute(sql: """
                 INSERT INTO pipeline_run (run_id, started_at, status, command, config_sha256, program_version)
-                VALUES (?, ?, 'running', ?, ?, ?)
-                """, arguments: [runID, Timestamp.iso8601(Date()), command, configHash, ProgramVersion.current])
+                VALUES (?, ?, ?, ?, ?, ?)
+                """, arguments: [runID, Timestamp.iso8601(Date()), RunStatus.running.rawValue, command, configHash, ProgramVersion.build])
         }
     }
 
@@ -44,7 +44,7 @@ public struct RunLedger {
         try store.pool.write { db in
             try db.execute(sql: """
                 UPDATE pipeline_run SET finished_at = ?, status = ?, exit_code = ?, message = ? WHERE run_id = ?
-                """, arguments: [Timestamp.iso8601(Date()), exitStatus == .success ? "succeeded" : "failed",
+                """, arguments: [Timestamp.iso8601(Date()), (exitStatus == .success ? RunStatus.succeeded : .failed).rawValue,
                                  Int(exitStatus.rawValue), message.map { String($0.prefix(2000)) }, runID])
         }
     }

@@ -5,13 +5,17 @@ import Foundation
 /// and finish, so a watchdog can tell a hung run from a dead one.
 public struct RunSummary: Encodable, Sendable {
     public struct Stage: Encodable, Sendable {
-        public var stage: String
-        /// `ran`, `skipped` or `failed`.
-        public var status: String
+        /// What happened to a stage in this run.
+        public enum Status: String, Encodable, Sendable, CaseIterable {
+            case ran, skipped, failed
+        }
+
+        public var stage: StageName
+        public var status: Status
         public var durationSeconds: Double
         public var rowsWritten: Int
 
-        public init(stage: String, status: String, durationSeconds: Double, rowsWritten: Int) {
+        public init(stage: StageName, status: Status, durationSeconds: Double, rowsWritten: Int) {
             self.stage = stage
             self.status = status
             self.durationSeconds = durationSeconds
@@ -21,12 +25,12 @@ public struct RunSummary: Encodable, Sendable {
 
     /// One change since the previous run (see table `change_log`).
     public struct Change: Encodable, Sendable {
-        public var kind: String
+        public var kind: ChangeKind
         public var subject: String
         public var before: String?
         public var after: String?
 
-        public init(kind: String, subject: String, before: String?, after: String?) {
+        public init(kind: ChangeKind, subject: String, before: String?, after: String?) {
             self.kind = kind
             self.subject = subject
             self.before = before
@@ -45,10 +49,10 @@ public struct RunSummary: Encodable, Sendable {
     }
 
     public var runID: String
-    public var programVersion = ProgramVersion.current
+    public var programVersion = ProgramVersion.build
     public var startedAt: String
     public var finishedAt: String?
-    public var status: String
+    public var status: RunStatus
     public var exitCode: Int32?
     public var message: String?
     public var stages: [Stage] = []
@@ -57,7 +61,7 @@ public struct RunSummary: Encodable, Sendable {
     public init(runID: String, startedAt: Date) {
         self.runID = runID
         self.startedAt = Timestamp.iso8601(startedAt)
-        status = "running"
+        status = .running
     }
 
     /// Writes `run-summary.json` into `folder` atomically.

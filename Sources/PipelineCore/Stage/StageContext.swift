@@ -12,6 +12,9 @@ public struct StageContext: Sendable {
     /// `--keep-rows`: also store raw rows (ingest).
     public var keepRows: Bool
 
+    /// Whether ingest stores raw rows: `--keep-rows` or `ingest.keepRows`.
+    public var keepsRows: Bool { keepRows || config.ingest.keepRows }
+
     public init(config: PipelineConfig, runID: String, logger: Logger, upstream: StageCheckpoint? = nil,
                 showProgress: Bool = false, keepRows: Bool = false) {
         self.config = config

@@ -17,10 +17,16 @@ public final class ChangeLog {
         self.stage = stage.rawValue
     }
 
-    public func record(_ kind: String, subject: String, before: String?, after: String?) throws {
-        try insert.insert(.text(runID), .text(stage), .text(kind), .text(subject),
+    public func record(_ kind: ChangeKind, subject: String, before: String?, after: String?) throws {
+        try insert.insert(.text(runID), .text(stage), .text(kind.rawValue), .text(subject),
                           before.map { .text($0) } ?? .null, after.map { .text($0) } ?? .null)
         count += 1
+    }
+
+    /// The subject of a change to one indicator row: `indicator|period|level|code|breakdown|index`.
+    public static func subject(_ indicator: String, _ period: String, _ level: GeographyLevel, _ code: String,
+                               _ breakdown: BreakdownType, _ index: Int) -> String {
+        "\(indicator)|\(period)|\(level.rawValue)|\(code)|\(breakdown.rawValue)|\(index)"
     }
 
     /// Text for a published value, to 6 significant figures (differences below that are noise).

@@ -16,8 +16,9 @@ public final class CheckpointStore {
         return writer
     }
 
-    /// Opens (creating if needed) the database and brings its schema up to date.
-    public init(path: String) throws {
+    /// Opens (creating if needed) the database and brings its schema up to date: Core's migrations, then
+    /// the given stages' (each stage owns its tables; docs/ARCHITECTURE.md).
+    public init(path: String, migrations: [SchemaMigration]) throws {
         self.path = path
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
         do {
@@ -33,7 +34,7 @@ public final class CheckpointStore {
         }
         do {
             let pool = try DatabasePool(path: path, configuration: configuration)
-            try Schema.migrator().migrate(pool)
+            try CoreSchema.migrator(migrations).migrate(pool)
             writer = pool
             reader = pool
         } catch let error as DatabaseError {
@@ -85,10 +86,10 @@ public final class CheckpointStore {
         try reader.read { db in
             var changes = RunSummary.Changes()
             for row in try Row.fetchAll(db, sql: "SELECT kind, count(*) FROM change_log WHERE run_id = ? GROUP BY 1", arguments: [runID]) {
-                switch row[0] as String {
-                case "value_moved": changes.valuesMoved = row[1]
-                case "comparison_changed": changes.comparisonsChanged = row[1]
-                default: changes.dataQualityChanged = row[1]
+                switch try row.decode("kind") as ChangeKind {
+                case .valueMoved: changes.valuesMoved = row[1]
+                case .comparisonChanged: changes.comparisonsChanged = row[1]
+                case .dataQualityChanged: changes.dataQualityChanged = row[1]
                 }
             }
             changes.examples = try Row.fetchAll(db, sql: """
@@ -96,7 +97,7 @@ public final class CheckpointStore {
                   SELECT *, row_number() OVER (PARTITION BY kind ORDER BY rowid) AS n FROM change_log WHERE run_id = ?)
                 WHERE n <= ? ORDER BY kind, n
                 """, arguments: [runID, examplesPerKind]).map {
-                RunSummary.Change(kind: $0["kind"], subject: $0["subject"], before: $0["before"], after: $0["after"])
+                RunSummary.Change(kind: try $0.decode("kind"), subject: $0["subject"], before: $0["before"], after: $0["after"])
             }
             return changes
         }

@@ -14,6 +14,8 @@ public struct StageCheckpoint: Sendable, Equatable {
     public var rowsWritten: Int
     public var rowsByTable: [String: Int]
     public var notes: [String]
+    /// The parts the fingerprint was computed from (absent in checkpoints written before they were kept).
+    public var fingerprintParts: StageFingerprint?
 
     init(row: Row, stage: StageName) {
         self.stage = stage
@@ -27,6 +29,7 @@ public struct StageCheckpoint: Sendable, Equatable {
         rowsByTable = (try? JSONDecoder().decode([String: Int].self, from: Data(tableJSON.utf8))) ?? [:]
         let notesJSON: String = row["notes"]
         notes = (try? JSONDecoder().decode([String].self, from: Data(notesJSON.utf8))) ?? []
+        fingerprintParts = (row["fingerprint_parts"] as String?).flatMap(StageFingerprint.decode(storedText:))
     }
 
     /// Whether this checkpoint was built from an upstream checkpoint other than the current one.

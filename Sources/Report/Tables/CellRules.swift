@@ -1,19 +1,8 @@
 import GRDB
 import PipelineCore
 
-/// Small rules the table builders share: comparisons by polarity and cells derived from other cells.
+/// Small rules the table builders share: cells derived from other cells.
 enum CellRules {
-    /// A 95% interval against a benchmark: `better`/`similar`/`worse` by polarity, `higher`/`lower` without one.
-    static func compare(lower: Double?, upper: Double?, benchmark: Double?, polarity: IndicatorConfig.Polarity) -> String {
-        guard let lower, let upper, let benchmark else { return "not_compared" }
-        let side = lower > benchmark ? "higher" : upper < benchmark ? "lower" : "similar"
-        switch (side, polarity) {
-        case ("higher", .higherIsBetter), ("lower", .lowerIsBetter): return "better"
-        case ("higher", .lowerIsBetter), ("lower", .higherIsBetter): return "worse"
-        default: return side
-        }
-    }
-
     /// A cell computed from published cells: hidden (withheld or secondary) when any input is hidden,
     /// so a derived figure never reveals what disclosure control hid.
     static func derived(from inputs: [PublishedCell], _ value: () -> Double?) -> PublishedCell {

@@ -1,29 +1,56 @@
 import Foundation
 import GRDB
 import PipelineCore
+import Statistics
 
-/// `soc_headlines`: the aggregate stage's headline facts, with every statement that quotes an ICS or
-/// region value rebuilt from the *published* values, so no statement reveals or contradicts a cell
-/// that disclosure control hid, rounded or recomputed.
+/// `soc_headlines`, the one place headline statements are built: England's facts as the aggregate stage
+/// selected them, worded here; and the highest and lowest ICSs and the ranges across ICSs and regions,
+/// built from *published* values only, so no statement reveals or contradicts a cell that disclosure
+/// control hid, rounded or recomputed.
 struct HeadlineTableBuilder {
     let inputs: ReportInputs
     let topN: Int
 
     func write(_ writer: PublishedTableWriter) throws {
-        var rebuilt: Set<String> = []
         for row in inputs.headlines {
-            let id: String = row["indicator_id"], period: String = row["period"], type: String = row["statement_type"]
+            let id: String = row["indicator_id"], period: String = row["period"]
             guard let definition = inputs.definitions.first(where: { $0.id == id }) else { continue }
-            if type.hasPrefix("top_n_ics_") || type.hasPrefix("range_") {
-                if rebuilt.insert("\(id)|\(period)").inserted { try subNational(definition, period, writer) }
-                continue
-            }
+            let kind: HeadlineKind = try row.decode("statement_type")
+            guard let text = try nationalText(kind, definition, period, row) else { continue }
             try writer.insert(PublishedCatalog.headlines, indicator: id, period: period, [
-                "statement_type": PublishedCell(type), "rank": PublishedCell(row["rank"] as Int),
+                "statement_type": PublishedCell(kind.rawValue), "rank": PublishedCell(row["rank"] as Int),
                 "value": PublishedCell(row["value"] as Double?), "lcl95": PublishedCell(row["lcl95"] as Double?),
-                "ucl95": PublishedCell(row["ucl95"] as Double?), "text": PublishedCell(row["text"] as String),
+                "ucl95": PublishedCell(row["ucl95"] as Double?), "text": PublishedCell(text),
                 "source_table": PublishedCell(row["source_table"] as String), "source_key": PublishedCell(row["source_key"] as String),
             ])
+        }
+        for definition in inputs.definitions {
+            guard let latest = inputs.periods[definition.id]?.last else { continue }
+            try subNational(definition, latest, writer)
+        }
+    }
+
+    /// The sentence of one of England's facts, from the fact and the rows it cites.
+    private func nationalText(_ kind: HeadlineKind, _ definition: ReportDefinition, _ period: String, _ row: Row) throws -> String? {
+        let value: Double? = row["value"], lower: Double? = row["lcl95"], upper: Double? = row["ucl95"]
+        switch kind {
+        case .ratioMostVsLeast:
+            let gap = inputs.gap(definition.id, period, .england, GeographyLevel.englandCode)
+            guard let ratio = value, let q1 = gap?["q1_value"] as Double?, let q5 = gap?["q5_value"] as Double? else { return nil }
+            return HeadlineText.ratio(title: definition.title, isProportion: definition.method.counts == .numeratorAndDenominator,
+                                      ratio: ratio, q1: q1, q5: q5, unit: definition.unit, period: period)
+        case .relativeIndex:
+            guard let rii = value else { return nil }
+            return HeadlineText.relativeIndex(title: definition.title, rii: rii, lower: lower, upper: upper, period: period)
+        case .changeSinceBaseline:
+            guard let change = value, let trend = inputs.englandTrend(definition.id, period),
+                  let v0 = trend["baseline_value"] as Double?, let v1 = trend["value"] as Double? else { return nil }
+            let direction: TrendDirection = try trend.decode("direction")
+            return HeadlineText.change(title: definition.title, from: v0, baseline: trend["baseline_period"], to: v1, period: period,
+                                       change: change, lower: lower, upper: upper, direction: direction.rawValue, unit: definition.unit)
+        case .topHighest, .topLowest, .rangeIcs, .rangeRegions:
+            // Sub-national statements are built from published values below, never from unrounded ones.
+            return nil
         }
     }
 
@@ -31,15 +58,16 @@ struct HeadlineTableBuilder {
     private func subNational(_ definition: ReportDefinition, _ period: String, _ writer: PublishedTableWriter) throws {
         var icbs: [(code: String, name: String, cell: ControlledValue, value: Double)] = []
         for icb in inputs.icbs {
-            if let cell = inputs.value(definition.id, period, "icb", icb.ods), let value = cell.shown {
+            if let cell = inputs.value(definition.id, period, .icb, icb.ods), let value = cell.shown {
                 icbs.append((icb.ods, icb.name, cell, value))
             }
         }
         icbs.sort { $0.value != $1.value ? $0.value > $1.value : $0.code < $1.code }
-        for (label, ordered) in [("highest", Array(icbs.prefix(topN))), ("lowest", Array(icbs.reversed().prefix(topN)))] {
+        for (kind, ordered) in [(HeadlineKind.topHighest, Array(icbs.prefix(topN))), (.topLowest, Array(icbs.reversed().prefix(topN)))] {
+            let label = kind == .topHighest ? "highest" : "lowest"
             for (offset, item) in ordered.enumerated() {
                 try writer.insert(PublishedCatalog.headlines, indicator: definition.id, period: period, [
-                    "statement_type": PublishedCell("top_n_ics_\(label)"), "rank": PublishedCell(offset + 1),
+                    "statement_type": PublishedCell(kind.rawValue), "rank": PublishedCell(offset + 1),
                     "value": PublishedCell(item.value), "lcl95": PublishedCell(item.cell.lower95), "ucl95": PublishedCell(item.cell.upper95),
                     "text": PublishedCell(HeadlineText.ranked(label, rank: offset + 1, name: item.name, value: item.value,
                                                               lower: item.cell.lower95, upper: item.cell.upper95, unit: definition.unit)),
@@ -50,19 +78,20 @@ struct HeadlineTableBuilder {
         }
         var regions: [(code: String, name: String, value: Double)] = []
         for region in inputs.regions {
-            if let value = inputs.value(definition.id, period, "region", region.code)?.shown { regions.append((region.code, region.name, value)) }
+            if let value = inputs.value(definition.id, period, .region, region.code)?.shown { regions.append((region.code, region.name, value)) }
         }
         let icbItems: [(code: String, name: String, value: Double)] = icbs.map { ($0.code, $0.name, $0.value) }
-        for (level, items) in [("icb", icbItems), ("region", regions)] {
+        for (kind, items) in [(HeadlineKind.rangeIcs, icbItems), (.rangeRegions, regions)] {
             guard let low = items.min(by: { $0.value < $1.value }), let high = items.max(by: { $0.value < $1.value }) else { continue }
-            let noun = level == "icb" ? "the \(items.count) ICSs with a published value" : "the \(items.count) NHS regions"
+            let level: GeographyLevel = kind == .rangeIcs ? .icb : .region
+            let noun = kind == .rangeIcs ? "the \(items.count) ICSs with a published value" : "the \(items.count) NHS regions"
             try writer.insert(PublishedCatalog.headlines, indicator: definition.id, period: period, [
-                "statement_type": PublishedCell(level == "icb" ? "range_ics" : "range_regions"), "rank": PublishedCell(1),
+                "statement_type": PublishedCell(kind.rawValue), "rank": PublishedCell(1),
                 "value": PublishedCell(high.value - low.value), "lcl95": PublishedCell(low.value), "ucl95": PublishedCell(high.value),
                 "text": PublishedCell(HeadlineText.range(across: noun, title: definition.title, low: (low.name, low.value),
                                                          high: (high.name, high.value), unit: definition.unit, period: period)),
-                "source_table": PublishedCell(level == "icb" ? PublishedCatalog.icsLeague.name : "indicator_value"),
-                "source_key": PublishedCell("\(definition.id)|\(period)|\(level)|*|all"),
+                "source_table": PublishedCell(kind == .rangeIcs ? PublishedCatalog.icsLeague.name : "indicator_value"),
+                "source_key": PublishedCell("\(definition.id)|\(period)|\(level.rawValue)|*|all"),
             ])
         }
     }

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import PipelineCore
+import Statistics
 
 /// `soc_ics_league` and `soc_ics_quintile_gap`: each ICS against England, and by deprivation quintile.
 struct IcsTablesBuilder {
@@ -17,14 +18,15 @@ struct IcsTablesBuilder {
     }
 
     private func league(_ definition: ReportDefinition, _ period: String, _ writer: PublishedTableWriter) throws {
-        let ranked = inputs.icbs.compactMap { icb in inputs.value(definition.id, period, "icb", icb.ods)?.shown }.sorted(by: >)
+        let ranked = inputs.icbs.compactMap { icb in inputs.value(definition.id, period, .icb, icb.ods)?.shown }.sorted(by: >)
         for icb in inputs.icbs {
-            guard let cell = inputs.value(definition.id, period, "icb", icb.ods) else { continue }
+            guard let cell = inputs.value(definition.id, period, .icb, icb.ods) else { continue }
             let comparison = inputs.comparison(definition.id, period, icb.ods)
-            let sii = inputs.inequality(definition.id, period, icb.ods, type: "imd_quintile")
-            let valueSide = (comparison?["comparison"] as String?).map { $0.replacingOccurrences(of: "_998", with: "").replacingOccurrences(of: "_95", with: "") }
-            let gapSide = (sii?["sii_vs_england"] as String?).map { ["higher": "wider_gap", "lower": "narrower_gap"][$0] ?? "similar_gap" }
-            let quadrant = valueSide.map { "\($0)_value_\(gapSide ?? "gap_not_compared")" }
+            let twoLevel: TwoLevelComparison? = try comparison?.decode("comparison")
+            let funnelBand: FunnelBand? = try comparison?.decode("funnel_band")
+            let sii = inputs.inequality(definition.id, period, .icb, icb.ods, type: .imdQuintile)
+            let siiSide: IntervalSide? = try sii?.decodeIfPresent("sii_vs_england")
+            let quadrant = twoLevel.map { "\($0.outcome.rawValue)_value_\(siiSide.map(Self.gapWord) ?? "gap_not_compared")" }
             let rank = cell.shown.flatMap { value in ranked.firstIndex(of: value).map { $0 + 1 } }
             try writer.insert(PublishedCatalog.icsLeague, indicator: definition.id, period: period, [
                 "ics_ods_code": PublishedCell(icb.ods), "ics_ons_code": PublishedCell(icb.ons), "ics_name": PublishedCell(icb.name),
@@ -34,8 +36,8 @@ struct IcsTablesBuilder {
                 "numerator": cell.numerator, "denominator": cell.denominator,
                 "value": cell.estimate[0], "lcl95": cell.estimate[1], "ucl95": cell.estimate[2],
                 "lcl998": cell.estimate[3], "ucl998": cell.estimate[4], "unit": PublishedCell(definition.unit),
-                "compare_england_2level": CellRules.alongside(cell.value, comparison?["comparison"] as String?),
-                "funnel_band": CellRules.alongside(cell.value, comparison?["funnel_band"] as String?),
+                "compare_england_2level": CellRules.alongside(cell.value, twoLevel?.rawValue),
+                "funnel_band": CellRules.alongside(cell.value, funnelBand?.rawValue),
                 "funnel_lcl95": CellRules.alongside(cell.value, comparison?["funnel_lcl95"] as Double?),
                 "funnel_ucl95": CellRules.alongside(cell.value, comparison?["funnel_ucl95"] as Double?),
                 "funnel_lcl998": CellRules.alongside(cell.value, comparison?["funnel_lcl998"] as Double?),
@@ -44,29 +46,38 @@ struct IcsTablesBuilder {
                 "sii_ucl95": PublishedCell(sii?["sii_ucl95"] as Double?),
                 "rii": PublishedCell(sii?["rii"] as Double?), "rii_lcl95": PublishedCell(sii?["rii_lcl95"] as Double?),
                 "rii_ucl95": PublishedCell(sii?["rii_ucl95"] as Double?),
-                "sii_vs_england": PublishedCell(sii?["sii_vs_england"] as String?),
+                "sii_vs_england": PublishedCell(siiSide?.rawValue),
                 "quadrant": CellRules.alongside(cell.value, quadrant),
-                "trend_marker": CellRules.alongside(cell.value, inputs.icbTrendDirection(definition.id, period, icb.ods)),
+                "trend_marker": CellRules.alongside(cell.value, inputs.icbTrendDirection(definition.id, period, icb.ods)?.rawValue),
                 "rank_value": CellRules.alongside(cell.value, rank),
             ])
         }
     }
 
+    /// The quadrant's word for an ICS's SII against England's.
+    static func gapWord(_ side: IntervalSide) -> String {
+        switch side {
+        case .higher: "wider_gap"
+        case .lower: "narrower_gap"
+        case .similar: "similar_gap"
+        }
+    }
+
     private func quintiles(_ definition: ReportDefinition, _ period: String, _ writer: PublishedTableWriter) throws {
-        let englandQ1 = inputs.value(definition.id, period, "england", NationalTablesBuilder.england, "imd_quintile", 1)
+        let englandQ1 = inputs.england(definition.id, period, .imdQuintile, 1)
         for icb in inputs.icbs {
-            let cells = (1...5).map { inputs.value(definition.id, period, "icb", icb.ods, "imd_quintile", $0) }
+            let cells = (1...5).map { inputs.value(definition.id, period, .icb, icb.ods, .imdQuintile, $0) }
             guard cells.contains(where: { $0 != nil }) else { continue }
             let q1 = cells[0]?.value ?? .empty, q5 = cells[4]?.value ?? .empty
             let difference = CellRules.derived(from: [q1, q5]) { q1.number.flatMap { a in q5.number.map { a - $0 } } }
             let ratio = CellRules.derived(from: [q1, q5]) { q1.number.flatMap { a in q5.number.flatMap { $0 > 0 ? a / $0 : nil } } }
-            let gap = inputs.gap(definition.id, period, icb.ods)
-            let core20 = CellRules.compare(lower: cells[0]?.lower95, upper: cells[0]?.upper95, benchmark: englandQ1?.shown,
-                                           polarity: definition.polarity)
+            let gap = inputs.gap(definition.id, period, .icb, icb.ods)
+            let core20 = ComparisonOutcome.of(lower: cells[0]?.lower95, upper: cells[0]?.upper95, benchmark: englandQ1?.shown,
+                                              polarity: definition.polarity)
             for quintile in 1...5 {
                 guard let cell = cells[quintile - 1] else { continue }
                 let population = inputs.icbQuintilePopulation[icb.ods]?[quintile - 1]
-                let sameQuintile = inputs.value(definition.id, period, "england", NationalTablesBuilder.england, "imd_quintile", quintile)
+                let sameQuintile = inputs.england(definition.id, period, .imdQuintile, quintile)
                 try writer.insert(PublishedCatalog.icsQuintileGap, indicator: definition.id, period: period, [
                     "ics_ods_code": PublishedCell(icb.ods), "ics_name": PublishedCell(icb.name), "quintile": PublishedCell(quintile),
                     "population": control.count(population, national: false),
@@ -74,9 +85,9 @@ struct IcsTablesBuilder {
                     "value": cell.estimate[0], "lcl95": cell.estimate[1], "ucl95": cell.estimate[2],
                     "q1_minus_q5": difference, "q1_over_q5": ratio,
                     "gap_significant_834": CellRules.alongside(difference, CellRules.yesNo(gap?["gap_significant_834"])),
-                    "compare_england_same_quintile": CellRules.alongside(cell.value, CellRules.compare(
-                        lower: cell.lower95, upper: cell.upper95, benchmark: sameQuintile?.shown, polarity: definition.polarity)),
-                    "core20_value_vs_england_core20": CellRules.alongside(q1, core20),
+                    "compare_england_same_quintile": CellRules.alongside(cell.value, ComparisonOutcome.of(
+                        lower: cell.lower95, upper: cell.upper95, benchmark: sameQuintile?.shown, polarity: definition.polarity).rawValue),
+                    "core20_value_vs_england_core20": CellRules.alongside(q1, core20.rawValue),
                 ])
             }
         }

@@ -1,4 +1,5 @@
 import PipelineCore
+import Statistics
 
 /// `soc_metadata`: the cover and notes of the publication, as rows (no cell values).
 struct MetadataBuilder {
@@ -37,7 +38,7 @@ struct MetadataBuilder {
                 ("title", definition.title),
                 ("definition", definition.definition ?? definition.title),
                 ("source", "\(definition.source)\(source?.description.map { ": \($0)" } ?? "")"),
-                ("method", definition.methodLabel),
+                ("method", definition.method.label),
                 ("unit", definition.unit),
                 ("polarity", definition.polarity.rawValue),
                 ("sign_convention", definition.signConvention),

@@ -1,10 +1,10 @@
 import GRDB
 import PipelineCore
+import Statistics
 
 /// `soc_national_by_group` and `soc_national_inequality`: England's values by group and its inequality.
 struct NationalTablesBuilder {
     let inputs: ReportInputs
-    static let england = "E92000001"
 
     func write(_ writer: PublishedTableWriter) throws {
         for definition in inputs.definitions {
@@ -16,34 +16,34 @@ struct NationalTablesBuilder {
     }
 
     private func byGroup(_ definition: ReportDefinition, _ period: String, _ writer: PublishedTableWriter) throws {
-        guard let overall = inputs.value(definition.id, period, "england", Self.england) else { return }
-        var slices: [(String, Int)] = [("all", 0)]
-        slices += (1...5).map { ("imd_quintile", $0) } + (1...10).map { ("imd_decile", $0) } + [("sex", 1), ("sex", 2)]
+        guard let overall = inputs.england(definition.id, period) else { return }
+        var slices: [(BreakdownType, Int)] = [(.all, 0)]
+        slices += (1...5).map { (.imdQuintile, $0) } + (1...10).map { (.imdDecile, $0) } + [(.sex, 1), (.sex, 2)]
         for (type, index) in slices {
-            guard let cell = inputs.value(definition.id, period, "england", Self.england, type, index) else { continue }
-            let comparison = type == "all" ? "not_compared"
-                : CellRules.compare(lower: cell.lower95, upper: cell.upper95, benchmark: overall.shown, polarity: definition.polarity)
+            guard let cell = inputs.england(definition.id, period, type, index) else { continue }
+            let comparison = type == .all ? .notCompared
+                : ComparisonOutcome.of(lower: cell.lower95, upper: cell.upper95, benchmark: overall.shown, polarity: definition.polarity)
             try writer.insert(PublishedCatalog.nationalByGroup, indicator: definition.id, period: period, [
                 "indicator_title": PublishedCell(definition.title),
-                "breakdown_type": PublishedCell(type),
-                "breakdown_value": PublishedCell(type == "all" ? "England" : cell.breakdownLabel),
+                "breakdown_type": PublishedCell(type.rawValue),
+                "breakdown_value": PublishedCell(type == .all ? "England" : cell.breakdownLabel),
                 "numerator": cell.numerator, "denominator": cell.denominator,
                 "value": cell.estimate[0], "lcl95": cell.estimate[1], "ucl95": cell.estimate[2],
                 "lcl998": cell.estimate[3], "ucl998": cell.estimate[4],
-                "unit": PublishedCell(definition.unit), "method": PublishedCell(definition.methodLabel),
-                "england_value": overall.value, "compare_england": PublishedCell(comparison),
+                "unit": PublishedCell(definition.unit), "method": PublishedCell(definition.method.label),
+                "england_value": overall.value, "compare_england": PublishedCell(comparison.rawValue),
                 "population_share": PublishedCell(overall.rawDenominator > 0 ? cell.rawDenominator / overall.rawDenominator : nil),
             ])
         }
     }
 
     private func inequality(_ definition: ReportDefinition, _ period: String, _ writer: PublishedTableWriter) throws {
-        let gap = inputs.gap(definition.id, period, Self.england)
-        for (type, quantiles) in [("imd_quintile", 5), ("imd_decile", 10)] {
-            guard let row = inputs.inequality(definition.id, period, Self.england, type: type) else { continue }
+        let gap = inputs.gap(definition.id, period, .england, GeographyLevel.englandCode)
+        for type in QuantileType.allCases {
+            guard let row = inputs.inequality(definition.id, period, .england, GeographyLevel.englandCode, type: type) else { continue }
             try writer.insert(PublishedCatalog.nationalInequality, indicator: definition.id, period: period, [
                 "indicator_title": PublishedCell(definition.title),
-                "n_quantiles": PublishedCell(quantiles),
+                "n_quantiles": PublishedCell(type.count),
                 "q1_value": PublishedCell(gap?["q1_value"] as Double?), "q5_value": PublishedCell(gap?["q5_value"] as Double?),
                 "abs_gap": PublishedCell(gap?["abs_gap"] as Double?), "ratio": PublishedCell(gap?["ratio"] as Double?),
                 "gap_significant_834": PublishedCell(CellRules.yesNo(gap?["gap_significant_834"])),

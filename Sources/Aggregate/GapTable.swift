@@ -1,0 +1,17 @@
+import PipelineCore
+
+/// `quintile_gap`: most against least deprived quintile for every geography and period.
+struct GapTable {
+    let values: IndicatorValues
+    let writer: AggregateWriter
+
+    func write(_ definition: IndicatorDefinition) throws {
+        let calculator = GapCalculator()
+        for period in values.periods[definition.id] ?? [] {
+            for geography in values.geographies {
+                let quintiles = values.quantiles(definition.id, period, geography, type: .imdQuintile)
+                try writer.gap(definition.id, period, geography, calculator.compute(definition, quintiles: quintiles))
+            }
+        }
+    }
+}

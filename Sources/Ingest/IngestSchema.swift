@@ -1,0 +1,119 @@
+import PipelineCore
+
+/// The ingest stage's tables (described in docs/TABLES.md); append-only (docs/ARCHITECTURE.md).
+enum IngestSchema {
+    static let migrations = [SchemaMigration("v1-ingest", sql: ingestTables)]
+
+    static let ingestTables = """
+        CREATE TABLE ingest_file (
+            source TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            path TEXT NOT NULL,
+            delivered_for_icb TEXT,
+            size_bytes INTEGER NOT NULL,
+            sha256 TEXT NOT NULL,
+            rows_read INTEGER NOT NULL,
+            rows_loaded INTEGER NOT NULL,
+            rows_quarantined INTEGER NOT NULL,
+            cells_suppressed_at_source INTEGER NOT NULL,
+            PRIMARY KEY (source, path)
+        ) STRICT;
+        CREATE TABLE ingest_quarantine (
+            source TEXT NOT NULL,
+            path TEXT NOT NULL,
+            line INTEGER NOT NULL,
+            column INTEGER NOT NULL,
+            column_name TEXT,
+            reason TEXT NOT NULL,
+            detail TEXT NOT NULL
+        ) STRICT;
+        CREATE TABLE ingest_source (
+            source TEXT PRIMARY KEY,
+            kind TEXT NOT NULL,
+            grain TEXT NOT NULL,
+            vintage TEXT,
+            files INTEGER NOT NULL,
+            rows_loaded INTEGER NOT NULL,
+            periods TEXT NOT NULL
+        ) STRICT;
+        CREATE TABLE ingest_event_total (
+            dataset TEXT NOT NULL,
+            period TEXT NOT NULL,
+            icb_code TEXT NOT NULL,
+            sub_icb_code TEXT NOT NULL,
+            imd_decile INTEGER NOT NULL CHECK (imd_decile BETWEEN 1 AND 10),
+            sex TEXT NOT NULL,
+            age_band TEXT NOT NULL,
+            events INTEGER NOT NULL,
+            records INTEGER NOT NULL,
+            suppressed_records INTEGER NOT NULL,
+            PRIMARY KEY (dataset, period, sub_icb_code, imd_decile, sex, age_band)
+        ) STRICT, WITHOUT ROWID;
+        CREATE TABLE ingest_proportion_total (
+            dataset TEXT NOT NULL,
+            period TEXT NOT NULL,
+            icb_code TEXT NOT NULL,
+            sub_icb_code TEXT NOT NULL,
+            imd_decile INTEGER NOT NULL CHECK (imd_decile BETWEEN 1 AND 10),
+            sex TEXT NOT NULL,
+            age_band TEXT NOT NULL,
+            numerator INTEGER NOT NULL,
+            denominator INTEGER NOT NULL,
+            records INTEGER NOT NULL,
+            suppressed_records INTEGER NOT NULL,
+            PRIMARY KEY (dataset, period, sub_icb_code, imd_decile, sex, age_band)
+        ) STRICT, WITHOUT ROWID;
+        CREATE TABLE ingest_population (
+            icb_code TEXT NOT NULL,
+            sub_icb_code TEXT NOT NULL,
+            imd_decile INTEGER NOT NULL CHECK (imd_decile BETWEEN 1 AND 10),
+            sex TEXT NOT NULL,
+            age_band TEXT NOT NULL,
+            population INTEGER NOT NULL,
+            PRIMARY KEY (sub_icb_code, imd_decile, sex, age_band)
+        ) STRICT, WITHOUT ROWID;
+        CREATE TABLE ingest_data_quality (
+            dataset TEXT NOT NULL,
+            period TEXT NOT NULL,
+            icb_code TEXT NOT NULL,
+            records INTEGER NOT NULL,
+            records_unmapped_lsoa INTEGER NOT NULL,
+            records_unknown_sex INTEGER NOT NULL,
+            records_unknown_age INTEGER NOT NULL,
+            records_suppressed_at_source INTEGER NOT NULL,
+            PRIMARY KEY (dataset, period, icb_code)
+        ) STRICT;
+        CREATE TABLE ingest_row (
+            dataset TEXT NOT NULL,
+            path TEXT NOT NULL,
+            line INTEGER NOT NULL,
+            area_code TEXT NOT NULL,
+            period TEXT,
+            sex TEXT NOT NULL,
+            age_band TEXT NOT NULL,
+            value1 INTEGER,
+            value2 INTEGER
+        ) STRICT;
+        CREATE TABLE ref_icb (
+            icb_ods_code TEXT PRIMARY KEY,
+            icb_ons_code TEXT NOT NULL,
+            icb_name TEXT NOT NULL,
+            icb_short_name TEXT NOT NULL,
+            region_ons_code TEXT NOT NULL,
+            region_ods_code TEXT NOT NULL,
+            region_name TEXT NOT NULL,
+            vintage TEXT NOT NULL
+        ) STRICT;
+        CREATE TABLE ref_standard_population (
+            age_band TEXT PRIMARY KEY,
+            band_index INTEGER NOT NULL UNIQUE,
+            weight REAL NOT NULL
+        ) STRICT;
+        CREATE TABLE ref_vintage (
+            kind TEXT PRIMARY KEY,
+            vintage TEXT NOT NULL,
+            file TEXT NOT NULL,
+            sha256 TEXT NOT NULL
+        ) STRICT;
+        """
+}

@@ -1,0 +1,19 @@
+/// The kinds of headline statement (`headline_fact.statement_type`, `soc_headlines.statement_type`).
+/// The aggregate stage selects England's facts; the report stage words every statement and builds the
+/// ICS and region ones from published values (docs/ARCHITECTURE.md, "Headlines").
+public enum HeadlineKind: String, Sendable, CaseIterable, Codable {
+    /// Most against least deprived quintile, as a ratio.
+    case ratioMostVsLeast = "ratio_most_vs_least"
+    /// England's relative index of inequality.
+    case relativeIndex = "relative_index"
+    /// England's change since the baseline period.
+    case changeSinceBaseline = "change_since_baseline"
+    /// The ICSs with the highest values.
+    case topHighest = "top_n_ics_highest"
+    /// The ICSs with the lowest values.
+    case topLowest = "top_n_ics_lowest"
+    /// Lowest to highest ICS.
+    case rangeIcs = "range_ics"
+    /// Lowest to highest NHS region.
+    case rangeRegions = "range_regions"
+}

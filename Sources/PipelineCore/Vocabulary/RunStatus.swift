@@ -1,0 +1,9 @@
+/// The state of one `run` in `pipeline_run.status`.
+public enum RunStatus: String, Sendable, CaseIterable, Codable {
+    case running, succeeded, failed
+}
+
+/// What happened to one stage in one run (`stage_attempt.status`).
+public enum AttemptStatus: String, Sendable, CaseIterable, Codable {
+    case succeeded, failed, skipped
+}

@@ -1,0 +1,31 @@
+import Foundation
+
+/// Numbers as report text: thousands separators, fixed decimals (half to even), units (`57.1%`,
+/// `752.6 per 100,000`). Formats without Foundation's `String(format:)`, which dominated rendering time.
+enum FigureText {
+    static func figure(_ value: Double, decimals: Int = 1) -> String {
+        let places = max(0, min(decimals, 6))
+        let scale = [1.0, 10, 100, 1_000, 10_000, 100_000, 1_000_000][places]
+        let scaled = (abs(value) * scale).rounded(.toNearestOrEven)
+        guard value.isFinite, scaled < 9e15 else { return String(format: "%.\(places)f", value) }
+        let units = UInt64(scaled)
+        let divisor = UInt64(scale)
+        var whole = String(units / divisor)
+        var grouped = ""
+        while whole.count > 3 {
+            grouped = "," + whole.suffix(3) + grouped
+            whole.removeLast(3)
+        }
+        var text = whole + grouped
+        if places > 0 {
+            let fraction = String(units % divisor)
+            text += "." + String(repeating: "0", count: places - fraction.count) + fraction
+        }
+        return value < 0 && units > 0 ? "-" + text : text
+    }
+
+    /// Value with its unit, e.g. `57.1%` or `752.6 per 100,000`.
+    static func withUnit(_ value: Double, unit: String, decimals: Int = 1) -> String {
+        unit == "%" ? "\(figure(value, decimals: decimals))%" : "\(figure(value, decimals: decimals)) \(unit)"
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+
+/// The sentences of the headline statements (docs/PUBLISHED_TABLES.md, `soc_headlines`): the only place
+/// the publication's prose is worded.
+enum HeadlineText {
+    /// `Highest 1: NHS …, 63.3% (95% CI 61.1 to 65.4); intervals overlap, so read ranks with care.`
+    static func ranked(_ label: String, rank: Int, name: String, value: Double, lower: Double?, upper: Double?, unit: String) -> String {
+        let interval = lower.map { " (95% CI \(FigureText.figure($0)) to \(FigureText.figure(upper ?? $0)))" } ?? ""
+        return "\(label.capitalized) \(rank): \(name), \(FigureText.withUnit(value, unit: unit))\(interval); intervals overlap, so read ranks with care."
+    }
+
+    /// `Across the 42 ICSs, … ranged from 52.1% (NHS …) to 63.3% (NHS …) in 2025-03.`
+    static func range(across noun: String, title: String, low: (name: String, value: Double),
+                      high: (name: String, value: Double), unit: String, period: String) -> String {
+        "Across \(noun), \(title.lowercased()) ranged from \(FigureText.withUnit(low.value, unit: unit)) (\(low.name)) to \(FigureText.withUnit(high.value, unit: unit)) (\(high.name)) in \(period)."
+    }
+
+    /// Most against least deprived fifth: values for a proportion, a ratio for a rate.
+    static func ratio(title: String, isProportion: Bool, ratio: Double, q1: Double, q5: Double, unit: String, period: String) -> String {
+        let q1Text = FigureText.withUnit(q1, unit: unit), q5Text = FigureText.withUnit(q5, unit: unit)
+        return isProportion
+            ? "\(title): \(q1Text) in the most deprived fifth of areas against \(q5Text) in the least deprived fifth (\(period))."
+            : "People in the most deprived fifth of areas were \(FigureText.figure(ratio)) times as likely as those in the least deprived fifth to have \(title.lowercased()) (\(q1Text) against \(q5Text), \(period))."
+    }
+
+    /// England's relative index of inequality with its interval.
+    static func relativeIndex(title: String, rii: Double, lower: Double?, upper: Double?, period: String) -> String {
+        "England's relative index of inequality for \(title.lowercased()) was \(FigureText.figure(rii, decimals: 2))"
+            + (lower.map { " (95% CI \(FigureText.figure($0, decimals: 2)) to \(FigureText.figure(upper ?? $0, decimals: 2)))" } ?? "")
+            + "; above 1 means the most deprived areas are disadvantaged (\(period))."
+    }
+
+    /// England's change since the baseline, with its interval and direction.
+    static func change(title: String, from v0: Double, baseline: String, to v1: Double, period: String, change: Double,
+                       lower: Double?, upper: Double?, direction: String, unit: String) -> String {
+        let interval = lower.map { " (95% CI \(FigureText.figure($0)) to \(FigureText.figure(upper ?? $0)))" } ?? ""
+        return "In England, \(title.lowercased()) went from \(FigureText.withUnit(v0, unit: unit)) in \(baseline) to \(FigureText.withUnit(v1, unit: unit)) in \(period), a change of \(FigureText.figure(change))\(interval): \(direction.replacingOccurrences(of: "_", with: " "))."
+    }
+}

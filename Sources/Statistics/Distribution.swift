@@ -1,0 +1,22 @@
+import CRmath
+
+/// Distribution quantiles from R's standalone maths library (Debian `r-mathlib`): the same
+/// numerical code PHEindicatormethods runs on, so limits agree with it to the last digits
+/// (docs/METHODS.md §1).
+public enum Distribution {
+    /// Standard normal quantile Φ⁻¹(p).
+    public static func normalQuantile(_ p: Double) -> Double {
+        rmath_qnorm(p, 0, 1, 1, 0)
+    }
+
+    /// Chi-square quantile; 0 for zero degrees of freedom (as R returns).
+    public static func chiSquareQuantile(_ p: Double, degreesOfFreedom: Double) -> Double {
+        rmath_qchisq(p, degreesOfFreedom, 1, 0)
+    }
+
+    /// Two-sided critical value for a confidence level, computed as PHEindicatormethods does:
+    /// `qnorm(c + (1 - c) / 2)`; 1.959964 at 95%, 3.090232 at 99.8%.
+    public static func z(confidence: Double) -> Double {
+        normalQuantile(confidence + (1 - confidence) / 2)
+    }
+}

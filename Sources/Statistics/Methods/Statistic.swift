@@ -1,0 +1,21 @@
+/// The registry of indicator methods: each case is a method's name in `pipeline.json` (`method`) and in
+/// the checkpoint tables (`statistic`), and names the one file that implements it. Adding a method is
+/// its file, one case and one line below, and its test (docs/ARCHITECTURE.md).
+public enum Statistic: String, Sendable, CaseIterable, Codable {
+    case dsr
+    case crudeRate = "crude_rate"
+    case proportion
+    case isRatio = "isr_ratio"
+    case isRate = "isr_rate"
+
+    /// The method behind this name.
+    public var method: any IndicatorMethod {
+        switch self {
+        case .dsr: DirectlyStandardisedRate()
+        case .crudeRate: CrudeRate()
+        case .proportion: Proportion()
+        case .isRatio: IndirectlyStandardisedRatio()
+        case .isRate: IndirectlyStandardisedRate()
+        }
+    }
+}

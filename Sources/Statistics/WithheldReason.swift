@@ -1,0 +1,37 @@
+/// Why a method gives no value for a cell: a stable code (stored in `indicator_value.withheld_reason`
+/// and published as the reason of a `[x]` cell) with a sentence for people (docs/METHODS.md §8).
+public enum WithheldReason: String, Sendable, CaseIterable, Codable {
+    /// A DSR of fewer than 10 events (PHEindicatormethods returns NA).
+    case fewerThanTenEvents = "dsr_fewer_than_10_events"
+    /// An age band has events but no resident population, so the rate is undefined.
+    case eventsWithoutPopulation = "events_in_age_band_with_no_population"
+    /// The slice has no resident population at all.
+    case noPopulation = "no_population"
+    /// A proportion whose denominator is 0.
+    case noDenominator = "no_denominator"
+    /// An indirectly standardised figure with no expected events.
+    case noExpectedEvents = "no_expected_events"
+    /// An indirectly standardised figure without the England reference.
+    case noReference = "no_reference"
+
+    /// The phrase `explain` and SII notes show (the first is PHEindicatormethods' own wording).
+    public var text: String {
+        switch self {
+        case .fewerThanTenEvents: "dsr NA for total count < 10"
+        case .eventsWithoutPopulation: "events in an age band with no population"
+        case .noPopulation: "no population"
+        case .noDenominator: "no denominator"
+        case .noExpectedEvents: "no expected events"
+        case .noReference: "no reference"
+        }
+    }
+
+    /// The reason code published beside a withheld cell (`suppression_reason`). "No population" and
+    /// "no denominator" are one published reason: both mean there is nothing to divide by.
+    public var publishedCode: String {
+        switch self {
+        case .noPopulation, .noDenominator: WithheldReason.noDenominator.rawValue
+        case .fewerThanTenEvents, .eventsWithoutPopulation, .noExpectedEvents, .noReference: rawValue
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import PipelineCore
+
+/// Tables the transform stage writes (documented in docs/TABLES.md); append-only (docs/ARCHITECTURE.md).
+enum TransformSchema {
+    static let migrations = [SchemaMigration("v1-transform", sql: sql)]
+
+    static let sql = """
+        CREATE TABLE indicator_value (
+            indicator_id TEXT NOT NULL,
+            period TEXT NOT NULL,
+            geography_level TEXT NOT NULL CHECK (geography_level IN ('england', 'region', 'icb')),
+            geography_code TEXT NOT NULL,
+            geography_name TEXT NOT NULL,
+            breakdown_type TEXT NOT NULL CHECK (breakdown_type IN ('all', 'imd_quintile', 'imd_decile', 'sex')),
+            breakdown_value TEXT NOT NULL,
+            breakdown_index INTEGER NOT NULL,
+            numerator REAL NOT NULL,
+            denominator REAL NOT NULL,
+            value REAL,
+            lcl95 REAL,
+            ucl95 REAL,
+            lcl998 REAL,
+            ucl998 REAL,
+            statistic TEXT NOT NULL,
+            method TEXT NOT NULL,
+            multiplier REAL NOT NULL,
+            unit TEXT NOT NULL,
+            withheld_reason TEXT,
+            suppressed_at_source_records INTEGER NOT NULL,
+            PRIMARY KEY (indicator_id, period, geography_level, geography_code, breakdown_type, breakdown_index)
+        ) STRICT, WITHOUT ROWID;
+        CREATE TABLE indicator_data_quality (
+            indicator_id TEXT NOT NULL,
+            period TEXT NOT NULL,
+            icb_code TEXT NOT NULL,
+            records INTEGER NOT NULL,
+            share_unmapped_lsoa REAL NOT NULL,
+            share_unknown_sex REAL NOT NULL,
+            share_unknown_age REAL NOT NULL,
+            share_suppressed_at_source REAL NOT NULL,
+            PRIMARY KEY (indicator_id, period, icb_code)
+        ) STRICT;
+        CREATE TABLE indicator_definition (
+            indicator_id TEXT PRIMARY KEY,
+            title TEXT NOT NULL,
+            source TEXT NOT NULL,
+            statistic TEXT NOT NULL,
+            multiplier REAL NOT NULL,
+            unit TEXT NOT NULL,
+            age_from INTEGER,
+            age_to INTEGER,
+            polarity TEXT NOT NULL,
+            breakdowns TEXT NOT NULL,
+            definition TEXT
+        ) STRICT;
+        """
+}
