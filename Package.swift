@@ -5,7 +5,7 @@ import PackageDescription
 
 let package = Package(
     name: "soc-pipeline",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],  // Synchronization.Mutex
     products: [
         .executable(name: "soc-pipeline", targets: ["PipelineCLI"]),
     ],
@@ -72,5 +72,8 @@ for target in package.targets where target.type != .system {
     var settings = target.swiftSettings ?? []
     settings.append(.enableUpcomingFeature("ExistentialAny"))
     settings.append(.enableUpcomingFeature("MemberImportVisibility"))
+    // As swift-log does: an import is internal unless marked `public import`, so a module's API names
+    // exactly the modules it exposes.
+    settings.append(.enableUpcomingFeature("InternalImportsByDefault"))
     target.swiftSettings = settings
 }

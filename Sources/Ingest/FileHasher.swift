@@ -1,27 +1,13 @@
 import Foundation
 import PipelineCore
-import Synchronization
 
 /// SHA-256 of whole files, streamed in 1 MiB chunks, several files at once.
 enum FileHasher {
     /// Hashes of `files` (absolute path, path for messages), in the same order.
     static func sha256(_ files: [(path: String, display: String)], workers: Int) throws -> [String] {
-        let results = Mutex([Result<String, PipelineError>?](repeating: nil, count: files.count))
-        let next = Mutex(0)
-        DispatchQueue.concurrentPerform(iterations: max(1, min(workers, files.count))) { _ in
-            while true {
-                let index: Int? = next.withLock { value in
-                    guard value < files.count else { return nil }
-                    defer { value += 1 }
-                    return value
-                }
-                guard let index else { return }
-                let outcome = Result { try hash(files[index].path, display: files[index].display) }
-                    .mapError { $0 as? PipelineError ?? PipelineError(.internal, "\($0)") }
-                results.withLock { $0[index] = outcome }
-            }
+        try ParallelWork.map(count: files.count, workers: workers) { index in
+            try hash(files[index].path, display: files[index].display)
         }
-        return try results.withLock { slots in try slots.map { try $0!.get() } }
     }
 
     static func hash(_ path: String, display: String) throws -> String {

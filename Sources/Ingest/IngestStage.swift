@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 public import GRDB
 import Logging
 public import PipelineCore
@@ -111,34 +111,11 @@ public struct IngestStage: PipelineStage {
         let ingester = SourceIngester(reference: reference, keepRows: context.keepsRows) { bytes in
             progress.fileDone(bytes: bytes)
         }
-        let slots = ResultSlots(count: jobs.count)
-        let next = Mutex(0)
-        let group = DispatchGroup()
-        for _ in 0..<min(workers, jobs.count) {
-            DispatchQueue.global().async(group: group) {
-                while true {
-                    let position: Int? = next.withLock { value in
-                        guard value < order.count else { return nil }
-                        defer { value += 1 }
-                        return value
-                    }
-                    guard let position else { return }
-                    let index = order[position]
-                    slots.store(index, Result { try ingester.ingest(jobs[index].0, files: jobs[index].1) })
-                }
-            }
-        }
-        do {
-            for _ in jobs.indices {
-                if let result = slots.nextCompleted() { try onSource(result) }
-            }
-        } catch {
-            group.wait()
-            throw error
-        }
-        group.wait()
+        let results = try ParallelWork.map(count: jobs.count, workers: workers, order: order, { index in
+            try ingester.ingest(jobs[index].0, files: jobs[index].1)
+        }, onResult: { _, result in try onSource(result) })
         progress.finish()
-        return try slots.results()
+        return results
     }
 
     private func logQuarantine(_ result: SourceResult, logger: Logger) {
@@ -195,47 +172,5 @@ public struct IngestStage: PipelineStage {
 
     static func percent(_ share: Double) -> String {
         String(format: "%.2f%%", share * 100)
-    }
-}
-
-/// Results written by worker threads. The calling thread takes each successful one as it completes
-/// (``nextCompleted()``), and all of them, in config order, once the workers have finished.
-/// Unchecked because `SourceResult` is a non-Sendable class; every access is under `lock`, each slot
-/// is written once by one worker, and a result is handed over only after its worker stored it.
-private final class ResultSlots: @unchecked Sendable {
-    private let lock = NSLock()
-    private let completed = DispatchSemaphore(value: 0)
-    private var slots: [Result<SourceResult, any Error>?]
-    private var finishedOrder: [Int] = []
-    private var handedOver = 0
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func store(_ index: Int, _ result: Result<SourceResult, any Error>) {
-        lock.lock()
-        slots[index] = result
-        finishedOrder.append(index)
-        lock.unlock()
-        completed.signal()
-    }
-
-    /// Waits for the next source to finish; its result if it parsed, nil if it failed.
-    func nextCompleted() -> SourceResult? {
-        completed.wait()
-        lock.lock()
-        defer { lock.unlock() }
-        let index = finishedOrder[handedOver]
-        handedOver += 1
-        return try? slots[index]?.get()
-    }
-
-    func results() throws -> [SourceResult] {
-        lock.lock()
-        defer { lock.unlock() }
-        // Report the first failure in config order, so errors are deterministic.
-        return try slots.map { slot in
-            guard let slot else { throw PipelineError(.internal, "a source was not ingested") }
-            return try slot.get()
-        }
     }
 }

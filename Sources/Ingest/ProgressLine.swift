@@ -1,4 +1,5 @@
 import Foundation
+import PipelineCore
 import Synchronization
 
 /// A one-line progress display on stderr, only when stderr is a terminal (never in cron logs).
@@ -30,8 +31,5 @@ final class ProgressLine: Sendable {
         if enabled { write("\r\u{1B}[K") }
     }
 
-    private func write(_ text: String) {
-        var bytes = Array(text.utf8)
-        _ = bytes.withUnsafeMutableBytes { Foundation.write(STDERR_FILENO, $0.baseAddress, $0.count) }
-    }
+    private func write(_ text: String) { StandardStream.error.write(text) }
 }

@@ -1,22 +1,11 @@
 import Foundation
+import PipelineCore
 
-/// Writes to stdout/stderr without touching C's global `FILE*` streams (not concurrency-safe in Swift 6).
+/// The command line's output: results on stdout, errors on stderr (through ``StandardStream``).
 enum Console {
-    static func out(_ text: String, terminator: String = "\n") { write(STDOUT_FILENO, text + terminator) }
-    static func out(_ data: Data) { write(STDOUT_FILENO, String(decoding: data, as: UTF8.self)) }
-    static func error(_ text: String) { write(STDERR_FILENO, text + "\n") }
+    static func out(_ text: String, terminator: String = "\n") { StandardStream.output.write(text + terminator) }
+    static func out(_ data: Data) { StandardStream.output.write(data) }
+    static func error(_ text: String) { StandardStream.error.write(text + "\n") }
 
-    private static func write(_ descriptor: Int32, _ text: String) {
-        var bytes = Array(text.utf8)
-        bytes.withUnsafeMutableBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written <= 0 { return }
-                offset += written
-            }
-        }
-    }
-
-    static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+    static var stderrIsTerminal: Bool { StandardStream.error.isTerminal }
 }

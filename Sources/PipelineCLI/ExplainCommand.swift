@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GRDB
 import PipelineCore
+import Statistics
 
 /// `soc-pipeline explain`: the lineage of one published value — formula, parameters, the counts by age
 /// band it was computed from, the input files (with SHA-256 and row counts) and the runs that produced it.
@@ -13,14 +14,20 @@ struct ExplainCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
+    /// The checkpoint tables a value can be explained from.
+    enum Table: String, ExpressibleByArgument, CaseIterable {
+        case indicatorValue = "indicator_value"
+        case inequalityIndex = "inequality_index"
+    }
+
     @Option(help: "indicator_value (a value) or inequality_index (an SII/RII).")
-    var table = "indicator_value"
+    var table = Table.indicatorValue
 
     @Option(help: "Indicator id, e.g. EIA03.")
     var indicator: String
 
     @Option(help: "Geography code: E92000001 (England), a region's ONS code, or an ICB's ODS code.")
-    var geography = "E92000001"
+    var geography = GeographyLevel.englandCode
 
     @Option(help: "all, imd_quintile=N, imd_decile=N or sex=male|female (indicator_value); imd_quintile or imd_decile (inequality_index).")
     var breakdown = "all"
@@ -41,11 +48,10 @@ struct ExplainCommand: ParsableCommand {
             }
             let period = try self.period ?? String.fetchOne(db, sql: "SELECT max(period) FROM indicator_value WHERE indicator_id = ?", arguments: [indicator]) ?? ""
             switch table {
-            case "indicator_value":
+            case .indicatorValue:
                 try explainValue(db, definition: definition, period: period)
                 try published(db, period: period)
-            case "inequality_index": try explainIndex(db, definition: definition, period: period)
-            default: throw ValidationError("--table must be indicator_value or inequality_index")
+            case .inequalityIndex: try explainIndex(db, definition: definition, period: period)
             }
             try provenance(db, source: definition["source"])
         }
@@ -55,13 +61,13 @@ struct ExplainCommand: ParsableCommand {
     private func published(_ db: Database, period: String) throws {
         guard try db.tableExists("soc_suppressed_cells"), let start = Period(label: period).map({ "\($0.label)-01" }) else { return }
         let (type, index) = try slice()
-        let england = geography == "E92000001"
+        let england = geography == GeographyLevel.englandCode
         let place: (table: String, key: String)?
         switch (england, type) {
-        case (true, "all"): place = ("soc_national_by_group", "\(indicator)|\(start)|all|England")
-        case (false, "all"): place = ("soc_ics_league", "\(indicator)|\(start)|\(geography)")
-        case (false, "imd_quintile"): place = ("soc_ics_quintile_gap", "\(indicator)|\(start)|\(geography)|\(index)")
-        default: place = nil
+        case (true, .all): place = ("soc_national_by_group", "\(indicator)|\(start)|all|England")
+        case (false, .all): place = ("soc_ics_league", "\(indicator)|\(start)|\(geography)")
+        case (false, .imdQuintile): place = ("soc_ics_quintile_gap", "\(indicator)|\(start)|\(geography)|\(index)")
+        case (true, .imdQuintile), (_, .imdDecile), (_, .sex): place = nil
         }
         guard let place else { return }
         let actions = try Row.fetchAll(db, sql: """
@@ -74,56 +80,58 @@ struct ExplainCommand: ParsableCommand {
         }
     }
 
-    private func slice() throws -> (type: String, index: Int) {
-        if breakdown == "all" { return ("all", 0) }
+    private func slice() throws -> (type: BreakdownType, index: Int) {
+        if breakdown == BreakdownType.all.rawValue { return (.all, 0) }
         let parts = breakdown.split(separator: "=", maxSplits: 1).map(String.init)
-        guard parts.count == 2 else { throw ValidationError("--breakdown must be all, imd_quintile=N, imd_decile=N or sex=male|female") }
-        if parts[0] == "sex" { return ("sex", parts[1] == "male" ? 1 : 2) }
+        guard parts.count == 2, let type = BreakdownType(rawValue: parts[0]) else {
+            throw ValidationError("--breakdown must be all, imd_quintile=N, imd_decile=N or sex=male|female")
+        }
+        if type == .sex { return (.sex, parts[1] == "male" ? 1 : 2) }
         guard let index = Int(parts[1]) else { throw ValidationError("--breakdown \(breakdown): the value must be a number") }
-        return (parts[0], index)
+        return (type, index)
     }
 
     private func explainValue(_ db: Database, definition: Row, period: String) throws {
         let (type, index) = try slice()
         guard let row = try Row.fetchOne(db, sql: """
             SELECT * FROM indicator_value WHERE indicator_id = ? AND period = ? AND geography_code = ? AND breakdown_type = ? AND breakdown_index = ?
-            """, arguments: [indicator, period, geography, type, index]) else {
+            """, arguments: [indicator, period, geography, type.rawValue, index]) else {
             throw PipelineError(.usage, "no value for \(indicator) \(period) \(geography) \(breakdown)",
                                 hint: "check the geography code (ICBs by ODS code) and the breakdown")
         }
-        let statistic: String = row["statistic"]
+        let statistic: Statistic = try row.decode("statistic")
         Console.out("\(indicator) — \(definition["title"] as String)")
         Console.out("  \(row["geography_name"] as String) (\(row["geography_level"] as String) \(geography)), \(breakdown), period \(period)")
         Console.out("  value \(Self.show(row["value"])) [95% \(Self.show(row["lcl95"])) to \(Self.show(row["ucl95"])); 99.8% \(Self.show(row["lcl998"])) to \(Self.show(row["ucl998"]))] \(row["unit"] as String), method \(row["method"] as String)")
-        if let reason = row["withheld_reason"] as String? { Console.out("  withheld: \(reason)") }
+        if let reason: WithheldReason = try row.decodeIfPresent("withheld_reason") { Console.out("  withheld: \(reason.text) (\(reason.rawValue))") }
         Console.out("  numerator \(Self.show(row["numerator"])), denominator \(Self.show(row["denominator"])), records suppressed at source \(row["suppressed_at_source_records"] as Int)")
         Console.out("formula")
-        Console.out("  " + Self.formula(statistic, multiplier: row["multiplier"]))
+        Console.out("  " + statistic.method.formula(multiplier: Self.multiplierText(row["multiplier"])))
         if let from = definition["age_from"] as Int? {
             Console.out("  ages \(from) to \((definition["age_to"] as Int?).map(String.init) ?? "and over"); a band partly inside counts its population pro rata")
         }
-        try bands(db, definition: definition, period: period, type: type, index: index, level: row["geography_level"])
+        try bands(db, definition: definition, period: period, type: type, index: index, level: try row.decode("geography_level"))
     }
 
     /// The counts by age band behind the value, straight from the ingest checkpoint.
-    private func bands(_ db: Database, definition: Row, period: String, type: String, index: Int, level: String) throws {
+    private func bands(_ db: Database, definition: Row, period: String, type: BreakdownType, index: Int, level: GeographyLevel) throws {
         var filters = ["1 = 1"]
         var arguments: [any DatabaseValueConvertible] = []
         switch level {
-        case "icb":
+        case .icb:
             filters.append("icb_code = ?"); arguments.append(geography)
-        case "region":
+        case .region:
             filters.append("icb_code IN (SELECT icb_ods_code FROM ref_icb WHERE region_ons_code = ?)"); arguments.append(geography)
-        default: break
+        case .england: break
         }
         switch type {
-        case "imd_quintile": filters.append("(imd_decile + 1) / 2 = ?"); arguments.append(index)
-        case "imd_decile": filters.append("imd_decile = ?"); arguments.append(index)
-        case "sex": filters.append("sex = ?"); arguments.append(index == 1 ? "male" : "female")
-        default: break
+        case .imdQuintile: filters.append("(imd_decile + 1) / 2 = ?"); arguments.append(index)
+        case .imdDecile: filters.append("imd_decile = ?"); arguments.append(index)
+        case .sex: filters.append("sex = ?"); arguments.append(index == 1 ? "male" : "female")
+        case .all: break
         }
         let source: String = definition["source"]
-        let proportion = (definition["statistic"] as String) == "proportion"
+        let proportion = (try definition.decode("statistic") as Statistic).method.counts == .numeratorAndDenominator
         let countSQL = proportion
             ? "SELECT age_band, sum(numerator), sum(denominator) FROM ingest_proportion_total WHERE dataset = ? AND period = ? AND \(filters.joined(separator: " AND ")) GROUP BY 1"
             : "SELECT age_band, sum(events), 0 FROM ingest_event_total WHERE dataset = ? AND period = ? AND \(filters.joined(separator: " AND ")) GROUP BY 1"
@@ -150,13 +158,15 @@ struct ExplainCommand: ParsableCommand {
     }
 
     private func explainIndex(_ db: Database, definition: Row, period: String) throws {
-        let type = breakdown == "all" ? "imd_decile" : breakdown
+        guard let type = breakdown == BreakdownType.all.rawValue ? .imdDecile : QuantileType(rawValue: breakdown) else {
+            throw ValidationError("--breakdown must be imd_quintile or imd_decile with --table inequality_index")
+        }
         guard let row = try Row.fetchOne(db, sql: """
             SELECT * FROM inequality_index WHERE indicator_id = ? AND period = ? AND geography_code = ? AND quantile_type = ?
-            """, arguments: [indicator, period, geography, type]) else {
-            throw PipelineError(.usage, "no inequality index for \(indicator) \(period) \(geography) \(type)")
+            """, arguments: [indicator, period, geography, type.rawValue]) else {
+            throw PipelineError(.usage, "no inequality index for \(indicator) \(period) \(geography) \(type.rawValue)")
         }
-        Console.out("\(indicator) — \(definition["title"] as String): \(type) SII/RII for \(geography), period \(period)")
+        Console.out("\(indicator) — \(definition["title"] as String): \(type.rawValue) SII/RII for \(geography), period \(period)")
         Console.out("  SII \(Self.show(row["sii"])) [95% \(Self.show(row["sii_lcl95"])) to \(Self.show(row["sii_ucl95"]))], RII \(Self.show(row["rii"])) [95% \(Self.show(row["rii_lcl95"])) to \(Self.show(row["rii_ucl95"]))]")
         if let reason = row["unstable_reason"] as String? { Console.out("  unstable: \(reason)") }
         Console.out("formula")
@@ -165,7 +175,7 @@ struct ExplainCommand: ParsableCommand {
         for quantile in try Row.fetchAll(db, sql: """
             SELECT breakdown_index, value, lcl95, ucl95, denominator FROM indicator_value WHERE indicator_id = ? AND period = ?
             AND geography_code = ? AND breakdown_type = ? ORDER BY breakdown_index
-            """, arguments: [indicator, period, geography, type]) {
+            """, arguments: [indicator, period, geography, type.rawValue]) {
             Console.out("  \(quantile[0] as Int): value \(Self.show(quantile[1])) [\(Self.show(quantile[2])) to \(Self.show(quantile[3]))], population \(Self.show(quantile[4]))")
         }
     }
@@ -190,15 +200,9 @@ struct ExplainCommand: ParsableCommand {
         }
     }
 
-    static func formula(_ statistic: String, multiplier: Double) -> String {
-        let m = multiplier == multiplier.rounded() ? String(Int(multiplier)) : String(multiplier)
-        switch statistic {
-        case "dsr": return "DSR = Σ(eventsᵢ × wᵢ / populationᵢ) / Σwᵢ × \(m) over age bands i (ESP2013 weights w); 95%/99.8% limits by Dobson's method with Byar's limits for the total; withheld when total events < 10"
-        case "crude_rate": return "rate = events / population × \(m); limits exact Poisson (χ²) below 10 events, Byar's at 10 or more"
-        case "proportion": return "proportion = numerator / denominator × \(m); Wilson score limits"
-        case "isr_ratio": return "ratio = observed / expected × \(m), expected = Σ England's age-specific rate × local population; Poisson limits of observed"
-        default: return "rate = observed / expected × England's crude rate × \(m); Poisson limits of observed"
-        }
+    /// The multiplier as written in a formula: `100000`, or `2.5` when it has a fraction.
+    static func multiplierText(_ multiplier: Double) -> String {
+        multiplier == multiplier.rounded() ? String(Int(multiplier)) : String(multiplier)
     }
 
     static func show(_ value: DatabaseValue) -> String {

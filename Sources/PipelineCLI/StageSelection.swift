@@ -1,4 +1,4 @@
-import ArgumentParser
+public import ArgumentParser
 import PipelineCore
 
 /// `--stage`, `--from`, `--until`: which stages a `run` or `plan` covers, in order.

@@ -79,7 +79,7 @@ public struct PublishedTableData: Sendable {
                     switch hidden["\(key)\u{1F}\(column.name)"] {
                     case .suppressed?, .secondarySuppressed?: return .suppressed
                     case .withheld?: return .withheld
-                    default: return .empty
+                    case .rounded?, .fromRoundedCounts?, .reducedPrecision?, nil: return .empty
                     }
                 case .int64(let number): return .integer(number)
                 case .double(let number): return .number(number)
@@ -114,7 +114,7 @@ extension PublishedTableData.Cell {
         switch self {
         case .number(let value): value
         case .integer(let value): Double(value)
-        default: nil
+        case .text, .suppressed, .withheld, .empty: nil
         }
     }
 

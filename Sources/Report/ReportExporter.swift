@@ -45,17 +45,12 @@ public struct ReportExporter: Sendable {
             PublishedTableData(table: $0.table, columns: $0.columns, rows: $0.rows, runID: $0.runID ?? runID,
                                manifestSHA256: $0.manifestSHA256 ?? manifestHash)
         }
-        let results = ParallelResults(count: formats.count)
         // The workbook takes longest: start it first so the other formats fill the second core.
         let order = formats.indices.sorted { (formats[$0] == .xlsx ? 0 : 1, $0) < (formats[$1] == .xlsx ? 0 : 1, $1) }
-        DispatchQueue.concurrentPerform(iterations: formats.count) { step in
-            let index = order[step]
-            results.store(index, Result { try render(formats[index], tables, to: folder) })
-        }
-        var files: [WrittenFile] = []
-        for result in results.values {
-            files += try result.get()
-        }
+        let exporter = self
+        let files = try ParallelWork.map(count: formats.count, workers: ProcessInfo.processInfo.activeProcessorCount, order: order) { index in
+            try exporter.render(formats[index], tables, to: folder)
+        }.flatMap { $0 }
         _ = try Self.write(manifest(tables, files: files, fingerprint: fingerprint), Self.manifestName, in: folder)
         return files
     }
@@ -118,25 +113,5 @@ public struct ReportExporter: Sendable {
         guard let data = try? Data(contentsOf: URL(fileURLWithPath: (folder as NSString).appendingPathComponent(manifestName))),
               let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return nil }
         return object["report_fingerprint"] as? String
-    }
-}
-
-/// One result slot per parallel task.
-private final class ParallelResults: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [Result<[ReportExporter.WrittenFile], any Error>?]
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func store(_ index: Int, _ result: Result<[ReportExporter.WrittenFile], any Error>) {
-        lock.lock()
-        slots[index] = result
-        lock.unlock()
-    }
-
-    var values: [Result<[ReportExporter.WrittenFile], any Error>] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots.map { $0 ?? .success([]) }
     }
 }

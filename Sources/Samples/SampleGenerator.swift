@@ -49,26 +49,19 @@ public struct SampleGenerator: Sendable {
         let chosen = chooseLsoas(reference)
         let writer = ExtractFileWriter(root: directory)
         let jobs = reference.icbs.indices.flatMap { icb in datasets.indices.map { (icb, $0) } }
-        let totals = SummaryBox()
         let generator = self
-        let failure = FailureBox()
-        DispatchQueue.concurrentPerform(iterations: jobs.count) { job in
+        let written = try ParallelWork.map(count: jobs.count, workers: ProcessInfo.processInfo.activeProcessorCount) { job in
             let (icb, datasetIndex) = jobs[job]
-            do {
-                let (rows, bytes) = try generator.writeFile(icb: icb, datasetIndex: datasetIndex, lsoas: chosen[icb],
-                                                           reference: reference, grid: grid, writer: writer)
-                totals.add(rows: rows, bytes: bytes)
-            } catch {
-                failure.record(error)
-            }
+            return try generator.writeFile(icb: icb, datasetIndex: datasetIndex, lsoas: chosen[icb],
+                                           reference: reference, grid: grid, writer: writer)
         }
-        if let error = failure.first { throw error }
+        let totals = (rows: written.reduce(0) { $0 + $1.0 }, bytes: written.reduce(0) { $0 + $1.1 })
         if scale == .national {
             try ReferenceExporter.export(config: config, reference: reference, populationFile: populationPath, into: directory)
         } else {
             try writeSampledPopulation(chosen.flatMap { $0 }, reference: reference, grid: grid, into: directory)
         }
-        let (rows, bytes) = totals.value
+        let (rows, bytes) = totals
         return Summary(files: jobs.count, rows: rows, bytes: bytes, lsoas: chosen.reduce(0) { $0 + $1.count })
     }
 
@@ -170,27 +163,4 @@ public struct SampleGenerator: Sendable {
         }
         buffer.append(contentsOf: digits.reversed())
     }
-}
-
-/// Totals from worker threads. Unchecked: every access holds `lock`.
-private final class SummaryBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var rows = 0, bytes = 0
-    func add(rows: Int, bytes: Int) {
-        lock.lock(); defer { lock.unlock() }
-        self.rows += rows
-        self.bytes += bytes
-    }
-    var value: (Int, Int) { lock.lock(); defer { lock.unlock() }; return (rows, bytes) }
-}
-
-/// First error from worker threads. Unchecked: every access holds `lock`.
-private final class FailureBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var error: (any Error)?
-    func record(_ error: any Error) {
-        lock.lock(); defer { lock.unlock() }
-        if self.error == nil { self.error = error }
-    }
-    var first: (any Error)? { lock.lock(); defer { lock.unlock() }; return error }
 }

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Runs the built `soc-pipeline` binary as a child process, as a user or cron would.
 public enum CommandLineRunner {

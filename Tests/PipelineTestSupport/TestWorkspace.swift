@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import PipelineCore
 
 /// A temporary folder holding a tiny, hand-checkable world: 2 ICBs, 4 LSOAs, and extracts.

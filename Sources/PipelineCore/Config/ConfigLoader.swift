@@ -1,5 +1,5 @@
 import Statistics
-import Foundation
+public import Foundation
 
 /// Reads and checks `pipeline.json`: strict keys, types, and cross-references.
 public enum ConfigLoader {

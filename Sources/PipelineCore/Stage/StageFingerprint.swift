@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// Everything a stage's output depends on, in parts, and their digest (docs/ARCHITECTURE.md,
 /// "Fingerprints"): the program build, the canonical JSON of the configuration the stage reads, the

@@ -12,9 +12,6 @@ public enum StageName: String, CaseIterable, Sendable, Comparable, Codable {
         }
     }
 
-    /// Every stage after this one.
-    public var downstream: [StageName] { StageName.allCases.filter { $0 > self } }
-
     public static func < (lhs: StageName, rhs: StageName) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }

@@ -1,4 +1,4 @@
-public import GRDB
+import GRDB
 
 /// One append-only schema step: an identifier and its SQL, never edited once released (a test pins each
 /// by SHA-256; docs/ARCHITECTURE.md, "Migrations"). A change to a table is a new migration.

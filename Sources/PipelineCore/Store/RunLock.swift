@@ -51,8 +51,13 @@ public final class RunLock {
             throw PipelineError(.inputMissing, "cannot open the lock file: \(String(cString: strerror(errno)))", at: InputLocation(file: path))
         }
         if flock(fd, LOCK_EX | LOCK_NB) != 0 {
+            let failure = errno
             let holder = Self.read(fd)
             close(fd)
+            guard failure == EWOULDBLOCK else {
+                throw PipelineError(.internal, "cannot lock the lock file: \(String(cString: strerror(failure)))", at: InputLocation(file: path),
+                                    hint: "the file system may not support flock (e.g. some network mounts); put the database on a local disk")
+            }
             throw PipelineError(.locked, "another run holds the lock" + (holder.map { ": \($0.description)" } ?? ""),
                                 at: InputLocation(file: path), hint: "wait for it to finish; readers such as `status` work meanwhile")
         }
@@ -62,14 +67,21 @@ public final class RunLock {
         }
         let holder = Holder(pid: getpid(), host: Self.hostName, startedAt: Timestamp.iso8601(Date()), runID: runID)
         let bytes = Array(holder.text.utf8)
-        _ = ftruncate(fd, 0)
-        _ = pwrite(fd, bytes, bytes.count, 0)
+        guard ftruncate(fd, 0) == 0, pwrite(fd, bytes, bytes.count, 0) == bytes.count else {
+            let failure = String(cString: strerror(errno))
+            flock(fd, LOCK_UN)
+            close(fd)
+            throw PipelineError(.internal, "cannot record the lock holder: \(failure)", at: InputLocation(file: path),
+                                hint: "the disk may be full; free space and rerun")
+        }
     }
 
+    /// Releases the lock. Clearing the holder is best effort: a stale holder in the file is harmless
+    /// (the next run sees its process gone), and the kernel drops the lock on close whatever happens.
     deinit {
         _ = ftruncate(descriptor, 0)
-        flock(descriptor, LOCK_UN)
-        close(descriptor)
+        _ = flock(descriptor, LOCK_UN)
+        _ = close(descriptor)
     }
 
     private static func read(_ fd: Int32) -> Holder? {
@@ -81,9 +93,10 @@ public final class RunLock {
 
     static var hostName: String {
         var buffer = [UInt8](repeating: 0, count: 256)
-        _ = buffer.withUnsafeMutableBufferPointer { pointer in
-            pointer.withMemoryRebound(to: CChar.self) { gethostname($0.baseAddress!, $0.count) }
+        let status = buffer.withUnsafeMutableBufferPointer { pointer in
+            pointer.withMemoryRebound(to: CChar.self) { gethostname($0.baseAddress!, $0.count - 1) }
         }
+        guard status == 0 else { return "unknown-host" }
         return String(decoding: buffer.prefix { $0 != 0 }, as: UTF8.self)
     }
 }

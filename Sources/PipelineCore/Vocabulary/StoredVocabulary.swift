@@ -1,5 +1,5 @@
-import GRDB
-import Statistics
+public import GRDB
+public import Statistics
 
 // Every word that crosses a stage boundary is stored as its raw text and decoded on read; a row holding a
 // word this build does not know fails to decode instead of being taken for another (docs/ARCHITECTURE.md).

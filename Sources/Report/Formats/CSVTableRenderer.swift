@@ -1,5 +1,5 @@
 import CLibCSV
-import Foundation
+public import Foundation
 import PipelineCore
 
 /// RFC 4180 CSV (UTF-8, CRLF line ends, header row): fields that need quoting go through libcsv's

@@ -25,7 +25,7 @@ public struct CellText: Sendable {
         switch cell {
         case .integer(let number): FigureText.figure(Double(number), decimals: 0)
         case .number(let number): FigureText.figure(number, decimals: Self.decimals(for: number))
-        default: data(cell)
+        case .text, .suppressed, .withheld, .empty: data(cell)
         }
     }
 

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import PipelineCore
 
 /// One self-contained, accessible HTML page (no scripts, fonts or network): the headline statements,

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import PipelineCore
 
 /// One JSON document per table: provenance, the column contract, then rows as objects in column

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import PipelineCore
 
 /// A Markdown (GitHub pipe table) version of a table, for pasting into drafts: the title, the

@@ -13,8 +13,7 @@ public enum FaultInjection {
     public static func check(_ point: String) throws {
         let environment = ProcessInfo.processInfo.environment
         if environment["SOC_PIPELINE_PAUSE"] == point {
-            let message = Array("paused at \(point)\n".utf8)
-            _ = message.withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
+            StandardStream.error.write("paused at \(point)\n")
             sleep(60)
         }
         guard let wanted = environment["SOC_PIPELINE_FAULT"], wanted == point else { return }

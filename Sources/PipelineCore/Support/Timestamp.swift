@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// ISO 8601 UTC timestamps with milliseconds, as stored in the ledger.
 public enum Timestamp {

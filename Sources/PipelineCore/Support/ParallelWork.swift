@@ -1,0 +1,81 @@
+import Dispatch
+import Synchronization
+
+/// Runs indexed jobs on a few threads and hands their results back: the one place the pipeline does
+/// parallel work (ingest's sources, file hashing, sample files, report formats; docs/ARCHITECTURE.md,
+/// "Concurrency").
+public enum ParallelWork {
+    /// Runs `body(i)` for every `i` in `order` (default `0..<count`), on up to `workers` threads, starting
+    /// jobs in that order. `onResult` runs on the calling thread for each job that succeeds, as soon as it
+    /// completes. Returns every result in index order, or throws the first failure in index order (so
+    /// errors do not depend on timing); a throw from `onResult` is rethrown once every job has ended.
+    public static func map<Value>(count: Int, workers: Int, order: [Int]? = nil,
+                                  _ body: @escaping @Sendable (Int) throws -> Value,
+                                  onResult: (Int, Value) throws -> Void = { _, _ in }) throws -> [Value] {
+        guard count > 0 else { return [] }
+        let order = order ?? Array(0..<count)
+        precondition(order.count == count && Set(order) == Set(0..<count), "order must list each job once")
+        let state = Mutex(JobState<Value>(count: count))
+        let completed = DispatchSemaphore(value: 0)
+        let group = DispatchGroup()
+        for _ in 0..<max(1, min(workers, count)) {
+            DispatchQueue.global().async(group: group) {
+                while let position = state.withLock({ $0.take() }) {
+                    let index = order[position]
+                    let outcome = Handoff(value: Result { try body(index) })
+                    state.withLock { $0.finish(index, outcome) }
+                    completed.signal()
+                }
+            }
+        }
+        do {
+            for _ in 0..<count {
+                completed.wait()
+                let (index, outcome) = state.withLock { $0.nextCompleted() }
+                if case .success(let value) = outcome.value { try onResult(index, value) }
+            }
+        } catch {
+            group.wait()
+            throw error
+        }
+        group.wait()
+        return try state.withLock { $0.slots }.map { try $0!.value.get() }
+    }
+}
+
+/// A job's result on its way from the worker that made it to the calling thread. Unchecked because the
+/// value need not be Sendable (ingest's per-source results are classes): each is created by one worker,
+/// stored once under the mutex, and read by the caller only after that store — ownership moves, it is
+/// never shared.
+private struct Handoff<Value>: @unchecked Sendable {
+    let value: Result<Value, any Error>
+}
+
+/// The jobs' bookkeeping, only ever touched under the mutex.
+private struct JobState<Value>: Sendable {
+    var next = 0
+    var slots: [Handoff<Value>?]
+    var finished: [Int] = []
+    var handedOver = 0
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    /// The next job position to start, if any is left.
+    mutating func take() -> Int? {
+        guard next < slots.count else { return nil }
+        defer { next += 1 }
+        return next
+    }
+
+    mutating func finish(_ index: Int, _ outcome: Handoff<Value>) {
+        slots[index] = outcome
+        finished.append(index)
+    }
+
+    /// The job that completed next after those already handed over (one per completion signal).
+    mutating func nextCompleted() -> (Int, Handoff<Value>) {
+        let index = finished[handedOver]
+        handedOver += 1
+        return (index, slots[index]!)
+    }
+}
