@@ -7,7 +7,7 @@ let package = Package(
     name: "soc-pipeline",
     platforms: [.macOS(.v15)],  // Synchronization.Mutex
     products: [
-        .executable(name: "soc-pipeline", targets: ["PipelineCLI"]),
+        .executable(name: "soc-pipeline", targets: ["PipelineCLI"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -54,16 +54,25 @@ let package = Package(
 
         .target(
             name: "PipelineTestSupport",
-            dependencies: ["PipelineCore", "Ingest", "Transform", "Aggregate", "Report",
-                           .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "PipelineCore", "Ingest", "Transform", "Aggregate", "Report",
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log"),
+            ],
             path: "Tests/PipelineTestSupport"),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "PipelineTestSupport"]),
         .testTarget(name: "PipelineCoreTests", dependencies: ["PipelineCore", "Statistics", "PipelineTestSupport"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "PipelineTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "TransformTests", dependencies: ["Transform", "Statistics", "Ingest", "PipelineTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "AggregateTests", dependencies: ["Aggregate", "Statistics", "Transform", "Ingest", "PipelineTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "ReportTests", dependencies: ["Report", "Statistics", "Aggregate", "Transform", "Ingest", "PipelineTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "PipelineCLITests", dependencies: ["PipelineTestSupport", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")]),
+        .testTarget(
+            name: "TransformTests", dependencies: ["Transform", "Statistics", "Ingest", "PipelineTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(
+            name: "AggregateTests",
+            dependencies: ["Aggregate", "Statistics", "Transform", "Ingest", "PipelineTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(
+            name: "ReportTests",
+            dependencies: ["Report", "Statistics", "Aggregate", "Transform", "Ingest", "PipelineTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(
+            name: "PipelineCLITests",
+            dependencies: ["PipelineTestSupport", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -30,8 +30,11 @@ public struct AggregateStage: PipelineStage {
             let periods = values.periods[definition.id] ?? []
             let baseline = values.baseline(definition.id, configured: settings.baselinePeriod)
             if let wanted = settings.baselinePeriod, !periods.contains(wanted) {
-                context.logger.warning("baseline period not in data; using the earliest", metadata: [
-                    "indicator": "\(definition.id)", "baseline": "\(wanted)"])
+                context.logger.warning(
+                    "baseline period not in data; using the earliest",
+                    metadata: [
+                        "indicator": "\(definition.id)", "baseline": "\(wanted)",
+                    ])
             }
             let (inequality, unstable) = try InequalityTable(values: values, writer: writer, settings: settings).write(definition)
             try GapTable(values: values, writer: writer).write(definition)

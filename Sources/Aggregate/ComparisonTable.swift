@@ -14,7 +14,8 @@ struct ComparisonTable {
             for geography in values.geographies where geography.level == .icb {
                 for (type, index) in Self.slices {
                     guard let row = values.value(definition.id, period, geography, type, index),
-                          let england = values.value(definition.id, period, IndicatorValues.england, type, index) else { continue }
+                        let england = values.value(definition.id, period, IndicatorValues.england, type, index)
+                    else { continue }
                     try writer.comparison(row, england: england, result: comparator.compare(row, england: england, definition: definition))
                 }
             }

@@ -22,8 +22,9 @@ struct EnglandComparator {
         }
         let at95 = level(row.lower95, row.upper95)
         let at998 = level(row.lower998, row.upper998)
-        let funnel = FunnelLimits.evaluate(definition.method.funnel, numerator: row.numerator, denominator: row.denominator, value: row.value,
-                                           england: (england.numerator, england.denominator, england.value), multiplier: definition.multiplier)
+        let funnel = FunnelLimits.evaluate(
+            definition.method.funnel, numerator: row.numerator, denominator: row.denominator, value: row.value,
+            england: (england.numerator, england.denominator, england.value), multiplier: definition.multiplier)
         return Result(compare95: at95, compare998: at998, comparison: TwoLevelComparison(at95: at95, at998: at998), funnel: funnel)
     }
 }

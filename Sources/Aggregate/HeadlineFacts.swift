@@ -7,26 +7,35 @@ import Statistics
 struct HeadlineFacts {
     let values: IndicatorValues
 
-    func facts(_ definition: IndicatorDefinition, period: String, baseline: String?,
-               inequality: [InequalityKey: InequalityCalculator.Result]) -> [HeadlineFact] {
+    func facts(
+        _ definition: IndicatorDefinition, period: String, baseline: String?,
+        inequality: [InequalityKey: InequalityCalculator.Result]
+    ) -> [HeadlineFact] {
         let id = definition.id
         let england = IndicatorValues.england
         let key = "\(id)|\(period)|\(england.level.rawValue)|\(england.code)"
         var facts: [HeadlineFact] = []
         let gap = GapCalculator().compute(definition, quintiles: values.quantiles(id, period, england, type: .imdQuintile))
         if gap.q1 != nil, gap.q5 != nil, let ratio = gap.ratio {
-            facts.append(HeadlineFact(indicator: id, period: period, kind: .ratioMostVsLeast, rank: 1, value: ratio, lower: nil, upper: nil,
-                                      sourceTable: "quintile_gap", sourceKey: key))
+            facts.append(
+                HeadlineFact(
+                    indicator: id, period: period, kind: .ratioMostVsLeast, rank: 1, value: ratio, lower: nil, upper: nil,
+                    sourceTable: "quintile_gap", sourceKey: key))
         }
         if let sii = inequality[InequalityKey(id, period, england, .imdDecile)], let rii = sii.rii {
-            facts.append(HeadlineFact(indicator: id, period: period, kind: .relativeIndex, rank: 1, value: rii, lower: sii.riiLower,
-                                      upper: sii.riiUpper, sourceTable: "inequality_index", sourceKey: key + "|imd_decile"))
+            facts.append(
+                HeadlineFact(
+                    indicator: id, period: period, kind: .relativeIndex, rank: 1, value: rii, lower: sii.riiLower,
+                    upper: sii.riiUpper, sourceTable: "inequality_index", sourceKey: key + "|imd_decile"))
         }
         if let baseline, baseline != period, let latest = values.value(id, period, england), let base = values.value(id, baseline, england),
-           let v1 = latest.value, let v0 = base.value {
+            let v1 = latest.value, let v0 = base.value
+        {
             let trend = TrendCalculator().change(latest: latest, baseline: base, polarity: definition.polarity)
-            facts.append(HeadlineFact(indicator: id, period: period, kind: .changeSinceBaseline, rank: 1, value: v1 - v0,
-                                      lower: trend.change?.lower, upper: trend.change?.upper, sourceTable: "trend", sourceKey: key + "|all"))
+            facts.append(
+                HeadlineFact(
+                    indicator: id, period: period, kind: .changeSinceBaseline, rank: 1, value: v1 - v0,
+                    lower: trend.change?.lower, upper: trend.change?.upper, sourceTable: "trend", sourceKey: key + "|all"))
         }
         return facts
     }

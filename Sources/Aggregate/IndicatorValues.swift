@@ -30,18 +30,23 @@ struct IndicatorValues {
 
     init(_ db: Database) throws {
         for row in try Row.fetchAll(db, sql: "SELECT * FROM indicator_definition ORDER BY indicator_id") {
-            definitions.append(IndicatorDefinition(id: row["indicator_id"], title: row["title"], statistic: try row.decode("statistic"),
-                                                   multiplier: row["multiplier"], unit: row["unit"], polarity: try row.decode("polarity")))
+            definitions.append(
+                IndicatorDefinition(
+                    id: row["indicator_id"], title: row["title"], statistic: try row.decode("statistic"),
+                    multiplier: row["multiplier"], unit: row["unit"], polarity: try row.decode("polarity")))
         }
         var periodSets: [String: Set<String>] = [:]
         var seen: Set<String> = []
-        let cursor = try Row.fetchCursor(db, sql: """
-            SELECT * FROM indicator_value ORDER BY CASE geography_level WHEN 'england' THEN 0 WHEN 'region' THEN 1 ELSE 2 END,
-                   geography_code, indicator_id, period, breakdown_type, breakdown_index
-            """)
+        let cursor = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT * FROM indicator_value ORDER BY CASE geography_level WHEN 'england' THEN 0 WHEN 'region' THEN 1 ELSE 2 END,
+                       geography_code, indicator_id, period, breakdown_type, breakdown_index
+                """)
         while let row = try cursor.next() {
-            let key = Key(indicator: row["indicator_id"], period: row["period"], level: try row.decode("geography_level"),
-                          code: row["geography_code"], type: try row.decode("breakdown_type"), index: row["breakdown_index"])
+            let key = Key(
+                indicator: row["indicator_id"], period: row["period"], level: try row.decode("geography_level"),
+                code: row["geography_code"], type: try row.decode("breakdown_type"), index: row["breakdown_index"])
             let value = IndicatorValue(
                 key: key, name: row["geography_name"], numerator: row["numerator"], denominator: row["denominator"], value: row["value"],
                 lower95: row["lcl95"], upper95: row["ucl95"], lower998: row["lcl998"], upper998: row["ucl998"],

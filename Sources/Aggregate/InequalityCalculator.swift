@@ -68,10 +68,12 @@ struct InequalityCalculator {
             }
             positions = SlopeIndexOfInequality.positions(populations)
         }
-        let model = SlopeIndexOfInequality(valueType: type, transform: true,
-                                           multiplier: Self.orientation(definition.polarity) * scale)
+        let model = SlopeIndexOfInequality(
+            valueType: type, transform: true,
+            multiplier: Self.orientation(definition.polarity) * scale)
         let point = model.point(quantiles, positions: positions)
-        let limits = model.hasClosedForm
+        let limits =
+            model.hasClosedForm
             ? model.closedFormLimits(quantiles, positions: positions, confidence: 0.95)
             : model.simulatedLimits(quantiles, positions: positions, confidence: 0.95, repetitions: settings.siiRepetitions, seed: seed)
         result.sii = point.sii

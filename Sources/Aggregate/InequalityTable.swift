@@ -20,14 +20,16 @@ struct InequalityTable {
                 // England comes first among the geographies, so ICS results can be set against it.
                 for geography in values.geographies {
                     let rows = values.quantiles(definition.id, period, geography, type: type)
-                    let result = calculator.compute(definition, rows: rows, national: national,
-                                                    seed: Self.seed(settings.siiSeed, periodIndex: periodIndex, code: geography.code))
+                    let result = calculator.compute(
+                        definition, rows: rows, national: national,
+                        seed: Self.seed(settings.siiSeed, periodIndex: periodIndex, code: geography.code))
                     if geography.level == .england { englandResult = result }
                     if result.unstableReason != nil { unstable += 1 }
                     let key = InequalityKey(definition.id, period, geography, type)
                     results[key] = result
-                    try writer.inequality(key, result, positions: settings.siiPositions.rawValue, scale: scale,
-                                          versusEngland: geography.level == .england ? nil : Self.versus(result, englandResult))
+                    try writer.inequality(
+                        key, result, positions: settings.siiPositions.rawValue, scale: scale,
+                        versusEngland: geography.level == .england ? nil : Self.versus(result, englandResult))
                 }
             }
         }

@@ -14,7 +14,8 @@ struct TrendCalculator {
             return Result(change: nil, relativeChange: nil, direction: .notCompared)
         }
         let interval = ChangeInterval.difference(latest: now, baseline: then)
-        return Result(change: interval, relativeChange: then.value != 0 ? interval.change / then.value : nil,
-                      direction: TrendDirection(interval, polarity: polarity))
+        return Result(
+            change: interval, relativeChange: then.value != 0 ? interval.change / then.value : nil,
+            direction: TrendDirection(interval, polarity: polarity))
     }
 }

@@ -29,11 +29,13 @@ struct TrendTable {
                         let point = values.value(definition.id, label, geography, type, index)
                         return (time: Double(offset), value: point?.value, lower: point?.lower95, upper: point?.upper95)
                     }
-                    let key = IndicatorValues.Key(indicator: definition.id, period: period, level: geography.level, code: geography.code,
-                                                  type: type, index: index)
-                    try writer.trend(key, baseline: baseline, baselineValue: base?.value, value: row?.value,
-                                     change: calculator.change(latest: row, baseline: base, polarity: definition.polarity),
-                                     sii: sii, siiChange: siiChange, recent: RecentTrend.marker(series))
+                    let key = IndicatorValues.Key(
+                        indicator: definition.id, period: period, level: geography.level, code: geography.code,
+                        type: type, index: index)
+                    try writer.trend(
+                        key, baseline: baseline, baselineValue: base?.value, value: row?.value,
+                        change: calculator.change(latest: row, baseline: base, polarity: definition.polarity),
+                        sii: sii, siiChange: siiChange, recent: RecentTrend.marker(series))
                 }
             }
         }

@@ -55,8 +55,9 @@ public struct CSVReader {
     public func read(path: String, displayPath: String? = nil, into handler: some CSVRecordHandler) throws -> CSVReadSummary {
         let shownPath = displayPath ?? path
         guard let file = fopen(path, "rb") else {
-            throw PipelineError(.inputMissing, "cannot open file: \(String(cString: strerror(errno)))",
-                                at: InputLocation(file: shownPath))
+            throw PipelineError(
+                .inputMissing, "cannot open file: \(String(cString: strerror(errno)))",
+                at: InputLocation(file: shownPath))
         }
         defer { fclose(file) }
 
@@ -130,8 +131,9 @@ private final class ParseState {
     }
 
     func syntaxError(_ reason: String) -> PipelineError {
-        PipelineError(.dataQuality, "malformed CSV: \(reason)",
-                      at: InputLocation(file: path, line: ends.isEmpty ? line : recordLine, column: ends.count + 1))
+        PipelineError(
+            .dataQuality, "malformed CSV: \(reason)",
+            at: InputLocation(file: path, line: ends.isEmpty ? line : recordLine, column: ends.count + 1))
     }
 
     func endRecord() {

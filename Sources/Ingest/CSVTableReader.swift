@@ -38,13 +38,15 @@ public struct CSVTableReader {
 
         func handle(_ record: CSVRecord) throws {
             guard let map else {
-                map = try HeaderMap(header: record, required: required.map { ($0, [$0]) },
-                                    optional: optional.map { ($0, [$0]) }, file: file)
+                map = try HeaderMap(
+                    header: record, required: required.map { ($0, [$0]) },
+                    optional: optional.map { ($0, [$0]) }, file: file)
                 return
             }
             guard record.count == map.headerCount else {
-                throw PipelineError(.dataQuality, "expected \(map.headerCount) fields, found \(record.count)",
-                                    at: InputLocation(file: file, line: record.line, column: min(record.count, map.headerCount) + 1))
+                throw PipelineError(
+                    .dataQuality, "expected \(map.headerCount) fields, found \(record.count)",
+                    at: InputLocation(file: file, line: record.line, column: min(record.count, map.headerCount) + 1))
             }
             var values: [String: String] = [:]
             for (name, column) in map.columns {

@@ -26,8 +26,10 @@ final class ExtractParser: CSVRecordHandler {
     var quarantinedCount = 0
     static let quarantineKeepLimit = 100_000
 
-    init(source: SourceConfig, file: String, reference: ReferenceTables, totals: SourceTotals,
-         deliveredIcb: Int?, rawRows: RawRowSink?) {
+    init(
+        source: SourceConfig, file: String, reference: ReferenceTables, totals: SourceTotals,
+        deliveredIcb: Int?, rawRows: RawRowSink?
+    ) {
         self.source = source
         self.file = file
         self.reference = reference
@@ -138,9 +140,10 @@ final class ExtractParser: CSVRecordHandler {
         if case .value(let a) = first, case .value(let b) = second {
             totals.value1[cell] += a
             totals.value2[cell] += b
-            rawRows?.append(source: source.name, file: file, line: record.line, area: record.string(columnLsoa >= 0 ? columnLsoa : columnIcb),
-                            period: columnPeriod >= 0 ? totals.periods[slot].label : nil, sex: sex, age: age,
-                            value1: a, value2: columnValue2 >= 0 ? b : nil)
+            rawRows?.append(
+                source: source.name, file: file, line: record.line, area: record.string(columnLsoa >= 0 ? columnLsoa : columnIcb),
+                period: columnPeriod >= 0 ? totals.periods[slot].label : nil, sex: sex, age: age,
+                value1: a, value2: columnValue2 >= 0 ? b : nil)
         } else {
             totals.suppressed[cell] += 1
             rowsSuppressed += 1
@@ -227,8 +230,9 @@ final class ExtractParser: CSVRecordHandler {
         switch bytes.count {
         case 1: return bytes[0] == UInt8(ascii: "*") || bytes[0] | 0x20 == UInt8(ascii: "c") || bytes[0] | 0x20 == UInt8(ascii: "x")
         case 2: return bytes[0] == UInt8(ascii: ".") && bytes[1] == UInt8(ascii: ".")
-        case 3: return bytes[0] == UInt8(ascii: "[") && bytes[2] == UInt8(ascii: "]")
-            && (bytes[1] | 0x20 == UInt8(ascii: "c") || bytes[1] | 0x20 == UInt8(ascii: "x"))
+        case 3:
+            return bytes[0] == UInt8(ascii: "[") && bytes[2] == UInt8(ascii: "]")
+                && (bytes[1] | 0x20 == UInt8(ascii: "c") || bytes[1] | 0x20 == UInt8(ascii: "x"))
         default: return false
         }
     }

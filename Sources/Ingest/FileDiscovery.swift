@@ -18,8 +18,9 @@ public enum FileDiscovery {
     public static func files(for source: SourceConfig, config: PipelineConfig) throws -> [DiscoveredFile] {
         let files = try files(matching: source.files, base: config.baseDirectory)
         guard !files.isEmpty else {
-            throw PipelineError(.inputMissing, "source '\(source.name)': no files match '\(source.files)'",
-                                at: InputLocation(file: source.files), hint: "paths are relative to the folder of pipeline.json")
+            throw PipelineError(
+                .inputMissing, "source '\(source.name)': no files match '\(source.files)'",
+                at: InputLocation(file: source.files), hint: "paths are relative to the folder of pipeline.json")
         }
         return files
     }
@@ -33,8 +34,10 @@ public enum FileDiscovery {
             var next: [(String, String, String?)] = []
             for candidate in candidates {
                 let join = { (name: String) -> (String, String) in
-                    ((candidate.path as NSString).appendingPathComponent(name),
-                     candidate.display.isEmpty ? (absolute ? "/" + name : name) : candidate.display + "/" + name)
+                    (
+                        (candidate.path as NSString).appendingPathComponent(name),
+                        candidate.display.isEmpty ? (absolute ? "/" + name : name) : candidate.display + "/" + name
+                    )
                 }
                 let isIcb = component == "{icb}"
                 let hasWildcard = isIcb || component.contains(where: { "*?[".contains($0) })

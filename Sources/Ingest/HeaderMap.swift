@@ -21,16 +21,18 @@ public struct HeaderMap<Field: Hashable> {
             let wanted = Set(names.map(HeaderName.normalise))
             let matches = normalised.indices.filter { wanted.contains(normalised[$0]) }
             if matches.count > 1 {
-                throw PipelineError(.dataQuality, "columns \(matches.map { "\($0 + 1) '\(headers[$0])'" }.joined(separator: " and ")) both match the same field",
-                                    at: InputLocation(file: file, line: header.line, column: matches[1] + 1),
-                                    hint: "rename one, or set the source's 'columns' mapping in pipeline.json")
+                throw PipelineError(
+                    .dataQuality, "columns \(matches.map { "\($0 + 1) '\(headers[$0])'" }.joined(separator: " and ")) both match the same field",
+                    at: InputLocation(file: file, line: header.line, column: matches[1] + 1),
+                    hint: "rename one, or set the source's 'columns' mapping in pipeline.json")
             }
             if let match = matches.first {
                 columns[field] = match
             } else if isRequired {
-                throw PipelineError(.dataQuality, "missing column '\(names.first ?? "?")'",
-                                    at: InputLocation(file: file, line: header.line, column: 1),
-                                    hint: "accepted header names: \(names.joined(separator: ", ")); found: \(headers.joined(separator: ", "))")
+                throw PipelineError(
+                    .dataQuality, "missing column '\(names.first ?? "?")'",
+                    at: InputLocation(file: file, line: header.line, column: 1),
+                    hint: "accepted header names: \(names.joined(separator: ", ")); found: \(headers.joined(separator: ", "))")
             }
         }
     }

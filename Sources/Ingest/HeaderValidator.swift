@@ -16,18 +16,23 @@ public enum HeaderValidator {
             let files = try FileDiscovery.files(for: source, config: config)
             for file in files {
                 try readHeader(path: file.path, display: file.displayPath, dialect: source.dialect) { record in
-                    _ = try HeaderMap(header: record, required: source.requiredFields.map { ($0, source.headerNames(for: $0)) },
-                                      optional: source.optionalFields.map { ($0, source.headerNames(for: $0)) }, file: file.displayPath)
+                    _ = try HeaderMap(
+                        header: record, required: source.requiredFields.map { ($0, source.headerNames(for: $0)) },
+                        optional: source.optionalFields.map { ($0, source.headerNames(for: $0)) }, file: file.displayPath)
                 }
             }
             let icbFolders = Set(files.compactMap(\.icbFolder))
-            lines.append("source \(source.name) (\(source.kind.rawValue)): \(files.count) files" + (icbFolders.isEmpty ? "" : ", \(icbFolders.count) ICB folders") + ", headers ok")
+            lines.append(
+                "source \(source.name) (\(source.kind.rawValue)): \(files.count) files" + (icbFolders.isEmpty ? "" : ", \(icbFolders.count) ICB folders")
+                    + ", headers ok")
         }
         return lines
     }
 
-    private static func readHeader(path: String, display: String, dialect: CSVDialect = CSVDialect(),
-                                   check: @escaping (CSVRecord) throws -> Void) throws {
+    private static func readHeader(
+        path: String, display: String, dialect: CSVDialect = CSVDialect(),
+        check: @escaping (CSVRecord) throws -> Void
+    ) throws {
         let handler = HeaderOnly(check: check)
         do {
             let summary = try CSVReader(dialect: dialect, chunkSize: 64 * 1024).read(path: path, displayPath: display, into: handler)

@@ -28,8 +28,9 @@ public struct IngestStage: PipelineStage {
     /// Everything ingest reads from the configuration: reference files, settings, sources, and whether
     /// raw rows are kept (`--keep-rows` or `ingest.keepRows`).
     public func configuration(_ context: StageContext) -> any Encodable {
-        IngestConfiguration(reference: context.config.reference, ingest: context.config.ingest, sources: context.config.sources,
-                            keepRows: context.keepsRows)
+        IngestConfiguration(
+            reference: context.config.reference, ingest: context.config.ingest, sources: context.config.sources,
+            keepRows: context.keepsRows)
     }
 
     /// Hashes the reference and input files (two at a time) without parsing them.
@@ -45,7 +46,8 @@ public struct IngestStage: PipelineStage {
 
     /// SHA-256 of every reference and input file as they are now.
     func currentHashes(_ config: PipelineConfig) throws
-        -> (references: [(file: String, sha256: String)], inputs: [(source: String, path: String, sha256: String)]) {
+        -> (references: [(file: String, sha256: String)], inputs: [(source: String, path: String, sha256: String)])
+    {
         let references = ReferenceLoader.files(config).map(\.path)
         var inputs: [(source: String, file: DiscoveredFile)] = []
         for source in config.sources {
@@ -53,8 +55,10 @@ public struct IngestStage: PipelineStage {
         }
         let paths = references.map { (config.resolve($0), $0) } + inputs.map { ($0.file.path, $0.file.displayPath) }
         let hashes = try FileHasher.sha256(paths, workers: workers)
-        return (zip(references, hashes).map { ($0, $1) },
-                zip(inputs, hashes.dropFirst(references.count)).map { ($0.source, $0.file.displayPath, $1) })
+        return (
+            zip(references, hashes).map { ($0, $1) },
+            zip(inputs, hashes.dropFirst(references.count)).map { ($0.source, $0.file.displayPath, $1) }
+        )
     }
 
     public func run(_ context: StageContext, in db: Database) throws -> StageOutcome {
@@ -69,7 +73,8 @@ public struct IngestStage: PipelineStage {
         let writer = try IngestWriter(db: db, reference: reference, config: config)
         let requireCoverage = config.ingest.requireFullCoverage
         let results = try ingestInParallel(jobs, reference: reference, context: context) { result in
-            let passes = (try? checkRejectThreshold(result, config: config)) != nil
+            let passes =
+                (try? checkRejectThreshold(result, config: config)) != nil
                 && (!requireCoverage || result.source.kind == .population || (try? checkCoverage(result, reference: reference)) != nil)
             if passes { try writer.write(result) }
         }
@@ -90,8 +95,9 @@ public struct IngestStage: PipelineStage {
         phases.done("finish")
         try FaultInjection.check("ingest:after-totals")
 
-        let content = Self.content(references: reference.fileHashes.map { ($0.file, $0.sha256) },
-                                   inputs: results.flatMap { result in result.files.map { ($0.file.displayPath, $0.sha256) } })
+        let content = Self.content(
+            references: reference.fileHashes.map { ($0.file, $0.sha256) },
+            inputs: results.flatMap { result in result.files.map { ($0.file.displayPath, $0.sha256) } })
         let notes = results.map { result in
             "\(result.source.name): \(result.files.count) files, \(result.rowsLoaded) rows loaded, \(result.rowsQuarantined) quarantined"
                 + (result.source.kind == .population ? "" : ", periods \(result.totals.periods.sorted().map(\.label).joined(separator: " "))")
@@ -102,8 +108,10 @@ public struct IngestStage: PipelineStage {
     /// Parses the sources on `workers` threads, largest first, and hands each finished source to
     /// `onSource` on the calling thread (which owns the database connection) as it completes.
     /// Returns the results in config order, or throws the first parse failure in config order.
-    private func ingestInParallel(_ jobs: [(SourceConfig, [DiscoveredFile])], reference: ReferenceTables,
-                                  context: StageContext, onSource: (SourceResult) throws -> Void) throws -> [SourceResult] {
+    private func ingestInParallel(
+        _ jobs: [(SourceConfig, [DiscoveredFile])], reference: ReferenceTables,
+        context: StageContext, onSource: (SourceResult) throws -> Void
+    ) throws -> [SourceResult] {
         // Largest sources first so the two workers finish together.
         let order = jobs.indices.sorted { jobs[$0].1.reduce(0) { $0 + $1.size } > jobs[$1].1.reduce(0) { $0 + $1.size } }
         let totalFiles = jobs.reduce(0) { $0 + $1.1.count }
@@ -111,9 +119,11 @@ public struct IngestStage: PipelineStage {
         let ingester = SourceIngester(reference: reference, keepRows: context.keepsRows) { bytes in
             progress.fileDone(bytes: bytes)
         }
-        let results = try ParallelWork.map(count: jobs.count, workers: workers, order: order, { index in
-            try ingester.ingest(jobs[index].0, files: jobs[index].1)
-        }, onResult: { _, result in try onSource(result) })
+        let results = try ParallelWork.map(
+            count: jobs.count, workers: workers, order: order,
+            { index in
+                try ingester.ingest(jobs[index].0, files: jobs[index].1)
+            }, onResult: { _, result in try onSource(result) })
         progress.finish()
         return results
     }
@@ -123,17 +133,21 @@ public struct IngestStage: PipelineStage {
         for file in result.files {
             for entry in file.quarantine where logged < 10 {
                 logged += 1
-                logger.warning("row quarantined", metadata: [
-                    "location": "\(InputLocation(file: file.file.displayPath, line: entry.line, column: entry.column))",
-                    "reason": "\(entry.reason.rawValue)", "column.name": "\(entry.columnName ?? "")",
-                ])
+                logger.warning(
+                    "row quarantined",
+                    metadata: [
+                        "location": "\(InputLocation(file: file.file.displayPath, line: entry.line, column: entry.column))",
+                        "reason": "\(entry.reason.rawValue)", "column.name": "\(entry.columnName ?? "")",
+                    ])
             }
         }
         if result.rowsQuarantined > 0 {
-            logger.notice("quarantine summary", metadata: [
-                "source": "\(result.source.name)", "rows.quarantined": "\(result.rowsQuarantined)",
-                "rows.read": "\(result.rowsRead)",
-            ])
+            logger.notice(
+                "quarantine summary",
+                metadata: [
+                    "source": "\(result.source.name)", "rows.quarantined": "\(result.rowsQuarantined)",
+                    "rows.read": "\(result.rowsRead)",
+                ])
         }
     }
 
@@ -146,16 +160,19 @@ public struct IngestStage: PipelineStage {
         let examples = result.files.flatMap { file in
             file.quarantine.prefix(5).map { "\(InputLocation(file: file.file.displayPath, line: $0.line, column: $0.column)): \($0.reason.explanation)" }
         }.prefix(5)
-        throw PipelineError(.dataQuality,
-            "source '\(result.source.name)': \(result.rowsQuarantined) of \(read) rows failed validation (\(Self.percent(share)), above the reject threshold of \(Self.percent(threshold))); nothing was committed. First problems:\n  " + examples.joined(separator: "\n  "),
+        throw PipelineError(
+            .dataQuality,
+            "source '\(result.source.name)': \(result.rowsQuarantined) of \(read) rows failed validation (\(Self.percent(share)), above the reject threshold of \(Self.percent(threshold))); nothing was committed. First problems:\n  "
+                + examples.joined(separator: "\n  "),
             hint: "fix the extract, or raise rejectThreshold for this source in pipeline.json")
     }
 
     private func checkCoverage(_ result: SourceResult, reference: ReferenceTables) throws {
         let totals = result.totals
         guard !totals.periods.isEmpty else {
-            throw PipelineError(.dataQuality, "source '\(result.source.name)' has no valid rows in any period",
-                                at: InputLocation(file: result.source.files))
+            throw PipelineError(
+                .dataQuality, "source '\(result.source.name)' has no valid rows in any period",
+                at: InputLocation(file: result.source.files))
         }
         for (slot, period) in totals.periods.enumerated() {
             let missing = reference.icbs.indices.filter { icb in
@@ -163,7 +180,8 @@ public struct IngestStage: PipelineStage {
             }
             guard missing.isEmpty else {
                 let names = missing.prefix(10).map { "\(reference.icbs[$0].odsCode) \(reference.icbs[$0].shortName)" }
-                throw PipelineError(.dataQuality,
+                throw PipelineError(
+                    .dataQuality,
                     "coverage: source '\(result.source.name)' period \(period.label) has no records for \(missing.count) of \(reference.icbs.count) ICBs: \(names.joined(separator: "; "))\(missing.count > 10 ? "; …" : "")",
                     hint: "every dataset must cover every system in each period; check the delivery for the ICBs named")
             }

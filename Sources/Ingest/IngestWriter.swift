@@ -15,8 +15,10 @@ final class IngestWriter {
     private let ageLabels = AgeBand.all.map(\.label) + ["unknown"]
     private let sexLabels = Sex.allCases.map(\.label)
 
-    static let tables = ["ingest_file", "ingest_quarantine", "ingest_source", "ingest_event_total", "ingest_proportion_total",
-                         "ingest_population", "ingest_data_quality", "ingest_row", "ref_icb", "ref_standard_population", "ref_vintage"]
+    static let tables = [
+        "ingest_file", "ingest_quarantine", "ingest_source", "ingest_event_total", "ingest_proportion_total",
+        "ingest_population", "ingest_data_quality", "ingest_row", "ref_icb", "ref_standard_population", "ref_vintage",
+    ]
 
     /// Data-quality states by subject: whether each source had quarantined rows, and each
     /// dataset × period × ICB's band of records it could not map or place (none, under 1%, 1% or more).
@@ -25,10 +27,13 @@ final class IngestWriter {
         for row in try Row.fetchAll(db, sql: "SELECT source, sum(rows_quarantined) FROM ingest_file GROUP BY 1") {
             states["quarantine|\(row[0] as String)"] = (row[1] as Int) > 0 ? "rows quarantined" : "clean"
         }
-        for row in try Row.fetchAll(db, sql: """
-            SELECT dataset, period, icb_code,
-                   CAST(records_unmapped_lsoa + records_unknown_sex + records_unknown_age AS REAL) / records FROM ingest_data_quality
-            """) {
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT dataset, period, icb_code,
+                       CAST(records_unmapped_lsoa + records_unknown_sex + records_unknown_age AS REAL) / records FROM ingest_data_quality
+                """)
+        {
             let share: Double = row[3]
             states["incomplete_records|\(row[0] as String)|\(row[1] as String)|\(row[2] as String)"] =
                 share == 0 ? "none" : share < 0.01 ? "under 1%" : "1% or more"
@@ -42,23 +47,44 @@ final class IngestWriter {
         self.config = config
         previousStates = try Self.qualityStates(db)
         for table in Self.tables { try db.execute(sql: "DELETE FROM \(table)") }
-        files = try BulkInserter(db, table: "ingest_file", columns: [
-            "source", "kind", "path", "delivered_for_icb", "size_bytes", "sha256", "rows_read", "rows_loaded",
-            "rows_quarantined", "cells_suppressed_at_source"])
-        quarantine = try BulkInserter(db, table: "ingest_quarantine", columns: [
-            "source", "path", "line", "column", "column_name", "reason", "detail"])
-        sources = try BulkInserter(db, table: "ingest_source", columns: [
-            "source", "kind", "grain", "vintage", "files", "rows_loaded", "periods"])
-        events = try BulkInserter(db, table: "ingest_event_total", columns: [
-            "dataset", "period", "icb_code", "sub_icb_code", "imd_decile", "sex", "age_band", "events", "records", "suppressed_records"])
-        proportions = try BulkInserter(db, table: "ingest_proportion_total", columns: [
-            "dataset", "period", "icb_code", "sub_icb_code", "imd_decile", "sex", "age_band", "numerator", "denominator",
-            "records", "suppressed_records"])
-        population = try BulkInserter(db, table: "ingest_population", columns: [
-            "icb_code", "sub_icb_code", "imd_decile", "sex", "age_band", "population"])
-        quality = try BulkInserter(db, table: "ingest_data_quality", columns: [
-            "dataset", "period", "icb_code", "records", "records_unmapped_lsoa", "records_unknown_sex",
-            "records_unknown_age", "records_suppressed_at_source"])
+        files = try BulkInserter(
+            db, table: "ingest_file",
+            columns: [
+                "source", "kind", "path", "delivered_for_icb", "size_bytes", "sha256", "rows_read", "rows_loaded",
+                "rows_quarantined", "cells_suppressed_at_source",
+            ])
+        quarantine = try BulkInserter(
+            db, table: "ingest_quarantine",
+            columns: [
+                "source", "path", "line", "column", "column_name", "reason", "detail",
+            ])
+        sources = try BulkInserter(
+            db, table: "ingest_source",
+            columns: [
+                "source", "kind", "grain", "vintage", "files", "rows_loaded", "periods",
+            ])
+        events = try BulkInserter(
+            db, table: "ingest_event_total",
+            columns: [
+                "dataset", "period", "icb_code", "sub_icb_code", "imd_decile", "sex", "age_band", "events", "records", "suppressed_records",
+            ])
+        proportions = try BulkInserter(
+            db, table: "ingest_proportion_total",
+            columns: [
+                "dataset", "period", "icb_code", "sub_icb_code", "imd_decile", "sex", "age_band", "numerator", "denominator",
+                "records", "suppressed_records",
+            ])
+        population = try BulkInserter(
+            db, table: "ingest_population",
+            columns: [
+                "icb_code", "sub_icb_code", "imd_decile", "sex", "age_band", "population",
+            ])
+        quality = try BulkInserter(
+            db, table: "ingest_data_quality",
+            columns: [
+                "dataset", "period", "icb_code", "records", "records_unmapped_lsoa", "records_unknown_sex",
+                "records_unknown_age", "records_suppressed_at_source",
+            ])
 
         try writeReference()
     }
@@ -67,22 +93,25 @@ final class IngestWriter {
     func write(_ result: SourceResult) throws {
         let source = result.source
         for file in result.files {
-            try files.insert(.text(source.name), .text(source.kind.rawValue), .text(file.file.displayPath),
-                             file.deliveredIcb.map { .text($0) } ?? .null, .int(Int64(file.file.size)), .text(file.sha256),
-                             .int(Int64(file.rowsRead)), .int(Int64(file.rowsLoaded)), .int(Int64(file.rowsQuarantined)),
-                             .int(Int64(file.suppressed)))
+            try files.insert(
+                .text(source.name), .text(source.kind.rawValue), .text(file.file.displayPath),
+                file.deliveredIcb.map { .text($0) } ?? .null, .int(Int64(file.file.size)), .text(file.sha256),
+                .int(Int64(file.rowsRead)), .int(Int64(file.rowsLoaded)), .int(Int64(file.rowsQuarantined)),
+                .int(Int64(file.suppressed)))
             for entry in file.quarantine {
-                try quarantine.insert(.text(source.name), .text(file.file.displayPath), .int(Int64(entry.line)),
-                                      .int(Int64(entry.column)), entry.columnName.map { .text($0) } ?? .null,
-                                      .text(entry.reason.rawValue), .text(entry.reason.explanation))
+                try quarantine.insert(
+                    .text(source.name), .text(file.file.displayPath), .int(Int64(entry.line)),
+                    .int(Int64(entry.column)), entry.columnName.map { .text($0) } ?? .null,
+                    .text(entry.reason.rawValue), .text(entry.reason.explanation))
             }
         }
         let totals = result.totals
         let periods = totals.periods.sorted()
-        try sources.insert(.text(source.name), .text(source.kind.rawValue), .text(source.grain.rawValue),
-                           source.vintage.map { .text($0) } ?? .null, .int(Int64(result.files.count)),
-                           .int(Int64(result.rowsLoaded)),
-                           .text(source.kind == .population ? "" : periods.map(\.label).joined(separator: ",")))
+        try sources.insert(
+            .text(source.name), .text(source.kind.rawValue), .text(source.grain.rawValue),
+            source.vintage.map { .text($0) } ?? .null, .int(Int64(result.files.count)),
+            .int(Int64(result.rowsLoaded)),
+            .text(source.kind == .population ? "" : periods.map(\.label).joined(separator: ",")))
         let periodLabels = totals.periods.map(\.label)
         for cell in 0..<totals.records.count where totals.records[cell] > 0 {
             let d = totals.dimensions(ofCell: cell)
@@ -90,17 +119,20 @@ final class IngestWriter {
             let sub = reference.subIcbCodes[d.subIcb]
             switch source.kind {
             case .events:
-                try events.insert(.text(source.name), .text(periodLabels[d.slot]), .text(icb), .text(sub), .int(Int64(d.decile)),
-                                  .text(sexLabels[d.sex]), .text(ageLabels[d.age]), .int(totals.value1[cell]),
-                                  .int(Int64(totals.records[cell])), .int(Int64(totals.suppressed[cell])))
+                try events.insert(
+                    .text(source.name), .text(periodLabels[d.slot]), .text(icb), .text(sub), .int(Int64(d.decile)),
+                    .text(sexLabels[d.sex]), .text(ageLabels[d.age]), .int(totals.value1[cell]),
+                    .int(Int64(totals.records[cell])), .int(Int64(totals.suppressed[cell])))
             case .proportion:
-                try proportions.insert(.text(source.name), .text(periodLabels[d.slot]), .text(icb), .text(sub), .int(Int64(d.decile)),
-                                       .text(sexLabels[d.sex]), .text(ageLabels[d.age]), .int(totals.value1[cell]),
-                                       .int(totals.value2[cell]), .int(Int64(totals.records[cell])),
-                                       .int(Int64(totals.suppressed[cell])))
+                try proportions.insert(
+                    .text(source.name), .text(periodLabels[d.slot]), .text(icb), .text(sub), .int(Int64(d.decile)),
+                    .text(sexLabels[d.sex]), .text(ageLabels[d.age]), .int(totals.value1[cell]),
+                    .int(totals.value2[cell]), .int(Int64(totals.records[cell])),
+                    .int(Int64(totals.suppressed[cell])))
             case .population:
-                try population.insert(.text(icb), .text(sub), .int(Int64(d.decile)), .text(sexLabels[d.sex]),
-                                      .text(ageLabels[d.age]), .int(totals.value1[cell]))
+                try population.insert(
+                    .text(icb), .text(sub), .int(Int64(d.decile)), .text(sexLabels[d.sex]),
+                    .text(ageLabels[d.age]), .int(totals.value1[cell]))
             }
         }
         if source.kind != .population {
@@ -108,18 +140,23 @@ final class IngestWriter {
                 for (icb, info) in reference.icbs.enumerated() {
                     let values = (0..<SourceTotals.qualityFields).map { totals.qualityValue(slot: slot, icb: icb, field: $0) }
                     guard values[0] > 0 else { continue }
-                    try quality.insert(.text(source.name), .text(period.label), .text(info.odsCode),
-                                       .int(values[0]), .int(values[1]), .int(values[2]), .int(values[3]), .int(values[4]))
+                    try quality.insert(
+                        .text(source.name), .text(period.label), .text(info.odsCode),
+                        .int(values[0]), .int(values[1]), .int(values[2]), .int(values[3]), .int(values[4]))
                 }
             }
         }
         if let raw = result.rawRows {
-            let rows = try BulkInserter(db, table: "ingest_row", columns: [
-                "dataset", "path", "line", "area_code", "period", "sex", "age_band", "value1", "value2"])
+            let rows = try BulkInserter(
+                db, table: "ingest_row",
+                columns: [
+                    "dataset", "path", "line", "area_code", "period", "sex", "age_band", "value1", "value2",
+                ])
             for row in raw.rows {
-                try rows.insert(.text(row.source), .text(row.file), .int(Int64(row.line)), .text(row.area),
-                                row.period.map { .text($0) } ?? .null, .text(row.sex.label), .text(ageLabels[row.age]),
-                                .int(row.value1), row.value2.map { .int($0) } ?? .null)
+                try rows.insert(
+                    .text(row.source), .text(row.file), .int(Int64(row.line)), .text(row.area),
+                    row.period.map { .text($0) } ?? .null, .text(row.sex.label), .text(ageLabels[row.age]),
+                    .int(row.value1), row.value2.map { .int($0) } ?? .null)
             }
             counts["ingest_row", default: 0] += rows.rowsInserted
         }
@@ -140,11 +177,15 @@ final class IngestWriter {
     }
 
     private func writeReference() throws {
-        let icbs = try BulkInserter(db, table: "ref_icb", columns: [
-            "icb_ods_code", "icb_ons_code", "icb_name", "icb_short_name", "region_ons_code", "region_ods_code", "region_name", "vintage"])
+        let icbs = try BulkInserter(
+            db, table: "ref_icb",
+            columns: [
+                "icb_ods_code", "icb_ons_code", "icb_name", "icb_short_name", "region_ons_code", "region_ods_code", "region_name", "vintage",
+            ])
         for icb in reference.icbs {
-            try icbs.insert(.text(icb.odsCode), .text(icb.onsCode), .text(icb.name), .text(icb.shortName), .text(icb.regionOnsCode),
-                            .text(icb.regionOdsCode), .text(icb.regionName), .text(config.reference.icb.vintage))
+            try icbs.insert(
+                .text(icb.odsCode), .text(icb.onsCode), .text(icb.name), .text(icb.shortName), .text(icb.regionOnsCode),
+                .text(icb.regionOdsCode), .text(icb.regionName), .text(config.reference.icb.vintage))
         }
         let weights = try BulkInserter(db, table: "ref_standard_population", columns: ["age_band", "band_index", "weight"])
         for band in AgeBand.all {

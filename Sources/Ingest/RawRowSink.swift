@@ -16,9 +16,13 @@ final class RawRowSink {
 
     private(set) var rows: [Row] = []
 
-    func append(source: String, file: String, line: Int, area: String, period: String?, sex: Sex, age: Int,
-                value1: Int64, value2: Int64?) {
-        rows.append(Row(source: source, file: file, line: line, area: area, period: period, sex: sex, age: age,
-                        value1: value1, value2: value2))
+    func append(
+        source: String, file: String, line: Int, area: String, period: String?, sex: Sex, age: Int,
+        value1: Int64, value2: Int64?
+    ) {
+        rows.append(
+            Row(
+                source: source, file: file, line: line, area: area, period: period, sex: sex, age: age,
+                value1: value1, value2: value2))
     }
 }

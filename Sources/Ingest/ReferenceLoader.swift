@@ -17,15 +17,19 @@ public enum ReferenceLoader {
     public static func files(_ config: PipelineConfig) -> [ReferenceFile] {
         let reference = config.reference
         return [
-            ReferenceFile(kind: "icb", vintage: reference.icb.vintage, path: reference.icb.icbs,
-                          required: ["icb_ods_code", "icb_ons_code", "icb_name", "region_ons_code", "region_ods_code", "region_name"],
-                          optional: ["icb_short_name", "icb_ons_code_2023"]),
-            ReferenceFile(kind: "lsoa_icb", vintage: reference.icb.vintage, path: reference.icb.lsoaLookup,
-                          required: ["lsoa_code"], optional: ["sub_icb_ods_code", "icb_ods_code", "icb_ons_code"]),
-            ReferenceFile(kind: "imd", vintage: reference.imd.vintage, path: reference.imd.lsoaDeciles,
-                          required: ["lsoa_code", "imd_decile"], optional: []),
-            ReferenceFile(kind: "standard_population", vintage: reference.standardPopulation.name, path: reference.standardPopulation.file,
-                          required: ["age_band"], optional: ["esp2013_weight", "weight"]),
+            ReferenceFile(
+                kind: "icb", vintage: reference.icb.vintage, path: reference.icb.icbs,
+                required: ["icb_ods_code", "icb_ons_code", "icb_name", "region_ons_code", "region_ods_code", "region_name"],
+                optional: ["icb_short_name", "icb_ons_code_2023"]),
+            ReferenceFile(
+                kind: "lsoa_icb", vintage: reference.icb.vintage, path: reference.icb.lsoaLookup,
+                required: ["lsoa_code"], optional: ["sub_icb_ods_code", "icb_ods_code", "icb_ons_code"]),
+            ReferenceFile(
+                kind: "imd", vintage: reference.imd.vintage, path: reference.imd.lsoaDeciles,
+                required: ["lsoa_code", "imd_decile"], optional: []),
+            ReferenceFile(
+                kind: "standard_population", vintage: reference.standardPopulation.name, path: reference.standardPopulation.file,
+                required: ["age_band"], optional: ["esp2013_weight", "weight"]),
         ]
     }
 
@@ -110,15 +114,17 @@ public enum ReferenceLoader {
             let code = Array(row["lsoa_code"]!.uppercased().utf8)
             let dense = code.withUnsafeBytes { lsoas.index(of: $0) }
             guard let decile = Int(row["imd_decile"]!), (1...10).contains(decile) else {
-                throw PipelineError(.dataQuality, "IMD decile must be 1 to 10",
-                                    at: InputLocation(file: reference.imd.lsoaDeciles, line: row.line, column: 2))
+                throw PipelineError(
+                    .dataQuality, "IMD decile must be 1 to 10",
+                    at: InputLocation(file: reference.imd.lsoaDeciles, line: row.line, column: 2))
             }
             if dense >= 0 { lsoaDecile[Int(dense)] = UInt8(decile) }
         }
         if let missing = lsoaDecile.firstIndex(of: 0) {
-            throw PipelineError(.dataQuality, "LSOA \(lsoas.codes[missing]) of the ICB lookup has no IMD decile",
-                                at: InputLocation(file: reference.imd.lsoaDeciles),
-                                hint: "the ICB lookup and the IMD file must use the same LSOA vintage")
+            throw PipelineError(
+                .dataQuality, "LSOA \(lsoas.codes[missing]) of the ICB lookup has no IMD decile",
+                at: InputLocation(file: reference.imd.lsoaDeciles),
+                hint: "the ICB lookup and the IMD file must use the same LSOA vintage")
         }
 
         // Standard population.
@@ -135,12 +141,14 @@ public enum ReferenceLoader {
             weights[band.index] = weight
         }
         if let missing = weights.firstIndex(where: \.isNaN) {
-            throw PipelineError(.dataQuality, "standard population lacks band \(AgeBand(index: missing).label)",
-                                at: InputLocation(file: reference.standardPopulation.file))
+            throw PipelineError(
+                .dataQuality, "standard population lacks band \(AgeBand(index: missing).label)",
+                at: InputLocation(file: reference.standardPopulation.file))
         }
 
-        return ReferenceTables(icbs: icbs, subIcbCodes: subIcbCodes, subIcbToIcb: subIcbToIcb, icbAliases: aliases,
-                               lsoas: lsoas, lsoaSubIcb: lsoaSubIcb, lsoaDecile: lsoaDecile, standardWeights: weights,
-                               fileHashes: hashes)
+        return ReferenceTables(
+            icbs: icbs, subIcbCodes: subIcbCodes, subIcbToIcb: subIcbToIcb, icbAliases: aliases,
+            lsoas: lsoas, lsoaSubIcb: lsoaSubIcb, lsoaDecile: lsoaDecile, standardWeights: weights,
+            fileHashes: hashes)
     }
 }

@@ -14,16 +14,18 @@ struct SourceIngester {
         let reader = CSVReader(dialect: source.dialect)
         for file in files {
             let delivered = file.icbFolder.flatMap { reference.icbIndex(forCode: $0) }
-            let parser = ExtractParser(source: source, file: file.displayPath, reference: reference, totals: totals,
-                                       deliveredIcb: delivered, rawRows: result.rawRows)
+            let parser = ExtractParser(
+                source: source, file: file.displayPath, reference: reference, totals: totals,
+                deliveredIcb: delivered, rawRows: result.rawRows)
             let summary = try reader.read(path: file.path, displayPath: file.displayPath, into: parser)
             if summary.records == 0 {
                 throw PipelineError(.dataQuality, "empty file: no header row", at: InputLocation(file: file.displayPath, line: 1))
             }
-            result.files.append(SourceResult.FileStats(
-                file: file, deliveredIcb: delivered.map { reference.icbs[$0].odsCode } ?? file.icbFolder,
-                sha256: summary.sha256, rowsRead: parser.rowsRead, rowsLoaded: parser.rowsLoaded,
-                rowsQuarantined: parser.quarantinedCount, suppressed: parser.rowsSuppressed, quarantine: parser.quarantined))
+            result.files.append(
+                SourceResult.FileStats(
+                    file: file, deliveredIcb: delivered.map { reference.icbs[$0].odsCode } ?? file.icbFolder,
+                    sha256: summary.sha256, rowsRead: parser.rowsRead, rowsLoaded: parser.rowsLoaded,
+                    rowsQuarantined: parser.quarantinedCount, suppressed: parser.rowsSuppressed, quarantine: parser.quarantined))
             onFileDone(summary.bytes)
         }
         return result

@@ -43,10 +43,12 @@ struct ExplainCommand: ParsableCommand {
         try store.reader.read { db in
             guard let definition = try Row.fetchOne(db, sql: "SELECT * FROM indicator_definition WHERE indicator_id = ?", arguments: [indicator]) else {
                 let ids = try String.fetchAll(db, sql: "SELECT indicator_id FROM indicator_definition ORDER BY 1")
-                throw PipelineError(.usage, "no indicator '\(indicator)' in the transform checkpoint",
-                                    hint: ClosestMatch.best(for: indicator, among: ids).map { "did you mean '\($0)'?" } ?? "indicators: \(ids.joined(separator: ", "))")
+                throw PipelineError(
+                    .usage, "no indicator '\(indicator)' in the transform checkpoint",
+                    hint: ClosestMatch.best(for: indicator, among: ids).map { "did you mean '\($0)'?" } ?? "indicators: \(ids.joined(separator: ", "))")
             }
-            let period = try self.period ?? String.fetchOne(db, sql: "SELECT max(period) FROM indicator_value WHERE indicator_id = ?", arguments: [indicator]) ?? ""
+            let period =
+                try self.period ?? String.fetchOne(db, sql: "SELECT max(period) FROM indicator_value WHERE indicator_id = ?", arguments: [indicator]) ?? ""
             switch table {
             case .indicatorValue:
                 try explainValue(db, definition: definition, period: period)
@@ -70,9 +72,11 @@ struct ExplainCommand: ParsableCommand {
         case (true, .imdQuintile), (_, .imdDecile), (_, .sex): place = nil
         }
         guard let place else { return }
-        let actions = try Row.fetchAll(db, sql: """
-            SELECT column_name, action, reason_code FROM soc_suppressed_cells WHERE table_name = ? AND row_key = ? ORDER BY column_name
-            """, arguments: [place.table, place.key])
+        let actions = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT column_name, action, reason_code FROM soc_suppressed_cells WHERE table_name = ? AND row_key = ? ORDER BY column_name
+                """, arguments: [place.table, place.key])
         Console.out("\nPublished in \(place.table) (row \(place.key)):")
         if actions.isEmpty { Console.out("  shown as computed (no disclosure action)") }
         for row in actions {
@@ -93,22 +97,32 @@ struct ExplainCommand: ParsableCommand {
 
     private func explainValue(_ db: Database, definition: Row, period: String) throws {
         let (type, index) = try slice()
-        guard let row = try Row.fetchOne(db, sql: """
-            SELECT * FROM indicator_value WHERE indicator_id = ? AND period = ? AND geography_code = ? AND breakdown_type = ? AND breakdown_index = ?
-            """, arguments: [indicator, period, geography, type.rawValue, index]) else {
-            throw PipelineError(.usage, "no value for \(indicator) \(period) \(geography) \(breakdown)",
-                                hint: "check the geography code (ICBs by ODS code) and the breakdown")
+        guard
+            let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT * FROM indicator_value WHERE indicator_id = ? AND period = ? AND geography_code = ? AND breakdown_type = ? AND breakdown_index = ?
+                    """, arguments: [indicator, period, geography, type.rawValue, index])
+        else {
+            throw PipelineError(
+                .usage, "no value for \(indicator) \(period) \(geography) \(breakdown)",
+                hint: "check the geography code (ICBs by ODS code) and the breakdown")
         }
         let statistic: Statistic = try row.decode("statistic")
         Console.out("\(indicator) — \(definition["title"] as String)")
         Console.out("  \(row["geography_name"] as String) (\(row["geography_level"] as String) \(geography)), \(breakdown), period \(period)")
-        Console.out("  value \(Self.show(row["value"])) [95% \(Self.show(row["lcl95"])) to \(Self.show(row["ucl95"])); 99.8% \(Self.show(row["lcl998"])) to \(Self.show(row["ucl998"]))] \(row["unit"] as String), method \(row["method"] as String)")
+        Console.out(
+            "  value \(Self.show(row["value"])) [95% \(Self.show(row["lcl95"])) to \(Self.show(row["ucl95"])); 99.8% \(Self.show(row["lcl998"])) to \(Self.show(row["ucl998"]))] \(row["unit"] as String), method \(row["method"] as String)"
+        )
         if let reason: WithheldReason = try row.decodeIfPresent("withheld_reason") { Console.out("  withheld: \(reason.text) (\(reason.rawValue))") }
-        Console.out("  numerator \(Self.show(row["numerator"])), denominator \(Self.show(row["denominator"])), records suppressed at source \(row["suppressed_at_source_records"] as Int)")
+        Console.out(
+            "  numerator \(Self.show(row["numerator"])), denominator \(Self.show(row["denominator"])), records suppressed at source \(row["suppressed_at_source_records"] as Int)"
+        )
         Console.out("formula")
         Console.out("  " + statistic.method.formula(multiplier: Self.multiplierText(row["multiplier"])))
         if let from = definition["age_from"] as Int? {
-            Console.out("  ages \(from) to \((definition["age_to"] as Int?).map(String.init) ?? "and over"); a band partly inside counts its population pro rata")
+            Console.out(
+                "  ages \(from) to \((definition["age_to"] as Int?).map(String.init) ?? "and over"); a band partly inside counts its population pro rata")
         }
         try bands(db, definition: definition, period: period, type: type, index: index, level: try row.decode("geography_level"))
     }
@@ -132,7 +146,8 @@ struct ExplainCommand: ParsableCommand {
         }
         let source: String = definition["source"]
         let proportion = (try definition.decode("statistic") as Statistic).method.counts == .numeratorAndDenominator
-        let countSQL = proportion
+        let countSQL =
+            proportion
             ? "SELECT age_band, sum(numerator), sum(denominator) FROM ingest_proportion_total WHERE dataset = ? AND period = ? AND \(filters.joined(separator: " AND ")) GROUP BY 1"
             : "SELECT age_band, sum(events), 0 FROM ingest_event_total WHERE dataset = ? AND period = ? AND \(filters.joined(separator: " AND ")) GROUP BY 1"
         var counts: [String: (Int, Int)] = [:]
@@ -141,8 +156,10 @@ struct ExplainCommand: ParsableCommand {
         }
         var population: [String: Int] = [:]
         if !proportion {
-            for row in try Row.fetchAll(db, sql: "SELECT age_band, sum(population) FROM ingest_population WHERE \(filters.joined(separator: " AND ")) GROUP BY 1",
-                                        arguments: StatementArguments(arguments)) {
+            for row in try Row.fetchAll(
+                db, sql: "SELECT age_band, sum(population) FROM ingest_population WHERE \(filters.joined(separator: " AND ")) GROUP BY 1",
+                arguments: StatementArguments(arguments))
+            {
                 population[row[0]] = row[1]
             }
         }
@@ -161,34 +178,51 @@ struct ExplainCommand: ParsableCommand {
         guard let type = breakdown == BreakdownType.all.rawValue ? .imdDecile : QuantileType(rawValue: breakdown) else {
             throw ValidationError("--breakdown must be imd_quintile or imd_decile with --table inequality_index")
         }
-        guard let row = try Row.fetchOne(db, sql: """
-            SELECT * FROM inequality_index WHERE indicator_id = ? AND period = ? AND geography_code = ? AND quantile_type = ?
-            """, arguments: [indicator, period, geography, type.rawValue]) else {
+        guard
+            let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT * FROM inequality_index WHERE indicator_id = ? AND period = ? AND geography_code = ? AND quantile_type = ?
+                    """, arguments: [indicator, period, geography, type.rawValue])
+        else {
             throw PipelineError(.usage, "no inequality index for \(indicator) \(period) \(geography) \(type.rawValue)")
         }
         Console.out("\(indicator) — \(definition["title"] as String): \(type.rawValue) SII/RII for \(geography), period \(period)")
-        Console.out("  SII \(Self.show(row["sii"])) [95% \(Self.show(row["sii_lcl95"])) to \(Self.show(row["sii_ucl95"]))], RII \(Self.show(row["rii"])) [95% \(Self.show(row["rii_lcl95"])) to \(Self.show(row["rii_ucl95"]))]")
+        Console.out(
+            "  SII \(Self.show(row["sii"])) [95% \(Self.show(row["sii_lcl95"])) to \(Self.show(row["sii_ucl95"]))], RII \(Self.show(row["rii"])) [95% \(Self.show(row["rii_lcl95"])) to \(Self.show(row["rii_ucl95"]))]"
+        )
         if let reason = row["unstable_reason"] as String? { Console.out("  unstable: \(reason)") }
         Console.out("formula")
-        Console.out("  weighted least squares of \(row["scale"] as String)(value) on x = mid-point of cumulative population share (\(row["position_basis"] as String) positions), weights = this geography's quantile shares; SII = g⁻¹(β₀+β₁) − g⁻¹(β₀) oriented so positive = disadvantage to the most deprived; 95% limits by \(Self.show(row["ci_method"]))")
+        Console.out(
+            "  weighted least squares of \(row["scale"] as String)(value) on x = mid-point of cumulative population share (\(row["position_basis"] as String) positions), weights = this geography's quantile shares; SII = g⁻¹(β₀+β₁) − g⁻¹(β₀) oriented so positive = disadvantage to the most deprived; 95% limits by \(Self.show(row["ci_method"]))"
+        )
         Console.out("quantile rows used (indicator_value)")
-        for quantile in try Row.fetchAll(db, sql: """
-            SELECT breakdown_index, value, lcl95, ucl95, denominator FROM indicator_value WHERE indicator_id = ? AND period = ?
-            AND geography_code = ? AND breakdown_type = ? ORDER BY breakdown_index
-            """, arguments: [indicator, period, geography, type.rawValue]) {
-            Console.out("  \(quantile[0] as Int): value \(Self.show(quantile[1])) [\(Self.show(quantile[2])) to \(Self.show(quantile[3]))], population \(Self.show(quantile[4]))")
+        for quantile in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT breakdown_index, value, lcl95, ucl95, denominator FROM indicator_value WHERE indicator_id = ? AND period = ?
+                AND geography_code = ? AND breakdown_type = ? ORDER BY breakdown_index
+                """, arguments: [indicator, period, geography, type.rawValue])
+        {
+            Console.out(
+                "  \(quantile[0] as Int): value \(Self.show(quantile[1])) [\(Self.show(quantile[2])) to \(Self.show(quantile[3]))], population \(Self.show(quantile[4]))"
+            )
         }
     }
 
     private func provenance(_ db: Database, source: String) throws {
         Console.out("inputs")
         let delivered = try String.fetchOne(db, sql: "SELECT 1 FROM ref_icb WHERE icb_ods_code = ?", arguments: [geography]) != nil
-        let files = try Row.fetchAll(db, sql: """
-            SELECT path, sha256, rows_read, rows_loaded, rows_quarantined FROM ingest_file
-            WHERE (source = ? AND (? = 0 OR delivered_for_icb = ? OR delivered_for_icb IS NULL)) OR kind = 'population' ORDER BY kind, path
-            """, arguments: [source, delivered ? 1 : 0, geography])
+        let files = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT path, sha256, rows_read, rows_loaded, rows_quarantined FROM ingest_file
+                WHERE (source = ? AND (? = 0 OR delivered_for_icb = ? OR delivered_for_icb IS NULL)) OR kind = 'population' ORDER BY kind, path
+                """, arguments: [source, delivered ? 1 : 0, geography])
         for file in files.prefix(12) {
-            Console.out("  \(file["path"] as String)  sha256 \(String((file["sha256"] as String).prefix(16)))…  rows \(file["rows_read"] as Int) read, \(file["rows_loaded"] as Int) loaded, \(file["rows_quarantined"] as Int) quarantined")
+            Console.out(
+                "  \(file["path"] as String)  sha256 \(String((file["sha256"] as String).prefix(16)))…  rows \(file["rows_read"] as Int) read, \(file["rows_loaded"] as Int) loaded, \(file["rows_quarantined"] as Int) quarantined"
+            )
         }
         if files.count > 12 { Console.out("  … and \(files.count - 12) more files (table ingest_file)") }
         for vintage in try Row.fetchAll(db, sql: "SELECT kind, vintage, file FROM ref_vintage ORDER BY kind") {
@@ -196,7 +230,9 @@ struct ExplainCommand: ParsableCommand {
         }
         Console.out("runs")
         for checkpoint in try Row.fetchAll(db, sql: "SELECT stage, run_id, completed_at, fingerprint FROM stage_checkpoint ORDER BY completed_at") {
-            Console.out("  \(checkpoint["stage"] as String): run \(checkpoint["run_id"] as String) at \(checkpoint["completed_at"] as String), fingerprint \(String((checkpoint["fingerprint"] as String).prefix(12)))")
+            Console.out(
+                "  \(checkpoint["stage"] as String): run \(checkpoint["run_id"] as String) at \(checkpoint["completed_at"] as String), fingerprint \(String((checkpoint["fingerprint"] as String).prefix(12)))"
+            )
         }
     }
 

@@ -21,14 +21,16 @@ struct HistoryCommand: ParsableCommand {
             return
         }
         let rows = try store.reader.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT r.run_id, r.status, r.started_at, r.finished_at, r.exit_code, r.message,
-                       (SELECT group_concat(stage, ',') FROM stage_attempt a WHERE a.run_id = r.run_id AND a.status = 'succeeded') AS ran,
-                       (SELECT group_concat(stage, ',') FROM stage_attempt a WHERE a.run_id = r.run_id AND a.status = 'skipped') AS skipped,
-                       (SELECT group_concat(stage, ',') FROM stage_attempt a WHERE a.run_id = r.run_id AND a.status = 'failed') AS failed,
-                       (SELECT coalesce(sum(rows_written), 0) FROM stage_attempt a WHERE a.run_id = r.run_id) AS rows
-                FROM pipeline_run r ORDER BY r.started_at DESC, r.run_id DESC LIMIT ?
-                """, arguments: [limit])
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT r.run_id, r.status, r.started_at, r.finished_at, r.exit_code, r.message,
+                           (SELECT group_concat(stage, ',') FROM stage_attempt a WHERE a.run_id = r.run_id AND a.status = 'succeeded') AS ran,
+                           (SELECT group_concat(stage, ',') FROM stage_attempt a WHERE a.run_id = r.run_id AND a.status = 'skipped') AS skipped,
+                           (SELECT group_concat(stage, ',') FROM stage_attempt a WHERE a.run_id = r.run_id AND a.status = 'failed') AS failed,
+                           (SELECT coalesce(sum(rows_written), 0) FROM stage_attempt a WHERE a.run_id = r.run_id) AS rows
+                    FROM pipeline_run r ORDER BY r.started_at DESC, r.run_id DESC LIMIT ?
+                    """, arguments: [limit])
         }
         Console.out("run                          status     duration  exit  rows      stages")
         for row in rows {
@@ -42,7 +44,9 @@ struct HistoryCommand: ParsableCommand {
             let runID = (row["run_id"] as String).padding(toLength: 28, withPad: " ", startingAt: 0)
             let status = (row["status"] as String).padding(toLength: 10, withPad: " ", startingAt: 0)
             let exit = (row["exit_code"] as Int?).map(String.init) ?? "-"
-            Console.out("\(runID) \(status) \(duration)  \(exit.padding(toLength: 4, withPad: " ", startingAt: 0))  \(String(row["rows"] as Int).padding(toLength: 8, withPad: " ", startingAt: 0))  \(stages.joined(separator: "; "))")
+            Console.out(
+                "\(runID) \(status) \(duration)  \(exit.padding(toLength: 4, withPad: " ", startingAt: 0))  \(String(row["rows"] as Int).padding(toLength: 8, withPad: " ", startingAt: 0))  \(stages.joined(separator: "; "))"
+            )
         }
     }
 }

@@ -14,8 +14,10 @@ struct JSONLogHandler: LogHandler {
     }
 
     func log(event: LogEvent) {
-        var object: [String: String] = ["ts": Timestamp.iso8601(Date()), "level": event.level.rawValue, "msg": "\(event.message)",
-                                        "logger": label]
+        var object: [String: String] = [
+            "ts": Timestamp.iso8601(Date()), "level": event.level.rawValue, "msg": "\(event.message)",
+            "logger": label,
+        ]
         for (key, value) in metadata.merging(event.metadata ?? [:], uniquingKeysWith: { $1 }) {
             object[key] = "\(value)"
         }

@@ -10,7 +10,10 @@ struct Pipeline: ParsableCommand {
         abstract: "Build England's national baseline of equity in access across the 42 ICSs.",
         discussion: "Exit codes: " + ExitStatus.allCases.map { "\($0.rawValue) \($0.meaning)" }.joined(separator: "; ") + ".",
         version: ProgramVersion.current,
-        subcommands: [RunCommand.self, PlanCommand.self, StatusCommand.self, HistoryCommand.self, ExplainCommand.self, TablesCommand.self, ValidateCommand.self, SampleCommand.self]
+        subcommands: [
+            RunCommand.self, PlanCommand.self, StatusCommand.self, HistoryCommand.self, ExplainCommand.self, TablesCommand.self, ValidateCommand.self,
+            SampleCommand.self,
+        ]
     )
 
     /// Parses, runs, and maps every failure to the documented exit status.

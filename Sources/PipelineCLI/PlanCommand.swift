@@ -31,19 +31,23 @@ struct PlanCommand: ParsableCommand {
         for name in try selection.stages() {
             let stage = StageCatalog.stage(name)
             let upstreamWillRun = name.upstream.map(willRun.contains) ?? false
-            let decision = try Self.decide(stage, context: context, store: store, checkpoints: checkpoints,
-                                           force: force, upstreamWillRun: upstreamWillRun)
+            let decision = try Self.decide(
+                stage, context: context, store: store, checkpoints: checkpoints,
+                force: force, upstreamWillRun: upstreamWillRun)
             if decision.runs { willRun.insert(name) }
             let label = name.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)
             Console.out("\(label) \(decision.runs ? "run " : "skip")  \(decision.explanation)")
         }
     }
 
-    private static func decide(_ stage: some PipelineStage, context: StageContext, store: CheckpointStore?,
-                               checkpoints: [StageName: StageCheckpoint], force: Bool, upstreamWillRun: Bool) throws -> StageDecision {
+    private static func decide(
+        _ stage: some PipelineStage, context: StageContext, store: CheckpointStore?,
+        checkpoints: [StageName: StageCheckpoint], force: Bool, upstreamWillRun: Bool
+    ) throws -> StageDecision {
         guard let store else {
-            return try StageRunner.decide(stage, context: context, checkpoints: checkpoints, force: force,
-                                          upstreamWillRun: upstreamWillRun, in: nil)
+            return try StageRunner.decide(
+                stage, context: context, checkpoints: checkpoints, force: force,
+                upstreamWillRun: upstreamWillRun, in: nil)
         }
         return try store.reader.read { db in
             try StageRunner.decide(stage, context: context, checkpoints: checkpoints, force: force, upstreamWillRun: upstreamWillRun, in: db)

@@ -19,7 +19,6 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Also store every validated extract row in table ingest_row (slower).")
     var keepRows = false
 
-
     func run() throws {
         let config = try global.loadConfig()
         let runID = RunLedger.newRunID()
@@ -47,17 +46,22 @@ struct RunCommand: ParsableCommand {
                 RunSummary.heartbeat(folder: folder, runID: runID, stage: name.rawValue)
                 var stageLogger = logger
                 stageLogger[metadataKey: "stage"] = "\(name.rawValue)"
-                let context = StageContext(config: config, runID: runID, logger: stageLogger,
-                                           showProgress: Console.stderrIsTerminal, keepRows: keepRows)
+                let context = StageContext(
+                    config: config, runID: runID, logger: stageLogger,
+                    showProgress: Console.stderrIsTerminal, keepRows: keepRows)
                 let stageStarted = Date()
                 do {
                     let report = try runner.run(stage, context: context, force: force)
-                    summary.stages.append(.init(stage: name, status: report.skipped ? .skipped : .ran,
-                                                durationSeconds: report.duration, rowsWritten: report.outcome.rowsWritten))
+                    summary.stages.append(
+                        .init(
+                            stage: name, status: report.skipped ? .skipped : .ran,
+                            durationSeconds: report.duration, rowsWritten: report.outcome.rowsWritten))
                     Console.out(Self.line(for: report))
                 } catch {
-                    summary.stages.append(.init(stage: name, status: .failed,
-                                                durationSeconds: Date().timeIntervalSince(stageStarted), rowsWritten: 0))
+                    summary.stages.append(
+                        .init(
+                            stage: name, status: .failed,
+                            durationSeconds: Date().timeIntervalSince(stageStarted), rowsWritten: 0))
                     throw error
                 }
                 try FaultInjection.check("run:after-\(name.rawValue)")
@@ -71,7 +75,9 @@ struct RunCommand: ParsableCommand {
         try ledger.finish(runID: runID, exitStatus: .success, message: nil)
         summary.changes = try store.changes(runID: runID)
         if summary.stages.contains(where: { $0.status == .ran }) {
-            Console.out("changes since the last run: \(summary.changes.valuesMoved) published values moved, \(summary.changes.comparisonsChanged) ICS comparison bands changed, \(summary.changes.dataQualityChanged) data-quality states changed (table change_log)")
+            Console.out(
+                "changes since the last run: \(summary.changes.valuesMoved) published values moved, \(summary.changes.comparisonsChanged) ICS comparison bands changed, \(summary.changes.dataQualityChanged) data-quality states changed (table change_log)"
+            )
         }
         Self.finish(&summary, status: .success, message: nil, folder: folder, logger: logger)
         store.closeForIdle()
@@ -100,5 +106,3 @@ struct RunCommand: ParsableCommand {
         return "  \(name) ok  \(String(format: "%7.2f", report.duration)) s  \(report.outcome.rowsWritten) rows"
     }
 }
-
-

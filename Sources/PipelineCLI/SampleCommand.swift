@@ -38,7 +38,9 @@ struct SampleCommand: ParsableCommand {
         let generator = SampleGenerator(scale: scale, seed: seed, periods: parsed)
         let started = Date()
         let summary = try generator.generate(config: config, populationFile: population, into: out)
-        Console.out("wrote \(summary.files) files, \(summary.rows) rows, \(summary.bytes / 1_000_000) MB for \(summary.lsoas) LSOAs in \(String(format: "%.1f", Date().timeIntervalSince(started))) s to \(out)")
+        Console.out(
+            "wrote \(summary.files) files, \(summary.rows) rows, \(summary.bytes / 1_000_000) MB for \(summary.lsoas) LSOAs in \(String(format: "%.1f", Date().timeIntervalSince(started))) s to \(out)"
+        )
     }
 }
 

@@ -25,7 +25,9 @@ struct StatusCommand: ParsableCommand {
                 continue
             }
             let state = checkpoint.isStale(given: checkpoints) ? "stale" : "ok"
-            Console.out("\(name) \(state.padding(toLength: 5, withPad: " ", startingAt: 0)) \(checkpoint.completedAt)  run \(checkpoint.runID)  \(checkpoint.rowsWritten) rows  fingerprint \(checkpoint.fingerprint.prefix(12))")
+            Console.out(
+                "\(name) \(state.padding(toLength: 5, withPad: " ", startingAt: 0)) \(checkpoint.completedAt)  run \(checkpoint.runID)  \(checkpoint.rowsWritten) rows  fingerprint \(checkpoint.fingerprint.prefix(12))"
+            )
             for note in checkpoint.notes { Console.out("           \(note)") }
         }
         if let last = try store.runs(limit: 1).first {

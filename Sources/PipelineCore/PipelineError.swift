@@ -1,7 +1,7 @@
 /// The one error type the pipeline throws across module boundaries.
 ///
 /// Messages name the place and the reason, never a cell value: counts can be disclosive
-/// (domain.md §5). The ``Code`` decides the process exit status (see ``ExitStatus``).
+/// (docs/DISCLOSURE.md). The ``Code`` decides the process exit status (see ``ExitStatus``).
 public struct PipelineError: Error, CustomStringConvertible, Sendable {
     /// What kind of failure this is; maps one-to-one to an ``ExitStatus``.
     public enum Code: String, Sendable {

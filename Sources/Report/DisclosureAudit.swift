@@ -14,8 +14,10 @@ struct DisclosureAudit {
         for data in tables where rules.controlNational || !Self.nationalTables.contains(data.table.name) {
             for (index, column) in data.columns.enumerated() where column.kind == .count {
                 if let row = data.rows.firstIndex(where: { if case .integer(let value) = $0[index] { range.contains(value) } else { false } }) {
-                    throw PipelineError(.internal, "disclosure audit: \(data.table.name) row \(row + 1) column \(column.name) holds a count in the suppression range; nothing was published",
-                                        hint: "this is a bug in disclosure control; report it")
+                    throw PipelineError(
+                        .internal,
+                        "disclosure audit: \(data.table.name) row \(row + 1) column \(column.name) holds a count in the suppression range; nothing was published",
+                        hint: "this is a bug in disclosure control; report it")
                 }
             }
         }

@@ -1,5 +1,5 @@
-public import PipelineCore
 import GRDB
+public import PipelineCore
 import Statistics
 
 /// Applies a ``DisclosureRules`` regime (docs/DISCLOSURE.md) to counts and to the values derived from them.
@@ -47,8 +47,10 @@ public struct DisclosureControl: Sendable {
     /// - A method published from rounded counts (percentages) is recomputed from them below England
     ///   level, to one decimal place only when the rounded denominator reaches the regime's threshold,
     ///   else to whole numbers.
-    func derived(method: any IndicatorMethod, multiplier: Double, national: Bool, numerator: PublishedCell,
-                 denominator: PublishedCell, stored: StoredValue) -> [PublishedCell] {
+    func derived(
+        method: any IndicatorMethod, multiplier: Double, national: Bool, numerator: PublishedCell,
+        denominator: PublishedCell, stored: StoredValue
+    ) -> [PublishedCell] {
         if stored.withheld != nil || stored.value == nil {
             return Array(repeating: .hidden(.withheld, reason: stored.withheld?.publishedCode ?? "no_value"), count: 5)
         }
@@ -61,7 +63,7 @@ public struct DisclosureControl: Sendable {
             return asComputed
         case .roundedCounts:
             guard !national || rules.controlNational, let x = numerator.number, let n = denominator.number, n > 0,
-                  let recomputed = Proportion.estimate(numerator: min(x, n), denominator: n, multiplier: multiplier)
+                let recomputed = Proportion.estimate(numerator: min(x, n), denominator: n, multiplier: multiplier)
             else { return asComputed }
             let values = [recomputed.value, recomputed.lower95, recomputed.upper95, recomputed.lower998, recomputed.upper998]
             if multiplier == 100, n < rules.percentOneDecimalMinDenominator {

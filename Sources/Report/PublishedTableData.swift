@@ -28,8 +28,10 @@ public struct PublishedTableData: Sendable {
     public let manifestSHA256: String?
 
     /// Reads `table`, optionally only `columns` (in that order), rows matching every `filters` pair, and at most `limit` rows.
-    public static func load(_ db: Database, table: PublishedTable, columns: [String]? = nil,
-                            filters: [(column: String, value: String)] = [], limit: Int? = nil) throws -> PublishedTableData {
+    public static func load(
+        _ db: Database, table: PublishedTable, columns: [String]? = nil,
+        filters: [(column: String, value: String)] = [], limit: Int? = nil
+    ) throws -> PublishedTableData {
         let selected = try (columns ?? table.columnNames).map { name in
             guard let column = table.column(name) else { throw unknownColumn(name, table) }
             return column
@@ -55,10 +57,13 @@ public struct PublishedTableData: Sendable {
             }
         }
         var hidden: [String: PublishedCell.Action] = [:]
-        for row in try Row.fetchAll(db, sql: """
-            SELECT row_key, column_name, action FROM soc_suppressed_cells
-            WHERE table_name = ? AND action IN ('suppressed', 'secondary_suppressed', 'withheld')
-            """, arguments: [table.name]) {
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT row_key, column_name, action FROM soc_suppressed_cells
+                WHERE table_name = ? AND action IN ('suppressed', 'secondary_suppressed', 'withheld')
+                """, arguments: [table.name])
+        {
             hidden["\(row[0] as String)\u{1F}\(row[1] as String)"] = PublishedCell.Action(rawValue: row[2])
         }
         let whereClause = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
@@ -66,35 +71,38 @@ public struct PublishedTableData: Sendable {
         var rows: [[Cell]] = []
         var runID: String?, manifest: String?
         if let limit { arguments.append(max(limit, 0)) }
-        let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM \(table.name)\(whereClause) ORDER BY \(order)\(limit == nil ? "" : " LIMIT ?")",
-                                         arguments: StatementArguments(arguments))
+        let cursor = try Row.fetchCursor(
+            db, sql: "SELECT * FROM \(table.name)\(whereClause) ORDER BY \(order)\(limit == nil ? "" : " LIMIT ?")",
+            arguments: StatementArguments(arguments))
         while let row = try cursor.next() {
             runID = runID ?? row["run_id"]
             manifest = manifest ?? row["manifest_sha256"]
             let key = table.keyColumns.map { PublishedTableWriter.text(row[$0] as DatabaseValue) }.joined(separator: "|")
-            rows.append(selected.map { column in
-                let value: DatabaseValue = row[column.name]
-                switch value.storage {
-                case .null:
-                    switch hidden["\(key)\u{1F}\(column.name)"] {
-                    case .suppressed?, .secondarySuppressed?: return .suppressed
-                    case .withheld?: return .withheld
-                    case .rounded?, .fromRoundedCounts?, .reducedPrecision?, nil: return .empty
+            rows.append(
+                selected.map { column in
+                    let value: DatabaseValue = row[column.name]
+                    switch value.storage {
+                    case .null:
+                        switch hidden["\(key)\u{1F}\(column.name)"] {
+                        case .suppressed?, .secondarySuppressed?: return .suppressed
+                        case .withheld?: return .withheld
+                        case .rounded?, .fromRoundedCounts?, .reducedPrecision?, nil: return .empty
+                        }
+                    case .int64(let number): return .integer(number)
+                    case .double(let number): return .number(number)
+                    case .string(let text): return .text(text)
+                    case .blob: return .empty
                     }
-                case .int64(let number): return .integer(number)
-                case .double(let number): return .number(number)
-                case .string(let text): return .text(text)
-                case .blob: return .empty
-                }
-            })
+                })
         }
         return PublishedTableData(table: table, columns: selected, rows: rows, runID: runID, manifestSHA256: manifest)
     }
 
     static func unknownColumn(_ name: String, _ table: PublishedTable) -> PipelineError {
         let suggestion = ClosestMatch.best(for: name, among: table.columnNames).map { "did you mean '\($0)'? " } ?? ""
-        return PipelineError(.usage, "table \(table.name) has no column '\(name)'",
-                             hint: "\(suggestion)columns: \(table.columnNames.joined(separator: ", "))")
+        return PipelineError(
+            .usage, "table \(table.name) has no column '\(name)'",
+            hint: "\(suggestion)columns: \(table.columnNames.joined(separator: ", "))")
     }
 
     /// Index of a column among the selected ones.

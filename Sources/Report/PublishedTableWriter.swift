@@ -65,10 +65,12 @@ final class PublishedTableWriter {
         guard !actions.isEmpty else { return }
         let rowKey = target.keyPositions.map { Self.text(row[$0].value) }.joined(separator: "|")
         for action in actions {
-            try insert(PublishedCatalog.suppressedCells, indicator: indicator, period: period, [
-                "table_name": PublishedCell(table.name), "row_key": PublishedCell(rowKey), "column_name": PublishedCell(target.names[action.column]),
-                "action": PublishedCell(action.action.rawValue), "reason_code": PublishedCell(action.reason),
-            ])
+            try insert(
+                PublishedCatalog.suppressedCells, indicator: indicator, period: period,
+                [
+                    "table_name": PublishedCell(table.name), "row_key": PublishedCell(rowKey), "column_name": PublishedCell(target.names[action.column]),
+                    "action": PublishedCell(action.action.rawValue), "reason_code": PublishedCell(action.reason),
+                ])
         }
     }
 
@@ -76,9 +78,10 @@ final class PublishedTableWriter {
         if let target = targets[table.name] { return target }
         let names = table.columnNames
         let position = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
-        let target = Target(inserter: try BulkInserter(db, table: table.name, columns: names), position: position,
-                            keyPositions: table.keyColumns.map { position[$0]! },
-                            required: table.columns.indices.filter { !table.columns[$0].nullable }, names: names)
+        let target = Target(
+            inserter: try BulkInserter(db, table: table.name, columns: names), position: position,
+            keyPositions: table.keyColumns.map { position[$0]! },
+            required: table.columns.indices.filter { !table.columns[$0].nullable }, names: names)
         targets[table.name] = target
         return target
     }

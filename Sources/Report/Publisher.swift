@@ -50,9 +50,10 @@ public struct Publisher: Sendable {
         guard symlink(target, temporary) == 0, rename(temporary, latestPath) == 0 else {
             let error = POSIXError.current
             unlink(temporary)
-            throw PipelineError(.internal, "cannot switch 'latest' to \(target): \(error.localizedDescription)",
-                                at: InputLocation(file: latestPath),
-                                hint: "'latest' must be a symbolic link (or absent); the previous publication is unchanged")
+            throw PipelineError(
+                .internal, "cannot switch 'latest' to \(target): \(error.localizedDescription)",
+                at: InputLocation(file: latestPath),
+                hint: "'latest' must be a symbolic link (or absent); the previous publication is unchanged")
         }
     }
 
@@ -76,9 +77,12 @@ public struct Publisher: Sendable {
     }
 
     static func notWritable(_ folder: String, _ error: any Error) -> PipelineError {
-        PipelineError(.inputMissing, "cannot write to the output folder: \((error as NSError).localizedDescription)",
-                      at: InputLocation(file: folder),
-                      hint: "check 'outputDirectory' in pipeline.json, that the folder exists or can be created, and its permissions; the previous publication and all checkpoints are unchanged")
+        PipelineError(
+            .inputMissing, "cannot write to the output folder: \((error as NSError).localizedDescription)",
+            at: InputLocation(file: folder),
+            hint:
+                "check 'outputDirectory' in pipeline.json, that the folder exists or can be created, and its permissions; the previous publication and all checkpoints are unchanged"
+        )
     }
 }
 

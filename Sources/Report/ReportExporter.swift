@@ -32,8 +32,10 @@ public struct ReportExporter: Sendable {
     /// Writes the formats into `folder` (created if needed), each format on its own thread; returns the
     /// files, relative to the folder, in format order (`manifest.json`, written last, lists them).
     @discardableResult
-    public func export(_ tables: [PublishedTableData], formats: [ReportSettings.Format], to folder: String,
-                       fingerprint: String? = nil) throws -> [WrittenFile] {
+    public func export(
+        _ tables: [PublishedTableData], formats: [ReportSettings.Format], to folder: String,
+        fingerprint: String? = nil
+    ) throws -> [WrittenFile] {
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
@@ -42,8 +44,9 @@ public struct ReportExporter: Sendable {
         // Every file names the run and manifest, an empty table's too.
         let runID = tables.lazy.compactMap(\.runID).first, manifestHash = tables.lazy.compactMap(\.manifestSHA256).first
         let tables = tables.map {
-            PublishedTableData(table: $0.table, columns: $0.columns, rows: $0.rows, runID: $0.runID ?? runID,
-                               manifestSHA256: $0.manifestSHA256 ?? manifestHash)
+            PublishedTableData(
+                table: $0.table, columns: $0.columns, rows: $0.rows, runID: $0.runID ?? runID,
+                manifestSHA256: $0.manifestSHA256 ?? manifestHash)
         }
         // The workbook takes longest: start it first so the other formats fill the second core.
         let order = formats.indices.sorted { (formats[$0] == .xlsx ? 0 : 1, $0) < (formats[$1] == .xlsx ? 0 : 1, $1) }
@@ -104,14 +107,18 @@ public struct ReportExporter: Sendable {
         out += "  \"program_version\": \(string(ProgramVersion.current)),\n"
         out += "  \"disclosure_rules\": \(string(settings.disclosure.summary)),\n"
         out += "  \"tables\": [\n" + tables.map { "    {\"name\": \(string($0.table.name)), \"rows\": \($0.rows.count)}" }.joined(separator: ",\n") + "\n  ],\n"
-        out += "  \"files\": [\n" + files.map { "    {\"path\": \(string($0.path)), \"bytes\": \($0.bytes), \"sha256\": \(string($0.sha256))}" }.joined(separator: ",\n") + "\n  ]\n}\n"
+        out +=
+            "  \"files\": [\n"
+            + files.map { "    {\"path\": \(string($0.path)), \"bytes\": \($0.bytes), \"sha256\": \(string($0.sha256))}" }.joined(separator: ",\n")
+            + "\n  ]\n}\n"
         return Data(out.utf8)
     }
 
     /// The report fingerprint recorded in a published folder's manifest, if any.
     public static func publishedFingerprint(in folder: String) -> String? {
         guard let data = try? Data(contentsOf: URL(fileURLWithPath: (folder as NSString).appendingPathComponent(manifestName))),
-              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return nil }
+            let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+        else { return nil }
         return object["report_fingerprint"] as? String
     }
 }

@@ -43,10 +43,12 @@ struct ReportInputs {
 
     init(_ db: Database, control: DisclosureControl) throws {
         for row in try Row.fetchAll(db, sql: "SELECT * FROM indicator_definition ORDER BY indicator_id") {
-            definitions.append(ReportDefinition(id: row["indicator_id"], title: row["title"], source: row["source"],
-                                                statistic: try row.decode("statistic"), multiplier: row["multiplier"], unit: row["unit"],
-                                                polarity: try row.decode("polarity"), ageFrom: row["age_from"], ageTo: row["age_to"],
-                                                definition: row["definition"]))
+            definitions.append(
+                ReportDefinition(
+                    id: row["indicator_id"], title: row["title"], source: row["source"],
+                    statistic: try row.decode("statistic"), multiplier: row["multiplier"], unit: row["unit"],
+                    polarity: try row.decode("polarity"), ageFrom: row["age_from"], ageTo: row["age_to"],
+                    definition: row["definition"]))
         }
         var periodSets: [String: Set<String>] = [:]
         let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM indicator_value")
@@ -57,17 +59,21 @@ struct ReportInputs {
             let multiplier: Double = row["multiplier"]
             let numerator = control.count(row["numerator"], national: national)
             let denominator = control.count(row["denominator"], national: national)
-            let stored = StoredValue(value: row["value"], lower95: row["lcl95"], upper95: row["ucl95"], lower998: row["lcl998"],
-                                     upper998: row["ucl998"], withheld: try row.decodeIfPresent("withheld_reason"))
+            let stored = StoredValue(
+                value: row["value"], lower95: row["lcl95"], upper95: row["ucl95"], lower998: row["lcl998"],
+                upper998: row["ucl998"], withheld: try row.decodeIfPresent("withheld_reason"))
             let value = ControlledValue(
                 indicator: row["indicator_id"], period: row["period"], level: level, code: row["geography_code"],
                 name: row["geography_name"], breakdownType: try row.decode("breakdown_type"), breakdownIndex: row["breakdown_index"],
                 storedBreakdownValue: row["breakdown_value"], numerator: numerator, denominator: denominator,
-                estimate: control.derived(method: statistic.method, multiplier: multiplier, national: national,
-                                          numerator: numerator, denominator: denominator, stored: stored),
+                estimate: control.derived(
+                    method: statistic.method, multiplier: multiplier, national: national,
+                    numerator: numerator, denominator: denominator, stored: stored),
                 unit: row["unit"], rawDenominator: row["denominator"])
-            values[Key(indicator: value.indicator, period: value.period, level: level, code: value.code, type: value.breakdownType,
-                       index: value.breakdownIndex)] = value
+            values[
+                Key(
+                    indicator: value.indicator, period: value.period, level: level, code: value.code, type: value.breakdownType,
+                    index: value.breakdownIndex)] = value
             periodSets[value.indicator, default: []].insert(value.period)
         }
         periods = periodSets.mapValues { $0.sorted() }
@@ -85,20 +91,26 @@ struct ReportInputs {
         for (code, core20) in icbCore20Share { icbCore20Share[code] = core20 / max(icbPopulation[code] ?? 1, 1) }
         for row in try Row.fetchAll(db, sql: "SELECT * FROM inequality_index") {
             let type: QuantileType = try row.decode("quantile_type")
-            inequality[Key(indicator: row["indicator_id"], period: row["period"], level: try row.decode("geography_level"),
-                           code: row["geography_code"], type: type.breakdownType)] = row
+            inequality[
+                Key(
+                    indicator: row["indicator_id"], period: row["period"], level: try row.decode("geography_level"),
+                    code: row["geography_code"], type: type.breakdownType)] = row
         }
         for row in try Row.fetchAll(db, sql: "SELECT * FROM quintile_gap") {
             gaps[Key(indicator: row["indicator_id"], period: row["period"], level: try row.decode("geography_level"), code: row["geography_code"])] = row
         }
         for row in try Row.fetchAll(db, sql: "SELECT * FROM england_comparison") {
-            comparisons[Key(indicator: row["indicator_id"], period: row["period"], code: row["icb_code"],
-                            type: try row.decode("breakdown_type"), index: row["breakdown_index"])] = row
+            comparisons[
+                Key(
+                    indicator: row["indicator_id"], period: row["period"], code: row["icb_code"],
+                    type: try row.decode("breakdown_type"), index: row["breakdown_index"])] = row
         }
-        trends = try Row.fetchAll(db, sql: """
-            SELECT * FROM trend ORDER BY indicator_id, period,
-              CASE geography_level WHEN 'england' THEN 0 WHEN 'region' THEN 1 ELSE 2 END, geography_code, breakdown_type, breakdown_index
-            """)
+        trends = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT * FROM trend ORDER BY indicator_id, period,
+                  CASE geography_level WHEN 'england' THEN 0 WHEN 'region' THEN 1 ELSE 2 END, geography_code, breakdown_type, breakdown_index
+                """)
         for row in trends {
             let level: GeographyLevel = try row.decode("geography_level"), type: BreakdownType = try row.decode("breakdown_type")
             guard type == .all else { continue }
@@ -118,8 +130,10 @@ struct ReportInputs {
         }
     }
 
-    func value(_ indicator: String, _ period: String, _ level: GeographyLevel, _ code: String,
-               _ type: BreakdownType = .all, _ index: Int = 0) -> ControlledValue? {
+    func value(
+        _ indicator: String, _ period: String, _ level: GeographyLevel, _ code: String,
+        _ type: BreakdownType = .all, _ index: Int = 0
+    ) -> ControlledValue? {
         values[Key(indicator: indicator, period: period, level: level, code: code, type: type, index: index)]
     }
 

@@ -1,5 +1,5 @@
-public import GRDB
 import Foundation
+public import GRDB
 import Logging
 public import PipelineCore
 
@@ -26,8 +26,9 @@ public struct ReportStage: PipelineStage {
 
     public func configuration(_ context: StageContext) -> any Encodable {
         let config = context.config
-        return ReportConfiguration(report: config.report, outputDirectory: config.outputDirectory, sources: config.sources,
-                                   aggregate: config.aggregate, reference: config.reference)
+        return ReportConfiguration(
+            report: config.report, outputDirectory: config.outputDirectory, sources: config.sources,
+            aggregate: config.aggregate, reference: config.reference)
     }
 
     /// Whether `latest` still holds this checkpoint's publication: a deleted or damaged publication
@@ -70,8 +71,9 @@ public struct ReportStage: PipelineStage {
         // Whatever happens from here, a rollback puts `latest` back and removes this run's folders.
         let previous = publisher.latestTarget
         let runID = context.runID, keep = settings.keepRuns
-        db.afterNextTransaction(onCommit: { _ in publisher.prune(keep: keep) },
-                                onRollback: { _ in publisher.rollBack(runID: runID, previous: previous) })
+        db.afterNextTransaction(
+            onCommit: { _ in publisher.prune(keep: keep) },
+            onRollback: { _ in publisher.rollBack(runID: runID, previous: previous) })
         let staging = try publisher.stagingFolder(runID: context.runID)
         let files = try ReportExporter(settings: settings).export(tables, formats: settings.formats, to: staging, fingerprint: fingerprint)
         phases.done("render")
@@ -81,13 +83,17 @@ public struct ReportStage: PipelineStage {
 
         let actions = try Row.fetchAll(db, sql: "SELECT action, count(*) FROM soc_suppressed_cells GROUP BY 1 ORDER BY 1")
             .map { "\($0[1] as Int) \($0[0] as String)" }
-        context.logger.info("published", metadata: [
-            "folder": "\(publisher.latestPath)", "files": "\(files.count + 1)",
-            "disclosure": "\(actions.joined(separator: ", "))",
-        ])
-        return StageOutcome(rowsByTable: writer.counts, notes: [
-            "published \(files.count + 1) files to \(publisher.latestPath) (runs/\(context.runID))",
-            "disclosure control: \(actions.isEmpty ? "no cells touched" : actions.joined(separator: ", "))",
-        ], content: [Self.publication(inPlace: true)])
+        context.logger.info(
+            "published",
+            metadata: [
+                "folder": "\(publisher.latestPath)", "files": "\(files.count + 1)",
+                "disclosure": "\(actions.joined(separator: ", "))",
+            ])
+        return StageOutcome(
+            rowsByTable: writer.counts,
+            notes: [
+                "published \(files.count + 1) files to \(publisher.latestPath) (runs/\(context.runID))",
+                "disclosure control: \(actions.isEmpty ? "no cells touched" : actions.joined(separator: ", "))",
+            ], content: [Self.publication(inPlace: true)])
     }
 }

@@ -11,12 +11,14 @@ public enum TableReference {
         out += "`json/<table>.json`, `markdown/<table>.md`, one sheet of `state-of-care.xlsx`, and (the charts) `state-of-care.html`.\n\n"
         out += "Column types: `text`; `integer` (whole numbers that are not counts); `number` (statistics); `count` (people or events: "
         out += "disclosure-controlled below England level — 0 stays 0, 1–7 shown as `*` (`[c]` in the workbook), others rounded to the nearest 5).\n"
-        out += "`[x]` marks a figure the method does not give (e.g. a DSR of fewer than 10 events). Every hidden, rounded or recomputed cell is listed in `soc_suppressed_cells`.\n\n"
+        out +=
+            "`[x]` marks a figure the method does not give (e.g. a DSR of fewer than 10 events). Every hidden, rounded or recomputed cell is listed in `soc_suppressed_cells`.\n\n"
         for table in PublishedCatalog.tables {
             out += "## `\(table.name)` — \(table.title)\n\n\(table.description)\n\nKey: \(table.keyColumns.map { "`\($0)`" }.joined(separator: ", ")).\n\n"
             out += "| column | type | may be empty | meaning |\n|---|---|---|---|\n"
             for column in table.columns {
-                out += "| `\(column.name)` | \(column.kind.rawValue) | \(column.nullable ? "yes" : "no") | \(column.description.replacingOccurrences(of: "|", with: "\\|")) |\n"
+                out +=
+                    "| `\(column.name)` | \(column.kind.rawValue) | \(column.nullable ? "yes" : "no") | \(column.description.replacingOccurrences(of: "|", with: "\\|")) |\n"
             }
             out += "\n"
         }

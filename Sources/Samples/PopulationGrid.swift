@@ -30,15 +30,20 @@ struct PopulationGrid: Sendable {
 
         func handle(_ record: CSVRecord) throws {
             guard let map else {
-                map = try HeaderMap(header: record, required: [(.lsoa, SourceField.lsoa.defaultHeaders), (.sex, ["sex"]),
-                                                               (.ageBand, ["age_band"]), (.population, ["population"])], file: file)
+                map = try HeaderMap(
+                    header: record,
+                    required: [
+                        (.lsoa, SourceField.lsoa.defaultHeaders), (.sex, ["sex"]),
+                        (.ageBand, ["age_band"]), (.population, ["population"]),
+                    ], file: file)
                 return
             }
             let location = InputLocation(file: file, line: record.line)
             let lsoa = reference.lsoas.index(of: record[map[.lsoa]!])
             guard lsoa >= 0 else { return }
             guard let sex = Sex.parse(record[map[.sex]!]), sex != .unknown, let band = AgeBand.parse(record[map[.ageBand]!]),
-                  let value = Int32(record.string(map[.population]!)) else {
+                let value = Int32(record.string(map[.population]!))
+            else {
                 throw PipelineError(.dataQuality, "population row not understood", at: location)
             }
             counts[(Int(lsoa) * 2 + sex.rawValue) * AgeBand.count + band.index] = value

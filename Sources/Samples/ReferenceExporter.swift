@@ -23,10 +23,13 @@ enum ReferenceExporter {
         }
         try write("lsoa_icb.csv", lookup)
         try write("lsoa_imd.csv", imd)
-        try write("esp2013.csv", "age_band,esp2013_weight\n" + AgeBand.all.map { "\($0.label),\(Int(reference.standardWeights[$0.index]))" }.joined(separator: "\n") + "\n")
+        try write(
+            "esp2013.csv",
+            "age_band,esp2013_weight\n" + AgeBand.all.map { "\($0.label),\(Int(reference.standardWeights[$0.index]))" }.joined(separator: "\n") + "\n")
         var icbs = "icb_ods_code,icb_ons_code,icb_name,icb_short_name,region_ons_code,region_ods_code,region_name\n"
         for icb in reference.icbs {
-            icbs += [icb.odsCode, icb.onsCode, icb.name, icb.shortName, icb.regionOnsCode, icb.regionOdsCode, icb.regionName]
+            icbs +=
+                [icb.odsCode, icb.onsCode, icb.name, icb.shortName, icb.regionOnsCode, icb.regionOdsCode, icb.regionName]
                 .map { $0.contains(",") ? "\"\($0)\"" : $0 }.joined(separator: ",") + "\n"
         }
         try write("icbs.csv", icbs)

@@ -52,8 +52,9 @@ public struct SampleGenerator: Sendable {
         let generator = self
         let written = try ParallelWork.map(count: jobs.count, workers: ProcessInfo.processInfo.activeProcessorCount) { job in
             let (icb, datasetIndex) = jobs[job]
-            return try generator.writeFile(icb: icb, datasetIndex: datasetIndex, lsoas: chosen[icb],
-                                           reference: reference, grid: grid, writer: writer)
+            return try generator.writeFile(
+                icb: icb, datasetIndex: datasetIndex, lsoas: chosen[icb],
+                reference: reference, grid: grid, writer: writer)
         }
         let totals = (rows: written.reduce(0) { $0 + $1.0 }, bytes: written.reduce(0) { $0 + $1.1 })
         if scale == .national {
@@ -84,15 +85,20 @@ public struct SampleGenerator: Sendable {
         }
     }
 
-    private func writeFile(icb: Int, datasetIndex: Int, lsoas: [Int], reference: ReferenceTables, grid: PopulationGrid,
-                           writer: ExtractFileWriter) throws -> (Int, Int) {
+    private func writeFile(
+        icb: Int, datasetIndex: Int, lsoas: [Int], reference: ReferenceTables, grid: PopulationGrid,
+        writer: ExtractFileWriter
+    ) throws -> (Int, Int) {
         let dataset = datasets[datasetIndex]
         var icbRandom = SeededRandom(seed: seed, 11, datasetIndex, icb)
         let icbFactor = exp(dataset.icbSpread * icbRandom.normal())
         var buffer: [UInt8] = []
         buffer.reserveCapacity(lsoas.count * 40 * 38 * periods.count)
-        buffer.append(contentsOf: Array((dataset.isEvents ? "lsoa_code,period,sex,age_band,events\n"
-                                                         : "lsoa_code,period,sex,age_band,numerator,denominator\n").utf8))
+        buffer.append(
+            contentsOf: Array(
+                (dataset.isEvents
+                    ? "lsoa_code,period,sex,age_band,events\n"
+                    : "lsoa_code,period,sex,age_band,numerator,denominator\n").utf8))
         let ageLabels = AgeBand.all.map { Array($0.label.utf8) }
         let sexLabels = [Array("male".utf8), Array("female".utf8)]
         var rows = 0

@@ -12,13 +12,19 @@ public struct ChangeInterval: Sendable, Equatable {
     }
 
     /// Latest minus baseline, each given as value with 95% limits.
-    public static func difference(latest: (value: Double, lower: Double, upper: Double),
-                                  baseline: (value: Double, lower: Double, upper: Double)) -> ChangeInterval {
+    public static func difference(
+        latest: (value: Double, lower: Double, upper: Double),
+        baseline: (value: Double, lower: Double, upper: Double)
+    ) -> ChangeInterval {
         let change = latest.value - baseline.value
-        let lower = change - ((latest.value - latest.lower) * (latest.value - latest.lower)
-                              + (baseline.upper - baseline.value) * (baseline.upper - baseline.value)).squareRoot()
-        let upper = change + ((latest.upper - latest.value) * (latest.upper - latest.value)
-                              + (baseline.value - baseline.lower) * (baseline.value - baseline.lower)).squareRoot()
+        let lower =
+            change
+            - ((latest.value - latest.lower) * (latest.value - latest.lower)
+            + (baseline.upper - baseline.value) * (baseline.upper - baseline.value)).squareRoot()
+        let upper =
+            change
+            + ((latest.upper - latest.value) * (latest.upper - latest.value)
+            + (baseline.value - baseline.lower) * (baseline.value - baseline.lower)).squareRoot()
         return ChangeInterval(change: change, lower: lower, upper: upper)
     }
 }

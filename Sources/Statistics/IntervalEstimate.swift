@@ -21,8 +21,10 @@ public struct IntervalEstimate: Sendable, Equatable {
     /// Why the value is withheld (e.g. a DSR with fewer than 10 events), if it is.
     public var withheld: WithheldReason?
 
-    public init(value: Double?, lower95: Double?, upper95: Double?, lower998: Double?, upper998: Double?,
-                method: IntervalMethod, withheld: WithheldReason? = nil) {
+    public init(
+        value: Double?, lower95: Double?, upper95: Double?, lower998: Double?, upper998: Double?,
+        method: IntervalMethod, withheld: WithheldReason? = nil
+    ) {
         self.value = value
         self.lower95 = lower95
         self.upper95 = upper95

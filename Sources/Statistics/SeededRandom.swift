@@ -83,4 +83,3 @@ public struct SeededRandom: RandomNumberGenerator {
         return min(n, max(0, Int((mean + sd * normal()).rounded())))
     }
 }
-

@@ -46,8 +46,9 @@ public struct SlopeIndexOfInequality: Sendable {
 
         /// SE from 95% limits: (g(UCL) − g(LCL)) / (2 · 1.959964), as the package computes it.
         public init(population: Double, value: Double, lower95: Double, upper95: Double, type: ValueType) {
-            self.init(population: population, value: value,
-                      standardError: (type.forward(upper95) - type.forward(lower95)) / (2 * 1.959964))
+            self.init(
+                population: population, value: value,
+                standardError: (type.forward(upper95) - type.forward(lower95)) / (2 * 1.959964))
         }
     }
 
@@ -151,8 +152,10 @@ public struct SlopeIndexOfInequality: Sendable {
     }
 
     /// Limits by simulation: `repetitions` draws of every quantile on the transformed scale (seeded).
-    public func simulatedLimits(_ quantiles: [Quantile], positions: [Double]? = nil, confidence: Double,
-                                repetitions: Int = 10_000, seed: UInt64) -> Limits {
+    public func simulatedLimits(
+        _ quantiles: [Quantile], positions: [Double]? = nil, confidence: Double,
+        repetitions: Int = 10_000, seed: UInt64
+    ) -> Limits {
         precondition(repetitions >= 1000, "at least 1000 repetitions")
         let (b, a) = design(quantiles, positions: positions)
         let y = quantiles.map { valueType.forward($0.value) }

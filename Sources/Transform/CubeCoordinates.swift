@@ -16,8 +16,9 @@ struct CubeCoordinates {
 
     func index(icb: String, decile: Int, sex: String, age: String) throws -> Int {
         guard let i = icbIndex[icb], let s = sexIndex[sex], let a = ageIndex[age], (1...10).contains(decile) else {
-            throw PipelineError(.internal, "ingest checkpoint holds an unexpected code (icb \(icb), sex \(sex), age \(age))",
-                                hint: "rerun `soc-pipeline run --stage ingest`")
+            throw PipelineError(
+                .internal, "ingest checkpoint holds an unexpected code (icb \(icb), sex \(sex), age \(age))",
+                hint: "rerun `soc-pipeline run --stage ingest`")
         }
         return IndicatorCube.index(icb: i, decile: decile, sex: s, age: a)
     }

@@ -33,8 +33,10 @@ struct IndicatorCalculator {
         var reference: (events: [Double], population: [Double])?
         if method.needsEnglandReference {
             let everyone = Array(0..<england.icbCount)
-            reference = (IndicatorCube.byAge(england.numerator, icbs: everyone, deciles: 1...10, sexes: [0, 1, 2]),
-                         IndicatorCube.byAge(population.numerator, icbs: everyone, deciles: 1...10, sexes: [0, 1, 2]))
+            reference = (
+                IndicatorCube.byAge(england.numerator, icbs: everyone, deciles: 1...10, sexes: [0, 1, 2]),
+                IndicatorCube.byAge(population.numerator, icbs: everyone, deciles: 1...10, sexes: [0, 1, 2])
+            )
         }
         let bands = AgeBand.count
         let counts = AgeBandedCounts(

@@ -21,9 +21,11 @@ public struct TransformStage: PipelineStage {
         let config = context.config
         // The values this run replaces, for the "what changed" digest.
         var previous: [String: String] = [:]
-        let old = try Row.fetchCursor(db, sql: """
-            SELECT indicator_id, period, geography_level, geography_code, breakdown_type, breakdown_index, value FROM indicator_value
-            """)
+        let old = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT indicator_id, period, geography_level, geography_code, breakdown_type, breakdown_index, value FROM indicator_value
+                """)
         while let row = try old.next() {
             previous[ChangeLog.subject(row[0], row[1], row[2] as GeographyLevel, row[3], row[4] as BreakdownType, row[5])] =
                 ChangeLog.text(row[6]) ?? "withheld"
@@ -38,23 +40,31 @@ public struct TransformStage: PipelineStage {
         let population = try Self.loadPopulation(db, coordinates: coordinates, icbCount: frame.icbCodes.count)
         let datasets = Set(try String.fetchAll(db, sql: "SELECT source FROM ingest_source"))
 
-        let values = try BulkInserter(db, table: "indicator_value", columns: [
-            "indicator_id", "period", "geography_level", "geography_code", "geography_name", "breakdown_type", "breakdown_value",
-            "breakdown_index", "numerator", "denominator", "value", "lcl95", "ucl95", "lcl998", "ucl998", "statistic", "method",
-            "multiplier", "unit", "withheld_reason", "suppressed_at_source_records"])
-        let definitions = try BulkInserter(db, table: "indicator_definition", columns: [
-            "indicator_id", "title", "source", "statistic", "multiplier", "unit", "age_from", "age_to", "polarity", "breakdowns", "definition"])
+        let values = try BulkInserter(
+            db, table: "indicator_value",
+            columns: [
+                "indicator_id", "period", "geography_level", "geography_code", "geography_name", "breakdown_type", "breakdown_value",
+                "breakdown_index", "numerator", "denominator", "value", "lcl95", "ucl95", "lcl998", "ucl998", "statistic", "method",
+                "multiplier", "unit", "withheld_reason", "suppressed_at_source_records",
+            ])
+        let definitions = try BulkInserter(
+            db, table: "indicator_definition",
+            columns: [
+                "indicator_id", "title", "source", "statistic", "multiplier", "unit", "age_from", "age_to", "polarity", "breakdowns", "definition",
+            ])
         var notes: [String] = []
 
         for indicator in config.indicators {
             guard datasets.contains(indicator.source) else {
-                throw PipelineError(.inputMissing, "indicator \(indicator.id): dataset '\(indicator.source)' is not in the ingest checkpoint",
-                                    hint: "run `soc-pipeline run --stage ingest` after adding the source")
+                throw PipelineError(
+                    .inputMissing, "indicator \(indicator.id): dataset '\(indicator.source)' is not in the ingest checkpoint",
+                    hint: "run `soc-pipeline run --stage ingest` after adding the source")
             }
-            try definitions.insert(.text(indicator.id), .text(indicator.title), .text(indicator.source), .text(indicator.method.rawValue),
-                                   .double(indicator.multiplier), .text(indicator.unit), indicator.ageRange.map { .int(Int64($0.from)) } ?? .null,
-                                   indicator.ageRange?.to.map { .int(Int64($0)) } ?? .null, .text(indicator.polarity.rawValue),
-                                   .text(indicator.breakdowns.map(\.rawValue).joined(separator: ",")), indicator.definition.map { .text($0) } ?? .null)
+            try definitions.insert(
+                .text(indicator.id), .text(indicator.title), .text(indicator.source), .text(indicator.method.rawValue),
+                .double(indicator.multiplier), .text(indicator.unit), indicator.ageRange.map { .int(Int64($0.from)) } ?? .null,
+                indicator.ageRange?.to.map { .int(Int64($0)) } ?? .null, .text(indicator.polarity.rawValue),
+                .text(indicator.breakdowns.map(\.rawValue).joined(separator: ",")), indicator.definition.map { .text($0) } ?? .null)
             let cubes = try Self.loadCubes(db, indicator: indicator, coordinates: coordinates, icbCount: frame.icbCodes.count)
             let calculator = IndicatorCalculator(indicator: indicator, standardWeights: weights, population: population)
             let method = calculator.method
@@ -90,9 +100,12 @@ public struct TransformStage: PipelineStage {
         }
         try FaultInjection.check("transform:after-values")
         let quality = try Int.fetchOne(db, sql: "SELECT count(*) FROM indicator_data_quality") ?? 0
-        return StageOutcome(rowsByTable: ["indicator_value": values.rowsInserted, "indicator_definition": definitions.rowsInserted,
-                                          "indicator_data_quality": quality, "change_log": changes.count],
-                            notes: notes)
+        return StageOutcome(
+            rowsByTable: [
+                "indicator_value": values.rowsInserted, "indicator_definition": definitions.rowsInserted,
+                "indicator_data_quality": quality, "change_log": changes.count,
+            ],
+            notes: notes)
     }
 
     static func number(_ value: Double?) -> BulkInserter.Value {
@@ -109,9 +122,11 @@ public struct TransformStage: PipelineStage {
 
     static func loadPopulation(_ db: Database, coordinates: CubeCoordinates, icbCount: Int) throws -> IndicatorCube {
         var cube = IndicatorCube(icbCount: icbCount)
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT icb_code, imd_decile, sex, age_band, sum(population) FROM ingest_population GROUP BY 1, 2, 3, 4
-            """)
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT icb_code, imd_decile, sex, age_band, sum(population) FROM ingest_population GROUP BY 1, 2, 3, 4
+                """)
         while let row = try rows.next() {
             cube.numerator[try coordinates.index(icb: row[0], decile: row[1], sex: row[2], age: row[3])] += row[4]
         }
@@ -120,7 +135,8 @@ public struct TransformStage: PipelineStage {
 
     /// Per period, the dataset's counts in cube form (sorted by period for determinism).
     static func loadCubes(_ db: Database, indicator: IndicatorConfig, coordinates: CubeCoordinates, icbCount: Int) throws -> [(String, IndicatorCube)] {
-        let sql = indicator.method.method.counts == .numeratorAndDenominator
+        let sql =
+            indicator.method.method.counts == .numeratorAndDenominator
             ? "SELECT period, icb_code, imd_decile, sex, age_band, sum(numerator), sum(denominator), sum(suppressed_records) FROM ingest_proportion_total WHERE dataset = ? GROUP BY 1, 2, 3, 4, 5"
             : "SELECT period, icb_code, imd_decile, sex, age_band, sum(events), 0, sum(suppressed_records) FROM ingest_event_total WHERE dataset = ? GROUP BY 1, 2, 3, 4, 5"
         var cubes: [String: IndicatorCube] = [:]
@@ -136,13 +152,14 @@ public struct TransformStage: PipelineStage {
     }
 
     static func writeDataQuality(_ db: Database, indicator: IndicatorConfig) throws {
-        try db.execute(sql: """
-            INSERT INTO indicator_data_quality
-              (indicator_id, period, icb_code, records, share_unmapped_lsoa, share_unknown_sex, share_unknown_age, share_suppressed_at_source)
-            SELECT ?, period, icb_code, records,
-                   CAST(records_unmapped_lsoa AS REAL) / records, CAST(records_unknown_sex AS REAL) / records,
-                   CAST(records_unknown_age AS REAL) / records, CAST(records_suppressed_at_source AS REAL) / records
-            FROM ingest_data_quality WHERE dataset = ? AND records > 0 ORDER BY period, icb_code
-            """, arguments: [indicator.id, indicator.source])
+        try db.execute(
+            sql: """
+                INSERT INTO indicator_data_quality
+                  (indicator_id, period, icb_code, records, share_unmapped_lsoa, share_unknown_sex, share_unknown_age, share_suppressed_at_source)
+                SELECT ?, period, icb_code, records,
+                       CAST(records_unmapped_lsoa AS REAL) / records, CAST(records_unknown_sex AS REAL) / records,
+                       CAST(records_unknown_age AS REAL) / records, CAST(records_suppressed_at_source AS REAL) / records
+                FROM ingest_data_quality WHERE dataset = ? AND records > 0 ORDER BY period, icb_code
+                """, arguments: [indicator.id, indicator.source])
     }
 }

@@ -5,6 +5,7 @@ import PipelineCore
 import PipelineTestSupport
 import Testing
 import Transform
+
 @testable import Aggregate
 
 /// The tiny world through all three stages: its LSOAs sit in deciles 1, 3, 8 and 10, so quintile 3 is missing.
@@ -21,9 +22,11 @@ struct AggregateStageTests {
         try StageHarness.run(TransformStage(), configPath: config)
         let store = try StageHarness.run(AggregateStage(), configPath: config)
         try store.pool.read { (db: Database) throws -> Void in
-            let england = try Row.fetchOne(db, sql: """
-                SELECT * FROM inequality_index WHERE geography_level = 'england' AND quantile_type = 'imd_quintile'
-                """)
+            let england = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT * FROM inequality_index WHERE geography_level = 'england' AND quantile_type = 'imd_quintile'
+                    """)
             #expect(england?["sii"] as Double? == nil)
             #expect((england?["unstable_reason"] as String?)?.hasPrefix("quantile 3 has no value") == true)
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM england_comparison WHERE breakdown_type = 'all'") == 2)

@@ -1,17 +1,22 @@
-import Testing
-@testable import Aggregate
+import Foundation
 import PipelineCore
 import Statistics
+import Testing
+
+@testable import Aggregate
 
 /// The aggregate stage's calculators on hand-built rows: SII edge cases, comparisons, funnels, gaps.
 struct AggregateStatisticsTests {
-    static func row(_ index: Int, value: Double?, lower: Double? = nil, upper: Double? = nil, numerator: Double = 100,
-                    denominator: Double = 10_000, multiplier: Double = 1000) -> IndicatorValue {
-        IndicatorValue(key: .init(indicator: "X", period: "2025-03", level: .icb, code: "QAA", type: .imdQuintile, index: index),
-                       name: "A", numerator: numerator, denominator: denominator, value: value,
-                       lower95: lower ?? value.map { $0 * 0.9 }, upper95: upper ?? value.map { $0 * 1.1 },
-                       lower998: value.map { $0 * 0.85 }, upper998: value.map { $0 * 1.15 },
-                       multiplier: multiplier, withheld: value == nil ? .fewerThanTenEvents : nil)
+    static func row(
+        _ index: Int, value: Double?, lower: Double? = nil, upper: Double? = nil, numerator: Double = 100,
+        denominator: Double = 10_000, multiplier: Double = 1000
+    ) -> IndicatorValue {
+        IndicatorValue(
+            key: .init(indicator: "X", period: "2025-03", level: .icb, code: "QAA", type: .imdQuintile, index: index),
+            name: "A", numerator: numerator, denominator: denominator, value: value,
+            lower95: lower ?? value.map { $0 * 0.9 }, upper95: upper ?? value.map { $0 * 1.1 },
+            lower998: value.map { $0 * 0.85 }, upper998: value.map { $0 * 1.15 },
+            multiplier: multiplier, withheld: value == nil ? .fewerThanTenEvents : nil)
     }
 
     static func definition(_ polarity: Polarity, statistic: Statistic = .crudeRate) -> IndicatorDefinition {
@@ -25,8 +30,9 @@ struct AggregateStatisticsTests {
         #expect(result.sii == nil)
         #expect(result.unstableReason == "quantile 3 has no value (dsr NA for total count < 10)")
         rows[2] = nil
-        #expect(InequalityCalculator(settings: AggregateSettings()).compute(Self.definition(.lowerIsBetter), rows: rows, national: rows, seed: 1)
-            .unstableReason == "quantile 3 has no value")
+        #expect(
+            InequalityCalculator(settings: AggregateSettings()).compute(Self.definition(.lowerIsBetter), rows: rows, national: rows, seed: 1)
+                .unstableReason == "quantile 3 has no value")
     }
 
     @Test func signConventionFollowsPolarity() {
@@ -36,9 +42,9 @@ struct AggregateStatisticsTests {
         let bad = calculator.compute(Self.definition(.lowerIsBetter), rows: rows, national: rows, seed: 1)
         let neutral = calculator.compute(Self.definition(.none), rows: rows, national: rows, seed: 1)
         let good = calculator.compute(Self.definition(.higherIsBetter), rows: rows, national: rows, seed: 1)
-        #expect(bad.sii! > 0 && bad.rii! > 1)       // disadvantage to the most deprived
-        #expect(neutral.sii! > 0 && neutral.rii! > 1) // no polarity: positive = higher in the most deprived
-        #expect(good.sii! < 0 && good.rii! < 1)     // more of a good thing in the most deprived
+        #expect(bad.sii! > 0 && bad.rii! > 1)  // disadvantage to the most deprived
+        #expect(neutral.sii! > 0 && neutral.rii! > 1)  // no polarity: positive = higher in the most deprived
+        #expect(good.sii! < 0 && good.rii! < 1)  // more of a good thing in the most deprived
         #expect(abs(bad.sii! + good.sii!) < 1e-9)
         #expect(bad.ciMethod == "closed_form")
     }
@@ -74,9 +80,9 @@ struct AggregateStatisticsTests {
             row.upper998 = u998
             return comparator.compare(row, england: england, definition: definition).comparison
         }
-        #expect(band(12, 10, 14, 9, 15) == .similar)           // England exactly on the 95% lower limit
-        #expect(band(12, 10.001, 14, 10, 15) == .worse95)      // just outside 95%, on the 99.8% limit
-        #expect(band(12, 10.5, 14, 10.001, 15) == .worse998)   // outside both
+        #expect(band(12, 10, 14, 9, 15) == .similar)  // England exactly on the 95% lower limit
+        #expect(band(12, 10.001, 14, 10, 15) == .worse95)  // just outside 95%, on the 99.8% limit
+        #expect(band(12, 10.5, 14, 10.001, 15) == .worse998)  // outside both
         #expect(band(8, 6, 9.999, 5, 10.5) == .better95)
         let neutral = comparator.compare(Self.row(0, value: 15, lower: 12, upper: 18), england: england, definition: Self.definition(.none))
         #expect(neutral.compare95 == .higher)
@@ -97,13 +103,17 @@ struct AggregateStatisticsTests {
     @Test func gapSignificanceUsesNonOverlapping834Intervals() {
         let gaps = GapCalculator()
         let definition = Self.definition(.lowerIsBetter)
-        let far: [IndicatorValue?] = [Self.row(1, value: 20, numerator: 200, denominator: 10_000), nil, nil, nil,
-                                      Self.row(5, value: 10, numerator: 100, denominator: 10_000)]
+        let far: [IndicatorValue?] = [
+            Self.row(1, value: 20, numerator: 200, denominator: 10_000), nil, nil, nil,
+            Self.row(5, value: 10, numerator: 100, denominator: 10_000),
+        ]
         let result = gaps.compute(definition, quintiles: far)
         #expect(result.absoluteGap == 10 && result.ratio == 2)
         #expect(result.significant == true)
-        let near: [IndicatorValue?] = [Self.row(1, value: 1.1, numerator: 11, denominator: 10_000), nil, nil, nil,
-                                       Self.row(5, value: 1.0, numerator: 10, denominator: 10_000)]
+        let near: [IndicatorValue?] = [
+            Self.row(1, value: 1.1, numerator: 11, denominator: 10_000), nil, nil, nil,
+            Self.row(5, value: 1.0, numerator: 10, denominator: 10_000),
+        ]
         #expect(gaps.compute(definition, quintiles: near).significant == false)
         // Excess events: needs every quintile 1-4; with all present, Σ events × (1 − q5/q).
         let all: [IndicatorValue?] = (1...5).map { Self.row($0, value: Double(6 - $0) * 10, numerator: Double(6 - $0) * 100) }
@@ -111,5 +121,3 @@ struct AggregateStatisticsTests {
     }
 
 }
-
-import Foundation

@@ -1,5 +1,6 @@
-@testable import Ingest
 import Testing
+
+@testable import Ingest
 
 struct ExtractParserTests {
     func parse(_ text: String) -> ExtractParser.CountValue {

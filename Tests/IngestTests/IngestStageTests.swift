@@ -27,9 +27,11 @@ struct IngestStageTests {
         try store.pool.read { (db: Database) throws -> Void in
             #expect(try Int.fetchOne(db, sql: "SELECT sum(population) FROM ingest_population") == 4 * 2 * 19 * 100)
             #expect(try Int.fetchOne(db, sql: "SELECT sum(events) FROM ingest_event_total WHERE icb_code = 'QAA'") == 15)
-            let row = try Row.fetchOne(db, sql: """
-                SELECT sub_icb_code, imd_decile, sex, age_band, events FROM ingest_event_total WHERE icb_code = 'QBB' AND events = 6
-                """)
+            let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT sub_icb_code, imd_decile, sex, age_band, events FROM ingest_event_total WHERE icb_code = 'QBB' AND events = 6
+                    """)
             #expect(row?["sub_icb_code"] == "02C")
             #expect(row?["imd_decile"] == 8)
             #expect(row?["age_band"] == "65-69")
@@ -80,7 +82,9 @@ struct IngestStageTests {
     @Test func numeratorAboveDenominatorIsQuarantined() throws {
         let workspace = try TestWorkspace()
         let config = try workspace.writeTinyWorld()
-        try workspace.write("extracts/QAA/waits.csv", """
+        try workspace.write(
+            "extracts/QAA/waits.csv",
+            """
             lsoa_code,period,sex,age_band,numerator,denominator
             E01000001,2025-03,male,40-44,8,10
             E01000002,2025-03,male,40-44,11,10
@@ -97,18 +101,21 @@ struct IngestStageTests {
         try store.pool.read { (db: Database) throws -> Void in
             #expect(try Int.fetchOne(db, sql: "SELECT sum(suppressed_records) FROM ingest_event_total") == 2)
             #expect(try Int.fetchOne(db, sql: "SELECT sum(events) FROM ingest_event_total WHERE icb_code = 'QAA'") == 5)
-            #expect(try Int.fetchOne(db, sql: "SELECT records_suppressed_at_source FROM ingest_data_quality WHERE dataset = 'admissions' AND icb_code = 'QAA'") == 2)
+            #expect(
+                try Int.fetchOne(db, sql: "SELECT records_suppressed_at_source FROM ingest_data_quality WHERE dataset = 'admissions' AND icb_code = 'QAA'") == 2
+            )
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM ingest_quarantine") == 0)
         }
     }
 
     @Test func headersAreMatchedByNameInAnyOrderAndCase() throws {
-        let (_, store) = try ingest(admissions: """
-            Events , Age Band,SEX,Period,LSOA11CD,extra
-            "1,234",37,F,2025-03,E01000001,ignored
-            2,unknown,9,2025-03,E01000002,x
+        let (_, store) = try ingest(
+            admissions: """
+                Events , Age Band,SEX,Period,LSOA11CD,extra
+                "1,234",37,F,2025-03,E01000001,ignored
+                2,unknown,9,2025-03,E01000002,x
 
-            """)
+                """)
         try store.pool.read { (db: Database) throws -> Void in
             #expect(try Int.fetchOne(db, sql: "SELECT events FROM ingest_event_total WHERE age_band = '35-39' AND sex = 'female'") == 1234)
             #expect(try Int.fetchOne(db, sql: "SELECT events FROM ingest_event_total WHERE age_band = 'unknown' AND sex = 'unknown'") == 2)
@@ -145,7 +152,9 @@ struct IngestStageTests {
         let config = try workspace.writeTinyWorld()
         try StageHarness.run(IngestStage(), configPath: config)
         let before = try TableDump.dump(workspace.path("out/test.sqlite"))
-        try workspace.write("extracts/QAA/admissions.csv", Self.header + "bad,row,x,y,z\nE01000002,2025-03,male,50-54,x1\nE01000002,2025-03,male,0-4,-2\nE01000002,2025-03,male,5-9,?\n")
+        try workspace.write(
+            "extracts/QAA/admissions.csv",
+            Self.header + "bad,row,x,y,z\nE01000002,2025-03,male,50-54,x1\nE01000002,2025-03,male,0-4,-2\nE01000002,2025-03,male,5-9,?\n")
         #expect {
             try StageHarness.run(IngestStage(), configPath: config)
         } throws: { error in
@@ -159,15 +168,19 @@ struct IngestStageTests {
     @Test func preAggregatedExtractsAcceptAnyIcbCodeForm() throws {
         let workspace = try TestWorkspace()
         try workspace.writeTinyWorld()
-        try workspace.write("agg/admissions.csv", """
+        try workspace.write(
+            "agg/admissions.csv",
+            """
             icb_code,imd_decile,period,sex,age_band,events
             QAA,1,2025-03,male,0-4,5
             E54000099,3,2025-03,female,20-24,4
             e54000002,8,2025-03,male,65-69,6
 
             """)
-        try workspace.write("pipeline.json", TestWorkspace.tinyConfigJSON().replacingOccurrences(
-            of: "\"files\": \"extracts/{icb}/admissions.csv\"", with: "\"grain\": \"icb-imd-decile\", \"files\": \"agg/admissions.csv\""))
+        try workspace.write(
+            "pipeline.json",
+            TestWorkspace.tinyConfigJSON().replacingOccurrences(
+                of: "\"files\": \"extracts/{icb}/admissions.csv\"", with: "\"grain\": \"icb-imd-decile\", \"files\": \"agg/admissions.csv\""))
         let store = try StageHarness.run(IngestStage(), configPath: workspace.path("pipeline.json"))
         try store.pool.read { (db: Database) throws -> Void in
             #expect(try Int.fetchOne(db, sql: "SELECT sum(events) FROM ingest_event_total WHERE icb_code = 'QBB'") == 10)
@@ -178,7 +191,9 @@ struct IngestStageTests {
     @Test func preAggregatedRowsWithUnknownIcbOrDecileAreQuarantined() throws {
         let workspace = try TestWorkspace()
         try workspace.writeTinyWorld()
-        try workspace.write("agg/admissions.csv", """
+        try workspace.write(
+            "agg/admissions.csv",
+            """
             icb_code,imd_decile,period,sex,age_band,events
             QAA,1,2025-03,male,0-4,5
             QZZ,1,2025-03,male,0-4,5
@@ -186,8 +201,10 @@ struct IngestStageTests {
             QBB,2,2025-03,male,0-4,5
 
             """)
-        try workspace.write("pipeline.json", TestWorkspace.tinyConfigJSON().replacingOccurrences(
-            of: "\"files\": \"extracts/{icb}/admissions.csv\"", with: "\"grain\": \"icb-imd-decile\", \"files\": \"agg/admissions.csv\""))
+        try workspace.write(
+            "pipeline.json",
+            TestWorkspace.tinyConfigJSON().replacingOccurrences(
+                of: "\"files\": \"extracts/{icb}/admissions.csv\"", with: "\"grain\": \"icb-imd-decile\", \"files\": \"agg/admissions.csv\""))
         let store = try StageHarness.run(IngestStage(), configPath: workspace.path("pipeline.json"))
         let entries = try quarantine(store)
         #expect(entries.map(\.reason) == ["unknown_icb", "invalid_imd_decile"])

@@ -10,7 +10,8 @@ struct BadInputTests {
     /// Runs ingest once on good data, applies `damage`, reruns; returns the second result and whether
     /// the checkpoint tables are unchanged.
     func afterGoodRun(_ damage: (TestWorkspace) throws -> Void, arguments: [String] = ["run"]) throws
-        -> (result: CommandLineRunner.Result, intact: Bool, workspace: TestWorkspace) {
+        -> (result: CommandLineRunner.Result, intact: Bool, workspace: TestWorkspace)
+    {
         let workspace = try TestWorkspace()
         try workspace.writeTinyWorld()
         #expect(try CommandLineRunner.run(["run"], in: workspace.root).status == 0)
@@ -40,7 +41,7 @@ struct BadInputTests {
         var bytes = Array(Self.header.utf8)
         var state: UInt64 = 42
         for _ in 0..<4000 {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             bytes.append(UInt8(truncatingIfNeeded: state >> 33) | 0x01)
         }
         let (result, intact, _) = try afterGoodRun { try $0.write("extracts/QBB/admissions.csv", Data(bytes)) }
@@ -119,8 +120,9 @@ struct BadInputTests {
         let size = try FileManager.default.attributesOfItem(atPath: workspace.path("out/test.sqlite"))[.size] as? Int ?? 0
         // A per-process file-size limit stands in for a full disk: writes past it fail (EFBIG → SQLITE_FULL).
         let blocks = (size + 64 * 1024) / 512
-        let result = try CommandLineRunner.run(["-c", "ulimit -f \(blocks); exec \"$0\" run --stage ingest", CommandLineRunner.binary],
-                                               in: workspace.root, executable: "/bin/sh")
+        let result = try CommandLineRunner.run(
+            ["-c", "ulimit -f \(blocks); exec \"$0\" run --stage ingest", CommandLineRunner.binary],
+            in: workspace.root, executable: "/bin/sh")
         #expect(result.status == 1, "\(result.stderr)")
         #expect(result.stderr.lowercased().contains("full"), "\(result.stderr)")
         #expect(try TableDump.dump(workspace.path("out/test.sqlite")) == before)

@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Foundation
 import PipelineTestSupport
 import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Runs the built binary on `data-samples` and on small broken inputs; checks stdout, stderr and exit codes.
 @Suite(.serialized)
@@ -30,7 +31,9 @@ struct EndToEndTests {
         #expect(status.stdout.contains("aggregate  ok"))
 
         // An analyst reruns transform alone from the ingest checkpoint: identical rows.
-        let dump = { try TableDump.dump(db).split(separator: "\n").filter { !$0.contains("run_id") && !$0.contains("completed_at") && !$0.contains("duration_ms") } }
+        let dump = {
+            try TableDump.dump(db).split(separator: "\n").filter { !$0.contains("run_id") && !$0.contains("completed_at") && !$0.contains("duration_ms") }
+        }
         let before = try dump()
         let rerun = try CommandLineRunner.run(["run", "--stage", "transform", "--force", "--db", db, "--output", workspace.path("published")])
         #expect(rerun.status == 0, "stderr: \(rerun.stderr)")
@@ -45,10 +48,11 @@ struct EndToEndTests {
 
     @Test func handCheckableIndicatorThroughTheCLI() throws {
         let workspace = try TestWorkspace()
-        try workspace.writeTinyWorld(indicators: """
-            [ { "id": "DSR", "title": "Admissions", "source": "admissions", "method": "dsr", "multiplier": 100000,
-                "unit": "per 100,000", "polarity": "lower_is_better" } ]
-            """)
+        try workspace.writeTinyWorld(
+            indicators: """
+                [ { "id": "DSR", "title": "Admissions", "source": "admissions", "method": "dsr", "multiplier": 100000,
+                    "unit": "per 100,000", "polarity": "lower_is_better" } ]
+                """)
         let result = try CommandLineRunner.run(["run"], in: workspace.root)
         #expect(result.status == 0, "stderr: \(result.stderr)")
         #expect(result.stdout.contains("  aggregate  ok"))
@@ -59,10 +63,11 @@ struct EndToEndTests {
 
     @Test func explainShowsFormulaBandsInputsAndRuns() throws {
         let workspace = try TestWorkspace()
-        try workspace.writeTinyWorld(indicators: """
-            [ { "id": "DSR", "title": "Admissions", "source": "admissions", "method": "dsr", "multiplier": 100000,
-                "unit": "per 100,000", "polarity": "lower_is_better" } ]
-            """)
+        try workspace.writeTinyWorld(
+            indicators: """
+                [ { "id": "DSR", "title": "Admissions", "source": "admissions", "method": "dsr", "multiplier": 100000,
+                    "unit": "per 100,000", "polarity": "lower_is_better" } ]
+                """)
         #expect(try CommandLineRunner.run(["run"], in: workspace.root).status == 0)
         let result = try CommandLineRunner.run(["explain", "--indicator", "DSR", "--geography", "QBB"], in: workspace.root)
         #expect(result.status == 0, "stderr: \(result.stderr)")
@@ -73,7 +78,10 @@ struct EndToEndTests {
         #expect(!result.stdout.contains("extracts/QAA/admissions.csv"))
         #expect(result.stdout.contains("transform: run "))
         // QBB's 10 events are published rounded; its quintile 2 holds 4 events, suppressed.
-        #expect(result.stdout.contains("Published in soc_ics_league (row DSR|2025-03-01|QBB):\n  denominator  rounded (rounded_to_5)\n  numerator    rounded (rounded_to_5)"), "\(result.stdout)")
+        #expect(
+            result.stdout.contains(
+                "Published in soc_ics_league (row DSR|2025-03-01|QBB):\n  denominator  rounded (rounded_to_5)\n  numerator    rounded (rounded_to_5)"),
+            "\(result.stdout)")
         let quintile = try CommandLineRunner.run(["explain", "--indicator", "DSR", "--geography", "QBB", "--breakdown", "imd_quintile=2"], in: workspace.root)
         #expect(quintile.stdout.contains("  numerator    suppressed (count_1_to_7)"), "\(quintile.stdout)")
         let unknown = try CommandLineRunner.run(["explain", "--indicator", "DRS"], in: workspace.root)
@@ -96,7 +104,8 @@ struct EndToEndTests {
         #expect(first.status == 0, "stderr: \(first.stderr)")
         let before = try TableDump.dump(workspace.path("out/test.sqlite"))
 
-        try workspace.write("extracts/QBB/admissions.csv", "lsoa_code,period,sex,age_band,events\nE01000003,2025-03,female,20-24,4\nE01000004,2025-03,male,\"65-69,6\n")
+        try workspace.write(
+            "extracts/QBB/admissions.csv", "lsoa_code,period,sex,age_band,events\nE01000003,2025-03,female,20-24,4\nE01000004,2025-03,male,\"65-69,6\n")
         let broken = try CommandLineRunner.run(["run", "--stage", "ingest"], in: workspace.root)
         #expect(broken.status == 3)
         #expect(broken.stderr.contains("error: extracts/QBB/admissions.csv:3:4: malformed CSV"), "stderr: \(broken.stderr)")
@@ -109,7 +118,8 @@ struct EndToEndTests {
         #expect(try CommandLineRunner.run(["run", "--stage", "ingest"], in: workspace.root).status == 0)
         let before = try TableDump.dump(workspace.path("out/test.sqlite"))
         // Change an input so the failed run would have written different totals.
-        try workspace.write("extracts/QBB/admissions.csv", "lsoa_code,period,sex,age_band,events\nE01000003,2025-03,female,20-24,40\nE01000004,2025-03,male,65-69,6\n")
+        try workspace.write(
+            "extracts/QBB/admissions.csv", "lsoa_code,period,sex,age_band,events\nE01000003,2025-03,female,20-24,40\nE01000004,2025-03,male,65-69,6\n")
         for point in ["ingest:after-parse", "ingest:after-totals", "ingest:before-commit"] {
             let failed = try CommandLineRunner.run(["run", "--stage", "ingest"], in: workspace.root, environment: ["SOC_PIPELINE_FAULT": point])
             #expect(failed.status == 1, "\(point): \(failed.stderr)")
@@ -123,8 +133,10 @@ struct EndToEndTests {
     @Test func configErrorsExitWithUsageAndNameThePath() throws {
         let workspace = try TestWorkspace()
         try workspace.writeTinyWorld()
-        try workspace.write("pipeline.json", TestWorkspace.tinyConfigJSON().replacingOccurrences(of: "\"keepRows\"", with: "\"keepRow\"")
-            .replacingOccurrences(of: "\"rejectThreshold\": 0.5", with: "\"rejectThreshold\": 0.5, \"keepRow\": true"))
+        try workspace.write(
+            "pipeline.json",
+            TestWorkspace.tinyConfigJSON().replacingOccurrences(of: "\"keepRows\"", with: "\"keepRow\"")
+                .replacingOccurrences(of: "\"rejectThreshold\": 0.5", with: "\"rejectThreshold\": 0.5, \"keepRow\": true"))
         let result = try CommandLineRunner.run(["run"], in: workspace.root)
         #expect(result.status == 2)
         #expect(result.stderr.contains("ingest.keepRow: unknown key 'keepRow'"), "stderr: \(result.stderr)")
@@ -221,7 +233,8 @@ struct IncrementalRunTests {
         #expect(again.stdout.contains("ingest     skipped"))
         #expect(again.stdout.contains("aggregate  skipped"))
 
-        try workspace.write("extracts/QBB/admissions.csv", "lsoa_code,period,sex,age_band,events\nE01000003,2025-03,female,20-24,40\nE01000004,2025-03,male,65-69,6\n")
+        try workspace.write(
+            "extracts/QBB/admissions.csv", "lsoa_code,period,sex,age_band,events\nE01000003,2025-03,female,20-24,40\nE01000004,2025-03,male,65-69,6\n")
         let before = try Self.snapshot(workspace.path("out"))
         let plan = try CommandLineRunner.run(["plan"], in: workspace.root)
         #expect(plan.status == 0)

@@ -93,12 +93,15 @@ struct KillPointTests {
             let killedStage = String(point.split(separator: ":")[0])
             // The stage killed mid-transaction, and every stage after it, still hold their last good checkpoint.
             let order = ["ingest", "transform", "aggregate", "report"]
-            let firstUntouched = killedStage == "run" ? order.firstIndex(of: String(point.split(separator: "-").last!))! + 1
+            let firstUntouched =
+                killedStage == "run"
+                ? order.firstIndex(of: String(point.split(separator: "-").last!))! + 1
                 : order.firstIndex(of: killedStage)!
             for (index, stage) in order.enumerated() where index >= firstUntouched {
                 #expect(try Self.checkpoint(db, stage) == fingerprints[index], "\(point): \(stage) checkpoint changed")
-                #expect(Self.sections(after, Self.stageTables[stage]!) == Self.sections(before, Self.stageTables[stage]!),
-                        "\(point): \(stage) tables changed")
+                #expect(
+                    Self.sections(after, Self.stageTables[stage]!) == Self.sections(before, Self.stageTables[stage]!),
+                    "\(point): \(stage) tables changed")
             }
 
             // No partial publication is ever visible; before the switch, `latest` is still the previous one.
@@ -116,11 +119,14 @@ struct KillPointTests {
             try Self.expectCompletePublication(published, point)
             let latestAfter = try FileManager.default.destinationOfSymbolicLink(atPath: published + "/latest")
             #expect(latestAfter != latestBefore, "\(point): the resumed run did not publish")
-            #expect(try String(contentsOfFile: published + "/latest/csv/soc_ics_league.csv", encoding: .utf8)
-                        .replacingOccurrences(of: latestAfter.replacingOccurrences(of: "runs/", with: ""), with: "RUN")
+            #expect(
+                try String(contentsOfFile: published + "/latest/csv/soc_ics_league.csv", encoding: .utf8)
+                    .replacingOccurrences(of: latestAfter.replacingOccurrences(of: "runs/", with: ""), with: "RUN")
                     == String(contentsOfFile: reference.path("out/published/latest/csv/soc_ics_league.csv"), encoding: .utf8)
-                        .replacingOccurrences(of: try FileManager.default.destinationOfSymbolicLink(atPath: reference.path("out/published/latest")).replacingOccurrences(of: "runs/", with: ""), with: "RUN"),
-                    "\(point): published CSV differs from an uninterrupted run")
+                    .replacingOccurrences(
+                        of: try FileManager.default.destinationOfSymbolicLink(atPath: reference.path("out/published/latest")).replacingOccurrences(
+                            of: "runs/", with: ""), with: "RUN"),
+                "\(point): published CSV differs from an uninterrupted run")
         }
     }
 
@@ -130,7 +136,8 @@ struct KillPointTests {
         let failed = try CommandLineRunner.run(["run"], in: workspace.root, environment: ["SOC_PIPELINE_FAULT": "transform:after-values"])
         #expect(failed.status == 1)
         #expect(failed.stdout.contains("  ingest     ok"))
-        let failedSummary = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: workspace.path("out/run-summary.json")))) as? [String: Any]
+        let failedSummary =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: workspace.path("out/run-summary.json")))) as? [String: Any]
         #expect(failedSummary?["status"] as? String == "failed")
         #expect(failedSummary?["exit_code"] as? Int == 1)
         let resumed = try CommandLineRunner.run(["run"], in: workspace.root)

@@ -22,8 +22,9 @@ struct PublishTests {
         let before = try Self.latest(workspace)
         let csv = try Data(contentsOf: URL(fileURLWithPath: workspace.path("out/published/latest/csv/soc_ics_league.csv")))
         for point in ["report:after-tables", "report:after-files", "report:after-publish", "report:before-commit"] {
-            let failed = try CommandLineRunner.run(["run", "--stage", "report", "--force"], in: workspace.root,
-                                                   environment: ["SOC_PIPELINE_FAULT": point])
+            let failed = try CommandLineRunner.run(
+                ["run", "--stage", "report", "--force"], in: workspace.root,
+                environment: ["SOC_PIPELINE_FAULT": point])
             #expect(failed.status == 1, "\(point): \(failed.stderr)")
             #expect(try Self.latest(workspace) == before, "\(point)")
             #expect(try Data(contentsOf: URL(fileURLWithPath: workspace.path("out/published/latest/csv/soc_ics_league.csv"))) == csv)
@@ -90,13 +91,19 @@ struct PublishTests {
         #expect(list.stdout.contains("soc_ics_league"))
         #expect(list.stdout.split(separator: "\n").count == 8)
 
-        let show = try CommandLineRunner.run(["tables", "show", "ics_league", "--where", "indicator=RATE", "--where", "ics_ods_code=QAA",
-                                              "--columns", "ics_ods_code,numerator,denominator", "--format", "csv"], in: workspace.root)
+        let show = try CommandLineRunner.run(
+            [
+                "tables", "show", "ics_league", "--where", "indicator=RATE", "--where", "ics_ods_code=QAA",
+                "--columns", "ics_ods_code,numerator,denominator", "--format", "csv",
+            ], in: workspace.root)
         #expect(show.status == 0, "\(show.stderr)")
         #expect(show.stdout == "ics_ods_code,numerator,denominator\r\nQAA,15,7600\r\n")
 
-        let suppressed = try CommandLineRunner.run(["tables", "show", "soc_ics_quintile_gap", "--where", "quintile=5", "--where", "ics_ods_code=QAA",
-                                                    "--columns", "numerator,value", "--format", "md"], in: workspace.root)
+        let suppressed = try CommandLineRunner.run(
+            [
+                "tables", "show", "soc_ics_quintile_gap", "--where", "quintile=5", "--where", "ics_ods_code=QAA",
+                "--columns", "numerator,value", "--format", "md",
+            ], in: workspace.root)
         #expect(suppressed.stdout.contains("| \\* | \\* |"), "\(suppressed.stdout)")
 
         // Column names are checked against the table, never pasted into SQL.
@@ -111,11 +118,14 @@ struct PublishTests {
 
         let export = try CommandLineRunner.run(["tables", "export", "--format", "all", "--out", workspace.path("export")], in: workspace.root)
         #expect(export.status == 0, "\(export.stderr)")
-        for file in ["csv/soc_ics_league.csv", "json/soc_headlines.json", "markdown/soc_metadata.md", "state-of-care.xlsx", "state-of-care.html", "manifest.json"] {
+        for file in [
+            "csv/soc_ics_league.csv", "json/soc_headlines.json", "markdown/soc_metadata.md", "state-of-care.xlsx", "state-of-care.html", "manifest.json",
+        ] {
             #expect(FileManager.default.fileExists(atPath: workspace.path("export/\(file)")), "\(file)")
         }
         // The export matches the publication.
-        #expect(try Data(contentsOf: URL(fileURLWithPath: workspace.path("export/csv/soc_ics_league.csv")))
+        #expect(
+            try Data(contentsOf: URL(fileURLWithPath: workspace.path("export/csv/soc_ics_league.csv")))
                 == Data(contentsOf: URL(fileURLWithPath: workspace.path("out/published/latest/csv/soc_ics_league.csv"))))
     }
 

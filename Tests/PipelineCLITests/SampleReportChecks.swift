@@ -34,18 +34,64 @@ enum SampleReportChecks {
                     let expected = try String(contentsOfFile: goldenPath, encoding: .utf8)
                     if text != expected {
                         let line = zip(text.split(separator: "\n"), expected.split(separator: "\n")).enumerated().first { $0.element.0 != $0.element.1 }
-                        Issue.record("\(relative) differs from its golden file at line \((line?.offset ?? 0) + 1):\n got: \(line?.element.0 ?? "")\nwant: \(line?.element.1 ?? "")\n(UPDATE_GOLDEN=1 swift test rewrites Tests/Fixtures/golden after a deliberate change)")
+                        Issue.record(
+                            "\(relative) differs from its golden file at line \((line?.offset ?? 0) + 1):\n got: \(line?.element.0 ?? "")\nwant: \(line?.element.1 ?? "")\n(UPDATE_GOLDEN=1 swift test rewrites Tests/Fixtures/golden after a deliberate change)"
+                        )
                     }
                 }
             }
         }
+        try versionPin(latest, runID: runID, update: update)
         let digestText = digests.joined(separator: "\n") + "\n"
         if update {
             try digestText.write(toFile: "\(goldenFolder)/digests.txt", atomically: true, encoding: .utf8)
         } else {
-            #expect(digestText == (try String(contentsOfFile: "\(goldenFolder)/digests.txt", encoding: .utf8)),
-                    "published CSV/Markdown differ from Tests/Fixtures/golden/digests.txt (UPDATE_GOLDEN=1 swift test rewrites it)")
+            #expect(
+                digestText == (try String(contentsOfFile: "\(goldenFolder)/digests.txt", encoding: .utf8)),
+                "published CSV/Markdown differ from Tests/Fixtures/golden/digests.txt (UPDATE_GOLDEN=1 swift test rewrites it)")
         }
+    }
+
+    static let versionPinPath = "\(goldenFolder)/program-version.txt"
+
+    /// The release label must change whenever the sample publication does: the pin holds the label and a
+    /// digest of every published CSV with the label's own line left out.
+    static func versionPin(_ latest: String, runID: String, update: Bool) throws {
+        var version = "", text = ""
+        for name in try FileManager.default.contentsOfDirectory(atPath: "\(latest)/csv").sorted() {
+            for line in try normalised("\(latest)/csv/\(name)", runID: runID).split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
+                if line.hasPrefix("all,,,program_version,") {
+                    version = String(line.split(separator: ",", omittingEmptySubsequences: false)[4])
+                } else {
+                    text += line + "\n"
+                }
+            }
+        }
+        let digest = SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        let pinned = try String(contentsOfFile: versionPinPath, encoding: .utf8).split(separator: " ").map {
+            $0.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        switch versionPinVerdict(version: version, digest: digest, pinned: (pinned[0], pinned[1]), update: update) {
+        case .agrees: break
+        case .record: try "\(version) \(digest)\n".write(toFile: versionPinPath, atomically: true, encoding: .utf8)
+        case .fail(let message): Issue.record(Comment(rawValue: message))
+        }
+    }
+
+    enum VersionPinVerdict: Equatable {
+        case agrees, record
+        case fail(String)
+    }
+
+    static func versionPinVerdict(version: String, digest: String, pinned: (version: String, digest: String), update: Bool) -> VersionPinVerdict {
+        if version == pinned.version {
+            return digest == pinned.digest
+                ? .agrees
+                : .fail(
+                    "the sample publication changed but the program version is still \(version): bump ProgramVersion.current "
+                        + "(Sources/PipelineCore/Stage/ProgramVersion.swift), then UPDATE_GOLDEN=1 swift test")
+        }
+        return update ? .record : .fail("the program version is \(version), pinned as \(pinned.version): UPDATE_GOLDEN=1 swift test records it")
     }
 
     /// Renders the HTML report in headless Chromium: a screenshot, and the DOM holds every chart.

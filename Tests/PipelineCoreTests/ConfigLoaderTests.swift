@@ -112,7 +112,8 @@ struct ConfigLoaderTests {
     }
 
     @Test func impossibleAgeRange() {
-        let error = decodeError(withIndicator(Self.indicator.replacingOccurrences(of: "\"polarity\"", with: "\"ageRange\": {\"from\": 18, \"to\": 4}, \"polarity\"")))
+        let error = decodeError(
+            withIndicator(Self.indicator.replacingOccurrences(of: "\"polarity\"", with: "\"ageRange\": {\"from\": 18, \"to\": 4}, \"polarity\"")))
         #expect(error?.message.hasPrefix("indicators[0].ageRange.to:") == true)
     }
 

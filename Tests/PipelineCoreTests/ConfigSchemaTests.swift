@@ -1,8 +1,9 @@
 import Foundation
-@testable import PipelineCore
-import Statistics
 import PipelineTestSupport
+import Statistics
 import Testing
+
+@testable import PipelineCore
 
 /// `pipeline.schema.json` must list exactly the keys and values the strict decoder accepts.
 struct ConfigSchemaTests {

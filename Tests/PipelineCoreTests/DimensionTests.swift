@@ -2,8 +2,10 @@ import PipelineCore
 import Testing
 
 struct DimensionTests {
-    @Test(arguments: [("0-4", 0), ("00-04", 0), ("5-9", 1), ("85-89", 17), ("90+", 18), ("90 and over", 18),
-                      ("0", 0), ("4", 0), ("37", 7), ("89", 17), ("90", 18), ("104", 18), ("20 to 24", 4)])
+    @Test(arguments: [
+        ("0-4", 0), ("00-04", 0), ("5-9", 1), ("85-89", 17), ("90+", 18), ("90 and over", 18),
+        ("0", 0), ("4", 0), ("37", 7), ("89", 17), ("90", 18), ("104", 18), ("20 to 24", 4),
+    ])
     func ageBandLabels(text: String, index: Int) {
         #expect(AgeBand(label: text)?.index == index)
     }
@@ -19,8 +21,10 @@ struct DimensionTests {
         #expect(AgeBand.all.count == 19)
     }
 
-    @Test(arguments: [("male", Sex.male), ("M", .male), ("1", .male), ("Female", .female), ("f", .female), ("2", .female),
-                      ("unknown", .unknown), ("9", .unknown), ("0", .unknown), ("Not Known", .unknown)])
+    @Test(arguments: [
+        ("male", Sex.male), ("M", .male), ("1", .male), ("Female", .female), ("f", .female), ("2", .female),
+        ("unknown", .unknown), ("9", .unknown), ("0", .unknown), ("Not Known", .unknown),
+    ])
     func sexCodes(text: String, sex: Sex) {
         #expect(Sex(label: text) == sex)
     }

@@ -36,8 +36,10 @@ public enum CommandLineRunner {
         return (process, String(decoding: seen, as: UTF8.self).contains("paused at \(point)"))
     }
 
-    public static func run(_ arguments: [String], in directory: String = Repository.root,
-                           environment: [String: String] = [:], executable: String? = nil) throws -> Result {
+    public static func run(
+        _ arguments: [String], in directory: String = Repository.root,
+        environment: [String: String] = [:], executable: String? = nil
+    ) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable ?? binary)
         process.arguments = arguments
@@ -54,11 +56,14 @@ public enum CommandLineRunner {
         let group = DispatchGroup()
         nonisolated(unsafe) var outData = Data(), errData = Data()
         group.enter()
-        DispatchQueue.global().async { outData = outPipe.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        DispatchQueue.global().async {
+            outData = outPipe.fileHandleForReading.readDataToEndOfFile(); group.leave()
+        }
         errData = errPipe.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
     }
 }

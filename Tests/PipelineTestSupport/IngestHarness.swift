@@ -8,10 +8,11 @@ import Transform
 
 /// Runs stages in-process against a workspace's config and database.
 public enum StageHarness {
+    /// Every stage, in run order, as the command line lists them.
+    public static var stages: [any PipelineStage] { [IngestStage(), TransformStage(), AggregateStage(), ReportStage()] }
+
     /// Every stage's migrations, in stage order, as the command line registers them.
-    public static var migrations: [SchemaMigration] {
-        IngestStage().migrations + TransformStage().migrations + AggregateStage().migrations + ReportStage().migrations
-    }
+    public static var migrations: [SchemaMigration] { stages.flatMap(\.migrations) }
 
     /// Runs `stage` with the config at `configPath`; returns the store for inspection.
     @discardableResult

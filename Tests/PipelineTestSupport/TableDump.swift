@@ -11,10 +11,12 @@ public enum TableDump {
         configuration.readonly = true
         let queue = try DatabaseQueue(path: path, configuration: configuration)
         return try queue.read { db in
-            let tables = try String.fetchAll(db, sql: """
-                SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
-                AND name NOT IN ('pipeline_run', 'stage_attempt', 'change_log', 'grdb_migrations') ORDER BY name
-                """)
+            let tables = try String.fetchAll(
+                db,
+                sql: """
+                    SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+                    AND name NOT IN ('pipeline_run', 'stage_attempt', 'change_log', 'grdb_migrations') ORDER BY name
+                    """)
             var text = ""
             for table in tables {
                 text += "## \(table)\n"

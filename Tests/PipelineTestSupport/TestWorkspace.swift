@@ -30,13 +30,17 @@ public final class TestWorkspace {
     /// Writes the tiny reference world. LSOAs: E01000001/2 in QAA (deciles 1 and 10),
     /// E01000003/4 in QBB (deciles 3 and 8). Population 100 per sex × band.
     public func writeTinyReference() throws {
-        try write("ref/icbs.csv", """
+        try write(
+            "ref/icbs.csv",
+            """
             icb_ods_code,icb_ons_code,icb_ons_code_2023,icb_name,icb_short_name,region_ons_code,region_ods_code,region_name
             QAA,E54000001,E54000001,NHS Alpha Integrated Care Board,Alpha,E40000001,Y01,North
             QBB,E54000002,E54000099,"NHS Beta, Gamma Integrated Care Board","Beta, Gamma",E40000002,Y02,South
 
             """)
-        try write("ref/lsoa_icb.csv", """
+        try write(
+            "ref/lsoa_icb.csv",
+            """
             lsoa_code,sub_icb_ods_code,sub_icb_ons_code,icb_ods_code,icb_ons_code
             E01000001,01A,E38000001,QAA,E54000001
             E01000002,01A,E38000001,QAA,E54000001
@@ -81,13 +85,15 @@ public final class TestWorkspace {
     @discardableResult
     public func writeTinyWorld(admissionsQAA: String? = nil, indicators: String = "[]") throws -> String {
         try writeTinyReference()
-        try write("extracts/QAA/admissions.csv", admissionsQAA ?? """
-            lsoa_code,period,sex,age_band,events
-            E01000001,2025-03,male,0-4,5
-            E01000001,2025-03,female,90+,7
-            E01000002,2025-03,male,50-54,3
+        try write(
+            "extracts/QAA/admissions.csv",
+            admissionsQAA ?? """
+                lsoa_code,period,sex,age_band,events
+                E01000001,2025-03,male,0-4,5
+                E01000001,2025-03,female,90+,7
+                E01000002,2025-03,male,50-54,3
 
-            """)
+                """)
         try write("extracts/QBB/admissions.csv", "lsoa_code,period,sex,age_band,events\nE01000003,2025-03,female,20-24,4\nE01000004,2025-03,male,65-69,6\n")
         try write("extracts/QAA/waits.csv", "lsoa_code,period,sex,age_band,numerator,denominator\nE01000001,2025-03,male,40-44,8,10\n")
         try write("extracts/QBB/waits.csv", "lsoa_code,period,sex,age_band,numerator,denominator\nE01000003,2025-03,female,40-44,3,4\n")

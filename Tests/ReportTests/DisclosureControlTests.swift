@@ -1,9 +1,10 @@
 import GRDB
 import PipelineCore
-@testable import Report
 import Testing
 
-/// The NHS Digital rule cell by cell (domain.md §5).
+@testable import Report
+
+/// The NHS Digital rule cell by cell (docs/DISCLOSURE.md).
 struct DisclosureControlTests {
     let control = DisclosureControl(rules: DisclosureRules())
 

@@ -1,5 +1,6 @@
 import Foundation
 import PipelineCore
+
 @testable import Report
 
 /// Reads every published file back — CSV, JSON, Markdown, the workbook's sheets and the HTML data

@@ -4,9 +4,10 @@ import GRDB
 import Ingest
 import PipelineCore
 import PipelineTestSupport
-import Testing
 import Statistics
+import Testing
 import Transform
+
 @testable import Report
 
 /// The tiny world through all four stages. Its raw counts include 3, 4 and 6 events and 3 of 4
@@ -41,8 +42,9 @@ struct ReportStageTests {
     }
 
     static func logged(_ db: Database, _ table: String, _ key: String, _ column: String) throws -> String? {
-        try String.fetchOne(db, sql: "SELECT action || ':' || reason_code FROM soc_suppressed_cells WHERE table_name = ? AND row_key = ? AND column_name = ?",
-                            arguments: [table, key, column])
+        try String.fetchOne(
+            db, sql: "SELECT action || ':' || reason_code FROM soc_suppressed_cells WHERE table_name = ? AND row_key = ? AND column_name = ?",
+            arguments: [table, key, column])
     }
 
     @Test func countsFollowTheRuleAndEveryActionIsLogged() throws {
@@ -70,7 +72,8 @@ struct ReportStageTests {
             #expect(q1["numerator"] as Int? == 10)
             #expect(abs((q1["value"] as Double? ?? 0) - 12.0 / 3800 * 1000) < 1e-9)
             // England is not controlled: quintile 5 shows its 3 events.
-            let england = try Self.row(db, "SELECT * FROM soc_national_by_group WHERE indicator_id = 'RATE' AND breakdown_type = 'imd_quintile' AND breakdown_value LIKE '5%'")
+            let england = try Self.row(
+                db, "SELECT * FROM soc_national_by_group WHERE indicator_id = 'RATE' AND breakdown_type = 'imd_quintile' AND breakdown_value LIKE '5%'")
             #expect(england["numerator"] as Int? == 3)
             #expect(england["suppression_flag"] as String == "none")
             // Fewer than 10 events: the DSR is withheld (not suppressed) with its reason.
@@ -126,22 +129,25 @@ struct ReportStageTests {
         let control = DisclosureControl(rules: DisclosureRules())
         let stored = StoredValue(value: 80, lower95: 49, upper95: 94, lower998: 40, upper998: 97)
         // 4,012 of 5,003 → 4,010 of 5,005: 80.1% to one decimal place, Wilson limits from the rounded counts.
-        let cells = control.derived(method: Proportion(), multiplier: 100, national: false,
-                                    numerator: control.count(4012, national: false), denominator: control.count(5003, national: false),
-                                    stored: stored)
+        let cells = control.derived(
+            method: Proportion(), multiplier: 100, national: false,
+            numerator: control.count(4012, national: false), denominator: control.count(5003, national: false),
+            stored: stored)
         #expect(cells[0].number == 80.1)
         #expect(cells[0].action == .fromRoundedCounts)
         let wilson = Proportion.estimate(numerator: 4010, denominator: 5005, multiplier: 100)!
         #expect(cells[1].number == (wilson.lower95! * 10).rounded() / 10)
         // Rates are not recomputed, but a suppressed numerator hides them.
-        let rate = control.derived(method: CrudeRate(), multiplier: 1000, national: false,
-                                   numerator: control.count(5, national: false), denominator: control.count(3800, national: false),
-                                   stored: StoredValue(value: 1.3, lower95: 0.4, upper95: 3.1, lower998: 0.2, upper998: 4))
+        let rate = control.derived(
+            method: CrudeRate(), multiplier: 1000, national: false,
+            numerator: control.count(5, national: false), denominator: control.count(3800, national: false),
+            stored: StoredValue(value: 1.3, lower95: 0.4, upper95: 3.1, lower998: 0.2, upper998: 4))
         #expect(rate.allSatisfy { $0.action == .secondarySuppressed && $0.value.isNull })
         // A zero numerator beside a suppressed denominator still hides the percentage (its limits reveal n).
-        let zero = control.derived(method: Proportion(), multiplier: 100, national: false,
-                                   numerator: control.count(0, national: false), denominator: control.count(6, national: false),
-                                   stored: StoredValue(value: 0, lower95: 0, upper95: 39, lower998: 0, upper998: 60))
+        let zero = control.derived(
+            method: Proportion(), multiplier: 100, national: false,
+            numerator: control.count(0, national: false), denominator: control.count(6, national: false),
+            stored: StoredValue(value: 0, lower95: 0, upper95: 39, lower998: 0, upper998: 60))
         #expect(zero[0].action == .secondarySuppressed)
     }
 

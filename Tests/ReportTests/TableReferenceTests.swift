@@ -1,8 +1,9 @@
 import Foundation
 import PipelineCore
 import PipelineTestSupport
-@testable import Report
 import Testing
+
+@testable import Report
 
 /// The documented contract is generated from the definitions the code uses, and kept in step.
 struct TableReferenceTests {
@@ -12,8 +13,10 @@ struct TableReferenceTests {
     }
 
     @Test func everyTableCarriesTheProvenanceColumns() {
-        let provenance = ["run_id", "manifest_sha256", "indicator_id", "period_start", "period_end", "imd_vintage", "icb_vintage",
-                          "population_source", "suppression_flag", "suppression_reason"]
+        let provenance = [
+            "run_id", "manifest_sha256", "indicator_id", "period_start", "period_end", "imd_vintage", "icb_vintage",
+            "population_source", "suppression_flag", "suppression_reason",
+        ]
         for table in PublishedCatalog.tables {
             #expect(Set(provenance).isSubset(of: Set(table.columnNames)), "\(table.name)")
             #expect(Set(table.keyColumns).isSubset(of: Set(table.columnNames)), "\(table.name)")

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Statistics
 
 struct EdgeCaseTests {
@@ -36,8 +37,11 @@ struct EdgeCaseTests {
         let single = DirectlyStandardisedRate.estimate([.init(events: 20, population: 1000, standardWeight: 7000)], multiplier: 1000)
         #expect(abs(single.value! - 20) < 1e-12)
         // Two equal-rate bands: the DSR equals the common rate whatever the weights.
-        let two = DirectlyStandardisedRate.estimate([.init(events: 10, population: 500, standardWeight: 1000),
-                                                     .init(events: 40, population: 2000, standardWeight: 6000)], multiplier: 1000)
+        let two = DirectlyStandardisedRate.estimate(
+            [
+                .init(events: 10, population: 500, standardWeight: 1000),
+                .init(events: 40, population: 2000, standardWeight: 6000),
+            ], multiplier: 1000)
         #expect(abs(two.value! - 20) < 1e-12)
     }
 
@@ -63,8 +67,10 @@ struct EdgeCaseTests {
     @Test(arguments: [0.0, 1, 3, 9, 10, 11, 57, 400, 12_345])
     func intervalsNest(events: Double) throws {
         for population in [events + 1, events * 3 + 7, 1e6] {
-            for estimate in [CrudeRate.estimate(events: events, population: population),
-                             Proportion.estimate(numerator: events, denominator: population, multiplier: 100)] {
+            for estimate in [
+                CrudeRate.estimate(events: events, population: population),
+                Proportion.estimate(numerator: events, denominator: population, multiplier: 100),
+            ] {
                 let e = try #require(estimate)
                 let value = try #require(e.value)
                 #expect((e.lower95 ?? 0) <= value && value <= e.upper95!)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Statistics
 
 /// Every Byar's, Wilson, rate, proportion, DSR and ISR case of PHEindicatormethods' test data, to ≤ 1e-9 relative.

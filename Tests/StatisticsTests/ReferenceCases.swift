@@ -42,7 +42,9 @@ struct ReferenceCases: Decodable {
         var label: String
         var x: [Double?]
         var n: [Double?]
+        // swift-format-ignore: AlwaysUseLowerCamelCase
         var x_ref: [Double?]
+        // swift-format-ignore: AlwaysUseLowerCamelCase
         var n_ref: [Double]
         var observed: Double
         var expected: Double

@@ -1,6 +1,7 @@
 import Foundation
 import PipelineTestSupport
 import Testing
+
 @testable import Statistics
 
 /// Every SII case of PHEindicatormethods' test data: points to 1e-9, limits within the package's own 5% tolerance.
@@ -17,16 +18,21 @@ struct SIIReferenceCaseTests {
             var ci: [String: Level]?
         }
         var label: String
+        // swift-format-ignore: AlwaysUseLowerCamelCase
         var value_type: Int
         var transform: Bool
         var multiplier: Double
         var confidence: [Double]
+        // swift-format-ignore: AlwaysUseLowerCamelCase
         var se_source: String
+        // swift-format-ignore: AlwaysUseLowerCamelCase
         var value_source: String
         var population: [Double]
         var count: [Double?]
         var value: [Double?]
+        // swift-format-ignore: AlwaysUseLowerCamelCase
         var lower_cl: [Double?]
+        // swift-format-ignore: AlwaysUseLowerCamelCase
         var upper_cl: [Double?]
         var se: [Double?]
         var expected: Expected
@@ -72,7 +78,8 @@ struct SIIReferenceCaseTests {
         let (sii, quantiles) = Self.setUp(c)
         for (key, level) in c.expected.ci ?? [:] {
             let confidence = Double(key)!
-            let limits = sii.hasClosedForm
+            let limits =
+                sii.hasClosedForm
                 ? sii.closedFormLimits(quantiles, confidence: confidence)
                 : sii.simulatedLimits(quantiles, confidence: confidence, repetitions: 100_000, seed: 2026)
             #expect(Self.close(limits.siiLower, level.sii[0], 0.05), "\(c.label) \(key) lower \(limits.siiLower) vs \(level.sii[0])")

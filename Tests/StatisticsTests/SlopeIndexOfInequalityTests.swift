@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Statistics
 
 /// The slope index of inequality on hand-built data: exact slopes, polarity, seeded simulation, R's rounding.

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Statistics
 
 /// Change intervals (MOVER), directions by polarity, and Fingertips' recent-trend marker.

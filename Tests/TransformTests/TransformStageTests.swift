@@ -3,9 +3,9 @@ import GRDB
 import Ingest
 import PipelineCore
 import PipelineTestSupport
+import Statistics
 import Testing
 import Transform
-import Statistics
 
 /// The tiny world (see ``TestWorkspace``) through ingest and transform, checked by hand.
 struct TransformStageTests {
@@ -30,13 +30,17 @@ struct TransformStageTests {
         return (workspace, store)
     }
 
-    func value(_ store: CheckpointStore, _ indicator: String, _ level: String, _ code: String,
-               _ type: String = "all", _ index: Int = 0) throws -> Row? {
+    func value(
+        _ store: CheckpointStore, _ indicator: String, _ level: String, _ code: String,
+        _ type: String = "all", _ index: Int = 0
+    ) throws -> Row? {
         try store.pool.read { (db: Database) throws -> Row? in
-            try Row.fetchOne(db, sql: """
-                SELECT * FROM indicator_value WHERE indicator_id = ? AND geography_level = ? AND geography_code = ?
-                AND breakdown_type = ? AND breakdown_index = ?
-                """, arguments: [indicator, level, code, type, index])
+            try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT * FROM indicator_value WHERE indicator_id = ? AND geography_level = ? AND geography_code = ?
+                    AND breakdown_type = ? AND breakdown_index = ?
+                    """, arguments: [indicator, level, code, type, index])
         }
     }
 
@@ -94,19 +98,21 @@ struct TransformStageTests {
 
     @Test func dataQualitySharesPerSystem() throws {
         let workspace = try TestWorkspace()
-        let config = try workspace.writeTinyWorld(admissionsQAA: """
-            lsoa_code,period,sex,age_band,events
-            E01000001,2025-03,male,0-4,5
-            E01000002,2025-03,unknown,unknown,3
-            E09999999,2025-03,male,0-4,1
-            E01000002,2025-03,female,0-4,*
+        let config = try workspace.writeTinyWorld(
+            admissionsQAA: """
+                lsoa_code,period,sex,age_band,events
+                E01000001,2025-03,male,0-4,5
+                E01000002,2025-03,unknown,unknown,3
+                E09999999,2025-03,male,0-4,1
+                E01000002,2025-03,female,0-4,*
 
-            """, indicators: Self.indicators)
+                """, indicators: Self.indicators)
         try StageHarness.run(IngestStage(), configPath: config)
         let store = try StageHarness.run(TransformStage(), configPath: config)
-        let row = try #require(try store.pool.read { (db: Database) throws -> Row? in
-            try Row.fetchOne(db, sql: "SELECT * FROM indicator_data_quality WHERE indicator_id = 'RATE' AND icb_code = 'QAA'")
-        })
+        let row = try #require(
+            try store.pool.read { (db: Database) throws -> Row? in
+                try Row.fetchOne(db, sql: "SELECT * FROM indicator_data_quality WHERE indicator_id = 'RATE' AND icb_code = 'QAA'")
+            })
         #expect(row["records"] == 4)
         #expect(row["share_unmapped_lsoa"] == 0.25)
         #expect(row["share_unknown_sex"] == 0.25)
@@ -154,24 +160,29 @@ struct TransformStageTests {
     @Test func decilesAreOrderedNumerically() throws {
         let (_, store) = try transformed()
         let labels = try store.pool.read { (db: Database) throws -> [String] in
-            try String.fetchAll(db, sql: """
-                SELECT breakdown_value FROM indicator_value WHERE indicator_id = 'RATE' AND geography_level = 'england'
-                AND breakdown_type = 'imd_decile' ORDER BY breakdown_index
-                """)
+            try String.fetchAll(
+                db,
+                sql: """
+                    SELECT breakdown_value FROM indicator_value WHERE indicator_id = 'RATE' AND geography_level = 'england'
+                    AND breakdown_type = 'imd_decile' ORDER BY breakdown_index
+                    """)
         }
         #expect(labels == (1...10).map(String.init))
     }
 
     @Test func aSourceWithoutSexGetsNoSexRows() throws {
         let workspace = try TestWorkspace()
-        let config = try workspace.writeTinyWorld(admissionsQAA: "lsoa_code,period,age_band,events\nE01000001,2025-03,0-4,5\n",
-                                                  indicators: Self.indicators)
+        let config = try workspace.writeTinyWorld(
+            admissionsQAA: "lsoa_code,period,age_band,events\nE01000001,2025-03,0-4,5\n",
+            indicators: Self.indicators)
         try workspace.write("extracts/QBB/admissions.csv", "lsoa_code,period,age_band,events\nE01000003,2025-03,20-24,4\n")
         try StageHarness.run(IngestStage(), configPath: config)
         let store = try StageHarness.run(TransformStage(), configPath: config)
         let counts = try store.pool.read { (db: Database) throws -> (Int, Int) in
-            (try Int.fetchOne(db, sql: "SELECT count(*) FROM indicator_value WHERE indicator_id = 'RATE' AND breakdown_type = 'sex'") ?? -1,
-             try Int.fetchOne(db, sql: "SELECT count(*) FROM indicator_value WHERE indicator_id = 'PROP' AND breakdown_type = 'sex'") ?? -1)
+            (
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM indicator_value WHERE indicator_id = 'RATE' AND breakdown_type = 'sex'") ?? -1,
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM indicator_value WHERE indicator_id = 'PROP' AND breakdown_type = 'sex'") ?? -1
+            )
         }
         #expect(counts.0 == 0)
         #expect(counts.1 > 0)  // the waits extract records sex

@@ -1,5 +1,5 @@
-import Statistics
 public import Foundation
+import Statistics
 
 /// Reads and checks `pipeline.json`: strict keys, types, and cross-references.
 public enum ConfigLoader {
@@ -11,8 +11,9 @@ public enum ConfigLoader {
         do {
             data = try Data(contentsOf: url)
         } catch {
-            throw PipelineError(.usage, "cannot read config file", at: InputLocation(file: path),
-                                hint: "pass --config PATH, or run from the folder holding pipeline.json")
+            throw PipelineError(
+                .usage, "cannot read config file", at: InputLocation(file: path),
+                hint: "pass --config PATH, or run from the folder holding pipeline.json")
         }
         var config = try decode(data, file: path)
         config.baseDirectory = url.deletingLastPathComponent().standardizedFileURL.path
@@ -22,14 +23,16 @@ public enum ConfigLoader {
     /// Decodes and validates config text; `file` names it in messages.
     public static func decode(_ data: Data, file: String) throws -> PipelineConfig {
         if let failure = JSONSyntaxLocator.firstError(in: [UInt8](data)) {
-            throw PipelineError(.usage, "not valid JSON: line \(failure.line), column \(failure.column): \(failure.reason)",
-                                at: InputLocation(file: file), hint: "check for a missing or extra comma, quote or bracket there")
+            throw PipelineError(
+                .usage, "not valid JSON: line \(failure.line), column \(failure.column): \(failure.reason)",
+                at: InputLocation(file: file), hint: "check for a missing or extra comma, quote or bracket there")
         }
         let config: PipelineConfig
         do {
             config = try JSONDecoder().decode(PipelineConfig.self, from: data)
         } catch let error as UnknownConfigKeyError {
-            var hint = error.suggestion.map { "did you mean '\($0)'?" }
+            var hint =
+                error.suggestion.map { "did you mean '\($0)'?" }
                 ?? "valid keys here: \(error.validKeys.joined(separator: ", "))"
             if error.suggestion != nil { hint += " valid keys here: \(error.validKeys.joined(separator: ", "))" }
             throw PipelineError(.usage, "\(error.path): unknown key '\(error.key)'", at: InputLocation(file: file), hint: hint)
@@ -52,8 +55,9 @@ public enum ConfigLoader {
             return PipelineError(.usage, "\(ConfigPath.render(context.codingPath)): expected \(describe(type)), found null", at: location)
         case let .dataCorrupted(context):
             if context.codingPath.isEmpty {
-                return PipelineError(.usage, "not valid JSON: \(syntaxDetail(context, data: data))", at: location,
-                                     hint: "check for a missing comma, quote or bracket near that place")
+                return PipelineError(
+                    .usage, "not valid JSON: \(syntaxDetail(context, data: data))", at: location,
+                    hint: "check for a missing comma, quote or bracket near that place")
             }
             var message = "\(ConfigPath.render(context.codingPath)): \(context.debugDescription)"
             let named = context.codingPath.last { $0.intValue == nil }
@@ -114,8 +118,9 @@ public enum ConfigLoader {
         }
         let populations = config.sources.filter { $0.kind == .population }
         guard populations.count == 1 else {
-            throw PipelineError(.usage, "sources: exactly one source of kind 'population' is needed, found \(populations.count)",
-                                at: location, hint: "rates need resident populations as denominators")
+            throw PipelineError(
+                .usage, "sources: exactly one source of kind 'population' is needed, found \(populations.count)",
+                at: location, hint: "rates need resident populations as denominators")
         }
         var ids: Set<String> = []
         for (index, indicator) in config.indicators.enumerated() {
@@ -125,12 +130,14 @@ public enum ConfigLoader {
             }
             guard let source = config.sources.first(where: { $0.name == indicator.source }) else {
                 let names = config.extractSources.map(\.name)
-                throw PipelineError(.usage, "\(path).source: no dataset named '\(indicator.source)'", at: location,
-                                    hint: ClosestMatch.best(for: indicator.source, among: names).map { "did you mean '\($0)'?" }
-                                        ?? "datasets: \(names.joined(separator: ", "))")
+                throw PipelineError(
+                    .usage, "\(path).source: no dataset named '\(indicator.source)'", at: location,
+                    hint: ClosestMatch.best(for: indicator.source, among: names).map { "did you mean '\($0)'?" }
+                        ?? "datasets: \(names.joined(separator: ", "))")
             }
             guard source.kind == indicator.method.sourceKind else {
-                throw PipelineError(.usage,
+                throw PipelineError(
+                    .usage,
                     "\(path).method: '\(indicator.method.rawValue)' needs a dataset of kind '\(indicator.method.sourceKind.rawValue)', but '\(source.name)' is '\(source.kind.rawValue)'",
                     at: location)
             }

@@ -1,6 +1,6 @@
 /// The disclosure-control regime applied to every count before it leaves the database.
 ///
-/// The defaults are the NHS Digital HES/ECDS method of September 2018 (domain.md §5): 0 stays 0,
+/// The defaults are the NHS Digital HES/ECDS method of September 2018 (docs/DISCLOSURE.md): 0 stays 0,
 /// 1–7 become the suppressed symbol, 8 or more are rounded to the nearest 5, totals are rounded from
 /// unrounded data, national counts are not controlled. Other regimes change the numbers here.
 public struct DisclosureRules: Codable, Sendable, Equatable {
@@ -33,12 +33,14 @@ public struct DisclosureRules: Codable, Sendable, Equatable {
         suppressTo = try container.decodeIfPresent(Int.self, forKey: .suppressTo) ?? defaults.suppressTo
         roundTo = try container.decodeIfPresent(Int.self, forKey: .roundTo) ?? defaults.roundTo
         controlNational = try container.decodeIfPresent(Bool.self, forKey: .controlNational) ?? defaults.controlNational
-        percentOneDecimalMinDenominator = try container.decodeIfPresent(Double.self, forKey: .percentOneDecimalMinDenominator)
+        percentOneDecimalMinDenominator =
+            try container.decodeIfPresent(Double.self, forKey: .percentOneDecimalMinDenominator)
             ?? defaults.percentOneDecimalMinDenominator
         suppressedSymbol = try container.decodeIfPresent(String.self, forKey: .suppressedSymbol) ?? defaults.suppressedSymbol
         guard suppressFrom >= 1, suppressTo >= suppressFrom - 1 else {
-            throw DecodingError.dataCorruptedError(forKey: .suppressTo, in: container,
-                                                   debugDescription: "suppressFrom must be at least 1 and suppressTo at least suppressFrom - 1 (an empty range)")
+            throw DecodingError.dataCorruptedError(
+                forKey: .suppressTo, in: container,
+                debugDescription: "suppressFrom must be at least 1 and suppressTo at least suppressFrom - 1 (an empty range)")
         }
         guard roundTo >= 1 else {
             throw DecodingError.dataCorruptedError(forKey: .roundTo, in: container, debugDescription: "must be at least 1 (1 = no rounding)")
@@ -53,6 +55,7 @@ public struct DisclosureRules: Codable, Sendable, Equatable {
         let suppressed = suppressTo >= suppressFrom ? "\(suppressFrom)–\(suppressTo) shown as \(suppressedSymbol)" : "no suppression"
         let rounding = roundTo > 1 ? "other counts rounded to the nearest \(roundTo)" : "no rounding"
         let national = controlNational ? "England counts controlled too" : "England counts not controlled"
-        return "\(name): sub-national counts of 0 stay 0, \(suppressed), \(rounding); totals rounded from unrounded data; \(national); percentages from rounded counts, one decimal place only where the rounded denominator is at least \(Int(percentOneDecimalMinDenominator))"
+        return
+            "\(name): sub-national counts of 0 stay 0, \(suppressed), \(rounding); totals rounded from unrounded data; \(national); percentages from rounded counts, one decimal place only where the rounded denominator is at least \(Int(percentOneDecimalMinDenominator))"
     }
 }

@@ -111,8 +111,10 @@ struct JSONSyntaxLocator {
         let start = position
         if current == UInt8(ascii: "-") { position += 1 }
         var digits = 0
-        while let byte = current, (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "e")
-            || byte == UInt8(ascii: "E") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") {
+        while let byte = current,
+            (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "e")
+                || byte == UInt8(ascii: "E") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")
+        {
             position += 1
             digits += 1
         }

@@ -23,7 +23,7 @@ extension Decoder {
     /// Throws on any key not in `Keys`, naming its path and the closest valid key.
     ///
     /// JSON decoding in Foundation ignores unknown keys; a misspelt `rejectTreshold` would then
-    /// silently fall back to a default (the dbt "typo ignored" failure, pipeline-anchors §3.8).
+    /// silently fall back to a default (docs/ARCHITECTURE.md, "Configuration").
     func rejectUnknownKeys<Keys: CodingKey & CaseIterable>(_: Keys.Type) throws {
         let container = try container(keyedBy: AnyCodingKey.self)
         let valid = Keys.allCases.map(\.stringValue)

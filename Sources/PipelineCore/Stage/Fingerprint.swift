@@ -1,5 +1,5 @@
-public import Foundation
 import Crypto
+public import Foundation
 
 /// SHA-256 helpers for input manifests and stage fingerprints.
 public enum Fingerprint {

@@ -22,30 +22,36 @@ public struct RunLedger {
     @discardableResult
     public func markAbandoned() throws -> Int {
         try store.pool.write { db in
-            try db.execute(sql: """
-                UPDATE pipeline_run SET status = ?, finished_at = coalesce(finished_at, ?),
-                       message = 'ended without finishing (process killed or crashed)'
-                WHERE status = ?
-                """, arguments: [RunStatus.failed.rawValue, Timestamp.iso8601(Date()), RunStatus.running.rawValue])
+            try db.execute(
+                sql: """
+                    UPDATE pipeline_run SET status = ?, finished_at = coalesce(finished_at, ?),
+                           message = 'ended without finishing (process killed or crashed)'
+                    WHERE status = ?
+                    """, arguments: [RunStatus.failed.rawValue, Timestamp.iso8601(Date()), RunStatus.running.rawValue])
             return db.changesCount
         }
     }
 
     public func begin(runID: String, command: String, configHash: String) throws {
         try store.pool.write { db in
-            try db.execute(sql: """
-                INSERT INTO pipeline_run (run_id, started_at, status, command, config_sha256, program_version)
-                VALUES (?, ?, ?, ?, ?, ?)
-                """, arguments: [runID, Timestamp.iso8601(Date()), RunStatus.running.rawValue, command, configHash, ProgramVersion.build])
+            try db.execute(
+                sql: """
+                    INSERT INTO pipeline_run (run_id, started_at, status, command, config_sha256, program_version)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    """, arguments: [runID, Timestamp.iso8601(Date()), RunStatus.running.rawValue, command, configHash, ProgramVersion.build])
         }
     }
 
     public func finish(runID: String, exitStatus: ExitStatus, message: String?) throws {
         try store.pool.write { db in
-            try db.execute(sql: """
-                UPDATE pipeline_run SET finished_at = ?, status = ?, exit_code = ?, message = ? WHERE run_id = ?
-                """, arguments: [Timestamp.iso8601(Date()), (exitStatus == .success ? RunStatus.succeeded : .failed).rawValue,
-                                 Int(exitStatus.rawValue), message.map { String($0.prefix(2000)) }, runID])
+            try db.execute(
+                sql: """
+                    UPDATE pipeline_run SET finished_at = ?, status = ?, exit_code = ?, message = ? WHERE run_id = ?
+                    """,
+                arguments: [
+                    Timestamp.iso8601(Date()), (exitStatus == .success ? RunStatus.succeeded : .failed).rawValue,
+                    Int(exitStatus.rawValue), message.map { String($0.prefix(2000)) }, runID,
+                ])
         }
     }
 }

@@ -72,8 +72,9 @@ public struct RunSummary: Encodable, Sendable {
     /// Rewrites `heartbeat.json` in `folder`: run id, pid, current stage, time.
     public static func heartbeat(folder: String, runID: String, stage: String) {
         struct Beat: Encodable { var runID: String; var pid: Int32; var stage: String; var updatedAt: String }
-        try? writeJSON(Beat(runID: runID, pid: getpid(), stage: stage, updatedAt: Timestamp.iso8601(Date())),
-                       to: (folder as NSString).appendingPathComponent("heartbeat.json"))
+        try? writeJSON(
+            Beat(runID: runID, pid: getpid(), stage: stage, updatedAt: Timestamp.iso8601(Date())),
+            to: (folder as NSString).appendingPathComponent("heartbeat.json"))
     }
 
     static func writeJSON(_ value: some Encodable, to path: String) throws {

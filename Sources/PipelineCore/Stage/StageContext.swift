@@ -15,8 +15,10 @@ public struct StageContext: Sendable {
     /// Whether ingest stores raw rows: `--keep-rows` or `ingest.keepRows`.
     public var keepsRows: Bool { keepRows || config.ingest.keepRows }
 
-    public init(config: PipelineConfig, runID: String, logger: Logger, upstream: StageCheckpoint? = nil,
-                showProgress: Bool = false, keepRows: Bool = false) {
+    public init(
+        config: PipelineConfig, runID: String, logger: Logger, upstream: StageCheckpoint? = nil,
+        showProgress: Bool = false, keepRows: Bool = false
+    ) {
         self.config = config
         self.runID = runID
         self.logger = logger

@@ -22,10 +22,12 @@ public enum StageDecision: Sendable, Equatable {
     public func error(for stage: StageName) -> PipelineError? {
         guard case .blocked(let upstream, let missing) = self else { return nil }
         return missing
-            ? PipelineError(.inputMissing, "stage '\(stage.rawValue)' needs the '\(upstream.rawValue)' checkpoint, which does not exist",
-                            hint: "run `soc-pipeline run --stage \(upstream.rawValue)` first")
-            : PipelineError(.inputMissing, "the '\(upstream.rawValue)' checkpoint is stale",
-                            hint: "run `soc-pipeline run --from \(upstream.rawValue)` first")
+            ? PipelineError(
+                .inputMissing, "stage '\(stage.rawValue)' needs the '\(upstream.rawValue)' checkpoint, which does not exist",
+                hint: "run `soc-pipeline run --stage \(upstream.rawValue)` first")
+            : PipelineError(
+                .inputMissing, "the '\(upstream.rawValue)' checkpoint is stale",
+                hint: "run `soc-pipeline run --from \(upstream.rawValue)` first")
     }
 
     /// One line for `plan` and the log.
@@ -41,7 +43,8 @@ public enum StageDecision: Sendable, Equatable {
             case .upstreamWillRun(let upstream): return "its upstream stage '\(upstream.rawValue)' will run first"
             case .upstreamChanged: return "its upstream checkpoint changed since it was built"
             case .changed(let changes):
-                return changes.isEmpty ? "its fingerprint changed (checkpoint written before fingerprint parts were kept)"
+                return changes.isEmpty
+                    ? "its fingerprint changed (checkpoint written before fingerprint parts were kept)"
                     : changes.map { $0.describe() }.joined(separator: "; ")
             }
         }

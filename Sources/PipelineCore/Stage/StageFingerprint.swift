@@ -1,10 +1,11 @@
 import Foundation
 
 /// Everything a stage's output depends on, in parts, and their digest (docs/ARCHITECTURE.md,
-/// "Fingerprints"): the program build, the canonical JSON of the configuration the stage reads, the
-/// upstream checkpoint's fingerprint, and content only the stage knows (ingest: every file by SHA-256;
-/// report: whether its publication is in place). A stage whose planned fingerprint equals its
-/// checkpoint's is skipped; the parts are stored so `plan` can say which one changed.
+/// "Checkpoints, fingerprints and staleness"): the program build, the canonical JSON of the
+/// configuration the stage reads, the upstream checkpoint's fingerprint, and content only the stage
+/// knows (ingest: every file by SHA-256; report: whether its publication is in place). A stage whose
+/// planned fingerprint equals its checkpoint's is skipped; the parts are stored so `plan` can say which
+/// one changed.
 public struct StageFingerprint: Codable, Sendable, Equatable {
     public var program: String
     /// Canonical JSON (sorted keys) of the stage's configuration.

@@ -15,8 +15,10 @@ public struct StageRunner {
     ///   the previous checkpoint and its tables are unchanged.
     /// Whether `stage` runs, is skipped or cannot run, and why: the one decision `run` acts on and `plan` prints.
     /// - Parameter upstreamWillRun: the upstream stage runs first in the same invocation (`plan`).
-    public static func decide(_ stage: some PipelineStage, context: StageContext, checkpoints: [StageName: StageCheckpoint],
-                              force: Bool, upstreamWillRun: Bool = false, in db: Database?) throws -> StageDecision {
+    public static func decide(
+        _ stage: some PipelineStage, context: StageContext, checkpoints: [StageName: StageCheckpoint],
+        force: Bool, upstreamWillRun: Bool = false, in db: Database?
+    ) throws -> StageDecision {
         if let upstream = stage.name.upstream {
             if upstreamWillRun { return .run(.upstreamWillRun(upstream)) }
             guard let checkpoint = checkpoints[upstream] else { return .blocked(upstream: upstream, missing: true) }
@@ -52,12 +54,14 @@ public struct StageRunner {
         if case .skip = decision {
             let planned = checkpoints[stage.name]?.fingerprint
             try store.pool.write { db in
-                try Self.recordAttempt(db, stage: stage.name, runID: context.runID, started: startedText, status: .skipped,
-                                       fingerprint: planned, rows: 0, error: nil)
+                try Self.recordAttempt(
+                    db, stage: stage.name, runID: context.runID, started: startedText, status: .skipped,
+                    fingerprint: planned, rows: 0, error: nil)
             }
             context.logger.info("stage skipped: unchanged", metadata: ["stage": "\(stage.name.rawValue)"])
-            return StageReport(stage: stage.name, duration: Date().timeIntervalSince(started),
-                               outcome: StageOutcome(rowsByTable: [:], notes: []), skipped: true)
+            return StageReport(
+                stage: stage.name, duration: Date().timeIntervalSince(started),
+                outcome: StageOutcome(rowsByTable: [:], notes: []), skipped: true)
         }
         context.logger.info("stage will run", metadata: ["stage": "\(stage.name.rawValue)", "reason": "\(decision.explanation)"])
         context.logger.info("stage started", metadata: ["stage": "\(stage.name.rawValue)"])
@@ -72,11 +76,13 @@ public struct StageRunner {
                     let fingerprint = stage.baseFingerprint(stageContext)
                         .with(content: try outcome.content ?? stage.plannedContent(stageContext, in: db))
                     try FaultInjection.check("\(stage.name.rawValue):before-commit")
-                    try Self.recordCheckpoint(db, stage: stage.name, context: stageContext, outcome: outcome,
-                                              fingerprint: fingerprint, started: started)
-                    try Self.recordAttempt(db, stage: stage.name, runID: stageContext.runID, started: startedText,
-                                           status: .succeeded, fingerprint: fingerprint.digest,
-                                           rows: outcome.rowsWritten, error: nil)
+                    try Self.recordCheckpoint(
+                        db, stage: stage.name, context: stageContext, outcome: outcome,
+                        fingerprint: fingerprint, started: started)
+                    try Self.recordAttempt(
+                        db, stage: stage.name, runID: stageContext.runID, started: startedText,
+                        status: .succeeded, fingerprint: fingerprint.digest,
+                        rows: outcome.rowsWritten, error: nil)
                     result = outcome
                     return .commit
                 }
@@ -84,17 +90,21 @@ public struct StageRunner {
                 return result
             }
             let report = StageReport(stage: stage.name, duration: Date().timeIntervalSince(started), outcome: outcome, skipped: false)
-            context.logger.info("stage finished", metadata: [
-                "stage": "\(stage.name.rawValue)", "rows.written": "\(outcome.rowsWritten)",
-                "duration.ms": "\(Int(report.duration * 1000))",
-            ])
+            context.logger.info(
+                "stage finished",
+                metadata: [
+                    "stage": "\(stage.name.rawValue)", "rows.written": "\(outcome.rowsWritten)",
+                    "duration.ms": "\(Int(report.duration * 1000))",
+                ])
             return report
         } catch {
-            let pipelineError = (error as? PipelineError)
+            let pipelineError =
+                (error as? PipelineError)
                 ?? PipelineError(.internal, "stage '\(stage.name.rawValue)' failed: \(Self.describe(error))", hint: Self.hint(error))
             try? store.pool.write { db in
-                try Self.recordAttempt(db, stage: stage.name, runID: context.runID, started: startedText, status: .failed,
-                                       fingerprint: nil, rows: 0, error: pipelineError)
+                try Self.recordAttempt(
+                    db, stage: stage.name, runID: context.runID, started: startedText, status: .failed,
+                    fingerprint: nil, rows: 0, error: pipelineError)
             }
             throw pipelineError
         }
@@ -119,30 +129,42 @@ public struct StageRunner {
         return "\(error)"
     }
 
-    private static func recordCheckpoint(_ db: Database, stage: StageName, context: StageContext,
-                                         outcome: StageOutcome, fingerprint: StageFingerprint, started: Date) throws {
+    private static func recordCheckpoint(
+        _ db: Database, stage: StageName, context: StageContext,
+        outcome: StageOutcome, fingerprint: StageFingerprint, started: Date
+    ) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         let tables = String(decoding: try encoder.encode(outcome.rowsByTable), as: UTF8.self)
         let notes = String(decoding: try encoder.encode(outcome.notes), as: UTF8.self)
-        try db.execute(sql: """
-            INSERT OR REPLACE INTO stage_checkpoint
-              (stage, run_id, fingerprint, upstream_fingerprint, completed_at, duration_ms, rows_written, rows_by_table, notes,
-               fingerprint_parts)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [stage.rawValue, context.runID, fingerprint.digest, context.upstream?.fingerprint,
-                             Timestamp.iso8601(Date()), Int(Date().timeIntervalSince(started) * 1000),
-                             outcome.rowsWritten, tables, notes, fingerprint.storedText])
+        try db.execute(
+            sql: """
+                INSERT OR REPLACE INTO stage_checkpoint
+                  (stage, run_id, fingerprint, upstream_fingerprint, completed_at, duration_ms, rows_written, rows_by_table, notes,
+                   fingerprint_parts)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                stage.rawValue, context.runID, fingerprint.digest, context.upstream?.fingerprint,
+                Timestamp.iso8601(Date()), Int(Date().timeIntervalSince(started) * 1000),
+                outcome.rowsWritten, tables, notes, fingerprint.storedText,
+            ])
     }
 
-    private static func recordAttempt(_ db: Database, stage: StageName, runID: String, started: String, status: AttemptStatus,
-                                      fingerprint: String?, rows: Int, error: PipelineError?) throws {
+    private static func recordAttempt(
+        _ db: Database, stage: StageName, runID: String, started: String, status: AttemptStatus,
+        fingerprint: String?, rows: Int, error: PipelineError?
+    ) throws {
         let startedDate = Timestamp.parse(started) ?? Date()
-        try db.execute(sql: """
-            INSERT INTO stage_attempt (run_id, stage, started_at, finished_at, status, fingerprint, duration_ms, rows_written, error_code, message)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [runID, stage.rawValue, started, Timestamp.iso8601(Date()), status.rawValue, fingerprint,
-                             Int(Date().timeIntervalSince(startedDate) * 1000), rows, error?.code.rawValue,
-                             error.map { String($0.description.prefix(2000)) }])
+        try db.execute(
+            sql: """
+                INSERT INTO stage_attempt (run_id, stage, started_at, finished_at, status, fingerprint, duration_ms, rows_written, error_code, message)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                runID, stage.rawValue, started, Timestamp.iso8601(Date()), status.rawValue, fingerprint,
+                Int(Date().timeIntervalSince(startedDate) * 1000), rows, error?.code.rawValue,
+                error.map { String($0.description.prefix(2000)) },
+            ])
     }
 }

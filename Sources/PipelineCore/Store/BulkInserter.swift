@@ -3,7 +3,7 @@ import GRDBSQLite
 
 /// A reusable prepared INSERT on GRDB's raw connection: the hot path for writing stage tables.
 ///
-/// GRDB's idiomatic `execute(arguments:)` costs about twice the raw C API per row (style.md §2.2);
+/// GRDB's idiomatic `execute(arguments:)` costs about twice the raw C API per row (bench/RESULTS.md);
 /// stages write hundreds of thousands of rows, so they bind values directly here. Use inside the
 /// stage's transaction only; the statement is finalized on deinit.
 public final class BulkInserter {
@@ -63,8 +63,9 @@ public final class BulkInserter {
         let message = String(cString: sqlite3_errmsg(connection))
         let primary = sqlite3_extended_errcode(connection) & 0xFF
         let storage = primary == SQLITE_FULL || primary == SQLITE_IOERR
-        return PipelineError(.internal, "cannot write \(table): \(message)",
-                             hint: storage ? "the disk may be full or a file-size limit reached; free space and rerun (earlier checkpoints are intact)" : nil)
+        return PipelineError(
+            .internal, "cannot write \(table): \(message)",
+            hint: storage ? "the disk may be full or a file-size limit reached; free space and rerun (earlier checkpoints are intact)" : nil)
     }
 }
 

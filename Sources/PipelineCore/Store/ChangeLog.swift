@@ -18,14 +18,17 @@ public final class ChangeLog {
     }
 
     public func record(_ kind: ChangeKind, subject: String, before: String?, after: String?) throws {
-        try insert.insert(.text(runID), .text(stage), .text(kind.rawValue), .text(subject),
-                          before.map { .text($0) } ?? .null, after.map { .text($0) } ?? .null)
+        try insert.insert(
+            .text(runID), .text(stage), .text(kind.rawValue), .text(subject),
+            before.map { .text($0) } ?? .null, after.map { .text($0) } ?? .null)
         count += 1
     }
 
     /// The subject of a change to one indicator row: `indicator|period|level|code|breakdown|index`.
-    public static func subject(_ indicator: String, _ period: String, _ level: GeographyLevel, _ code: String,
-                               _ breakdown: BreakdownType, _ index: Int) -> String {
+    public static func subject(
+        _ indicator: String, _ period: String, _ level: GeographyLevel, _ code: String,
+        _ breakdown: BreakdownType, _ index: Int
+    ) -> String {
         "\(indicator)|\(period)|\(level.rawValue)|\(code)|\(breakdown.rawValue)|\(index)"
     }
 

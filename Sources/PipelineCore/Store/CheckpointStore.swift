@@ -1,5 +1,5 @@
-public import GRDB
 import Foundation
+public import GRDB
 
 /// The embedded SQLite checkpoint database (WAL): run ledger, stage checkpoints and stage tables.
 ///
@@ -24,8 +24,9 @@ public final class CheckpointStore {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
-            throw PipelineError(.inputMissing, "cannot create the database folder", at: InputLocation(file: directory),
-                                hint: "check the path and permissions of 'database' in pipeline.json or --db")
+            throw PipelineError(
+                .inputMissing, "cannot create the database folder", at: InputLocation(file: directory),
+                hint: "check the path and permissions of 'database' in pipeline.json or --db")
         }
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
@@ -38,9 +39,10 @@ public final class CheckpointStore {
             writer = pool
             reader = pool
         } catch let error as DatabaseError {
-            throw PipelineError(.internal, "cannot open the checkpoint database: \(error.message ?? "\(error.resultCode)")",
-                                at: InputLocation(file: path),
-                                hint: "if the file is corrupt, move it aside; the next run rebuilds it from the inputs")
+            throw PipelineError(
+                .internal, "cannot open the checkpoint database: \(error.message ?? "\(error.resultCode)")",
+                at: InputLocation(file: path),
+                hint: "if the file is corrupt, move it aside; the next run rebuilds it from the inputs")
         }
     }
 
@@ -61,8 +63,9 @@ public final class CheckpointStore {
         do {
             reader = try DatabaseQueue(path: path, configuration: configuration)
         } catch let error as DatabaseError {
-            throw PipelineError(.internal, "cannot read the checkpoint database: \(error.message ?? "\(error.resultCode)")",
-                                at: InputLocation(file: path))
+            throw PipelineError(
+                .internal, "cannot read the checkpoint database: \(error.message ?? "\(error.resultCode)")",
+                at: InputLocation(file: path))
         }
     }
 
@@ -92,11 +95,14 @@ public final class CheckpointStore {
                 case .dataQualityChanged: changes.dataQualityChanged = row[1]
                 }
             }
-            changes.examples = try Row.fetchAll(db, sql: """
-                SELECT kind, subject, before, after FROM (
-                  SELECT *, row_number() OVER (PARTITION BY kind ORDER BY rowid) AS n FROM change_log WHERE run_id = ?)
-                WHERE n <= ? ORDER BY kind, n
-                """, arguments: [runID, examplesPerKind]).map {
+            changes.examples = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT kind, subject, before, after FROM (
+                      SELECT *, row_number() OVER (PARTITION BY kind ORDER BY rowid) AS n FROM change_log WHERE run_id = ?)
+                    WHERE n <= ? ORDER BY kind, n
+                    """, arguments: [runID, examplesPerKind]
+            ).map {
                 RunSummary.Change(kind: try $0.decode("kind"), subject: $0["subject"], before: $0["before"], after: $0["after"])
             }
             return changes

@@ -5,8 +5,9 @@ extension Row {
     /// the column (never a guess), and never echoes a cell that could be a count.
     public func decode<Value: RawRepresentable>(_ column: String) throws -> Value where Value.RawValue == String {
         guard let value: Value = try decodeIfPresent(column) else {
-            throw PipelineError(.internal, "checkpoint column '\(column)' is empty where a \(Value.self) is expected",
-                                hint: "rerun the stage that writes it (`soc-pipeline run --force`)")
+            throw PipelineError(
+                .internal, "checkpoint column '\(column)' is empty where a \(Value.self) is expected",
+                hint: "rerun the stage that writes it (`soc-pipeline run --force`)")
         }
         return value
     }
@@ -15,8 +16,9 @@ extension Row {
     public func decodeIfPresent<Value: RawRepresentable>(_ column: String) throws -> Value? where Value.RawValue == String {
         guard let text: String = self[column] else { return nil }
         guard let value = Value(rawValue: text) else {
-            throw PipelineError(.internal, "checkpoint column '\(column)' holds a word this program does not know as a \(Value.self)",
-                                hint: "the database was written by another version of soc-pipeline; rerun with `soc-pipeline run --force`")
+            throw PipelineError(
+                .internal, "checkpoint column '\(column)' holds a word this program does not know as a \(Value.self)",
+                hint: "the database was written by another version of soc-pipeline; rerun with `soc-pipeline run --force`")
         }
         return value
     }

@@ -55,11 +55,13 @@ public final class RunLock {
             let holder = Self.read(fd)
             close(fd)
             guard failure == EWOULDBLOCK else {
-                throw PipelineError(.internal, "cannot lock the lock file: \(String(cString: strerror(failure)))", at: InputLocation(file: path),
-                                    hint: "the file system may not support flock (e.g. some network mounts); put the database on a local disk")
+                throw PipelineError(
+                    .internal, "cannot lock the lock file: \(String(cString: strerror(failure)))", at: InputLocation(file: path),
+                    hint: "the file system may not support flock (e.g. some network mounts); put the database on a local disk")
             }
-            throw PipelineError(.locked, "another run holds the lock" + (holder.map { ": \($0.description)" } ?? ""),
-                                at: InputLocation(file: path), hint: "wait for it to finish; readers such as `status` work meanwhile")
+            throw PipelineError(
+                .locked, "another run holds the lock" + (holder.map { ": \($0.description)" } ?? ""),
+                at: InputLocation(file: path), hint: "wait for it to finish; readers such as `status` work meanwhile")
         }
         descriptor = fd
         if let previous = Self.read(fd), previous.pid != getpid(), kill(previous.pid, 0) != 0 || previous.host != Self.hostName {
@@ -71,8 +73,9 @@ public final class RunLock {
             let failure = String(cString: strerror(errno))
             flock(fd, LOCK_UN)
             close(fd)
-            throw PipelineError(.internal, "cannot record the lock holder: \(failure)", at: InputLocation(file: path),
-                                hint: "the disk may be full; free space and rerun")
+            throw PipelineError(
+                .internal, "cannot record the lock holder: \(failure)", at: InputLocation(file: path),
+                hint: "the disk may be full; free space and rerun")
         }
     }
 

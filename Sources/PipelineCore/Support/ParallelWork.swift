@@ -9,9 +9,11 @@ public enum ParallelWork {
     /// jobs in that order. `onResult` runs on the calling thread for each job that succeeds, as soon as it
     /// completes. Returns every result in index order, or throws the first failure in index order (so
     /// errors do not depend on timing); a throw from `onResult` is rethrown once every job has ended.
-    public static func map<Value>(count: Int, workers: Int, order: [Int]? = nil,
-                                  _ body: @escaping @Sendable (Int) throws -> Value,
-                                  onResult: (Int, Value) throws -> Void = { _, _ in }) throws -> [Value] {
+    public static func map<Value>(
+        count: Int, workers: Int, order: [Int]? = nil,
+        _ body: @escaping @Sendable (Int) throws -> Value,
+        onResult: (Int, Value) throws -> Void = { _, _ in }
+    ) throws -> [Value] {
         guard count > 0 else { return [] }
         let order = order ?? Array(0..<count)
         precondition(order.count == count && Set(order) == Set(0..<count), "order must list each job once")

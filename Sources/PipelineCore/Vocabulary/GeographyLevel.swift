@@ -1,4 +1,4 @@
-/// The geographies every indicator is computed for (docs/ARCHITECTURE.md, "Vocabulary").
+/// The geographies every indicator is computed for (docs/ARCHITECTURE.md, "Modules").
 public enum GeographyLevel: String, Sendable, CaseIterable, Codable {
     case england, region, icb
 

@@ -52,10 +52,12 @@ struct ChartFrame {
         for tick in Self.ticks(yDomain) {
             let position = y(tick)
             out += "<line class=\"grid\" x1=\"\(f(left))\" x2=\"\(f(width - right))\" y1=\"\(f(position))\" y2=\"\(f(position))\"/>"
-            out += "<text class=\"tick\" x=\"\(f(left - 6))\" y=\"\(f(position + 4))\" text-anchor=\"end\">\(FigureText.figure(tick, decimals: Self.decimals(tick)))</text>"
+            out +=
+                "<text class=\"tick\" x=\"\(f(left - 6))\" y=\"\(f(position + 4))\" text-anchor=\"end\">\(FigureText.figure(tick, decimals: Self.decimals(tick)))</text>"
         }
         out += "<line class=\"axis\" x1=\"\(f(left))\" x2=\"\(f(width - right))\" y1=\"\(f(height - bottom))\" y2=\"\(f(height - bottom))\"/>"
-        out += "<text class=\"axis-label\" transform=\"translate(16 \(f((top + height - bottom) / 2))) rotate(-90)\" text-anchor=\"middle\">\(HTML.escape(label))</text>"
+        out +=
+            "<text class=\"axis-label\" transform=\"translate(16 \(f((top + height - bottom) / 2))) rotate(-90)\" text-anchor=\"middle\">\(HTML.escape(label))</text>"
         return out
     }
 

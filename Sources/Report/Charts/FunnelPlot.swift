@@ -24,9 +24,11 @@ struct FunnelPlot {
         let frame = ChartFrame(x: ((xs.min() ?? 0) * 0.9)...((xs.max() ?? 1) * 1.05), y: ys)
         var body = frame.yAxis(label: unit)
         for tick in ChartFrame.ticks(frame.xDomain) {
-            body += "<text class=\"tick\" x=\"\(f(frame.x(tick)))\" y=\"\(f(frame.height - frame.bottom + 18))\" text-anchor=\"middle\">\(FigureText.figure(tick, decimals: 0))</text>"
+            body +=
+                "<text class=\"tick\" x=\"\(f(frame.x(tick)))\" y=\"\(f(frame.height - frame.bottom + 18))\" text-anchor=\"middle\">\(FigureText.figure(tick, decimals: 0))</text>"
         }
-        body += "<text class=\"axis-label\" x=\"\(f((frame.left + frame.width - frame.right) / 2))\" y=\"\(f(frame.height - 8))\" text-anchor=\"middle\">Denominator (population or people eligible, rounded)</text>"
+        body +=
+            "<text class=\"axis-label\" x=\"\(f((frame.left + frame.width - frame.right) / 2))\" y=\"\(f(frame.height - 8))\" text-anchor=\"middle\">Denominator (population or people eligible, rounded)</text>"
         // Limits depend on each ICS's denominator (and, for DSRs, its age structure), so each ICS gets
         // its own marks rather than one smooth curve.
         for item in sorted {
@@ -39,12 +41,15 @@ struct FunnelPlot {
             }
         }
         if let england {
-            body += "<line class=\"england\" x1=\"\(f(frame.left))\" x2=\"\(f(frame.width - frame.right))\" y1=\"\(f(frame.y(england)))\" y2=\"\(f(frame.y(england)))\"/>"
+            body +=
+                "<line class=\"england\" x1=\"\(f(frame.left))\" x2=\"\(f(frame.width - frame.right))\" y1=\"\(f(frame.y(england)))\" y2=\"\(f(frame.y(england)))\"/>"
         }
         for item in sorted {
-            body += "<circle class=\"point \(item.point.style)\" cx=\"\(f(frame.x(item.denominator)))\" cy=\"\(f(frame.y(item.point.value)))\" r=\"4.5\"><title>\(HTML.escape("\(item.point.label): \(FigureText.withUnit(item.point.value, unit: unit)) (\(item.point.style.replacingOccurrences(of: "_", with: " ")))"))</title></circle>"
+            body +=
+                "<circle class=\"point \(item.point.style)\" cx=\"\(f(frame.x(item.denominator)))\" cy=\"\(f(frame.y(item.point.value)))\" r=\"4.5\"><title>\(HTML.escape("\(item.point.label): \(FigureText.withUnit(item.point.value, unit: unit)) (\(item.point.style.replacingOccurrences(of: "_", with: " ")))"))</title></circle>"
         }
-        let description = "Funnel plot of \(items.count) ICSs' values of \(title) against their denominators; the line is England's value and the marks beside each point its 95% (solid) and 99.8% (dashed) control limits."
+        let description =
+            "Funnel plot of \(items.count) ICSs' values of \(title) against their denominators; the line is England's value and the marks beside each point its 95% (solid) and 99.8% (dashed) control limits."
         return frame.svg(id: id, title: "\(title): ICSs against England (funnel plot)", description: description, body: body)
     }
 }

@@ -17,7 +17,8 @@ struct SIIChart {
         var body = frame.yAxis(label: "SII (\(unit))")
         body += "<line class=\"zero\" x1=\"\(f(frame.left))\" x2=\"\(f(frame.width - frame.right))\" y1=\"\(f(frame.y(0)))\" y2=\"\(f(frame.y(0)))\"/>"
         if let england {
-            body += "<line class=\"england\" x1=\"\(f(frame.left))\" x2=\"\(f(frame.width - frame.right))\" y1=\"\(f(frame.y(england)))\" y2=\"\(f(frame.y(england)))\"/>"
+            body +=
+                "<line class=\"england\" x1=\"\(f(frame.left))\" x2=\"\(f(frame.width - frame.right))\" y1=\"\(f(frame.y(england)))\" y2=\"\(f(frame.y(england)))\"/>"
         }
         for (index, point) in sorted.enumerated() {
             let x = frame.x(Double(index + 1))
@@ -27,8 +28,10 @@ struct SIIChart {
             }
             body += "<circle cx=\"\(f(x))\" cy=\"\(f(frame.y(point.value)))\" r=\"3.5\"/></g>"
         }
-        body += "<text class=\"axis-label\" x=\"\(f((frame.left + frame.width - frame.right) / 2))\" y=\"\(f(frame.height - 8))\" text-anchor=\"middle\">ICSs, ordered by SII (positive = the most deprived are disadvantaged)</text>"
-        let description = "Slope index of inequality of \(title) over national deprivation quintiles for \(sorted.count) ICSs with 95% intervals; the dashed line is England's SII."
+        body +=
+            "<text class=\"axis-label\" x=\"\(f((frame.left + frame.width - frame.right) / 2))\" y=\"\(f(frame.height - 8))\" text-anchor=\"middle\">ICSs, ordered by SII (positive = the most deprived are disadvantaged)</text>"
+        let description =
+            "Slope index of inequality of \(title) over national deprivation quintiles for \(sorted.count) ICSs with 95% intervals; the dashed line is England's SII."
         return frame.svg(id: id, title: "\(title): slope index of inequality by ICS", description: description, body: body)
     }
 }

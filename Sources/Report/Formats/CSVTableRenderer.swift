@@ -27,7 +27,8 @@ public struct CSVTableRenderer: Sendable {
     }
 
     static func appendField(_ field: String, to output: inout [UInt8]) {
-        let needsQuotes = field.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0D || $0 == 0x0A }
+        let needsQuotes =
+            field.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0D || $0 == 0x0A }
             || field.utf8.first == UInt8(ascii: " ") || field.utf8.last == UInt8(ascii: " ")
         if needsQuotes { output.append(contentsOf: Self.field(field)) } else { output.append(contentsOf: field.utf8) }
     }
@@ -35,7 +36,8 @@ public struct CSVTableRenderer: Sendable {
     /// One field: quoted by libcsv when it holds a comma, quote, CR or LF (or starts or ends with a space).
     static func field(_ field: String) -> [UInt8] {
         let bytes = Array(field.utf8)
-        let needsQuotes = bytes.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0D || $0 == 0x0A }
+        let needsQuotes =
+            bytes.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0D || $0 == 0x0A }
             || bytes.first == UInt8(ascii: " ") || bytes.last == UInt8(ascii: " ")
         guard needsQuotes else { return bytes }
         var buffer = [UInt8](repeating: 0, count: bytes.count * 2 + 2)

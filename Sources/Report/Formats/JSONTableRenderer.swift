@@ -17,8 +17,10 @@ public struct JSONTableRenderer: Sendable {
         out += "  \"manifest_sha256\": \(data.manifestSHA256.map(Self.string) ?? "null"),\n"
         out += "  \"symbols\": {\"suppressed\": \(Self.string(text.suppressedSymbol)), \"withheld\": \(Self.string(CellText.withheldSymbol))},\n"
         out += "  \"columns\": [\n"
-        out += data.columns.map { "    {\"name\": \(Self.string($0.name)), \"type\": \(Self.string($0.kind.rawValue)), \"description\": \(Self.string($0.description))}" }
-            .joined(separator: ",\n")
+        out += data.columns.map {
+            "    {\"name\": \(Self.string($0.name)), \"type\": \(Self.string($0.kind.rawValue)), \"description\": \(Self.string($0.description))}"
+        }
+        .joined(separator: ",\n")
         out += "\n  ],\n  \"rows\": [\n"
         let keys = data.columns.map { Self.string($0.name) + ": " }
         out.reserveCapacity(out.utf8.count + data.rows.count * data.columns.count * 24)

@@ -14,7 +14,8 @@ public struct MarkdownTableRenderer: Sendable {
         let shown = data.columns.indices.filter { !Self.runWideColumns.contains(data.columns[$0].name) }
         var out = "## \(data.table.title) (`\(data.table.name)`)\n\n\(data.table.description)\n\n"
         out += "Run `\(data.runID ?? "none")`, manifest SHA-256 `\(data.manifestSHA256 ?? "none")`. "
-        out += "`\(text.suppressedSymbol)` = suppressed (a small count, or a figure that would reveal one); `\(CellText.withheldSymbol)` = not available (the method gives no reliable figure).\n\n"
+        out +=
+            "`\(text.suppressedSymbol)` = suppressed (a small count, or a figure that would reveal one); `\(CellText.withheldSymbol)` = not available (the method gives no reliable figure).\n\n"
         out += "| " + shown.map { Self.escape(data.columns[$0].name) }.joined(separator: " | ") + " |\n"
         out += "|" + shown.map { data.columns[$0].kind == .text ? "---|" : "---:|" }.joined() + "\n"
         for row in data.rows {

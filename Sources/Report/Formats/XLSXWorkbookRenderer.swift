@@ -31,7 +31,9 @@ public struct XLSXWorkbookRenderer {
 
         init(_ workbook: Workbook) throws {
             bold = try workbook.format { format_set_bold($0) }
-            heading = try workbook.format { format_set_bold($0); format_set_font_size($0, 14) }
+            heading = try workbook.format {
+                format_set_bold($0); format_set_font_size($0, 14)
+            }
             wrap = try workbook.format { format_set_text_wrap($0) }
             count = try workbook.format { format_set_num_format($0, "#,##0") }
         }
@@ -53,7 +55,10 @@ public struct XLSXWorkbookRenderer {
 
     private func cover(_ sheet: Workbook.Sheet, _ formats: Formats, runID: String, manifest: String) throws {
         try sheet.write(0, 0, title, formats.heading)
-        try sheet.write(1, 0, "Equity in access to health and care across England's 42 Integrated Care Systems: values by deprivation, inequality indices, comparisons with England and change since the baseline.")
+        try sheet.write(
+            1, 0,
+            "Equity in access to health and care across England's 42 Integrated Care Systems: values by deprivation, inequality indices, comparisons with England and change since the baseline."
+        )
         var rows: [(String, String)] = [("Run id", runID), ("Manifest SHA-256", manifest)]
         rows += notes.filter { ["program_version", "icb_vintage", "imd_vintage", "population_source", "disclosure_rules"].contains($0.0) }
             .map { ($0.0.replacingOccurrences(of: "_", with: " ").capitalized, $0.1) }
@@ -95,7 +100,9 @@ public struct XLSXWorkbookRenderer {
             "\(CellText.withheldSymbol) = not available: the method gives no reliable figure (for example a directly standardised rate of fewer than 10 events).",
             "\(Self.notApplicableSymbol) = not applicable.",
         ]
-        let allNotes = symbolNotes + notes.filter { !["title", "run_id", "manifest_sha256"].contains($0.0) }
+        let allNotes =
+            symbolNotes
+            + notes.filter { !["title", "run_id", "manifest_sha256"].contains($0.0) }
             .map { "\($0.0.replacingOccurrences(of: "_", with: " ")): \($0.1)" }
         for (offset, note) in allNotes.enumerated() {
             try sheet.write(3 + offset, 0, "Note \(offset + 1)")
@@ -105,8 +112,10 @@ public struct XLSXWorkbookRenderer {
         try sheet.columnWidth(1, 1, 120)
     }
 
-    private func table(_ sheet: Workbook.Sheet, _ formats: Formats, number: Int, _ data: PublishedTableData,
-                       runID: String, manifest: String) throws {
+    private func table(
+        _ sheet: Workbook.Sheet, _ formats: Formats, number: Int, _ data: PublishedTableData,
+        runID: String, manifest: String
+    ) throws {
         try sheet.write(0, 0, "Table \(number): \(data.table.title)", formats.heading)
         try sheet.write(1, 0, Self.cellText("This worksheet contains one table. \(data.table.description) Symbols are explained on the notes sheet."))
         try sheet.write(2, 0, "Run \(runID); manifest SHA-256 \(manifest).")

@@ -10,8 +10,10 @@ enum HeadlineText {
     }
 
     /// `Across the 42 ICSs, … ranged from 52.1% (NHS …) to 63.3% (NHS …) in 2025-03.`
-    static func range(across noun: String, title: String, low: (name: String, value: Double),
-                      high: (name: String, value: Double), unit: String, period: String) -> String {
+    static func range(
+        across noun: String, title: String, low: (name: String, value: Double),
+        high: (name: String, value: Double), unit: String, period: String
+    ) -> String {
         "Across \(noun), \(title.lowercased()) ranged from \(FigureText.withUnit(low.value, unit: unit)) (\(low.name)) to \(FigureText.withUnit(high.value, unit: unit)) (\(high.name)) in \(period)."
     }
 
@@ -31,9 +33,12 @@ enum HeadlineText {
     }
 
     /// England's change since the baseline, with its interval and direction.
-    static func change(title: String, from v0: Double, baseline: String, to v1: Double, period: String, change: Double,
-                       lower: Double?, upper: Double?, direction: String, unit: String) -> String {
+    static func change(
+        title: String, from v0: Double, baseline: String, to v1: Double, period: String, change: Double,
+        lower: Double?, upper: Double?, direction: String, unit: String
+    ) -> String {
         let interval = lower.map { " (95% CI \(FigureText.figure($0)) to \(FigureText.figure(upper ?? $0)))" } ?? ""
-        return "In England, \(title.lowercased()) went from \(FigureText.withUnit(v0, unit: unit)) in \(baseline) to \(FigureText.withUnit(v1, unit: unit)) in \(period), a change of \(FigureText.figure(change))\(interval): \(direction.replacingOccurrences(of: "_", with: " "))."
+        return
+            "In England, \(title.lowercased()) went from \(FigureText.withUnit(v0, unit: unit)) in \(baseline) to \(FigureText.withUnit(v1, unit: unit)) in \(period), a change of \(FigureText.figure(change))\(interval): \(direction.replacingOccurrences(of: "_", with: " "))."
     }
 }

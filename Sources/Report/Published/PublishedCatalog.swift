@@ -12,26 +12,34 @@ public enum PublishedCatalog {
 
     public static let nationalByGroup = PublishedTable(
         name: "soc_national_by_group", title: "England by group",
-        description: "England's value of each indicator for everyone and for each national deprivation quintile, decile and sex, with intervals and a comparison with England as a whole. National counts are not rounded.",
+        description:
+            "England's value of each indicator for everyone and for each national deprivation quintile, decile and sex, with intervals and a comparison with England as a whole. National counts are not rounded.",
         keyColumns: ["indicator_id", "period_start", "breakdown_type", "breakdown_value"],
         body: [
             Column("indicator_title", .text, "Indicator title.", nullable: false),
             Column("breakdown_type", .text, "`all`, `imd_quintile`, `imd_decile` or `sex`.", nullable: false),
-            Column("breakdown_value", .text, "`England`, quintile `1 (most deprived)`…`5 (least deprived)`, decile `1`…`10`, or `female`/`male`.", nullable: false),
+            Column(
+                "breakdown_value", .text, "`England`, quintile `1 (most deprived)`…`5 (least deprived)`, decile `1`…`10`, or `female`/`male`.", nullable: false),
             Column("numerator", .count, "Events or people counted (England: not rounded)."),
             Column("denominator", .count, "Population or people eligible (England: not rounded)."),
-            Column("value", .number, "The indicator value in `unit`; empty and marked withheld where the method cannot give one (e.g. a DSR of fewer than 10 events)."),
+            Column(
+                "value", .number,
+                "The indicator value in `unit`; empty and marked withheld where the method cannot give one (e.g. a DSR of fewer than 10 events)."),
         ] + intervals + [
             Column("unit", .text, "Unit of `value` (e.g. `per 100,000`, `%`).", nullable: false),
             Column("method", .text, "Statistic and interval method (e.g. `DSR, Dobson`; `proportion, Wilson`).", nullable: false),
             Column("england_value", .number, "England's value for everyone, for comparison."),
-            Column("compare_england", .text, "The group's 95% interval against England's value: `better`/`similar`/`worse` by the indicator's polarity, `higher`/`lower` when it has none, `not_compared` for England itself."),
+            Column(
+                "compare_england", .text,
+                "The group's 95% interval against England's value: `better`/`similar`/`worse` by the indicator's polarity, `higher`/`lower` when it has none, `not_compared` for England itself."
+            ),
             Column("population_share", .number, "The group's share of England's denominator (0–1)."),
         ])
 
     public static let nationalInequality = PublishedTable(
         name: "soc_national_inequality", title: "England inequality",
-        description: "England's inequality by national deprivation: the gap and ratio between the most and least deprived quintiles and the slope and relative indices of inequality (SII, RII) over quintiles and deciles.",
+        description:
+            "England's inequality by national deprivation: the gap and ratio between the most and least deprived quintiles and the slope and relative indices of inequality (SII, RII) over quintiles and deciles.",
         keyColumns: ["indicator_id", "period_start", "n_quantiles"],
         body: [
             Column("indicator_title", .text, "Indicator title.", nullable: false),
@@ -41,7 +49,10 @@ public enum PublishedCatalog {
             Column("abs_gap", .number, "`q1_value - q5_value`."),
             Column("ratio", .number, "`q1_value / q5_value`."),
             Column("gap_significant_834", .text, "`yes` when the quintiles' 83.4% intervals do not overlap (a 5% test of the difference), else `no`."),
-            Column("sii", .number, "Slope index of inequality: modelled value in the most deprived minus the least deprived end, in `unit`; positive = the most deprived are disadvantaged."),
+            Column(
+                "sii", .number,
+                "Slope index of inequality: modelled value in the most deprived minus the least deprived end, in `unit`; positive = the most deprived are disadvantaged."
+            ),
             Column("sii_lcl95", .number, "Lower 95% limit of the SII."),
             Column("sii_ucl95", .number, "Upper 95% limit of the SII."),
             Column("rii", .number, "Relative index of inequality: the SII's ratio form; above 1 = the most deprived are disadvantaged."),
@@ -57,7 +68,8 @@ public enum PublishedCatalog {
 
     public static let icsLeague = PublishedTable(
         name: "soc_ics_league", title: "ICS comparison",
-        description: "Each Integrated Care System's value with intervals, its comparison with England (two-level and funnel), its own SII/RII against England's, and its trend. Ranks are given only beside intervals: read overlapping intervals as no real difference.",
+        description:
+            "Each Integrated Care System's value with intervals, its comparison with England (two-level and funnel), its own SII/RII against England's, and its trend. Ranks are given only beside intervals: read overlapping intervals as no real difference.",
         keyColumns: ["indicator_id", "period_start", "ics_ods_code"],
         body: [
             Column("ics_ods_code", .text, "ICB ODS code (e.g. QHL).", nullable: false),
@@ -71,8 +83,13 @@ public enum PublishedCatalog {
             Column("value", .number, "The indicator value in `unit` (percentages from the rounded counts)."),
         ] + intervals + [
             Column("unit", .text, "Unit of `value`.", nullable: false),
-            Column("compare_england_2level", .text, "Fingertips two-level comparison with England's value: `better_998`, `better_95`, `similar`, `worse_95`, `worse_998` (or `higher_*`/`lower_*` without polarity), `not_compared`."),
-            Column("funnel_band", .text, "Position in the funnel plot around England: `within`, `high_95`, `low_95`, `high_998`, `low_998`, `not_applicable` (no value)."),
+            Column(
+                "compare_england_2level", .text,
+                "Fingertips two-level comparison with England's value: `better_998`, `better_95`, `similar`, `worse_95`, `worse_998` (or `higher_*`/`lower_*` without polarity), `not_compared`."
+            ),
+            Column(
+                "funnel_band", .text,
+                "Position in the funnel plot around England: `within`, `high_95`, `low_95`, `high_998`, `low_998`, `not_applicable` (no value)."),
             Column("funnel_lcl95", .number, "Lower 95% funnel limit around England's value at this ICS's denominator."),
             Column("funnel_ucl95", .number, "Upper 95% funnel limit."),
             Column("funnel_lcl998", .number, "Lower 99.8% funnel limit."),
@@ -85,13 +102,18 @@ public enum PublishedCatalog {
             Column("rii_ucl95", .number, "Upper 95% limit of the ICS RII."),
             Column("sii_vs_england", .text, "Whether the ICS SII's 95% interval lies `higher` or `lower` than England's SII, or includes it (`similar`)."),
             Column("quadrant", .text, "The ICS's value against England × its inequality against England's, e.g. `worse_value_wider_gap`."),
-            Column("trend_marker", .text, "Direction of change since the baseline period in the latest period (`improving`, `worsening`, `no_change`, `increasing`, `decreasing`, `not_compared`); empty in the baseline period."),
-            Column("rank_value", .integer, "Rank of `value` among the ICSs with a value (1 = highest). Read with the intervals: neighbours usually do not differ."),
+            Column(
+                "trend_marker", .text,
+                "Direction of change since the baseline period in the latest period (`improving`, `worsening`, `no_change`, `increasing`, `decreasing`, `not_compared`); empty in the baseline period."
+            ),
+            Column(
+                "rank_value", .integer, "Rank of `value` among the ICSs with a value (1 = highest). Read with the intervals: neighbours usually do not differ."),
         ])
 
     public static let icsQuintileGap = PublishedTable(
         name: "soc_ics_quintile_gap", title: "ICS by deprivation quintile",
-        description: "Each ICS's value in each national deprivation quintile, the gap between its most and least deprived quintiles, and its most deprived quintile against England's most deprived quintile (the Core20 benchmark).",
+        description:
+            "Each ICS's value in each national deprivation quintile, the gap between its most and least deprived quintiles, and its most deprived quintile against England's most deprived quintile (the Core20 benchmark).",
         keyColumns: ["indicator_id", "period_start", "ics_ods_code", "quintile"],
         body: [
             Column("ics_ods_code", .text, "ICB ODS code.", nullable: false),
@@ -107,12 +129,15 @@ public enum PublishedCatalog {
             Column("q1_over_q5", .number, "The ICS's most over least deprived quintile value."),
             Column("gap_significant_834", .text, "`yes` when the ICS's quintile 1 and 5 83.4% intervals do not overlap."),
             Column("compare_england_same_quintile", .text, "This quintile against England's same quintile (`better`/`similar`/`worse`, or `higher`/`lower`)."),
-            Column("core20_value_vs_england_core20", .text, "The ICS's most deprived quintile against England's most deprived quintile (same on each of its rows)."),
+            Column(
+                "core20_value_vs_england_core20", .text, "The ICS's most deprived quintile against England's most deprived quintile (same on each of its rows)."
+            ),
         ])
 
     public static let trendVsBaseline = PublishedTable(
         name: "soc_trend_vs_baseline", title: "Change since baseline",
-        description: "Change in each indicator between the baseline period and each later period, for England, regions and ICSs, overall and by deprivation quintile, with the change in the SII.",
+        description:
+            "Change in each indicator between the baseline period and each later period, for England, regions and ICSs, overall and by deprivation quintile, with the change in the SII.",
         keyColumns: ["indicator_id", "period_start", "geography_code", "breakdown_type", "breakdown_value"],
         body: [
             Column("geography_level", .text, "`england`, `region` or `icb`.", nullable: false),
@@ -127,14 +152,20 @@ public enum PublishedCatalog {
             Column("rel_change", .number, "`abs_change / baseline_value`."),
             Column("change_lcl", .number, "Lower 95% limit of the change (MOVER)."),
             Column("change_ucl", .number, "Upper 95% limit of the change (MOVER)."),
-            Column("direction", .text, "`improving`, `worsening` or `no_change` (by polarity; `increasing`/`decreasing` without one), or `not_compared` (a value missing).", nullable: false),
+            Column(
+                "direction", .text,
+                "`improving`, `worsening` or `no_change` (by polarity; `increasing`/`decreasing` without one), or `not_compared` (a value missing).",
+                nullable: false),
             Column("sii_baseline", .number, "Quintile SII in the baseline period (rows for everyone only)."),
             Column("sii_latest", .number, "Quintile SII in this period."),
             Column("sii_change", .number, "`sii_latest - sii_baseline`."),
             Column("sii_change_lcl", .number, "Lower 95% limit of the SII change."),
             Column("sii_change_ucl", .number, "Upper 95% limit of the SII change."),
             Column("gap_direction", .text, "`narrowing`, `widening` or `no_change` (the SII change's interval against 0)."),
-            Column("fingertips_trend_marker", .text, "Fingertips recent-trend marker: `increasing`, `decreasing`, `no_significant_change`, or `cannot_be_calculated` (fewer than 5 periods).", nullable: false),
+            Column(
+                "fingertips_trend_marker", .text,
+                "Fingertips recent-trend marker: `increasing`, `decreasing`, `no_significant_change`, or `cannot_be_calculated` (fewer than 5 periods).",
+                nullable: false),
         ])
 
     public static let headlines = PublishedTable(
@@ -142,7 +173,10 @@ public enum PublishedCatalog {
         description: "Statements of the State of Care kind generated from the tables, each with its figure and the table row it comes from.",
         keyColumns: ["indicator_id", "period_start", "statement_type", "rank"],
         body: [
-            Column("statement_type", .text, "`ratio_most_vs_least`, `relative_index`, `top_n_ics_highest`, `top_n_ics_lowest`, `range_ics`, `range_regions` or `change_since_baseline`.", nullable: false),
+            Column(
+                "statement_type", .text,
+                "`ratio_most_vs_least`, `relative_index`, `top_n_ics_highest`, `top_n_ics_lowest`, `range_ics`, `range_regions` or `change_since_baseline`.",
+                nullable: false),
             Column("rank", .integer, "Order within the statement type.", nullable: false),
             Column("value", .number, "The statement's figure."),
             Column("lcl95", .number, "Lower 95% limit of the figure, where it has one."),
@@ -154,7 +188,8 @@ public enum PublishedCatalog {
 
     public static let metadata = PublishedTable(
         name: "soc_metadata", title: "Metadata",
-        description: "What each indicator means and how it was made: definition, source, extract files, vintages, methods, standard population and the disclosure rules applied.",
+        description:
+            "What each indicator means and how it was made: definition, source, extract files, vintages, methods, standard population and the disclosure rules applied.",
         keyColumns: ["indicator_id", "item"],
         body: [
             Column("item", .text, "What the row describes.", nullable: false),
@@ -163,13 +198,15 @@ public enum PublishedCatalog {
 
     public static let suppressedCells = PublishedTable(
         name: "soc_suppressed_cells", title: "Disclosure log",
-        description: "Every cell of the published tables that disclosure control suppressed, rounded, withheld or recomputed, with the reason. Never the original value.",
+        description:
+            "Every cell of the published tables that disclosure control suppressed, rounded, withheld or recomputed, with the reason. Never the original value.",
         keyColumns: ["table_name", "row_key", "column_name"],
         body: [
             Column("table_name", .text, "Published table.", nullable: false),
             Column("row_key", .text, "The row's key columns joined by `|`.", nullable: false),
             Column("column_name", .text, "The cell's column.", nullable: false),
-            Column("action", .text, "`suppressed`, `secondary_suppressed`, `rounded`, `withheld`, `from_rounded_counts` or `reduced_precision`.", nullable: false),
+            Column(
+                "action", .text, "`suppressed`, `secondary_suppressed`, `rounded`, `withheld`, `from_rounded_counts` or `reduced_precision`.", nullable: false),
             Column("reason_code", .text, "Why (e.g. `count_1_to_7`, `reveals_suppressed_count`, `dsr_fewer_than_10_events`).", nullable: false),
         ], indicatorScoped: false)
 

@@ -11,8 +11,10 @@ public struct PublishedTable: Sendable, Equatable {
     /// Every column in published order, provenance included.
     public let columns: [PublishedColumn]
 
-    init(name: String, title: String, description: String, keyColumns: [String], body: [PublishedColumn],
-         indicatorScoped: Bool = true) {
+    init(
+        name: String, title: String, description: String, keyColumns: [String], body: [PublishedColumn],
+        indicatorScoped: Bool = true
+    ) {
         self.name = name
         self.title = title
         self.description = description

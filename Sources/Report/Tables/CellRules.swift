@@ -18,7 +18,8 @@ enum CellRules {
     /// describes is shown.
     static func alongside(_ shown: PublishedCell, _ value: (any DatabaseValueConvertible)?) -> PublishedCell {
         if shown.action?.hidesValue == true {
-            return shown.action == .withheld ? .hidden(.withheld, reason: shown.reason ?? "withheld")
+            return shown.action == .withheld
+                ? .hidden(.withheld, reason: shown.reason ?? "withheld")
                 : .hidden(.secondarySuppressed, reason: "reveals_suppressed_count")
         }
         return PublishedCell(value)

@@ -17,12 +17,14 @@ struct HeadlineTableBuilder {
             guard let definition = inputs.definitions.first(where: { $0.id == id }) else { continue }
             let kind: HeadlineKind = try row.decode("statement_type")
             guard let text = try nationalText(kind, definition, period, row) else { continue }
-            try writer.insert(PublishedCatalog.headlines, indicator: id, period: period, [
-                "statement_type": PublishedCell(kind.rawValue), "rank": PublishedCell(row["rank"] as Int),
-                "value": PublishedCell(row["value"] as Double?), "lcl95": PublishedCell(row["lcl95"] as Double?),
-                "ucl95": PublishedCell(row["ucl95"] as Double?), "text": PublishedCell(text),
-                "source_table": PublishedCell(row["source_table"] as String), "source_key": PublishedCell(row["source_key"] as String),
-            ])
+            try writer.insert(
+                PublishedCatalog.headlines, indicator: id, period: period,
+                [
+                    "statement_type": PublishedCell(kind.rawValue), "rank": PublishedCell(row["rank"] as Int),
+                    "value": PublishedCell(row["value"] as Double?), "lcl95": PublishedCell(row["lcl95"] as Double?),
+                    "ucl95": PublishedCell(row["ucl95"] as Double?), "text": PublishedCell(text),
+                    "source_table": PublishedCell(row["source_table"] as String), "source_key": PublishedCell(row["source_key"] as String),
+                ])
         }
         for definition in inputs.definitions {
             guard let latest = inputs.periods[definition.id]?.last else { continue }
@@ -37,17 +39,20 @@ struct HeadlineTableBuilder {
         case .ratioMostVsLeast:
             let gap = inputs.gap(definition.id, period, .england, GeographyLevel.englandCode)
             guard let ratio = value, let q1 = gap?["q1_value"] as Double?, let q5 = gap?["q5_value"] as Double? else { return nil }
-            return HeadlineText.ratio(title: definition.title, isProportion: definition.method.counts == .numeratorAndDenominator,
-                                      ratio: ratio, q1: q1, q5: q5, unit: definition.unit, period: period)
+            return HeadlineText.ratio(
+                title: definition.title, isProportion: definition.method.counts == .numeratorAndDenominator,
+                ratio: ratio, q1: q1, q5: q5, unit: definition.unit, period: period)
         case .relativeIndex:
             guard let rii = value else { return nil }
             return HeadlineText.relativeIndex(title: definition.title, rii: rii, lower: lower, upper: upper, period: period)
         case .changeSinceBaseline:
             guard let change = value, let trend = inputs.englandTrend(definition.id, period),
-                  let v0 = trend["baseline_value"] as Double?, let v1 = trend["value"] as Double? else { return nil }
+                let v0 = trend["baseline_value"] as Double?, let v1 = trend["value"] as Double?
+            else { return nil }
             let direction: TrendDirection = try trend.decode("direction")
-            return HeadlineText.change(title: definition.title, from: v0, baseline: trend["baseline_period"], to: v1, period: period,
-                                       change: change, lower: lower, upper: upper, direction: direction.rawValue, unit: definition.unit)
+            return HeadlineText.change(
+                title: definition.title, from: v0, baseline: trend["baseline_period"], to: v1, period: period,
+                change: change, lower: lower, upper: upper, direction: direction.rawValue, unit: definition.unit)
         case .topHighest, .topLowest, .rangeIcs, .rangeRegions:
             // Sub-national statements are built from published values below, never from unrounded ones.
             return nil
@@ -66,14 +71,18 @@ struct HeadlineTableBuilder {
         for (kind, ordered) in [(HeadlineKind.topHighest, Array(icbs.prefix(topN))), (.topLowest, Array(icbs.reversed().prefix(topN)))] {
             let label = kind == .topHighest ? "highest" : "lowest"
             for (offset, item) in ordered.enumerated() {
-                try writer.insert(PublishedCatalog.headlines, indicator: definition.id, period: period, [
-                    "statement_type": PublishedCell(kind.rawValue), "rank": PublishedCell(offset + 1),
-                    "value": PublishedCell(item.value), "lcl95": PublishedCell(item.cell.lower95), "ucl95": PublishedCell(item.cell.upper95),
-                    "text": PublishedCell(HeadlineText.ranked(label, rank: offset + 1, name: item.name, value: item.value,
-                                                              lower: item.cell.lower95, upper: item.cell.upper95, unit: definition.unit)),
-                    "source_table": PublishedCell(PublishedCatalog.icsLeague.name),
-                    "source_key": PublishedCell("\(definition.id)|\(period)|icb|\(item.code)|all"),
-                ])
+                try writer.insert(
+                    PublishedCatalog.headlines, indicator: definition.id, period: period,
+                    [
+                        "statement_type": PublishedCell(kind.rawValue), "rank": PublishedCell(offset + 1),
+                        "value": PublishedCell(item.value), "lcl95": PublishedCell(item.cell.lower95), "ucl95": PublishedCell(item.cell.upper95),
+                        "text": PublishedCell(
+                            HeadlineText.ranked(
+                                label, rank: offset + 1, name: item.name, value: item.value,
+                                lower: item.cell.lower95, upper: item.cell.upper95, unit: definition.unit)),
+                        "source_table": PublishedCell(PublishedCatalog.icsLeague.name),
+                        "source_key": PublishedCell("\(definition.id)|\(period)|icb|\(item.code)|all"),
+                    ])
             }
         }
         var regions: [(code: String, name: String, value: Double)] = []
@@ -85,14 +94,18 @@ struct HeadlineTableBuilder {
             guard let low = items.min(by: { $0.value < $1.value }), let high = items.max(by: { $0.value < $1.value }) else { continue }
             let level: GeographyLevel = kind == .rangeIcs ? .icb : .region
             let noun = kind == .rangeIcs ? "the \(items.count) ICSs with a published value" : "the \(items.count) NHS regions"
-            try writer.insert(PublishedCatalog.headlines, indicator: definition.id, period: period, [
-                "statement_type": PublishedCell(kind.rawValue), "rank": PublishedCell(1),
-                "value": PublishedCell(high.value - low.value), "lcl95": PublishedCell(low.value), "ucl95": PublishedCell(high.value),
-                "text": PublishedCell(HeadlineText.range(across: noun, title: definition.title, low: (low.name, low.value),
-                                                         high: (high.name, high.value), unit: definition.unit, period: period)),
-                "source_table": PublishedCell(kind == .rangeIcs ? PublishedCatalog.icsLeague.name : "indicator_value"),
-                "source_key": PublishedCell("\(definition.id)|\(period)|\(level.rawValue)|*|all"),
-            ])
+            try writer.insert(
+                PublishedCatalog.headlines, indicator: definition.id, period: period,
+                [
+                    "statement_type": PublishedCell(kind.rawValue), "rank": PublishedCell(1),
+                    "value": PublishedCell(high.value - low.value), "lcl95": PublishedCell(low.value), "ucl95": PublishedCell(high.value),
+                    "text": PublishedCell(
+                        HeadlineText.range(
+                            across: noun, title: definition.title, low: (low.name, low.value),
+                            high: (high.name, high.value), unit: definition.unit, period: period)),
+                    "source_table": PublishedCell(kind == .rangeIcs ? PublishedCatalog.icsLeague.name : "indicator_value"),
+                    "source_key": PublishedCell("\(definition.id)|\(period)|\(level.rawValue)|*|all"),
+                ])
         }
     }
 }

@@ -28,29 +28,31 @@ struct IcsTablesBuilder {
             let siiSide: IntervalSide? = try sii?.decodeIfPresent("sii_vs_england")
             let quadrant = twoLevel.map { "\($0.outcome.rawValue)_value_\(siiSide.map(Self.gapWord) ?? "gap_not_compared")" }
             let rank = cell.shown.flatMap { value in ranked.firstIndex(of: value).map { $0 + 1 } }
-            try writer.insert(PublishedCatalog.icsLeague, indicator: definition.id, period: period, [
-                "ics_ods_code": PublishedCell(icb.ods), "ics_ons_code": PublishedCell(icb.ons), "ics_name": PublishedCell(icb.name),
-                "region": PublishedCell(icb.region),
-                "population": control.count(inputs.icbPopulation[icb.ods], national: false),
-                "core20_share": PublishedCell(inputs.icbCore20Share[icb.ods]),
-                "numerator": cell.numerator, "denominator": cell.denominator,
-                "value": cell.estimate[0], "lcl95": cell.estimate[1], "ucl95": cell.estimate[2],
-                "lcl998": cell.estimate[3], "ucl998": cell.estimate[4], "unit": PublishedCell(definition.unit),
-                "compare_england_2level": CellRules.alongside(cell.value, twoLevel?.rawValue),
-                "funnel_band": CellRules.alongside(cell.value, funnelBand?.rawValue),
-                "funnel_lcl95": CellRules.alongside(cell.value, comparison?["funnel_lcl95"] as Double?),
-                "funnel_ucl95": CellRules.alongside(cell.value, comparison?["funnel_ucl95"] as Double?),
-                "funnel_lcl998": CellRules.alongside(cell.value, comparison?["funnel_lcl998"] as Double?),
-                "funnel_ucl998": CellRules.alongside(cell.value, comparison?["funnel_ucl998"] as Double?),
-                "sii": PublishedCell(sii?["sii"] as Double?), "sii_lcl95": PublishedCell(sii?["sii_lcl95"] as Double?),
-                "sii_ucl95": PublishedCell(sii?["sii_ucl95"] as Double?),
-                "rii": PublishedCell(sii?["rii"] as Double?), "rii_lcl95": PublishedCell(sii?["rii_lcl95"] as Double?),
-                "rii_ucl95": PublishedCell(sii?["rii_ucl95"] as Double?),
-                "sii_vs_england": PublishedCell(siiSide?.rawValue),
-                "quadrant": CellRules.alongside(cell.value, quadrant),
-                "trend_marker": CellRules.alongside(cell.value, inputs.icbTrendDirection(definition.id, period, icb.ods)?.rawValue),
-                "rank_value": CellRules.alongside(cell.value, rank),
-            ])
+            try writer.insert(
+                PublishedCatalog.icsLeague, indicator: definition.id, period: period,
+                [
+                    "ics_ods_code": PublishedCell(icb.ods), "ics_ons_code": PublishedCell(icb.ons), "ics_name": PublishedCell(icb.name),
+                    "region": PublishedCell(icb.region),
+                    "population": control.count(inputs.icbPopulation[icb.ods], national: false),
+                    "core20_share": PublishedCell(inputs.icbCore20Share[icb.ods]),
+                    "numerator": cell.numerator, "denominator": cell.denominator,
+                    "value": cell.estimate[0], "lcl95": cell.estimate[1], "ucl95": cell.estimate[2],
+                    "lcl998": cell.estimate[3], "ucl998": cell.estimate[4], "unit": PublishedCell(definition.unit),
+                    "compare_england_2level": CellRules.alongside(cell.value, twoLevel?.rawValue),
+                    "funnel_band": CellRules.alongside(cell.value, funnelBand?.rawValue),
+                    "funnel_lcl95": CellRules.alongside(cell.value, comparison?["funnel_lcl95"] as Double?),
+                    "funnel_ucl95": CellRules.alongside(cell.value, comparison?["funnel_ucl95"] as Double?),
+                    "funnel_lcl998": CellRules.alongside(cell.value, comparison?["funnel_lcl998"] as Double?),
+                    "funnel_ucl998": CellRules.alongside(cell.value, comparison?["funnel_ucl998"] as Double?),
+                    "sii": PublishedCell(sii?["sii"] as Double?), "sii_lcl95": PublishedCell(sii?["sii_lcl95"] as Double?),
+                    "sii_ucl95": PublishedCell(sii?["sii_ucl95"] as Double?),
+                    "rii": PublishedCell(sii?["rii"] as Double?), "rii_lcl95": PublishedCell(sii?["rii_lcl95"] as Double?),
+                    "rii_ucl95": PublishedCell(sii?["rii_ucl95"] as Double?),
+                    "sii_vs_england": PublishedCell(siiSide?.rawValue),
+                    "quadrant": CellRules.alongside(cell.value, quadrant),
+                    "trend_marker": CellRules.alongside(cell.value, inputs.icbTrendDirection(definition.id, period, icb.ods)?.rawValue),
+                    "rank_value": CellRules.alongside(cell.value, rank),
+                ])
         }
     }
 
@@ -72,23 +74,29 @@ struct IcsTablesBuilder {
             let difference = CellRules.derived(from: [q1, q5]) { q1.number.flatMap { a in q5.number.map { a - $0 } } }
             let ratio = CellRules.derived(from: [q1, q5]) { q1.number.flatMap { a in q5.number.flatMap { $0 > 0 ? a / $0 : nil } } }
             let gap = inputs.gap(definition.id, period, .icb, icb.ods)
-            let core20 = ComparisonOutcome.of(lower: cells[0]?.lower95, upper: cells[0]?.upper95, benchmark: englandQ1?.shown,
-                                              polarity: definition.polarity)
+            let core20 = ComparisonOutcome.of(
+                lower: cells[0]?.lower95, upper: cells[0]?.upper95, benchmark: englandQ1?.shown,
+                polarity: definition.polarity)
             for quintile in 1...5 {
                 guard let cell = cells[quintile - 1] else { continue }
                 let population = inputs.icbQuintilePopulation[icb.ods]?[quintile - 1]
                 let sameQuintile = inputs.england(definition.id, period, .imdQuintile, quintile)
-                try writer.insert(PublishedCatalog.icsQuintileGap, indicator: definition.id, period: period, [
-                    "ics_ods_code": PublishedCell(icb.ods), "ics_name": PublishedCell(icb.name), "quintile": PublishedCell(quintile),
-                    "population": control.count(population, national: false),
-                    "numerator": cell.numerator, "denominator": cell.denominator,
-                    "value": cell.estimate[0], "lcl95": cell.estimate[1], "ucl95": cell.estimate[2],
-                    "q1_minus_q5": difference, "q1_over_q5": ratio,
-                    "gap_significant_834": CellRules.alongside(difference, CellRules.yesNo(gap?["gap_significant_834"])),
-                    "compare_england_same_quintile": CellRules.alongside(cell.value, ComparisonOutcome.of(
-                        lower: cell.lower95, upper: cell.upper95, benchmark: sameQuintile?.shown, polarity: definition.polarity).rawValue),
-                    "core20_value_vs_england_core20": CellRules.alongside(q1, core20.rawValue),
-                ])
+                try writer.insert(
+                    PublishedCatalog.icsQuintileGap, indicator: definition.id, period: period,
+                    [
+                        "ics_ods_code": PublishedCell(icb.ods), "ics_name": PublishedCell(icb.name), "quintile": PublishedCell(quintile),
+                        "population": control.count(population, national: false),
+                        "numerator": cell.numerator, "denominator": cell.denominator,
+                        "value": cell.estimate[0], "lcl95": cell.estimate[1], "ucl95": cell.estimate[2],
+                        "q1_minus_q5": difference, "q1_over_q5": ratio,
+                        "gap_significant_834": CellRules.alongside(difference, CellRules.yesNo(gap?["gap_significant_834"])),
+                        "compare_england_same_quintile": CellRules.alongside(
+                            cell.value,
+                            ComparisonOutcome.of(
+                                lower: cell.lower95, upper: cell.upper95, benchmark: sameQuintile?.shown, polarity: definition.polarity
+                            ).rawValue),
+                        "core20_value_vs_england_core20": CellRules.alongside(q1, core20.rawValue),
+                    ])
             }
         }
     }

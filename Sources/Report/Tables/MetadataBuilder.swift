@@ -17,19 +17,29 @@ struct MetadataBuilder {
             ("imd_vintage", "IMD \(provenance.imdVintage); quintiles and deciles are national (England) ranks of LSOAs"),
             ("population_source", provenance.populationSource),
             ("disclosure_rules", rules.summary),
-            ("symbol_suppressed", "\(rules.suppressedSymbol) in CSV, JSON, Markdown and HTML, [c] in the workbook: a count of \(rules.suppressFrom) to \(rules.suppressTo), or a figure that would reveal one"),
+            (
+                "symbol_suppressed",
+                "\(rules.suppressedSymbol) in CSV, JSON, Markdown and HTML, [c] in the workbook: a count of \(rules.suppressFrom) to \(rules.suppressTo), or a figure that would reveal one"
+            ),
             ("symbol_withheld", "[x]: not available — the method gives no reliable figure (e.g. a DSR of fewer than 10 events, PHEindicatormethods)"),
             ("symbol_not_applicable", "empty cell ([z] in the workbook): not applicable"),
-            ("confidence_intervals", "95% and 99.8% limits after PHEindicatormethods 2.1: Wilson (proportions), Byar's or exact Poisson (crude rates, below 10 events exact), Dobson (DSRs); gaps tested with 83.4% intervals"),
+            (
+                "confidence_intervals",
+                "95% and 99.8% limits after PHEindicatormethods 2.1: Wilson (proportions), Byar's or exact Poisson (crude rates, below 10 events exact), Dobson (DSRs); gaps tested with 83.4% intervals"
+            ),
             ("england_comparison", "Fingertips two-level comparison of the 95% and 99.8% intervals with England's value; funnel limits around England's value"),
-            ("input_files", "\(inputs.files.count) files, \(inputs.files.reduce(0) { $0 + $1.rows }) rows loaded; each file's SHA-256 is in the run's checkpoint database (table ingest_file) and in the manifest hash"),
+            (
+                "input_files",
+                "\(inputs.files.count) files, \(inputs.files.reduce(0) { $0 + $1.rows }) rows loaded; each file's SHA-256 is in the run's checkpoint database (table ingest_file) and in the manifest hash"
+            ),
         ]
         if let standard = inputs.vintages["standard_population"] {
             general.append(("standard_population", "\(standard.vintage) (\(standard.file))"))
         }
         for (item, value) in general {
-            try writer.insert(PublishedCatalog.metadata, indicator: "all", period: nil,
-                              ["item": PublishedCell(item), "value": PublishedCell(value)])
+            try writer.insert(
+                PublishedCatalog.metadata, indicator: "all", period: nil,
+                ["item": PublishedCell(item), "value": PublishedCell(value)])
         }
         for definition in inputs.definitions {
             let source = config.sources.first { $0.name == definition.source }
@@ -48,8 +58,9 @@ struct MetadataBuilder {
             ]
             if let from = definition.ageFrom, let to = definition.ageTo { items.append(("age_range", "\(from) to \(to)")) }
             for (item, value) in items {
-                try writer.insert(PublishedCatalog.metadata, indicator: definition.id, period: nil,
-                                  ["item": PublishedCell(item), "value": PublishedCell(value)])
+                try writer.insert(
+                    PublishedCatalog.metadata, indicator: definition.id, period: nil,
+                    ["item": PublishedCell(item), "value": PublishedCell(value)])
             }
         }
     }

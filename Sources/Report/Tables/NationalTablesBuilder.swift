@@ -21,19 +21,23 @@ struct NationalTablesBuilder {
         slices += (1...5).map { (.imdQuintile, $0) } + (1...10).map { (.imdDecile, $0) } + [(.sex, 1), (.sex, 2)]
         for (type, index) in slices {
             guard let cell = inputs.england(definition.id, period, type, index) else { continue }
-            let comparison = type == .all ? .notCompared
+            let comparison =
+                type == .all
+                ? .notCompared
                 : ComparisonOutcome.of(lower: cell.lower95, upper: cell.upper95, benchmark: overall.shown, polarity: definition.polarity)
-            try writer.insert(PublishedCatalog.nationalByGroup, indicator: definition.id, period: period, [
-                "indicator_title": PublishedCell(definition.title),
-                "breakdown_type": PublishedCell(type.rawValue),
-                "breakdown_value": PublishedCell(type == .all ? "England" : cell.breakdownLabel),
-                "numerator": cell.numerator, "denominator": cell.denominator,
-                "value": cell.estimate[0], "lcl95": cell.estimate[1], "ucl95": cell.estimate[2],
-                "lcl998": cell.estimate[3], "ucl998": cell.estimate[4],
-                "unit": PublishedCell(definition.unit), "method": PublishedCell(definition.method.label),
-                "england_value": overall.value, "compare_england": PublishedCell(comparison.rawValue),
-                "population_share": PublishedCell(overall.rawDenominator > 0 ? cell.rawDenominator / overall.rawDenominator : nil),
-            ])
+            try writer.insert(
+                PublishedCatalog.nationalByGroup, indicator: definition.id, period: period,
+                [
+                    "indicator_title": PublishedCell(definition.title),
+                    "breakdown_type": PublishedCell(type.rawValue),
+                    "breakdown_value": PublishedCell(type == .all ? "England" : cell.breakdownLabel),
+                    "numerator": cell.numerator, "denominator": cell.denominator,
+                    "value": cell.estimate[0], "lcl95": cell.estimate[1], "ucl95": cell.estimate[2],
+                    "lcl998": cell.estimate[3], "ucl998": cell.estimate[4],
+                    "unit": PublishedCell(definition.unit), "method": PublishedCell(definition.method.label),
+                    "england_value": overall.value, "compare_england": PublishedCell(comparison.rawValue),
+                    "population_share": PublishedCell(overall.rawDenominator > 0 ? cell.rawDenominator / overall.rawDenominator : nil),
+                ])
         }
     }
 
@@ -41,22 +45,24 @@ struct NationalTablesBuilder {
         let gap = inputs.gap(definition.id, period, .england, GeographyLevel.englandCode)
         for type in QuantileType.allCases {
             guard let row = inputs.inequality(definition.id, period, .england, GeographyLevel.englandCode, type: type) else { continue }
-            try writer.insert(PublishedCatalog.nationalInequality, indicator: definition.id, period: period, [
-                "indicator_title": PublishedCell(definition.title),
-                "n_quantiles": PublishedCell(type.count),
-                "q1_value": PublishedCell(gap?["q1_value"] as Double?), "q5_value": PublishedCell(gap?["q5_value"] as Double?),
-                "abs_gap": PublishedCell(gap?["abs_gap"] as Double?), "ratio": PublishedCell(gap?["ratio"] as Double?),
-                "gap_significant_834": PublishedCell(CellRules.yesNo(gap?["gap_significant_834"])),
-                "sii": PublishedCell(row["sii"] as Double?), "sii_lcl95": PublishedCell(row["sii_lcl95"] as Double?),
-                "sii_ucl95": PublishedCell(row["sii_ucl95"] as Double?),
-                "rii": PublishedCell(row["rii"] as Double?), "rii_lcl95": PublishedCell(row["rii_lcl95"] as Double?),
-                "rii_ucl95": PublishedCell(row["rii_ucl95"] as Double?),
-                "transform": PublishedCell(row["scale"] as String?), "rank_basis": PublishedCell(row["position_basis"] as String?),
-                "polarity": PublishedCell(definition.polarity.rawValue),
-                "sign_convention_note": PublishedCell(definition.signConvention),
-                "excess_events": PublishedCell((gap?["excess_events"] as Double?).map { $0.rounded() }),
-                "unstable_reason": PublishedCell(row["unstable_reason"] as String?),
-            ])
+            try writer.insert(
+                PublishedCatalog.nationalInequality, indicator: definition.id, period: period,
+                [
+                    "indicator_title": PublishedCell(definition.title),
+                    "n_quantiles": PublishedCell(type.count),
+                    "q1_value": PublishedCell(gap?["q1_value"] as Double?), "q5_value": PublishedCell(gap?["q5_value"] as Double?),
+                    "abs_gap": PublishedCell(gap?["abs_gap"] as Double?), "ratio": PublishedCell(gap?["ratio"] as Double?),
+                    "gap_significant_834": PublishedCell(CellRules.yesNo(gap?["gap_significant_834"])),
+                    "sii": PublishedCell(row["sii"] as Double?), "sii_lcl95": PublishedCell(row["sii_lcl95"] as Double?),
+                    "sii_ucl95": PublishedCell(row["sii_ucl95"] as Double?),
+                    "rii": PublishedCell(row["rii"] as Double?), "rii_lcl95": PublishedCell(row["rii_lcl95"] as Double?),
+                    "rii_ucl95": PublishedCell(row["rii_ucl95"] as Double?),
+                    "transform": PublishedCell(row["scale"] as String?), "rank_basis": PublishedCell(row["position_basis"] as String?),
+                    "polarity": PublishedCell(definition.polarity.rawValue),
+                    "sign_convention_note": PublishedCell(definition.signConvention),
+                    "excess_events": PublishedCell((gap?["excess_events"] as Double?).map { $0.rounded() }),
+                    "unstable_reason": PublishedCell(row["unstable_reason"] as String?),
+                ])
         }
     }
 }

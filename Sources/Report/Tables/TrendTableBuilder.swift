@@ -19,24 +19,26 @@ struct TrendTableBuilder {
             let relative = CellRules.derived(from: [latestCell, baseCell]) {
                 latestCell.number.flatMap { a in baseCell.number.flatMap { $0 != 0 ? (a - $0) / $0 : nil } }
             }
-            try writer.insert(PublishedCatalog.trendVsBaseline, indicator: id, period: period, [
-                "geography_level": PublishedCell(level.rawValue), "geography_code": PublishedCell(code),
-                "geography_name": PublishedCell(latest?.name ?? base?.name ?? code),
-                "breakdown_type": PublishedCell(type.rawValue),
-                "breakdown_value": PublishedCell(ControlledValue.breakdownLabel(type: type, index: index, stored: "all")),
-                "baseline_period": PublishedCell(baseline),
-                "baseline_value": baseCell, "latest_value": latestCell,
-                "abs_change": change, "rel_change": relative,
-                "change_lcl": CellRules.alongside(change, row["change_lcl95"] as Double?),
-                "change_ucl": CellRules.alongside(change, row["change_ucl95"] as Double?),
-                "direction": PublishedCell(change.action?.hidesValue == true ? TrendDirection.notCompared.rawValue : direction.rawValue),
-                "sii_baseline": PublishedCell(row["sii_baseline"] as Double?), "sii_latest": PublishedCell(row["sii_latest"] as Double?),
-                "sii_change": PublishedCell(row["sii_change"] as Double?),
-                "sii_change_lcl": PublishedCell(row["sii_change_lcl95"] as Double?),
-                "sii_change_ucl": PublishedCell(row["sii_change_ucl95"] as Double?),
-                "gap_direction": PublishedCell((try row.decodeIfPresent("gap_direction") as GapDirection?)?.rawValue),
-                "fingertips_trend_marker": PublishedCell((try row.decode("recent_trend") as RecentTrend.Marker).rawValue),
-            ])
+            try writer.insert(
+                PublishedCatalog.trendVsBaseline, indicator: id, period: period,
+                [
+                    "geography_level": PublishedCell(level.rawValue), "geography_code": PublishedCell(code),
+                    "geography_name": PublishedCell(latest?.name ?? base?.name ?? code),
+                    "breakdown_type": PublishedCell(type.rawValue),
+                    "breakdown_value": PublishedCell(ControlledValue.breakdownLabel(type: type, index: index, stored: "all")),
+                    "baseline_period": PublishedCell(baseline),
+                    "baseline_value": baseCell, "latest_value": latestCell,
+                    "abs_change": change, "rel_change": relative,
+                    "change_lcl": CellRules.alongside(change, row["change_lcl95"] as Double?),
+                    "change_ucl": CellRules.alongside(change, row["change_ucl95"] as Double?),
+                    "direction": PublishedCell(change.action?.hidesValue == true ? TrendDirection.notCompared.rawValue : direction.rawValue),
+                    "sii_baseline": PublishedCell(row["sii_baseline"] as Double?), "sii_latest": PublishedCell(row["sii_latest"] as Double?),
+                    "sii_change": PublishedCell(row["sii_change"] as Double?),
+                    "sii_change_lcl": PublishedCell(row["sii_change_lcl95"] as Double?),
+                    "sii_change_ucl": PublishedCell(row["sii_change_ucl95"] as Double?),
+                    "gap_direction": PublishedCell((try row.decodeIfPresent("gap_direction") as GapDirection?)?.rawValue),
+                    "fingertips_trend_marker": PublishedCell((try row.decode("recent_trend") as RecentTrend.Marker).rawValue),
+                ])
         }
     }
 }

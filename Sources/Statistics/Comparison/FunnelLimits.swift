@@ -10,8 +10,10 @@ public struct FunnelLimits: Sendable {
     /// One value against England.
     /// - Parameters: `numerator`, `denominator`, `value`: the area's stored counts and value;
     ///   `england`: England's numerator, denominator and value; `multiplier`: the indicator's.
-    public static func evaluate(_ construction: FunnelConstruction, numerator: Double, denominator: Double, value: Double?,
-                                england: (numerator: Double, denominator: Double, value: Double?), multiplier m: Double) -> FunnelLimits {
+    public static func evaluate(
+        _ construction: FunnelConstruction, numerator: Double, denominator: Double, value: Double?,
+        england: (numerator: Double, denominator: Double, value: Double?), multiplier m: Double
+    ) -> FunnelLimits {
         switch construction {
         case .none:
             return .notApplicable
@@ -37,16 +39,24 @@ public struct FunnelLimits: Sendable {
             let (low998, high998) = PoissonLimits.limits(observed, confidence: 0.998)
             let (low95, high95) = PoissonLimits.limits(observed, confidence: 0.95)
             let band: FunnelBand
-            if (low998 ?? 0) / derived > average { band = .high998 }
-            else if (low95 ?? 0) / derived > average { band = .high95 }
-            else if high998 / derived < average { band = .low998 }
-            else if high95 / derived < average { band = .low95 }
-            else { band = .within }
+            if (low998 ?? 0) / derived > average {
+                band = .high998
+            } else if (low95 ?? 0) / derived > average {
+                band = .high95
+            } else if high998 / derived < average {
+                band = .low998
+            } else if high95 / derived < average {
+                band = .low95
+            } else {
+                band = .within
+            }
             // Control limits at this denominator: exact Poisson limits of the expected count.
             let expected = average * derived
             func limits(_ tail: Double) -> (Double, Double) {
-                (Distribution.chiSquareQuantile(tail, degreesOfFreedom: 2 * expected) / 2 / derived * m,
-                 Distribution.chiSquareQuantile(1 - tail, degreesOfFreedom: 2 * expected + 2) / 2 / derived * m)
+                (
+                    Distribution.chiSquareQuantile(tail, degreesOfFreedom: 2 * expected) / 2 / derived * m,
+                    Distribution.chiSquareQuantile(1 - tail, degreesOfFreedom: 2 * expected + 2) / 2 / derived * m
+                )
             }
             return FunnelLimits(band: band, limits95: limits(0.025), limits998: limits(0.001))
         }

@@ -21,9 +21,11 @@ public struct AgeBandedCounts: Sendable {
     public var reference: (events: [Double], population: [Double])?
     public var multiplier: Double
 
-    public init(events: [Double], unknownAgeEvents: Double, denominators: [Double], unknownAgeDenominators: Double,
-                population: [Double], shares: [Double], countsUnknownAge: Bool, standardWeights: [Double],
-                reference: (events: [Double], population: [Double])?, multiplier: Double) {
+    public init(
+        events: [Double], unknownAgeEvents: Double, denominators: [Double], unknownAgeDenominators: Double,
+        population: [Double], shares: [Double], countsUnknownAge: Bool, standardWeights: [Double],
+        reference: (events: [Double], population: [Double])?, multiplier: Double
+    ) {
         self.events = events
         self.unknownAgeEvents = unknownAgeEvents
         self.denominators = denominators

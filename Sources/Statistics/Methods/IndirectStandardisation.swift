@@ -29,8 +29,10 @@ public enum IndirectStandardisation {
         var x = 0.0, n = 0.0
         for band in counts.bandsInRange where reference.population[band] > 0 {
             let share = counts.shares[band]
-            bands.append(Band(events: counts.events[band], population: counts.population[band] * share,
-                              referenceEvents: reference.events[band], referencePopulation: reference.population[band] * share))
+            bands.append(
+                Band(
+                    events: counts.events[band], population: counts.population[band] * share,
+                    referenceEvents: reference.events[band], referencePopulation: reference.population[band] * share))
             x += counts.events[band]
             n += counts.population[band] * share
         }
