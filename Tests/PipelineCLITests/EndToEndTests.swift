@@ -259,6 +259,16 @@ struct IncrementalRunTests {
         let history = try CommandLineRunner.run(["history"], in: workspace.root)
         #expect(history.stdout.contains("skipped ingest,transform,aggregate"))
         #expect(history.stdout.contains("ran ingest\n"), "\(history.stdout)")
+
+        // A configuration edit: plan names the key, and only the stages that read it (and those after) run.
+        let config = try String(contentsOfFile: workspace.path("pipeline.json"), encoding: .utf8)
+        try workspace.write("pipeline.json", String(config.dropLast(2)) + ", \"aggregate\": {\"headlineTopN\": 3}\n}\n")
+        let edited = try CommandLineRunner.run(["plan"], in: workspace.root)
+        #expect(edited.stdout.contains("transform  skip  unchanged since run"), "\(edited.stdout)")
+        #expect(edited.stdout.contains("aggregate  run   configuration changed: headlineTopN"), "\(edited.stdout)")
+        #expect(edited.stdout.contains("report     run   its upstream stage 'aggregate' will run first"), "\(edited.stdout)")
+        let rerun = try CommandLineRunner.run(["run"], in: workspace.root)
+        #expect(rerun.stdout.contains("transform  skipped") && rerun.stdout.contains("  aggregate  ok"), "\(rerun.stdout)")
     }
 }
 

@@ -49,7 +49,13 @@ struct ConfigSchemaTests {
         let indicator = ["properties", "indicators", "items", "properties"]
         #expect(values(source + ["kind"]) == Set(SourceConfig.Kind.allCases.map(\.rawValue)))
         #expect(values(source + ["grain"]) == Set(SourceConfig.Grain.allCases.map(\.rawValue)))
-        #expect(values(indicator + ["method"]) == Set(Statistic.allCases.map(\.rawValue)))
+        // Methods are open-ended (adding one is its file, a registry line and a test): the schema's examples
+        // must be real methods, and every method must fit its pattern.
+        let methods = (((schema["properties"] as! [String: Any])["indicators"] as! [String: Any])["items"] as! [String: Any])
+        let method = (methods["properties"] as! [String: Any])["method"] as! [String: Any]
+        #expect(Set(method["examples"] as! [String]).isSubset(of: Set(Statistic.allCases.map(\.rawValue))))
+        let pattern = try! Regex(method["pattern"] as! String)
+        #expect(Statistic.allCases.allSatisfy { $0.rawValue.wholeMatch(of: pattern) != nil })
         #expect(values(indicator + ["polarity"]) == Set(Polarity.allCases.map(\.rawValue)))
         #expect(values(["properties", "report", "properties", "formats", "items"]) == Set(ReportSettings.Format.allCases.map(\.rawValue)))
         #expect(values(indicator + ["breakdowns", "items"]) == Set(IndicatorConfig.Breakdown.allCases.map(\.rawValue)))
