@@ -93,7 +93,7 @@ public struct HTMLReportRenderer {
         let england = (1...5).map { quintile in
             national.first {
                 $0["indicator_id"]?.text == id && $0["period_start"]?.text == period
-                    && $0["breakdown_type"]?.text == "imd_quintile" && $0["breakdown_value"]?.text?.hasPrefix("\(quintile)") == true
+                    && $0["breakdown_type"]?.text == BreakdownType.imdQuintile.rawValue && $0["breakdown_value"]?.text?.hasPrefix("\(quintile)") == true
             }.flatMap { point($0, label: "England") }
         }
         let icsRows = quintiles.filter { $0["indicator_id"]?.text == id && $0["period_start"]?.text == period }
@@ -120,8 +120,10 @@ public struct HTMLReportRenderer {
         id: String, name: String, unit: String, period: String, league: [[String: PublishedTableData.Cell]],
         national: [[String: PublishedTableData.Cell]]
     ) -> String {
-        let england = national.first { $0["indicator_id"]?.text == id && $0["period_start"]?.text == period && $0["breakdown_type"]?.text == "all" }?["value"]?
-            .number
+        let england = national.first {
+            $0["indicator_id"]?.text == id && $0["period_start"]?.text == period && $0["breakdown_type"]?.text == BreakdownType.all.rawValue
+        }?["value"]?
+        .number
         var items: [FunnelPlot.Item] = []
         var table =
             "<table><caption>\(HTML.escape(name)) by ICS</caption><thead><tr><th scope=\"col\">ICS</th><th scope=\"col\">Denominator</th><th scope=\"col\">Value (95% CI)</th><th scope=\"col\">Funnel position</th></tr></thead><tbody>"
