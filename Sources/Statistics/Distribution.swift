@@ -15,7 +15,7 @@ public enum Distribution {
     }
 
     /// Two-sided critical value for a confidence level, computed as PHEindicatormethods does:
-    /// `qnorm(c + (1 - c) / 2)`; 1.959964 at 95%, 3.090232 at 99.8%.
+    /// `qnorm(c + (1 - c) / 2)`, about 1.96 at 95% and 3.09 at 99.8% — always computed, never typed in.
     public static func z(confidence: Double) -> Double {
         normalQuantile(confidence + (1 - confidence) / 2)
     }

@@ -44,11 +44,12 @@ public struct SlopeIndexOfInequality: Sendable {
             self.standardError = standardError
         }
 
-        /// SE from 95% limits: (g(UCL) − g(LCL)) / (2 · 1.959964), as the package computes it.
+        /// SE from 95% limits: (g(UCL) − g(LCL)) / (2 · z), z = Φ⁻¹(0.975) computed as the package does
+        /// (`qnorm(0.975)`), never typed in rounded (docs/METHODS.md §9).
         public init(population: Double, value: Double, lower95: Double, upper95: Double, type: ValueType) {
             self.init(
                 population: population, value: value,
-                standardError: (type.forward(upper95) - type.forward(lower95)) / (2 * 1.959964))
+                standardError: (type.forward(upper95) - type.forward(lower95)) / (2 * Distribution.z(confidence: ConfidenceLevel.ninetyFive)))
         }
     }
 

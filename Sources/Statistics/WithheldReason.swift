@@ -5,6 +5,9 @@ public enum WithheldReason: String, Sendable, CaseIterable, Codable {
     case fewerThanTenEvents = "dsr_fewer_than_10_events"
     /// An age band has events but no resident population, so the rate is undefined.
     case eventsWithoutPopulation = "events_in_age_band_with_no_population"
+    /// A DSR whose age range includes a band with no population (and no events): standardising over the
+    /// other bands would not be to the whole standard population (PHEindicatormethods refuses it).
+    case ageBandWithoutPopulation = "age_band_with_no_population"
     /// The slice has no resident population at all.
     case noPopulation = "no_population"
     /// A proportion whose denominator is 0.
@@ -19,6 +22,7 @@ public enum WithheldReason: String, Sendable, CaseIterable, Codable {
         switch self {
         case .fewerThanTenEvents: "dsr NA for total count < 10"
         case .eventsWithoutPopulation: "events in an age band with no population"
+        case .ageBandWithoutPopulation: "an age band with no population"
         case .noPopulation: "no population"
         case .noDenominator: "no denominator"
         case .noExpectedEvents: "no expected events"
@@ -31,7 +35,7 @@ public enum WithheldReason: String, Sendable, CaseIterable, Codable {
     public var publishedCode: String {
         switch self {
         case .noPopulation, .noDenominator: WithheldReason.noDenominator.rawValue
-        case .fewerThanTenEvents, .eventsWithoutPopulation, .noExpectedEvents, .noReference: rawValue
+        case .fewerThanTenEvents, .eventsWithoutPopulation, .ageBandWithoutPopulation, .noExpectedEvents, .noReference: rawValue
         }
     }
 }

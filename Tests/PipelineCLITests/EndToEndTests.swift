@@ -21,6 +21,7 @@ struct EndToEndTests {
         let runID = String(try FileManager.default.destinationOfSymbolicLink(atPath: latest).dropFirst("runs/".count))
         try SampleReportChecks.golden(latest, runID: runID)
         try SampleReportChecks.browser(latest, indicators: 6, screenshot: workspace.path("report.png"))
+        try SampleReportChecks.funnelBandsAgreeWithTheirLimits(db)
 
         let status = try CommandLineRunner.run(["status", "--db", db])
         #expect(status.status == 0)

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import GRDB
 import PipelineTestSupport
 import Testing
 
@@ -92,6 +93,21 @@ enum SampleReportChecks {
                         + "(Sources/PipelineCore/Stage/ProgramVersion.swift), then UPDATE_GOLDEN=1 swift test")
         }
         return update ? .record : .fail("the program version is \(version), pinned as \(pinned.version): UPDATE_GOLDEN=1 swift test records it")
+    }
+
+    /// Every ICS row's funnel band is what its own stored limits say (one construction for both).
+    static func funnelBandsAgreeWithTheirLimits(_ database: String) throws {
+        let rows = try DatabaseQueue(path: database).read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM england_comparison WHERE funnel_lcl95 IS NOT NULL AND value IS NOT NULL")
+        }
+        #expect(rows.count > 500)
+        for row in rows {
+            let value: Double = row["value"], l95: Double = row["funnel_lcl95"], u95: Double = row["funnel_ucl95"]
+            let l998: Double = row["funnel_lcl998"], u998: Double = row["funnel_ucl998"]
+            let expected = value > u998 ? "high_998" : value > u95 ? "high_95" : value < l998 ? "low_998" : value < l95 ? "low_95" : "within"
+            let band: String = row["funnel_band"]
+            #expect(band == expected, "\(row["indicator_id"] as String) \(row["icb_code"] as String): band \(band), limits say \(expected)")
+        }
     }
 
     /// Renders the HTML report in headless Chromium: a screenshot, and the DOM holds every chart.

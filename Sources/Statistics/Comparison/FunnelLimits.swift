@@ -1,5 +1,6 @@
 /// Funnel-plot control limits and the band a value falls in (docs/METHODS.md §10): England's value as
-/// the target, limits at 95% and 99.8% for the value's own denominator.
+/// the target, limits at 95% and 99.8% for the value's own denominator, and the band read off those
+/// very limits (one construction for both).
 public struct FunnelLimits: Sendable {
     public var band: FunnelBand
     public var limits95: (lower: Double, upper: Double)?
@@ -36,21 +37,8 @@ public struct FunnelLimits: Sendable {
             let derived = observed > 0 && rate > 0 ? m * observed / rate : (populationWithoutEvents ? denominator : 0)
             guard derived > 0 else { return .notApplicable }
             let average = englandRate / m
-            let (low998, high998) = PoissonLimits.limits(observed, confidence: 0.998)
-            let (low95, high95) = PoissonLimits.limits(observed, confidence: 0.95)
-            let band: FunnelBand
-            if (low998 ?? 0) / derived > average {
-                band = .high998
-            } else if (low95 ?? 0) / derived > average {
-                band = .high95
-            } else if high998 / derived < average {
-                band = .low998
-            } else if high95 / derived < average {
-                band = .low95
-            } else {
-                band = .within
-            }
-            // Control limits at this denominator: exact Poisson limits of the expected count.
+            // Control limits at this denominator: the exact Poisson limits of the count England's rate
+            // gives there. The band is read off these same limits, so a plotted point and its band agree.
             let expected = average * derived
             func limits(_ tail: Double) -> (Double, Double) {
                 (
@@ -58,7 +46,9 @@ public struct FunnelLimits: Sendable {
                     Distribution.chiSquareQuantile(1 - tail, degreesOfFreedom: 2 * expected + 2) / 2 / derived * m
                 )
             }
-            return FunnelLimits(band: band, limits95: limits(0.025), limits998: limits(0.001))
+            let l95 = limits(0.025), l998 = limits(0.001)
+            let band: FunnelBand = rate > l998.1 ? .high998 : rate > l95.1 ? .high95 : rate < l998.0 ? .low998 : rate < l95.0 ? .low95 : .within
+            return FunnelLimits(band: band, limits95: l95, limits998: l998)
         }
     }
 }

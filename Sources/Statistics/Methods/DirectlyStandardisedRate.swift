@@ -36,6 +36,7 @@ public struct DirectlyStandardisedRate: IndicatorMethod {
     public func compute(_ counts: AgeBandedCounts) -> MethodResult {
         var bands: [Band] = []
         var x = 0.0, n = 0.0
+        var missing = false
         for band in counts.bandsInRange {
             let population = counts.population[band] * counts.shares[band]
             x += counts.events[band]
@@ -44,9 +45,13 @@ public struct DirectlyStandardisedRate: IndicatorMethod {
                 bands.append(Band(events: counts.events[band], population: population, standardWeight: counts.standardWeights[band]))
             } else if counts.events[band] > 0 {
                 return .withheld(.eventsWithoutPopulation, numerator: x, denominator: n)
+            } else {
+                missing = true
             }
         }
         guard !bands.isEmpty else { return .withheld(.noPopulation, numerator: x, denominator: n) }
+        // Dropping the band would standardise to less than the whole standard population of the range.
+        if missing { return .withheld(.ageBandWithoutPopulation, numerator: x, denominator: n) }
         return MethodResult(numerator: x, denominator: n, estimate: Self.estimate(bands, multiplier: counts.multiplier))
     }
 
