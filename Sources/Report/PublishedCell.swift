@@ -6,6 +6,9 @@ public struct PublishedCell: Sendable, Equatable {
     public enum Action: String, Sendable, CaseIterable {
         /// A count in the suppression range: not shown.
         case suppressed
+        /// A count hidden so that a suppressed count cannot be recovered by differencing a published total
+        /// and its other parts (docs/DISCLOSURE.md, "Differencing").
+        case complementarySuppressed = "complementary_suppressed"
         /// A value that would reveal a suppressed count (a rate, proportion or interval): not shown.
         case secondarySuppressed = "secondary_suppressed"
         /// A statistic the method does not give (e.g. a DSR of fewer than 10 events): not shown.
@@ -18,12 +21,17 @@ public struct PublishedCell: Sendable, Equatable {
         case reducedPrecision = "reduced_precision"
 
         /// Whether the cell is empty in the published table.
-        public var hidesValue: Bool { self == .suppressed || self == .secondarySuppressed || self == .withheld }
+        public var hidesValue: Bool {
+            switch self {
+            case .suppressed, .complementarySuppressed, .secondarySuppressed, .withheld: true
+            case .rounded, .fromRoundedCounts, .reducedPrecision: false
+            }
+        }
 
         /// Severity for a row's `suppression_flag`.
         var rowFlag: String {
             switch self {
-            case .suppressed, .secondarySuppressed: "suppressed"
+            case .suppressed, .complementarySuppressed, .secondarySuppressed: "suppressed"
             case .withheld: "withheld"
             case .rounded, .fromRoundedCounts, .reducedPrecision: "rounded"
             }

@@ -58,13 +58,10 @@ public struct PublishedTableData: Sendable {
         }
         var hidden: [String: PublishedCell.Action] = [:]
         for row in try Row.fetchAll(
-            db,
-            sql: """
-                SELECT row_key, column_name, action FROM soc_suppressed_cells
-                WHERE table_name = ? AND action IN ('suppressed', 'secondary_suppressed', 'withheld')
-                """, arguments: [table.name])
+            db, sql: "SELECT row_key, column_name, action FROM soc_suppressed_cells WHERE table_name = ?", arguments: [table.name])
         {
-            hidden["\(row[0] as String)\u{1F}\(row[1] as String)"] = PublishedCell.Action(rawValue: row[2])
+            guard let action = PublishedCell.Action(rawValue: row[2]), action.hidesValue else { continue }
+            hidden["\(row[0] as String)\u{1F}\(row[1] as String)"] = action
         }
         let whereClause = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
         let order = table.keyColumns.joined(separator: ", ")
@@ -84,7 +81,7 @@ public struct PublishedTableData: Sendable {
                     switch value.storage {
                     case .null:
                         switch hidden["\(key)\u{1F}\(column.name)"] {
-                        case .suppressed?, .secondarySuppressed?: return .suppressed
+                        case .suppressed?, .complementarySuppressed?, .secondarySuppressed?: return .suppressed
                         case .withheld?: return .withheld
                         case .rounded?, .fromRoundedCounts?, .reducedPrecision?, nil: return .empty
                         }

@@ -15,7 +15,8 @@ struct ReportInputs {
     private(set) var icbs: [Icb] = []
     /// Region codes and names, in code order.
     private(set) var regions: [(code: String, name: String)] = []
-    private var values: [Key: ControlledValue] = [:]
+    /// Every controlled cell, by key; complementary suppression updates them (`Disclosure/`).
+    private(set) var values: [Key: ControlledValue] = [:]
     /// Resident population (unrounded) by ICB, by ICB × national quintile, and the Core20 share.
     private(set) var icbPopulation: [String: Double] = [:]
     private(set) var icbQuintilePopulation: [String: [Double]] = [:]
@@ -129,6 +130,9 @@ struct ReportInputs {
             ($0[0], $0[1], $0[2], $0[3])
         }
     }
+
+    /// Replaces a controlled cell (complementary suppression hides more of it).
+    mutating func update(_ key: Key, _ value: ControlledValue) { values[key] = value }
 
     func value(
         _ indicator: String, _ period: String, _ level: GeographyLevel, _ code: String,

@@ -10,7 +10,13 @@ public import PipelineCore
 public struct ReportStage: PipelineStage {
     public let name = StageName.report
 
-    public init() {}
+    /// Complementary suppression on (always, in the product); tests switch it off to show that the audit
+    /// then catches the differencing attack.
+    let complementarySuppression: Bool
+
+    public init() { complementarySuppression = true }
+
+    init(complementarySuppression: Bool) { self.complementarySuppression = complementarySuppression }
 
     public var migrations: [SchemaMigration] { ReportSchema.migrations }
 
@@ -47,13 +53,18 @@ public struct ReportStage: PipelineStage {
         let settings = context.config.report
         var phases = PhaseTimer(logger: context.logger, stage: "report")
         let control = DisclosureControl(rules: settings.disclosure)
-        let inputs = try ReportInputs(db, control: control)
+        var inputs = try ReportInputs(db, control: control)
+        phases.done("inputs")
+        // Hide further counts until none that is suppressed can be recovered by differencing.
+        let complementary =
+            complementarySuppression
+            ? ComplementarySuppression(rules: settings.disclosure, definitions: inputs.definitions).apply(to: &inputs) : 0
+        phases.done("complementary suppression")
         let provenance = Provenance(
             runID: context.runID, manifestSHA256: inputs.manifestSHA256,
             imdVintage: inputs.vintages["imd"]?.vintage ?? context.config.reference.imd.vintage,
             icbVintage: inputs.vintages["icb"]?.vintage ?? context.config.reference.icb.vintage,
             populationSource: inputs.vintages["population"]?.vintage ?? "not recorded")
-        phases.done("inputs")
         let writer = try PublishedTableWriter(db, provenance: provenance)
         try NationalTablesBuilder(inputs: inputs).write(writer)
         try IcsTablesBuilder(inputs: inputs, control: control).write(writer)
@@ -64,8 +75,9 @@ public struct ReportStage: PipelineStage {
         try FaultInjection.check("report:after-tables")
 
         let tables = try ReportExporter.loadTables(db)
-        try DisclosureAudit(rules: settings.disclosure).verify(tables)
         phases.done("load")
+        let audit = try DisclosureAudit(rules: settings.disclosure).verify(tables, definitions: inputs.definitions)
+        phases.done("audit")
         let fingerprint = baseFingerprint(context).digest
         let publisher = Publisher(outputDirectory: context.config.resolve(context.config.outputDirectory))
         // Whatever happens from here, a rollback puts `latest` back and removes this run's folders.
@@ -94,6 +106,8 @@ public struct ReportStage: PipelineStage {
             notes: [
                 "published \(files.count + 1) files to \(publisher.latestPath) (runs/\(context.runID))",
                 "disclosure control: \(actions.isEmpty ? "no cells touched" : actions.joined(separator: ", "))",
+                "complementary suppression: \(complementary) counts hidden so no suppressed count can be differenced out",
+                "disclosure audit: \(audit.cellsChecked) count cells checked (\(audit.hiddenCells) hidden), \(audit.relationsUsed) published sums used, 0 hidden counts recoverable",
             ], content: [Self.publication(inPlace: true)])
     }
 }

@@ -6,13 +6,13 @@ import Testing
 /// is labelled, explained, plotted and published, computes from age-banded counts, and recomputes its own
 /// 95% limits from a stored value (so gap tests at 83.4% use the same construction).
 struct MethodRegistryTests {
-    /// Twenty events in each of three bands of 1,000 people; England twice that, for indirect standardisation.
+    /// Twenty events in each of three bands, 1,000 people in every band; England's counts for indirect
+    /// standardisation.
     static func counts(multiplier: Double) -> AgeBandedCounts {
-        var events = [Double](repeating: 0, count: 19), people = [Double](repeating: 0, count: 19)
+        var events = [Double](repeating: 0, count: 19), people = [Double](repeating: 1000, count: 19)
         var denominators = [Double](repeating: 0, count: 19)
         for band in 5..<8 {
             events[band] = 20
-            people[band] = 1000
             denominators[band] = 50
         }
         return AgeBandedCounts(
@@ -72,5 +72,31 @@ struct MethodRegistryTests {
         let result = statistic.method.compute(empty)
         #expect(result.estimate == nil)
         #expect(result.withheld != nil)
+    }
+}
+
+extension MethodRegistryTests {
+    /// What a reader recovers from a published value and its limits is the method's own count: Poisson
+    /// limits name the count (and a crude rate its population); Dobson limits name the count.
+    @Test(arguments: [1.0, 3, 7, 9, 10, 11, 57, 400, 12_345])
+    func publishedLimitsGiveTheCountAway(events: Double) throws {
+        for statistic in [Statistic.crudeRate, .isRatio] {
+            var counts = Self.counts(multiplier: 1000)
+            counts.events = counts.events.map { $0 > 0 ? events / 3 : 0 }
+            let result = statistic.method.compute(counts)
+            let estimate = try #require(result.estimate)
+            let found = statistic.method.recoverCounts(
+                value: estimate.value!, lower95: estimate.lower95!, upper95: estimate.upper95!,
+                multiplier: 1000)
+            #expect(abs((found.numerator ?? -1) - result.numerator) < 1e-6, "\(statistic.rawValue) \(events)")
+            #expect(abs((found.denominator ?? -1) - result.denominator) < 1e-6 * result.denominator)
+        }
+        let dsr = DirectlyStandardisedRate.estimate(
+            [.init(events: events, population: 5000, standardWeight: 60_000), .init(events: 0, population: 3000, standardWeight: 40_000)])
+        if events >= 10 {
+            let found = DirectlyStandardisedRate().recoverCounts(value: dsr.value!, lower95: dsr.lower95!, upper95: dsr.upper95!, multiplier: 100_000)
+            #expect(found.numerator == events)
+        }
+        #expect(Proportion().recoverCounts(value: 50, lower95: 40, upper95: 60, multiplier: 100) == .nothing)
     }
 }

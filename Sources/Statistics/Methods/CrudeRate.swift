@@ -23,6 +23,16 @@ public struct CrudeRate: IndicatorMethod {
         return MethodResult(numerator: x, denominator: n, estimate: Self.estimate(events: x, population: n, multiplier: counts.multiplier))
     }
 
+    /// Poisson limits name the count, and the count and rate name the population.
+    public func recoverCounts(value: Double, lower95: Double, upper95: Double, multiplier: Double) -> CountRecovery.Recovered {
+        guard let count = CountRecovery.count(value: value, lower: lower95, upper: upper95, byarsOnly: false) else { return .nothing }
+        return .init(
+            numerator: count,
+            denominator: CountRecovery.denominator(
+                count: count, value: value, upper: upper95,
+                multiplier: multiplier, byarsOnly: false))
+    }
+
     public func limits(of stored: StoredEstimate, confidence: Double) -> (lower: Double, upper: Double)? {
         guard stored.value != nil, stored.denominator > 0 else { return nil }
         let (lower, upper) = PoissonLimits.limits(stored.numerator, confidence: confidence)

@@ -55,6 +55,12 @@ public struct DirectlyStandardisedRate: IndicatorMethod {
         return MethodResult(numerator: x, denominator: n, estimate: Self.estimate(bands, multiplier: counts.multiplier))
     }
 
+    /// Dobson limits are Byar's limits of the total count, scaled: their shape names the count (not the
+    /// population, which the standardisation weights hide).
+    public func recoverCounts(value: Double, lower95: Double, upper95: Double, multiplier: Double) -> CountRecovery.Recovered {
+        .init(numerator: CountRecovery.count(value: value, lower: lower95, upper: upper95, byarsOnly: true), denominator: nil)
+    }
+
     /// Dobson: limit = DSR + √(var/O)·(Byar(O) − O)·m; √(var/O)·m is recovered from the stored 95% upper limit.
     public func limits(of stored: StoredEstimate, confidence: Double) -> (lower: Double, upper: Double)? {
         let x = stored.numerator

@@ -25,6 +25,9 @@ public protocol IndicatorMethod: Sendable {
     func formula(multiplier: String) -> String
     /// The value, its counts and its 95%/99.8% limits for one geography × breakdown.
     func compute(_ counts: AgeBandedCounts) -> MethodResult
+    /// The counts a reader recovers from a published value and its 95% limits (the disclosure audit's
+    /// attacker; docs/DISCLOSURE.md).
+    func recoverCounts(value: Double, lower95: Double, upper95: Double, multiplier: Double) -> CountRecovery.Recovered
     /// Limits at another confidence level (83.4% for gap tests), recomputed from a stored value exactly
     /// as ``compute(_:)`` computes its own; `nil` where the method gives none.
     func limits(of stored: StoredEstimate, confidence: Double) -> (lower: Double, upper: Double)?

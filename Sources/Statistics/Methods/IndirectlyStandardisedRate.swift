@@ -20,6 +20,11 @@ public struct IndirectlyStandardisedRate: IndicatorMethod {
         IndirectStandardisation.compute(counts) { bands in Self.rate(bands, multiplier: counts.multiplier) }
     }
 
+    /// Poisson limits of the observed count name it (the expected count also needs England's rate).
+    public func recoverCounts(value: Double, lower95: Double, upper95: Double, multiplier: Double) -> CountRecovery.Recovered {
+        .init(numerator: CountRecovery.count(value: value, lower: lower95, upper: upper95, byarsOnly: false), denominator: nil)
+    }
+
     public func limits(of stored: StoredEstimate, confidence: Double) -> (lower: Double, upper: Double)? {
         IndirectStandardisation.limits(of: stored, confidence: confidence)
     }

@@ -21,6 +21,12 @@ public struct IndirectlyStandardisedRatio: IndicatorMethod {
         IndirectStandardisation.compute(counts) { bands in Self.ratio(bands, referenceValue: counts.multiplier) }
     }
 
+    /// Poisson limits of the observed count name it, and with the ratio the expected count.
+    public func recoverCounts(value: Double, lower95: Double, upper95: Double, multiplier: Double) -> CountRecovery.Recovered {
+        guard let count = CountRecovery.count(value: value, lower: lower95, upper: upper95, byarsOnly: false) else { return .nothing }
+        return .init(numerator: count, denominator: count > 0 && value > 0 ? count * multiplier / value : nil)
+    }
+
     public func limits(of stored: StoredEstimate, confidence: Double) -> (lower: Double, upper: Double)? {
         IndirectStandardisation.limits(of: stored, confidence: confidence)
     }

@@ -24,6 +24,12 @@ public struct Proportion: IndicatorMethod {
         return MethodResult(numerator: x, denominator: n, estimate: Self.estimate(numerator: x, denominator: n, multiplier: counts.multiplier))
     }
 
+    /// Published from rounded counts below England level, so nothing beyond the rounded counts is given away;
+    /// England's counts are published unrounded anyway.
+    public func recoverCounts(value: Double, lower95: Double, upper95: Double, multiplier: Double) -> CountRecovery.Recovered {
+        .nothing
+    }
+
     public func limits(of stored: StoredEstimate, confidence: Double) -> (lower: Double, upper: Double)? {
         guard stored.value != nil, stored.denominator > 0 else { return nil }
         let x = stored.numerator, n = stored.denominator, m = stored.multiplier

@@ -1,0 +1,81 @@
+import Aggregate
+import Foundation
+import GRDB
+import Ingest
+import PipelineCore
+import PipelineTestSupport
+import Testing
+import Transform
+
+@testable import Report
+
+/// Disclosure by differencing: a suppressed count must not be recoverable from the published totals and
+/// parts, given that a published rate with its limits gives its count away (docs/DISCLOSURE.md).
+struct DifferencingTests {
+    /// The attack on plain numbers: a total of 15 with parts 12 and 0 gives away a suppressed 3; a second,
+    /// complementary, hidden part stops it.
+    @Test func theAttackPinsALoneHiddenPart() {
+        func cell(_ quintile: Int) -> CountCell {
+            CountCell(indicator: "X", period: "p", level: .icb, code: "QAA", quintile: quintile, component: .numerator)
+        }
+        let knowledge = CountKnowledge(rules: DisclosureRules())
+        let relation = AdditiveRelation(total: cell(0), parts: (1...3).map(cell))
+        var bounds: [CountCell: CountBounds] = [
+            cell(0): .exact(15), cell(1): .exact(12), cell(2): knowledge.bounds(.suppressed, recovered: nil)!, cell(3): .exact(0),
+        ]
+        var attack = DisclosureAttack(bounds: bounds, relations: [relation])
+        #expect(attack.recoveredHiddenCells() == [cell(2)])
+        #expect(attack.bounds[cell(2)]?.lower == 3 && attack.bounds[cell(2)]?.upper == 3)
+        // Hiding 12 as well leaves 3 between 1 and 7.
+        bounds[cell(1)] = knowledge.bounds(.complementary, recovered: nil)!
+        var protected = DisclosureAttack(bounds: bounds, relations: [relation])
+        #expect(protected.recoveredHiddenCells().isEmpty)
+        // Rounded parts are intervals: 15 = [10 ± 2.5] + hidden + 0 leaves a range, not a count.
+        bounds[cell(1)] = knowledge.bounds(.number(10, exact: false), recovered: nil)!
+        var rounded = DisclosureAttack(bounds: bounds, relations: [relation])
+        #expect(rounded.recoveredHiddenCells().isEmpty)
+    }
+
+    /// The tiny world without complementary suppression: QAA's 15 admissions (its crude rate gives the
+    /// exact count) minus its published quintiles gives the suppressed 3 of quintile 5 — and the audit
+    /// refuses to publish.
+    @Test func theAuditCatchesTheAttackWhenComplementarySuppressionIsOff() throws {
+        let workspace = try TestWorkspace()
+        try workspace.writeTinyWorld(indicators: ReportStageTests.indicators)
+        let config = workspace.path("pipeline.json")
+        try StageHarness.run(IngestStage(), configPath: config)
+        try StageHarness.run(TransformStage(), configPath: config)
+        try StageHarness.run(AggregateStage(), configPath: config)
+        #expect {
+            try StageHarness.run(ReportStage(complementarySuppression: false), configPath: config)
+        } throws: { error in
+            "\(error)".contains("suppressed counts could be recovered from the published tables")
+        }
+        #expect(!FileManagerCheck.exists(workspace.path("out/published/latest")), "nothing is published")
+    }
+
+    /// With it on, the same publication hides a partner, logs it as complementary, and the audit passes.
+    @Test func complementarySuppressionProtectsTheSuppressedCount() throws {
+        let workspace = try TestWorkspace()
+        let (store, _) = try ReportStageTests.publish(workspace)
+        try store.reader.read { db in
+            let q5 = try #require(
+                try Row.fetchOne(db, sql: "SELECT * FROM soc_ics_quintile_gap WHERE indicator_id = 'RATE' AND ics_ods_code = 'QAA' AND quintile = 5"))
+            #expect(q5["numerator"] as Int? == nil)
+            let complementary =
+                try Int.fetchOne(
+                    db,
+                    sql: """
+                        SELECT count(*) FROM soc_suppressed_cells WHERE action = 'complementary_suppressed' AND reason_code = 'complementary'
+                        AND indicator_id = 'RATE'
+                        """) ?? 0
+            #expect(complementary > 0)
+            let notes = try String.fetchOne(db, sql: "SELECT notes FROM stage_checkpoint WHERE stage = 'report'") ?? ""
+            #expect(notes.contains("0 hidden counts recoverable"))
+        }
+    }
+}
+
+enum FileManagerCheck {
+    static func exists(_ path: String) -> Bool { (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil }
+}
