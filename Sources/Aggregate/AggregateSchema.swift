@@ -3,8 +3,8 @@ import PipelineCore
 /// Tables the aggregate stage writes (documented in docs/TABLES.md); append-only (docs/ARCHITECTURE.md).
 enum AggregateSchema {
     static let migrations = [
-        SchemaMigration("v1-aggregate", sql: sql),
-        SchemaMigration("v2-aggregate-headline-facts", sql: headlineFactsWithoutText),
+        SchemaMigration(6, "v1-aggregate", sql: sql),
+        SchemaMigration(7, "v2-aggregate-headline-facts", sql: headlineFactsWithoutText),
     ]
 
     /// Headline statements are worded by the report stage only; the aggregate stage keeps the facts.

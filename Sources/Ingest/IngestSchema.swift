@@ -2,7 +2,7 @@ import PipelineCore
 
 /// The ingest stage's tables (described in docs/TABLES.md); append-only (docs/ARCHITECTURE.md).
 enum IngestSchema {
-    static let migrations = [SchemaMigration("v1-ingest", sql: ingestTables)]
+    static let migrations = [SchemaMigration(4, "v1-ingest", sql: ingestTables)]
 
     static let ingestTables = """
         CREATE TABLE ingest_file (

@@ -76,7 +76,7 @@ struct RunCommand: ParsableCommand {
         summary.changes = try store.changes(runID: runID)
         if summary.stages.contains(where: { $0.status == .ran }) {
             Console.out(
-                "changes since the last run: \(summary.changes.valuesMoved) published values moved, \(summary.changes.comparisonsChanged) ICS comparison bands changed, \(summary.changes.dataQualityChanged) data-quality states changed (table change_log)"
+                "changes since the last run: \(summary.changes.valuesMoved) indicator values moved, \(summary.changes.valuesAppeared) appeared, \(summary.changes.valuesDisappeared) disappeared, \(summary.changes.comparisonsChanged) ICS comparison bands changed, \(summary.changes.dataQualityChanged) data-quality states changed (table change_log)"
             )
         }
         Self.finish(&summary, status: .success, message: nil, folder: folder, logger: logger)

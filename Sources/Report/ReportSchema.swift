@@ -4,7 +4,7 @@ import PipelineCore
 /// columns are documented in docs/PUBLISHED_TABLES.md). Append-only (docs/ARCHITECTURE.md): a change to a
 /// published table is a new migration, and a test checks that ``PublishedCatalog`` and these tables agree.
 enum ReportSchema {
-    static let migrations = [SchemaMigration("v1-report", sql: v1)]
+    static let migrations = [SchemaMigration(8, "v1-report", sql: v1)]
 
     /// The eight tables as first published.
     static let v1 = """

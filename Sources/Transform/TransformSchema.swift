@@ -2,7 +2,7 @@ import PipelineCore
 
 /// Tables the transform stage writes (documented in docs/TABLES.md); append-only (docs/ARCHITECTURE.md).
 enum TransformSchema {
-    static let migrations = [SchemaMigration("v1-transform", sql: sql)]
+    static let migrations = [SchemaMigration(5, "v1-transform", sql: sql)]
 
     static let sql = """
         CREATE TABLE indicator_value (

@@ -30,6 +30,7 @@ public struct TransformStage: PipelineStage {
             previous[ChangeLog.subject(row[0], row[1], row[2] as GeographyLevel, row[3], row[4] as BreakdownType, row[5])] =
                 ChangeLog.text(row[6]) ?? "withheld"
         }
+        let hadCheckpoint = !previous.isEmpty
         let changes = try ChangeLog(db, runID: context.runID, stage: .transform)
         for table in ["indicator_value", "indicator_data_quality", "indicator_definition"] {
             try db.execute(sql: "DELETE FROM \(table)")
@@ -80,8 +81,12 @@ public struct TransformStage: PipelineStage {
                         if result.withheld != nil { withheld += 1 }
                         let subject = ChangeLog.subject(indicator.id, period, area.level, area.code, slice.type, slice.index)
                         let now = ChangeLog.text(estimate?.value) ?? "withheld"
-                        if let before = previous[subject], before != now {
-                            try changes.record(.valueMoved, subject: subject, before: before, after: now)
+                        // Only that a value moved, appeared or disappeared: never the values (they are not
+                        // disclosure-controlled here; docs/DISCLOSURE.md).
+                        if let before = previous.removeValue(forKey: subject) {
+                            if before != now { try changes.record(.valueMoved, subject: subject) }
+                        } else if hadCheckpoint {
+                            try changes.record(.valueAppeared, subject: subject)
                         }
                         try values.insert(
                             .text(indicator.id), .text(period), .text(area.level.rawValue), .text(area.code), .text(area.name),
@@ -98,6 +103,7 @@ public struct TransformStage: PipelineStage {
             notes.append("\(indicator.id): \(cubes.count) periods, \(withheld) values withheld")
             context.logger.info("indicator computed", metadata: ["indicator": "\(indicator.id)", "periods": "\(cubes.count)"])
         }
+        for subject in previous.keys.sorted() { try changes.record(.valueDisappeared, subject: subject) }
         try FaultInjection.check("transform:after-values")
         let quality = try Int.fetchOne(db, sql: "SELECT count(*) FROM indicator_data_quality") ?? 0
         return StageOutcome(

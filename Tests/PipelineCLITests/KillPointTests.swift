@@ -171,7 +171,40 @@ struct KillPointTests {
         #expect(subjects.contains("DSR|2025-03|icb|QBB|all|0"), "\(subjects)")
         #expect(subjects.contains("quarantine|admissions"))
         #expect(subjects.contains("incomplete_records|admissions|2025-03|QBB"))
-        let quarantine = examples.first { $0["subject"] as? String == "quarantine|admissions" }
-        #expect(quarantine?["before"] as? String == "clean" && quarantine?["after"] as? String == "rows quarantined")
+        // The summary lives outside the database: what changed, never a value.
+        #expect(examples.allSatisfy { $0["before"] == nil && $0["after"] == nil })
+    }
+
+    /// A period that stops being delivered is a change (its rows disappear), and neither the summary nor
+    /// the change log keeps a value before disclosure control — a suppressed cell's 7 of 19 would otherwise
+    /// sit in `run-summary.json` as 36.8421.
+    @Test func aVanishedPeriodIsAChangeAndNoValueLeavesTheDatabase() throws {
+        let workspace = try TestWorkspace()
+        try workspace.writeTinyWorld(indicators: Self.indicators)
+        let qaa = try String(contentsOfFile: workspace.path("extracts/QAA/admissions.csv"), encoding: .utf8)
+        let qbb = try String(contentsOfFile: workspace.path("extracts/QBB/admissions.csv"), encoding: .utf8)
+        func withApril(_ text: String) -> String {
+            text + text.split(separator: "\n").dropFirst().map { $0.replacingOccurrences(of: "2025-03", with: "2025-04") + "\n" }.joined()
+        }
+        try workspace.write("extracts/QAA/admissions.csv", withApril(qaa))
+        try workspace.write("extracts/QBB/admissions.csv", withApril(qbb))
+        let first = try CommandLineRunner.run(["run"], in: workspace.root)
+        #expect(first.status == 0, "\(first.stderr)")
+        try workspace.write("extracts/QAA/admissions.csv", qaa)
+        try workspace.write("extracts/QBB/admissions.csv", qbb)
+        let result = try CommandLineRunner.run(["run"], in: workspace.root)
+        #expect(result.status == 0, "\(result.stderr)")
+        let summaryText = try String(contentsOfFile: workspace.path("out/run-summary.json"), encoding: .utf8)
+        let summary = try JSONSerialization.jsonObject(with: Data(summaryText.utf8)) as? [String: Any]
+        let changes = summary?["changes"] as? [String: Any]
+        #expect((changes?["values_disappeared"] as? Int ?? 0) > 0, "\(summaryText)")
+        #expect(result.stdout.contains("disappeared"), "\(result.stdout)")
+        let subjects = (changes?["examples"] as? [[String: Any]] ?? []).compactMap { $0["subject"] as? String }
+        #expect(subjects.contains { $0.hasPrefix("DSR|2025-04|") }, "\(subjects)")
+        #expect(!summaryText.contains("\"before\"") && !summaryText.contains("\"after\""))
+        let valuesKept = try DatabaseQueue(path: workspace.path("out/test.sqlite")).read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM change_log WHERE kind LIKE 'value_%' AND (before IS NOT NULL OR after IS NOT NULL)")
+        }
+        #expect(valuesKept == 0)
     }
 }

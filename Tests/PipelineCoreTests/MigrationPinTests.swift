@@ -13,9 +13,9 @@ struct MigrationPinTests {
         Fingerprint.sha256(Data(text.utf8))
     }
 
-    /// Every registered migration, Core's then the stages', as `identifier sha256`.
+    /// Every registered migration, in the order a database applies them, as `identifier sha256`.
     static var registered: [(identifier: String, sha256: String)] {
-        (CoreSchema.migrations + StageHarness.migrations).map { ($0.identifier, sha256($0.sql)) }
+        CoreSchema.ordered(StageHarness.migrations).map { ($0.identifier, sha256($0.sql)) }
     }
 
     static func pinned() throws -> [(identifier: String, sha256: String)] {
@@ -65,8 +65,10 @@ struct MigrationPinTests {
         #expect(Self.violations(registered: pins + [("v9-new", "00")], pinned: pins).first?.contains("is not pinned") == true)
     }
 
-    /// Core's tables come first, then each stage's, so a stage can rely on the ledger existing.
-    @Test func coreMigrationsComeFirst() {
-        #expect(Array(Self.registered.prefix(CoreSchema.migrations.count).map(\.identifier)) == CoreSchema.migrations.map(\.identifier))
+    /// The ledger comes first, so every stage can rely on it; sequence numbers are unique and dense.
+    @Test func theLedgerComesFirstAndTheSequenceHasNoGaps() {
+        #expect(Self.registered.first?.identifier == "v1-ledger")
+        let sequence = CoreSchema.ordered(StageHarness.migrations).map(\.sequence)
+        #expect(sequence == Array(1...sequence.count))
     }
 }

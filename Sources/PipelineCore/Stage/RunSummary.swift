@@ -23,24 +23,23 @@ public struct RunSummary: Encodable, Sendable {
         }
     }
 
-    /// One change since the previous run (see table `change_log`).
+    /// One change since the previous run (see table `change_log`): what changed, never a value — the
+    /// summary lives outside the database, and values there are not disclosure-controlled.
     public struct Change: Encodable, Sendable {
         public var kind: ChangeKind
         public var subject: String
-        public var before: String?
-        public var after: String?
 
-        public init(kind: ChangeKind, subject: String, before: String?, after: String?) {
+        public init(kind: ChangeKind, subject: String) {
             self.kind = kind
             self.subject = subject
-            self.before = before
-            self.after = after
         }
     }
 
     /// What changed since the last run: counts by kind, and the first changes of each kind.
     public struct Changes: Encodable, Sendable {
         public var valuesMoved = 0
+        public var valuesAppeared = 0
+        public var valuesDisappeared = 0
         public var comparisonsChanged = 0
         public var dataQualityChanged = 0
         public var examples: [Change] = []

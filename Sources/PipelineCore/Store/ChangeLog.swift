@@ -17,7 +17,7 @@ public final class ChangeLog {
         self.stage = stage.rawValue
     }
 
-    public func record(_ kind: ChangeKind, subject: String, before: String?, after: String?) throws {
+    public func record(_ kind: ChangeKind, subject: String, before: String? = nil, after: String? = nil) throws {
         try insert.insert(
             .text(runID), .text(stage), .text(kind.rawValue), .text(subject),
             before.map { .text($0) } ?? .null, after.map { .text($0) } ?? .null)

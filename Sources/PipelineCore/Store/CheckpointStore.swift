@@ -91,6 +91,8 @@ public final class CheckpointStore {
             for row in try Row.fetchAll(db, sql: "SELECT kind, count(*) FROM change_log WHERE run_id = ? GROUP BY 1", arguments: [runID]) {
                 switch try row.decode("kind") as ChangeKind {
                 case .valueMoved: changes.valuesMoved = row[1]
+                case .valueAppeared: changes.valuesAppeared = row[1]
+                case .valueDisappeared: changes.valuesDisappeared = row[1]
                 case .comparisonChanged: changes.comparisonsChanged = row[1]
                 case .dataQualityChanged: changes.dataQualityChanged = row[1]
                 }
@@ -98,12 +100,12 @@ public final class CheckpointStore {
             changes.examples = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT kind, subject, before, after FROM (
+                    SELECT kind, subject FROM (
                       SELECT *, row_number() OVER (PARTITION BY kind ORDER BY rowid) AS n FROM change_log WHERE run_id = ?)
                     WHERE n <= ? ORDER BY kind, n
                     """, arguments: [runID, examplesPerKind]
             ).map {
-                RunSummary.Change(kind: try $0.decode("kind"), subject: $0["subject"], before: $0["before"], after: $0["after"])
+                RunSummary.Change(kind: try $0.decode("kind"), subject: $0["subject"])
             }
             return changes
         }
