@@ -1,3 +1,4 @@
+import Foundation
 import PipelineCore
 
 /// Finds each wanted column in a header row by name: order-independent, case- and
@@ -29,15 +30,32 @@ public struct HeaderMap<Field: Hashable> {
             if let match = matches.first {
                 columns[field] = match
             } else if isRequired {
+                // Columns are named by position, never by a cell's text: a file without a header row would
+                // otherwise have its first data row printed (docs/DISCLOSURE.md).
+                let dataLike = headers.indices.filter { Self.looksLikeData(headers[$0]) }
+                let shape =
+                    dataLike.isEmpty
+                    ? "the header row has \(headers.count) columns and none is headed with an accepted name"
+                    : "the first row looks like data, not a header (column \(dataLike.map { String($0 + 1) }.prefix(3).joined(separator: ", ")) holds a code, date or number)"
                 throw PipelineError(
-                    .dataQuality, "missing column '\(names.first ?? "?")'",
+                    .dataQuality, "missing column '\(names.first ?? "?")': \(shape)",
                     at: InputLocation(file: file, line: header.line, column: 1),
-                    hint: "accepted header names: \(names.joined(separator: ", ")); found: \(headers.joined(separator: ", "))")
+                    hint: dataLike.isEmpty
+                        ? "accepted header names: \(names.joined(separator: ", ")); or map the column in the source's 'columns' in pipeline.json"
+                        : "add a header row naming the columns (accepted for this one: \(names.joined(separator: ", ")))")
             }
         }
     }
 
     public subscript(field: Field) -> Int? { columns[field] }
+
+    /// A cell that is a number, a date or a code (`E01001099`, `2024-03`, `4321`) rather than a column name.
+    static func looksLikeData(_ text: String) -> Bool {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard let first = trimmed.first, trimmed.contains(where: \.isNumber) else { return false }
+        if trimmed.allSatisfy({ $0.isNumber || "-./:, ".contains($0) }) { return true }
+        return first.isLetter && trimmed.dropFirst().allSatisfy(\.isNumber) && trimmed.count >= 4
+    }
 }
 
 /// Header-name comparison rules.

@@ -154,3 +154,43 @@ struct BadInputTests {
         first.waitUntilExit()
     }
 }
+
+/// Error messages name files, lines and column positions, never a cell's text (issue 13, item 3).
+struct NoDataInMessagesTests {
+    /// A file without a header row: its first data row must not appear in stderr, `validate`, the run
+    /// summary or the ledger.
+    @Test func aHeaderlessFileIsDescribedByPositionOnly() throws {
+        let workspace = try TestWorkspace()
+        try workspace.writeTinyWorld()
+        try workspace.write("extracts/QBB/admissions.csv", "E01000003,2025-03,female,20-24,4321\nE01000004,2025-03,male,65-69,6\n")
+        let run = try CommandLineRunner.run(["run"], in: workspace.root)
+        let validate = try CommandLineRunner.run(["validate"], in: workspace.root)
+        #expect(run.status == 3 && validate.status == 3, "\(run.stderr)")
+        #expect(run.stderr.contains("missing column 'lsoa_code': the first row looks like data, not a header (column 1"), "\(run.stderr)")
+        #expect(run.stderr.contains("add a header row"))
+        let summary = try String(contentsOfFile: workspace.path("out/run-summary.json"), encoding: .utf8)
+        let ledger = try DatabaseQueue(path: workspace.path("out/test.sqlite")).read { db in
+            (try String.fetchAll(db, sql: "SELECT coalesce(message, '') FROM pipeline_run")
+                + String.fetchAll(db, sql: "SELECT coalesce(message, '') FROM stage_attempt")).joined(separator: "\n")
+        }
+        for text in [run.stderr, run.stdout, validate.stderr, validate.stdout, summary, ledger] {
+            for cell in ["E01000003", "4321", "female", "20-24"] {
+                #expect(!text.contains(cell), "a cell's text '\(cell)' was printed")
+            }
+        }
+    }
+
+    /// A relative glob may not climb out of the project; the path is not echoed back.
+    @Test func aRelativePathOutsideTheProjectIsRefused() throws {
+        let workspace = try TestWorkspace()
+        try workspace.writeTinyWorld()
+        let config = try String(contentsOfFile: workspace.path("pipeline.json"), encoding: .utf8)
+        try workspace.write("pipeline.json", config.replacingOccurrences(of: "extracts/{icb}/waits.csv", with: "../../../etc/passwd"))
+        for command in [["validate"], ["run"]] {
+            let result = try CommandLineRunner.run(command, in: workspace.root)
+            #expect(result.status == 2, "\(result.stderr)")
+            #expect(result.stderr.contains("sources[2].files: a relative path may not leave the folder of pipeline.json"), "\(result.stderr)")
+            #expect(!result.stderr.contains("passwd"))
+        }
+    }
+}

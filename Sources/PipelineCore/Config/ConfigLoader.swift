@@ -98,9 +98,26 @@ public enum ConfigLoader {
         return "line \(failure.line), column \(failure.column): \(failure.reason)"
     }
 
+    /// A relative path or glob stays inside the folder of pipeline.json: `..` would let a copied config read
+    /// anything on the machine. An absolute path is an explicit choice and is allowed. The path itself is
+    /// not repeated in the message.
+    static func checkInsideProject(_ pattern: String, path: String, location: InputLocation) throws {
+        guard !pattern.hasPrefix("/"), pattern.split(separator: "/").contains("..") else { return }
+        throw PipelineError(
+            .usage, "\(path): a relative path may not leave the folder of pipeline.json ('..')", at: location,
+            hint: "write an absolute path to read files outside the project")
+    }
+
     /// Cross-field rules: unique names, one population, indicators pointing at datasets of the right kind.
     static func validate(_ config: PipelineConfig, file: String) throws {
         let location = InputLocation(file: file)
+        for (path, value) in [
+            ("reference.icb.icbs", config.reference.icb.icbs), ("reference.icb.lsoaLookup", config.reference.icb.lsoaLookup),
+            ("reference.imd.lsoaDeciles", config.reference.imd.lsoaDeciles),
+            ("reference.standardPopulation.file", config.reference.standardPopulation.file),
+        ] {
+            try checkInsideProject(value, path: path, location: location)
+        }
         var seen: Set<String> = []
         for (index, source) in config.sources.enumerated() {
             guard !source.name.isEmpty, source.name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) else {
@@ -112,6 +129,7 @@ public enum ConfigLoader {
             if source.kind == .population, source.grain != .lsoa {
                 throw PipelineError(.usage, "sources[\(index)].grain: a population source must be at LSOA grain", at: location)
             }
+            try checkInsideProject(source.files, path: "sources[\(index)].files", location: location)
             if let threshold = source.rejectThreshold, !(0...1).contains(threshold) {
                 throw PipelineError(.usage, "sources[\(index)].rejectThreshold: must be a share between 0 and 1", at: location)
             }
