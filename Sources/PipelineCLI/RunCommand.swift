@@ -24,6 +24,12 @@ struct RunCommand: ParsableCommand {
         let runID = RunLedger.newRunID()
         var logger = global.makeLogger(runID: runID)
         logger[metadataKey: "stage"] = "run"  // every JSON log line names a stage; "run" outside the stages
+        let weakenings = config.report.disclosure.weakenings
+        if !weakenings.isEmpty {
+            logger.warning(
+                "disclosure control is weaker than the NHS Digital default; published as 'custom'",
+                metadata: ["weaker": "\(weakenings.joined(separator: "; "))"])
+        }
         let lock = try RunLock(databasePath: global.databasePath(config), runID: runID)
         if let dead = lock.previousDeadHolder {
             logger.notice("took over a lock left by a run that is no longer running", metadata: ["previous": "\(dead.description)"])

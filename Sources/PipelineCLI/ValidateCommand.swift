@@ -14,6 +14,10 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         let config = try global.loadConfig()
         Console.out("config \(global.config): ok (\(config.sources.count) sources, \(config.indicators.count) indicators)")
+        let weakenings = config.report.disclosure.weakenings
+        if !weakenings.isEmpty {
+            Console.error("warning: disclosure control is weaker than the NHS Digital default (\(weakenings.joined(separator: "; "))); published as 'custom'")
+        }
         let report = try HeaderValidator.validate(config)
         for line in report { Console.out(line) }
         Console.out("valid")

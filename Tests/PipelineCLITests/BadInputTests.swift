@@ -194,3 +194,23 @@ struct NoDataInMessagesTests {
         }
     }
 }
+
+/// A weakened regime, once acknowledged, is warned about on every run and published as `custom`.
+struct WeakerDisclosureTests {
+    @Test func everyRunWarnsAndThePublicationSaysCustom() throws {
+        let workspace = try TestWorkspace()
+        try workspace.writeTinyWorld()
+        let config = try String(contentsOfFile: workspace.path("pipeline.json"), encoding: .utf8)
+        let weak = #"{ "disclosure": { "roundTo": 1, "acknowledgeWeakerThanDefault": true } }"#
+        try workspace.write("pipeline.json", String(config.dropLast(2)) + ", \"report\": \(weak)\n}\n")
+        let validate = try CommandLineRunner.run(["validate"], in: workspace.root)
+        #expect(validate.stderr.contains("warning: disclosure control is weaker than the NHS Digital default (rounds to 1 instead of 5)"))
+        for _ in 0..<2 {
+            let run = try CommandLineRunner.run(["run"], in: workspace.root)
+            #expect(run.status == 0, "\(run.stderr)")
+            #expect(run.stderr.contains("disclosure control is weaker than the NHS Digital default"), "\(run.stderr)")
+        }
+        let metadata = try String(contentsOfFile: workspace.path("out/published/latest/csv/soc_metadata.csv"), encoding: .utf8)
+        #expect(metadata.contains(",disclosure_rules,\"custom (weaker than the NHS Digital HES/ECDS default"), "\(metadata)")
+    }
+}

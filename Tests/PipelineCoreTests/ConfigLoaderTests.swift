@@ -88,6 +88,26 @@ struct ConfigLoaderTests {
         #expect(decodeError(withReport(#"{ "formats": ["pdf"] }"#))?.message.hasPrefix("report.formats") == true)
     }
 
+    /// A regime weaker than the default needs an explicit acknowledgement and is then published as
+    /// `custom`, never under the default's name (issue 13, item 5).
+    @Test func weakerDisclosureNeedsAnAcknowledgementAndIsCalledCustom() throws {
+        func withReport(_ report: String) -> String { String(valid.dropLast(2)) + ", \"report\": \(report)\n}\n" }
+        for weaker in [#""suppressTo": 0"#, #""roundTo": 1"#, #""suppressFrom": 3"#, #""percentOneDecimalMinDenominator": 100"#] {
+            let error = decodeError(withReport(#"{ "disclosure": { "# + weaker + " } }"))
+            #expect(error?.message.hasPrefix("report.disclosure.acknowledgeWeakerThanDefault:") == true, "\(weaker): \(String(describing: error))")
+            #expect(error?.message.contains("weaker than the NHS Digital default") == true)
+        }
+        let acknowledged = try ConfigLoader.decode(
+            Data(withReport(#"{ "disclosure": { "suppressTo": 0, "roundTo": 1, "acknowledgeWeakerThanDefault": true } }"#).utf8), file: "p.json")
+        #expect(acknowledged.report.disclosure.publishedName.hasPrefix("custom"))
+        #expect(acknowledged.report.disclosure.summary.hasPrefix("custom"))
+        #expect(!acknowledged.report.disclosure.summary.contains("HES/ECDS disclosure control (September 2018):"))
+        // Stronger rules are allowed without a word, but not under the default's name.
+        let stronger = try ConfigLoader.decode(Data(withReport(#"{ "disclosure": { "roundTo": 10 } }"#).utf8), file: "p.json")
+        #expect(stronger.report.disclosure.weakenings.isEmpty && stronger.report.disclosure.publishedName == "custom")
+        #expect(DisclosureRules().publishedName == DisclosureRules().name)
+    }
+
     static let indicator = #"{ "id": "X1", "title": "t", "source": "admissions", "method": "dsr", "multiplier": 100000, "unit": "u", "polarity": "none" }"#
 
     func withIndicator(_ text: String) -> String {

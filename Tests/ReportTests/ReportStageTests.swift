@@ -181,7 +181,8 @@ struct ReportStageTests {
     @Test func theScanFindsSmallCountsWhenControlIsOff() throws {
         // The same world with an empty suppression range and no rounding: the scanner must catch the raw counts.
         let workspace = try TestWorkspace()
-        let (_, latest) = try Self.publish(workspace, report: #"{ "disclosure": { "suppressFrom": 1, "suppressTo": 0, "roundTo": 1 } }"#)
+        let (_, latest) = try Self.publish(
+            workspace, report: #"{ "disclosure": { "suppressFrom": 1, "suppressTo": 0, "roundTo": 1, "acknowledgeWeakerThanDefault": true } }"#)
         let violations = try PublishedFileScanner.scan(latest)
         for format in ["csv/", "json/", "markdown/", "state-of-care.xlsx", "state-of-care.html"] {
             #expect(violations.contains { $0.hasPrefix(format) }, "no violation found in \(format): \(violations)")
