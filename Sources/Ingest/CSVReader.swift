@@ -121,6 +121,8 @@ private final class ParseState {
     var record = 0
     var line = 1
     var recordLine = 1
+    /// The last line end was a CR, so an LF right after it ends the same line (CRLF).
+    var afterCR = false
     var error: (any Error)?
 
     init(handler: any CSVRecordHandler, path: String) {
@@ -157,13 +159,18 @@ private func onField(_ data: UnsafeMutableRawPointer?, _ length: Int, _ context:
     guard let context else { return }
     let state = Unmanaged<ParseState>.fromOpaque(context).takeUnretainedValue()
     guard state.error == nil else { return }
+    state.afterCR = false
     if state.ends.isEmpty { state.recordLine = state.line }
     if let data, length > 0 {
         let field = UnsafeRawBufferPointer(start: data, count: length)
         state.bytes.append(contentsOf: field)
-        // Line breaks inside a quoted field advance the physical line.
-        if memchr(data, 0x0A, length) != nil {
-            state.line += field.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+        // Line breaks inside a quoted field advance the physical line: LF, CR, and CRLF as one.
+        if memchr(data, 0x0A, length) != nil || memchr(data, 0x0D, length) != nil {
+            var previous: UInt8 = 0
+            for byte in field {
+                if byte == 0x0D || (byte == 0x0A && previous != 0x0D) { state.line += 1 }
+                previous = byte
+            }
         }
     }
     state.ends.append(state.bytes.count)
@@ -176,5 +183,15 @@ private func onRecordEnd(_ terminator: Int32, _ context: UnsafeMutableRawPointer
     let state = Unmanaged<ParseState>.fromOpaque(context).takeUnretainedValue()
     guard state.error == nil else { return }
     if !state.ends.isEmpty { state.endRecord() }
-    if terminator == 0x0A { state.line += 1 }
+    // A line ends at LF, at CR (old Mac files), and once at CRLF.
+    switch terminator {
+    case 0x0D:
+        state.line += 1
+        state.afterCR = true
+    case 0x0A:
+        if !state.afterCR { state.line += 1 }
+        state.afterCR = false
+    default:
+        state.afterCR = false
+    }
 }

@@ -55,6 +55,7 @@ struct GlobalOptions: ParsableArguments {
         let level = Logger.Level(rawValue: logLevel) ?? .notice
         let format = logFormat
         LogBootstrap.once(format: format == .json, level: level)
+        Console.jsonMode = format == .json
         var logger = Logger(label: "soc-pipeline")
         logger.logLevel = level
         if let runID { logger[metadataKey: "run.id"] = "\(runID)" }

@@ -16,6 +16,14 @@ struct Pipeline: ParsableCommand {
         ]
     )
 
+    /// Whether the command line asks for JSON logs (read directly: a config error can come before the
+    /// logger exists).
+    static var jsonRequested: Bool {
+        let arguments = CommandLine.arguments
+        return arguments.contains("--log-format=json")
+            || zip(arguments, arguments.dropFirst()).contains { $0 == "--log-format" && $1 == "json" }
+    }
+
     /// Parses, runs, and maps every failure to the documented exit status.
     static func main() {
         // A file-size limit or full disk must surface as a write error (SQLITE_FULL), not kill the process.
@@ -23,8 +31,11 @@ struct Pipeline: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
+        } catch let error as ReportedError {
+            Foundation.exit(error.exitStatus.rawValue)
         } catch let error as PipelineError {
-            Console.error("error: \(error)")
+            if Self.jsonRequested { Console.jsonMode = true }
+            Console.fatal(error)
             Foundation.exit(error.exitStatus.rawValue)
         } catch {
             if exitCode(for: error) == .validationFailure {

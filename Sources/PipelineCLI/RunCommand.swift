@@ -24,6 +24,7 @@ struct RunCommand: ParsableCommand {
         let runID = RunLedger.newRunID()
         var logger = global.makeLogger(runID: runID)
         logger[metadataKey: "stage"] = "run"  // every JSON log line names a stage; "run" outside the stages
+        Interruption.install()
         let weakenings = config.report.disclosure.weakenings
         if !weakenings.isEmpty {
             logger.warning(
@@ -45,9 +46,11 @@ struct RunCommand: ParsableCommand {
         let started = Date()
         let folder = (store.path as NSString).deletingLastPathComponent
         var summary = RunSummary(runID: runID, startedAt: started)
-        Console.out("run \(runID)")
+        var current = "run"
+        Console.runLine("run \(runID)")
         do {
             for name in stages {
+                current = name.rawValue
                 let stage = StageCatalog.stage(name)
                 RunSummary.heartbeat(folder: folder, runID: runID, stage: name.rawValue)
                 var stageLogger = logger
@@ -62,7 +65,7 @@ struct RunCommand: ParsableCommand {
                         .init(
                             stage: name, status: report.skipped ? .skipped : .ran,
                             durationSeconds: report.duration, rowsWritten: report.outcome.rowsWritten))
-                    Console.out(Self.line(for: report))
+                    Console.runLine(Self.line(for: report))
                 } catch {
                     summary.stages.append(
                         .init(
@@ -70,30 +73,34 @@ struct RunCommand: ParsableCommand {
                             durationSeconds: Date().timeIntervalSince(stageStarted), rowsWritten: 0))
                     throw error
                 }
+                current = "run"
                 try FaultInjection.check("run:after-\(name.rawValue)")
             }
         } catch let error as PipelineError {
             try? ledger.finish(runID: runID, exitStatus: error.exitStatus, message: error.description)
-            Self.finish(&summary, status: error.exitStatus, message: error.description, folder: folder, logger: logger)
+            Self.finish(&summary, status: error.exitStatus, message: error.description, folder: folder, logger: logger, started: started)
             store.closeForIdle()
-            throw error
+            guard Console.jsonMode else { throw error }
+            Console.fatal(error, runID: runID, stage: current)
+            throw ReportedError(exitStatus: error.exitStatus)
         }
         try ledger.finish(runID: runID, exitStatus: .success, message: nil)
         summary.changes = try store.changes(runID: runID)
         if summary.stages.contains(where: { $0.status == .ran }) {
-            Console.out(
+            Console.runLine(
                 "changes since the last run: \(summary.changes.valuesMoved) indicator values moved, \(summary.changes.valuesAppeared) appeared, \(summary.changes.valuesDisappeared) disappeared, \(summary.changes.comparisonsChanged) ICS comparison bands changed, \(summary.changes.dataQualityChanged) data-quality states changed (table change_log)"
             )
         }
-        Self.finish(&summary, status: .success, message: nil, folder: folder, logger: logger)
+        Self.finish(&summary, status: .success, message: nil, folder: folder, logger: logger, started: started)
         store.closeForIdle()
-        Console.out("done in \(String(format: "%.2f", Date().timeIntervalSince(started))) s; database \(store.path)")
+        Console.runLine("done in \(String(format: "%.2f", Date().timeIntervalSince(started))) s; database \(store.path)")
         withExtendedLifetime(lock) {}
     }
 
-    static func finish(_ summary: inout RunSummary, status: ExitStatus, message: String?, folder: String, logger: Logger) {
+    /// Records the end of the run: `run-summary.json`, the heartbeat, and in JSON mode one summary line.
+    static func finish(_ summary: inout RunSummary, status: ExitStatus, message: String?, folder: String, logger: Logger, started: Date) {
         summary.finishedAt = Timestamp.iso8601(Date())
-        summary.status = status == .success ? .succeeded : .failed
+        summary.status = RunStatus(exit: status)
         summary.exitCode = status.rawValue
         summary.message = message
         do {
@@ -102,6 +109,20 @@ struct RunCommand: ParsableCommand {
             logger.error("could not write run-summary.json", metadata: ["error": "\(error)"])
         }
         RunSummary.heartbeat(folder: folder, runID: summary.runID, stage: "finished")
+        guard Console.jsonMode, status == .success else { return }
+        func count(_ kind: RunSummary.Stage.Status) -> String { "\(summary.stages.filter { $0.status == kind }.count)" }
+        logger.notice(
+            "run finished",
+            metadata: [
+                "status": "\(summary.status.rawValue)", "exit_code": "\(status.rawValue)",
+                "duration_s": "\(((Date().timeIntervalSince(started)) * 1000).rounded() / 1000)",
+                "stages_ran": "\(count(.ran))", "stages_skipped": "\(count(.skipped))",
+                "rows_written": "\(summary.stages.reduce(0) { $0 + $1.rowsWritten })",
+                "values_moved": "\(summary.changes.valuesMoved)", "values_appeared": "\(summary.changes.valuesAppeared)",
+                "values_disappeared": "\(summary.changes.valuesDisappeared)",
+                "comparisons_changed": "\(summary.changes.comparisonsChanged)",
+                "data_quality_changed": "\(summary.changes.dataQualityChanged)",
+            ])
     }
 
     static func line(for report: StageReport) -> String {

@@ -10,11 +10,15 @@ struct StatusCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
+    @Flag(help: "For monitoring: exit 7 when the last run did not succeed or a checkpoint is stale or missing.")
+    var check = false
+
     func run() throws {
         let config = try global.loadConfig()
         let path = global.databasePath(config)
         guard let store = try CheckpointStore.openForReading(path: path) else {
             Console.out("no checkpoint database at \(path) yet; run `soc-pipeline run`")
+            if check { throw ReportedError(exitStatus: .unhealthy) }
             return
         }
         let checkpoints = try store.checkpoints()
@@ -30,8 +34,26 @@ struct StatusCommand: ParsableCommand {
             )
             for note in checkpoint.notes { Console.out("           \(note)") }
         }
-        if let last = try store.runs(limit: 1).first {
-            Console.out("last run   \(last.runID) \(last.status) (exit \(last.exitCode.map(String.init) ?? "-"))")
+        let last = try store.runs(limit: 1).first
+        if let last {
+            Console.out("last run   \(last.runID) \(last.status.rawValue) (exit \(last.exitCode.map(String.init) ?? "-"))")
+        }
+        guard check else { return }
+        var problems: [String] = []
+        switch last?.status {
+        case .succeeded?, .running?: break
+        case .failed?, .interrupted?: problems.append("the last run \(last!.status.rawValue)")
+        case nil: problems.append("no run yet")
+        }
+        for stage in StageName.allCases {
+            guard let checkpoint = checkpoints[stage] else { problems.append("\(stage.rawValue) has no checkpoint"); continue }
+            if checkpoint.isStale(given: checkpoints) { problems.append("\(stage.rawValue) is stale") }
+        }
+        if problems.isEmpty {
+            Console.out("check      ok")
+        } else {
+            Console.out("check      unhealthy: \(problems.joined(separator: "; "))")
+            throw ReportedError(exitStatus: .unhealthy)
         }
     }
 }

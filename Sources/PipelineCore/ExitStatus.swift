@@ -14,6 +14,11 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
     case locked = 4
     /// An input file is missing or unreadable, or an upstream checkpoint is missing or stale.
     case inputMissing = 5
+    /// SIGTERM or SIGINT (systemd stop, Ctrl-C): stopped at the next safe point, the stage under way rolled
+    /// back, the previous publication kept, the run marked `interrupted`.
+    case interrupted = 6
+    /// `status --check`: the last run did not succeed, or a checkpoint is stale or missing.
+    case unhealthy = 7
 
     /// One line for the README table.
     public var meaning: String {
@@ -24,6 +29,8 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
         case .dataQuality: "data-quality failure (malformed file, reject threshold, coverage); the failing stage committed nothing"
         case .locked: "another run holds the lock"
         case .inputMissing: "input missing or unreadable, output folder not writable, or an upstream checkpoint is missing or stale"
+        case .interrupted: "interrupted by SIGTERM or SIGINT at a safe point; the stage under way kept nothing, the previous publication stays"
+        case .unhealthy: "status --check: the last run did not succeed, or a checkpoint is stale or missing"
         }
     }
 }

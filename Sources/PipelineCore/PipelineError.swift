@@ -15,6 +15,8 @@ public struct PipelineError: Error, CustomStringConvertible, Sendable {
         case locked
         /// A bug or an environment failure (disk full, database corrupt).
         case `internal`
+        /// SIGTERM or SIGINT: the run stopped at a safe point and kept nothing of the stage under way.
+        case interrupted
     }
 
     public var code: Code
@@ -44,6 +46,7 @@ public struct PipelineError: Error, CustomStringConvertible, Sendable {
         case .inputMissing: .inputMissing
         case .locked: .locked
         case .internal: .internalError
+        case .interrupted: .interrupted
         }
     }
 }

@@ -35,6 +35,15 @@ struct CSVReaderTests {
         #expect(records[1].fields == ["1", "2"])
     }
 
+    /// Old Mac files end lines with CR alone: every error used to be reported at line 1.
+    @Test func crOnlyLineEndingsCountLines() throws {
+        let records = try read("a,b\r1,2\r\r3,4\r\"x\ry\",5\r6,7")
+        #expect(records.map(\.line) == [1, 2, 4, 5, 7])
+        #expect(records[3].fields == ["x\ry", "5"])
+        // Mixed: CRLF then CR then LF.
+        #expect(try read("a\r\nb\rc\nd").map(\.line) == [1, 2, 3, 4])
+    }
+
     @Test func blankLinesAreSkippedButCounted() throws {
         let records = try read("a,b\n\n1,2\r\n\r\n\n3,4")
         #expect(records.map(\.line) == [1, 3, 6])

@@ -49,7 +49,7 @@ public struct RunLedger {
                     UPDATE pipeline_run SET finished_at = ?, status = ?, exit_code = ?, message = ? WHERE run_id = ?
                     """,
                 arguments: [
-                    Timestamp.iso8601(Date()), (exitStatus == .success ? RunStatus.succeeded : .failed).rawValue,
+                    Timestamp.iso8601(Date()), RunStatus(exit: exitStatus).rawValue,
                     Int(exitStatus.rawValue), message.map { String($0.prefix(2000)) }, runID,
                 ])
         }

@@ -115,7 +115,7 @@ public final class CheckpointStore {
     public func runs(limit: Int = 20) throws -> [RunRecord] {
         try reader.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM pipeline_run ORDER BY started_at DESC, run_id DESC LIMIT ?", arguments: [limit])
-                .map(RunRecord.init(row:))
+                .map { try RunRecord(row: $0) }
         }
     }
 }

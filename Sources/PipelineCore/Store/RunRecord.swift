@@ -5,16 +5,16 @@ public struct RunRecord: Sendable, Equatable {
     public var runID: String
     public var startedAt: String
     public var finishedAt: String?
-    public var status: String
+    public var status: RunStatus
     public var command: String
     public var exitCode: Int?
     public var message: String?
 
-    init(row: Row) {
+    init(row: Row) throws {
         runID = row["run_id"]
         startedAt = row["started_at"]
         finishedAt = row["finished_at"]
-        status = row["status"]
+        status = try row.decode("status")
         command = row["command"]
         exitCode = row["exit_code"]
         message = row["message"]

@@ -10,12 +10,15 @@ import Foundation
 /// Points are `<stage>:<place>` (`ingest:after-parse`, `ingest:after-totals`, `transform:after-values`,
 /// `aggregate:after-tables`, `<stage>:before-commit`) and `run:after-<stage>` between stages.
 public enum FaultInjection {
+    /// Every fault point is also a safe point for ``Interruption``.
     public static func check(_ point: String) throws {
         let environment = ProcessInfo.processInfo.environment
         if environment["SOC_PIPELINE_PAUSE"] == point {
             StandardStream.error.write("paused at \(point)\n")
-            sleep(60)
+            // Up to a minute, or until a stop signal arrives.
+            for _ in 0..<600 where Interruption.signalReceived == nil { usleep(100_000) }
         }
+        try Interruption.check(at: point)
         guard let wanted = environment["SOC_PIPELINE_FAULT"], wanted == point else { return }
         throw PipelineError(.internal, "fault injected at \(point)")
     }
