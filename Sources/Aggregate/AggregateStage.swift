@@ -30,11 +30,10 @@ public struct AggregateStage: PipelineStage {
             let periods = values.periods[definition.id] ?? []
             let baseline = values.baseline(definition.id, configured: settings.baselinePeriod)
             if let wanted = settings.baselinePeriod, !periods.contains(wanted) {
-                context.logger.warning(
-                    "baseline period not in data; using the earliest",
-                    metadata: [
-                        "indicator": "\(definition.id)", "baseline": "\(wanted)",
-                    ])
+                // Falling back to another period would publish trends against a baseline nobody chose.
+                throw PipelineError(
+                    .usage, "aggregate.baselinePeriod: \(wanted) is not a period of indicator \(definition.id)'s data (\(periods.joined(separator: ", ")))",
+                    hint: "set it to one of those periods, or remove it to measure change from the earliest")
             }
             let (inequality, unstable) = try InequalityTable(values: values, writer: writer, settings: settings).write(definition)
             try GapTable(values: values, writer: writer).write(definition)

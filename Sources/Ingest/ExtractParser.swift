@@ -11,6 +11,10 @@ final class ExtractParser: CSVRecordHandler {
     /// ICB index the file was delivered for (`{icb}` in the glob), if known.
     let deliveredIcb: Int?
     let rawRows: RawRowSink?
+    /// Period ordinals a row may carry (`periods` window, never after the current month).
+    let periodBounds: ClosedRange<Int>
+    /// The current month's ordinal: a period after it is in the future, not merely outside the window.
+    let currentOrdinal: Int
 
     private(set) var map: HeaderMap<SourceField>?
     private var columnLsoa = -1, columnIcb = -1, columnDecile = -1, columnPeriod = -1
@@ -28,13 +32,15 @@ final class ExtractParser: CSVRecordHandler {
 
     init(
         source: SourceConfig, file: String, reference: ReferenceTables, totals: SourceTotals,
-        deliveredIcb: Int?, rawRows: RawRowSink?
+        deliveredIcb: Int?, rawRows: RawRowSink?, periodBounds: ClosedRange<Int> = Int.min...Int.max, currentOrdinal: Int = Int.max
     ) {
         self.source = source
         self.file = file
         self.reference = reference
         self.totals = totals
         self.deliveredIcb = deliveredIcb
+        self.periodBounds = periodBounds
+        self.currentOrdinal = currentOrdinal
         self.rawRows = rawRows
         // A population has no period: all rows share one slot.
         populationSlot = source.kind == .population ? totals.slot(for: Period(ordinal: 0)) : -1
@@ -78,9 +84,15 @@ final class ExtractParser: CSVRecordHandler {
         }
 
         let period = columnPeriod >= 0 ? Period.parse(Self.trimmed(record[columnPeriod])) : nil
+        if let period, periodBounds.contains(period.ordinal), !totals.canHold(period) {
+            throw PipelineError(
+                .dataQuality, "source '\(source.name)' holds more than \(totals.maximumPeriods) periods",
+                at: InputLocation(file: file, line: record.line, column: columnPeriod + 1),
+                hint: "set \"periods\": {\"from\": \"YYYY-MM\", \"to\": \"YYYY-MM\"} in pipeline.json to the periods to publish, or raise ingest.maxPeriods")
+        }
         if unmapped {
             // Counted against the system the file was delivered for, when its period is readable.
-            if let deliveredIcb, let period, source.kind != .population {
+            if let deliveredIcb, let period, periodBounds.contains(period.ordinal), source.kind != .population {
                 let slot = totals.slot(for: period)
                 totals.addQuality(slot: slot, icb: deliveredIcb, field: 0)
                 totals.addQuality(slot: slot, icb: deliveredIcb, field: 1)
@@ -88,10 +100,18 @@ final class ExtractParser: CSVRecordHandler {
             return quarantine(record, column: columnLsoa + 1, .unknownLsoa)
         }
 
+        // A file delivered for one ICS holds that ICS's rows only.
+        if let deliveredIcb, icb != deliveredIcb, source.kind != .population {
+            return quarantine(record, column: (columnLsoa >= 0 ? columnLsoa : columnIcb) + 1, .outsideDeliveredIcs)
+        }
+
         // Period.
         var slot = populationSlot
         if columnPeriod >= 0 {
             guard let period else { return quarantine(record, column: columnPeriod + 1, .invalidPeriod) }
+            guard periodBounds.contains(period.ordinal) else {
+                return quarantine(record, column: columnPeriod + 1, period.ordinal > currentOrdinal ? .futurePeriod : .outsidePeriodWindow)
+            }
             slot = totals.slot(for: period)
         }
 
@@ -181,6 +201,9 @@ final class ExtractParser: CSVRecordHandler {
 
     // MARK: - Value parsing (allocation-free)
 
+    /// The largest count a row may hold.
+    static let maximumCount: Int64 = 1_000_000_000
+
     enum CountValue {
         case value(Int64)
         case suppressed
@@ -223,6 +246,8 @@ final class ExtractParser: CSVRecordHandler {
             index += 1
         }
         if sawComma, digitsSinceComma != 3 { return .invalid(.notACount) }
+        // Sums of such counts stay exact in a Double and far from Int64 overflow.
+        if value > maximumCount { return .invalid(.countTooLarge) }
         return .value(value)
     }
 

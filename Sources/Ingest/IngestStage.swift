@@ -39,9 +39,11 @@ public struct IngestStage: PipelineStage {
         return Self.content(references: hashes.references, inputs: hashes.inputs.map { ($0.path, $0.sha256) })
     }
 
-    /// Reference files first, then inputs, each labelled by its path.
+    /// The current month (periods after it are refused, so a new month can admit rows), reference files,
+    /// then inputs, each labelled by its path.
     static func content(references: [(file: String, sha256: String)], inputs: [(path: String, sha256: String)]) -> [StageFingerprint.Part] {
-        references.map { StageFingerprint.Part("reference \($0.file)", $0.sha256) } + inputs.map { StageFingerprint.Part($0.path, $0.sha256) }
+        [StageFingerprint.Part("current month", Period.current(environment: ProcessInfo.processInfo.environment).label)]
+            + references.map { StageFingerprint.Part("reference \($0.file)", $0.sha256) } + inputs.map { StageFingerprint.Part($0.path, $0.sha256) }
     }
 
     /// SHA-256 of every reference and input file as they are now.
@@ -116,7 +118,11 @@ public struct IngestStage: PipelineStage {
         let order = jobs.indices.sorted { jobs[$0].1.reduce(0) { $0 + $1.size } > jobs[$1].1.reduce(0) { $0 + $1.size } }
         let totalFiles = jobs.reduce(0) { $0 + $1.1.count }
         let progress = ProgressLine(enabled: context.showProgress, totalFiles: totalFiles)
-        let ingester = SourceIngester(reference: reference, keepRows: context.keepsRows) { bytes in
+        let current = Period.current(environment: ProcessInfo.processInfo.environment)
+        let ingester = SourceIngester(
+            reference: reference, keepRows: context.keepsRows, current: current,
+            periodBounds: context.config.periods.bounds(current: current), maximumPeriods: context.config.ingest.maxPeriods
+        ) { bytes in
             progress.fileDone(bytes: bytes)
         }
         let results = try ParallelWork.map(

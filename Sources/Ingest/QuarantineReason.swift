@@ -13,6 +13,10 @@ public enum QuarantineReason: String, Sendable, CaseIterable {
     case negativeCount = "negative_count"
     case numeratorExceedsDenominator = "numerator_exceeds_denominator"
     case duplicateKey = "duplicate_key"
+    case countTooLarge = "count_too_large"
+    case futurePeriod = "future_period"
+    case outsidePeriodWindow = "outside_period_window"
+    case outsideDeliveredIcs = "outside_delivered_ics"
 
     /// A sentence for logs and messages (never includes the cell value).
     public var explanation: String {
@@ -30,6 +34,10 @@ public enum QuarantineReason: String, Sendable, CaseIterable {
         case .negativeCount: "count must not be negative"
         case .numeratorExceedsDenominator: "numerator exceeds denominator"
         case .duplicateKey: "another row has the same area, period, sex and age band"
+        case .countTooLarge: "count is larger than \(ExtractParser.maximumCount) (no area has that many people or events)"
+        case .futurePeriod: "period is after the current month"
+        case .outsidePeriodWindow: "period is outside the configured window ('periods' in pipeline.json)"
+        case .outsideDeliveredIcs: "the row's area belongs to another ICS than the folder the file was delivered in"
         }
     }
 }

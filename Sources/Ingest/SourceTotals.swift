@@ -26,7 +26,11 @@ final class SourceTotals {
     var quality: [Int64] = []
     static let qualityFields = 5
 
-    init(subIcbCount: Int, icbCount: Int, keyUnits: Int) {
+    /// Periods a source may hold; each costs a few megabytes of dense arrays.
+    let maximumPeriods: Int
+
+    init(subIcbCount: Int, icbCount: Int, keyUnits: Int, maximumPeriods: Int = 240) {
+        self.maximumPeriods = maximumPeriods
         self.subIcbCount = subIcbCount
         self.icbCount = icbCount
         cellsPerPeriod = subIcbCount * 10 * Self.sexes * Self.ages
@@ -38,6 +42,12 @@ final class SourceTotals {
     /// The last period seen and its slot: rows of a file almost always share their period.
     private var lastOrdinal = Int.min
     private var lastSlot = 0
+
+    /// Whether a row of `period` can be held: a period seen before, or room for one more.
+    @inline(__always)
+    func canHold(_ period: Period) -> Bool {
+        period.ordinal == lastOrdinal || periods.count < maximumPeriods || slotOfPeriod[period.ordinal] != nil
+    }
 
     @inline(__always)
     func slot(for period: Period) -> Int {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GRDB
 import Ingest
 import PipelineCore
 
@@ -20,6 +21,43 @@ struct ValidateCommand: ParsableCommand {
         }
         let report = try HeaderValidator.validate(config)
         for line in report { Console.out(line) }
+        try checkAgainstReference(config)
+        try checkAgainstCheckpoint(config)
         Console.out("valid")
+    }
+
+    /// `report.focusIcs` must name an ICB of the reference (the report would otherwise chart another).
+    private func checkAgainstReference(_ config: PipelineConfig) throws {
+        guard let focus = config.report.focusIcs else { return }
+        let codes = try ReferenceLoader.load(config).icbs.map(\.odsCode)
+        guard codes.contains(focus) else {
+            throw PipelineError(
+                .usage, "report.focusIcs: \(focus) is not an ICB of the reference", at: InputLocation(file: global.config),
+                hint: ClosestMatch.best(for: focus, among: codes).map { "did you mean \($0)?" } ?? "use an ICB's ODS code")
+        }
+    }
+
+    /// `aggregate.baselinePeriod` must be a period of each indicator's data, checked against the last
+    /// ingest checkpoint when there is one (validate reads no data rows itself).
+    private func checkAgainstCheckpoint(_ config: PipelineConfig) throws {
+        guard let baseline = config.aggregate.baselinePeriod,
+            let store = try CheckpointStore.openForReading(path: global.databasePath(config))
+        else { return }
+        let periods: [String: [String]] = try store.reader.read { db in
+            guard try db.tableExists("ingest_source") else { return [:] }
+            var bySource: [String: [String]] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT source, periods FROM ingest_source") {
+                bySource[row["source"]] = (row["periods"] as String).split(separator: ",").map(String.init)
+            }
+            return bySource
+        }
+        for indicator in config.indicators {
+            guard let known = periods[indicator.source], !known.contains(baseline) else { continue }
+            throw PipelineError(
+                .usage,
+                "aggregate.baselinePeriod: \(baseline) is not a period of indicator \(indicator.id)'s data in the last ingest (\(known.joined(separator: ", ")))",
+                at: InputLocation(file: global.config), hint: "set it to one of those periods, or remove it to measure change from the earliest")
+        }
+        Console.out("baseline \(baseline): present in every indicator's data of the last ingest")
     }
 }

@@ -54,6 +54,13 @@ public struct ReportStage: PipelineStage {
         var phases = PhaseTimer(logger: context.logger, stage: "report")
         let control = DisclosureControl(rules: settings.disclosure)
         var inputs = try ReportInputs(db, control: control)
+        if let focus = settings.focusIcs, !inputs.icbs.contains(where: { $0.ods == focus }) {
+            // Charting another ICS than the one asked for would mislead its report writer.
+            let codes = inputs.icbs.map(\.ods)
+            throw PipelineError(
+                .usage, "report.focusIcs: \(focus) is not an ICB of the reference (ODS codes, e.g. \(codes.prefix(3).joined(separator: ", ")))",
+                hint: ClosestMatch.best(for: focus, among: codes).map { "did you mean \($0)?" } ?? "use an ICB's ODS code")
+        }
         phases.done("inputs")
         // Hide further counts until none that is suppressed can be recovered by differencing.
         let complementary =

@@ -57,6 +57,12 @@ struct IngestStageTests {
         ("E01000001,2025-03,male,0-4", 5, "field_count"),
         ("E01000001,2025-03,male,0-4,1,9", 6, "field_count"),
         ("E01000001,2025-03,male,0-4,7", 1, "duplicate_key"),
+        // Issue 13: bounds that keep a delivery from crashing or exhausting a run, and rows delivered for
+        // the wrong system.
+        ("E01000001,2099-03,male,0-4,1", 2, "future_period"),
+        ("E01000001,2025-03,male,0-4,9223372036854775807", 5, "count_too_large"),
+        ("E01000001,2025-03,male,0-4,1000000001", 5, "count_too_large"),
+        ("E01000003,2025-03,female,20-24,4", 1, "outside_delivered_ics"),
     ])
     func badRowIsQuarantinedWithLineColumnAndReason(row: String, column: Int, reason: String) throws {
         let (_, store) = try ingest(admissions: Self.header + row + "\nE01000002,2025-03,male,50-54,3\n")
@@ -65,6 +71,37 @@ struct IngestStageTests {
         #expect(entries.first?.line == 3)
         #expect(entries.first?.column == column)
         #expect(entries.first?.reason == reason)
+    }
+
+    /// Rows outside the configured `periods` window are quarantined with that reason.
+    @Test func rowsOutsideThePeriodWindowAreQuarantined() throws {
+        let workspace = try TestWorkspace()
+        try workspace.writeTinyWorld(admissionsQAA: Self.header + "E01000001,2024-03,male,0-4,2\nE01000002,2025-03,male,50-54,3\n")
+        let config = try String(contentsOfFile: workspace.path("pipeline.json"), encoding: .utf8)
+        try workspace.write(
+            "pipeline.json",
+            config.replacingOccurrences(
+                of: "\"database\": \"out/test.sqlite\",", with: "\"database\": \"out/test.sqlite\", \"periods\": { \"from\": \"2025-01\" },"))
+        let store = try StageHarness.run(IngestStage(), configPath: workspace.path("pipeline.json"))
+        #expect(try quarantine(store).map(\.reason) == ["outside_period_window"])
+    }
+
+    /// A file with thousands of valid periods used to take gigabytes and abort: ingest now stops at the
+    /// configured number of periods with a message naming the window to set.
+    @Test func tooManyPeriodsStopIngestWithTheFix() throws {
+        let workspace = try TestWorkspace()
+        var rows = "lsoa_code,period,sex,age_band,events\n"
+        for year in 1900...2025 {
+            for month in 1...12 { rows += "E01000001,\(year)-\(month < 10 ? "0" : "")\(month),male,0-4,1\n" }
+        }
+        let config = try workspace.writeTinyWorld(admissionsQAA: rows)
+        #expect {
+            try StageHarness.run(IngestStage(), configPath: config)
+        } throws: { error in
+            let text = "\(error)"
+            return text.contains("extracts/QAA/admissions.csv:242:2: source 'admissions' holds more than 240 periods")
+                && text.contains("\"periods\": {\"from\"")
+        }
     }
 
     @Test func invalidUTF8IsQuarantined() throws {

@@ -107,7 +107,7 @@ struct BadInputTests {
     @Test func aFullDiskFailsTheStageAndKeepsTheCheckpoint() throws {
         let workspace = try TestWorkspace()
         try workspace.writeTinyWorld()
-        try workspace.write("pipeline.json", TestWorkspace.tinyConfigJSON(extra: ", \"keepRows\": true, \"requireFullCoverage\": false"))
+        try workspace.write("pipeline.json", TestWorkspace.tinyConfigJSON(extra: ", \"keepRows\": true, \"requireFullCoverage\": false, \"maxPeriods\": 400"))
         #expect(try CommandLineRunner.run(["run"], in: workspace.root).status == 0)
         let before = try TableDump.dump(workspace.path("out/test.sqlite"))
         // 300 months of rows, kept row by row: far more than the size limit below allows.
@@ -212,5 +212,49 @@ struct WeakerDisclosureTests {
         }
         let metadata = try String(contentsOfFile: workspace.path("out/published/latest/csv/soc_metadata.csv"), encoding: .utf8)
         #expect(metadata.contains(",disclosure_rules,\"custom (weaker than the NHS Digital HES/ECDS default"), "\(metadata)")
+    }
+}
+
+/// What `run` once worked around in silence is now refused, by `validate` as well (issue 13, item 11).
+struct SilentWorkaroundTests {
+    func workspace(report: String = "", aggregate: String = "") throws -> TestWorkspace {
+        let workspace = try TestWorkspace()
+        try workspace.writeTinyWorld(
+            indicators:
+                #"[ { "id": "RATE", "title": "Admissions", "source": "admissions", "method": "crude_rate", "multiplier": 1000, "unit": "per 1,000", "polarity": "lower_is_better" } ]"#
+        )
+        var config = try String(contentsOfFile: workspace.path("pipeline.json"), encoding: .utf8)
+        if !report.isEmpty { config = String(config.dropLast(2)) + ", \"report\": \(report)\n}\n" }
+        if !aggregate.isEmpty { config = String(config.dropLast(2)) + ", \"aggregate\": \(aggregate)\n}\n" }
+        try workspace.write("pipeline.json", config)
+        return workspace
+    }
+
+    @Test func anUnknownFocusICSIsAnError() throws {
+        let workspace = try workspace(report: #"{ "focusIcs": "QAB" }"#)
+        let validate = try CommandLineRunner.run(["validate"], in: workspace.root)
+        #expect(validate.status == 2 && validate.stderr.contains("report.focusIcs: QAB is not an ICB of the reference"), "\(validate.stderr)")
+        #expect(validate.stderr.contains("did you mean QAA?"))
+        let run = try CommandLineRunner.run(["run"], in: workspace.root)
+        #expect(run.status == 2 && run.stderr.contains("report.focusIcs: QAB"), "\(run.stderr)")
+    }
+
+    @Test func aBaselineNotInTheDataIsAnError() throws {
+        let workspace = try workspace(aggregate: #"{ "baselinePeriod": "2024-03" }"#)
+        let run = try CommandLineRunner.run(["run"], in: workspace.root)
+        #expect(run.status == 2, "\(run.stderr)")
+        #expect(run.stderr.contains("aggregate.baselinePeriod: 2024-03 is not a period of indicator RATE's data (2025-03)"), "\(run.stderr)")
+        let validate = try CommandLineRunner.run(["validate"], in: workspace.root)
+        #expect(validate.status == 2 && validate.stderr.contains("aggregate.baselinePeriod: 2024-03"), "\(validate.stderr)")
+    }
+
+    @Test func aQuoteInAnIndicatorIDIsRefused() throws {
+        let workspace = try TestWorkspace()
+        try workspace.writeTinyWorld(
+            indicators:
+                #"[ { "id": "X\" onload=\"alert(1)", "title": "t", "source": "admissions", "method": "crude_rate", "multiplier": 1000, "unit": "u", "polarity": "none" } ]"#
+        )
+        let validate = try CommandLineRunner.run(["validate"], in: workspace.root)
+        #expect(validate.status == 2 && validate.stderr.contains("indicators[0].id: must be a letter"), "\(validate.stderr)")
     }
 }

@@ -37,6 +37,12 @@ public struct IndicatorConfig: Codable, Sendable, Equatable {
         case id, title, source, method, multiplier, unit, ageRange, polarity, breakdowns, definition
     }
 
+    /// Indicator ids: `^[A-Za-z][A-Za-z0-9_-]{0,31}$` (as `pipeline.schema.json` says).
+    public static func isValidID(_ id: String) -> Bool {
+        guard let first = id.first, first.isASCII, first.isLetter, id.count <= 32 else { return false }
+        return id.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }
+    }
+
     public init(from decoder: any Decoder) throws {
         try decoder.rejectUnknownKeys(CodingKeys.self)
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -50,6 +56,11 @@ public struct IndicatorConfig: Codable, Sendable, Equatable {
         polarity = try container.decode(Polarity.self, forKey: .polarity)
         breakdowns = try container.decodeIfPresent([Breakdown].self, forKey: .breakdowns) ?? Breakdown.allCases
         definition = try container.decodeIfPresent(String.self, forKey: .definition)
+        guard Self.isValidID(id) else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .id, in: container,
+                debugDescription: "must be a letter then up to 31 letters, digits, '_' or '-' (it names files, sheets and page anchors)")
+        }
         guard multiplier > 0, multiplier.isFinite else {
             throw DecodingError.dataCorruptedError(
                 forKey: .multiplier, in: container, debugDescription: "must be a positive number")

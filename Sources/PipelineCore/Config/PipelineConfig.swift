@@ -15,11 +15,15 @@ public struct PipelineConfig: Codable, Sendable, Equatable {
     public var indicators: [IndicatorConfig]
     public var aggregate: AggregateSettings
     public var report: ReportSettings
+    /// The periods published; rows outside are quarantined (none = every period up to this month).
+    public var periods: PeriodWindow
+    /// Unix group that shares the checkpoint database (owner and group read-write); none = owner only.
+    public var databaseGroup: String?
     /// Folder of the config file; set by ``ConfigLoader``.
     public var baseDirectory: String = "."
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case database, outputDirectory, reference, ingest, sources, indicators, aggregate, report
+        case database, outputDirectory, reference, ingest, sources, indicators, aggregate, report, periods, databaseGroup
     }
 
     public init(from decoder: any Decoder) throws {
@@ -33,6 +37,8 @@ public struct PipelineConfig: Codable, Sendable, Equatable {
         indicators = try container.decodeIfPresent([IndicatorConfig].self, forKey: .indicators) ?? []
         aggregate = try container.decodeIfPresent(AggregateSettings.self, forKey: .aggregate) ?? AggregateSettings()
         report = try container.decodeIfPresent(ReportSettings.self, forKey: .report) ?? ReportSettings()
+        periods = try container.decodeIfPresent(PeriodWindow.self, forKey: .periods) ?? PeriodWindow()
+        databaseGroup = try container.decodeIfPresent(String.self, forKey: .databaseGroup)
     }
 
     /// Resolves a config-relative path to an absolute one.

@@ -62,8 +62,11 @@ struct ChartFrame {
     }
 
     /// The chart wrapped for screen readers.
+    /// The chart element; its id and every text are escaped here, whatever they hold.
     func svg(id: String, title: String, description: String, body: String) -> String {
-        "<svg id=\"\(id)\" class=\"chart\" viewBox=\"0 0 \(f(width)) \(f(height))\" role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\" xmlns=\"http://www.w3.org/2000/svg\">"
+        let id = HTML.escape(id)
+        return
+            "<svg id=\"\(id)\" class=\"chart\" viewBox=\"0 0 \(f(width)) \(f(height))\" role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\" xmlns=\"http://www.w3.org/2000/svg\">"
             + "<title id=\"\(id)-title\">\(HTML.escape(title))</title><desc id=\"\(id)-desc\">\(HTML.escape(description))</desc>\(body)</svg>"
     }
 
