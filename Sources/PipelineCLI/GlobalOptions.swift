@@ -39,6 +39,14 @@ struct GlobalOptions: ParsableArguments {
         if let output {
             config.outputDirectory = Self.absolute(output)
         }
+        // Pruning old publications must never be able to reach the checkpoints.
+        let database = URL(fileURLWithPath: config.resolve(config.database)).standardizedFileURL.path
+        let published = URL(fileURLWithPath: config.resolve(config.outputDirectory)).standardizedFileURL.path
+        if database.hasPrefix(published + "/") {
+            throw PipelineError(
+                .usage, "the checkpoint database is inside the output folder", at: InputLocation(file: self.config),
+                hint: "set 'database' (or --db) outside 'outputDirectory' (or --output): the output folder is pruned")
+        }
         return config
     }
 

@@ -64,13 +64,21 @@ public struct Publisher: Sendable {
         try? FileManager.default.removeItem(atPath: (runsDirectory as NSString).appendingPathComponent(".\(runID).partial"))
     }
 
-    /// Removes old publications beyond the newest `keep` and abandoned staging folders, never `latest`'s.
+    /// Removes old publications beyond the newest `keep`, and staging folders abandoned by killed runs
+    /// (called while holding the ``OutputLock``, so no other run is writing one). Only folders this
+    /// pipeline wrote are touched — a publication is one whose `manifest.json` names it as its run —
+    /// never `latest`'s, nor anything a person put under `runs/` (an archive, a database).
     public func prune(keep: Int) {
         let manager = FileManager.default
         guard let entries = try? manager.contentsOfDirectory(atPath: runsDirectory) else { return }
         let current = latestTarget.map { ($0 as NSString).lastPathComponent }
-        let partial = entries.filter { $0.hasPrefix(".") && $0.hasSuffix(".partial") }
-        let complete = entries.filter { !$0.hasPrefix(".") && $0 != current }.sorted(by: >)
+        let partial = entries.filter { name in
+            name.hasPrefix(".") && name.hasSuffix(".partial") && RunLedgerIDs.looksLikeRunID(String(name.dropFirst().dropLast(".partial".count)))
+        }
+        let complete = entries.filter { name in
+            !name.hasPrefix(".") && name != current
+                && ReportExporter.publishedRunID(in: (runsDirectory as NSString).appendingPathComponent(name)) == name
+        }.sorted(by: >)
         for name in partial + complete.dropFirst(max(keep - 1, 0)) {
             try? manager.removeItem(atPath: (runsDirectory as NSString).appendingPathComponent(name))
         }
@@ -83,6 +91,15 @@ public struct Publisher: Sendable {
             hint:
                 "check 'outputDirectory' in pipeline.json, that the folder exists or can be created, and its permissions; the previous publication and all checkpoints are unchanged"
         )
+    }
+}
+
+/// The shape of run ids (`20261201T052021Z-8b5e84e4`, see `RunLedger.newRunID`).
+enum RunLedgerIDs {
+    static func looksLikeRunID(_ text: String) -> Bool {
+        let parts = text.split(separator: "-")
+        return parts.count == 2 && parts[0].count == 16 && parts[0].contains("T") && parts[1].count == 8
+            && parts[1].allSatisfy(\.isHexDigit)
     }
 }
 

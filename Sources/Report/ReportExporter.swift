@@ -114,6 +114,14 @@ public struct ReportExporter: Sendable {
         return Data(out.utf8)
     }
 
+    /// The run id recorded in a published folder's manifest, if it has one of ours.
+    public static func publishedRunID(in folder: String) -> String? {
+        guard let data = try? Data(contentsOf: URL(fileURLWithPath: (folder as NSString).appendingPathComponent(manifestName))),
+            let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any], object["report_fingerprint"] != nil
+        else { return nil }
+        return object["run_id"] as? String
+    }
+
     /// The report fingerprint recorded in a published folder's manifest, if any.
     public static func publishedFingerprint(in folder: String) -> String? {
         guard let data = try? Data(contentsOf: URL(fileURLWithPath: (folder as NSString).appendingPathComponent(manifestName))),

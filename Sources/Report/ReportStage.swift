@@ -87,12 +87,20 @@ public struct ReportStage: PipelineStage {
         phases.done("audit")
         let fingerprint = baseFingerprint(context).digest
         let publisher = Publisher(outputDirectory: context.config.resolve(context.config.outputDirectory))
-        // Whatever happens from here, a rollback puts `latest` back and removes this run's folders.
+        // The folder is this run's until the transaction ends. Whatever happens from here, a rollback puts
+        // `latest` back and removes this run's folders.
+        let lock = try OutputLock(outputDirectory: publisher.outputDirectory)
         let previous = publisher.latestTarget
         let runID = context.runID, keep = settings.keepRuns
         db.afterNextTransaction(
-            onCommit: { _ in publisher.prune(keep: keep) },
-            onRollback: { _ in publisher.rollBack(runID: runID, previous: previous) })
+            onCommit: { _ in
+                publisher.prune(keep: keep)
+                lock.release()
+            },
+            onRollback: { _ in
+                publisher.rollBack(runID: runID, previous: previous)
+                lock.release()
+            })
         let staging = try publisher.stagingFolder(runID: context.runID)
         let files = try ReportExporter(settings: settings).export(tables, formats: settings.formats, to: staging, fingerprint: fingerprint)
         phases.done("render")
