@@ -31,11 +31,12 @@ struct RunCommand: ParsableCommand {
                 "disclosure control is weaker than the NHS Digital default; published as 'custom'",
                 metadata: ["weaker": "\(weakenings.joined(separator: "; "))"])
         }
-        let lock = try RunLock(databasePath: global.databasePath(config), runID: runID)
+        let access = try FileAccess(groupName: config.databaseGroup)
+        let lock = try RunLock(databasePath: global.databasePath(config), runID: runID, access: access)
         if let dead = lock.previousDeadHolder {
             logger.notice("took over a lock left by a run that is no longer running", metadata: ["previous": "\(dead.description)"])
         }
-        let store = try CheckpointStore(path: global.databasePath(config), migrations: StageCatalog.migrations)
+        let store = try CheckpointStore(path: global.databasePath(config), migrations: StageCatalog.migrations, access: access)
         let ledger = RunLedger(store: store)
         try ledger.markAbandoned()
         let configHash = Fingerprint.sha256((try? Data(contentsOf: URL(fileURLWithPath: global.config))) ?? Data())
@@ -52,7 +53,7 @@ struct RunCommand: ParsableCommand {
             for name in stages {
                 current = name.rawValue
                 let stage = StageCatalog.stage(name)
-                RunSummary.heartbeat(folder: folder, runID: runID, stage: name.rawValue)
+                RunSummary.heartbeat(folder: folder, runID: runID, stage: name.rawValue, access: access)
                 var stageLogger = logger
                 stageLogger[metadataKey: "stage"] = "\(name.rawValue)"
                 let context = StageContext(
@@ -78,7 +79,7 @@ struct RunCommand: ParsableCommand {
             }
         } catch let error as PipelineError {
             try? ledger.finish(runID: runID, exitStatus: error.exitStatus, message: error.description)
-            Self.finish(&summary, status: error.exitStatus, message: error.description, folder: folder, logger: logger, started: started)
+            Self.finish(&summary, status: error.exitStatus, message: error.description, folder: folder, access: access, logger: logger, started: started)
             store.closeForIdle()
             guard Console.jsonMode else { throw error }
             Console.fatal(error, runID: runID, stage: current)
@@ -91,24 +92,26 @@ struct RunCommand: ParsableCommand {
                 "changes since the last run: \(summary.changes.valuesMoved) indicator values moved, \(summary.changes.valuesAppeared) appeared, \(summary.changes.valuesDisappeared) disappeared, \(summary.changes.comparisonsChanged) ICS comparison bands changed, \(summary.changes.dataQualityChanged) data-quality states changed (table change_log)"
             )
         }
-        Self.finish(&summary, status: .success, message: nil, folder: folder, logger: logger, started: started)
+        Self.finish(&summary, status: .success, message: nil, folder: folder, access: access, logger: logger, started: started)
         store.closeForIdle()
         Console.runLine("done in \(String(format: "%.2f", Date().timeIntervalSince(started))) s; database \(store.path)")
         withExtendedLifetime(lock) {}
     }
 
     /// Records the end of the run: `run-summary.json`, the heartbeat, and in JSON mode one summary line.
-    static func finish(_ summary: inout RunSummary, status: ExitStatus, message: String?, folder: String, logger: Logger, started: Date) {
+    static func finish(
+        _ summary: inout RunSummary, status: ExitStatus, message: String?, folder: String, access: FileAccess, logger: Logger, started: Date
+    ) {
         summary.finishedAt = Timestamp.iso8601(Date())
         summary.status = RunStatus(exit: status)
         summary.exitCode = status.rawValue
         summary.message = message
         do {
-            try summary.write(toFolder: folder)
+            try summary.write(toFolder: folder, access: access)
         } catch {
             logger.error("could not write run-summary.json", metadata: ["error": "\(error)"])
         }
-        RunSummary.heartbeat(folder: folder, runID: summary.runID, stage: "finished")
+        RunSummary.heartbeat(folder: folder, runID: summary.runID, stage: "finished", access: access)
         guard Console.jsonMode, status == .success else { return }
         func count(_ kind: RunSummary.Stage.Status) -> String { "\(summary.stages.filter { $0.status == kind }.count)" }
         logger.notice(

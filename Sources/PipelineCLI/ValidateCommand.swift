@@ -4,11 +4,12 @@ import GRDB
 import Ingest
 import PipelineCore
 
-/// `soc-pipeline validate`: checks config and file headers; reads no data rows, writes nothing.
+/// `soc-pipeline validate`: checks the config, every file's header and the first rows of each extract;
+/// writes nothing.
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
-        abstract: "Check pipeline.json, the reference files and every input file's header (reads no data rows, writes nothing).")
+        abstract: "Check pipeline.json, the reference files, every input file's header and the first rows of each extract (writes nothing).")
 
     @OptionGroup var global: GlobalOptions
 
@@ -23,7 +24,30 @@ struct ValidateCommand: ParsableCommand {
         for line in report { Console.out(line) }
         try checkAgainstReference(config)
         try checkAgainstCheckpoint(config)
+        try sampleRows(config)
         Console.out("valid")
+    }
+
+    /// The first rows of every extract through ingest's own parser: problems by place and reason.
+    private func sampleRows(_ config: PipelineConfig) throws {
+        var failing: [String] = []
+        for (source, findings) in try RowSampler.sample(config) {
+            let read = findings.reduce(0) { $0 + $1.rowsRead }
+            let bad = findings.reduce(0) { $0 + $1.quarantined.count }
+            Console.out("source \(source.name): first \(RowSampler.rowsPerFile) rows of each file: \(read) read, \(bad) would be quarantined")
+            for finding in findings {
+                for entry in finding.quarantined.prefix(3) {
+                    Console.error("warning: \(finding.file):\(entry.line):\(entry.column): \(entry.reason.rawValue): \(entry.reason.explanation)")
+                }
+            }
+            let threshold = source.rejectThreshold ?? config.ingest.rejectThreshold
+            if read > 0, Double(bad) / Double(read) > threshold { failing.append(source.name) }
+        }
+        guard failing.isEmpty else {
+            throw PipelineError(
+                .dataQuality, "the sampled rows of \(failing.joined(separator: ", ")) would exceed the reject threshold",
+                at: InputLocation(file: global.config), hint: "fix the rows named above (the reason says how); the run would fail the same way")
+        }
     }
 
     /// `report.focusIcs` must name an ICB of the reference (the report would otherwise chart another).

@@ -32,8 +32,10 @@ public struct Publisher: Sendable {
         return staging
     }
 
-    /// Moves a complete staging folder into place and points `latest` at it.
+    /// Moves a complete staging folder into place and points `latest` at it. The publication is for
+    /// readers: folders 0755 and files 0644 whatever the umask (the database beside it stays private).
     public func promote(staging: String, runID: String) throws {
+        try Self.makeReadable(staging)
         let final = (runsDirectory as NSString).appendingPathComponent(runID)
         guard rename(staging, final) == 0 else { throw Self.notWritable(outputDirectory, POSIXError.current) }
         try point(at: "runs/\(runID)")
@@ -54,6 +56,17 @@ public struct Publisher: Sendable {
                 .internal, "cannot switch 'latest' to \(target): \(error.localizedDescription)",
                 at: InputLocation(file: latestPath),
                 hint: "'latest' must be a symbolic link (or absent); the previous publication is unchanged")
+        }
+    }
+
+    static func makeReadable(_ folder: String) throws {
+        guard chmod(folder, 0o755) == 0 else { throw notWritable(folder, POSIXError.current) }
+        let manager = FileManager.default
+        for name in (try? manager.subpathsOfDirectory(atPath: folder)) ?? [] {
+            let path = (folder as NSString).appendingPathComponent(name)
+            var isDirectory: ObjCBool = false
+            _ = manager.fileExists(atPath: path, isDirectory: &isDirectory)
+            guard chmod(path, isDirectory.boolValue ? 0o755 : 0o644) == 0 else { throw notWritable(folder, POSIXError.current) }
         }
     }
 

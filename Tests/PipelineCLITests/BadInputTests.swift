@@ -248,6 +248,20 @@ struct SilentWorkaroundTests {
         #expect(validate.status == 2 && validate.stderr.contains("aggregate.baselinePeriod: 2024-03"), "\(validate.stderr)")
     }
 
+    /// Rows of another ICS in a file delivered for QAA: quarantined by the run, and named by validate.
+    @Test func rowsOfAnotherICSInADeliveredFolderAreCaught() throws {
+        let workspace = try workspace()
+        let qaa = try String(contentsOfFile: workspace.path("extracts/QAA/admissions.csv"), encoding: .utf8)
+        try workspace.write("extracts/QAA/admissions.csv", qaa + "E01000003,2025-03,female,20-24,9\n")
+        let validate = try CommandLineRunner.run(["validate"], in: workspace.root)
+        #expect(validate.status == 0, "\(validate.stderr)")
+        #expect(validate.stderr.contains("warning: extracts/QAA/admissions.csv:5:1: outside_delivered_ics"), "\(validate.stderr)")
+        #expect(validate.stdout.contains("source admissions: first 200 rows of each file: 6 read, 1 would be quarantined"), "\(validate.stdout)")
+        #expect(!validate.stderr.contains("E01000003"))
+        let run = try CommandLineRunner.run(["run"], in: workspace.root)
+        #expect(run.status == 0 && run.stderr.contains("extracts/QAA/admissions.csv:5:1"), "\(run.stderr)")
+    }
+
     @Test func aQuoteInAnIndicatorIDIsRefused() throws {
         let workspace = try TestWorkspace()
         try workspace.writeTinyWorld(

@@ -64,16 +64,18 @@ public struct RunSummary: Encodable, Sendable {
     }
 
     /// Writes `run-summary.json` into `folder` atomically.
-    public func write(toFolder folder: String) throws {
-        try Self.writeJSON(self, to: (folder as NSString).appendingPathComponent("run-summary.json"))
+    public func write(toFolder folder: String, access: FileAccess = .ownerOnly) throws {
+        let path = (folder as NSString).appendingPathComponent("run-summary.json")
+        try Self.writeJSON(self, to: path)
+        try access.restrict(path)
     }
 
     /// Rewrites `heartbeat.json` in `folder`: run id, pid, current stage, time.
-    public static func heartbeat(folder: String, runID: String, stage: String) {
+    public static func heartbeat(folder: String, runID: String, stage: String, access: FileAccess = .ownerOnly) {
         struct Beat: Encodable { var runID: String; var pid: Int32; var stage: String; var updatedAt: String }
-        try? writeJSON(
-            Beat(runID: runID, pid: getpid(), stage: stage, updatedAt: Timestamp.iso8601(Date())),
-            to: (folder as NSString).appendingPathComponent("heartbeat.json"))
+        let path = (folder as NSString).appendingPathComponent("heartbeat.json")
+        try? writeJSON(Beat(runID: runID, pid: getpid(), stage: stage, updatedAt: Timestamp.iso8601(Date())), to: path)
+        try? access.restrict(path)
     }
 
     static func writeJSON(_ value: some Encodable, to path: String) throws {

@@ -18,11 +18,17 @@ public final class CheckpointStore {
 
     /// Opens (creating if needed) the database and brings its schema up to date: Core's migrations, then
     /// the given stages' (each stage owns its tables; docs/ARCHITECTURE.md).
-    public init(path: String, migrations: [SchemaMigration]) throws {
+    /// - Parameter access: who may read the database and its side files (owner only by default).
+    public init(path: String, migrations: [SchemaMigration], access: FileAccess = .ownerOnly) throws {
         self.path = path
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            // SQLite gives its -wal, -shm and -journal files the database file's permissions.
+            try access.prepareFile(path)
+            for suffix in ["-wal", "-shm", "-journal"] { access.restrictIfPresent(path + suffix) }
+        } catch let error as PipelineError {
+            throw error
         } catch {
             throw PipelineError(
                 .inputMissing, "cannot create the database folder", at: InputLocation(file: directory),

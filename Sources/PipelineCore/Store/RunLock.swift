@@ -42,11 +42,11 @@ public final class RunLock {
     public private(set) var previousDeadHolder: Holder?
 
     /// Takes the lock or throws ``PipelineError`` `.locked` naming the holder.
-    public init(databasePath: String, runID: String) throws {
+    public init(databasePath: String, runID: String, access: FileAccess = .ownerOnly) throws {
         path = databasePath + ".lock"
         let directory = (path as NSString).deletingLastPathComponent
         try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, access.fileMode)
         guard fd >= 0 else {
             throw PipelineError(.inputMissing, "cannot open the lock file: \(String(cString: strerror(errno)))", at: InputLocation(file: path))
         }
@@ -64,6 +64,8 @@ public final class RunLock {
                 at: InputLocation(file: path), hint: "wait for it to finish; readers such as `status` work meanwhile")
         }
         descriptor = fd
+        // It names the run's host and pid: as private as the database.
+        try access.restrict(path)
         if let previous = Self.read(fd), previous.pid != getpid(), kill(previous.pid, 0) != 0 || previous.host != Self.hostName {
             previousDeadHolder = previous
         }
