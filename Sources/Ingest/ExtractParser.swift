@@ -48,6 +48,7 @@ final class ExtractParser: CSVRecordHandler {
 
     func handle(_ record: CSVRecord) throws {
         guard let map else { return try readHeader(record) }
+        if !wideAges.isEmpty { return handleWide(record, map: map) }
         rowsRead += 1
         guard record.count == map.headerCount else {
             return quarantine(record, column: min(record.count, map.headerCount) + 1, .fieldCount)
@@ -145,7 +146,8 @@ final class ExtractParser: CSVRecordHandler {
             }
         }
 
-        guard totals.markSeen(slot: slot, keyUnit: keyUnit, sex: sex.rawValue, age: age) else {
+        let ageKey = SourceTotals.ageKey(band: age, singleYear: AgeBand.singleYear(ageField))
+        guard totals.markSeen(slot: slot, keyUnit: keyUnit, sex: sex.rawValue, age: ageKey) else {
             return quarantine(record, column: 1, .duplicateKey)
         }
 
@@ -171,11 +173,32 @@ final class ExtractParser: CSVRecordHandler {
         }
     }
 
+    /// Wide layout: the columns holding single years of age, with their band and year.
+    private var wideAges: [(column: Int, band: Int)] = []
+    private var wideValues: [Int64] = []
+
     private func readHeader(_ record: CSVRecord) throws {
         let required = source.requiredFields.map { ($0, source.headerNames(for: $0)) }
         let optional = source.optionalFields.map { ($0, source.headerNames(for: $0)) }
         let map = try HeaderMap(header: record, required: required, optional: optional, file: file)
         self.map = map
+        if source.layout == .wide {
+            wideAges = map.headers.indices.compactMap { index in Self.wideAge(map.headers[index]).map { (index, AgeBand(age: $0)!.index) } }
+            let years = Set(map.headers.compactMap(Self.wideAge))
+            guard years.count == 91, years == Set(0...90) else {
+                throw PipelineError(
+                    .dataQuality, "a wide population needs one column for each single year of age 0 to 89 and one for 90 and over; found \(years.count)",
+                    at: InputLocation(file: file, line: record.line, column: 1),
+                    hint: "headed age_0 … age_89 and age_90_plus (or 0 … 89 and 90+), as ONS publishes them")
+            }
+            wideValues = Array(repeating: 0, count: wideAges.count)
+        } else if map[.sex] == nil && !source.declaresNoSex {
+            // Without its sex column, a file's male and female rows would collide as duplicates.
+            throw PipelineError(
+                .dataQuality, "missing column 'sex' (header names tried: \(source.headerNames(for: .sex).joined(separator: ", ")))",
+                at: InputLocation(file: file, line: record.line, column: 1),
+                hint: "map the file's sex column in the source's 'columns' (e.g. \"sex\": [\"sex_code\"]), or declare that it records none with \"sex\": []")
+        }
         columnLsoa = map[.lsoa] ?? -1
         columnIcb = map[.icb] ?? -1
         columnDecile = map[.imdDecile] ?? -1
@@ -190,6 +213,58 @@ final class ExtractParser: CSVRecordHandler {
         case .population: columnValue1 = map[.population] ?? -1
         }
         mappedColumns = [columnLsoa, columnIcb, columnDecile, columnPeriod, columnSex, columnAge, columnValue1, columnValue2].filter { $0 >= 0 }
+    }
+
+    /// The single year of age a wide header names (`age_37`, `37`), or 90 for `age_90_plus`, `90+`.
+    static func wideAge(_ header: String) -> Int? {
+        var name = HeaderName.normalise(header)
+        if name.hasPrefix("age_") { name.removeFirst(4) }
+        for suffix in ["_plus", "+", "_and_over", "plus"] where name.hasSuffix(suffix) {
+            name.removeLast(suffix.count)
+            return name == "90" ? 90 : nil
+        }
+        guard let year = Int(name), (0...89).contains(year), name.allSatisfy(\.isNumber) else { return nil }
+        return year
+    }
+
+    /// One row of a wide population: every single year of age summed into its band.
+    private func handleWide(_ record: CSVRecord, map: HeaderMap<SourceField>) {
+        rowsRead += 1
+        guard record.count == map.headerCount else {
+            return quarantine(record, column: min(record.count, map.headerCount) + 1, .fieldCount)
+        }
+        for column in mappedColumns where !Self.isValidUTF8(record[column]) {
+            return quarantine(record, column: column + 1, .invalidUTF8)
+        }
+        let dense = reference.lsoas.index(of: Self.trimmed(record[columnLsoa]))
+        guard dense >= 0 else { return quarantine(record, column: columnLsoa + 1, .unknownLsoa) }
+        let subIcb = Int(reference.lsoaSubIcb[Int(dense)]), decile = Int(reference.lsoaDecile[Int(dense)])
+        var sex = Sex.unknown
+        if columnSex >= 0 {
+            guard let parsed = Sex.parse(Self.trimmed(record[columnSex])) else { return quarantine(record, column: columnSex + 1, .invalidSex) }
+            sex = parsed
+        }
+        // Every age first, so a bad cell sets the whole row aside rather than half of it.
+        var suppressedCells = 0
+        for (position, age) in wideAges.enumerated() {
+            switch Self.parseCount(record[age.column]) {
+            case .value(let value): wideValues[position] = value
+            case .suppressed:
+                wideValues[position] = -1
+                suppressedCells += 1
+            case .invalid(let reason): return quarantine(record, column: age.column + 1, reason)
+            }
+        }
+        guard totals.markSeen(slot: populationSlot, keyUnit: Int(dense), sex: sex.rawValue, age: SourceTotals.unknownAge) else {
+            return quarantine(record, column: 1, .duplicateKey)
+        }
+        for (position, age) in wideAges.enumerated() {
+            let cell = totals.cell(slot: populationSlot, subIcb: subIcb, decile: decile, sex: sex.rawValue, age: age.band)
+            if wideValues[position] >= 0 { totals.value1[cell] += wideValues[position] } else { totals.suppressed[cell] += 1 }
+            totals.records[cell] += 1
+        }
+        rowsLoaded += 1
+        if suppressedCells > 0 { rowsSuppressed += 1 }
     }
 
     private func quarantine(_ record: CSVRecord, column: Int, _ reason: QuarantineReason) {

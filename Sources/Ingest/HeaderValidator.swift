@@ -14,12 +14,26 @@ public enum HeaderValidator {
         lines.append("reference: ok (ICB \(config.reference.icb.vintage), IMD \(config.reference.imd.vintage), \(config.reference.standardPopulation.name))")
         for source in config.sources {
             let files = try FileDiscovery.files(for: source, config: config)
+            var unused: [String] = []
             for file in files {
                 try readHeader(path: file.path, display: file.displayPath, dialect: source.dialect) { record in
-                    _ = try HeaderMap(
+                    let map = try HeaderMap(
                         header: record, required: source.requiredFields.map { ($0, source.headerNames(for: $0)) },
                         optional: source.optionalFields.map { ($0, source.headerNames(for: $0)) }, file: file.displayPath)
+                    let used = Set(map.columns.values)
+                    for index in map.headers.indices where !used.contains(index) {
+                        let name = map.headers[index]
+                        // A wide population's age columns are read by name pattern.
+                        if source.layout == .wide, index != map[.lsoa], name.lowercased().contains("age") || name.first?.isNumber == true { continue }
+                        let label = HeaderMap<SourceField>.looksLikeData(name) ? "column \(index + 1)" : "'\(name)'"
+                        if !unused.contains(label) { unused.append(label) }
+                    }
                 }
+            }
+            if !unused.isEmpty {
+                lines.append(
+                    "source \(source.name): header columns not used: \(unused.prefix(12).joined(separator: ", "))"
+                        + " (map one in the source's 'columns' if it holds a field)")
             }
             let icbFolders = Set(files.compactMap(\.icbFolder))
             lines.append(

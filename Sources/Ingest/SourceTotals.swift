@@ -8,6 +8,13 @@ final class SourceTotals {
     static let sexes = 3
     static let ages = AgeBand.count + 1  // + unknown
     static let unknownAge = AgeBand.count
+    /// Keys for duplicate detection: the 19 bands, unknown age, then single years 0…130 (summed into their
+    /// band, each seen once).
+    static let ageKeys = ages + 131
+
+    /// The duplicate-detection key of an age: its band, or its single year.
+    @inline(__always)
+    static func ageKey(band: Int, singleYear: Int?) -> Int { singleYear.map { ages + min($0, 130) } ?? band }
 
     let subIcbCount: Int
     let icbCount: Int
@@ -34,7 +41,7 @@ final class SourceTotals {
         self.subIcbCount = subIcbCount
         self.icbCount = icbCount
         cellsPerPeriod = subIcbCount * 10 * Self.sexes * Self.ages
-        keysPerPeriod = keyUnits * Self.sexes * Self.ages
+        keysPerPeriod = keyUnits * Self.sexes * Self.ageKeys
         wordsPerPeriod = (keysPerPeriod + 63) / 64
     }
 
@@ -79,7 +86,7 @@ final class SourceTotals {
     /// Marks a key seen; returns false if it was already seen (a duplicate row).
     @inline(__always)
     func markSeen(slot: Int, keyUnit: Int, sex: Int, age: Int) -> Bool {
-        let key = (keyUnit * Self.sexes + sex) * Self.ages + age
+        let key = (keyUnit * Self.sexes + sex) * Self.ageKeys + age
         let word = slot * wordsPerPeriod + key >> 6
         let bit = UInt64(1) << UInt64(key & 63)
         if seen[word] & bit != 0 { return false }

@@ -69,7 +69,19 @@ public struct TransformStage: PipelineStage {
             let cubes = try Self.loadCubes(db, indicator: indicator, coordinates: coordinates, icbCount: frame.icbCodes.count)
             let calculator = IndicatorCalculator(indicator: indicator, standardWeights: weights, population: population)
             let method = calculator.method
-            let allSlices = BreakdownSlice.slices(for: indicator.breakdowns)
+            // ONS publishes LSOA populations for persons: with no sex in the population, sex breakdowns
+            // have no denominator. Not offered by default; asked for, a configuration error.
+            var breakdowns = indicator.breakdowns
+            if !population.recordsSex, breakdowns.contains(.sex) {
+                guard !indicator.breakdownsGiven else {
+                    throw PipelineError(
+                        .usage,
+                        "indicators: \(indicator.id) asks for a sex breakdown, but the population source '\(config.populationSource?.name ?? "population")' is persons only",
+                        hint: "remove \"sex\" from the indicator's breakdowns, or use a population by sex")
+                }
+                breakdowns.removeAll { $0 == .sex }
+            }
+            let allSlices = BreakdownSlice.slices(for: breakdowns)
             var withheld = 0
             for (period, cube) in cubes {
                 // A source that records no sex (every record `unknown`) gets no sex rows rather than zero rates.

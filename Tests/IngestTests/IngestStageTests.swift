@@ -73,6 +73,39 @@ struct IngestStageTests {
         #expect(entries.first?.reason == reason)
     }
 
+    /// A sex column the header names otherwise (`sex_code`) used to be ignored: male and female rows then
+    /// collided as duplicates under the threshold and totals fell with exit 0. Now the file is refused,
+    /// naming the names tried, until the column is mapped (or declared absent).
+    @Test func aSexColumnUnderAnotherNameIsNeverDropped() throws {
+        let workspace = try TestWorkspace()
+        let rows = "lsoa_code,period,sex_code,age_band,events\nE01000001,2025-03,1,0-4,5\nE01000001,2025-03,2,0-4,7\nE01000002,2025-03,1,50-54,3\n"
+        let config = try workspace.writeTinyWorld(admissionsQAA: rows)
+        #expect {
+            try StageHarness.run(IngestStage(), configPath: config)
+        } throws: { error in
+            "\(error)".contains("extracts/QAA/admissions.csv:1:1: missing column 'sex' (header names tried: sex, gender)")
+        }
+        try workspace.write("extracts/QBB/admissions.csv", "lsoa_code,period,sex_code,age_band,events\nE01000003,2025-03,2,20-24,4\n")
+        try workspace.write("pipeline.json", TestWorkspace.tinyConfigJSON(eventsThreshold: #", "columns": { "sex": ["sex_code"] }"#))
+        let store = try StageHarness.run(IngestStage(), configPath: config)
+        #expect(try quarantine(store).isEmpty)
+        let events = try store.pool.read { db in try Int.fetchOne(db, sql: "SELECT sum(events) FROM ingest_event_total WHERE icb_code = 'QAA'") }
+        #expect(events == 15)
+    }
+
+    /// Single years of age are summed into their band, not rejected as duplicates of each other.
+    @Test func singleYearsOfAgeAreSummedIntoBands() throws {
+        let rows =
+            "lsoa_code,period,sex,age_band,events\n" + (0...4).map { "E01000001,2025-03,male,\($0),\($0 + 1)\n" }.joined()
+            + "E01000002,2025-03,male,50-54,3\nE01000001,2025-03,male,3,1\n"
+        let (_, store) = try ingest(admissions: rows)
+        #expect(try quarantine(store).map(\.reason) == ["duplicate_key"], "only the repeated single year 3")
+        let events = try store.pool.read { db in
+            try Int.fetchOne(db, sql: "SELECT events FROM ingest_event_total WHERE icb_code = 'QAA' AND age_band = '0-4' AND sex = 'male'")
+        }
+        #expect(events == 15)
+    }
+
     /// Rows outside the configured `periods` window are quarantined with that reason.
     @Test func rowsOutsideThePeriodWindowAreQuarantined() throws {
         let workspace = try TestWorkspace()

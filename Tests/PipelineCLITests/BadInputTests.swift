@@ -262,6 +262,15 @@ struct SilentWorkaroundTests {
         #expect(run.status == 0 && run.stderr.contains("extracts/QAA/admissions.csv:5:1"), "\(run.stderr)")
     }
 
+    /// validate names the header columns it did not map, and refuses a file whose sex column it cannot find.
+    @Test func validateListsUnmappedColumnsAndRefusesAMissingSex() throws {
+        let workspace = try workspace()
+        try workspace.write("extracts/QBB/admissions.csv", "lsoa_code,period,sex_code,age_band,events\nE01000003,2025-03,2,20-24,4\n")
+        let validate = try CommandLineRunner.run(["validate"], in: workspace.root)
+        #expect(validate.stdout.contains("source admissions: header columns not used: 'sex_code'"), "\(validate.stdout)")
+        #expect(validate.status == 3 && validate.stderr.contains("missing column 'sex' (header names tried: sex, gender)"), "\(validate.stderr)")
+    }
+
     @Test func aQuoteInAnIndicatorIDIsRefused() throws {
         let workspace = try TestWorkspace()
         try workspace.writeTinyWorld(

@@ -176,6 +176,9 @@ struct TransformStageTests {
             admissionsQAA: "lsoa_code,period,age_band,events\nE01000001,2025-03,0-4,5\n",
             indicators: Self.indicators)
         try workspace.write("extracts/QBB/admissions.csv", "lsoa_code,period,age_band,events\nE01000003,2025-03,20-24,4\n")
+        // A file without a sex column must say so; otherwise ingest refuses it (see IngestStageTests).
+        try workspace.write(
+            "pipeline.json", TestWorkspace.tinyConfigJSON(eventsThreshold: #", "columns": { "sex": [] }"#, indicators: Self.indicators))
         try StageHarness.run(IngestStage(), configPath: config)
         let store = try StageHarness.run(TransformStage(), configPath: config)
         let counts = try store.pool.read { (db: Database) throws -> (Int, Int) in

@@ -84,6 +84,7 @@ public enum ConfigLoader {
         switch key {
         case "kind": SourceConfig.Kind.allCases.map(\.rawValue)
         case "grain": SourceConfig.Grain.allCases.map(\.rawValue)
+        case "layout": SourceConfig.Layout.allCases.map(\.rawValue)
         case "method": Statistic.allCases.map(\.rawValue)
         case "polarity": Polarity.allCases.map(\.rawValue)
         case "breakdowns": IndicatorConfig.Breakdown.allCases.map(\.rawValue)

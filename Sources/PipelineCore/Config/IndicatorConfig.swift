@@ -31,6 +31,9 @@ public struct IndicatorConfig: Codable, Sendable, Equatable {
     public var ageRange: AgeRange?
     public var polarity: Polarity
     public var breakdowns: [Breakdown]
+    /// Whether `breakdowns` was written in the config (rather than the default, every breakdown the data
+    /// supports): a breakdown asked for and impossible is an error, a default one is left out.
+    public var breakdownsGiven: Bool = false
     public var definition: String?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
@@ -55,6 +58,7 @@ public struct IndicatorConfig: Codable, Sendable, Equatable {
         ageRange = try container.decodeIfPresent(AgeRange.self, forKey: .ageRange)
         polarity = try container.decode(Polarity.self, forKey: .polarity)
         breakdowns = try container.decodeIfPresent([Breakdown].self, forKey: .breakdowns) ?? Breakdown.allCases
+        breakdownsGiven = container.contains(.breakdowns)
         definition = try container.decodeIfPresent(String.self, forKey: .definition)
         guard Self.isValidID(id) else {
             throw DecodingError.dataCorruptedError(

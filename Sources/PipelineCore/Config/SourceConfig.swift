@@ -10,6 +10,15 @@ public struct SourceConfig: Codable, Sendable, Equatable {
         case population
     }
 
+    /// How a population file lays out ages.
+    public enum Layout: String, Codable, Sendable, CaseIterable {
+        /// One row per area × sex × age (band or single year).
+        case long
+        /// One row per area (× sex), one column per single year of age — ONS's published layout
+        /// (`age_0` … `age_89`, `age_90_plus`, or `0` … `89`, `90+`; `all_ages` is ignored).
+        case wide
+    }
+
     /// The geography of each row.
     public enum Grain: String, Codable, Sendable, CaseIterable {
         /// One row per LSOA (mapped to sub-ICB, ICB and IMD decile by the lookups).
@@ -33,9 +42,11 @@ public struct SourceConfig: Codable, Sendable, Equatable {
     /// Vintage label, e.g. `mid-2020` for a population.
     public var vintage: String?
     public var description: String?
+    /// Ages as rows (`long`, the default) or as columns (`wide`, populations only).
+    public var layout: Layout
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case name, kind, grain, files, columns, dialect, rejectThreshold, vintage, description
+        case name, kind, grain, files, columns, dialect, rejectThreshold, vintage, description, layout
     }
 
     public init(from decoder: any Decoder) throws {
@@ -49,6 +60,10 @@ public struct SourceConfig: Codable, Sendable, Equatable {
         rejectThreshold = try container.decodeIfPresent(Double.self, forKey: .rejectThreshold)
         vintage = try container.decodeIfPresent(String.self, forKey: .vintage)
         description = try container.decodeIfPresent(String.self, forKey: .description)
+        layout = try container.decodeIfPresent(Layout.self, forKey: .layout) ?? .long
+        if layout == .wide, kind != .population {
+            throw DecodingError.dataCorruptedError(forKey: .layout, in: container, debugDescription: "'wide' is for population sources (ages as columns)")
+        }
         var columns: [SourceField: [String]] = [:]
         if container.contains(.columns) {
             let mapping = try container.nestedContainer(keyedBy: AnyCodingKey.self, forKey: .columns)
@@ -75,10 +90,13 @@ public struct SourceConfig: Codable, Sendable, Equatable {
         switch kind {
         case .events: fields += [.period, .ageBand, .events]
         case .proportion: fields += [.period, .ageBand, .numerator, .denominator]
-        case .population: fields += [.ageBand, .population]
+        case .population: fields += layout == .wide ? [] : [.ageBand, .population]
         }
         return fields
     }
+
+    /// Whether the source says it records no sex (`"columns": {"sex": []}`): every row is persons.
+    public var declaresNoSex: Bool { columns[.sex]?.isEmpty == true }
 
     /// Fields read when present.
     public var optionalFields: [SourceField] { [.sex] }

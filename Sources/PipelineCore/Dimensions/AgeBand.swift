@@ -39,6 +39,21 @@ public struct AgeBand: Hashable, Comparable, Sendable, CustomStringConvertible {
         self = parsed
     }
 
+    /// Whether a label is a single year of age (`37`) rather than a band: single years of one area are
+    /// summed into their band, so they must not collide with each other as duplicates.
+    public static func singleYear(_ bytes: UnsafeRawBufferPointer) -> Int? {
+        var start = 0, end = bytes.count
+        while start < end, bytes[start] == 0x20 { start += 1 }
+        while end > start, bytes[end - 1] == 0x20 { end -= 1 }
+        guard end > start, end - start <= 3 else { return nil }
+        var value = 0
+        for index in start..<end {
+            guard bytes[index] >= 0x30, bytes[index] <= 0x39 else { return nil }
+            value = value * 10 + Int(bytes[index] - 0x30)
+        }
+        return value
+    }
+
     /// Byte-level parser shared by ingest's hot loop (no allocation).
     public static func parse(_ bytes: UnsafeRawBufferPointer) -> AgeBand? {
         var position = 0

@@ -1,0 +1,68 @@
+import Foundation
+import GRDB
+import PipelineTestSupport
+import Testing
+
+/// The examples under `examples/` run end to end from files in their published shapes, with a value of
+/// each checked by hand from the raw files.
+@Suite(.serialized)
+struct ExamplesTests {
+    static func csv(_ path: String) throws -> [[String: String]] {
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(whereSeparator: \.isNewline)
+        let header = lines[0].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        return lines.dropFirst().map { line in
+            Dictionary(uniqueKeysWithValues: zip(header, line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)))
+        }
+    }
+
+    @Test func theONSPopulationAsPublished() throws {
+        let workspace = try TestWorkspace()
+        let config = Repository.path("examples/ons-population-wide/pipeline.json")
+        let run = try CommandLineRunner.run(["run", "--config", config, "--db", workspace.path("ons.sqlite"), "--output", workspace.path("published")])
+        #expect(run.status == 0, "\(run.stderr)")
+        // By hand: England's CYP mental-health contacts, 0-17, March 2025 — events over the population aged
+        // 0-14 plus 3/5 of 15-19 (the range cuts that band), per 100,000.
+        var events = 0.0
+        let extracts = Repository.path("data-samples/extracts")
+        for folder in try FileManager.default.contentsOfDirectory(atPath: extracts) {
+            for row in try Self.csv("\(extracts)/\(folder)/cyp_mh_contacts.csv") where row["period"] == "2025-03" {
+                events += Double(row["events"] ?? "") ?? 0
+            }
+        }
+        var population = 0.0
+        for row in try Self.csv(Repository.path("examples/ons-population-wide/population_lsoa11_mid2020_persons.csv")) {
+            population += (0..<15).reduce(0) { $0 + (Double(row["age_\($1)"] ?? "") ?? 0) }
+            population += 0.6 * (15..<20).reduce(0) { $0 + (Double(row["age_\($1)"] ?? "") ?? 0) }
+        }
+        let (value, sexRows, notes) = try DatabaseQueue(path: workspace.path("ons.sqlite")).read { db in
+            (
+                try Double.fetchOne(
+                    db,
+                    sql: """
+                        SELECT value FROM indicator_value WHERE indicator_id = 'EIA12' AND period = '2025-03'
+                        AND geography_level = 'england' AND breakdown_type = 'all'
+                        """),
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM indicator_value WHERE breakdown_type = 'sex'"),
+                try String.fetchOne(db, sql: "SELECT notes FROM stage_checkpoint WHERE stage = 'report'") ?? ""
+            )
+        }
+        #expect(events == 8_861)
+        #expect(abs((value ?? 0) - events / population * 100_000) < 1e-9, "\(String(describing: value)) against \(events / population * 100_000)")
+        #expect(sexRows == 0, "a persons-only population offers no sex breakdown")
+        #expect(notes.contains("0 hidden counts recoverable"))
+    }
+
+    /// Asking a persons-only population for a sex breakdown is a configuration error naming both.
+    @Test func aSexBreakdownOfAPersonsOnlyPopulationIsRefused() throws {
+        let workspace = try TestWorkspace()
+        let folder = Repository.path("examples/ons-population-wide")
+        var config = try String(contentsOfFile: "\(folder)/pipeline.json", encoding: .utf8)
+        config = config.replacingOccurrences(of: "\"imd_decile\"\n      ]", with: "\"imd_decile\",\n        \"sex\"\n      ]")
+        let path = "\(folder)/.test-\(UUID().uuidString).json"
+        try config.write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let run = try CommandLineRunner.run(["run", "--config", path, "--db", workspace.path("ons.sqlite"), "--output", workspace.path("published")])
+        #expect(run.status == 2, "\(run.stderr)")
+        #expect(run.stderr.contains("asks for a sex breakdown, but the population source 'population' is persons only"), "\(run.stderr)")
+    }
+}
