@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # National-scale benchmark: generates the national month (every LSOA), runs soc-pipeline end to end
 # several times on a release build, and reports median wall time, CPU time, peak RSS, per-stage times
-# and ingest rows/s, then times a no-op rerun, `status` and `tables list`; with --peer, runs the DuckDB peer (bench/peer_duckdb.py) on the same folder.
+# and ingest rows/s, then times a no-op rerun, `status` and `tables list`; with --peer, runs the DuckDB and
+# polars peers (bench/peer_duckdb.py, bench/peer_polars.py) on the same folder, side by side.
 #
 #   bench/run.sh [--runs N] [--periods N] [--peer] [--work DIR]
 #
@@ -78,22 +79,26 @@ PY
 done
 
 if [ "$peer" = 1 ]; then
-  if [ ! -x bench/.venv/bin/python ]; then
+  if [ ! -x bench/.venv/bin/python ] || ! bench/.venv/bin/python -c "import duckdb, polars" 2>/dev/null; then
     python3 -m venv bench/.venv
-    bench/.venv/bin/pip install -q duckdb==1.4.4
+    bench/.venv/bin/pip install -q duckdb==1.4.4 polars==2.1.0
   fi
+  # Both peers on the same folder, alternating with each other, two threads each (as the machine has).
   for i in $(seq 1 "$runs"); do
-    /usr/bin/time -f "%e %U %S %M" -o "$results.time" bench/.venv/bin/python bench/peer_duckdb.py "$folder" > /dev/null
-    read -r wall user sys rss < "$results.time"
-    echo "peer $i: wall ${wall}s peak ${rss}KB" | tee -a "$results.peer"
+    for peer_name in duckdb polars; do
+      POLARS_MAX_THREADS=2 /usr/bin/time -f "%e %U %S %M" -o "$results.time" bench/.venv/bin/python "bench/peer_$peer_name.py" "$folder" > /dev/null
+      read -r wall user sys rss < "$results.time"
+      echo "$peer_name $i: wall ${wall}s peak ${rss}KB" | tee -a "$results.peer"
+    done
   done
   python3 - "$results" "$results.peer" <<'PY'
 import re, statistics, sys
-ours = [float(re.search(r"wall ([\d.]+)s", l).group(1)) for l in open(sys.argv[1]) if "wall" in l]
-peer = [float(re.search(r"wall ([\d.]+)s", l).group(1)) for l in open(sys.argv[2])]
-prss = [float(re.search(r"peak (\d+)KB", l).group(1)) for l in open(sys.argv[2])]
-print(f"DuckDB peer median wall {statistics.median(peer):.2f} s, peak RSS {statistics.median(prss)/1024:.0f} MiB; "
-      f"soc-pipeline / DuckDB = {statistics.median(ours)/statistics.median(peer):.2f}")
+ours = statistics.median(float(re.search(r"wall ([\d.]+)s", l).group(1)) for l in open(sys.argv[1]) if "wall" in l)
+for name in ("duckdb", "polars"):
+    lines = [l for l in open(sys.argv[2]) if l.startswith(name)]
+    wall = statistics.median(float(re.search(r"wall ([\d.]+)s", l).group(1)) for l in lines)
+    rss = statistics.median(float(re.search(r"peak (\d+)KB", l).group(1)) for l in lines)
+    print(f"{name} peer median wall {wall:.2f} s, peak RSS {rss/1024:.0f} MiB; soc-pipeline / {name} = {ours/wall:.2f}")
 PY
 fi
 rm -f "$results" "$results".*

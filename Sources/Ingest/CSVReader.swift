@@ -6,6 +6,9 @@ public import PipelineCore
 public struct CSVRecord {
     fileprivate let bytes: UnsafeRawBufferPointer
     fileprivate let ends: UnsafeBufferPointer<Int>
+    /// Where each field starts, when fields are not back to back (the fast path points into the line,
+    /// delimiters included); `nil` when field i starts where field i − 1 ends (libcsv's copies).
+    fileprivate var starts: UnsafeBufferPointer<Int>? = nil
     /// Physical line (1-based) on which the record starts.
     public let line: Int
     /// 0-based record number; 0 is the header.
@@ -15,7 +18,7 @@ public struct CSVRecord {
 
     /// Bytes of field `column` (0-based), valid only inside the callback.
     public subscript(column: Int) -> UnsafeRawBufferPointer {
-        let start = column == 0 ? 0 : ends[column - 1]
+        let start = starts?[column] ?? (column == 0 ? 0 : ends[column - 1])
         return UnsafeRawBufferPointer(rebasing: bytes[start..<ends[column]])
     }
 
@@ -35,17 +38,24 @@ public struct CSVReadSummary: Sendable {
     public var sha256: String
 }
 
-/// Streams a CSV file through libcsv in strict mode, with exact physical line numbers.
+/// Streams a CSV file with exact physical line numbers: lines without a quote character are split in
+/// place (the fast path: `memchr` for line ends and delimiters, no copy, no callback per field); every
+/// line holding a quote, and every line while a quoted field is open, goes through libcsv in strict mode,
+/// the reference (docs/ARCHITECTURE.md, "Hot paths"). Both give the same records, line numbers and errors
+/// (a differential test feeds both random CSV).
 ///
-/// Handles CRLF, blank lines (skipped), quoted multi-line fields and a UTF-8 byte-order mark;
-/// never loads the file whole (1 MiB chunks). Hashes the bytes (SHA-256) as it reads them.
+/// Handles CRLF, CR-only and LF line ends, blank lines (skipped), quoted multi-line fields and a UTF-8
+/// byte-order mark; never loads the file whole (1 MiB chunks). Hashes the bytes (SHA-256) as it reads them.
 public struct CSVReader {
     public var dialect: CSVDialect
     public var chunkSize: Int
+    /// Split quote-free lines without libcsv (on by default; off = libcsv for every byte, the reference).
+    public var fastPath: Bool
 
-    public init(dialect: CSVDialect = CSVDialect(), chunkSize: Int = 1 << 20) {
+    public init(dialect: CSVDialect = CSVDialect(), chunkSize: Int = 1 << 20, fastPath: Bool = true) {
         self.dialect = dialect
-        self.chunkSize = chunkSize
+        self.chunkSize = max(chunkSize, 4)
+        self.fastPath = fastPath
     }
 
     /// Reads `path`, calling `handler` for each record (header included, as record 0).
@@ -75,28 +85,59 @@ public struct CSVReader {
 
         let state = ParseState(handler: handler, path: shownPath)
         let context = Unmanaged.passUnretained(state).toOpaque()
-        let buffer = UnsafeMutableRawPointer.allocate(byteCount: chunkSize, alignment: 16)
+        // Room for a chunk after the unfinished line the previous chunk left.
+        let capacity = chunkSize * 2
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
         defer { buffer.deallocate() }
         var hasher = StreamingSHA256()
         var totalBytes = 0
         var first = true
+        var filled = 0
+        let splitter = LineSplitter(delimiter: dialect.delimiterByte, quote: dialect.quoteByte)
+
+        /// Hands bytes to libcsv; a syntax error names the record it is in.
+        func feed(_ start: UnsafeRawPointer, _ count: Int) throws {
+            guard count > 0 else { return }
+            let used = csv_parse(parser, start, count, onField, onRecordEnd, context)
+            if let error = state.error { throw error }
+            if used != count { throw state.syntaxError(String(cString: csv_strerror(csv_error(parser)))) }
+        }
 
         try withExtendedLifetime(state) {
             while true {
-                let count = fread(buffer, 1, chunkSize, file)
-                if count == 0 { break }
-                let chunk = UnsafeRawBufferPointer(start: buffer, count: count)
-                hasher.update(chunk)
-                totalBytes += count
+                let count = fread(buffer + filled, 1, chunkSize, file)
+                if count > 0 {
+                    hasher.update(UnsafeRawBufferPointer(start: buffer + filled, count: count))
+                    totalBytes += count
+                }
                 var start = 0
                 if first {
                     first = false
-                    if count >= 3, chunk[0] == 0xEF, chunk[1] == 0xBB, chunk[2] == 0xBF { start = 3 }
+                    if count >= 3, buffer.load(fromByteOffset: 0, as: UInt8.self) == 0xEF,
+                        buffer.load(fromByteOffset: 1, as: UInt8.self) == 0xBB, buffer.load(fromByteOffset: 2, as: UInt8.self) == 0xBF
+                    {
+                        start = 3
+                    }
                 }
-                let used = csv_parse(parser, buffer + start, count - start, onField, onRecordEnd, context)
-                if let error = state.error { throw error }
-                if used != count - start {
-                    throw state.syntaxError(String(cString: csv_strerror(csv_error(parser))))
+                let end = filled + count
+                let final = count == 0
+                guard fastPath else {
+                    try feed(buffer + start, end - start)
+                    filled = 0
+                    if final { break }
+                    continue
+                }
+                let stop = try splitter.process(
+                    UnsafeRawBufferPointer(start: buffer, count: end), from: start, final: final, state: state,
+                    libcsvIdle: { parser.pointee.pstate == 0 }, feed: feed)
+                let leftover = end - stop
+                if leftover > 0 { memmove(buffer, buffer + stop, leftover) }
+                filled = leftover
+                if final { break }
+                if filled + chunkSize > capacity {
+                    // One line longer than a chunk: libcsv takes it as it comes.
+                    try feed(buffer, filled)
+                    filled = 0
                 }
             }
             if ferror(file) != 0 {
@@ -108,6 +149,96 @@ public struct CSVReader {
             if let error = state.error { throw error }
         }
         return CSVReadSummary(records: state.record, bytes: totalBytes, sha256: hasher.finalize())
+    }
+}
+
+/// The fast path: finds line ends and delimiters with `memchr` and hands quote-free lines to the handler
+/// in place; a line with a quote, or any line while libcsv is inside a record, goes to libcsv.
+private struct LineSplitter {
+    let delimiter: UInt8
+    let quote: UInt8
+
+    /// Processes the complete lines of `bytes[from...]`; returns where the unfinished line begins (all of
+    /// it when `final`).
+    func process(
+        _ bytes: UnsafeRawBufferPointer, from: Int, final: Bool, state: ParseState,
+        libcsvIdle: () -> Bool, feed: (UnsafeRawPointer, Int) throws -> Void
+    ) throws -> Int {
+        guard let base = bytes.baseAddress else { return from }
+        let end = bytes.count
+        var position = from
+        while position < end {
+            // The next line end: LF, or CR (CRLF taken as one when both are here).
+            let searched = end - position
+            let lf = memchr(base + position, 0x0A, searched).map { $0 - UnsafeMutableRawPointer(mutating: base) }
+            let crLimit = (lf ?? end) - position
+            let cr = memchr(base + position, 0x0D, crLimit).map { $0 - UnsafeMutableRawPointer(mutating: base) }
+            let lineEnd: Int
+            var next: Int
+            var terminator: UInt8?
+            if let cr {
+                lineEnd = cr
+                terminator = 0x0D
+                next = cr + 1
+                if cr + 1 == end, !final { return position }  // an LF may follow in the next chunk
+                if cr + 1 < end, base.load(fromByteOffset: cr + 1, as: UInt8.self) == 0x0A { next = cr + 2 }
+            } else if let lf {
+                lineEnd = lf
+                terminator = 0x0A
+                next = lf + 1
+            } else {
+                guard final else { return position }
+                lineEnd = end
+                next = end
+            }
+            let length = lineEnd - position
+            if !libcsvIdle() || memchr(base + position, Int32(quote), length) != nil {
+                try feed(base + position, next - position)
+                position = next
+                continue
+            }
+            if length > 0 {
+                try record(UnsafeRawBufferPointer(start: base + position, count: length), state: state)
+            }
+            // Line counting exactly as libcsv's line-end callbacks do it.
+            switch terminator {
+            case 0x0D?:
+                state.line += 1
+                if next == lineEnd + 2 { state.afterCR = false } else { state.afterCR = true }
+            case 0x0A?:
+                if !state.afterCR { state.line += 1 }
+                state.afterCR = false
+            default:
+                state.afterCR = false
+            }
+            position = next
+        }
+        return position
+    }
+
+    /// One quote-free line as a record: fields split at the delimiter, pointing into the line.
+    private func record(_ line: UnsafeRawBufferPointer, state: ParseState) throws {
+        state.afterCR = false
+        state.recordLine = state.line
+        state.starts.removeAll(keepingCapacity: true)
+        state.fieldEnds.removeAll(keepingCapacity: true)
+        let base = line.baseAddress!
+        var start = 0
+        while true {
+            let found = memchr(base + start, Int32(delimiter), line.count - start).map { $0 - UnsafeMutableRawPointer(mutating: base) }
+            state.starts.append(start)
+            state.fieldEnds.append(found ?? line.count)
+            guard let found else { break }
+            start = found + 1
+        }
+        try state.starts.withUnsafeBufferPointer { starts in
+            try state.fieldEnds.withUnsafeBufferPointer { ends in
+                var record = CSVRecord(bytes: line, ends: ends, line: state.recordLine, index: state.record)
+                record.starts = starts
+                try state.handler.handle(record)
+            }
+        }
+        state.record += 1
     }
 }
 
@@ -123,6 +254,9 @@ private final class ParseState {
     var recordLine = 1
     /// The last line end was a CR, so an LF right after it ends the same line (CRLF).
     var afterCR = false
+    /// The fast path's field bounds, reused line to line.
+    var starts: [Int] = []
+    var fieldEnds: [Int] = []
     var error: (any Error)?
 
     init(handler: any CSVRecordHandler, path: String) {

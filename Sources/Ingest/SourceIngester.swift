@@ -16,7 +16,8 @@ struct SourceIngester {
         let totals = SourceTotals(
             subIcbCount: reference.subIcbCodes.count, icbCount: reference.icbs.count, keyUnits: keyUnits, maximumPeriods: maximumPeriods)
         let result = SourceResult(source: source, totals: totals, rawRows: keepRows ? RawRowSink() : nil)
-        let reader = CSVReader(dialect: source.dialect)
+        // SOC_PIPELINE_CSV_FAST_PATH=0 reads every byte through libcsv (the reference), for A/B measurement.
+        let reader = CSVReader(dialect: source.dialect, fastPath: ProcessInfo.processInfo.environment["SOC_PIPELINE_CSV_FAST_PATH"] != "0")
         for file in files {
             let delivered = file.icbFolder.flatMap { reference.icbIndex(forCode: $0) }
             let parser = ExtractParser(
