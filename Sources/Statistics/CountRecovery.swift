@@ -15,7 +15,8 @@ public enum CountRecovery {
         public static let nothing = Recovered(numerator: nil, denominator: nil)
     }
 
-    /// The count O whose limits give the published shape, searching whole counts up to `limit`.
+    /// The count O whose limits give the published shape, searching whole counts up to `limit`; nil when
+    /// no count, or more than one, gives it.
     /// - Parameter byarsOnly: Dobson limits use Byar's at every count; crude rates and ratios switch to
     ///   exact limits below 10 events (docs/METHODS.md §2).
     public static func count(value: Double, lower: Double, upper: Double, byarsOnly: Bool, limit: Double = 1e9) -> Double? {
@@ -48,7 +49,10 @@ public enum CountRecovery {
             let middle = ((low + high) / 2).rounded(.down)
             if (shape(middle) ?? 0) < target { low = middle } else { high = middle }
         }
-        return [low, high].first(where: matches)
+        // Somewhere past half a million events neighbouring counts give shapes closer than the tolerance: the
+        // published figures then name a range, not a count, and nothing is claimed.
+        guard let found = [low, high].first(where: matches), !matches(found - 1), !matches(found + 1) else { return nil }
+        return found
     }
 
     /// A rate's denominator from its count and value (or, with no events, from its upper limit).

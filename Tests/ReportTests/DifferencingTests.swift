@@ -36,6 +36,28 @@ struct DifferencingTests {
         #expect(rounded.recoveredHiddenCells().isEmpty)
     }
 
+    /// Denominators recovered from rates are fractional, and published figures agree only to within
+    /// their rounding: a sum that contradicts what is known of its cells must not count as narrowing them
+    /// (the attack once chased such a contradiction for five million steps on the national run), while
+    /// the hidden count beside them is still pinned.
+    @Test func contradictorySumsSettleAndStillPin() {
+        func cell(_ quintile: Int) -> CountCell {
+            CountCell(indicator: "X", period: "p", level: .icb, code: "QAA", quintile: quintile, component: .denominator)
+        }
+        let suppressed = CountKnowledge(rules: DisclosureRules()).bounds(.suppressed, recovered: nil)!
+        // 239,240.8 + 98,306.8 + 4 is 337,551.6; the total as recovered is 337,551.5.
+        var bounds: [CountCell: CountBounds] = [cell(0): .exact(337_551.5), cell(1): .exact(239_240.8), cell(2): .exact(98_306.8), cell(3): suppressed]
+        let relation = AdditiveRelation(total: cell(0), parts: (1...3).map(cell))
+        var attack = DisclosureAttack(bounds: bounds, relations: [relation])
+        #expect(attack.propagate(maximumSteps: 1_000) < 10)
+        #expect(attack.recoveredHiddenCells() == [cell(3)])
+        // The same contradiction between shown counts alone.
+        bounds[cell(3)] = .exact(4.1)
+        var shown = DisclosureAttack(bounds: bounds, relations: [relation])
+        #expect(shown.propagate(maximumSteps: 1_000) < 10)
+        #expect(shown.bounds == bounds)
+    }
+
     /// The tiny world without complementary suppression: QAA's 15 admissions (its crude rate gives the
     /// exact count) minus its published quintiles gives the suppressed 3 of quintile 5 — and the audit
     /// refuses to publish.

@@ -100,3 +100,17 @@ extension MethodRegistryTests {
         #expect(Proportion().recoverCounts(value: 50, lower95: 40, upper95: 60, multiplier: 100) == .nothing)
     }
 }
+
+extension MethodRegistryTests {
+    /// Somewhere past half a million events the limits of neighbouring counts are too alike to tell apart: the
+    /// published figures then name no count (the national run once "recovered" 3,491,092 for a
+    /// published 3,491,093), while 500,000 is still told from its neighbours.
+    @Test(arguments: [(500_000.0, true), (3_491_093, false), (25_000_000, false)])
+    func countsTooLargeToTellApartAreNotRecovered(events: Double, recovered: Bool) {
+        let confidence = ConfidenceLevel.ninetyFive
+        let found = CountRecovery.count(
+            value: events, lower: PoissonLimits.byarsLower(events, confidence: confidence)!,
+            upper: PoissonLimits.byarsUpper(events, confidence: confidence), byarsOnly: true)
+        #expect(found == (recovered ? events : nil))
+    }
+}

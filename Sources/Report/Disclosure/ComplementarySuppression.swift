@@ -57,30 +57,59 @@ struct ComplementarySuppression {
     }
 
     /// Hides counts until the attack recovers nothing; returns how many were hidden.
+    ///
+    /// Sums never cross an indicator × period (docs/DISCLOSURE.md, "Differencing"), and hiding a count
+    /// changes only its own value's cells, so each indicator × period is attacked and protected on its own,
+    /// numerators and denominators together (hiding a value's limits can make its other count safe): a
+    /// national run has hundreds of these groups, and attacking them all together each round would cost
+    /// the whole publication for every round any one of them needs.
     func apply(to inputs: inout ReportInputs) -> Int {
         var keys: [CountCell: ReportInputs.Key] = [:]
         var state: [CountCell: CountBounds] = [:]
+        var groups: [CountGroup: [CountCell]] = [:]
         for (key, value) in inputs.values {
             for (cell, known) in bounds(of: value) {
                 keys[cell] = key
                 state[cell] = known
+                groups[CountGroup(cell), default: []].append(cell)
             }
         }
-        let relations = AdditiveRelations.among(keys.keys)
+        var hidden = 0
+        for group in groups.keys.sorted() {
+            hidden += protect(groups[group]!, keys: keys, state: &state, inputs: &inputs)
+        }
+        return hidden
+    }
+
+    /// One indicator × period: the cells whose protection can interact.
+    private struct CountGroup: Hashable, Comparable {
+        let indicator: String, period: String
+        init(_ cell: CountCell) { (indicator, period) = (cell.indicator, cell.period) }
+        static func < (a: Self, b: Self) -> Bool { (a.indicator, a.period) < (b.indicator, b.period) }
+    }
+
+    /// Attacks one group's cells and hides partners until the attack recovers nothing in it.
+    private func protect(
+        _ cells: [CountCell], keys: [CountCell: ReportInputs.Key], state: inout [CountCell: CountBounds], inputs: inout ReportInputs
+    ) -> Int {
+        let relations = AdditiveRelations.among(cells)
         var relationsOf: [CountCell: [Int]] = [:]
         for (index, relation) in relations.enumerated() {
             for cell in [relation.total] + relation.parts { relationsOf[cell, default: []].append(index) }
         }
         var hidden = 0
         while true {
-            var attack = DisclosureAttack(bounds: state, relations: relations)
+            var local: [CountCell: CountBounds] = [:]
+            for cell in cells { local[cell] = state[cell] }
+            var attack = DisclosureAttack(bounds: local, relations: relations)
             let exposed = attack.recoveredHiddenCells()
             guard !exposed.isEmpty else { return hidden }
             // Protect as many as can be protected independently this round; a cell sharing a sum with a
             // count hidden this round waits for the next attack, which may find it safe already.
             var touched: Set<Int> = []
             for cell in exposed where (relationsOf[cell] ?? []).allSatisfy({ !touched.contains($0) }) {
-                guard let partner = partner(for: cell, state: state, relations: relations), let key = keys[partner],
+                let containing = (relationsOf[cell] ?? []).map { relations[$0] }
+                guard let partner = partner(for: cell, state: state, relations: containing), let key = keys[partner],
                     var value = inputs.values[key]
                 else {
                     // Every sum holding it is already hidden but for England, which is not controlled.

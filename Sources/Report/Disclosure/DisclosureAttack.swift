@@ -19,7 +19,9 @@ struct DisclosureAttack {
 
     /// Interval propagation over `total = Σ parts` with a work list: a sum is revisited only when one of
     /// its cells narrowed, until nothing moves.
-    mutating func propagate(maximumSteps: Int = 5_000_000) {
+    /// Returns the number of sums visited.
+    @discardableResult
+    mutating func propagate(maximumSteps: Int = 5_000_000) -> Int {
         var relationsOf: [CountCell: [Int]] = [:]
         for (index, relation) in relations.enumerated() {
             for cell in [relation.total] + relation.parts { relationsOf[cell, default: []].append(index) }
@@ -34,6 +36,7 @@ struct DisclosureAttack {
                 for other in relationsOf[cell] ?? [] where queued.insert(other).inserted { queue.append(other) }
             }
         }
+        return steps
     }
 
     /// One pass over one sum; the cells whose bounds moved. Sums of the other parts are formed from the
@@ -58,11 +61,17 @@ struct DisclosureAttack {
         return moved
     }
 
-    /// Intersects a cell's bounds with new ones; whether they moved.
+    /// Intersects a cell's bounds with new ones; whether they moved. Moves within floating-point noise
+    /// (a relative 1e-9) are not moves, and bounds that would cross are left alone: counts recovered from
+    /// rates are fractional and sum only to within rounding, and chasing that noise round a table of
+    /// hundreds of thousands would never settle.
     private mutating func tighten(_ cell: CountCell, lower: Double, upper: Double) -> Bool {
         guard var current = bounds[cell], !lower.isNaN, !upper.isNaN else { return false }
+        let scale = max(1, abs(current.lower), current.upper.isFinite ? abs(current.upper) : 0)
+        let noise = 1e-9 * scale
         let newLower = max(current.lower, lower), newUpper = min(current.upper, upper)
-        guard newLower > current.lower + 1e-9 || newUpper < current.upper - 1e-9 else { return false }
+        guard newLower > current.lower + noise || newUpper < current.upper - noise else { return false }
+        guard newLower <= newUpper + noise else { return false }
         current.lower = newLower
         current.upper = max(newLower, newUpper)
         bounds[cell] = current
