@@ -103,6 +103,19 @@ struct ReportStageTests {
             let highest = try Self.row(db, "SELECT * FROM soc_headlines WHERE indicator_id = 'RATE' AND statement_type = 'top_n_ics_highest' AND rank = 1")
             #expect((highest["text"] as String).hasPrefix("Highest 1: "))
             #expect(highest["source_table"] as String == "soc_ics_league")
+            // Every ranked statement's clause is what the published intervals show.
+            for headline in try Row.fetchAll(db, sql: "SELECT * FROM soc_headlines WHERE statement_type LIKE 'top_n_ics_%'") {
+                let league = try Row.fetchAll(
+                    db, sql: "SELECT * FROM soc_ics_league WHERE indicator_id = ? AND value IS NOT NULL ORDER BY value DESC, ics_ods_code",
+                    arguments: [headline["indicator_id"] as String])
+                let code = (headline["source_key"] as String).split(separator: "|")[3]
+                let index = try #require(league.firstIndex { $0["ics_ods_code"] as String == String(code) })
+                let overlaps = [index - 1, index + 1].filter(league.indices.contains).contains {
+                    (league[$0]["lcl95"] as Double) <= (league[index]["ucl95"] as Double)
+                        && (league[index]["lcl95"] as Double) <= (league[$0]["ucl95"] as Double)
+                }
+                #expect((headline["text"] as String).contains(overlaps ? "overlaps a neighbouring" : "does not overlap"), "\(headline)")
+            }
         }
     }
 

@@ -194,7 +194,7 @@ public struct HTMLReportRenderer {
         .legend text{font-size:12px}.england{stroke:#0b0c0c;stroke-dasharray:6 4;stroke-width:1.5}.zero{stroke:#b1b4b6}
         .limit95{fill:none;stroke:#6f72af;stroke-width:1.2}.limit998{fill:none;stroke:#6f72af;stroke-width:1.2;stroke-dasharray:3 3}
         circle.point{fill:#1d70b8}circle.high_998,circle.low_998{fill:#d4351c}circle.high_95,circle.low_95{fill:#f47738}
-        .sii-higher circle{fill:#d4351c}.sii-lower circle{fill:#00703c}.point circle{fill:#1d70b8}
+        .point circle{fill:#1d70b8}.sii-higher circle{fill:#d4351c}.sii-lower circle{fill:#00703c}
         table{border-collapse:collapse;margin:8px 0;font-size:.9rem}th,td{border-bottom:1px solid #b1b4b6;padding:4px 8px;text-align:left}td{text-align:right}
         caption{text-align:left;font-weight:600}dt{font-weight:600;margin-top:8px}dd{margin-left:0}
         """

@@ -3,10 +3,20 @@ import Foundation
 /// The sentences of the headline statements (docs/PUBLISHED_TABLES.md, `soc_headlines`): the only place
 /// the publication's prose is worded.
 enum HeadlineText {
-    /// `Highest 1: NHS …, 63.3% (95% CI 61.1 to 65.4); intervals overlap, so read ranks with care.`
-    static func ranked(_ label: String, rank: Int, name: String, value: Double, lower: Double?, upper: Double?, unit: String) -> String {
+    /// `Highest 1: NHS …, 63.3% (95% CI 61.1 to 65.4); its interval overlaps a neighbouring system's, so
+    /// read the rank with care.` The clause states what the intervals show: `overlapsNeighbour` is nil
+    /// when neither neighbour in the ranking has an interval to compare.
+    static func ranked(
+        _ label: String, rank: Int, name: String, value: Double, lower: Double?, upper: Double?, unit: String, overlapsNeighbour: Bool?
+    ) -> String {
         let interval = lower.map { " (95% CI \(FigureText.figure($0)) to \(FigureText.figure(upper ?? $0)))" } ?? ""
-        return "\(label.capitalized) \(rank): \(name), \(FigureText.withUnit(value, unit: unit))\(interval); intervals overlap, so read ranks with care."
+        let clause: String
+        switch overlapsNeighbour {
+        case true?: clause = "; its interval overlaps a neighbouring system's, so read the rank with care."
+        case false?: clause = "; its interval does not overlap either neighbouring system's."
+        case nil: clause = "."
+        }
+        return "\(label.capitalized) \(rank): \(name), \(FigureText.withUnit(value, unit: unit))\(interval)\(clause)"
     }
 
     /// `Across the 42 ICSs, … ranged from 52.1% (NHS …) to 63.3% (NHS …) in 2025-03.`

@@ -68,9 +68,20 @@ struct HeadlineTableBuilder {
             }
         }
         icbs.sort { $0.value != $1.value ? $0.value > $1.value : $0.code < $1.code }
+        /// Whether the system at `index` of the ranking has a 95% interval overlapping a neighbour's.
+        func overlapsNeighbour(_ index: Int) -> Bool? {
+            guard let lower = icbs[index].cell.lower95, let upper = icbs[index].cell.upper95 else { return nil }
+            let neighbours = [index - 1, index + 1].filter(icbs.indices.contains).compactMap { other -> (Double, Double)? in
+                guard let l = icbs[other].cell.lower95, let u = icbs[other].cell.upper95 else { return nil }
+                return (l, u)
+            }
+            guard !neighbours.isEmpty else { return nil }
+            return neighbours.contains { $0.0 <= upper && lower <= $0.1 }
+        }
         for (kind, ordered) in [(HeadlineKind.topHighest, Array(icbs.prefix(topN))), (.topLowest, Array(icbs.reversed().prefix(topN)))] {
             let label = kind == .topHighest ? "highest" : "lowest"
             for (offset, item) in ordered.enumerated() {
+                let index = kind == .topHighest ? offset : icbs.count - 1 - offset
                 try writer.insert(
                     PublishedCatalog.headlines, indicator: definition.id, period: period,
                     [
@@ -79,7 +90,8 @@ struct HeadlineTableBuilder {
                         "text": PublishedCell(
                             HeadlineText.ranked(
                                 label, rank: offset + 1, name: item.name, value: item.value,
-                                lower: item.cell.lower95, upper: item.cell.upper95, unit: definition.unit)),
+                                lower: item.cell.lower95, upper: item.cell.upper95, unit: definition.unit,
+                                overlapsNeighbour: overlapsNeighbour(index))),
                         "source_table": PublishedCell(PublishedCatalog.icsLeague.name),
                         "source_key": PublishedCell("\(definition.id)|\(period)|icb|\(item.code)|all"),
                     ])
