@@ -16,6 +16,29 @@ struct HeadlineTextTests {
         #expect(text(false).hasPrefix("Highest 1: NHS A ICB, 63.3%"))
     }
 
+    /// Titles inside sentences keep their acronyms ("an nhs dentist" was once printed).
+    @Test func titlesKeepTheirAcronymsInsideSentences() {
+        #expect(FigureText.inSentence("Seen an NHS dentist in 24 months") == "seen an NHS dentist in 24 months")
+        #expect(FigureText.inSentence("Emergency admissions") == "emergency admissions")
+        #expect(FigureText.inSentence("NHS dental patients seen") == "NHS dental patients seen")
+        #expect(FigureText.inSentence("A&E attendances") == "A&E attendances")
+        #expect(FigureText.inSentence("") == "")
+        let text = HeadlineText.relativeIndex(title: "Seen an NHS dentist", rii: 1.2, lower: 1.1, upper: 1.3, period: "2025-03")
+        #expect(text.contains("for seen an NHS dentist was 1.20"))
+    }
+
+    /// Changes carry their unit: percentage points for percentages, the rate's unit for rates.
+    @Test func changesCarryTheirUnit() {
+        func text(_ unit: String) -> String {
+            HeadlineText.change(
+                title: "Emergency admissions", from: 50, baseline: "2019-20", to: 52.5, period: "2024-25", change: 2.5,
+                lower: 1.0, upper: 4.0, direction: "increasing", unit: unit)
+        }
+        #expect(text("%").contains("a change of 2.5 percentage points (95% CI 1.0 to 4.0)"))
+        #expect(text("per 1,000").contains("a change of 2.5 per 1,000 (95% CI 1.0 to 4.0)"))
+        #expect(text("%").hasPrefix("In England, emergency admissions went from 50.0% in 2019-20 to 52.5% in 2024-25"))
+    }
+
     /// The SII chart colours a point by its comparison with England; the plain point rule has the same
     /// specificity, so it must come first or every point is drawn blue.
     @Test func siiComparisonColoursWinTheCascade() throws {

@@ -24,6 +24,21 @@ enum FigureText {
         return value < 0 && units > 0 ? "-" + text : text
     }
 
+    /// A difference between two values with its unit: percentages differ by percentage points
+    /// (`2.1 percentage points`), rates by the rate's own unit (`-3.4 per 1,000`).
+    static func differenceWithUnit(_ value: Double, unit: String, decimals: Int = 1) -> String {
+        unit == "%" ? "\(figure(value, decimals: decimals)) percentage points" : "\(figure(value, decimals: decimals)) \(unit)"
+    }
+
+    /// A title inside a sentence: its first letter lower-cased unless its first word is an acronym or
+    /// a name (`Emergency admissions` → `emergency admissions`; `NHS dental patients` and `A&E
+    /// attendances` unchanged); the rest of the title is never touched (`an NHS dentist` stays so).
+    static func inSentence(_ title: String) -> String {
+        let firstWord = title.prefix { !$0.isWhitespace }
+        guard let first = firstWord.first, first.isUppercase, firstWord.dropFirst().contains(where: \.isLowercase) else { return title }
+        return first.lowercased() + title.dropFirst()
+    }
+
     /// Value with its unit, e.g. `57.1%` or `752.6 per 100,000`.
     static func withUnit(_ value: Double, unit: String, decimals: Int = 1) -> String {
         unit == "%" ? "\(figure(value, decimals: decimals))%" : "\(figure(value, decimals: decimals)) \(unit)"

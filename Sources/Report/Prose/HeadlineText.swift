@@ -24,7 +24,7 @@ enum HeadlineText {
         across noun: String, title: String, low: (name: String, value: Double),
         high: (name: String, value: Double), unit: String, period: String
     ) -> String {
-        "Across \(noun), \(title.lowercased()) ranged from \(FigureText.withUnit(low.value, unit: unit)) (\(low.name)) to \(FigureText.withUnit(high.value, unit: unit)) (\(high.name)) in \(period)."
+        "Across \(noun), \(FigureText.inSentence(title)) ranged from \(FigureText.withUnit(low.value, unit: unit)) (\(low.name)) to \(FigureText.withUnit(high.value, unit: unit)) (\(high.name)) in \(period)."
     }
 
     /// Most against least deprived fifth: values for a proportion, a ratio for a rate.
@@ -32,12 +32,12 @@ enum HeadlineText {
         let q1Text = FigureText.withUnit(q1, unit: unit), q5Text = FigureText.withUnit(q5, unit: unit)
         return isProportion
             ? "\(title): \(q1Text) in the most deprived fifth of areas against \(q5Text) in the least deprived fifth (\(period))."
-            : "People in the most deprived fifth of areas were \(FigureText.figure(ratio)) times as likely as those in the least deprived fifth to have \(title.lowercased()) (\(q1Text) against \(q5Text), \(period))."
+            : "People in the most deprived fifth of areas were \(FigureText.figure(ratio)) times as likely as those in the least deprived fifth to have \(FigureText.inSentence(title)) (\(q1Text) against \(q5Text), \(period))."
     }
 
     /// England's relative index of inequality with its interval.
     static func relativeIndex(title: String, rii: Double, lower: Double?, upper: Double?, period: String) -> String {
-        "England's relative index of inequality for \(title.lowercased()) was \(FigureText.figure(rii, decimals: 2))"
+        "England's relative index of inequality for \(FigureText.inSentence(title)) was \(FigureText.figure(rii, decimals: 2))"
             + (lower.map { " (95% CI \(FigureText.figure($0, decimals: 2)) to \(FigureText.figure(upper ?? $0, decimals: 2)))" } ?? "")
             + "; above 1 means the most deprived areas are disadvantaged (\(period))."
     }
@@ -49,6 +49,6 @@ enum HeadlineText {
     ) -> String {
         let interval = lower.map { " (95% CI \(FigureText.figure($0)) to \(FigureText.figure(upper ?? $0)))" } ?? ""
         return
-            "In England, \(title.lowercased()) went from \(FigureText.withUnit(v0, unit: unit)) in \(baseline) to \(FigureText.withUnit(v1, unit: unit)) in \(period), a change of \(FigureText.figure(change))\(interval): \(direction.replacingOccurrences(of: "_", with: " "))."
+            "In England, \(FigureText.inSentence(title)) went from \(FigureText.withUnit(v0, unit: unit)) in \(baseline) to \(FigureText.withUnit(v1, unit: unit)) in \(period), a change of \(FigureText.differenceWithUnit(change, unit: unit))\(interval): \(direction.replacingOccurrences(of: "_", with: " "))."
     }
 }
