@@ -220,24 +220,22 @@ private struct LineSplitter {
     private func record(_ line: UnsafeRawBufferPointer, state: ParseState) throws {
         state.afterCR = false
         state.recordLine = state.line
-        state.starts.removeAll(keepingCapacity: true)
-        state.fieldEnds.removeAll(keepingCapacity: true)
         let base = line.baseAddress!
+        var count = 0
         var start = 0
         while true {
             let found = memchr(base + start, Int32(delimiter), line.count - start).map { $0 - UnsafeMutableRawPointer(mutating: base) }
-            state.starts.append(start)
-            state.fieldEnds.append(found ?? line.count)
+            if count == state.fieldCapacity { state.growFields() }
+            state.fieldStarts[count] = start
+            state.fieldEnds[count] = found ?? line.count
+            count += 1
             guard let found else { break }
             start = found + 1
         }
-        try state.starts.withUnsafeBufferPointer { starts in
-            try state.fieldEnds.withUnsafeBufferPointer { ends in
-                var record = CSVRecord(bytes: line, ends: ends, line: state.recordLine, index: state.record)
-                record.starts = starts
-                try state.handler.handle(record)
-            }
-        }
+        var record = CSVRecord(
+            bytes: line, ends: UnsafeBufferPointer(start: state.fieldEnds, count: count), line: state.recordLine, index: state.record)
+        record.starts = UnsafeBufferPointer(start: state.fieldStarts, count: count)
+        try state.handler.handle(record)
         state.record += 1
     }
 }
@@ -254,9 +252,11 @@ private final class ParseState {
     var recordLine = 1
     /// The last line end was a CR, so an LF right after it ends the same line (CRLF).
     var afterCR = false
-    /// The fast path's field bounds, reused line to line.
-    var starts: [Int] = []
-    var fieldEnds: [Int] = []
+    /// The fast path's field bounds, reused line to line: raw buffers, as array appends on a class
+    /// property cost a uniqueness check per field (~8% of ingest; bench/RESULTS.md).
+    private(set) var fieldStarts = UnsafeMutablePointer<Int>.allocate(capacity: 64)
+    private(set) var fieldEnds = UnsafeMutablePointer<Int>.allocate(capacity: 64)
+    private(set) var fieldCapacity = 64
     var error: (any Error)?
 
     init(handler: any CSVRecordHandler, path: String) {
@@ -264,6 +264,23 @@ private final class ParseState {
         self.path = path
         bytes.reserveCapacity(4096)
         ends.reserveCapacity(32)
+    }
+
+    deinit {
+        fieldStarts.deallocate()
+        fieldEnds.deallocate()
+    }
+
+    /// Doubles the fast path's field buffers, keeping what they hold.
+    func growFields() {
+        let capacity = fieldCapacity * 2
+        let starts = UnsafeMutablePointer<Int>.allocate(capacity: capacity)
+        let ends = UnsafeMutablePointer<Int>.allocate(capacity: capacity)
+        starts.update(from: fieldStarts, count: fieldCapacity)
+        ends.update(from: fieldEnds, count: fieldCapacity)
+        fieldStarts.deallocate()
+        fieldEnds.deallocate()
+        (fieldStarts, fieldEnds, fieldCapacity) = (starts, ends, capacity)
     }
 
     func syntaxError(_ reason: String) -> PipelineError {

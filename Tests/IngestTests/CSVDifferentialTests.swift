@@ -75,4 +75,17 @@ struct CSVDifferentialTests {
         }
         #expect(compared == 2_400)
     }
+
+    /// Lines wider than the fast path's first field buffers (64 fields) grow them without losing a field.
+    @Test func wideLinesAgree() throws {
+        let workspace = try TestWorkspace()
+        let path = workspace.path("f.csv")
+        let header = (0..<300).map { "c\($0)" }.joined(separator: ",")
+        let row = (0..<300).map { String($0 * 7) }.joined(separator: ",")
+        let quoted = (0..<150).map { "\"q\($0)\"" }.joined(separator: ",")
+        try Data((header + "\n" + row + "\n" + quoted + "\n" + row + "\r\n").utf8).write(to: URL(fileURLWithPath: path))
+        let reference = Self.read(path, fastPath: false, chunkSize: 1 << 20)
+        #expect(reference.contains("c299") && reference.contains("2093") && !reference.contains("error"))
+        for chunk in [5, 100, 1 << 20] { #expect(Self.read(path, fastPath: true, chunkSize: chunk) == reference, "chunk \(chunk)") }
+    }
 }
