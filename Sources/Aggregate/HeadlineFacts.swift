@@ -22,7 +22,8 @@ struct HeadlineFacts {
                     indicator: id, period: period, kind: .ratioMostVsLeast, rank: 1, value: ratio, lower: nil, upper: nil,
                     sourceTable: "quintile_gap", sourceKey: key))
         }
-        if let sii = inequality[InequalityKey(id, period, england, .imdDecile)], let rii = sii.rii {
+        // An SII flagged unstable is published with its reason, never headlined (docs/TABLES.md, `headline_fact`).
+        if let sii = inequality[InequalityKey(id, period, england, .imdDecile)], sii.unstableReason == nil, let rii = sii.rii {
             facts.append(
                 HeadlineFact(
                     indicator: id, period: period, kind: .relativeIndex, rank: 1, value: rii, lower: sii.riiLower,

@@ -40,4 +40,28 @@ struct AggregateStageTests {
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM headline_fact WHERE statement_type LIKE 'top_n_%' OR statement_type LIKE 'range_%'") == 0)
         }
     }
+
+    /// England's relative index is a headline only when its SII is not flagged unstable (issue 14: unstable
+    /// figures are never headlined).
+    @Test func anUnstableRelativeIndexIsNotHeadlined() throws {
+        let workspace = try TestWorkspace()
+        let config = try workspace.writeTinyWorld(indicators: Self.indicators)
+        try StageHarness.run(IngestStage(), configPath: config)
+        let store = try StageHarness.run(TransformStage(), configPath: config)
+        try store.pool.read { (db: Database) throws -> Void in
+            let values = try IndicatorValues(db)
+            let definition = try #require(values.definitions.first)
+            let period = try #require(try String.fetchOne(db, sql: "SELECT max(period) FROM indicator_value"))
+            let key = InequalityKey(definition.id, period, IndicatorValues.england, .imdDecile)
+            func relativeIndexFacts(unstable: String?) -> Int {
+                let result = InequalityCalculator.Result(
+                    sii: 2, siiLower: 1, siiUpper: 3, rii: 1.5, riiLower: 1.2, riiUpper: 1.8, ciMethod: "simulation",
+                    unstableReason: unstable, quantiles: 10)
+                return HeadlineFacts(values: values).facts(definition, period: period, baseline: nil, inequality: [key: result])
+                    .filter { $0.kind == .relativeIndex }.count
+            }
+            #expect(relativeIndexFacts(unstable: nil) == 1)
+            #expect(relativeIndexFacts(unstable: "quantile 2 population below 1000") == 0)
+        }
+    }
 }
