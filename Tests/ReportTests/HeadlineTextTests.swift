@@ -27,6 +27,15 @@ struct HeadlineTextTests {
         #expect(text.contains("for seen an NHS dentist was 1.20"))
     }
 
+    /// Periods read as people say them; forms that are not months are shown as given.
+    @Test func periodsReadAsPeopleSayThem() {
+        #expect(FigureText.period("2025-03") == "March 2025")
+        #expect(FigureText.period("2024-12") == "December 2024")
+        #expect(FigureText.period("2024-25") == "2024-25")
+        #expect(FigureText.period("2025-13") == "2025-13")
+        #expect(HeadlineText.relativeIndex(title: "X", rii: 1, lower: nil, upper: nil, period: "2025-03").hasSuffix("(March 2025)."))
+    }
+
     /// Changes carry their unit: percentage points for percentages, the rate's unit for rates.
     @Test func changesCarryTheirUnit() {
         func text(_ unit: String) -> String {

@@ -39,6 +39,18 @@ enum FigureText {
         return first.lowercased() + title.dropFirst()
     }
 
+    /// A period as people read it: a month `2025-03` is `March 2025`; any other form is shown as given.
+    static func period(_ period: String) -> String {
+        let parts = period.split(separator: "-")
+        guard parts.count == 2, parts[0].count == 4, parts[1].count == 2, let year = Int(parts[0]), let month = Int(parts[1]),
+            (1...12).contains(month)
+        else { return period }
+        let names = [
+            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+        ]
+        return "\(names[month - 1]) \(year)"
+    }
+
     /// Value with its unit, e.g. `57.1%` or `752.6 per 100,000`.
     static func withUnit(_ value: Double, unit: String, decimals: Int = 1) -> String {
         unit == "%" ? "\(figure(value, decimals: decimals))%" : "\(figure(value, decimals: decimals)) \(unit)"
