@@ -64,7 +64,7 @@ extension DatabaseValue.Storage {
         switch self {
         case .int64(let value): Double(value)
         case .double(let value): value
-        default: nil
+        case .null, .string, .blob: nil
         }
     }
 }

@@ -93,10 +93,7 @@ struct ComplementarySuppression {
         _ cells: [CountCell], keys: [CountCell: ReportInputs.Key], state: inout [CountCell: CountBounds], inputs: inout ReportInputs
     ) -> Int {
         let relations = AdditiveRelations.among(cells)
-        var relationsOf: [CountCell: [Int]] = [:]
-        for (index, relation) in relations.enumerated() {
-            for cell in [relation.total] + relation.parts { relationsOf[cell, default: []].append(index) }
-        }
+        let relationsOf = AdditiveRelation.indexByCell(relations)
         var hidden = 0
         while true {
             var local: [CountCell: CountBounds] = [:]
@@ -109,7 +106,7 @@ struct ComplementarySuppression {
             var touched: Set<Int> = []
             for cell in exposed where (relationsOf[cell] ?? []).allSatisfy({ !touched.contains($0) }) {
                 let containing = (relationsOf[cell] ?? []).map { relations[$0] }
-                guard let partner = partner(for: cell, state: state, relations: containing), let key = keys[partner],
+                guard let partner = partner(for: cell, state: state, containing: containing), let key = keys[partner],
                     var value = inputs.values[key]
                 else {
                     // Every sum holding it is already hidden but for England, which is not controlled.
@@ -138,8 +135,8 @@ struct ComplementarySuppression {
     /// shown sub-national part — a non-zero one if there is one — else the sub-national total, and only as
     /// a last resort England's count (when a suppressed ICS count is the whole of an England figure); ties
     /// by key.
-    func partner(for exposed: CountCell, state: [CountCell: CountBounds], relations: [AdditiveRelation]) -> CountCell? {
-        let containing = relations.filter { $0.total == exposed || $0.parts.contains(exposed) }
+    /// `containing`: the sums `exposed` is a member of.
+    func partner(for exposed: CountCell, state: [CountCell: CountBounds], containing: [AdditiveRelation]) -> CountCell? {
         let ranked = containing.sorted {
             let a = ([$0.total] + $0.parts).filter { state[$0]?.hidden == true }.count
             let b = ([$1.total] + $1.parts).filter { state[$0]?.hidden == true }.count

@@ -37,4 +37,13 @@ struct CountBounds: Sendable, Equatable {
 struct AdditiveRelation: Sendable {
     var total: CountCell
     var parts: [CountCell]
+
+    /// For each cell, the indices of the sums it is a member of (total or part).
+    static func indexByCell(_ relations: [AdditiveRelation]) -> [CountCell: [Int]] {
+        var index: [CountCell: [Int]] = [:]
+        for (position, relation) in relations.enumerated() {
+            for cell in [relation.total] + relation.parts { index[cell, default: []].append(position) }
+        }
+        return index
+    }
 }

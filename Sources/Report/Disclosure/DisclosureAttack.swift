@@ -22,10 +22,7 @@ struct DisclosureAttack {
     /// Returns the number of sums visited.
     @discardableResult
     mutating func propagate(maximumSteps: Int = 5_000_000) -> Int {
-        var relationsOf: [CountCell: [Int]] = [:]
-        for (index, relation) in relations.enumerated() {
-            for cell in [relation.total] + relation.parts { relationsOf[cell, default: []].append(index) }
-        }
+        let relationsOf = AdditiveRelation.indexByCell(relations)
         var queue = Array(relations.indices)
         var queued = Set(queue)
         var steps = 0
