@@ -79,6 +79,7 @@ public struct IngestStage: PipelineStage {
                 (try? checkRejectThreshold(result, config: config)) != nil
                 && (!requireCoverage || result.source.kind == .population || (try? checkCoverage(result, reference: reference)) != nil)
             if passes { try writer.write(result) }
+            result.totals.releaseCells()
         }
         phases.done("parse and write")
         try FaultInjection.check("ingest:after-parse")

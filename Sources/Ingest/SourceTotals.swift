@@ -19,16 +19,19 @@ final class SourceTotals {
     let subIcbCount: Int
     let icbCount: Int
     let cellsPerPeriod: Int
-    let keysPerPeriod: Int
     private(set) var periods: [Period] = []
     private var slotOfPeriod: [Int: Int] = [:]
     var value1: [Int64] = []
     var value2: [Int64] = []
     var records: [Int32] = []
     var suppressed: [Int32] = []
-    /// Bitset of keys seen per period, to detect duplicate rows.
+    /// Bitset of (key unit, sex, band) keys seen per period, to detect duplicate rows.
     var seen: [UInt64] = []
     private let wordsPerPeriod: Int
+    /// Bitsets of (key unit, sex, single year) keys, per period slot, allocated only when a source gives
+    /// single years: a banded source's duplicate check costs a seventh of the memory per period.
+    private var seenYears: [[UInt64]] = []
+    private let yearWordsPerPeriod: Int
     /// Per period × ICB: records, unmapped LSOA, unknown sex, unknown age, suppressed at source.
     var quality: [Int64] = []
     static let qualityFields = 5
@@ -41,8 +44,8 @@ final class SourceTotals {
         self.subIcbCount = subIcbCount
         self.icbCount = icbCount
         cellsPerPeriod = subIcbCount * 10 * Self.sexes * Self.ages
-        keysPerPeriod = keyUnits * Self.sexes * Self.ageKeys
-        wordsPerPeriod = (keysPerPeriod + 63) / 64
+        wordsPerPeriod = (keyUnits * Self.sexes * Self.ages + 63) / 64
+        yearWordsPerPeriod = (keyUnits * Self.sexes * (Self.ageKeys - Self.ages) + 63) / 64
     }
 
     /// Slot of a period, allocating its arrays on first sight.
@@ -72,6 +75,7 @@ final class SourceTotals {
         records.append(contentsOf: repeatElement(0, count: cellsPerPeriod))
         suppressed.append(contentsOf: repeatElement(0, count: cellsPerPeriod))
         seen.append(contentsOf: repeatElement(0, count: wordsPerPeriod))
+        seenYears.append([])
         quality.append(contentsOf: repeatElement(0, count: icbCount * Self.qualityFields))
         lastOrdinal = period.ordinal
         lastSlot = slot
@@ -86,11 +90,21 @@ final class SourceTotals {
     /// Marks a key seen; returns false if it was already seen (a duplicate row).
     @inline(__always)
     func markSeen(slot: Int, keyUnit: Int, sex: Int, age: Int) -> Bool {
-        let key = (keyUnit * Self.sexes + sex) * Self.ageKeys + age
+        if age >= Self.ages { return markSeenYear(slot: slot, keyUnit: keyUnit, sex: sex, year: age - Self.ages) }
+        let key = (keyUnit * Self.sexes + sex) * Self.ages + age
         let word = slot * wordsPerPeriod + key >> 6
         let bit = UInt64(1) << UInt64(key & 63)
         if seen[word] & bit != 0 { return false }
         seen[word] |= bit
+        return true
+    }
+
+    private func markSeenYear(slot: Int, keyUnit: Int, sex: Int, year: Int) -> Bool {
+        if seenYears[slot].isEmpty { seenYears[slot] = [UInt64](repeating: 0, count: yearWordsPerPeriod) }
+        let key = (keyUnit * Self.sexes + sex) * (Self.ageKeys - Self.ages) + year
+        let bit = UInt64(1) << UInt64(key & 63)
+        if seenYears[slot][key >> 6] & bit != 0 { return false }
+        seenYears[slot][key >> 6] |= bit
         return true
     }
 
@@ -101,6 +115,18 @@ final class SourceTotals {
 
     func qualityValue(slot: Int, icb: Int, field: Int) -> Int64 {
         quality[(slot * icbCount + icb) * Self.qualityFields + field]
+    }
+
+    /// Frees the dense cell arrays and the duplicate bitset once the source is written, keeping the periods
+    /// and the per-ICB quality counts the coverage check reads: ingest's memory then grows with the
+    /// periods of the sources being parsed, not of every source (bench/RESULTS.md).
+    func releaseCells() {
+        value1 = []
+        value2 = []
+        records = []
+        suppressed = []
+        seen = []
+        seenYears = []
     }
 
     /// Decodes a cell index back to its dimensions.

@@ -120,11 +120,14 @@ struct TablesCommand: ParsableCommand {
 
         func run() throws {
             let (config, store) = try TablesCommand.open(global)
-            let tables = try store.reader.read { db in try ReportExporter.loadTables(db) }
             let formats: [ReportSettings.Format] = format == .all ? ReportSettings.Format.allCases : [ReportSettings.Format(rawValue: format.rawValue)!]
             let folder = GlobalOptions.absolute(out)
-            let files = try ReportExporter(settings: config.report).export(tables, formats: formats, to: folder)
-            Console.out("wrote \(files.count + 1) files to \(folder) (run \(tables.lazy.compactMap(\.runID).first ?? "none"))")
+            let (files, runID) = try store.reader.read { db in
+                let files = try ReportExporter(settings: config.report).export(db, formats: formats, to: folder)
+                let runID = try PublishedCatalog.tables.lazy.map { try PublishedTableData.heading(db, table: $0).runID }.compactMap { $0 }.first
+                return (files, runID)
+            }
+            Console.out("wrote \(files.count + 1) files to \(folder) (run \(runID ?? "none"))")
         }
     }
 

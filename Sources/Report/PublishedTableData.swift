@@ -56,13 +56,7 @@ public struct PublishedTableData: Sendable {
                 arguments.append(filter.value)
             }
         }
-        var hidden: [String: PublishedCell.Action] = [:]
-        for row in try Row.fetchAll(
-            db, sql: "SELECT row_key, column_name, action FROM soc_suppressed_cells WHERE table_name = ?", arguments: [table.name])
-        {
-            guard let action = PublishedCell.Action(rawValue: row[2]), action.hidesValue else { continue }
-            hidden["\(row[0] as String)\u{1F}\(row[1] as String)"] = action
-        }
+        let hidden = try hiddenCells(db, table: table, filters: filters)
         let whereClause = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
         let order = table.keyColumns.joined(separator: ", ")
         var rows: [[Cell]] = []
@@ -74,25 +68,86 @@ public struct PublishedTableData: Sendable {
         while let row = try cursor.next() {
             runID = runID ?? row["run_id"]
             manifest = manifest ?? row["manifest_sha256"]
-            let key = table.keyColumns.map { PublishedTableWriter.text(row[$0] as DatabaseValue) }.joined(separator: "|")
-            rows.append(
-                selected.map { column in
-                    let value: DatabaseValue = row[column.name]
-                    switch value.storage {
-                    case .null:
-                        switch hidden["\(key)\u{1F}\(column.name)"] {
-                        case .suppressed?, .complementarySuppressed?, .secondarySuppressed?: return .suppressed
-                        case .withheld?: return .withheld
-                        case .rounded?, .fromRoundedCounts?, .reducedPrecision?, nil: return .empty
-                        }
-                    case .int64(let number): return .integer(number)
-                    case .double(let number): return .number(number)
-                    case .string(let text): return .text(text)
-                    case .blob: return .empty
-                    }
-                })
+            rows.append(cells(row, table: table, selected: selected, hidden: hidden))
         }
         return PublishedTableData(table: table, columns: selected, rows: rows, runID: runID, manifestSHA256: manifest)
+    }
+
+    /// The heading of a whole table as stored: every column, its row count, and its run and manifest.
+    public static func heading(_ db: Database, table: PublishedTable) throws -> TableHeading {
+        let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table.name)") ?? 0
+        let first = try Row.fetchOne(db, sql: "SELECT run_id, manifest_sha256 FROM \(table.name) LIMIT 1")
+        return TableHeading(
+            table: table, columns: table.columns, rowCount: count, runID: first?["run_id"], manifestSHA256: first?["manifest_sha256"])
+    }
+
+    /// Reads the whole of `table` in key order and hands it to `body` a page of at most `pageRows` rows at
+    /// a time, so a format can write a table of any length in bounded memory (docs/ARCHITECTURE.md,
+    /// "Report memory"). Hidden cells are looked up per indicator and period where the table is keyed by
+    /// them, so the lookup too stays the size of one period.
+    public static func forEachPage(
+        _ db: Database, table: PublishedTable, pageRows: Int, _ body: ([[Cell]]) throws -> Void
+    ) throws {
+        let grouped = table.keyColumns.starts(with: ["indicator_id", "period_start"])
+        var hidden = grouped ? [:] : try hiddenCells(db, table: table, filters: [])
+        var group: (indicator: String, period: String)?
+        var page: [[Cell]] = []
+        page.reserveCapacity(pageRows)
+        let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM \(table.name) ORDER BY \(table.keyColumns.joined(separator: ", "))")
+        while let row = try cursor.next() {
+            if grouped {
+                let indicator: String = row["indicator_id"], period: String = row["period_start"]
+                if group?.indicator != indicator || group?.period != period {
+                    group = (indicator, period)
+                    hidden = try hiddenCells(db, table: table, filters: [("indicator_id", indicator), ("period_start", period)])
+                }
+            }
+            page.append(cells(row, table: table, selected: table.columns, hidden: hidden))
+            if page.count == pageRows {
+                try body(page)
+                page.removeAll(keepingCapacity: true)
+            }
+        }
+        if !page.isEmpty { try body(page) }
+    }
+
+    /// Cells disclosure control hid in `table` (row key and column → action), limited to the rows of an
+    /// indicator and period when `filters` name them.
+    static func hiddenCells(
+        _ db: Database, table: PublishedTable, filters: [(column: String, value: String)]
+    ) throws -> [String: PublishedCell.Action] {
+        var sql = "SELECT row_key, column_name, action FROM soc_suppressed_cells WHERE table_name = ?"
+        var arguments: [any DatabaseValueConvertible] = [table.name]
+        for filter in filters where filter.column == "indicator_id" || filter.column == "period_start" {
+            sql += " AND \(filter.column) = ?"
+            arguments.append(filter.value)
+        }
+        var hidden: [String: PublishedCell.Action] = [:]
+        for row in try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)) {
+            guard let action = PublishedCell.Action(rawValue: row[2]), action.hidesValue else { continue }
+            hidden["\(row[0] as String)\u{1F}\(row[1] as String)"] = action
+        }
+        return hidden
+    }
+
+    /// A stored row as the cells of `selected`, hidden ones marked by their action.
+    private static func cells(_ row: Row, table: PublishedTable, selected: [PublishedColumn], hidden: [String: PublishedCell.Action]) -> [Cell] {
+        let key = hidden.isEmpty ? "" : table.keyColumns.map { PublishedTableWriter.text(row[$0] as DatabaseValue) }.joined(separator: "|")
+        return selected.map { column in
+            let value: DatabaseValue = row[column.name]
+            switch value.storage {
+            case .null:
+                switch hidden.isEmpty ? nil : hidden["\(key)\u{1F}\(column.name)"] {
+                case .suppressed?, .complementarySuppressed?, .secondarySuppressed?: return .suppressed
+                case .withheld?: return .withheld
+                case .rounded?, .fromRoundedCounts?, .reducedPrecision?, nil: return .empty
+                }
+            case .int64(let number): return .integer(number)
+            case .double(let number): return .number(number)
+            case .string(let text): return .text(text)
+            case .blob: return .empty
+            }
+        }
     }
 
     static func unknownColumn(_ name: String, _ table: PublishedTable) -> PipelineError {

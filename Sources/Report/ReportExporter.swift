@@ -1,6 +1,7 @@
 import Foundation
 public import GRDB
 public import PipelineCore
+import Synchronization
 
 /// Renders the published tables from the checkpoint database into a folder, in the chosen formats:
 ///
@@ -14,8 +15,13 @@ public struct ReportExporter: Sendable {
     public static let manifestName = "manifest.json"
 
     let settings: ReportSettings
+    /// Rows per page handed from the database to the formats (tests use tiny pages to cross boundaries).
+    let pageRows: Int
 
-    public init(settings: ReportSettings) { self.settings = settings }
+    public init(settings: ReportSettings, pageRows: Int = 1_000) {
+        self.settings = settings
+        self.pageRows = max(1, pageRows)
+    }
 
     /// One written file.
     public struct WrittenFile: Sendable {
@@ -24,59 +30,127 @@ public struct ReportExporter: Sendable {
         public var sha256: String
     }
 
-    /// Loads every published table from `db`.
-    public static func loadTables(_ db: Database) throws -> [PublishedTableData] {
-        try PublishedCatalog.tables.map { try PublishedTableData.load(db, table: $0) }
-    }
+    /// Pages queued per format; with ``pageRows`` they bound what the report holds while rendering
+    /// (docs/ARCHITECTURE.md, "Report memory").
+    static let queuedPages = 4
 
-    /// Writes the formats into `folder` (created if needed), each format on its own thread; returns the
+    /// Writes the formats of every published table in `db` into `folder` (created if needed); returns the
     /// files, relative to the folder, in format order (`manifest.json`, written last, lists them).
+    ///
+    /// Each table is read once, a page at a time, on the calling thread (which owns `db`); each format
+    /// writes on its own thread from a short queue of pages. Memory therefore stays that of a few pages
+    /// per format however many periods are published.
     @discardableResult
     public func export(
-        _ tables: [PublishedTableData], formats: [ReportSettings.Format], to folder: String,
-        fingerprint: String? = nil
+        _ db: Database, formats: [ReportSettings.Format], to folder: String, fingerprint: String? = nil
     ) throws -> [WrittenFile] {
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
             throw Publisher.notWritable(folder, error)
         }
+        let stored = try PublishedCatalog.tables.map { try PublishedTableData.heading(db, table: $0) }
         // Every file names the run and manifest, an empty table's too.
-        let runID = tables.lazy.compactMap(\.runID).first, manifestHash = tables.lazy.compactMap(\.manifestSHA256).first
-        let tables = tables.map {
-            PublishedTableData(
-                table: $0.table, columns: $0.columns, rows: $0.rows, runID: $0.runID ?? runID,
+        let runID = stored.lazy.compactMap(\.runID).first, manifestHash = stored.lazy.compactMap(\.manifestSHA256).first
+        let headings = stored.map {
+            TableHeading(
+                table: $0.table, columns: $0.columns, rowCount: $0.rowCount, runID: $0.runID ?? runID,
                 manifestSHA256: $0.manifestSHA256 ?? manifestHash)
         }
-        // The workbook takes longest: start it first so the other formats fill the second core.
-        let order = formats.indices.sorted { (formats[$0] == .xlsx ? 0 : 1, $0) < (formats[$1] == .xlsx ? 0 : 1, $1) }
+        let notes = Self.generalNotes(try PublishedTableData.load(db, table: PublishedCatalog.metadata))
+        let latest = try Self.latestPeriods(db)
+
+        let queues = formats.map { _ in PageQueue<ExportMessage>(capacity: Self.queuedPages) }
+        let outcomes = Mutex([Result<[WrittenFile], any Error>?](repeating: nil, count: formats.count))
+        let group = DispatchGroup()
         let exporter = self
-        let files = try ParallelWork.map(count: formats.count, workers: ProcessInfo.processInfo.activeProcessorCount, order: order) { index in
-            try exporter.render(formats[index], tables, to: folder)
-        }.flatMap { $0 }
-        _ = try Self.write(manifest(tables, files: files, fingerprint: fingerprint), Self.manifestName, in: folder)
+        // A thread of its own per format: they block on their queues, which would starve Dispatch's pool.
+        for (index, format) in formats.enumerated() {
+            let queue = queues[index]
+            group.enter()
+            let thread = Thread {
+                let outcome = Result { try exporter.consume(queue, format: format, headings: headings, notes: notes, latest: latest, folder: folder) }
+                outcomes.withLock { $0[index] = outcome }
+                group.leave()
+            }
+            thread.start()
+        }
+        // Whatever happens while reading, every format is told to finish, so its thread ends.
+        let reading = Result {
+            for heading in headings {
+                for queue in queues { queue.put(.begin(heading)) }
+                try PublishedTableData.forEachPage(db, table: heading.table, pageRows: pageRows) { page in
+                    for queue in queues { queue.put(.rows(page)) }
+                }
+                for queue in queues { queue.put(.end) }
+            }
+        }
+        for queue in queues { queue.put(.finish) }
+        group.wait()
+        try reading.get()
+        let files = try outcomes.withLock { $0 }.flatMap { try $0!.get() }
+        _ = try Self.write(manifest(headings, files: files, fingerprint: fingerprint), Self.manifestName, in: folder)
         return files
     }
 
-    private func render(_ format: ReportSettings.Format, _ tables: [PublishedTableData], to folder: String) throws -> [WrittenFile] {
+    /// One format's thread: writes what arrives until told to finish. After a failure it keeps taking
+    /// messages (so the reader never waits on it) and reports the failure at the end.
+    private func consume(
+        _ queue: PageQueue<ExportMessage>, format: ReportSettings.Format, headings: [TableHeading], notes: [(String, String)],
+        latest: [String: String], folder: String
+    ) throws -> [WrittenFile] {
+        var failure: (any Error)?
+        var writer: (any FormatWriter)?
+        do {
+            writer = try makeWriter(format, headings: headings, notes: notes, latest: latest, folder: folder)
+        } catch {
+            failure = error
+        }
+        while true {
+            let message = queue.take()
+            guard failure == nil, var current = writer else {
+                if case .finish = message { break }
+                continue
+            }
+            do {
+                switch message {
+                case .begin(let heading): try current.begin(heading)
+                case .rows(let rows): try current.write(rows)
+                case .end: try current.end()
+                case .finish: return try current.finish()
+                }
+                writer = current
+            } catch {
+                failure = error
+            }
+        }
+        throw failure ?? PipelineError(.internal, "the \(format.rawValue) writer stopped without a result")
+    }
+
+    private func makeWriter(
+        _ format: ReportSettings.Format, headings: [TableHeading], notes: [(String, String)], latest: [String: String], folder: String
+    ) throws -> any FormatWriter {
         let text = CellText(suppressedSymbol: settings.disclosure.suppressedSymbol)
         switch format {
-        case .csv:
-            return try tables.map { try Self.write(CSVTableRenderer(text: text).render($0), "csv/\($0.table.name).csv", in: folder) }
-        case .json:
-            return try tables.map { try Self.write(JSONTableRenderer(text: text).render($0), "json/\($0.table.name).json", in: folder) }
-        case .md:
-            return try tables.map { try Self.write(MarkdownTableRenderer(text: text).render($0), "markdown/\($0.table.name).md", in: folder) }
-        case .xlsx:
-            let path = (folder as NSString).appendingPathComponent(Self.workbookName)
-            try XLSXWorkbookRenderer(title: settings.title, notes: Self.generalNotes(tables)).write(tables, to: path)
-            let data = try Data(contentsOf: URL(fileURLWithPath: path))
-            return [WrittenFile(path: Self.workbookName, bytes: data.count, sha256: Fingerprint.sha256(data))]
+        case .csv: return TableFileWriter(.csv, text: text, folder: folder)
+        case .json: return TableFileWriter(.json, text: text, folder: folder)
+        case .md: return TableFileWriter(.markdown, text: text, folder: folder)
+        case .xlsx: return try WorkbookFileWriter(XLSXWorkbookRenderer(title: settings.title, notes: notes), headings: headings, folder: folder)
         case .html:
-            let byName = Dictionary(uniqueKeysWithValues: tables.map { ($0.table.name, $0) })
-            let page = HTMLReportRenderer(title: settings.title, focusIcs: settings.focusIcs, text: text).render(byName)
-            return [try Self.write(page, Self.htmlName, in: folder)]
+            return HTMLFileWriter(
+                HTMLReportRenderer(title: settings.title, focusIcs: settings.focusIcs, text: text), latestPeriods: latest, folder: folder)
         }
+    }
+
+    /// Each indicator's latest period in the ICS league table (the period the HTML page charts).
+    static func latestPeriods(_ db: Database) throws -> [String: String] {
+        var latest: [String: String] = [:]
+        for row in try Row.fetchAll(
+            db, sql: "SELECT indicator_id, max(period_start) FROM \(PublishedCatalog.icsLeague.name) GROUP BY indicator_id")
+        {
+            if let id: String = row[0], let period: String = row[1] { latest[id] = period }
+        }
+        return latest
     }
 
     private static func write(_ data: Data, _ relative: String, in folder: String) throws -> WrittenFile {
@@ -91,14 +165,13 @@ public struct ReportExporter: Sendable {
     }
 
     /// The general (`indicator_id = all`) rows of `soc_metadata`, as the workbook's notes.
-    static func generalNotes(_ tables: [PublishedTableData]) -> [(String, String)] {
-        guard let metadata = tables.first(where: { $0.table.name == PublishedCatalog.metadata.name }) else { return [] }
-        return metadata.records.filter { $0["indicator_id"]?.text == "all" }.compactMap { row in
+    static func generalNotes(_ metadata: PublishedTableData) -> [(String, String)] {
+        metadata.records.filter { $0["indicator_id"]?.text == "all" }.compactMap { row in
             row["item"]?.text.flatMap { item in row["value"]?.text.map { (item, $0) } }
         }
     }
 
-    private func manifest(_ tables: [PublishedTableData], files: [WrittenFile], fingerprint: String?) -> Data {
+    private func manifest(_ tables: [TableHeading], files: [WrittenFile], fingerprint: String?) -> Data {
         let string = JSONTableRenderer.string
         var out = "{\n"
         out += "  \"run_id\": \(tables.lazy.compactMap(\.runID).first.map(string) ?? "null"),\n"
@@ -106,7 +179,7 @@ public struct ReportExporter: Sendable {
         out += "  \"report_fingerprint\": \(fingerprint.map(string) ?? "null"),\n"
         out += "  \"program_version\": \(string(ProgramVersion.current)),\n"
         out += "  \"disclosure_rules\": \(string(settings.disclosure.summary)),\n"
-        out += "  \"tables\": [\n" + tables.map { "    {\"name\": \(string($0.table.name)), \"rows\": \($0.rows.count)}" }.joined(separator: ",\n") + "\n  ],\n"
+        out += "  \"tables\": [\n" + tables.map { "    {\"name\": \(string($0.table.name)), \"rows\": \($0.rowCount)}" }.joined(separator: ",\n") + "\n  ],\n"
         out +=
             "  \"files\": [\n"
             + files.map { "    {\"path\": \(string($0.path)), \"bytes\": \($0.bytes), \"sha256\": \(string($0.sha256))}" }.joined(separator: ",\n")

@@ -81,9 +81,7 @@ public struct ReportStage: PipelineStage {
         phases.done("tables")
         try FaultInjection.check("report:after-tables")
 
-        let tables = try ReportExporter.loadTables(db)
-        phases.done("load")
-        let audit = try DisclosureAudit(rules: settings.disclosure).verify(tables, definitions: inputs.definitions)
+        let audit = try DisclosureAudit(rules: settings.disclosure).verify(db, definitions: inputs.definitions)
         phases.done("audit")
         let fingerprint = baseFingerprint(context).digest
         let publisher = Publisher(outputDirectory: context.config.resolve(context.config.outputDirectory))
@@ -102,7 +100,7 @@ public struct ReportStage: PipelineStage {
                 lock.release()
             })
         let staging = try publisher.stagingFolder(runID: context.runID)
-        let files = try ReportExporter(settings: settings).export(tables, formats: settings.formats, to: staging, fingerprint: fingerprint)
+        let files = try ReportExporter(settings: settings).export(db, formats: settings.formats, to: staging, fingerprint: fingerprint)
         phases.done("render")
         try FaultInjection.check("report:after-files")
         try publisher.promote(staging: staging, runID: context.runID)

@@ -1,6 +1,8 @@
+import Foundation
 public import Logging
 
-/// Logs how long each phase of a stage took, at debug level (for profiling a slow stage in place).
+/// Logs how long each phase of a stage took and the process's peak memory so far, at debug level (for
+/// profiling a slow or large stage in place; bench/RESULTS.md).
 public struct PhaseTimer {
     private let logger: Logger
     private let stage: String
@@ -14,7 +16,20 @@ public struct PhaseTimer {
     /// Logs the phase that just ended and starts timing the next one.
     public mutating func done(_ phase: String) {
         let now = ContinuousClock.now
-        logger.debug("\(stage) phase done", metadata: ["phase": "\(phase)", "duration.ms": "\(Int((now - started) / .milliseconds(1)))"])
+        logger.debug(
+            "\(stage) phase done",
+            metadata: [
+                "phase": "\(phase)", "duration.ms": "\(Int((now - started) / .milliseconds(1)))",
+                "peak.rss.mib": "\(Self.peakResidentMiB().map(String.init) ?? "unknown")",
+            ])
         started = now
+    }
+
+    /// The process's peak resident set so far (`VmHWM` in /proc/self/status), in MiB; nil where unavailable.
+    static func peakResidentMiB() -> Int? {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") })
+        else { return nil }
+        return line.split(separator: " ").dropFirst().first.flatMap { Int($0) }.map { $0 / 1024 }
     }
 }

@@ -10,11 +10,22 @@ public struct CSVTableRenderer: Sendable {
     public init(text: CellText) { self.text = text }
 
     public func render(_ data: PublishedTableData) -> Data {
-        var output: [UInt8] = []
+        var output = header(TableHeading(data))
         output.reserveCapacity(data.rows.count * data.columns.count * 12 + 1024)
-        append(data.columns.map(\.name), to: &output)
-        for row in data.rows { append(row.map(text.data), to: &output) }
+        appendRows(data.rows, to: &output)
         return Data(output)
+    }
+
+    /// The header row.
+    func header(_ heading: TableHeading) -> [UInt8] {
+        var output: [UInt8] = []
+        append(heading.columns.map(\.name), to: &output)
+        return output
+    }
+
+    /// Rows, appended to what was written before them.
+    func appendRows(_ rows: [[PublishedTableData.Cell]], to output: inout [UInt8]) {
+        for row in rows { append(row.map(text.data), to: &output) }
     }
 
     private func append(_ fields: [String], to output: inout [UInt8]) {

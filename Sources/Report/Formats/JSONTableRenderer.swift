@@ -9,23 +9,39 @@ public struct JSONTableRenderer: Sendable {
     public init(text: CellText) { self.text = text }
 
     public func render(_ data: PublishedTableData) -> Data {
+        let heading = TableHeading(data)
+        var out = header(heading)
+        out.reserveCapacity(out.utf8.count + data.rows.count * data.columns.count * 24)
+        appendRows(data.rows, keys: keys(heading), first: 0, to: &out)
+        out += footer(rowCount: data.rows.count)
+        return Data(out.utf8)
+    }
+
+    /// Everything before the first row: provenance, symbols and the column contract.
+    func header(_ heading: TableHeading) -> String {
         var out = "{\n"
-        out += "  \"table\": \(Self.string(data.table.name)),\n"
-        out += "  \"title\": \(Self.string(data.table.title)),\n"
-        out += "  \"description\": \(Self.string(data.table.description)),\n"
-        out += "  \"run_id\": \(data.runID.map(Self.string) ?? "null"),\n"
-        out += "  \"manifest_sha256\": \(data.manifestSHA256.map(Self.string) ?? "null"),\n"
+        out += "  \"table\": \(Self.string(heading.table.name)),\n"
+        out += "  \"title\": \(Self.string(heading.table.title)),\n"
+        out += "  \"description\": \(Self.string(heading.table.description)),\n"
+        out += "  \"run_id\": \(heading.runID.map(Self.string) ?? "null"),\n"
+        out += "  \"manifest_sha256\": \(heading.manifestSHA256.map(Self.string) ?? "null"),\n"
         out += "  \"symbols\": {\"suppressed\": \(Self.string(text.suppressedSymbol)), \"withheld\": \(Self.string(CellText.withheldSymbol))},\n"
         out += "  \"columns\": [\n"
-        out += data.columns.map {
+        out += heading.columns.map {
             "    {\"name\": \(Self.string($0.name)), \"type\": \(Self.string($0.kind.rawValue)), \"description\": \(Self.string($0.description))}"
         }
         .joined(separator: ",\n")
         out += "\n  ],\n  \"rows\": [\n"
-        let keys = data.columns.map { Self.string($0.name) + ": " }
-        out.reserveCapacity(out.utf8.count + data.rows.count * data.columns.count * 24)
-        for (rowIndex, row) in data.rows.enumerated() {
-            out += rowIndex == 0 ? "    {" : ",\n    {"
+        return out
+    }
+
+    /// Each column's quoted name and separator, as every row object repeats them.
+    func keys(_ heading: TableHeading) -> [String] { heading.columns.map { Self.string($0.name) + ": " } }
+
+    /// Row objects; `first` is the number of rows written before these (rows after the first are comma-led).
+    func appendRows(_ rows: [[PublishedTableData.Cell]], keys: [String], first: Int, to out: inout String) {
+        for (offset, row) in rows.enumerated() {
+            out += first + offset == 0 ? "    {" : ",\n    {"
             for (index, cell) in row.enumerated() {
                 if index > 0 { out += ", " }
                 out += keys[index]
@@ -33,9 +49,10 @@ public struct JSONTableRenderer: Sendable {
             }
             out += "}"
         }
-        out += data.rows.isEmpty ? "  ]\n}\n" : "\n  ]\n}\n"
-        return Data(out.utf8)
     }
+
+    /// Closes the rows array and the document.
+    func footer(rowCount: Int) -> String { rowCount == 0 ? "  ]\n}\n" : "\n  ]\n}\n" }
 
     private func value(_ cell: PublishedTableData.Cell) -> String {
         switch cell {

@@ -11,17 +11,34 @@ public struct MarkdownTableRenderer: Sendable {
     public init(text: CellText) { self.text = text }
 
     public func render(_ data: PublishedTableData) -> Data {
-        let shown = data.columns.indices.filter { !Self.runWideColumns.contains(data.columns[$0].name) }
-        var out = "## \(data.table.title) (`\(data.table.name)`)\n\n\(data.table.description)\n\n"
-        out += "Run `\(data.runID ?? "none")`, manifest SHA-256 `\(data.manifestSHA256 ?? "none")`. "
+        let heading = TableHeading(data)
+        var out = header(heading)
+        appendRows(data.rows, shown: shown(heading), to: &out)
+        return Data(out.utf8)
+    }
+
+    /// Indices of the columns shown in the table (the run-wide ones are stated above it).
+    func shown(_ heading: TableHeading) -> [Int] {
+        heading.columns.indices.filter { !Self.runWideColumns.contains(heading.columns[$0].name) }
+    }
+
+    /// Title, description, run, symbols, and the table's header and alignment rows.
+    func header(_ heading: TableHeading) -> String {
+        let shown = shown(heading)
+        var out = "## \(heading.table.title) (`\(heading.table.name)`)\n\n\(heading.table.description)\n\n"
+        out += "Run `\(heading.runID ?? "none")`, manifest SHA-256 `\(heading.manifestSHA256 ?? "none")`. "
         out +=
             "`\(text.suppressedSymbol)` = suppressed (a small count, or a figure that would reveal one); `\(CellText.withheldSymbol)` = not available (the method gives no reliable figure).\n\n"
-        out += "| " + shown.map { Self.escape(data.columns[$0].name) }.joined(separator: " | ") + " |\n"
-        out += "|" + shown.map { data.columns[$0].kind == .text ? "---|" : "---:|" }.joined() + "\n"
-        for row in data.rows {
+        out += "| " + shown.map { Self.escape(heading.columns[$0].name) }.joined(separator: " | ") + " |\n"
+        out += "|" + shown.map { heading.columns[$0].kind == .text ? "---|" : "---:|" }.joined() + "\n"
+        return out
+    }
+
+    /// Table rows, the shown columns only.
+    func appendRows(_ rows: [[PublishedTableData.Cell]], shown: [Int], to out: inout String) {
+        for row in rows {
             out += "| " + shown.map { Self.escape(text.display(row[$0])) }.joined(separator: " | ") + " |\n"
         }
-        return Data(out.utf8)
     }
 
     /// One pass: backslash, pipe and asterisk escaped, line breaks as spaces.

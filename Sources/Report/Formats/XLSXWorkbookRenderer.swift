@@ -39,21 +39,94 @@ public struct XLSXWorkbookRenderer {
         }
     }
 
+    /// Writes a workbook of tables held whole (the same bytes as writing them page by page).
     public func write(_ tables: [PublishedTableData], to path: String) throws {
-        let workbook = try Workbook(path: path)
-        let formats = try Formats(workbook)
-        let runID = tables.lazy.compactMap(\.runID).first ?? "none"
-        let manifest = tables.lazy.compactMap(\.manifestSHA256).first ?? "none"
-        try cover(workbook.addSheet("Cover"), formats, runID: runID, manifest: manifest)
-        try contents(workbook.addSheet("Contents"), formats, tables)
-        try notesSheet(workbook.addSheet("Notes"), formats)
-        for (number, data) in tables.enumerated() {
-            try table(workbook.addSheet(Self.sheetName(data.table)), formats, number: number + 1, data, runID: runID, manifest: manifest)
+        let writer = try Writer(self, headings: tables.map(TableHeading.init), path: path)
+        for data in tables {
+            try writer.begin(TableHeading(data))
+            try writer.write(data.rows)
+            try writer.end()
         }
-        try workbook.close()
+        try writer.close()
     }
 
-    private func cover(_ sheet: Workbook.Sheet, _ formats: Formats, runID: String, manifest: String) throws {
+    /// The workbook as a format written sheet by sheet: the cover, contents and notes first (they need
+    /// only the tables' headings), then each table's rows as they arrive. The workbook is in
+    /// constant-memory mode, so rows leave memory as they are written.
+    final class Writer {
+        let renderer: XLSXWorkbookRenderer
+        let workbook: Workbook
+        let formats: Formats
+        let runID: String
+        let manifest: String
+        private var number = 0
+        private var sheet: Workbook.Sheet?
+        private var heading: TableHeading?
+        private var nextRow = 0
+
+        static let headerRow = 3
+
+        init(_ renderer: XLSXWorkbookRenderer, headings: [TableHeading], path: String) throws {
+            self.renderer = renderer
+            workbook = try Workbook(path: path)
+            formats = try Formats(workbook)
+            runID = headings.lazy.compactMap(\.runID).first ?? "none"
+            manifest = headings.lazy.compactMap(\.manifestSHA256).first ?? "none"
+            try renderer.cover(workbook.addSheet("Cover"), formats, runID: runID, manifest: manifest)
+            try renderer.contents(workbook.addSheet("Contents"), formats, headings)
+            try renderer.notesSheet(workbook.addSheet("Notes"), formats)
+        }
+
+        func begin(_ heading: TableHeading) throws {
+            number += 1
+            let sheet = try workbook.addSheet(XLSXWorkbookRenderer.sheetName(heading.table))
+            try sheet.write(0, 0, "Table \(number): \(heading.table.title)", formats.heading)
+            try sheet.write(
+                1, 0, XLSXWorkbookRenderer.cellText("This worksheet contains one table. \(heading.table.description) Symbols are explained on the notes sheet.")
+            )
+            try sheet.write(2, 0, "Run \(runID); manifest SHA-256 \(manifest).")
+            for (column, definition) in heading.columns.enumerated() {
+                try sheet.write(Self.headerRow, column, definition.name, formats.bold)
+                try sheet.columnWidth(column, column, Double(min(max(definition.name.count + 2, 10), 45)))
+            }
+            self.sheet = sheet
+            self.heading = heading
+            nextRow = Self.headerRow + 1
+        }
+
+        func write(_ rows: [[PublishedTableData.Cell]]) throws {
+            guard let sheet, let heading else { return }
+            for row in rows {
+                for (column, cell) in row.enumerated() {
+                    switch cell {
+                    case .text(let text): try sheet.write(nextRow, column, XLSXWorkbookRenderer.cellText(text))
+                    case .integer(let value):
+                        try sheet.write(nextRow, column, Double(value), heading.columns[column].kind == .count ? formats.count : nil)
+                    case .number(let value): try sheet.write(nextRow, column, value)
+                    case .suppressed: try sheet.write(nextRow, column, XLSXWorkbookRenderer.suppressedSymbol)
+                    case .withheld: try sheet.write(nextRow, column, CellText.withheldSymbol)
+                    case .empty: try sheet.write(nextRow, column, XLSXWorkbookRenderer.notApplicableSymbol)
+                    }
+                }
+                nextRow += 1
+            }
+        }
+
+        func end() throws {
+            guard let sheet, let heading else { return }
+            sheet.freezePanes(row: Self.headerRow + 1, column: 0)
+            if !heading.columns.isEmpty {
+                try sheet.autofilter(
+                    firstRow: Self.headerRow, firstColumn: 0, lastRow: nextRow - 1, lastColumn: heading.columns.count - 1)
+            }
+            self.sheet = nil
+            self.heading = nil
+        }
+
+        func close() throws { try workbook.close() }
+    }
+
+    func cover(_ sheet: Workbook.Sheet, _ formats: Formats, runID: String, manifest: String) throws {
         try sheet.write(0, 0, title, formats.heading)
         try sheet.write(
             1, 0,
@@ -73,7 +146,7 @@ public struct XLSXWorkbookRenderer {
         try sheet.columnWidth(1, 1, 110)
     }
 
-    private func contents(_ sheet: Workbook.Sheet, _ formats: Formats, _ tables: [PublishedTableData]) throws {
+    func contents(_ sheet: Workbook.Sheet, _ formats: Formats, _ tables: [TableHeading]) throws {
         try sheet.write(0, 0, "Contents", formats.heading)
         try sheet.write(1, 0, "This worksheet contains one table. Select a sheet name to go to it.")
         for (column, header) in ["Sheet name", "Table title", "Description", "Rows"].enumerated() {
@@ -84,13 +157,13 @@ public struct XLSXWorkbookRenderer {
             try sheet.link(row, 0, to: "internal:'\(name)'!A1", text: name)
             try sheet.write(row, 1, data.table.title)
             try sheet.write(row, 2, Self.cellText(data.table.description), formats.wrap)
-            try sheet.write(row, 3, Double(data.rows.count), formats.count)
+            try sheet.write(row, 3, Double(data.rowCount), formats.count)
         }
         try sheet.columnWidth(0, 1, 26)
         try sheet.columnWidth(2, 2, 90)
     }
 
-    private func notesSheet(_ sheet: Workbook.Sheet, _ formats: Formats) throws {
+    func notesSheet(_ sheet: Workbook.Sheet, _ formats: Formats) throws {
         try sheet.write(0, 0, "Notes", formats.heading)
         try sheet.write(1, 0, "This worksheet contains one table.")
         try sheet.write(2, 0, "Note number", formats.bold)
@@ -110,37 +183,6 @@ public struct XLSXWorkbookRenderer {
         }
         try sheet.columnWidth(0, 0, 14)
         try sheet.columnWidth(1, 1, 120)
-    }
-
-    private func table(
-        _ sheet: Workbook.Sheet, _ formats: Formats, number: Int, _ data: PublishedTableData,
-        runID: String, manifest: String
-    ) throws {
-        try sheet.write(0, 0, "Table \(number): \(data.table.title)", formats.heading)
-        try sheet.write(1, 0, Self.cellText("This worksheet contains one table. \(data.table.description) Symbols are explained on the notes sheet."))
-        try sheet.write(2, 0, "Run \(runID); manifest SHA-256 \(manifest).")
-        let headerRow = 3
-        for (column, definition) in data.columns.enumerated() {
-            try sheet.write(headerRow, column, definition.name, formats.bold)
-            try sheet.columnWidth(column, column, Double(min(max(definition.name.count + 2, 10), 45)))
-        }
-        for (offset, row) in data.rows.enumerated() {
-            let rowIndex = headerRow + offset + 1
-            for (column, cell) in row.enumerated() {
-                switch cell {
-                case .text(let text): try sheet.write(rowIndex, column, Self.cellText(text))
-                case .integer(let value): try sheet.write(rowIndex, column, Double(value), data.columns[column].kind == .count ? formats.count : nil)
-                case .number(let value): try sheet.write(rowIndex, column, value)
-                case .suppressed: try sheet.write(rowIndex, column, Self.suppressedSymbol)
-                case .withheld: try sheet.write(rowIndex, column, CellText.withheldSymbol)
-                case .empty: try sheet.write(rowIndex, column, Self.notApplicableSymbol)
-                }
-            }
-        }
-        sheet.freezePanes(row: headerRow + 1, column: 0)
-        if !data.columns.isEmpty {
-            try sheet.autofilter(firstRow: headerRow, firstColumn: 0, lastRow: headerRow + data.rows.count, lastColumn: data.columns.count - 1)
-        }
     }
 
     /// Excel cells hold at most 32,767 characters.

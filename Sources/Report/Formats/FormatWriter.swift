@@ -1,0 +1,18 @@
+/// One published format written table by table while the tables are read page by page, so the report
+/// holds a page per format rather than the publication (docs/ARCHITECTURE.md, "Report memory"). Tables
+/// arrive in catalog order: `begin`, any number of `write`s, `end`; then `finish` once.
+protocol FormatWriter {
+    mutating func begin(_ heading: TableHeading) throws
+    mutating func write(_ rows: [[PublishedTableData.Cell]]) throws
+    mutating func end() throws
+    /// Completes the format; returns the files written, in the order written.
+    mutating func finish() throws -> [ReportExporter.WrittenFile]
+}
+
+/// What the database thread hands each format's thread.
+enum ExportMessage: Sendable {
+    case begin(TableHeading)
+    case rows([[PublishedTableData.Cell]])
+    case end
+    case finish
+}
