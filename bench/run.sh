@@ -4,17 +4,21 @@
 # and ingest rows/s, then times a no-op rerun, `status` and `tables list`; with --peer, runs the DuckDB and
 # polars peers (bench/peer_duckdb.py, bench/peer_polars.py) on the same folder, side by side.
 #
-#   bench/run.sh [--runs N] [--periods N] [--peer] [--work DIR]
+#   bench/run.sh [--runs N] [--periods N] [--peer] [--one-file] [--work DIR]
+#
+# --one-file: the same month delivered as one national file per dataset (extracts/all/<dataset>.csv)
+# instead of one per ICS, which is what makes ingest parse a file in chunks on both cores.
 #
 # Not part of `swift test` or CI. Needs /usr/bin/time; --peer needs python3 -m venv and PyPI.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-runs=5; periods=1; peer=0; work=bench/work
+runs=5; periods=1; peer=0; onefile=0; work=bench/work
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) runs=$2; shift 2 ;;
     --periods) periods=$2; shift 2 ;;
     --peer) peer=1; shift ;;
+    --one-file) onefile=1; shift ;;
     --work) work=$2; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
@@ -32,6 +36,18 @@ print(','.join('%04d-%02d' % ((end-n+1+i)//12, (end-n+1+i)%12+1) for i in range(
   "$bin" sample --scale national --periods "$list" --out "$folder"
 fi
 cp bench/pipeline.national.json "$folder/pipeline.json"
+if [ "$onefile" = 1 ]; then
+  base=$folder; folder=$work/national-$periods-one-file
+  if [ ! -d "$folder/extracts/all" ]; then
+    mkdir -p "$folder/extracts/all"
+    cp -r "$base/reference" "$folder/"
+    for dataset in $(ls "$base/extracts/$(ls "$base/extracts" | head -1)" | sed 's/\.csv$//'); do
+      files=("$base"/extracts/*/"$dataset.csv")
+      { cat "${files[0]}"; for f in "${files[@]:1}"; do tail -n +2 "$f"; done; } > "$folder/extracts/all/$dataset.csv"
+    done
+  fi
+  sed 's#extracts/{icb}/#extracts/all/#' bench/pipeline.national.json > "$folder/pipeline.json"
+fi
 rows=$(find "$folder/extracts" -name '*.csv' -exec cat {} + | wc -l)
 files=$(find "$folder/extracts" -name '*.csv' | wc -l)
 rows=$((rows - files))

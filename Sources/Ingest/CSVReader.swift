@@ -152,6 +152,39 @@ public struct CSVReader {
     }
 }
 
+extension CSVReader {
+    /// Thrown by ``readQuoteFree(_:header:displayPath:into:)`` at the first quote character: the bytes
+    /// need libcsv, so the caller reads the file the ordinary way.
+    struct QuoteFound: Error {}
+
+    /// What a quote-free read of a byte range saw.
+    struct RangeSummary {
+        /// Records handed over, the header included.
+        var records: Int
+        /// Physical lines in the range (the header's not counted when it was given apart).
+        var lines: Int
+    }
+
+    /// Parses `bytes` — whole lines of a file, none holding a quote — with the fast path alone, numbering
+    /// lines from 1 within the range. `header`, when given, is the file's header line, handed to the
+    /// handler first as record 0 (for a range that starts after it). Used to parse a large file's chunks
+    /// on several threads (docs/ARCHITECTURE.md, "Hot paths"); any quote throws ``QuoteFound``.
+    func readQuoteFree(
+        _ bytes: UnsafeRawBufferPointer, header: UnsafeRawBufferPointer?, displayPath: String, into handler: some CSVRecordHandler
+    ) throws -> RangeSummary {
+        let state = ParseState(handler: handler, path: displayPath)
+        let splitter = LineSplitter(delimiter: dialect.delimiterByte, quote: dialect.quoteByte)
+        let refuse: (UnsafeRawPointer, Int) throws -> Void = { _, _ in throw QuoteFound() }
+        if let header {
+            _ = try splitter.process(header, from: 0, final: true, state: state, libcsvIdle: { true }, feed: refuse)
+            state.line = 1
+            state.afterCR = false
+        }
+        _ = try splitter.process(bytes, from: 0, final: true, state: state, libcsvIdle: { true }, feed: refuse)
+        return RangeSummary(records: state.record, lines: state.line - 1)
+    }
+}
+
 /// The fast path: finds line ends and delimiters with `memchr` and hands quote-free lines to the handler
 /// in place; a line with a quote, or any line while libcsv is inside a record, goes to libcsv.
 private struct LineSplitter {

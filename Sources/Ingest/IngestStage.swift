@@ -18,9 +18,31 @@ public struct IngestStage: PipelineStage {
     public let name = StageName.ingest
     /// Files are parsed in parallel, one source per worker at a time.
     public var workers: Int
+    /// A file at least this large is parsed in chunks, one per worker (16 MiB unless
+    /// `SOC_PIPELINE_CHUNKED_FROM_BYTES` says otherwise, for A/B measurement; docs/ARCHITECTURE.md, "Hot paths").
+    var chunkedFromBytes: Int
+    /// Chunk only while fewer sources are parsing than there are workers (tests chunk every large file).
+    var chunkOnlyWhenCoresIdle = true
 
     public init(workers: Int = ProcessInfo.processInfo.activeProcessorCount) {
+        self.init(
+            workers: workers,
+            chunkedFromBytes: ProcessInfo.processInfo.environment["SOC_PIPELINE_CHUNKED_FROM_BYTES"].flatMap(Int.init) ?? 16 << 20)
+    }
+
+    /// Bytes per window of a chunked file.
+    var chunkWindow = 8 << 20
+
+    init(workers: Int, chunkedFromBytes: Int, chunkOnlyWhenCoresIdle: Bool = true, chunkWindow: Int = 8 << 20) {
         self.workers = max(1, workers)
+        self.chunkedFromBytes = max(1, chunkedFromBytes)
+        self.chunkOnlyWhenCoresIdle = chunkOnlyWhenCoresIdle
+        self.chunkWindow = max(64, chunkWindow)
+    }
+
+    /// Sources being parsed right now.
+    private final class Parsing: Sendable {
+        let count = Mutex(0)
     }
 
     public var migrations: [SchemaMigration] { IngestSchema.migrations }
@@ -102,7 +124,7 @@ public struct IngestStage: PipelineStage {
             references: reference.fileHashes.map { ($0.file, $0.sha256) },
             inputs: results.flatMap { result in result.files.map { ($0.file.displayPath, $0.sha256) } })
         let notes = results.map { result in
-            "\(result.source.name): \(result.files.count) files, \(result.rowsLoaded) rows loaded, \(result.rowsQuarantined) quarantined"
+            "\(result.source.name): \(result.files.count) files\(result.chunkedFiles > 0 ? " (\(result.chunkedFiles) parsed in parallel chunks)" : ""), \(result.rowsLoaded) rows loaded, \(result.rowsQuarantined) quarantined"
                 + (result.source.kind == .population ? "" : ", periods \(result.totals.periods.sorted().map(\.label).joined(separator: " "))")
         }
         return StageOutcome(rowsByTable: rows, notes: notes, content: content)
@@ -120,16 +142,20 @@ public struct IngestStage: PipelineStage {
         let totalFiles = jobs.reduce(0) { $0 + $1.1.count }
         let progress = ProgressLine(enabled: context.showProgress, totalFiles: totalFiles)
         let current = Period.current(environment: ProcessInfo.processInfo.environment)
+        let parsing = Parsing()
+        let workers = workers, onlyWhenIdle = chunkOnlyWhenCoresIdle
         let ingester = SourceIngester(
             reference: reference, keepRows: context.keepsRows, current: current,
-            periodBounds: context.config.periods.bounds(current: current), maximumPeriods: context.config.ingest.maxPeriods
-        ) { bytes in
-            progress.fileDone(bytes: bytes)
-        }
+            periodBounds: context.config.periods.bounds(current: current), maximumPeriods: context.config.ingest.maxPeriods,
+            chunkedFromBytes: chunkedFromBytes, chunks: workers,
+            coresIdle: { !onlyWhenIdle || parsing.count.withLock { $0 } < workers }, chunkWindow: chunkWindow,
+            onFileDone: { bytes in progress.fileDone(bytes: bytes) })
         let results = try ParallelWork.map(
             count: jobs.count, workers: workers, order: order,
             { index in
-                try ingester.ingest(jobs[index].0, files: jobs[index].1)
+                parsing.count.withLock { $0 += 1 }
+                defer { parsing.count.withLock { $0 -= 1 } }
+                return try ingester.ingest(jobs[index].0, files: jobs[index].1)
             }, onResult: { _, result in try onSource(result) })
         progress.finish()
         return results

@@ -9,6 +9,14 @@ struct SourceIngester {
     let current: Period
     let periodBounds: ClosedRange<Int>
     let maximumPeriods: Int
+    /// Files at least this large are read in windows, each parsed in `chunks` pieces on as many threads
+    /// while cores are idle (``ChunkedFileParser``).
+    let chunkedFromBytes: Int
+    let chunks: Int
+    /// Whether a core is idle now, so chunking a large file would use it (other sources would otherwise).
+    let coresIdle: @Sendable () -> Bool
+    /// Bytes per window of a chunked file.
+    let chunkWindow: Int
     let onFileDone: @Sendable (Int) -> Void
 
     func ingest(_ source: SourceConfig, files: [DiscoveredFile]) throws -> SourceResult {
@@ -17,9 +25,22 @@ struct SourceIngester {
             subIcbCount: reference.subIcbCodes.count, icbCount: reference.icbs.count, keyUnits: keyUnits, maximumPeriods: maximumPeriods)
         let result = SourceResult(source: source, totals: totals, rawRows: keepRows ? RawRowSink() : nil)
         // SOC_PIPELINE_CSV_FAST_PATH=0 reads every byte through libcsv (the reference), for A/B measurement.
-        let reader = CSVReader(dialect: source.dialect, fastPath: ProcessInfo.processInfo.environment["SOC_PIPELINE_CSV_FAST_PATH"] != "0")
+        let fastPath = ProcessInfo.processInfo.environment["SOC_PIPELINE_CSV_FAST_PATH"] != "0"
+        let reader = CSVReader(dialect: source.dialect, fastPath: fastPath)
+        var chunked = ChunkedFileParser(
+            source: source, reference: reference, dialect: source.dialect, chunks: chunks, periodBounds: periodBounds,
+            currentOrdinal: current.ordinal, maximumPeriods: maximumPeriods)
+        chunked.window = chunkWindow
         for file in files {
             let delivered = file.icbFolder.flatMap { reference.icbIndex(forCode: $0) }
+            // Raw rows are kept in file order, so a file whose rows are kept is read in one piece.
+            if fastPath, !keepRows, chunks > 1, file.size >= chunkedFromBytes,
+                let stats = chunked.parse(file, deliveredIcb: delivered, into: totals, coresIdle: coresIdle)
+            {
+                result.files.append(stats)
+                onFileDone(file.size)
+                continue
+            }
             let parser = ExtractParser(
                 source: source, file: file.displayPath, reference: reference, totals: totals,
                 deliveredIcb: delivered, rawRows: result.rawRows, periodBounds: periodBounds, currentOrdinal: current.ordinal)

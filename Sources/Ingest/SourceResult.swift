@@ -11,11 +11,15 @@ final class SourceResult {
         var rowsQuarantined: Int
         var suppressed: Int
         var quarantine: [QuarantineEntry]
+        /// Windows of the file parsed on several threads (``ChunkedFileParser``).
+        var parallelWindows = 0
     }
 
     let source: SourceConfig
     let totals: SourceTotals
     var files: [FileStats] = []
+    /// Files of which some part was parsed on several threads.
+    var chunkedFiles: Int { files.filter { $0.parallelWindows > 0 }.count }
     let rawRows: RawRowSink?
 
     init(source: SourceConfig, totals: SourceTotals, rawRows: RawRowSink?) {

@@ -117,6 +117,57 @@ final class SourceTotals {
         quality[(slot * icbCount + icb) * Self.qualityFields + field]
     }
 
+    /// Adds `other` — another part of the same source, parsed apart (a chunk of a large file) — into these
+    /// totals, as if its rows had been read here after these. Changes nothing and returns false if a key
+    /// is in both (a duplicate row across the parts: the caller rereads the file in order, so the later
+    /// row is the one quarantined) or the periods would exceed the maximum.
+    func absorb(_ other: SourceTotals) -> Bool {
+        let added = other.periods.filter { slotOfPeriod[$0.ordinal] == nil }.count
+        guard periods.count + added <= maximumPeriods else { return false }
+        for (otherSlot, period) in other.periods.enumerated() {
+            guard let slot = slotOfPeriod[period.ordinal] else { continue }
+            for word in 0..<wordsPerPeriod where seen[slot * wordsPerPeriod + word] & other.seen[otherSlot * wordsPerPeriod + word] != 0 {
+                return false
+            }
+            if !seenYears[slot].isEmpty, !other.seenYears[otherSlot].isEmpty {
+                for word in 0..<yearWordsPerPeriod where seenYears[slot][word] & other.seenYears[otherSlot][word] != 0 { return false }
+            }
+        }
+        for (otherSlot, period) in other.periods.enumerated() {
+            let slot = self.slot(for: period)
+            let cells = slot * cellsPerPeriod, otherCells = otherSlot * cellsPerPeriod
+            for cell in 0..<cellsPerPeriod where other.records[otherCells + cell] != 0 || other.suppressed[otherCells + cell] != 0 {
+                value1[cells + cell] += other.value1[otherCells + cell]
+                value2[cells + cell] += other.value2[otherCells + cell]
+                records[cells + cell] += other.records[otherCells + cell]
+                suppressed[cells + cell] += other.suppressed[otherCells + cell]
+            }
+            for word in 0..<wordsPerPeriod { seen[slot * wordsPerPeriod + word] |= other.seen[otherSlot * wordsPerPeriod + word] }
+            if !other.seenYears[otherSlot].isEmpty {
+                if seenYears[slot].isEmpty {
+                    seenYears[slot] = other.seenYears[otherSlot]
+                } else {
+                    for word in 0..<yearWordsPerPeriod { seenYears[slot][word] |= other.seenYears[otherSlot][word] }
+                }
+            }
+            for field in 0..<(icbCount * Self.qualityFields) {
+                quality[slot * icbCount * Self.qualityFields + field] += other.quality[otherSlot * icbCount * Self.qualityFields + field]
+            }
+        }
+        return true
+    }
+
+    /// Zeroes every count and key seen, keeping the periods and the memory, for reuse.
+    func clear() {
+        for index in value1.indices { value1[index] = 0 }
+        for index in value2.indices { value2[index] = 0 }
+        for index in records.indices { records[index] = 0 }
+        for index in suppressed.indices { suppressed[index] = 0 }
+        for index in seen.indices { seen[index] = 0 }
+        for slot in seenYears.indices { seenYears[slot] = [] }
+        for index in quality.indices { quality[index] = 0 }
+    }
+
     /// Frees the dense cell arrays and the duplicate bitset once the source is written, keeping the periods
     /// and the per-ICB quality counts the coverage check reads: ingest's memory then grows with the
     /// periods of the sources being parsed, not of every source (bench/RESULTS.md).

@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import Synchronization
 
 /// Runs indexed jobs on a few threads and hands their results back: the one place the pipeline does
@@ -42,6 +43,28 @@ public enum ParallelWork {
         }
         group.wait()
         return try state.withLock { $0.slots }.map { try $0!.value.get() }
+    }
+}
+
+extension ParallelWork {
+    /// Runs `body(i)` for every `i` in `0..<count`, each on a thread of its own, and waits for them all;
+    /// returns the results in index order, or throws the first failure in index order. For a few jobs
+    /// started from inside a pool worker (ingest's chunks of one large file): Dispatch's pool is as wide
+    /// as the cores, and a worker blocked waiting on jobs queued behind it would starve it.
+    public static func onThreads<Value>(count: Int, _ body: @escaping @Sendable (Int) throws -> Value) throws -> [Value] {
+        let slots = Mutex([Handoff<Value>?](repeating: nil, count: count))
+        let group = DispatchGroup()
+        for index in 0..<count {
+            group.enter()
+            let thread = Thread {
+                let outcome = Handoff(value: Result { try body(index) })
+                slots.withLock { $0[index] = outcome }
+                group.leave()
+            }
+            thread.start()
+        }
+        group.wait()
+        return try slots.withLock { $0 }.map { try $0!.value.get() }
     }
 }
 
