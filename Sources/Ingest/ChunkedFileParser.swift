@@ -136,7 +136,7 @@ struct ChunkedFileParser: Sendable {
 
     /// Empty totals of this source's shape.
     private func newTotals() -> SourceTotals {
-        let keyUnits = source.grain == .lsoa ? reference.lsoas.count : reference.icbs.count * 10
+        let keyUnits = reference.keyUnits(for: source)
         return SourceTotals(
             subIcbCount: reference.subIcbCodes.count, icbCount: reference.icbs.count, keyUnits: keyUnits, maximumPeriods: maximumPeriods)
     }

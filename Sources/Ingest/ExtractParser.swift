@@ -22,6 +22,10 @@ final class ExtractParser: CSVRecordHandler {
     private let populationSlot: Int
     /// The columns read, in order (set from the header; avoids building an array per row).
     private var mappedColumns: [Int] = []
+    /// Onto the basis, when the source is coded to another LSOA vintage (docs/DATA.md, "Geography basis").
+    private let conversion: LsoaConversion?
+    /// Scratch for sharing a row's values among the LSOAs its area split into.
+    private var parts1: [Int64] = [], parts2: [Int64] = []
 
     var rowsRead = 0
     var rowsLoaded = 0
@@ -42,6 +46,7 @@ final class ExtractParser: CSVRecordHandler {
         self.periodBounds = periodBounds
         self.currentOrdinal = currentOrdinal
         self.rawRows = rawRows
+        conversion = source.grain == .lsoa ? source.lsoaVintage.flatMap { reference.conversions[$0] } : nil
         // A population has no period: all rows share one slot.
         populationSlot = source.kind == .population ? totals.slot(for: Period(ordinal: 0)) : -1
     }
@@ -61,7 +66,21 @@ final class ExtractParser: CSVRecordHandler {
         // Geography.
         var subIcb = 0, icb = 0, decile = 0, keyUnit = 0
         var unmapped = false
-        if source.grain == .lsoa {
+        var split: Range<Int>?
+        if let conversion {
+            let from = conversion.codes.index(of: Self.trimmed(record[columnLsoa]))
+            if from < 0 {
+                unmapped = true
+            } else {
+                let targets = conversion.targetRange(of: Int(from))
+                let lsoa = conversion.target(targets.lowerBound).lsoa
+                subIcb = Int(reference.lsoaSubIcb[lsoa])
+                icb = Int(reference.subIcbToIcb[subIcb])
+                decile = Int(reference.lsoaDecile[lsoa])
+                keyUnit = Int(from)
+                if targets.count > 1 { split = targets }
+            }
+        } else if source.grain == .lsoa {
             let dense = reference.lsoas.index(of: Self.trimmed(record[columnLsoa]))
             if dense < 0 {
                 unmapped = true
@@ -160,8 +179,13 @@ final class ExtractParser: CSVRecordHandler {
             if age == SourceTotals.unknownAge { totals.addQuality(slot: slot, icb: icb, field: 3) }
         }
         if case .value(let a) = first, case .value(let b) = second {
-            totals.value1[cell] += a
-            totals.value2[cell] += b
+            if let split {
+                share(a, b, among: split, slot: slot, sex: sex.rawValue, age: age, firstCell: cell)
+                if source.kind != .population { totals.addQuality(slot: slot, icb: icb, field: 5, a) }
+            } else {
+                totals.value1[cell] += a
+                totals.value2[cell] += b
+            }
             rawRows?.append(
                 source: source.name, file: file, line: record.line, area: record.string(columnLsoa >= 0 ? columnLsoa : columnIcb),
                 period: columnPeriod >= 0 ? totals.periods[slot].label : nil, sex: sex, age: age,
@@ -176,6 +200,23 @@ final class ExtractParser: CSVRecordHandler {
     /// Wide layout: the columns holding single years of age, with their band and year.
     private var wideAges: [(column: Int, band: Int)] = []
     private var wideValues: [Int64] = []
+
+    /// Adds a row of an area that split between vintages to each LSOA it became, its values shared out
+    /// by population (``LsoaConversion/apportion(_:range:into:)``); the row counts as a record wherever
+    /// some of it lands. Values suppressed at source stay with the first LSOA (docs/DATA.md).
+    private func share(_ value1: Int64, _ value2: Int64, among targets: Range<Int>, slot: Int, sex: Int, age: Int, firstCell: Int) {
+        guard let conversion else { return }
+        conversion.apportion(value1, range: targets, into: &parts1)
+        conversion.apportion(value2, range: targets, into: &parts2)
+        for (offset, position) in targets.enumerated() {
+            let lsoa = conversion.target(position).lsoa
+            let cell = totals.cell(
+                slot: slot, subIcb: Int(reference.lsoaSubIcb[lsoa]), decile: Int(reference.lsoaDecile[lsoa]), sex: sex, age: age)
+            totals.value1[cell] += parts1[offset]
+            totals.value2[cell] += parts2[offset]
+            if cell != firstCell, parts1[offset] > 0 || parts2[offset] > 0 { totals.records[cell] += 1 }
+        }
+    }
 
     private func readHeader(_ record: CSVRecord) throws {
         let required = source.requiredFields.map { ($0, source.headerNames(for: $0)) }
@@ -236,9 +277,26 @@ final class ExtractParser: CSVRecordHandler {
         for column in mappedColumns where !Self.isValidUTF8(record[column]) {
             return quarantine(record, column: column + 1, .invalidUTF8)
         }
-        let dense = reference.lsoas.index(of: Self.trimmed(record[columnLsoa]))
-        guard dense >= 0 else { return quarantine(record, column: columnLsoa + 1, .unknownLsoa) }
-        let subIcb = Int(reference.lsoaSubIcb[Int(dense)]), decile = Int(reference.lsoaDecile[Int(dense)])
+        // The row's key unit and the basis LSOAs it goes to (one, or several when its area split).
+        let code = Self.trimmed(record[columnLsoa])
+        let keyUnit: Int
+        let targets: Range<Int>?
+        let lsoa: Int
+        if let conversion {
+            let from = conversion.codes.index(of: code)
+            guard from >= 0 else { return quarantine(record, column: columnLsoa + 1, .unknownLsoa) }
+            keyUnit = Int(from)
+            let range = conversion.targetRange(of: keyUnit)
+            lsoa = conversion.target(range.lowerBound).lsoa
+            targets = range.count > 1 ? range : nil
+        } else {
+            let dense = reference.lsoas.index(of: code)
+            guard dense >= 0 else { return quarantine(record, column: columnLsoa + 1, .unknownLsoa) }
+            keyUnit = Int(dense)
+            lsoa = keyUnit
+            targets = nil
+        }
+        let subIcb = Int(reference.lsoaSubIcb[lsoa]), decile = Int(reference.lsoaDecile[lsoa])
         var sex = Sex.unknown
         if columnSex >= 0 {
             guard let parsed = Sex.parse(Self.trimmed(record[columnSex])) else { return quarantine(record, column: columnSex + 1, .invalidSex) }
@@ -255,11 +313,16 @@ final class ExtractParser: CSVRecordHandler {
             case .invalid(let reason): return quarantine(record, column: age.column + 1, reason)
             }
         }
-        guard totals.markSeen(slot: populationSlot, keyUnit: Int(dense), sex: sex.rawValue, age: SourceTotals.unknownAge) else {
+        guard totals.markSeen(slot: populationSlot, keyUnit: keyUnit, sex: sex.rawValue, age: SourceTotals.unknownAge) else {
             return quarantine(record, column: 1, .duplicateKey)
         }
         for (position, age) in wideAges.enumerated() {
             let cell = totals.cell(slot: populationSlot, subIcb: subIcb, decile: decile, sex: sex.rawValue, age: age.band)
+            if let targets, wideValues[position] >= 0 {
+                share(wideValues[position], 0, among: targets, slot: populationSlot, sex: sex.rawValue, age: age.band, firstCell: cell)
+                totals.records[cell] += 1
+                continue
+            }
             if wideValues[position] >= 0 { totals.value1[cell] += wideValues[position] } else { totals.suppressed[cell] += 1 }
             totals.records[cell] += 1
         }

@@ -2,7 +2,16 @@ import PipelineCore
 
 /// The ingest stage's tables (described in docs/TABLES.md); append-only (docs/ARCHITECTURE.md).
 enum IngestSchema {
-    static let migrations = [SchemaMigration(4, "v1-ingest", sql: ingestTables)]
+    static let migrations = [
+        SchemaMigration(4, "v1-ingest", sql: ingestTables),
+        SchemaMigration(11, "v2-ingest-events-apportioned", sql: eventsApportioned),
+    ]
+
+    /// Events (numerators, for proportions) shared out from LSOAs that split between vintages
+    /// (docs/DATA.md, "Geography basis"): the data-quality measure of a converted source.
+    static let eventsApportioned = """
+        ALTER TABLE ingest_data_quality ADD COLUMN events_apportioned INTEGER NOT NULL DEFAULT 0;
+        """
 
     static let ingestTables = """
         CREATE TABLE ingest_file (

@@ -101,6 +101,9 @@ public struct IngestStage: PipelineStage {
                 (try? checkRejectThreshold(result, config: config)) != nil
                 && (!requireCoverage || result.source.kind == .population || (try? checkCoverage(result, reference: reference)) != nil)
             if passes { try writer.write(result) }
+            result.events = result.totals.value1.reduce(0, +)
+            result.eventsApportioned = result.totals.quality.enumerated()
+                .reduce(0) { $0 + ($1.offset % SourceTotals.qualityFields == 5 ? $1.element : 0) }
             result.totals.releaseCells()
         }
         phases.done("parse and write")
@@ -126,6 +129,9 @@ public struct IngestStage: PipelineStage {
         let notes = results.map { result in
             "\(result.source.name): \(result.files.count) files\(result.chunkedFiles > 0 ? " (\(result.chunkedFiles) parsed in parallel chunks)" : ""), \(result.rowsLoaded) rows loaded, \(result.rowsQuarantined) quarantined"
                 + (result.source.kind == .population ? "" : ", periods \(result.totals.periods.sorted().map(\.label).joined(separator: " "))")
+                + (result.eventsApportioned > 0
+                    ? ", \(Self.percent(Double(result.eventsApportioned) / Double(max(result.events, 1)))) of events shared out from LSOAs split between vintages"
+                    : "")
         }
         return StageOutcome(rowsByTable: rows, notes: notes, content: content)
     }

@@ -83,7 +83,7 @@ final class IngestWriter {
             db, table: "ingest_data_quality",
             columns: [
                 "dataset", "period", "icb_code", "records", "records_unmapped_lsoa", "records_unknown_sex",
-                "records_unknown_age", "records_suppressed_at_source",
+                "records_unknown_age", "records_suppressed_at_source", "events_apportioned",
             ])
 
         try writeReference()
@@ -142,7 +142,7 @@ final class IngestWriter {
                     guard values[0] > 0 else { continue }
                     try quality.insert(
                         .text(source.name), .text(period.label), .text(info.odsCode),
-                        .int(values[0]), .int(values[1]), .int(values[2]), .int(values[3]), .int(values[4]))
+                        .int(values[0]), .int(values[1]), .int(values[2]), .int(values[3]), .int(values[4]), .int(values[5]))
                 }
             }
         }

@@ -31,6 +31,11 @@ public enum ReferenceLoader {
                 kind: "standard_population", vintage: reference.standardPopulation.name, path: reference.standardPopulation.file,
                 required: ["age_band"], optional: ["esp2013_weight", "weight"]),
         ]
+            + reference.lsoaConversions.map { conversion in
+                ReferenceFile(
+                    kind: "lsoa_conversion", vintage: "\(conversion.from.rawValue) to \(reference.lsoaVintage?.rawValue ?? "basis")",
+                    path: conversion.file, required: ["from_code", "to_code", "share"], optional: ["change_code"])
+            }
     }
 
     public static func load(_ config: PipelineConfig) throws -> ReferenceTables {
@@ -146,9 +151,58 @@ public enum ReferenceLoader {
                 at: InputLocation(file: reference.standardPopulation.file))
         }
 
-        return ReferenceTables(
+        var conversions: [LsoaVintage: LsoaConversion] = [:]
+        for (index, conversion) in reference.lsoaConversions.enumerated() {
+            conversions[conversion.from] = try Self.conversion(conversion, rows: try open(files[4 + index]), basis: lsoas)
+        }
+
+        var tables = ReferenceTables(
             icbs: icbs, subIcbCodes: subIcbCodes, subIcbToIcb: subIcbToIcb, icbAliases: aliases,
             lsoas: lsoas, lsoaSubIcb: lsoaSubIcb, lsoaDecile: lsoaDecile, standardWeights: weights,
             fileHashes: hashes)
+        tables.conversions = conversions
+        return tables
+    }
+
+    /// Reads a conversion: every target must be an LSOA of the basis, every share in (0, 1], and each
+    /// code's shares must sum to 1.
+    static func conversion(_ config: LsoaConversionReference, rows: [CSVTableReader.Row], basis: LsoaIndex) throws -> LsoaConversion {
+        var codes = LsoaIndex()
+        var targetsOf: [[(Int32, Double)]] = []
+        var firstLine: [Int] = []
+        for row in rows {
+            let location = InputLocation(file: config.file, line: row.line)
+            let from = row["from_code"]!.uppercased(), to = row["to_code"]!.uppercased()
+            let target = Array(to.utf8).withUnsafeBytes { basis.index(of: $0) }
+            guard target >= 0 else {
+                throw PipelineError(
+                    .dataQuality, "LSOA \(to) is not in the ICB lookup (the basis)", at: location,
+                    hint: "the conversion must lead to the basis's vintage (reference.lsoaVintage)")
+            }
+            guard let share = Double(row["share"]!), share > 0, share <= 1 else {
+                throw PipelineError(.dataQuality, "share must be a number above 0 and at most 1", at: location)
+            }
+            let index = Int(codes.insert(from))
+            if index == targetsOf.count {
+                targetsOf.append([])
+                firstLine.append(row.line)
+            }
+            targetsOf[index].append((target, share))
+        }
+        var conversion = LsoaConversion(from: config.from, codes: codes, offsets: [0], targets: [], shares: [])
+        for (index, targets) in targetsOf.enumerated() {
+            let total = targets.reduce(0) { $0 + $1.1 }
+            guard abs(total - 1) <= 1e-6 else {
+                throw PipelineError(
+                    .dataQuality, "the shares of \(codes.codes[index]) sum to \(total), not 1",
+                    at: InputLocation(file: config.file, line: firstLine[index]))
+            }
+            for (target, share) in targets {
+                conversion.targets.append(target)
+                conversion.shares.append(share / total)
+            }
+            conversion.offsets.append(Int32(conversion.targets.count))
+        }
+        return conversion
     }
 }

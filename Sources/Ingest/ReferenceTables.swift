@@ -1,5 +1,5 @@
 import Foundation
-import PipelineCore
+public import PipelineCore
 
 /// The reference data ingest maps rows with: ICBs, LSOA → sub-ICB/ICB, LSOA → IMD decile, ESP2013.
 ///
@@ -30,12 +30,21 @@ public struct ReferenceTables: Sendable {
     public var lsoaDecile: [UInt8]
     /// ESP weight per band index.
     public var standardWeights: [Double]
+    /// Conversions onto the basis from other LSOA vintages.
+    public var conversions: [LsoaVintage: LsoaConversion] = [:]
     /// SHA-256 of each reference file, by kind.
     public var fileHashes: [(kind: String, vintage: String, file: String, sha256: String)]
 
     /// Normalises an ICB code given in ODS or any ONS form; `nil` if unknown.
     public func icbIndex(forCode code: String) -> Int? {
         icbAliases[code.trimmingCharacters(in: .whitespaces).uppercased()]
+    }
+
+    /// How many distinct areas a source's rows can name (its duplicate-check keys): LSOAs of its own
+    /// vintage, or ICB × decile for pre-aggregated rows.
+    public func keyUnits(for source: SourceConfig) -> Int {
+        guard source.grain == .lsoa else { return icbs.count * 10 }
+        return source.lsoaVintage.flatMap { conversions[$0]?.codes.count } ?? lsoas.count
     }
 
     /// The "whole ICB" sub-ICB index used for rows pre-aggregated at ICB level.

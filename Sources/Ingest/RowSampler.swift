@@ -20,7 +20,7 @@ public enum RowSampler {
         let current = Period.current(environment: ProcessInfo.processInfo.environment)
         var result: [(SourceConfig, [Finding])] = []
         for source in config.extractSources {
-            let keyUnits = source.grain == .lsoa ? reference.lsoas.count : reference.icbs.count * 10
+            let keyUnits = reference.keyUnits(for: source)
             var findings: [Finding] = []
             for file in try FileDiscovery.files(for: source, config: config) {
                 let totals = SourceTotals(

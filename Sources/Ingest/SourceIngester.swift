@@ -20,7 +20,7 @@ struct SourceIngester {
     let onFileDone: @Sendable (Int) -> Void
 
     func ingest(_ source: SourceConfig, files: [DiscoveredFile]) throws -> SourceResult {
-        let keyUnits = source.grain == .lsoa ? reference.lsoas.count : reference.icbs.count * 10
+        let keyUnits = reference.keyUnits(for: source)
         let totals = SourceTotals(
             subIcbCount: reference.subIcbCodes.count, icbCount: reference.icbs.count, keyUnits: keyUnits, maximumPeriods: maximumPeriods)
         let result = SourceResult(source: source, totals: totals, rawRows: keepRows ? RawRowSink() : nil)

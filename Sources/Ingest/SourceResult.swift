@@ -18,6 +18,11 @@ final class SourceResult {
     let source: SourceConfig
     let totals: SourceTotals
     var files: [FileStats] = []
+    /// Events (numerators) of the whole source, and those shared out from areas split between LSOA
+    /// vintages — kept when the totals are written, for the ingest notes.
+    var events: Int64 = 0
+    var eventsApportioned: Int64 = 0
+
     /// Files of which some part was parsed on several threads.
     var chunkedFiles: Int { files.filter { $0.parallelWindows > 0 }.count }
     let rawRows: RawRowSink?

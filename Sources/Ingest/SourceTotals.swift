@@ -32,9 +32,10 @@ final class SourceTotals {
     /// single years: a banded source's duplicate check costs a seventh of the memory per period.
     private var seenYears: [[UInt64]] = []
     private let yearWordsPerPeriod: Int
-    /// Per period × ICB: records, unmapped LSOA, unknown sex, unknown age, suppressed at source.
+    /// Per period × ICB: records, unmapped LSOA, unknown sex, unknown age, suppressed at source, events
+    /// shared out from LSOAs split between vintages.
     var quality: [Int64] = []
-    static let qualityFields = 5
+    static let qualityFields = 6
 
     /// Periods a source may hold; each costs a few megabytes of dense arrays.
     let maximumPeriods: Int

@@ -82,3 +82,78 @@ for r in csv.DictReader(open(os.path.join(shared, "population/ons_mid2020_lsoa11
 rows.sort(key=lambda x: (x[0], x[1] != "male", BANDS.index(x[2])))
 write("population/mid-2020/population.csv", ["lsoa_code","sex","age_band","population"], rows)
 print("total persons", sum(x[3] for x in rows))
+
+# ---- The 2021 basis: LSOA 2021, ICB April 2024 footprints, IMD 2025 ----
+
+# ICBs (April 2024): the same 42 ICBs and ODS codes as July 2022; the ONS code is the 2023 re-coding,
+# and the 2022 code is kept as the accepted alias.
+lk21 = list(csv.DictReader(open(os.path.join(shared, "geography/lsoa21_to_sicbl24_icb24.csv"))))
+by_ods = {r["icb22_ods_code"]: r for r in icbs}
+icb24 = {(r["icb24_ods_code"], r["icb24_ons_code"], r["icb24_name"]) for r in lk21}
+assert len(icb24) == 42 and all(by_ods[o]["icb23_24_ons_code"] == n for o, n, _ in icb24)
+write("icb/2024-04/icbs.csv",
+      ["icb_ods_code","icb_ons_code","icb_ons_code_2023","icb_name","icb_short_name",
+       "region_ons_code","region_ods_code","region_name"],
+      sorted([[o, n, by_ods[o]["icb22_ons_code"], name, by_ods[o]["icb_short_name"],
+               by_ods[o]["nhser22_ons_code"], by_ods[o]["nhser22_ods_code"], by_ods[o]["nhser22_name"]]
+              for o, n, name in icb24], key=lambda r: r[1]))
+
+# LSOA 2021 -> sub-ICB location -> ICB (April 2024).
+write("icb/2024-04/lsoa_icb.csv",
+      ["lsoa_code","sub_icb_ods_code","sub_icb_ons_code","icb_ods_code","icb_ons_code"],
+      sorted([[r["lsoa21_code"], r["sicbl24_ods_code"], r["sicbl24_ons_code"],
+               r["icb24_ods_code"], r["icb24_ons_code"]] for r in lk21]))
+
+# IMD 2025 rank, decile and score per LSOA 2021.
+imd25 = list(csv.DictReader(open(os.path.join(shared, "deprivation/imd2025_lsoa21.csv"))))
+deciles25 = {r["lsoa21_code"]: int(r["imd2025_decile"]) for r in imd25}
+write("imd/2025/lsoa_imd.csv", ["lsoa_code","imd_rank","imd_decile","imd_score"],
+      sorted([[r["lsoa21_code"], r["imd2025_rank"], r["imd2025_decile"], r["imd2025_score"]] for r in imd25]))
+
+
+# Persons by single year on 2021 LSOAs (mid-2020, derived by the team) -> 19 bands -> split by sex
+# as for 2011, with each LSOA's IMD 2025 quintile.
+rows = []
+for r in csv.DictReader(open(os.path.join(shared, "population/derived_lsoa21_mid2020_persons_single_year_of_age.csv"))):
+    code = r["lsoa21_code"]
+    q = (deciles25[code] + 1) // 2
+    banded = defaultdict(int)
+    for age in range(90):
+        banded[band_of(age)] += int(r[f"age_{age}"])
+    banded["90+"] += int(r["age_90_plus"])
+    for b in BANDS:
+        persons = banded[b]
+        m = int(persons * share[(q, b)] + 0.5)
+        rows.append([code, "male", b, m])
+        rows.append([code, "female", b, persons - m])
+rows.sort(key=lambda x: (x[0], x[1] != "male", BANDS.index(x[2])))
+write("population/mid-2020-lsoa21/population.csv", ["lsoa_code","sex","age_band","population"], rows)
+print("total persons (LSOA 2021)", sum(x[3] for x in rows))
+
+# Conversions between the LSOA vintages (England), both ways, from ONS's best-fit lookup with its change
+# code (U unchanged, S split, M merged, X irregular). Each code's share of its rows that goes to each
+# code of the other vintage is that code's mid-2020 population over the total of the codes it shares
+# with (1 where there is one), so a split area's events are shared out by population.
+def persons(file, column):
+    total = {}
+    for r in csv.DictReader(open(os.path.join(shared, file))):
+        total[r[column]] = int(r["all_ages"])
+    return total
+pop11 = persons("population/ons_mid2020_lsoa11_persons_single_year_of_age.csv", "lsoa11_code")
+pop21 = persons("population/derived_lsoa21_mid2020_persons_single_year_of_age.csv", "lsoa21_code")
+pairs = sorted({(r["lsoa11_code"], r["lsoa21_code"], r["change_code"])
+                for r in csv.DictReader(open(os.path.join(shared, "geography/lsoa11_to_lsoa21_lad22.csv")))
+                if r["lsoa11_code"].startswith("E")})
+def conversion(path, header, key, target, weights):
+    targets = defaultdict(list)
+    for pair in pairs:
+        targets[pair[key]].append((pair[target], pair[2]))
+    rows = []
+    for code in sorted(targets):
+        total = sum(weights[t] for t, _ in targets[code])
+        for t, change in sorted(targets[code]):
+            share = 1.0 if len(targets[code]) == 1 else weights[t] / total
+            rows.append([code, t, change, f"{share:.9f}"])
+    write(path, header, rows)
+conversion("lsoa/2011-to-2021/lsoa11_to_lsoa21.csv", ["from_code","to_code","change_code","share"], 0, 1, pop21)
+conversion("lsoa/2011-to-2021/lsoa21_to_lsoa11.csv", ["from_code","to_code","change_code","share"], 1, 0, pop11)

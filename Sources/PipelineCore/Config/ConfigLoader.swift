@@ -119,6 +119,18 @@ public enum ConfigLoader {
         ] {
             try checkInsideProject(value, path: path, location: location)
         }
+        for (index, conversion) in config.reference.lsoaConversions.enumerated() {
+            let path = "reference.lsoaConversions[\(index)]"
+            guard let basis = config.reference.lsoaVintage else {
+                throw PipelineError(
+                    .usage, "\(path): a conversion needs the basis it converts to", at: location,
+                    hint: "set reference.lsoaVintage to the LSOA vintage of the ICB lookup and IMD file (\"2011\" or \"2021\")")
+            }
+            guard conversion.from != basis else {
+                throw PipelineError(.usage, "\(path).from: \(conversion.from.rawValue) is the basis itself", at: location)
+            }
+            try checkInsideProject(conversion.file, path: "\(path).file", location: location)
+        }
         var seen: Set<String> = []
         for (index, source) in config.sources.enumerated() {
             guard !source.name.isEmpty, source.name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) else {
@@ -133,6 +145,25 @@ public enum ConfigLoader {
             try checkInsideProject(source.files, path: "sources[\(index)].files", location: location)
             if let threshold = source.rejectThreshold, !(0...1).contains(threshold) {
                 throw PipelineError(.usage, "sources[\(index)].rejectThreshold: must be a share between 0 and 1", at: location)
+            }
+            if let vintage = source.lsoaVintage {
+                guard source.grain == .lsoa else {
+                    throw PipelineError(.usage, "sources[\(index)].lsoaVintage: only a source at LSOA grain has LSOA codes", at: location)
+                }
+                guard let basis = config.reference.lsoaVintage else {
+                    throw PipelineError(
+                        .usage, "sources[\(index)].lsoaVintage: the basis to compare it with is not set", at: location,
+                        hint: "set reference.lsoaVintage to the LSOA vintage of the ICB lookup and IMD file")
+                }
+                if vintage != basis, config.reference.conversion(from: vintage) == nil {
+                    throw PipelineError(
+                        .usage,
+                        "sources[\(index)].lsoaVintage: '\(source.name)' is coded to \(vintage.rawValue) LSOAs, the basis is \(basis.rawValue), and no conversion from \(vintage.rawValue) is configured",
+                        at: location,
+                        hint:
+                            "add {\"from\": \"\(vintage.rawValue)\", \"file\": \"reference/lsoa/2011-to-2021/\(vintage == .lsoa2011 ? "lsoa11_to_lsoa21" : "lsoa21_to_lsoa11").csv\"} to reference.lsoaConversions"
+                    )
+                }
             }
         }
         let populations = config.sources.filter { $0.kind == .population }

@@ -6,8 +6,13 @@ public struct ReferenceConfig: Codable, Sendable, Equatable {
     public var icb: IcbReference
     public var imd: ImdReference
     public var standardPopulation: StandardPopulationReference
+    /// The LSOA vintage of the ICB lookup and the IMD file: the basis every LSOA-coded row is mapped on.
+    /// Needed only when a source is coded to another vintage.
+    public var lsoaVintage: LsoaVintage?
+    /// Lookups from other LSOA vintages to the basis, for sources coded to them.
+    public var lsoaConversions: [LsoaConversionReference]
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case icb, imd, standardPopulation }
+    enum CodingKeys: String, CodingKey, CaseIterable { case icb, imd, standardPopulation, lsoaVintage, lsoaConversions }
 
     public init(from decoder: any Decoder) throws {
         try decoder.rejectUnknownKeys(CodingKeys.self)
@@ -15,6 +20,29 @@ public struct ReferenceConfig: Codable, Sendable, Equatable {
         icb = try container.decode(IcbReference.self, forKey: .icb)
         imd = try container.decode(ImdReference.self, forKey: .imd)
         standardPopulation = try container.decode(StandardPopulationReference.self, forKey: .standardPopulation)
+        lsoaVintage = try container.decodeIfPresent(LsoaVintage.self, forKey: .lsoaVintage)
+        lsoaConversions = try container.decodeIfPresent([LsoaConversionReference].self, forKey: .lsoaConversions) ?? []
+    }
+
+    /// The conversion that maps codes of `vintage` onto the basis, if configured.
+    public func conversion(from vintage: LsoaVintage) -> LsoaConversionReference? {
+        lsoaConversions.first { $0.from == vintage }
+    }
+}
+
+/// A lookup from LSOA codes of another vintage to the basis: `from_code, to_code, share` (each code's
+/// shares sum to 1; a split area's rows are shared out by them).
+public struct LsoaConversionReference: Codable, Sendable, Equatable {
+    public var from: LsoaVintage
+    public var file: String
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case from, file }
+
+    public init(from decoder: any Decoder) throws {
+        try decoder.rejectUnknownKeys(CodingKeys.self)
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        from = try container.decode(LsoaVintage.self, forKey: .from)
+        file = try container.decode(String.self, forKey: .file)
     }
 }
 

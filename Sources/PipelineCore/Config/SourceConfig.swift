@@ -44,9 +44,12 @@ public struct SourceConfig: Codable, Sendable, Equatable {
     public var description: String?
     /// Ages as rows (`long`, the default) or as columns (`wide`, populations only).
     public var layout: Layout
+    /// The LSOA vintage the rows are coded to, when it is not the basis (`reference.lsoaVintage`): they
+    /// are converted through `reference.lsoaConversions`.
+    public var lsoaVintage: LsoaVintage?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case name, kind, grain, files, columns, dialect, rejectThreshold, vintage, description, layout
+        case name, kind, grain, files, columns, dialect, rejectThreshold, vintage, description, layout, lsoaVintage
     }
 
     public init(from decoder: any Decoder) throws {
@@ -61,6 +64,7 @@ public struct SourceConfig: Codable, Sendable, Equatable {
         vintage = try container.decodeIfPresent(String.self, forKey: .vintage)
         description = try container.decodeIfPresent(String.self, forKey: .description)
         layout = try container.decodeIfPresent(Layout.self, forKey: .layout) ?? .long
+        lsoaVintage = try container.decodeIfPresent(LsoaVintage.self, forKey: .lsoaVintage)
         if layout == .wide, kind != .population {
             throw DecodingError.dataCorruptedError(forKey: .layout, in: container, debugDescription: "'wide' is for population sources (ages as columns)")
         }
