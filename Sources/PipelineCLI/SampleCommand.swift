@@ -23,8 +23,11 @@ struct SampleCommand: ParsableCommand {
     @Option(help: "Periods to generate (YYYY-MM, comma-separated, oldest first). Default: 2024-03,2025-03 for samples; 2025-03 for national.")
     var periods: String?
 
-    @Option(help: "National population by LSOA, sex and age band to simulate from (relative to the config's folder).")
-    var population = "reference/population/mid-2020/population.csv"
+    @Option(
+        help:
+            "National population by LSOA, sex and age band to simulate from (relative to the config's folder). Default: the bundled mid-2020 population on the config's LSOA basis (reference.lsoaVintage)."
+    )
+    var population: String?
 
     func run() throws {
         let config = try global.loadConfig()
@@ -37,10 +40,18 @@ struct SampleCommand: ParsableCommand {
         }
         let generator = SampleGenerator(scale: scale, seed: seed, periods: parsed)
         let started = Date()
-        let summary = try generator.generate(config: config, populationFile: population, into: out)
+        let summary = try generator.generate(config: config, populationFile: population ?? Self.bundledPopulation(config), into: out)
         Console.out(
             "wrote \(summary.files) files, \(summary.rows) rows, \(summary.bytes / 1_000_000) MB for \(summary.lsoas) LSOAs in \(String(format: "%.1f", Date().timeIntervalSince(started))) s to \(out)"
         )
+    }
+
+    /// The bundled population on the config's basis (docs/DATA.md, "Geography basis").
+    static func bundledPopulation(_ config: PipelineConfig) -> String {
+        switch config.reference.lsoaVintage {
+        case .lsoa2021?: "reference/population/mid-2020-lsoa21/population.csv"
+        case .lsoa2011?, nil: "reference/population/mid-2020/population.csv"
+        }
     }
 }
 

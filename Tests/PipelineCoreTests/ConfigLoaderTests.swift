@@ -19,8 +19,17 @@ struct ConfigLoaderTests {
         let config = try ConfigLoader.load(path: Repository.path("pipeline.json"))
         #expect(config.sources.count >= 6)
         #expect(config.populationSource?.name == "population")
-        #expect(config.reference.icb.vintage == "2022-07")
+        // The 2021 basis with IMD 2025 is the default; 2011-coded sources can be converted onto it.
+        #expect(config.reference.icb.vintage == "2024-04")
+        #expect(config.reference.imd.vintage == "2025")
+        #expect(config.reference.lsoaVintage == .lsoa2021)
+        #expect(config.reference.conversion(from: .lsoa2011)?.file == "reference/lsoa/2011-to-2021/lsoa11_to_lsoa21.csv")
         #expect(config.resolve("out/x") == Repository.path("out/x"))
+        // The 2011 basis with IMD 2019 stays selectable (examples/basis-2011, run by ExamplesTests).
+        let basis2011 = try ConfigLoader.load(path: Repository.path("examples/basis-2011/pipeline.json"))
+        #expect(basis2011.reference.icb.vintage == "2022-07")
+        #expect(basis2011.reference.imd.vintage == "2019")
+        #expect(basis2011.reference.lsoaVintage == .lsoa2011)
     }
 
     @Test func unknownKeyNamesItsPathAndTheClosestValidKey() {
