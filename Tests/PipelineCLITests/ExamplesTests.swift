@@ -91,6 +91,50 @@ struct ExamplesTests {
         #expect(converted == rows.reduce(0) { $0 + (Int($1["all_ages"] ?? "") ?? 0) })
     }
 
+    /// A population delivered at ICB × IMD decile × age band (persons), as the national view needs it.
+    @Test func aPopulationAtICBByDecile() throws {
+        let workspace = try TestWorkspace()
+        let folder = Repository.path("examples/ons-icb-decile-population")
+        let run = try CommandLineRunner.run([
+            "run", "--config", "\(folder)/pipeline.json", "--db", workspace.path("d.sqlite"), "--output", workspace.path("published"),
+        ])
+        #expect(run.status == 0, "\(run.stderr)")
+        var events = 0.0
+        let extracts = Repository.path("examples/basis-2011/data-samples/extracts")
+        for icb in try FileManager.default.contentsOfDirectory(atPath: extracts) {
+            for row in try Self.csv("\(extracts)/\(icb)/cyp_mh_contacts.csv") where row["period"] == "2025-03" {
+                events += Double(row["events"] ?? "") ?? 0
+            }
+        }
+        // By hand: ages 0-14 are the bands 0-4, 5-9, 10-14; the 0-17 range takes 3/5 of 15-19.
+        var population = 0.0, total = 0
+        for row in try Self.csv("\(folder)/derived_icb22_mid2020_persons_by_imd2019_decile_age5.csv") {
+            let people = Double(row["population"] ?? "") ?? 0
+            total += Int(people)
+            switch row["age_band"] {
+            case "0-4", "5-9", "10-14": population += people
+            case "15-19": population += 0.6 * people
+            default: break
+            }
+        }
+        let (value, stored, quintiles) = try DatabaseQueue(path: workspace.path("d.sqlite")).read { db in
+            (
+                try Double.fetchOne(
+                    db,
+                    sql: """
+                        SELECT value FROM indicator_value WHERE indicator_id = 'EIA12' AND period = '2025-03'
+                        AND geography_level = 'england' AND breakdown_type = 'all'
+                        """),
+                try Int.fetchOne(db, sql: "SELECT sum(population) FROM ingest_population"),
+                try Int.fetchOne(
+                    db, sql: "SELECT count(*) FROM indicator_value WHERE geography_level = 'icb' AND breakdown_type = 'imd_quintile'")
+            )
+        }
+        #expect(stored == total && total == 56_550_138)
+        #expect(abs((value ?? 0) - events / population * 100_000) < 1e-9, "\(String(describing: value)) against \(events / population * 100_000)")
+        #expect((quintiles ?? 0) > 0, "ICS values by quintile come from a population at ICB × decile")
+    }
+
     /// The 2011 basis with IMD 2019 still runs end to end: its samples reproduce from the seed on that basis,
     /// and a value is checked by hand from the raw files.
     @Test func theLSOA2011BasisStillRuns() throws {

@@ -32,6 +32,16 @@ struct ConfigLoaderTests {
         #expect(basis2011.reference.lsoaVintage == .lsoa2011)
     }
 
+    /// A population may come at ICB × decile (long layout); a wide one is per LSOA by definition.
+    @Test func populationGrains() {
+        let atIcb = valid.replacingOccurrences(
+            of: "\"kind\": \"population\", \"vintage\": \"test\",", with: "\"kind\": \"population\", \"grain\": \"icb-imd-decile\", \"vintage\": \"test\",")
+        #expect(atIcb != valid)
+        #expect(decodeError(atIcb) == nil)
+        let wide = atIcb.replacingOccurrences(of: "\"grain\": \"icb-imd-decile\",", with: "\"grain\": \"icb-imd-decile\", \"layout\": \"wide\",")
+        #expect(decodeError(wide)?.message == "sources[0].layout: a wide population is one row per LSOA; at ICB × decile grain use the long layout")
+    }
+
     @Test func unknownKeyNamesItsPathAndTheClosestValidKey() {
         let error = decodeError(valid.replacingOccurrences(of: "\"rejectThreshold\"", with: "\"rejectTreshold\""))
         #expect(error?.code == .usage)

@@ -139,8 +139,10 @@ public enum ConfigLoader {
             guard seen.insert(source.name).inserted else {
                 throw PipelineError(.usage, "sources[\(index)].name: duplicate source name '\(source.name)'", at: location)
             }
-            if source.kind == .population, source.grain != .lsoa {
-                throw PipelineError(.usage, "sources[\(index)].grain: a population source must be at LSOA grain", at: location)
+            if source.kind == .population, source.grain != .lsoa, source.layout == .wide {
+                throw PipelineError(
+                    .usage, "sources[\(index)].layout: a wide population is one row per LSOA; at ICB × decile grain use the long layout",
+                    at: location)
             }
             try checkInsideProject(source.files, path: "sources[\(index)].files", location: location)
             if let threshold = source.rejectThreshold, !(0...1).contains(threshold) {

@@ -23,7 +23,8 @@ public struct SourceConfig: Codable, Sendable, Equatable {
     public enum Grain: String, Codable, Sendable, CaseIterable {
         /// One row per LSOA (mapped to sub-ICB, ICB and IMD decile by the lookups).
         case lsoa
-        /// Pre-aggregated: one row per ICB × national IMD decile.
+        /// Pre-aggregated: one row per ICB × national IMD decile (extracts, or a population at the grain of
+        /// the national view).
         case icbImdDecile = "icb-imd-decile"
     }
 
