@@ -103,7 +103,7 @@ final class ExtractParser: CSVRecordHandler {
             keyUnit = icb * 10 + decile - 1
         }
 
-        let period = columnPeriod >= 0 ? Period.parse(Self.trimmed(record[columnPeriod])) : nil
+        let period = columnPeriod >= 0 ? Period.parseMonth(Self.trimmed(record[columnPeriod])) : nil
         if let period, periodBounds.contains(period.ordinal), !totals.canHold(period) {
             throw PipelineError(
                 .dataQuality, "source '\(source.name)' holds more than \(totals.maximumPeriods) periods",

@@ -26,7 +26,7 @@ public enum QuarantineReason: String, Sendable, CaseIterable {
         case .unknownLsoa: "LSOA code not in the configured lookup vintage"
         case .unknownIcb: "ICB code not in the configured vintage (ODS or ONS)"
         case .invalidDecile: "IMD decile must be a whole number from 1 to 10"
-        case .invalidPeriod: "period must be YYYY-MM"
+        case .invalidPeriod: "period must be a month: YYYY-MM, a date in the month (2025-03-01, 01/03/2025) or Mar-25"
         case .invalidSex: "sex must be male/female/unknown (or M/F/U, 1/2/0/9)"
         case .invalidAgeBand: "age band must be one of the 19 ESP2013 bands, a single year of age, or 'unknown'"
         case .missingValue: "required value is empty"

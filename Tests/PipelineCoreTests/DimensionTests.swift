@@ -46,4 +46,18 @@ struct DimensionTests {
     @Test func quintileOfDecile() {
         #expect((1...10).map(ImdQuantile.quintile(ofDecile:)) == [1, 1, 2, 2, 3, 3, 4, 4, 5, 5])
     }
+
+    /// Months as NHS and ONS files write them (docs/DATA.md, "Periods").
+    @Test(
+        arguments: [
+            ("2025-03", "2025-03"), ("2025-03-01", "2025-03"), ("2025-03-31", "2025-03"), ("2024-02-29", "2024-02"),
+            ("01/03/2025", "2025-03"), ("31/12/2024", "2024-12"), ("Mar-25", "2025-03"), ("mar-2025", "2025-03"),
+            ("Mar 2025", "2025-03"), ("March 2025", "2025-03"), ("Sept 2024", nil), ("Sep-24", "2024-09"),
+            ("2025-02-29", nil), ("2025-04-31", nil), ("31/04/2025", nil), ("2025-3", nil), ("Mar-5", nil), ("Marc-25", nil),
+            ("2025-13-01", nil), ("March", nil), ("", nil), ("1899-12", nil),
+        ] as [(String, String?)])
+    func monthsAsPublished(text: String, expected: String?) {
+        let bytes = Array(text.utf8)
+        #expect(bytes.withUnsafeBytes { Period.parseMonth($0) }?.label == expected, "\(text)")
+    }
 }
