@@ -103,7 +103,11 @@ final class ExtractParser: CSVRecordHandler {
             keyUnit = icb * 10 + decile - 1
         }
 
-        let period = columnPeriod >= 0 ? Period.parseMonth(Self.trimmed(record[columnPeriod])) : nil
+        var period = columnPeriod >= 0 ? Period.parseDelivered(Self.trimmed(record[columnPeriod]), declared: source.periodType) : nil
+        // A period of another kind than the source's first is set aside below, and holds no slot.
+        let mixedKind = period.map { period in totals.periods.first.map { $0.kind != period.kind } ?? false } ?? false
+        if mixedKind, !unmapped { return quarantine(record, column: columnPeriod + 1, .mixedPeriodKinds) }
+        if mixedKind { period = nil }
         if let period, periodBounds.contains(period.ordinal), !totals.canHold(period) {
             throw PipelineError(
                 .dataQuality, "source '\(source.name)' holds more than \(totals.maximumPeriods) periods",
@@ -129,6 +133,7 @@ final class ExtractParser: CSVRecordHandler {
         var slot = populationSlot
         if columnPeriod >= 0 {
             guard let period else { return quarantine(record, column: columnPeriod + 1, .invalidPeriod) }
+
             guard periodBounds.contains(period.ordinal) else {
                 return quarantine(record, column: columnPeriod + 1, period.ordinal > currentOrdinal ? .futurePeriod : .outsidePeriodWindow)
             }

@@ -129,6 +129,7 @@ public struct IngestStage: PipelineStage {
         let notes = results.map { result in
             "\(result.source.name): \(result.files.count) files\(result.chunkedFiles > 0 ? " (\(result.chunkedFiles) parsed in parallel chunks)" : ""), \(result.rowsLoaded) rows loaded, \(result.rowsQuarantined) quarantined"
                 + (result.source.kind == .population ? "" : ", periods \(result.totals.periods.sorted().map(\.label).joined(separator: " "))")
+                + Self.gapNote(result.totals.periods)
                 + (result.eventsApportioned > 0
                     ? ", \(Self.percent(Double(result.eventsApportioned) / Double(max(result.events, 1)))) of events shared out from LSOAs split between vintages"
                     : "")
@@ -225,6 +226,17 @@ public struct IngestStage: PipelineStage {
                     hint: "every dataset must cover every system in each period; check the delivery for the ICBs named")
             }
         }
+    }
+
+    /// The periods missing inside a source's series (a month with no rows between two with rows), for
+    /// the data-quality notes (docs/DATA.md, "Periods").
+    static func gapNote(_ periods: [Period]) -> String {
+        guard let kind = periods.first?.kind, let first = periods.map(\.ordinal).min(), let last = periods.map(\.ordinal).max() else { return "" }
+        let present = Set(periods.map(\.ordinal))
+        let missing = stride(from: first, through: last, by: kind.step).filter { !present.contains($0) }
+            .map { Period(kind: kind, endingIn: $0).label }
+        guard !missing.isEmpty else { return "" }
+        return ", \(missing.count) missing inside the series: \(missing.prefix(6).joined(separator: " "))\(missing.count > 6 ? " …" : "")"
     }
 
     static func percent(_ share: Double) -> String {

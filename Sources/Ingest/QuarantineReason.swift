@@ -17,6 +17,7 @@ public enum QuarantineReason: String, Sendable, CaseIterable {
     case futurePeriod = "future_period"
     case outsidePeriodWindow = "outside_period_window"
     case outsideDeliveredIcs = "outside_delivered_ics"
+    case mixedPeriodKinds = "mixed_period_kinds"
 
     /// A sentence for logs and messages (never includes the cell value).
     public var explanation: String {
@@ -26,7 +27,8 @@ public enum QuarantineReason: String, Sendable, CaseIterable {
         case .unknownLsoa: "LSOA code not in the configured lookup vintage"
         case .unknownIcb: "ICB code not in the configured vintage (ODS or ONS)"
         case .invalidDecile: "IMD decile must be a whole number from 1 to 10"
-        case .invalidPeriod: "period must be a month: YYYY-MM, a date in the month (2025-03-01, 01/03/2025) or Mar-25"
+        case .invalidPeriod:
+            "period must be a month (2025-03, 2025-03-01, 01/03/2025, Mar-25), a quarter (2024-Q4, 2024-25 Q3), a financial year (2024-25) or a year (2024), of the source's periodType if it declares one"
         case .invalidSex: "sex must be male/female/unknown (or M/F/U, 1/2/0/9)"
         case .invalidAgeBand: "age band must be one of the 19 ESP2013 bands, a single year of age, or 'unknown'"
         case .missingValue: "required value is empty"
@@ -38,6 +40,7 @@ public enum QuarantineReason: String, Sendable, CaseIterable {
         case .futurePeriod: "period is after the current month"
         case .outsidePeriodWindow: "period is outside the configured window ('periods' in pipeline.json)"
         case .outsideDeliveredIcs: "the row's area belongs to another ICS than the folder the file was delivered in"
+        case .mixedPeriodKinds: "the source's periods are of another kind (month, quarter, year): trends only join periods of one kind"
         }
     }
 }

@@ -57,20 +57,20 @@ final class SourceTotals {
     /// Whether a row of `period` can be held: a period seen before, or room for one more.
     @inline(__always)
     func canHold(_ period: Period) -> Bool {
-        period.ordinal == lastOrdinal || periods.count < maximumPeriods || slotOfPeriod[period.ordinal] != nil
+        period.key == lastOrdinal || periods.count < maximumPeriods || slotOfPeriod[period.key] != nil
     }
 
     @inline(__always)
     func slot(for period: Period) -> Int {
-        if period.ordinal == lastOrdinal { return lastSlot }
-        if let slot = slotOfPeriod[period.ordinal] {
-            lastOrdinal = period.ordinal
+        if period.key == lastOrdinal { return lastSlot }
+        if let slot = slotOfPeriod[period.key] {
+            lastOrdinal = period.key
             lastSlot = slot
             return slot
         }
         let slot = periods.count
         periods.append(period)
-        slotOfPeriod[period.ordinal] = slot
+        slotOfPeriod[period.key] = slot
         value1.append(contentsOf: repeatElement(0, count: cellsPerPeriod))
         value2.append(contentsOf: repeatElement(0, count: cellsPerPeriod))
         records.append(contentsOf: repeatElement(0, count: cellsPerPeriod))
@@ -78,7 +78,7 @@ final class SourceTotals {
         seen.append(contentsOf: repeatElement(0, count: wordsPerPeriod))
         seenYears.append([])
         quality.append(contentsOf: repeatElement(0, count: icbCount * Self.qualityFields))
-        lastOrdinal = period.ordinal
+        lastOrdinal = period.key
         lastSlot = slot
         return slot
     }
@@ -123,10 +123,10 @@ final class SourceTotals {
     /// is in both (a duplicate row across the parts: the caller rereads the file in order, so the later
     /// row is the one quarantined) or the periods would exceed the maximum.
     func absorb(_ other: SourceTotals) -> Bool {
-        let added = other.periods.filter { slotOfPeriod[$0.ordinal] == nil }.count
+        let added = other.periods.filter { slotOfPeriod[$0.key] == nil }.count
         guard periods.count + added <= maximumPeriods else { return false }
         for (otherSlot, period) in other.periods.enumerated() {
-            guard let slot = slotOfPeriod[period.ordinal] else { continue }
+            guard let slot = slotOfPeriod[period.key] else { continue }
             for word in 0..<wordsPerPeriod where seen[slot * wordsPerPeriod + word] & other.seen[otherSlot * wordsPerPeriod + word] != 0 {
                 return false
             }

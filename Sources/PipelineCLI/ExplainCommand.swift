@@ -61,7 +61,9 @@ struct ExplainCommand: ParsableCommand {
 
     /// Where the value is published and what disclosure control did to each of its cells.
     private func published(_ db: Database, period: String) throws {
-        guard try db.tableExists("soc_suppressed_cells"), let start = Period(label: period).map({ "\($0.label)-01" }) else { return }
+        guard try db.tableExists("soc_suppressed_cells"), let start = Period(label: period).map({ "\(Period(ordinal: $0.firstOrdinal).label)-01" }) else {
+            return
+        }
         let (type, index) = try slice()
         let england = geography == GeographyLevel.englandCode
         let place: (table: String, key: String)?

@@ -33,7 +33,7 @@ struct SampleCommand: ParsableCommand {
         let config = try global.loadConfig()
         let labels = (periods ?? (scale == .samples ? "2024-03,2025-03" : "2025-03")).split(separator: ",").map(String.init)
         let parsed = try labels.map { label in
-            guard let period = Period(label: label.trimmingCharacters(in: .whitespaces)) else {
+            guard let period = Period(label: label.trimmingCharacters(in: .whitespaces)), period.kind == .month else {
                 throw ValidationError("--periods: '\(label)' is not YYYY-MM")
             }
             return period

@@ -8,13 +8,14 @@ struct Provenance: Sendable {
     var icbVintage: String
     var populationSource: String
 
-    /// First and last day of a `YYYY-MM` period, as ISO dates.
+    /// First and last day of a period (any kind; docs/DATA.md, "Periods"), as ISO dates.
     static func bounds(of label: String) -> (start: String, end: String)? {
         guard let period = Period(label: label) else { return nil }
+        let first = Period(ordinal: period.firstOrdinal), last = Period(ordinal: period.ordinal)
         let days = [
-            31, period.year % 4 == 0 && (period.year % 100 != 0 || period.year % 400 == 0) ? 29 : 28,
+            31, last.year % 4 == 0 && (last.year % 100 != 0 || last.year % 400 == 0) ? 29 : 28,
             31, 30, 31, 30, 31, 31, 30, 31, 30, 31,
-        ][period.month - 1]
-        return ("\(label)-01", "\(label)-\(days)")
+        ][last.month - 1]
+        return ("\(first.label)-01", "\(last.label)-\(days)")
     }
 }

@@ -60,4 +60,50 @@ struct DimensionTests {
         let bytes = Array(text.utf8)
         #expect(bytes.withUnsafeBytes { Period.parseMonth($0) }?.label == expected, "\(text)")
     }
+
+    /// Quarters and years as published, their stored label, how they read, and their first and last month.
+    @Test(
+        arguments: [
+            ("2024-Q4", "2024-Q4", "October to December 2024", "2024-10"),
+            ("Q4 2024", "2024-Q4", "October to December 2024", "2024-10"),
+            ("2024-25 Q3", "2024-Q4", "October to December 2024", "2024-10"),
+            ("Q4 2024-25", "2025-Q1", "January to March 2025", "2025-01"),
+            ("2024-25 Q1", "2024-Q2", "April to June 2024", "2024-04"),
+            ("2024-25", "2024-25", "2024-25", "2024-04"),
+            ("2024/25", "2024-25", "2024-25", "2024-04"),
+            ("2024", "2024", "2024", "2024-01"),
+            ("12m-to-2025-03", "12m-to-2025-03", "12 months to March 2025", "2024-04"),
+        ] as [(String, String, String, String)])
+    func spans(text: String, label: String, readable: String, firstMonth: String) throws {
+        let period = try #require(Period(label: text))
+        #expect(period.label == label)
+        #expect(period.readable == readable)
+        #expect(Period(ordinal: period.firstOrdinal).label == firstMonth)
+        #expect(Period(label: period.label) == period, "labels read back")
+    }
+
+    @Test(arguments: ["2024-26", "2024-Q5", "Q0 2024", "2024-25 Q5", "20245", "2024/26", "12m-to-2025"])
+    func notSpans(text: String) {
+        #expect(Period(label: text) == nil, "\(text)")
+    }
+
+    /// A delivered value's kind comes from its form, unless the source declares one.
+    @Test func deliveredPeriodsAndDeclaredKinds() {
+        func parse(_ text: String, _ declared: PeriodKind?) -> String? {
+            Array(text.utf8).withUnsafeBytes { Period.parseDelivered($0, declared: declared) }?.label
+        }
+        #expect(parse("2025-03-01", nil) == "2025-03")
+        #expect(parse("2025-03-01", .rolling12Months) == "12m-to-2025-03")
+        #expect(parse("Mar-25", .rolling12Months) == "12m-to-2025-03")
+        #expect(parse("2024-25", nil) == "2024-25")
+        #expect(parse("2024-25", .financialYear) == "2024-25")
+        #expect(parse("2024-25", .quarter) == nil, "a declared kind refuses another")
+        #expect(parse("2025-03", .financialYear) == nil)
+        #expect(parse("2024-25", .rolling12Months) == nil)
+        // Within one kind, stored labels sort as the periods do, as the later stages rely on.
+        let months = ["2024-11", "2025-01", "2024-12"].compactMap { Period(label: $0) }
+        #expect(months.sorted().map(\.label) == months.map(\.label).sorted())
+        let years = ["2025-26", "2023-24", "2024-25"].compactMap { Period(label: $0) }
+        #expect(years.sorted().map(\.label) == years.map(\.label).sorted())
+    }
 }

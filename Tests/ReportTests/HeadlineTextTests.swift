@@ -33,6 +33,15 @@ struct HeadlineTextTests {
         #expect(FigureText.period("2024-12") == "December 2024")
         #expect(FigureText.period("2024-25") == "2024-25")
         #expect(FigureText.period("2025-13") == "2025-13")
+        #expect(FigureText.period("2024-Q4") == "October to December 2024")
+        #expect(FigureText.period("12m-to-2025-03") == "12 months to March 2025")
+        // From a published row's first and last day.
+        #expect(FigureText.period(start: "2025-03-01", end: "2025-03-31") == "March 2025")
+        #expect(FigureText.period(start: "2024-04-01", end: "2025-03-31") == "2024-25")
+        #expect(FigureText.period(start: "2024-01-01", end: "2024-12-31") == "2024")
+        #expect(FigureText.period(start: "2024-10-01", end: "2024-12-31") == "October to December 2024")
+        #expect(FigureText.period(start: "2024-06-01", end: "2025-05-31") == "12 months to May 2025")
+        #expect(FigureText.period(start: "2024-06-01", end: "2024-07-31") == "2024-06-01")
         #expect(HeadlineText.relativeIndex(title: "X", rii: 1, lower: nil, upper: nil, period: "2025-03").hasSuffix("(March 2025)."))
     }
 

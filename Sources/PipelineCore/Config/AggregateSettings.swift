@@ -34,8 +34,14 @@ public struct AggregateSettings: Codable, Sendable, Equatable {
         siiRepetitions = try container.decodeIfPresent(Int.self, forKey: .siiRepetitions) ?? 10_000
         minQuantilePopulation = try container.decodeIfPresent(Double.self, forKey: .minQuantilePopulation) ?? 1_000
         headlineTopN = try container.decodeIfPresent(Int.self, forKey: .headlineTopN) ?? 5
-        if let baselinePeriod, Period(label: baselinePeriod) == nil {
-            throw DecodingError.dataCorruptedError(forKey: .baselinePeriod, in: container, debugDescription: "must be YYYY-MM")
+        if let baselinePeriod {
+            // Stored as the pipeline writes periods, so it matches the data's labels.
+            guard let period = Period(label: baselinePeriod) else {
+                throw DecodingError.dataCorruptedError(
+                    forKey: .baselinePeriod, in: container,
+                    debugDescription: "must be a period: a month (YYYY-MM), a quarter (2024-Q4), a financial year (2024-25), a year (2024) or 12m-to-YYYY-MM")
+            }
+            self.baselinePeriod = period.label
         }
         guard siiRepetitions >= 10_000 else {
             throw DecodingError.dataCorruptedError(forKey: .siiRepetitions, in: container, debugDescription: "must be at least 10000")

@@ -26,8 +26,8 @@ public struct PeriodWindow: Codable, Sendable, Equatable {
         from = try container.decodeIfPresent(String.self, forKey: .from)
         to = try container.decodeIfPresent(String.self, forKey: .to)
         for (key, value) in [(CodingKeys.from, from), (.to, to)] {
-            if let value, Period(label: value) == nil {
-                throw DecodingError.dataCorruptedError(forKey: key, in: container, debugDescription: "must be YYYY-MM")
+            if let value, Period(label: value)?.kind != .month {
+                throw DecodingError.dataCorruptedError(forKey: key, in: container, debugDescription: "must be a month, YYYY-MM")
             }
         }
         if let first = from.flatMap(Period.init(label:)), let last = to.flatMap(Period.init(label:)), last < first {
@@ -46,7 +46,7 @@ public struct PeriodWindow: Codable, Sendable, Equatable {
 extension Period {
     /// The current month (UTC), or `SOC_PIPELINE_TODAY=YYYY-MM` for tests.
     public static func current(environment: [String: String]) -> Period {
-        if let text = environment["SOC_PIPELINE_TODAY"], let period = Period(label: text) { return period }
+        if let text = environment["SOC_PIPELINE_TODAY"], let period = Period(label: text), period.kind == .month { return period }
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
         var parts = tm()

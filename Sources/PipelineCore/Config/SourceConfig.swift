@@ -48,9 +48,12 @@ public struct SourceConfig: Codable, Sendable, Equatable {
     /// The LSOA vintage the rows are coded to, when it is not the basis (`reference.lsoaVintage`): they
     /// are converted through `reference.lsoaConversions`.
     public var lsoaVintage: LsoaVintage?
+    /// The kind of every period, when the values alone do not say it: `rolling-12-months` reads a month as
+    /// the twelve months ending it (docs/DATA.md, "Periods"). Otherwise each value's form says its kind.
+    public var periodType: PeriodKind?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case name, kind, grain, files, columns, dialect, rejectThreshold, vintage, description, layout, lsoaVintage
+        case name, kind, grain, files, columns, dialect, rejectThreshold, vintage, description, layout, lsoaVintage, periodType
     }
 
     public init(from decoder: any Decoder) throws {
@@ -66,6 +69,7 @@ public struct SourceConfig: Codable, Sendable, Equatable {
         description = try container.decodeIfPresent(String.self, forKey: .description)
         layout = try container.decodeIfPresent(Layout.self, forKey: .layout) ?? .long
         lsoaVintage = try container.decodeIfPresent(LsoaVintage.self, forKey: .lsoaVintage)
+        periodType = try container.decodeIfPresent(PeriodKind.self, forKey: .periodType)
         if layout == .wide, kind != .population {
             throw DecodingError.dataCorruptedError(forKey: .layout, in: container, debugDescription: "'wide' is for population sources (ages as columns)")
         }

@@ -34,7 +34,8 @@ public struct HTMLReportRenderer {
         for (id, name) in indicators {
             let rows = league.filter { $0["indicator_id"]?.text == id }
             guard let period = rows.compactMap({ $0["period_start"]?.text }).max() else { continue }
-            let label = String(period.prefix(7))
+            let label = FigureText.period(
+                start: period, end: rows.first { $0["period_start"]?.text == period }?["period_end"]?.text ?? period)
             let unit = rows.first?["unit"]?.text ?? ""
             func metadataValue(_ item: String) -> String {
                 metadata.first { $0["indicator_id"]?.text == id && $0["item"]?.text == item }?["value"]?.text ?? ""

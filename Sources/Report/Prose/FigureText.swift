@@ -1,4 +1,5 @@
 import Foundation
+import PipelineCore
 
 /// Numbers as report text: thousands separators, fixed decimals (half to even), units (`57.1%`,
 /// `752.6 per 100,000`). Formats without Foundation's `String(format:)`, which dominated rendering time.
@@ -39,16 +40,26 @@ enum FigureText {
         return first.lowercased() + title.dropFirst()
     }
 
-    /// A period as people read it: a month `2025-03` is `March 2025`; any other form is shown as given.
+    /// A period as people read it (`2025-03` is "March 2025", `2024-25` stays "2024-25"; docs/DATA.md,
+    /// "Periods"); anything else is shown as given.
     static func period(_ period: String) -> String {
-        let parts = period.split(separator: "-")
-        guard parts.count == 2, parts[0].count == 4, parts[1].count == 2, let year = Int(parts[0]), let month = Int(parts[1]),
-            (1...12).contains(month)
-        else { return period }
-        let names = [
-            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
-        ]
-        return "\(names[month - 1]) \(year)"
+        Period(label: period)?.readable ?? period
+    }
+
+    /// A published period (its first and last day, `2024-04-01` … `2025-03-31`) as people read it, or the
+    /// first day as given when the span is not one the pipeline publishes.
+    static func period(start: String, end: String) -> String {
+        guard let first = Period(label: String(start.prefix(7))), let last = Period(label: String(end.prefix(7))) else { return start }
+        let months = last.ordinal - first.ordinal + 1
+        let kinds: [PeriodKind] = [.month, .quarter, .financialYear, .calendarYear]
+        guard
+            let kind = kinds.first(where: { kind in
+                kind.months == months && Period(kind: kind, endingIn: last.ordinal).firstOrdinal == first.ordinal
+                    && (kind != .quarter || last.month % 3 == 0) && (kind != .financialYear || last.month == 3)
+                    && (kind != .calendarYear || last.month == 12)
+            })
+        else { return months == 12 ? Period(kind: .rolling12Months, endingIn: last.ordinal).readable : start }
+        return Period(kind: kind, endingIn: last.ordinal).readable
     }
 
     /// Value with its unit, e.g. `57.1%` or `752.6 per 100,000`.
