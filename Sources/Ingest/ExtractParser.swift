@@ -148,7 +148,8 @@ final class ExtractParser: CSVRecordHandler {
             }
             sex = parsed
         }
-        let ageField = Self.trimmed(record[columnAge])
+        // A source declaring no age column (`"ageBand": []`) gives all ages in every row.
+        let ageField = columnAge >= 0 ? Self.trimmed(record[columnAge]) : UnsafeRawBufferPointer(start: nil, count: 0)
         let age: Int
         if let band = AgeBand.parse(ageField) {
             age = band.index
@@ -181,7 +182,7 @@ final class ExtractParser: CSVRecordHandler {
         if source.kind != .population {
             totals.addQuality(slot: slot, icb: icb, field: 0)
             if sex == .unknown { totals.addQuality(slot: slot, icb: icb, field: 2) }
-            if age == SourceTotals.unknownAge { totals.addQuality(slot: slot, icb: icb, field: 3) }
+            if age == SourceTotals.unknownAge, columnAge >= 0 { totals.addQuality(slot: slot, icb: icb, field: 3) }
         }
         if case .value(let a) = first, case .value(let b) = second {
             if let split {

@@ -110,6 +110,14 @@ public enum ConfigLoader {
     }
 
     /// Cross-field rules: unique names, one population, indicators pointing at datasets of the right kind.
+    /// Whether a method weights age bands (and so needs a source by age).
+    static func standardisesByAge(_ method: Statistic) -> Bool {
+        switch method {
+        case .dsr, .isRatio, .isRate: true
+        case .crudeRate, .proportion: false
+        }
+    }
+
     static func validate(_ config: PipelineConfig, file: String) throws {
         let location = InputLocation(file: file)
         for (path, value) in [
@@ -143,6 +151,11 @@ public enum ConfigLoader {
                 throw PipelineError(
                     .usage, "sources[\(index)].layout: a wide population is one row per LSOA; at ICB × decile grain use the long layout",
                     at: location)
+            }
+            if source.kind == .population, source.declaresNoAge {
+                throw PipelineError(
+                    .usage, "sources[\(index)].columns.ageBand: a population needs its ages (every rate's denominator is by age band)",
+                    at: location, hint: "give the population by age band or single year of age (\"layout\": \"wide\" reads ONS's columns)")
             }
             try checkInsideProject(source.files, path: "sources[\(index)].files", location: location)
             if let threshold = source.rejectThreshold, !(0...1).contains(threshold) {
@@ -192,6 +205,19 @@ public enum ConfigLoader {
                     .usage,
                     "\(path).method: '\(indicator.method.rawValue)' needs a dataset of kind '\(indicator.method.sourceKind.rawValue)', but '\(source.name)' is '\(source.kind.rawValue)'",
                     at: location)
+            }
+            if source.declaresNoAge {
+                if Self.standardisesByAge(indicator.method) {
+                    throw PipelineError(
+                        .usage,
+                        "\(path).method: \(indicator.id) is age-standardised ('\(indicator.method.rawValue)'), but source '\(source.name)' has no ages (\"ageBand\": [])",
+                        at: location, hint: "use crude_rate or proportion for all-ages data, or deliver the source by age band")
+                }
+                if indicator.ageRange != nil {
+                    throw PipelineError(
+                        .usage, "\(path).ageRange: \(indicator.id) covers an age range, but source '\(source.name)' has no ages (\"ageBand\": [])",
+                        at: location, hint: "remove ageRange, or deliver the source by age band")
+                }
             }
         }
     }

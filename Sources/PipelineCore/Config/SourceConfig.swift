@@ -101,8 +101,12 @@ public struct SourceConfig: Codable, Sendable, Equatable {
         case .proportion: fields += [.period, .ageBand, .numerator, .denominator]
         case .population: fields += layout == .wide ? [] : [.ageBand, .population]
         }
-        return fields
+        return declaresNoAge ? fields.filter { $0 != .ageBand } : fields
     }
+
+    /// Whether the source says it has no age column (`"columns": {"ageBand": []}`): every row is all ages,
+    /// which serves crude rates and proportions over all ages, not age-standardised rates or age ranges.
+    public var declaresNoAge: Bool { columns[.ageBand]?.isEmpty == true }
 
     /// Whether the source says it records no sex (`"columns": {"sex": []}`): every row is persons.
     public var declaresNoSex: Bool { columns[.sex]?.isEmpty == true }
