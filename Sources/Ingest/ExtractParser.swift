@@ -94,8 +94,16 @@ final class ExtractParser: CSVRecordHandler {
             guard let found = reference.icbIndex(forCode: String(decoding: Self.trimmed(record[columnIcb]), as: UTF8.self)) else {
                 return quarantine(record, column: columnIcb + 1, .unknownIcb)
             }
-            guard let parsed = Self.parseSmallInt(Self.trimmed(record[columnDecile])), (1...10).contains(parsed) else {
-                return quarantine(record, column: columnDecile + 1, .invalidDecile)
+            // An ICB-grain source has no decile: its rows are held in the decile-1 cells, which the writer
+            // reads back into the ICB-level tables without a decile (docs/DATA.md, "ICS-level sources").
+            let parsed: Int
+            if source.grain == .icb {
+                parsed = 1
+            } else {
+                guard let value = Self.parseSmallInt(Self.trimmed(record[columnDecile])), (1...10).contains(value) else {
+                    return quarantine(record, column: columnDecile + 1, .invalidDecile)
+                }
+                parsed = value
             }
             icb = found
             decile = parsed

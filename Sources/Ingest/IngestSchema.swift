@@ -5,7 +5,35 @@ enum IngestSchema {
     static let migrations = [
         SchemaMigration(4, "v1-ingest", sql: ingestTables),
         SchemaMigration(11, "v2-ingest-events-apportioned", sql: eventsApportioned),
+        SchemaMigration(12, "v3-ingest-icb-totals", sql: icbTotals),
     ]
+
+    /// Totals of sources at ICB grain, which have no deprivation decile (docs/DATA.md, "ICS-level sources").
+    static let icbTotals = """
+        CREATE TABLE ingest_icb_event_total (
+            dataset TEXT NOT NULL,
+            period TEXT NOT NULL,
+            icb_code TEXT NOT NULL,
+            sex TEXT NOT NULL,
+            age_band TEXT NOT NULL,
+            events INTEGER NOT NULL,
+            records INTEGER NOT NULL,
+            suppressed_records INTEGER NOT NULL,
+            PRIMARY KEY (dataset, period, icb_code, sex, age_band)
+        ) STRICT;
+        CREATE TABLE ingest_icb_proportion_total (
+            dataset TEXT NOT NULL,
+            period TEXT NOT NULL,
+            icb_code TEXT NOT NULL,
+            sex TEXT NOT NULL,
+            age_band TEXT NOT NULL,
+            numerator INTEGER NOT NULL,
+            denominator INTEGER NOT NULL,
+            records INTEGER NOT NULL,
+            suppressed_records INTEGER NOT NULL,
+            PRIMARY KEY (dataset, period, icb_code, sex, age_band)
+        ) STRICT;
+        """
 
     /// Events (numerators, for proportions) shared out from LSOAs that split between vintages
     /// (docs/DATA.md, "Geography basis"): the data-quality measure of a converted source.

@@ -11,12 +11,13 @@ final class IngestWriter {
     let config: PipelineConfig
     private let previousStates: [String: String]
     private var counts: [String: Int] = [:]
-    private let files, quarantine, sources, events, proportions, population, quality: BulkInserter
+    private let files, quarantine, sources, events, proportions, icbEvents, icbProportions, population, quality: BulkInserter
     private let ageLabels = AgeBand.all.map(\.label) + ["unknown"]
     private let sexLabels = Sex.allCases.map(\.label)
 
     static let tables = [
         "ingest_file", "ingest_quarantine", "ingest_source", "ingest_event_total", "ingest_proportion_total",
+        "ingest_icb_event_total", "ingest_icb_proportion_total",
         "ingest_population", "ingest_data_quality", "ingest_row", "ref_icb", "ref_standard_population", "ref_vintage",
     ]
 
@@ -74,6 +75,12 @@ final class IngestWriter {
                 "dataset", "period", "icb_code", "sub_icb_code", "imd_decile", "sex", "age_band", "numerator", "denominator",
                 "records", "suppressed_records",
             ])
+        icbEvents = try BulkInserter(
+            db, table: "ingest_icb_event_total",
+            columns: ["dataset", "period", "icb_code", "sex", "age_band", "events", "records", "suppressed_records"])
+        icbProportions = try BulkInserter(
+            db, table: "ingest_icb_proportion_total",
+            columns: ["dataset", "period", "icb_code", "sex", "age_band", "numerator", "denominator", "records", "suppressed_records"])
         population = try BulkInserter(
             db, table: "ingest_population",
             columns: [
@@ -117,6 +124,22 @@ final class IngestWriter {
             let d = totals.dimensions(ofCell: cell)
             let icb = reference.icbs[Int(reference.subIcbToIcb[d.subIcb])].odsCode
             let sub = reference.subIcbCodes[d.subIcb]
+            if source.grain == .icb {
+                switch source.kind {
+                case .events:
+                    try icbEvents.insert(
+                        .text(source.name), .text(periodLabels[d.slot]), .text(icb), .text(sexLabels[d.sex]), .text(ageLabels[d.age]),
+                        .int(totals.value1[cell]), .int(Int64(totals.records[cell])), .int(Int64(totals.suppressed[cell])))
+                case .proportion:
+                    try icbProportions.insert(
+                        .text(source.name), .text(periodLabels[d.slot]), .text(icb), .text(sexLabels[d.sex]), .text(ageLabels[d.age]),
+                        .int(totals.value1[cell]), .int(totals.value2[cell]), .int(Int64(totals.records[cell])),
+                        .int(Int64(totals.suppressed[cell])))
+                case .population:
+                    break  // refused by the configuration check
+                }
+                continue
+            }
             switch source.kind {
             case .events:
                 try events.insert(
@@ -164,7 +187,7 @@ final class IngestWriter {
 
     /// Row counts by table, and the data-quality states that changed since the previous checkpoint.
     func finish(runID: String) throws -> [String: Int] {
-        for inserter in [files, quarantine, sources, events, proportions, population, quality] {
+        for inserter in [files, quarantine, sources, events, proportions, icbEvents, icbProportions, population, quality] {
             counts[inserter.table, default: 0] += inserter.rowsInserted
         }
         let changes = try ChangeLog(db, runID: runID, stage: .ingest)

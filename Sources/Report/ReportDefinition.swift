@@ -13,6 +13,9 @@ struct ReportDefinition: Sendable {
     var ageFrom: Int?
     var ageTo: Int?
     var definition: String?
+    /// Whether the indicator is broken down by deprivation (not for a source at ICB grain; docs/DATA.md,
+    /// "ICS-level sources"): without it, no SII, gap or quintile chart exists to publish.
+    var deprivationSplit: Bool = true
 
     var method: any IndicatorMethod { statistic.method }
 

@@ -49,7 +49,8 @@ struct ReportInputs {
                     id: row["indicator_id"], title: row["title"], source: row["source"],
                     statistic: try row.decode("statistic"), multiplier: row["multiplier"], unit: row["unit"],
                     polarity: try row.decode("polarity"), ageFrom: row["age_from"], ageTo: row["age_to"],
-                    definition: row["definition"]))
+                    definition: row["definition"],
+                    deprivationSplit: (row["breakdowns"] as String? ?? "").split(separator: ",").contains("imd_quintile")))
         }
         var periodSets: [String: Set<String>] = [:]
         let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM indicator_value")

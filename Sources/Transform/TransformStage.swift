@@ -61,17 +61,22 @@ public struct TransformStage: PipelineStage {
                     .inputMissing, "indicator \(indicator.id): dataset '\(indicator.source)' is not in the ingest checkpoint",
                     hint: "run `soc-pipeline run --stage ingest` after adding the source")
             }
+            // A source at ICB grain has no deprivation split: its indicators have ICS and England values
+            // only (the configuration refuses IMD breakdowns asked of it; docs/DATA.md, "ICS-level sources").
+            let atIcbGrain = config.sources.first { $0.name == indicator.source }?.grain == .icb
+            var breakdowns = indicator.breakdowns
+            if atIcbGrain { breakdowns.removeAll { $0 == .imdQuintile || $0 == .imdDecile } }
             try definitions.insert(
                 .text(indicator.id), .text(indicator.title), .text(indicator.source), .text(indicator.method.rawValue),
                 .double(indicator.multiplier), .text(indicator.unit), indicator.ageRange.map { .int(Int64($0.from)) } ?? .null,
                 indicator.ageRange?.to.map { .int(Int64($0)) } ?? .null, .text(indicator.polarity.rawValue),
-                .text(indicator.breakdowns.map(\.rawValue).joined(separator: ",")), indicator.definition.map { .text($0) } ?? .null)
-            let cubes = try Self.loadCubes(db, indicator: indicator, coordinates: coordinates, icbCount: frame.icbCodes.count)
+                .text(breakdowns.map(\.rawValue).joined(separator: ",")), indicator.definition.map { .text($0) } ?? .null)
+            let cubes = try Self.loadCubes(
+                db, indicator: indicator, atIcbGrain: atIcbGrain, coordinates: coordinates, icbCount: frame.icbCodes.count)
             let calculator = IndicatorCalculator(indicator: indicator, standardWeights: weights, population: population)
             let method = calculator.method
             // ONS publishes LSOA populations for persons: with no sex in the population, sex breakdowns
             // have no denominator. Not offered by default; asked for, a configuration error.
-            var breakdowns = indicator.breakdowns
             if !population.recordsSex, breakdowns.contains(.sex) {
                 guard !indicator.breakdownsGiven else {
                     throw PipelineError(
@@ -152,11 +157,27 @@ public struct TransformStage: PipelineStage {
     }
 
     /// Per period, the dataset's counts in cube form (sorted by period for determinism).
-    static func loadCubes(_ db: Database, indicator: IndicatorConfig, coordinates: CubeCoordinates, icbCount: Int) throws -> [(String, IndicatorCube)] {
-        let sql =
-            indicator.method.method.counts == .numeratorAndDenominator
-            ? "SELECT period, icb_code, imd_decile, sex, age_band, sum(numerator), sum(denominator), sum(suppressed_records) FROM ingest_proportion_total WHERE dataset = ? GROUP BY 1, 2, 3, 4, 5"
-            : "SELECT period, icb_code, imd_decile, sex, age_band, sum(events), 0, sum(suppressed_records) FROM ingest_event_total WHERE dataset = ? GROUP BY 1, 2, 3, 4, 5"
+    /// A source at ICB grain has no decile; its counts go into the cube's decile-1 cells, which only the
+    /// "all" breakdown reads for such a source.
+    static func loadCubes(
+        _ db: Database, indicator: IndicatorConfig, atIcbGrain: Bool, coordinates: CubeCoordinates, icbCount: Int
+    ) throws -> [(String, IndicatorCube)] {
+        let proportion = indicator.method.method.counts == .numeratorAndDenominator
+        let sql: String
+        switch (proportion, atIcbGrain) {
+        case (true, false):
+            sql =
+                "SELECT period, icb_code, imd_decile, sex, age_band, sum(numerator), sum(denominator), sum(suppressed_records) FROM ingest_proportion_total WHERE dataset = ? GROUP BY 1, 2, 3, 4, 5"
+        case (false, false):
+            sql =
+                "SELECT period, icb_code, imd_decile, sex, age_band, sum(events), 0, sum(suppressed_records) FROM ingest_event_total WHERE dataset = ? GROUP BY 1, 2, 3, 4, 5"
+        case (true, true):
+            sql =
+                "SELECT period, icb_code, 1, sex, age_band, sum(numerator), sum(denominator), sum(suppressed_records) FROM ingest_icb_proportion_total WHERE dataset = ? GROUP BY 1, 2, 4, 5"
+        case (false, true):
+            sql =
+                "SELECT period, icb_code, 1, sex, age_band, sum(events), 0, sum(suppressed_records) FROM ingest_icb_event_total WHERE dataset = ? GROUP BY 1, 2, 4, 5"
+        }
         var cubes: [String: IndicatorCube] = [:]
         let rows = try Row.fetchCursor(db, sql: sql, arguments: [indicator.source])
         while let row = try rows.next() {

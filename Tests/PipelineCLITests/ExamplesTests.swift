@@ -135,6 +135,66 @@ struct ExamplesTests {
         #expect((quintiles ?? 0) > 0, "ICS values by quintile come from a population at ICB × decile")
     }
 
+    /// NHS England's dental patients by ICB, as published: one row per ICB and rolling twelve months, no
+    /// deprivation split. ICS and England values are published; inequality is said to be unavailable.
+    @Test func dentalPatientsByICBAsPublished() throws {
+        let workspace = try TestWorkspace()
+        let folder = Repository.path("examples/nhs-dental-icb")
+        let run = try CommandLineRunner.run([
+            "run", "--config", "\(folder)/pipeline.json", "--db", workspace.path("dental.sqlite"), "--output", workspace.path("published"),
+        ])
+        #expect(run.status == 0, "\(run.stderr)")
+        // By hand: Norfolk and Waveney (QMM), 12 months to December 2022 — patients from the file's first row
+        // for that ICB and month, over the people of its LSOAs (the bundled lookup and population), per 100.
+        let rows = try Self.csv("\(folder)/nhse_dental_icb_unique_patients_rolling_12m.csv")
+        let patients = try #require(rows.first { $0["period_end_month"] == "2022-12-01" && $0["icb22_ods_code"] == "QMM" }?["any_band_unique_patients"])
+        var lsoas: Set<Substring> = []
+        for line in try String(contentsOfFile: Repository.path("reference/icb/2024-04/lsoa_icb.csv"), encoding: .utf8).split(separator: "\n")
+        where line.hasSuffix(",QMM,E54000022") {
+            lsoas.insert(line.prefix(9))
+        }
+        var people = 0
+        for line in try String(contentsOfFile: Repository.path("reference/population/mid-2020-lsoa21/population.csv"), encoding: .utf8)
+            .split(separator: "\n") where lsoas.contains(line.prefix(9))
+        {
+            people += Int(line.split(separator: ",").last ?? "") ?? 0
+        }
+        let (value, vsEngland, quarantined, notes) = try DatabaseQueue(path: workspace.path("dental.sqlite")).read { db in
+            (
+                try Double.fetchOne(
+                    db,
+                    sql: """
+                        SELECT value FROM indicator_value WHERE indicator_id = 'DENT12' AND period = '12m-to-2022-12'
+                        AND geography_level = 'icb' AND geography_code = 'QMM' AND breakdown_type = 'all'
+                        """),
+                try String.fetchOne(db, sql: "SELECT sii_vs_england FROM soc_ics_league WHERE indicator_id = 'DENT12' LIMIT 1"),
+                try String.fetchAll(db, sql: "SELECT line || ' ' || reason FROM ingest_quarantine ORDER BY line"),
+                try String.fetchOne(db, sql: "SELECT value FROM soc_metadata WHERE indicator_id = 'DENT12' AND item = 'deprivation_split'")
+            )
+        }
+        #expect(lsoas.count > 400 && people > 1_000_000)
+        #expect(abs((value ?? 0) - Double(patients)! / Double(people) * 100) < 1e-9, "\(String(describing: value))")
+        #expect(vsEngland == "not_available_no_deprivation_split")
+        #expect(notes?.hasPrefix("not available for this source's grain") == true)
+        // The file repeats three ICBs in two months with a blank region and small counts: set aside, by line.
+        #expect(
+            quarantined == ["2186 duplicate_key", "2187 duplicate_key", "2188 duplicate_key", "2231 duplicate_key", "2232 duplicate_key", "2233 duplicate_key"])
+    }
+
+    /// An IMD breakdown asked of a source at ICB grain is a configuration error naming both.
+    @Test func aDeprivationSplitOfAnICBSourceIsRefused() throws {
+        let folder = Repository.path("examples/nhs-dental-icb")
+        var config = try String(contentsOfFile: "\(folder)/pipeline.json", encoding: .utf8)
+        config = config.replacingOccurrences(
+            of: "\"polarity\": \"higher_is_better\",", with: "\"polarity\": \"higher_is_better\", \"breakdowns\": [\"imd_quintile\"],")
+        let path = "\(folder)/.test-\(UUID().uuidString).json"
+        try config.write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let run = try CommandLineRunner.run(["validate", "--config", path])
+        #expect(run.status == 2, "\(run.stderr)")
+        #expect(run.stderr.contains("DENT12 asks for 'imd_quintile', which is not available for the grain of source 'dental_patients'"), "\(run.stderr)")
+    }
+
     /// The 2011 basis with IMD 2019 still runs end to end: its samples reproduce from the seed on that basis,
     /// and a value is checked by hand from the raw files.
     @Test func theLSOA2011BasisStillRuns() throws {

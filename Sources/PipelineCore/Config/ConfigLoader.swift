@@ -152,6 +152,11 @@ public enum ConfigLoader {
                     .usage, "sources[\(index)].layout: a wide population is one row per LSOA; at ICB × decile grain use the long layout",
                     at: location)
             }
+            if source.kind == .population, source.grain == .icb {
+                throw PipelineError(
+                    .usage, "sources[\(index)].grain: a population at ICB level cannot give the deprivation split every rate needs",
+                    at: location, hint: "use a population by LSOA, or by ICB × IMD decile (\"grain\": \"icb-imd-decile\")")
+            }
             if source.kind == .population, source.declaresNoAge {
                 throw PipelineError(
                     .usage, "sources[\(index)].columns.ageBand: a population needs its ages (every rate's denominator is by age band)",
@@ -205,6 +210,14 @@ public enum ConfigLoader {
                     .usage,
                     "\(path).method: '\(indicator.method.rawValue)' needs a dataset of kind '\(indicator.method.sourceKind.rawValue)', but '\(source.name)' is '\(source.kind.rawValue)'",
                     at: location)
+            }
+            if source.grain == .icb, indicator.breakdownsGiven,
+                let split = indicator.breakdowns.first(where: { $0 == .imdQuintile || $0 == .imdDecile })
+            {
+                throw PipelineError(
+                    .usage,
+                    "\(path).breakdowns: \(indicator.id) asks for '\(split.rawValue)', which is not available for the grain of source '\(source.name)' (one row per ICB, no deprivation split)",
+                    at: location, hint: "leave out the IMD breakdowns: the ICS values, England comparison, funnel and trend are published")
             }
             if source.declaresNoAge {
                 if Self.standardisesByAge(indicator.method) {

@@ -26,6 +26,9 @@ public struct SourceConfig: Codable, Sendable, Equatable {
         /// Pre-aggregated: one row per ICB × national IMD decile (extracts, or a population at the grain of
         /// the national view).
         case icbImdDecile = "icb-imd-decile"
+        /// One row per ICB with no deprivation split, as NHS England publishes much activity (dental
+        /// patients by ICB): ICS and England values, no within-ICS inequality (docs/DATA.md, "ICS-level sources").
+        case icb
     }
 
     /// Dataset name, unique; indicators refer to it.
@@ -95,7 +98,12 @@ public struct SourceConfig: Codable, Sendable, Equatable {
 
     /// The fields this source's rows must have, given its kind and grain.
     public var requiredFields: [SourceField] {
-        var fields: [SourceField] = grain == .lsoa ? [.lsoa] : [.icb, .imdDecile]
+        var fields: [SourceField]
+        switch grain {
+        case .lsoa: fields = [.lsoa]
+        case .icbImdDecile: fields = [.icb, .imdDecile]
+        case .icb: fields = [.icb]
+        }
         switch kind {
         case .events: fields += [.period, .ageBand, .events]
         case .proportion: fields += [.period, .ageBand, .numerator, .denominator]

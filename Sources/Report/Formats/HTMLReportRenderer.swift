@@ -52,9 +52,16 @@ public struct HTMLReportRenderer {
                 "<section id=\"\(HTML.escape(id))\" aria-labelledby=\"\(HTML.escape(id))-heading\"><h2 id=\"\(HTML.escape(id))-heading\">\(HTML.escape(name)) <span class=\"period\">(\(label))</span></h2>"
             sections +=
                 "<p>\(HTML.escape(metadataValue("definition")))</p><p class=\"meta\">Unit: \(HTML.escape(unit)). Method: \(HTML.escape(metadataValue("method"))). \(HTML.escape(metadataValue("sign_convention")))</p>"
-            sections += quintileFigure(id: id, name: name, unit: unit, period: period, national: national, quintiles: quintiles, focus: focus)
+            let noSplit = metadataValue("deprivation_split")
+            if noSplit.isEmpty {
+                sections += quintileFigure(id: id, name: name, unit: unit, period: period, national: national, quintiles: quintiles, focus: focus)
+            }
             sections += funnelFigure(id: id, name: name, unit: unit, period: period, league: current, national: national)
-            sections += siiFigure(id: id, name: name, unit: unit, period: period, league: current, inequality: inequality)
+            if noSplit.isEmpty {
+                sections += siiFigure(id: id, name: name, unit: unit, period: period, league: current, inequality: inequality)
+            } else {
+                sections += "<p class=\"not-available\">Inequality by deprivation: \(HTML.escape(noSplit)).</p>"
+            }
             sections += "</section>"
         }
         let notes = metadata.filter { $0["indicator_id"]?.text == "all" && !["title", "run_id", "manifest_sha256"].contains($0["item"]?.text ?? "") }

@@ -100,8 +100,14 @@ public enum PublishedCatalog {
             Column("rii", .number, "The ICS's RII."),
             Column("rii_lcl95", .number, "Lower 95% limit of the ICS RII."),
             Column("rii_ucl95", .number, "Upper 95% limit of the ICS RII."),
-            Column("sii_vs_england", .text, "Whether the ICS SII's 95% interval lies `higher` or `lower` than England's SII, or includes it (`similar`)."),
-            Column("quadrant", .text, "The ICS's value against England × its inequality against England's, e.g. `worse_value_wider_gap`."),
+            Column(
+                "sii_vs_england", .text,
+                "Whether the ICS SII's 95% interval lies `higher` or `lower` than England's SII, or includes it (`similar`); `not_available_no_deprivation_split` for an indicator whose source has no deprivation split (one row per ICB), whose SII columns are then empty."
+            ),
+            Column(
+                "quadrant", .text,
+                "The ICS's value against England × its inequality against England's, e.g. `worse_value_wider_gap` (`…_gap_not_available` without a deprivation split)."
+            ),
             Column(
                 "trend_marker", .text,
                 "Direction of change since the baseline period in the latest period (`improving`, `worsening`, `no_change`, `increasing`, `decreasing`, `not_compared`); empty in the baseline period."

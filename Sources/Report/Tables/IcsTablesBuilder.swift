@@ -26,7 +26,8 @@ struct IcsTablesBuilder {
             let funnelBand: FunnelBand? = try comparison?.decode("funnel_band")
             let sii = inputs.inequality(definition.id, period, .icb, icb.ods, type: .imdQuintile)
             let siiSide: IntervalSide? = try sii?.decodeIfPresent("sii_vs_england")
-            let quadrant = twoLevel.map { "\($0.outcome.rawValue)_value_\(siiSide.map(Self.gapWord) ?? "gap_not_compared")" }
+            let gap = definition.deprivationSplit ? siiSide.map(Self.gapWord) ?? "gap_not_compared" : "gap_not_available"
+            let quadrant = twoLevel.map { "\($0.outcome.rawValue)_value_\(gap)" }
             let rank = cell.shown.flatMap { value in ranked.firstIndex(of: value).map { $0 + 1 } }
             try writer.insert(
                 PublishedCatalog.icsLeague, indicator: definition.id, period: period,
@@ -48,13 +49,16 @@ struct IcsTablesBuilder {
                     "sii_ucl95": PublishedCell(sii?["sii_ucl95"] as Double?),
                     "rii": PublishedCell(sii?["rii"] as Double?), "rii_lcl95": PublishedCell(sii?["rii_lcl95"] as Double?),
                     "rii_ucl95": PublishedCell(sii?["rii_ucl95"] as Double?),
-                    "sii_vs_england": PublishedCell(siiSide?.rawValue),
+                    "sii_vs_england": PublishedCell(definition.deprivationSplit ? siiSide?.rawValue : Self.noSplit),
                     "quadrant": CellRules.alongside(cell.value, quadrant),
                     "trend_marker": CellRules.alongside(cell.value, inputs.icbTrendDirection(definition.id, period, icb.ods)?.rawValue),
                     "rank_value": CellRules.alongside(cell.value, rank),
                 ])
         }
     }
+
+    /// What the inequality columns say for an indicator with no deprivation split.
+    static let noSplit = "not_available_no_deprivation_split"
 
     /// The quadrant's word for an ICS's SII against England's.
     static func gapWord(_ side: IntervalSide) -> String {

@@ -57,6 +57,17 @@ struct MetadataBuilder {
                 ("sii_positions", "\(config.aggregate.siiPositions.rawValue) cumulative population shares; log scale for rates, logit for proportions"),
             ]
             if let from = definition.ageFrom, let to = definition.ageTo { items.append(("age_range", "\(from) to \(to)")) }
+            if !definition.deprivationSplit {
+                // Said instead of leaving the inequality columns and charts silently empty (docs/DATA.md).
+                items.removeAll { $0.0 == "sign_convention" || $0.0 == "sii_positions" }
+                items.append(
+                    (
+                        "deprivation_split",
+                        source?.grain == .icb
+                            ? "not available for this source's grain: one row per ICB, no deprivation split, so no SII, RII, gap or quintile values; ICS and England values, the comparison with England, funnel and trend are published"
+                            : "not asked for: the indicator has no IMD breakdown, so no SII, RII, gap or quintile values"
+                    ))
+            }
             for (item, value) in items {
                 try writer.insert(
                     PublishedCatalog.metadata, indicator: definition.id, period: nil,
