@@ -176,6 +176,13 @@ struct ExamplesTests {
         #expect(abs((value ?? 0) - Double(patients)! / Double(people) * 100) < 1e-9, "\(String(describing: value))")
         #expect(vsEngland == "not_available_no_deprivation_split")
         #expect(notes?.hasPrefix("not available for this source's grain") == true)
+        // The HTML report shows the ecological view in place of the quintile and SII charts, labelled as such.
+        let page = try String(contentsOfFile: workspace.path("published/latest/state-of-care.html"), encoding: .utf8)
+        #expect(page.contains("id=\"DENT12-ecological\""))
+        #expect(!page.contains("id=\"DENT12-sii\"") && !page.contains("id=\"DENT12-quintiles\""))
+        #expect(page.components(separatedBy: "<rect x=").count - 1 >= 42, "a point per ICS")
+        #expect(page.contains("it says nothing about inequality between people within a system"))
+        #expect(page.contains("12 months to December 2022"))
         // The file repeats three ICBs in two months with a blank region and small counts: set aside, by line.
         #expect(
             quarantined == ["2186 duplicate_key", "2187 duplicate_key", "2188 duplicate_key", "2231 duplicate_key", "2232 duplicate_key", "2233 duplicate_key"])

@@ -61,6 +61,7 @@ public struct HTMLReportRenderer {
                 sections += siiFigure(id: id, name: name, unit: unit, period: period, league: current, inequality: inequality)
             } else {
                 sections += "<p class=\"not-available\">Inequality by deprivation: \(HTML.escape(noSplit)).</p>"
+                sections += ecologicalFigure(id: id, name: name, unit: unit, league: current, national: national, period: period)
             }
             sections += "</section>"
         }
@@ -152,6 +153,35 @@ public struct HTMLReportRenderer {
             caption:
                 "\(name): \(items.count) ICSs against England's value, with 95% and 99.8% funnel limits. Points outside the limits differ from England by more than chance would suggest.",
             table: table, kind: "funnel")
+    }
+
+    /// For an indicator with no deprivation split: each ICS's value against its Core20 share, labelled as
+    /// the between-systems view it is.
+    private func ecologicalFigure(
+        id: String, name: String, unit: String, league: [[String: PublishedTableData.Cell]], national: [[String: PublishedTableData.Cell]],
+        period: String
+    ) -> String {
+        let england = national.first {
+            $0["indicator_id"]?.text == id && $0["period_start"]?.text == period && $0["breakdown_type"]?.text == BreakdownType.all.rawValue
+        }?["value"]?.number
+        var points: [(core20: Double, point: ChartPoint)] = []
+        var table =
+            "<table><caption>\(HTML.escape(name)) by ICS, with its deprivation (ecological view)</caption><thead><tr><th scope=\"col\">ICS</th><th scope=\"col\">Population in the most deprived 20% of areas</th><th scope=\"col\">Value (95% CI)</th></tr></thead><tbody>"
+        for row in league {
+            let icsName = row["ics_name"]?.text ?? ""
+            let core20 = row["core20_share"]?.number
+            let shown = point(row, label: icsName)
+            table +=
+                "<tr><th scope=\"row\">\(HTML.escape(icsName))</th><td>\(core20.map { FigureText.figure($0 * 100, decimals: 1) + "%" } ?? "not available")</td><td>\(Self.estimate(shown) ?? HTML.escape(text.display(row["value"] ?? .empty)))</td></tr>"
+            if let core20, let shown { points.append((core20, shown)) }
+        }
+        table += "</tbody></table>"
+        let chart = EcologicalChart(id: "\(id)-ecological", title: name, unit: unit, england: england, points: points)
+        return figure(
+            chart.svg(),
+            caption:
+                "Ecological view of \(name): each ICS's value against the share of its population in England's most deprived 20% of areas. It compares systems with one another; it says nothing about inequality between people within a system.",
+            table: table, kind: "ecological")
     }
 
     private func siiFigure(
