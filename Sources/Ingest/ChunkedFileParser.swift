@@ -116,6 +116,7 @@ struct ChunkedFileParser: Sendable {
                 stats.rowsLoaded += chunkParser.rowsLoaded
                 stats.rowsQuarantined += chunkParser.quarantinedCount
                 stats.suppressed += chunkParser.rowsSuppressed
+                stats.rowsFiltered += chunkParser.rowsFiltered
             }
             // The window's pages leave this process's memory (the page cache keeps them).
             let released = from / page * page

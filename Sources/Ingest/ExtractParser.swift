@@ -18,12 +18,18 @@ final class ExtractParser: CSVRecordHandler {
 
     private(set) var map: HeaderMap<SourceField>?
     private var columnLsoa = -1, columnIcb = -1, columnDecile = -1, columnPeriod = -1
-    private var columnSex = -1, columnAge = -1, columnValue1 = -1, columnValue2 = -1
+    private var columnSex = -1, columnAge = -1, columnValue1 = -1, columnValue2 = -1, columnProvider = -1
     private let populationSlot: Int
     /// The columns read, in order (set from the header; avoids building an array per row).
     private var mappedColumns: [Int] = []
     /// Onto the basis, when the source is coded to another LSOA vintage (docs/DATA.md, "Geography basis").
     private let conversion: LsoaConversion?
+    /// Counts of a provider-grain source, before they are shared out (``AttributedTotals``).
+    let attributed: AttributedTotals
+    /// The `where` filter: column index → values kept.
+    private var filters: [(column: Int, values: Set<String>)] = []
+    /// Rows left out by the filter (read, not quarantined).
+    var rowsFiltered = 0
     /// Scratch for sharing a row's values among the LSOAs its area split into.
     private var parts1: [Int64] = [], parts2: [Int64] = []
 
@@ -36,8 +42,10 @@ final class ExtractParser: CSVRecordHandler {
 
     init(
         source: SourceConfig, file: String, reference: ReferenceTables, totals: SourceTotals,
-        deliveredIcb: Int?, rawRows: RawRowSink?, periodBounds: ClosedRange<Int> = Int.min...Int.max, currentOrdinal: Int = Int.max
+        deliveredIcb: Int?, rawRows: RawRowSink?, periodBounds: ClosedRange<Int> = Int.min...Int.max, currentOrdinal: Int = Int.max,
+        attributed: AttributedTotals = AttributedTotals()
     ) {
+        self.attributed = attributed
         self.source = source
         self.file = file
         self.reference = reference
@@ -58,6 +66,10 @@ final class ExtractParser: CSVRecordHandler {
         guard record.count == map.headerCount else {
             return quarantine(record, column: min(record.count, map.headerCount) + 1, .fieldCount)
         }
+        for filter in filters where !filter.values.contains(String(decoding: Self.trimmed(record[filter.column]), as: UTF8.self)) {
+            rowsFiltered += 1
+            return
+        }
         // UTF-8: checked on the mapped columns only (others are ignored).
         for column in mappedColumns where !Self.isValidUTF8(record[column]) {
             return quarantine(record, column: column + 1, .invalidUTF8)
@@ -67,6 +79,7 @@ final class ExtractParser: CSVRecordHandler {
         var subIcb = 0, icb = 0, decile = 0, keyUnit = 0
         var unmapped = false
         var split: Range<Int>?
+        if source.grain == .provider { return try handleProvider(record) }
         if let conversion {
             let from = conversion.codes.index(of: Self.trimmed(record[columnLsoa]))
             if from < 0 {
@@ -215,6 +228,67 @@ final class ExtractParser: CSVRecordHandler {
     private var wideAges: [(column: Int, band: Int)] = []
     private var wideValues: [Int64] = []
 
+    /// One row of a source counted by provider: validated like any row, then kept by provider until the
+    /// writer shares it out among ICBs; a provider the weights do not name is reported with its events.
+    private func handleProvider(_ record: CSVRecord) throws {
+        let code = String(decoding: Self.trimmed(record[columnProvider]), as: UTF8.self).uppercased()
+        guard !code.isEmpty else { return quarantine(record, column: columnProvider + 1, .missingValue) }
+        guard let period = Period.parseDelivered(Self.trimmed(record[columnPeriod]), declared: source.periodType) else {
+            return quarantine(record, column: columnPeriod + 1, .invalidPeriod)
+        }
+        if let first = totals.periods.first, first.kind != period.kind { return quarantine(record, column: columnPeriod + 1, .mixedPeriodKinds) }
+        guard periodBounds.contains(period.ordinal) else {
+            return quarantine(record, column: columnPeriod + 1, period.ordinal > currentOrdinal ? .futurePeriod : .outsidePeriodWindow)
+        }
+        guard totals.canHold(period) else {
+            throw PipelineError(
+                .dataQuality, "source '\(source.name)' holds more than \(totals.maximumPeriods) periods",
+                at: InputLocation(file: file, line: record.line, column: columnPeriod + 1))
+        }
+        var sex = Sex.unknown
+        if columnSex >= 0 {
+            guard let parsed = Sex.parse(Self.trimmed(record[columnSex])) else { return quarantine(record, column: columnSex + 1, .invalidSex) }
+            sex = parsed
+        }
+        let ageField = columnAge >= 0 ? Self.trimmed(record[columnAge]) : UnsafeRawBufferPointer(start: nil, count: 0)
+        let age: Int
+        if let band = AgeBand.parse(ageField) {
+            age = band.index
+        } else if Self.isUnknownAge(ageField) {
+            age = SourceTotals.unknownAge
+        } else {
+            return quarantine(record, column: columnAge + 1, .invalidAgeBand)
+        }
+        let value = Self.parseCount(record[columnValue1])
+        if case .invalid(let reason) = value { return quarantine(record, column: columnValue1 + 1, reason) }
+        let key = AttributedTotals.Key(period: period, provider: code, sex: sex.rawValue, age: age)
+        var counts = attributed.cells[key] ?? AttributedTotals.Counts()
+        guard counts.records == 0 else { return quarantine(record, column: 1, .duplicateKey) }
+        counts.records = 1
+        rowsLoaded += 1
+        let slot = totals.slot(for: period)
+        switch value {
+        case .value(let events): counts.events = events
+        case .suppressed:
+            counts.suppressed = 1
+            rowsSuppressed += 1
+        case .invalid: break
+        }
+        attributed.cells[key] = counts
+        guard let weights = reference.attributions[source.name], let provider = weights.index[code] else {
+            let known = attributed.unattributed[code] ?? (0, 0)
+            attributed.unattributed[code] = (known.rows + 1, known.events + counts.events)
+            return
+        }
+        // Each ICB the provider serves has a record in this period (for coverage and data quality).
+        for (icb, share) in weights.weights[provider] where share > 0 {
+            totals.addQuality(slot: slot, icb: icb, field: 0)
+            if sex == .unknown, columnSex >= 0 { totals.addQuality(slot: slot, icb: icb, field: 2) }
+            if age == SourceTotals.unknownAge, columnAge >= 0 { totals.addQuality(slot: slot, icb: icb, field: 3) }
+            if counts.suppressed > 0 { totals.addQuality(slot: slot, icb: icb, field: 4) }
+        }
+    }
+
     /// Adds a row of an area that split between vintages to each LSOA it became, its values shared out
     /// by population (``LsoaConversion/apportion(_:range:into:)``); the row counts as a record wherever
     /// some of it lands. Values suppressed at source stay with the first LSOA (docs/DATA.md).
@@ -268,6 +342,17 @@ final class ExtractParser: CSVRecordHandler {
         case .population: columnValue1 = map[.population] ?? -1
         }
         mappedColumns = [columnLsoa, columnIcb, columnDecile, columnPeriod, columnSex, columnAge, columnValue1, columnValue2].filter { $0 >= 0 }
+        columnProvider = map[.provider] ?? -1
+        if columnProvider >= 0 { mappedColumns.append(columnProvider) }
+        let normalised = map.headers.map(HeaderName.normalise)
+        for (name, values) in source.rowFilter.sorted(by: { $0.key < $1.key }) {
+            guard let column = normalised.firstIndex(of: HeaderName.normalise(name)) else {
+                throw PipelineError(
+                    .dataQuality, "missing column '\(name)' named in the source's 'where' filter",
+                    at: InputLocation(file: file, line: record.line, column: 1), hint: "the header has: \(map.headers.joined(separator: ", "))")
+            }
+            filters.append((column, Set(values)))
+        }
     }
 
     /// The single year of age a wide header names (`age_37`, `37`), or 90 for `age_90_plus`, `90+`.

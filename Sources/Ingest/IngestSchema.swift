@@ -6,7 +6,31 @@ enum IngestSchema {
         SchemaMigration(4, "v1-ingest", sql: ingestTables),
         SchemaMigration(11, "v2-ingest-events-apportioned", sql: eventsApportioned),
         SchemaMigration(12, "v3-ingest-icb-totals", sql: icbTotals),
+        SchemaMigration(13, "v4-ingest-attributed", sql: attributed),
     ]
+
+    /// Counts by provider shared out among ICBs — fractional, kept exact — and the providers the weights
+    /// did not name (docs/DATA.md, "Counts by provider").
+    static let attributed = """
+        CREATE TABLE ingest_attributed_event_total (
+            dataset TEXT NOT NULL,
+            period TEXT NOT NULL,
+            icb_code TEXT NOT NULL,
+            sex TEXT NOT NULL,
+            age_band TEXT NOT NULL,
+            events REAL NOT NULL,
+            providers INTEGER NOT NULL,
+            suppressed_records INTEGER NOT NULL,
+            PRIMARY KEY (dataset, period, icb_code, sex, age_band)
+        ) STRICT;
+        CREATE TABLE ingest_unattributed (
+            dataset TEXT NOT NULL,
+            provider_code TEXT NOT NULL,
+            rows INTEGER NOT NULL,
+            events INTEGER NOT NULL,
+            PRIMARY KEY (dataset, provider_code)
+        ) STRICT;
+        """
 
     /// Totals of sources at ICB grain, which have no deprivation decile (docs/DATA.md, "ICS-level sources").
     static let icbTotals = """

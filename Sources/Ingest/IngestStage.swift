@@ -129,7 +129,7 @@ public struct IngestStage: PipelineStage {
         let notes = results.map { result in
             "\(result.source.name): \(result.files.count) files\(result.chunkedFiles > 0 ? " (\(result.chunkedFiles) parsed in parallel chunks)" : ""), \(result.rowsLoaded) rows loaded, \(result.rowsQuarantined) quarantined"
                 + (result.source.kind == .population ? "" : ", periods \(result.totals.periods.sorted().map(\.label).joined(separator: " "))")
-                + Self.gapNote(result.totals.periods)
+                + Self.gapNote(result.totals.periods) + Self.attributionNote(result)
                 + (result.eventsApportioned > 0
                     ? ", \(Self.percent(Double(result.eventsApportioned) / Double(max(result.events, 1)))) of events shared out from LSOAs split between vintages"
                     : "")
@@ -226,6 +226,19 @@ public struct IngestStage: PipelineStage {
                     hint: "every dataset must cover every system in each period; check the delivery for the ICBs named")
             }
         }
+    }
+
+    /// For a source counted by provider: rows left out by its filter, and the share of its events from
+    /// providers the weights do not name (listed in `ingest_unattributed`; docs/DATA.md, "Counts by provider").
+    static func attributionNote(_ result: SourceResult) -> String {
+        var note = result.rowsFiltered > 0 ? ", \(result.rowsFiltered) rows left out by its 'where' filter" : ""
+        let missing = result.attributed.unattributed
+        guard !missing.isEmpty else { return note }
+        let total = result.attributed.cells.values.reduce(Int64(0)) { $0 + $1.events }
+        let unshared = missing.values.reduce(Int64(0)) { $0 + $1.events }
+        note +=
+            ", \(percent(Double(unshared) / Double(max(total, 1)))) of events from \(missing.count) providers the weights do not name (not shared out; table ingest_unattributed): \(missing.keys.sorted().prefix(8).joined(separator: " "))\(missing.count > 8 ? " …" : "")"
+        return note
     }
 
     /// The periods missing inside a source's series (a month with no rows between two with rows), for

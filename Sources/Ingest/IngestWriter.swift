@@ -11,13 +11,14 @@ final class IngestWriter {
     let config: PipelineConfig
     private let previousStates: [String: String]
     private var counts: [String: Int] = [:]
-    private let files, quarantine, sources, events, proportions, icbEvents, icbProportions, population, quality: BulkInserter
+    private let files, quarantine, sources, events, proportions, icbEvents, icbProportions, attributedEvents, unattributed, population,
+        quality: BulkInserter
     private let ageLabels = AgeBand.all.map(\.label) + ["unknown"]
     private let sexLabels = Sex.allCases.map(\.label)
 
     static let tables = [
         "ingest_file", "ingest_quarantine", "ingest_source", "ingest_event_total", "ingest_proportion_total",
-        "ingest_icb_event_total", "ingest_icb_proportion_total",
+        "ingest_icb_event_total", "ingest_icb_proportion_total", "ingest_attributed_event_total", "ingest_unattributed",
         "ingest_population", "ingest_data_quality", "ingest_row", "ref_icb", "ref_standard_population", "ref_vintage",
     ]
 
@@ -81,6 +82,10 @@ final class IngestWriter {
         icbProportions = try BulkInserter(
             db, table: "ingest_icb_proportion_total",
             columns: ["dataset", "period", "icb_code", "sex", "age_band", "numerator", "denominator", "records", "suppressed_records"])
+        attributedEvents = try BulkInserter(
+            db, table: "ingest_attributed_event_total",
+            columns: ["dataset", "period", "icb_code", "sex", "age_band", "events", "providers", "suppressed_records"])
+        unattributed = try BulkInserter(db, table: "ingest_unattributed", columns: ["dataset", "provider_code", "rows", "events"])
         population = try BulkInserter(
             db, table: "ingest_population",
             columns: [
@@ -119,6 +124,7 @@ final class IngestWriter {
             source.vintage.map { .text($0) } ?? .null, .int(Int64(result.files.count)),
             .int(Int64(result.rowsLoaded)),
             .text(source.kind == .population ? "" : periods.map(\.label).joined(separator: ",")))
+        if source.grain == .provider { try writeAttributed(result) }
         let periodLabels = totals.periods.map(\.label)
         for cell in 0..<totals.records.count where totals.records[cell] > 0 {
             let d = totals.dimensions(ofCell: cell)
@@ -185,9 +191,41 @@ final class IngestWriter {
         }
     }
 
+    /// Shares each provider's counts among the ICBs its weights name, keeping the fractions exact (docs/DATA.md,
+    /// "Counts by provider"), and records the providers the weights do not name.
+    private func writeAttributed(_ result: SourceResult) throws {
+        struct Cell: Hashable {
+            var period: String
+            var icb: Int
+            var sex: Int
+            var age: Int
+        }
+        var shared: [Cell: (events: Double, providers: Int, suppressed: Int)] = [:]
+        let weights = reference.attributions[result.source.name]
+        for (key, counts) in result.attributed.cells {
+            guard let weights, let provider = weights.index[key.provider] else { continue }
+            for (icb, share) in weights.weights[provider] where share > 0 {
+                let cell = Cell(period: key.period.label, icb: icb, sex: key.sex, age: key.age)
+                var total = shared[cell] ?? (0, 0, 0)
+                total.events += Double(counts.events) * share
+                total.providers += 1
+                total.suppressed += Int(counts.suppressed)
+                shared[cell] = total
+            }
+        }
+        for (cell, total) in shared.sorted(by: { ($0.key.period, $0.key.icb, $0.key.sex, $0.key.age) < ($1.key.period, $1.key.icb, $1.key.sex, $1.key.age) }) {
+            try attributedEvents.insert(
+                .text(result.source.name), .text(cell.period), .text(reference.icbs[cell.icb].odsCode), .text(sexLabels[cell.sex]),
+                .text(ageLabels[cell.age]), .double(total.events), .int(Int64(total.providers)), .int(Int64(total.suppressed)))
+        }
+        for (code, missing) in result.attributed.unattributed.sorted(by: { $0.key < $1.key }) {
+            try unattributed.insert(.text(result.source.name), .text(code), .int(Int64(missing.rows)), .int(missing.events))
+        }
+    }
+
     /// Row counts by table, and the data-quality states that changed since the previous checkpoint.
     func finish(runID: String) throws -> [String: Int] {
-        for inserter in [files, quarantine, sources, events, proportions, icbEvents, icbProportions, population, quality] {
+        for inserter in [files, quarantine, sources, events, proportions, icbEvents, icbProportions, attributedEvents, unattributed, population, quality] {
             counts[inserter.table, default: 0] += inserter.rowsInserted
         }
         let changes = try ChangeLog(db, runID: runID, stage: .ingest)

@@ -36,6 +36,13 @@ public enum ReferenceLoader {
                     kind: "lsoa_conversion", vintage: "\(conversion.from.rawValue) to \(reference.lsoaVintage?.rawValue ?? "basis")",
                     path: conversion.file, required: ["from_code", "to_code", "share"], optional: ["change_code"])
             }
+            + config.sources.compactMap { source in
+                source.attribution.map { attribution in
+                    ReferenceFile(
+                        kind: "attribution", vintage: attribution.vintage ?? "\(source.name) weights", path: attribution.file,
+                        required: [attribution.providerColumn, attribution.icbColumn, attribution.shareColumn], optional: [])
+                }
+            }
     }
 
     public static func load(_ config: PipelineConfig) throws -> ReferenceTables {
@@ -156,12 +163,61 @@ public enum ReferenceLoader {
             conversions[conversion.from] = try Self.conversion(conversion, rows: try open(files[4 + index]), basis: lsoas)
         }
 
+        var attributions: [String: AttributionTable] = [:]
+        var position = 4 + reference.lsoaConversions.count
+        for source in config.sources {
+            guard let attribution = source.attribution else { continue }
+            attributions[source.name] = try Self.attribution(attribution, rows: try open(files[position]), icbs: aliases)
+            position += 1
+        }
+
         var tables = ReferenceTables(
             icbs: icbs, subIcbCodes: subIcbCodes, subIcbToIcb: subIcbToIcb, icbAliases: aliases,
             lsoas: lsoas, lsoaSubIcb: lsoaSubIcb, lsoaDecile: lsoaDecile, standardWeights: weights,
             fileHashes: hashes)
         tables.conversions = conversions
+        tables.attributions = attributions
         return tables
+    }
+
+    /// Reads a provider → ICB weights file: every ICB must be of the reference (any code form), every
+    /// share in [0, 1], and each provider's shares must sum to 1.
+    static func attribution(_ config: AttributionReference, rows: [CSVTableReader.Row], icbs: [String: Int]) throws -> AttributionTable {
+        var table = AttributionTable()
+        var firstLine: [Int] = []
+        for row in rows {
+            let location = InputLocation(file: config.file, line: row.line)
+            let provider = row[config.providerColumn]!.uppercased()
+            let code = row[config.icbColumn]!.uppercased()
+            guard let icb = icbs[code] else {
+                throw PipelineError(
+                    .dataQuality, "ICB \(code) is not in the reference ICB list", at: location,
+                    hint: "the weights must name ICBs of the configured footprint, by ODS or ONS code")
+            }
+            guard let share = Double(row[config.shareColumn]!), share >= 0, share <= 1 else {
+                throw PipelineError(.dataQuality, "share must be a number from 0 to 1", at: location)
+            }
+            let index: Int
+            if let existing = table.index[provider] {
+                index = existing
+            } else {
+                index = table.codes.count
+                table.index[provider] = index
+                table.codes.append(provider)
+                table.weights.append([])
+                firstLine.append(row.line)
+            }
+            table.weights[index].append((icb, share))
+        }
+        for (index, weights) in table.weights.enumerated() {
+            let total = weights.reduce(0) { $0 + $1.share }
+            guard abs(total - 1) <= 1e-6 else {
+                throw PipelineError(
+                    .dataQuality, "the shares of provider \(table.codes[index]) sum to \(total), not 1",
+                    at: InputLocation(file: config.file, line: firstLine[index]))
+            }
+        }
+        return table
     }
 
     /// Reads a conversion: every target must be an LSOA of the basis, every share in (0, 1], and each

@@ -32,6 +32,8 @@ public struct ReferenceTables: Sendable {
     public var standardWeights: [Double]
     /// Conversions onto the basis from other LSOA vintages.
     public var conversions: [LsoaVintage: LsoaConversion] = [:]
+    /// Weights of each provider-grain source, by source name.
+    public var attributions: [String: AttributionTable] = [:]
     /// SHA-256 of each reference file, by kind.
     public var fileHashes: [(kind: String, vintage: String, file: String, sha256: String)]
 

@@ -34,7 +34,7 @@ struct SourceIngester {
         for file in files {
             let delivered = file.icbFolder.flatMap { reference.icbIndex(forCode: $0) }
             // Raw rows are kept in file order, so a file whose rows are kept is read in one piece.
-            if fastPath, !keepRows, chunks > 1, file.size >= chunkedFromBytes,
+            if fastPath, !keepRows, chunks > 1, file.size >= chunkedFromBytes, source.grain != .provider,
                 let stats = chunked.parse(file, deliveredIcb: delivered, into: totals, coresIdle: coresIdle)
             {
                 result.files.append(stats)
@@ -43,7 +43,8 @@ struct SourceIngester {
             }
             let parser = ExtractParser(
                 source: source, file: file.displayPath, reference: reference, totals: totals,
-                deliveredIcb: delivered, rawRows: result.rawRows, periodBounds: periodBounds, currentOrdinal: current.ordinal)
+                deliveredIcb: delivered, rawRows: result.rawRows, periodBounds: periodBounds, currentOrdinal: current.ordinal,
+                attributed: result.attributed)
             let summary = try reader.read(path: file.path, displayPath: file.displayPath, into: parser)
             if summary.records == 0 {
                 throw PipelineError(.dataQuality, "empty file: no header row", at: InputLocation(file: file.displayPath, line: 1))
@@ -52,7 +53,8 @@ struct SourceIngester {
                 SourceResult.FileStats(
                     file: file, deliveredIcb: delivered.map { reference.icbs[$0].odsCode } ?? file.icbFolder,
                     sha256: summary.sha256, rowsRead: parser.rowsRead, rowsLoaded: parser.rowsLoaded,
-                    rowsQuarantined: parser.quarantinedCount, suppressed: parser.rowsSuppressed, quarantine: parser.quarantined))
+                    rowsQuarantined: parser.quarantinedCount, suppressed: parser.rowsSuppressed, quarantine: parser.quarantined,
+                    rowsFiltered: parser.rowsFiltered))
             onFileDone(summary.bytes)
         }
         return result

@@ -13,6 +13,8 @@ final class SourceResult {
         var quarantine: [QuarantineEntry]
         /// Windows of the file parsed on several threads (``ChunkedFileParser``).
         var parallelWindows = 0
+        /// Rows left out by the source's `where` filter.
+        var rowsFiltered = 0
     }
 
     let source: SourceConfig
@@ -26,6 +28,8 @@ final class SourceResult {
     /// Files of which some part was parsed on several threads.
     var chunkedFiles: Int { files.filter { $0.parallelWindows > 0 }.count }
     let rawRows: RawRowSink?
+    /// A provider-grain source's counts, before they are shared out among ICBs.
+    let attributed = AttributedTotals()
 
     init(source: SourceConfig, totals: SourceTotals, rawRows: RawRowSink?) {
         self.source = source
@@ -36,4 +40,5 @@ final class SourceResult {
     var rowsRead: Int { files.reduce(0) { $0 + $1.rowsRead } }
     var rowsLoaded: Int { files.reduce(0) { $0 + $1.rowsLoaded } }
     var rowsQuarantined: Int { files.reduce(0) { $0 + $1.rowsQuarantined } }
+    var rowsFiltered: Int { files.reduce(0) { $0 + $1.rowsFiltered } }
 }

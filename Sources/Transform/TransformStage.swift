@@ -63,7 +63,8 @@ public struct TransformStage: PipelineStage {
             }
             // A source at ICB grain has no deprivation split: its indicators have ICS and England values
             // only (the configuration refuses IMD breakdowns asked of it; docs/DATA.md, "ICS-level sources").
-            let atIcbGrain = config.sources.first { $0.name == indicator.source }?.grain == .icb
+            let grain = config.sources.first { $0.name == indicator.source }?.grain ?? .lsoa
+            let atIcbGrain = grain == .icb || grain == .provider
             var breakdowns = indicator.breakdowns
             if atIcbGrain { breakdowns.removeAll { $0 == .imdQuintile || $0 == .imdDecile } }
             try definitions.insert(
@@ -72,7 +73,7 @@ public struct TransformStage: PipelineStage {
                 indicator.ageRange?.to.map { .int(Int64($0)) } ?? .null, .text(indicator.polarity.rawValue),
                 .text(breakdowns.map(\.rawValue).joined(separator: ",")), indicator.definition.map { .text($0) } ?? .null)
             let cubes = try Self.loadCubes(
-                db, indicator: indicator, atIcbGrain: atIcbGrain, coordinates: coordinates, icbCount: frame.icbCodes.count)
+                db, indicator: indicator, grain: grain, coordinates: coordinates, icbCount: frame.icbCodes.count)
             let calculator = IndicatorCalculator(indicator: indicator, standardWeights: weights, population: population)
             let method = calculator.method
             // ONS publishes LSOA populations for persons: with no sex in the population, sex breakdowns
@@ -157,14 +158,15 @@ public struct TransformStage: PipelineStage {
     }
 
     /// Per period, the dataset's counts in cube form (sorted by period for determinism).
-    /// A source at ICB grain has no decile; its counts go into the cube's decile-1 cells, which only the
-    /// "all" breakdown reads for such a source.
+    /// A source at ICB or provider grain has no decile; its counts go into the cube's decile-1 cells, which
+    /// only the "all" breakdown reads for such a source. Counts shared out by provider are fractional and
+    /// kept so (docs/DATA.md, "Counts by provider").
     static func loadCubes(
-        _ db: Database, indicator: IndicatorConfig, atIcbGrain: Bool, coordinates: CubeCoordinates, icbCount: Int
+        _ db: Database, indicator: IndicatorConfig, grain: SourceConfig.Grain, coordinates: CubeCoordinates, icbCount: Int
     ) throws -> [(String, IndicatorCube)] {
         let proportion = indicator.method.method.counts == .numeratorAndDenominator
         let sql: String
-        switch (proportion, atIcbGrain) {
+        switch (proportion, grain == .icb || grain == .provider) {
         case (true, false):
             sql =
                 "SELECT period, icb_code, imd_decile, sex, age_band, sum(numerator), sum(denominator), sum(suppressed_records) FROM ingest_proportion_total WHERE dataset = ? GROUP BY 1, 2, 3, 4, 5"
@@ -176,7 +178,9 @@ public struct TransformStage: PipelineStage {
                 "SELECT period, icb_code, 1, sex, age_band, sum(numerator), sum(denominator), sum(suppressed_records) FROM ingest_icb_proportion_total WHERE dataset = ? GROUP BY 1, 2, 4, 5"
         case (false, true):
             sql =
-                "SELECT period, icb_code, 1, sex, age_band, sum(events), 0, sum(suppressed_records) FROM ingest_icb_event_total WHERE dataset = ? GROUP BY 1, 2, 4, 5"
+                grain == .provider
+                ? "SELECT period, icb_code, 1, sex, age_band, sum(events), 0, sum(suppressed_records) FROM ingest_attributed_event_total WHERE dataset = ? GROUP BY 1, 2, 4, 5"
+                : "SELECT period, icb_code, 1, sex, age_band, sum(events), 0, sum(suppressed_records) FROM ingest_icb_event_total WHERE dataset = ? GROUP BY 1, 2, 4, 5"
         }
         var cubes: [String: IndicatorCube] = [:]
         let rows = try Row.fetchCursor(db, sql: sql, arguments: [indicator.source])

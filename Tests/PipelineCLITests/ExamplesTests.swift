@@ -188,6 +188,62 @@ struct ExamplesTests {
             quarantined == ["2186 duplicate_key", "2187 duplicate_key", "2188 duplicate_key", "2231 duplicate_key", "2232 duplicate_key", "2233 duplicate_key"])
     }
 
+    /// NHS England's A&E attendances by trust, shared out to ICBs by catchment: fractions kept exact, the
+    /// trusts the weights do not name listed with their attendances.
+    @Test func aeAttendancesByTrustSharedByCatchment() throws {
+        let workspace = try TestWorkspace()
+        let folder = Repository.path("examples/nhs-ae-by-trust")
+        let run = try CommandLineRunner.run([
+            "run", "--config", "\(folder)/pipeline.json", "--db", workspace.path("ae.sqlite"), "--output", workspace.path("published"),
+        ])
+        #expect(run.status == 0, "\(run.stderr)")
+        // By hand, from the two raw files: Norfolk and Waveney (E54000022), March 2019, type 1 departments.
+        var shares: [String: Double] = [:]
+        for row in try Self.csv(Repository.path("reference/attribution/nhs_trust22_to_icb22_catchment_share.csv")) where row["icb22_ons_code"] == "E54000022" {
+            shares[row["trust_ods_code"] ?? ""] = Double(row["proportion_of_trust_patients_from_icb"] ?? "")
+        }
+        let trusts = Set(try Self.csv(Repository.path("reference/attribution/nhs_trust22_to_icb22_catchment_share.csv")).map { $0["trust_ods_code"] ?? "" })
+        var attendances = 0.0, total = 0, unattributed: [String: Int] = [:]
+        for row in try Self.csv("\(folder)/nhse_ae_attendances_by_provider_monthly_2016_2019.csv") where row["ae_department_type"] == "1" {
+            let count = Int(row["attendances"] ?? "") ?? 0
+            total += count
+            let trust = row["provider_ods_code"] ?? ""
+            if !trusts.contains(trust) { unattributed[trust, default: 0] += count }
+            if row["month"] == "2019-03-01" { attendances += Double(count) * (shares[trust] ?? 0) }
+        }
+        var lsoas: Set<Substring> = []
+        for line in try String(contentsOfFile: Repository.path("reference/icb/2024-04/lsoa_icb.csv"), encoding: .utf8).split(separator: "\n")
+        where line.hasSuffix(",QMM,E54000022") {
+            lsoas.insert(line.prefix(9))
+        }
+        var people = 0
+        for line in try String(contentsOfFile: Repository.path("reference/population/mid-2020-lsoa21/population.csv"), encoding: .utf8)
+            .split(separator: "\n") where lsoas.contains(line.prefix(9))
+        {
+            people += Int(line.split(separator: ",").last ?? "") ?? 0
+        }
+        let (value, shared, missing, notes) = try DatabaseQueue(path: workspace.path("ae.sqlite")).read { db in
+            (
+                try Double.fetchOne(
+                    db,
+                    sql: """
+                        SELECT value FROM indicator_value WHERE indicator_id = 'AE1' AND period = '2019-03'
+                        AND geography_level = 'icb' AND geography_code = 'QMM' AND breakdown_type = 'all'
+                        """),
+                try Double.fetchOne(db, sql: "SELECT sum(events) FROM ingest_attributed_event_total"),
+                try Row.fetchAll(db, sql: "SELECT provider_code, events FROM ingest_unattributed").reduce(into: [String: Int]()) { $0[$1[0]] = $1[1] },
+                try String.fetchOne(db, sql: "SELECT notes FROM stage_checkpoint WHERE stage = 'ingest'") ?? ""
+            )
+        }
+        #expect(attendances > 10_000)
+        #expect(abs((value ?? 0) - attendances / Double(people) * 1_000) < 1e-9, "\(String(describing: value)) against \(attendances / Double(people) * 1_000)")
+        #expect(missing == unattributed && missing["RW6"] != nil)
+        // Every attendance is either shared out (exactly, in fractions) or listed as unattributed.
+        #expect(abs((shared ?? 0) + Double(missing.values.reduce(0, +)) - Double(total)) < 1e-3)
+        #expect(notes.contains("of events from 19 providers the weights do not name"), "\(notes)")
+        #expect(notes.contains("rows left out by its 'where' filter"))
+    }
+
     /// An IMD breakdown asked of a source at ICB grain is a configuration error naming both.
     @Test func aDeprivationSplitOfAnICBSourceIsRefused() throws {
         let folder = Repository.path("examples/nhs-dental-icb")

@@ -42,6 +42,20 @@ struct ConfigLoaderTests {
         #expect(decodeError(wide)?.message == "sources[0].layout: a wide population is one row per LSOA; at ICB × decile grain use the long layout")
     }
 
+    /// A source counted by provider needs its weights; weights belong only to such a source.
+    @Test func providerSourcesNeedTheirWeights() {
+        let provider = valid.replacingOccurrences(
+            of: "\"kind\": \"events\", \"files\"", with: "\"kind\": \"events\", \"grain\": \"provider\", \"files\"")
+        #expect(provider != valid)
+        #expect(decodeError(provider)?.message == "sources[1].attribution: a source counted by provider needs the weights that share it among ICBs")
+        let weighted = provider.replacingOccurrences(
+            of: "\"grain\": \"provider\",", with: "\"grain\": \"provider\", \"attribution\": {\"file\": \"ref/weights.csv\"},")
+        #expect(decodeError(weighted) == nil)
+        let stray = valid.replacingOccurrences(
+            of: "\"kind\": \"events\", \"files\"", with: "\"kind\": \"events\", \"attribution\": {\"file\": \"ref/weights.csv\"}, \"files\"")
+        #expect(decodeError(stray)?.message == "sources[1].attribution: only a source at grain 'provider' is shared out by weights")
+    }
+
     @Test func unknownKeyNamesItsPathAndTheClosestValidKey() {
         let error = decodeError(valid.replacingOccurrences(of: "\"rejectThreshold\"", with: "\"rejectTreshold\""))
         #expect(error?.code == .usage)

@@ -24,10 +24,18 @@ import Testing
         }
         let files = try FileManager.default.subpathsOfDirectory(atPath: workspace.path("whole")).filter { $0.contains(".") }.sorted()
         #expect(files.count > 20)
+        // The workbook records the second it was made, so it and the manifest's line for it may differ.
+        func withoutWorkbook(_ data: Data) -> String {
+            String(decoding: data, as: UTF8.self).split(separator: "\n").filter { !$0.contains(ReportExporter.workbookName) }.joined(separator: "\n")
+        }
         for file in files where file != ReportExporter.workbookName {
             let paged = try Data(contentsOf: URL(fileURLWithPath: workspace.path("paged/\(file)")))
             let whole = try Data(contentsOf: URL(fileURLWithPath: workspace.path("whole/\(file)")))
-            #expect(paged == whole, "\(file) differs between page sizes")
+            if file == ReportExporter.manifestName {
+                #expect(withoutWorkbook(paged) == withoutWorkbook(whole), "the manifest differs between page sizes")
+            } else {
+                #expect(paged == whole, "\(file) differs between page sizes")
+            }
         }
         // The workbook's package records when it was made; its sheets must match exactly.
         for sheet in 1...(3 + PublishedCatalog.tables.count) {

@@ -157,3 +157,9 @@ def conversion(path, header, key, target, weights):
     write(path, header, rows)
 conversion("lsoa/2011-to-2021/lsoa11_to_lsoa21.csv", ["from_code","to_code","change_code","share"], 0, 1, pop21)
 conversion("lsoa/2011-to-2021/lsoa21_to_lsoa11.csv", ["from_code","to_code","change_code","share"], 1, 0, pop11)
+
+# Acute trust catchments (OHID 2022) aggregated to ICB22: copied unchanged, for sources counted by trust.
+import shutil
+os.makedirs(os.path.join(out, "attribution"), exist_ok=True)
+shutil.copyfile(os.path.join(shared, "geography/nhs_trust22_to_icb22_catchment_share.csv"),
+                os.path.join(out, "attribution/nhs_trust22_to_icb22_catchment_share.csv"))

@@ -152,6 +152,21 @@ public enum ConfigLoader {
                     .usage, "sources[\(index)].layout: a wide population is one row per LSOA; at ICB × decile grain use the long layout",
                     at: location)
             }
+            if source.grain == .provider {
+                guard source.kind == .events else {
+                    throw PipelineError(
+                        .usage, "sources[\(index)].grain: counts by provider are shared out as events; '\(source.name)' is '\(source.kind.rawValue)'",
+                        at: location)
+                }
+                guard let attribution = source.attribution else {
+                    throw PipelineError(
+                        .usage, "sources[\(index)].attribution: a source counted by provider needs the weights that share it among ICBs",
+                        at: location, hint: "e.g. \"attribution\": {\"file\": \"reference/attribution/nhs_trust22_to_icb22_catchment_share.csv\"}")
+                }
+                try checkInsideProject(attribution.file, path: "sources[\(index)].attribution.file", location: location)
+            } else if source.attribution != nil {
+                throw PipelineError(.usage, "sources[\(index)].attribution: only a source at grain 'provider' is shared out by weights", at: location)
+            }
             if source.kind == .population, source.grain == .icb {
                 throw PipelineError(
                     .usage, "sources[\(index)].grain: a population at ICB level cannot give the deprivation split every rate needs",
@@ -211,7 +226,7 @@ public enum ConfigLoader {
                     "\(path).method: '\(indicator.method.rawValue)' needs a dataset of kind '\(indicator.method.sourceKind.rawValue)', but '\(source.name)' is '\(source.kind.rawValue)'",
                     at: location)
             }
-            if source.grain == .icb, indicator.breakdownsGiven,
+            if source.grain == .icb || source.grain == .provider, indicator.breakdownsGiven,
                 let split = indicator.breakdowns.first(where: { $0 == .imdQuintile || $0 == .imdDecile })
             {
                 throw PipelineError(

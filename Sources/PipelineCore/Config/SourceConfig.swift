@@ -29,6 +29,9 @@ public struct SourceConfig: Codable, Sendable, Equatable {
         /// One row per ICB with no deprivation split, as NHS England publishes much activity (dental
         /// patients by ICB): ICS and England values, no within-ICS inequality (docs/DATA.md, "ICS-level sources").
         case icb
+        /// One row per provider (NHS trust, GP practice), shared out to ICBs by the source's `attribution`
+        /// weights (docs/DATA.md, "Counts by provider"); like `icb`, no deprivation split.
+        case provider
     }
 
     /// Dataset name, unique; indicators refer to it.
@@ -54,9 +57,15 @@ public struct SourceConfig: Codable, Sendable, Equatable {
     /// The kind of every period, when the values alone do not say it: `rolling-12-months` reads a month as
     /// the twelve months ending it (docs/DATA.md, "Periods"). Otherwise each value's form says its kind.
     public var periodType: PeriodKind?
+    /// For `grain: provider`: the weights that share each provider's counts among ICBs.
+    public var attribution: AttributionReference?
+    /// Only rows whose column holds one of the values are read (e.g. `{"ae_department_type": ["1"]}`);
+    /// the rest are counted as filtered out, not quarantined.
+    public var rowFilter: [String: [String]]
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case name, kind, grain, files, columns, dialect, rejectThreshold, vintage, description, layout, lsoaVintage, periodType
+        case name, kind, grain, files, columns, dialect, rejectThreshold, vintage, description, layout, lsoaVintage, periodType, attribution
+        case rowFilter = "where"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -73,6 +82,8 @@ public struct SourceConfig: Codable, Sendable, Equatable {
         layout = try container.decodeIfPresent(Layout.self, forKey: .layout) ?? .long
         lsoaVintage = try container.decodeIfPresent(LsoaVintage.self, forKey: .lsoaVintage)
         periodType = try container.decodeIfPresent(PeriodKind.self, forKey: .periodType)
+        attribution = try container.decodeIfPresent(AttributionReference.self, forKey: .attribution)
+        rowFilter = try container.decodeIfPresent([String: [String]].self, forKey: .rowFilter) ?? [:]
         if layout == .wide, kind != .population {
             throw DecodingError.dataCorruptedError(forKey: .layout, in: container, debugDescription: "'wide' is for population sources (ages as columns)")
         }
@@ -103,6 +114,7 @@ public struct SourceConfig: Codable, Sendable, Equatable {
         case .lsoa: fields = [.lsoa]
         case .icbImdDecile: fields = [.icb, .imdDecile]
         case .icb: fields = [.icb]
+        case .provider: fields = [.provider]
         }
         switch kind {
         case .events: fields += [.period, .ageBand, .events]
