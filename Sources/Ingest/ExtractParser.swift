@@ -18,7 +18,7 @@ final class ExtractParser: CSVRecordHandler {
 
     private(set) var map: HeaderMap<SourceField>?
     private var columnLsoa = -1, columnIcb = -1, columnDecile = -1, columnPeriod = -1
-    private var columnSex = -1, columnAge = -1, columnValue1 = -1, columnValue2 = -1, columnProvider = -1
+    private var columnSex = -1, columnAge = -1, columnValue1 = -1, columnValue2 = -1, columnProvider = -1, columnSubIcb = -1
     private let populationSlot: Int
     /// The columns read, in order (set from the header; avoids building an array per row).
     private var mappedColumns: [Int] = []
@@ -103,6 +103,15 @@ final class ExtractParser: CSVRecordHandler {
                 decile = Int(reference.lsoaDecile[Int(dense)])
                 keyUnit = Int(dense)
             }
+        } else if source.grain == .subIcb {
+            // Added up to its ICS in the decile-1 cells of the whole ICB, keyed by sub-ICB for duplicates.
+            guard let sub = reference.subIcbIndex(forCode: String(decoding: Self.trimmed(record[columnSubIcb]), as: UTF8.self)) else {
+                return quarantine(record, column: columnSubIcb + 1, .unknownSubIcb)
+            }
+            icb = Int(reference.subIcbToIcb[sub])
+            decile = 1
+            subIcb = reference.wholeIcbSubIndex(icb)
+            keyUnit = sub
         } else {
             guard let found = reference.icbIndex(forCode: String(decoding: Self.trimmed(record[columnIcb]), as: UTF8.self)) else {
                 return quarantine(record, column: columnIcb + 1, .unknownIcb)
@@ -343,7 +352,8 @@ final class ExtractParser: CSVRecordHandler {
         }
         mappedColumns = [columnLsoa, columnIcb, columnDecile, columnPeriod, columnSex, columnAge, columnValue1, columnValue2].filter { $0 >= 0 }
         columnProvider = map[.provider] ?? -1
-        if columnProvider >= 0 { mappedColumns.append(columnProvider) }
+        columnSubIcb = map[.subIcb] ?? -1
+        mappedColumns += [columnProvider, columnSubIcb].filter { $0 >= 0 }
         let normalised = map.headers.map(HeaderName.normalise)
         for (name, values) in source.rowFilter.sorted(by: { $0.key < $1.key }) {
             guard let column = normalised.firstIndex(of: HeaderName.normalise(name)) else {

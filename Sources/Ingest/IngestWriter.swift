@@ -130,7 +130,7 @@ final class IngestWriter {
             let d = totals.dimensions(ofCell: cell)
             let icb = reference.icbs[Int(reference.subIcbToIcb[d.subIcb])].odsCode
             let sub = reference.subIcbCodes[d.subIcb]
-            if source.grain == .icb {
+            if source.grain == .icb || source.grain == .subIcb {
                 switch source.kind {
                 case .events:
                     try icbEvents.insert(

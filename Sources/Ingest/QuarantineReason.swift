@@ -4,6 +4,7 @@ public enum QuarantineReason: String, Sendable, CaseIterable {
     case invalidUTF8 = "invalid_utf8"
     case unknownLsoa = "unknown_lsoa"
     case unknownIcb = "unknown_icb"
+    case unknownSubIcb = "unknown_sub_icb"
     case invalidDecile = "invalid_imd_decile"
     case invalidPeriod = "invalid_period"
     case invalidSex = "invalid_sex"
@@ -26,6 +27,7 @@ public enum QuarantineReason: String, Sendable, CaseIterable {
         case .invalidUTF8: "not valid UTF-8"
         case .unknownLsoa: "LSOA code not in the configured lookup vintage"
         case .unknownIcb: "ICB code not in the configured vintage (ODS or ONS)"
+        case .unknownSubIcb: "sub-ICB location code not in the configured ICB lookup (ODS or ONS)"
         case .invalidDecile: "IMD decile must be a whole number from 1 to 10"
         case .invalidPeriod:
             "period must be a month (2025-03, 2025-03-01, 01/03/2025, Mar-25), a quarter (2024-Q4, 2024-25 Q3), a financial year (2024-25) or a year (2024), of the source's periodType if it declares one"

@@ -23,7 +23,7 @@ public enum ReferenceLoader {
                 optional: ["icb_short_name", "icb_ons_code_2023"]),
             ReferenceFile(
                 kind: "lsoa_icb", vintage: reference.icb.vintage, path: reference.icb.lsoaLookup,
-                required: ["lsoa_code"], optional: ["sub_icb_ods_code", "icb_ods_code", "icb_ons_code"]),
+                required: ["lsoa_code"], optional: ["sub_icb_ods_code", "sub_icb_ons_code", "icb_ods_code", "icb_ons_code"]),
             ReferenceFile(
                 kind: "imd", vintage: reference.imd.vintage, path: reference.imd.lsoaDeciles,
                 required: ["lsoa_code", "imd_decile"], optional: []),
@@ -87,6 +87,7 @@ public enum ReferenceLoader {
         var subIcbCodes: [String] = []
         var subIcbIndex: [String: Int32] = [:]
         var subIcbToIcb: [Int32] = []
+        var subIcbAliases: [String: Int] = [:]
         var lsoaSubIcb: [Int32] = []
         for row in lookupRows {
             let location = InputLocation(file: reference.icb.lsoaLookup, line: row.line)
@@ -107,6 +108,8 @@ public enum ReferenceLoader {
                 subIcbCodes.append(subCode)
                 subIcbToIcb.append(Int32(icb))
             }
+            if let ons = row["sub_icb_ons_code"].flatMap({ $0.isEmpty ? nil : $0.uppercased() }) { subIcbAliases[ons] = Int(sub) }
+            subIcbAliases[subCode] = Int(sub)
             let dense = lsoas.insert(code)
             guard Int(dense) == lsoaSubIcb.count else {
                 throw PipelineError(.dataQuality, "LSOA \(code) is listed twice", at: location)
@@ -177,6 +180,7 @@ public enum ReferenceLoader {
             fileHashes: hashes)
         tables.conversions = conversions
         tables.attributions = attributions
+        tables.subIcbAliases = subIcbAliases
         return tables
     }
 

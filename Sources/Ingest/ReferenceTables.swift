@@ -32,6 +32,8 @@ public struct ReferenceTables: Sendable {
     public var standardWeights: [Double]
     /// Conversions onto the basis from other LSOA vintages.
     public var conversions: [LsoaVintage: LsoaConversion] = [:]
+    /// Every accepted sub-ICB location code (ODS, and ONS where the lookup gives it) → sub-ICB index.
+    public var subIcbAliases: [String: Int] = [:]
     /// Weights of each provider-grain source, by source name.
     public var attributions: [String: AttributionTable] = [:]
     /// SHA-256 of each reference file, by kind.
@@ -47,6 +49,11 @@ public struct ReferenceTables: Sendable {
     public func keyUnits(for source: SourceConfig) -> Int {
         guard source.grain == .lsoa else { return icbs.count * 10 }
         return source.lsoaVintage.flatMap { conversions[$0]?.codes.count } ?? lsoas.count
+    }
+
+    /// A sub-ICB location given by ODS or ONS code; `nil` if unknown.
+    public func subIcbIndex(forCode code: String) -> Int? {
+        subIcbAliases[code.trimmingCharacters(in: .whitespaces).uppercased()]
     }
 
     /// The "whole ICB" sub-ICB index used for rows pre-aggregated at ICB level.

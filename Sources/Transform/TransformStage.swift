@@ -64,7 +64,7 @@ public struct TransformStage: PipelineStage {
             // A source at ICB grain has no deprivation split: its indicators have ICS and England values
             // only (the configuration refuses IMD breakdowns asked of it; docs/DATA.md, "ICS-level sources").
             let grain = config.sources.first { $0.name == indicator.source }?.grain ?? .lsoa
-            let atIcbGrain = grain == .icb || grain == .provider
+            let atIcbGrain = !grain.hasDeprivationSplit
             var breakdowns = indicator.breakdowns
             if atIcbGrain { breakdowns.removeAll { $0 == .imdQuintile || $0 == .imdDecile } }
             try definitions.insert(
@@ -166,7 +166,7 @@ public struct TransformStage: PipelineStage {
     ) throws -> [(String, IndicatorCube)] {
         let proportion = indicator.method.method.counts == .numeratorAndDenominator
         let sql: String
-        switch (proportion, grain == .icb || grain == .provider) {
+        switch (proportion, !grain.hasDeprivationSplit) {
         case (true, false):
             sql =
                 "SELECT period, icb_code, imd_decile, sex, age_band, sum(numerator), sum(denominator), sum(suppressed_records) FROM ingest_proportion_total WHERE dataset = ? GROUP BY 1, 2, 3, 4, 5"

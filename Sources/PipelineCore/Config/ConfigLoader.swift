@@ -167,7 +167,7 @@ public enum ConfigLoader {
             } else if source.attribution != nil {
                 throw PipelineError(.usage, "sources[\(index)].attribution: only a source at grain 'provider' is shared out by weights", at: location)
             }
-            if source.kind == .population, source.grain == .icb {
+            if source.kind == .population, source.grain == .icb || source.grain == .subIcb {
                 throw PipelineError(
                     .usage, "sources[\(index)].grain: a population at ICB level cannot give the deprivation split every rate needs",
                     at: location, hint: "use a population by LSOA, or by ICB × IMD decile (\"grain\": \"icb-imd-decile\")")
@@ -226,12 +226,12 @@ public enum ConfigLoader {
                     "\(path).method: '\(indicator.method.rawValue)' needs a dataset of kind '\(indicator.method.sourceKind.rawValue)', but '\(source.name)' is '\(source.kind.rawValue)'",
                     at: location)
             }
-            if source.grain == .icb || source.grain == .provider, indicator.breakdownsGiven,
+            if !source.grain.hasDeprivationSplit, indicator.breakdownsGiven,
                 let split = indicator.breakdowns.first(where: { $0 == .imdQuintile || $0 == .imdDecile })
             {
                 throw PipelineError(
                     .usage,
-                    "\(path).breakdowns: \(indicator.id) asks for '\(split.rawValue)', which is not available for the grain of source '\(source.name)' (one row per ICB, no deprivation split)",
+                    "\(path).breakdowns: \(indicator.id) asks for '\(split.rawValue)', which is not available for the grain of source '\(source.name)' (its rows carry no deprivation decile)",
                     at: location, hint: "leave out the IMD breakdowns: the ICS values, England comparison, funnel and trend are published")
             }
             if source.declaresNoAge {

@@ -29,9 +29,20 @@ public struct SourceConfig: Codable, Sendable, Equatable {
         /// One row per ICB with no deprivation split, as NHS England publishes much activity (dental
         /// patients by ICB): ICS and England values, no within-ICS inequality (docs/DATA.md, "ICS-level sources").
         case icb
+        /// One row per sub-ICB location with no deprivation split; added up to its ICS (place-level outputs
+        /// are not published yet), otherwise as `icb`.
+        case subIcb = "sub-icb"
         /// One row per provider (NHS trust, GP practice), shared out to ICBs by the source's `attribution`
         /// weights (docs/DATA.md, "Counts by provider"); like `icb`, no deprivation split.
         case provider
+
+        /// Whether rows place their counts in a national deprivation decile (docs/DATA.md, "ICS-level sources").
+        public var hasDeprivationSplit: Bool {
+            switch self {
+            case .lsoa, .icbImdDecile: true
+            case .icb, .subIcb, .provider: false
+            }
+        }
     }
 
     /// Dataset name, unique; indicators refer to it.
@@ -114,6 +125,7 @@ public struct SourceConfig: Codable, Sendable, Equatable {
         case .lsoa: fields = [.lsoa]
         case .icbImdDecile: fields = [.icb, .imdDecile]
         case .icb: fields = [.icb]
+        case .subIcb: fields = [.subIcb]
         case .provider: fields = [.provider]
         }
         switch kind {

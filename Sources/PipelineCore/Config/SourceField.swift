@@ -1,12 +1,13 @@
 /// A logical column an extract can carry.
 public enum SourceField: String, CaseIterable, Sendable, Hashable, Codable, CodingKeyRepresentable {
-    case lsoa, icb, imdDecile, provider, period, sex, ageBand, events, numerator, denominator, population
+    case lsoa, icb, subIcb, imdDecile, provider, period, sex, ageBand, events, numerator, denominator, population
 
     /// Header names recognised when the config gives none.
     public var defaultHeaders: [String] {
         switch self {
         case .lsoa: ["lsoa_code", "lsoa11cd", "lsoa11_code", "lsoa"]
         case .icb: ["icb_code", "icb_ods_code", "icb_ons_code", "icb"]
+        case .subIcb: ["sub_icb_code", "sub_icb_ods_code", "sub_icb_ons_code", "sicbl_code", "sub_icb"]
         case .imdDecile: ["imd_decile", "imd19_decile", "decile"]
         case .provider: ["provider_code", "provider_ods_code", "org_code", "trust_code"]
         case .period: ["period", "month"]
