@@ -183,6 +183,15 @@ final class ExtractParser: CSVRecordHandler {
         let age: Int
         if let band = AgeBand.parse(ageField) {
             age = band.index
+            if age >= AgeBand.count - 2 {
+                guard totals.rowsEightyFivePlus == 0 else { return quarantine(record, column: columnAge + 1, .mixedTopAgeBands) }
+                totals.rowsAboveEightyFiveBanded += 1
+            }
+        } else if AgeBand.isEightyFiveAndOver(ageField) {
+            // Held in the 85-89 cells; the source is marked as having an 85+ top band.
+            guard totals.rowsAboveEightyFiveBanded == 0 else { return quarantine(record, column: columnAge + 1, .mixedTopAgeBands) }
+            totals.rowsEightyFivePlus += 1
+            age = AgeBand.count - 2
         } else if Self.isUnknownAge(ageField) {
             age = SourceTotals.unknownAge
         } else {

@@ -7,7 +7,14 @@ enum IngestSchema {
         SchemaMigration(11, "v2-ingest-events-apportioned", sql: eventsApportioned),
         SchemaMigration(12, "v3-ingest-icb-totals", sql: icbTotals),
         SchemaMigration(13, "v4-ingest-attributed", sql: attributed),
+        SchemaMigration(14, "v5-ingest-top-age-band", sql: topAgeBand),
     ]
+
+    /// The oldest age band a source gives: `90+` (the ESP2013 bands), or `85+` where it stops there
+    /// (docs/DATA.md, "Ages"); age-standardised rates then merge 85-89 and 90+.
+    static let topAgeBand = """
+        ALTER TABLE ingest_source ADD COLUMN top_age_band TEXT NOT NULL DEFAULT '90+';
+        """
 
     /// Counts by provider shared out among ICBs — fractional, kept exact — and the providers the weights
     /// did not name (docs/DATA.md, "Counts by provider").

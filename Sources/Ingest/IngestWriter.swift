@@ -63,7 +63,7 @@ final class IngestWriter {
         sources = try BulkInserter(
             db, table: "ingest_source",
             columns: [
-                "source", "kind", "grain", "vintage", "files", "rows_loaded", "periods",
+                "source", "kind", "grain", "vintage", "files", "rows_loaded", "periods", "top_age_band",
             ])
         events = try BulkInserter(
             db, table: "ingest_event_total",
@@ -123,7 +123,8 @@ final class IngestWriter {
             .text(source.name), .text(source.kind.rawValue), .text(source.grain.rawValue),
             source.vintage.map { .text($0) } ?? .null, .int(Int64(result.files.count)),
             .int(Int64(result.rowsLoaded)),
-            .text(source.kind == .population ? "" : periods.map(\.label).joined(separator: ",")))
+            .text(source.kind == .population ? "" : periods.map(\.label).joined(separator: ",")),
+            .text(totals.rowsEightyFivePlus > 0 ? "85+" : "90+"))
         if source.grain == .provider { try writeAttributed(result) }
         let periodLabels = totals.periods.map(\.label)
         for cell in 0..<totals.records.count where totals.records[cell] > 0 {

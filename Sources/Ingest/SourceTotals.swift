@@ -37,6 +37,11 @@ final class SourceTotals {
     var quality: [Int64] = []
     static let qualityFields = 6
 
+    /// Rows given with an `85+` top band (held in the 85-89 cells) and rows given as 85-89 or 90+: a source
+    /// may use one or the other (docs/DATA.md, "Ages").
+    var rowsEightyFivePlus = 0
+    var rowsAboveEightyFiveBanded = 0
+
     /// Periods a source may hold; each costs a few megabytes of dense arrays.
     let maximumPeriods: Int
 
@@ -123,6 +128,8 @@ final class SourceTotals {
     /// is in both (a duplicate row across the parts: the caller rereads the file in order, so the later
     /// row is the one quarantined) or the periods would exceed the maximum.
     func absorb(_ other: SourceTotals) -> Bool {
+        // One top age band per source, across the parts too.
+        if rowsEightyFivePlus + other.rowsEightyFivePlus > 0, rowsAboveEightyFiveBanded + other.rowsAboveEightyFiveBanded > 0 { return false }
         let added = other.periods.filter { slotOfPeriod[$0.key] == nil }.count
         guard periods.count + added <= maximumPeriods else { return false }
         for (otherSlot, period) in other.periods.enumerated() {
@@ -134,6 +141,8 @@ final class SourceTotals {
                 for word in 0..<yearWordsPerPeriod where seenYears[slot][word] & other.seenYears[otherSlot][word] != 0 { return false }
             }
         }
+        rowsEightyFivePlus += other.rowsEightyFivePlus
+        rowsAboveEightyFiveBanded += other.rowsAboveEightyFiveBanded
         for (otherSlot, period) in other.periods.enumerated() {
             let slot = self.slot(for: period)
             let cells = slot * cellsPerPeriod, otherCells = otherSlot * cellsPerPeriod
@@ -167,6 +176,8 @@ final class SourceTotals {
         for index in seen.indices { seen[index] = 0 }
         for slot in seenYears.indices { seenYears[slot] = [] }
         for index in quality.indices { quality[index] = 0 }
+        rowsEightyFivePlus = 0
+        rowsAboveEightyFiveBanded = 0
     }
 
     /// Frees the dense cell arrays and the duplicate bitset once the source is written, keeping the periods

@@ -11,12 +11,36 @@ struct IndicatorCalculator {
     /// Share of each age band inside the indicator's age range (1 for all bands when there is none).
     let shares: [Double]
 
-    init(indicator: IndicatorConfig, standardWeights: [Double], population: IndicatorCube) {
+    /// Whether 85-89 and 90+ are taken as one band (the source or the population stops at 85+;
+    /// docs/DATA.md, "Ages").
+    let mergesTopBands: Bool
+
+    init(indicator: IndicatorConfig, standardWeights: [Double], population: IndicatorCube, mergesTopBands: Bool = false) {
         self.indicator = indicator
         method = indicator.method.method
-        self.standardWeights = standardWeights
+        self.mergesTopBands = mergesTopBands
+        var shares = AgeBand.all.map { indicator.ageRange?.share(of: $0) ?? 1 }
+        var weights = standardWeights
+        if mergesTopBands {
+            // One 85+ band: its weight is both bands'; it is in the range as far as 85-89 is.
+            let last = AgeBand.count - 1
+            weights[last - 1] += weights[last]
+            weights[last] = 0
+            shares[last] = 0
+        }
+        self.standardWeights = weights
         self.population = population
-        shares = AgeBand.all.map { indicator.ageRange?.share(of: $0) ?? 1 }
+        self.shares = shares
+    }
+
+    /// Folds the 90+ band into 85-89 when the bands are merged.
+    private func merged(_ values: [Double]) -> [Double] {
+        guard mergesTopBands else { return values }
+        var values = values
+        let last = AgeBand.count - 1
+        values[last - 1] += values[last]
+        values[last] = 0
+        return values
     }
 
     /// Result for one cell of the long table.
@@ -26,16 +50,16 @@ struct IndicatorCalculator {
     }
 
     func compute(_ cube: IndicatorCube, england: IndicatorCube, icbs: [Int], slice: BreakdownSlice) -> Output {
-        let events = IndicatorCube.byAge(cube.numerator, icbs: icbs, deciles: slice.deciles, sexes: slice.sexes)
-        let denominators = IndicatorCube.byAge(cube.denominator, icbs: icbs, deciles: slice.deciles, sexes: slice.sexes)
-        let people = IndicatorCube.byAge(population.numerator, icbs: icbs, deciles: slice.deciles, sexes: slice.sexes)
+        let events = merged(IndicatorCube.byAge(cube.numerator, icbs: icbs, deciles: slice.deciles, sexes: slice.sexes))
+        let denominators = merged(IndicatorCube.byAge(cube.denominator, icbs: icbs, deciles: slice.deciles, sexes: slice.sexes))
+        let people = merged(IndicatorCube.byAge(population.numerator, icbs: icbs, deciles: slice.deciles, sexes: slice.sexes))
         let suppressed = IndicatorCube.byAge(cube.suppressedRecords, icbs: icbs, deciles: slice.deciles, sexes: slice.sexes).reduce(0, +)
         var reference: (events: [Double], population: [Double])?
         if method.needsEnglandReference {
             let everyone = Array(0..<england.icbCount)
             reference = (
-                IndicatorCube.byAge(england.numerator, icbs: everyone, deciles: 1...10, sexes: [0, 1, 2]),
-                IndicatorCube.byAge(population.numerator, icbs: everyone, deciles: 1...10, sexes: [0, 1, 2])
+                merged(IndicatorCube.byAge(england.numerator, icbs: everyone, deciles: 1...10, sexes: [0, 1, 2])),
+                merged(IndicatorCube.byAge(population.numerator, icbs: everyone, deciles: 1...10, sexes: [0, 1, 2]))
             )
         }
         let bands = AgeBand.count

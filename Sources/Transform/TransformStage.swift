@@ -55,6 +55,10 @@ public struct TransformStage: PipelineStage {
             ])
         var notes: [String] = []
 
+        // Sources that stop at an 85+ band (docs/DATA.md, "Ages").
+        let topBands = Dictionary(
+            try Row.fetchAll(db, sql: "SELECT source, top_age_band FROM ingest_source").map { ($0[0] as String, $0[1] as String) },
+            uniquingKeysWith: { first, _ in first })
         for indicator in config.indicators {
             guard datasets.contains(indicator.source) else {
                 throw PipelineError(
@@ -74,7 +78,9 @@ public struct TransformStage: PipelineStage {
                 .text(breakdowns.map(\.rawValue).joined(separator: ",")), indicator.definition.map { .text($0) } ?? .null)
             let cubes = try Self.loadCubes(
                 db, indicator: indicator, grain: grain, coordinates: coordinates, icbCount: frame.icbCodes.count)
-            let calculator = IndicatorCalculator(indicator: indicator, standardWeights: weights, population: population)
+            let calculator = IndicatorCalculator(
+                indicator: indicator, standardWeights: weights, population: population,
+                mergesTopBands: topBands[indicator.source] == "85+" || config.populationSource.map { topBands[$0.name] == "85+" } == true)
             let method = calculator.method
             // ONS publishes LSOA populations for persons: with no sex in the population, sex breakdowns
             // have no denominator. Not offered by default; asked for, a configuration error.

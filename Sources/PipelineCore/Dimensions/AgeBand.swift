@@ -99,6 +99,13 @@ public struct AgeBand: Hashable, Comparable, Sendable, CustomStringConvertible {
         return AgeBand(index: low / 5)
     }
 
+    /// Whether the text is an "85 and over" top band (`85+`, `85 and over`, `85plus`), which some sources
+    /// give instead of 85-89 and 90+ (docs/DATA.md, "Ages").
+    public static func isEightyFiveAndOver(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        let text = String(decoding: bytes, as: UTF8.self).lowercased().filter { $0 != " " }
+        return text == "85+" || text == "85andover" || text == "85plus" || text == "85andabove"
+    }
+
     static func parse(_ bytes: inout [UInt8]) -> AgeBand? {
         bytes.withUnsafeBytes { parse($0) }
     }
