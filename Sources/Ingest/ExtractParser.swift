@@ -181,7 +181,14 @@ final class ExtractParser: CSVRecordHandler {
         // A source declaring no age column (`"ageBand": []`) gives all ages in every row.
         let ageField = columnAge >= 0 ? Self.trimmed(record[columnAge]) : UnsafeRawBufferPointer(start: nil, count: 0)
         let age: Int
-        if let band = AgeBand.parse(ageField) {
+        if AgeBand.isAllAges(ageField) {
+            // All ages: held with unknown age (crude rates and proportions count it), not reported as unknown.
+            guard totals.rowsByAge == 0 else { return quarantine(record, column: columnAge + 1, .mixedAllAges) }
+            totals.rowsAllAges += 1
+            age = SourceTotals.unknownAge
+        } else if let band = AgeBand.parse(ageField) {
+            guard totals.rowsAllAges == 0 else { return quarantine(record, column: columnAge + 1, .mixedAllAges) }
+            totals.rowsByAge += 1
             age = band.index
             if age >= AgeBand.count - 2 {
                 guard totals.rowsEightyFivePlus == 0 else { return quarantine(record, column: columnAge + 1, .mixedTopAgeBands) }
@@ -221,7 +228,7 @@ final class ExtractParser: CSVRecordHandler {
         if source.kind != .population {
             totals.addQuality(slot: slot, icb: icb, field: 0)
             if sex == .unknown { totals.addQuality(slot: slot, icb: icb, field: 2) }
-            if age == SourceTotals.unknownAge, columnAge >= 0 { totals.addQuality(slot: slot, icb: icb, field: 3) }
+            if age == SourceTotals.unknownAge, columnAge >= 0, !AgeBand.isAllAges(ageField) { totals.addQuality(slot: slot, icb: icb, field: 3) }
         }
         if case .value(let a) = first, case .value(let b) = second {
             if let split {

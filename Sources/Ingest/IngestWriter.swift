@@ -124,7 +124,7 @@ final class IngestWriter {
             source.vintage.map { .text($0) } ?? .null, .int(Int64(result.files.count)),
             .int(Int64(result.rowsLoaded)),
             .text(source.kind == .population ? "" : periods.map(\.label).joined(separator: ",")),
-            .text(totals.rowsEightyFivePlus > 0 ? "85+" : "90+"))
+            .text(totals.topAgeBand))
         if source.grain == .provider { try writeAttributed(result) }
         let periodLabels = totals.periods.map(\.label)
         for cell in 0..<totals.records.count where totals.records[cell] > 0 {

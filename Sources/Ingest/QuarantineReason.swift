@@ -20,6 +20,7 @@ public enum QuarantineReason: String, Sendable, CaseIterable {
     case outsideDeliveredIcs = "outside_delivered_ics"
     case mixedPeriodKinds = "mixed_period_kinds"
     case mixedTopAgeBands = "mixed_top_age_bands"
+    case mixedAllAges = "mixed_all_ages"
 
     /// A sentence for logs and messages (never includes the cell value).
     public var explanation: String {
@@ -43,6 +44,7 @@ public enum QuarantineReason: String, Sendable, CaseIterable {
         case .futurePeriod: "period is after the current month"
         case .outsidePeriodWindow: "period is outside the configured window ('periods' in pipeline.json)"
         case .outsideDeliveredIcs: "the row's area belongs to another ICS than the folder the file was delivered in"
+        case .mixedAllAges: "the source gives both all-ages rows and rows by age: the all-ages total would count people twice"
         case .mixedTopAgeBands: "the source gives ages over 85 both as 85+ and as 85-89/90+: one top band per source"
         case .mixedPeriodKinds: "the source's periods are of another kind (month, quarter, year): trends only join periods of one kind"
         }

@@ -41,6 +41,12 @@ final class SourceTotals {
     /// may use one or the other (docs/DATA.md, "Ages").
     var rowsEightyFivePlus = 0
     var rowsAboveEightyFiveBanded = 0
+    /// Rows for all ages, and rows by age band or year: a source gives one or the other.
+    var rowsAllAges = 0
+    var rowsByAge = 0
+
+    /// The oldest age band the source gives, or that it is not by age (stored in `ingest_source`).
+    var topAgeBand: String { rowsAllAges > 0 ? "all ages" : rowsEightyFivePlus > 0 ? "85+" : "90+" }
 
     /// Periods a source may hold; each costs a few megabytes of dense arrays.
     let maximumPeriods: Int
@@ -130,6 +136,7 @@ final class SourceTotals {
     func absorb(_ other: SourceTotals) -> Bool {
         // One top age band per source, across the parts too.
         if rowsEightyFivePlus + other.rowsEightyFivePlus > 0, rowsAboveEightyFiveBanded + other.rowsAboveEightyFiveBanded > 0 { return false }
+        if rowsAllAges + other.rowsAllAges > 0, rowsByAge + other.rowsByAge > 0 { return false }
         let added = other.periods.filter { slotOfPeriod[$0.key] == nil }.count
         guard periods.count + added <= maximumPeriods else { return false }
         for (otherSlot, period) in other.periods.enumerated() {
@@ -143,6 +150,8 @@ final class SourceTotals {
         }
         rowsEightyFivePlus += other.rowsEightyFivePlus
         rowsAboveEightyFiveBanded += other.rowsAboveEightyFiveBanded
+        rowsAllAges += other.rowsAllAges
+        rowsByAge += other.rowsByAge
         for (otherSlot, period) in other.periods.enumerated() {
             let slot = self.slot(for: period)
             let cells = slot * cellsPerPeriod, otherCells = otherSlot * cellsPerPeriod
@@ -178,6 +187,8 @@ final class SourceTotals {
         for index in quality.indices { quality[index] = 0 }
         rowsEightyFivePlus = 0
         rowsAboveEightyFiveBanded = 0
+        rowsAllAges = 0
+        rowsByAge = 0
     }
 
     /// Frees the dense cell arrays and the duplicate bitset once the source is written, keeping the periods

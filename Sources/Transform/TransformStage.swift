@@ -78,6 +78,13 @@ public struct TransformStage: PipelineStage {
                 .text(breakdowns.map(\.rawValue).joined(separator: ",")), indicator.definition.map { .text($0) } ?? .null)
             let cubes = try Self.loadCubes(
                 db, indicator: indicator, grain: grain, coordinates: coordinates, icbCount: frame.icbCodes.count)
+            // Rows for all ages cannot be standardised or cut to an age range (docs/DATA.md, "Ages").
+            if topBands[indicator.source] == "all ages", indicator.ageRange != nil || indicator.method.standardisesByAge {
+                throw PipelineError(
+                    .usage,
+                    "indicators: \(indicator.id) needs ages (\(indicator.ageRange != nil ? "an age range" : "'\(indicator.method.rawValue)'")), but source '\(indicator.source)' gives all-ages rows",
+                    hint: "use crude_rate or proportion without ageRange for all-ages data, or deliver the source by age band")
+            }
             let calculator = IndicatorCalculator(
                 indicator: indicator, standardWeights: weights, population: population,
                 mergesTopBands: topBands[indicator.source] == "85+" || config.populationSource.map { topBands[$0.name] == "85+" } == true)

@@ -110,14 +110,6 @@ public enum ConfigLoader {
     }
 
     /// Cross-field rules: unique names, one population, indicators pointing at datasets of the right kind.
-    /// Whether a method weights age bands (and so needs a source by age).
-    static func standardisesByAge(_ method: Statistic) -> Bool {
-        switch method {
-        case .dsr, .isRatio, .isRate: true
-        case .crudeRate, .proportion: false
-        }
-    }
-
     static func validate(_ config: PipelineConfig, file: String) throws {
         let location = InputLocation(file: file)
         for (path, value) in [
@@ -235,7 +227,7 @@ public enum ConfigLoader {
                     at: location, hint: "leave out the IMD breakdowns: the ICS values, England comparison, funnel and trend are published")
             }
             if source.declaresNoAge {
-                if Self.standardisesByAge(indicator.method) {
+                if indicator.method.standardisesByAge {
                     throw PipelineError(
                         .usage,
                         "\(path).method: \(indicator.id) is age-standardised ('\(indicator.method.rawValue)'), but source '\(source.name)' has no ages (\"ageBand\": [])",

@@ -106,6 +106,14 @@ public struct AgeBand: Hashable, Comparable, Sendable, CustomStringConvertible {
         return text == "85+" || text == "85andover" || text == "85plus" || text == "85andabove"
     }
 
+    /// Whether the text stands for every age (`all ages`, `all`, `total`), as files that are not by age
+    /// write it (docs/DATA.md, "Ages").
+    public static func isAllAges(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard bytes.count <= 16 else { return false }
+        let text = String(decoding: bytes, as: UTF8.self).lowercased().filter { $0 != " " && $0 != "_" && $0 != "-" }
+        return text == "allages" || text == "all" || text == "total"
+    }
+
     static func parse(_ bytes: inout [UInt8]) -> AgeBand? {
         bytes.withUnsafeBytes { parse($0) }
     }

@@ -18,4 +18,12 @@ public enum Statistic: String, Sendable, CaseIterable, Codable {
         case .isRate: IndirectlyStandardisedRate()
         }
     }
+
+    /// Whether the method weights age bands, and so needs a source by age (docs/DATA.md, "Ages").
+    public var standardisesByAge: Bool {
+        switch self {
+        case .dsr, .isRatio, .isRate: true
+        case .crudeRate, .proportion: false
+        }
+    }
 }
