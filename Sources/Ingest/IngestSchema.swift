@@ -8,7 +8,18 @@ enum IngestSchema {
         SchemaMigration(12, "v3-ingest-icb-totals", sql: icbTotals),
         SchemaMigration(13, "v4-ingest-attributed", sql: attributed),
         SchemaMigration(14, "v5-ingest-top-age-band", sql: topAgeBand),
+        SchemaMigration(15, "v6-ref-icb-deprivation", sql: icbDeprivation),
     ]
+
+    /// Each ICB's average IMD score and rank, when configured (docs/DATA.md, "ICS-level sources").
+    static let icbDeprivation = """
+        CREATE TABLE ref_icb_deprivation (
+            icb_ods_code TEXT NOT NULL PRIMARY KEY,
+            imd_vintage TEXT NOT NULL,
+            imd_average_score REAL NOT NULL,
+            imd_rank_of_average_score INTEGER NOT NULL
+        ) STRICT;
+        """
 
     /// The oldest age band a source gives: `90+` (the ESP2013 bands), or `85+` where it stops there
     /// (docs/DATA.md, "Ages"); age-standardised rates then merge 85-89 and 90+.

@@ -20,6 +20,7 @@ final class IngestWriter {
         "ingest_file", "ingest_quarantine", "ingest_source", "ingest_event_total", "ingest_proportion_total",
         "ingest_icb_event_total", "ingest_icb_proportion_total", "ingest_attributed_event_total", "ingest_unattributed",
         "ingest_population", "ingest_data_quality", "ingest_row", "ref_icb", "ref_standard_population", "ref_vintage",
+        "ref_icb_deprivation",
     ]
 
     /// Data-quality states by subject: whether each source had quarantined rows, and each
@@ -260,6 +261,13 @@ final class IngestWriter {
         if let population = config.populationSource {
             try vintages.insert(.text("population"), .text(population.vintage ?? "unspecified"), .text(population.files), .text(""))
         }
+        let deprivation = try BulkInserter(
+            db, table: "ref_icb_deprivation", columns: ["icb_ods_code", "imd_vintage", "imd_average_score", "imd_rank_of_average_score"])
+        for (icb, summary) in reference.icbDeprivation.sorted(by: { $0.key < $1.key }) {
+            try deprivation.insert(
+                .text(reference.icbs[icb].odsCode), .text(config.reference.imd.vintage), .double(summary.score), .int(Int64(summary.rank)))
+        }
+        counts["ref_icb_deprivation"] = deprivation.rowsInserted
         counts["ref_icb"] = icbs.rowsInserted
         counts["ref_standard_population"] = weights.rowsInserted
         counts["ref_vintage"] = vintages.rowsInserted

@@ -36,6 +36,13 @@ public enum ReferenceLoader {
                     kind: "lsoa_conversion", vintage: "\(conversion.from.rawValue) to \(reference.lsoaVintage?.rawValue ?? "basis")",
                     path: conversion.file, required: ["from_code", "to_code", "share"], optional: ["change_code"])
             }
+            + (reference.imd.icbSummary.map { summary in
+                [
+                    ReferenceFile(
+                        kind: "imd_icb_summary", vintage: reference.imd.vintage, path: summary,
+                        required: ["icb_code", "imd_average_score", "imd_rank_of_average_score"], optional: [])
+                ]
+            } ?? [])
             + config.sources.compactMap { source in
                 source.attribution.map { attribution in
                     ReferenceFile(
@@ -168,6 +175,20 @@ public enum ReferenceLoader {
 
         var attributions: [String: AttributionTable] = [:]
         var position = 4 + reference.lsoaConversions.count
+        var icbDeprivation: [Int: (score: Double, rank: Int)] = [:]
+        if let summary = reference.imd.icbSummary {
+            for row in try open(files[position]) {
+                let location = InputLocation(file: summary, line: row.line)
+                guard let icb = aliases[row["icb_code"]!.uppercased()] else {
+                    throw PipelineError(.dataQuality, "ICB \(row["icb_code"]!) is not in the reference ICB list", at: location)
+                }
+                guard let score = Double(row["imd_average_score"]!), let rank = Int(row["imd_rank_of_average_score"]!) else {
+                    throw PipelineError(.dataQuality, "the average score must be a number and its rank a whole number", at: location)
+                }
+                icbDeprivation[icb] = (score, rank)
+            }
+            position += 1
+        }
         for source in config.sources {
             guard let attribution = source.attribution else { continue }
             attributions[source.name] = try Self.attribution(attribution, rows: try open(files[position]), icbs: aliases)
@@ -181,6 +202,7 @@ public enum ReferenceLoader {
         tables.conversions = conversions
         tables.attributions = attributions
         tables.subIcbAliases = subIcbAliases
+        tables.icbDeprivation = icbDeprivation
         return tables
     }
 

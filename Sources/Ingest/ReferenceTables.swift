@@ -34,6 +34,8 @@ public struct ReferenceTables: Sendable {
     public var conversions: [LsoaVintage: LsoaConversion] = [:]
     /// Every accepted sub-ICB location code (ODS, and ONS where the lookup gives it) → sub-ICB index.
     public var subIcbAliases: [String: Int] = [:]
+    /// Each ICB's average IMD score and its rank (1 = most deprived), when the IMD summary is configured.
+    public var icbDeprivation: [Int: (score: Double, rank: Int)] = [:]
     /// Weights of each provider-grain source, by source name.
     public var attributions: [String: AttributionTable] = [:]
     /// SHA-256 of each reference file, by kind.

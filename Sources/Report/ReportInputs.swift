@@ -21,6 +21,8 @@ struct ReportInputs {
     private(set) var icbPopulation: [String: Double] = [:]
     private(set) var icbQuintilePopulation: [String: [Double]] = [:]
     private(set) var icbCore20Share: [String: Double] = [:]
+    /// Each ICS's average IMD score, when the IMD summary by ICB is configured.
+    private(set) var icbImdScore: [String: Double] = [:]
     private var inequality: [Key: Row] = [:]
     private var gaps: [Key: Row] = [:]
     private var comparisons: [Key: Row] = [:]
@@ -51,6 +53,9 @@ struct ReportInputs {
                     polarity: try row.decode("polarity"), ageFrom: row["age_from"], ageTo: row["age_to"],
                     definition: row["definition"],
                     deprivationSplit: (row["breakdowns"] as String? ?? "").split(separator: ",").contains("imd_quintile")))
+        }
+        for row in try Row.fetchAll(db, sql: "SELECT icb_ods_code, imd_average_score FROM ref_icb_deprivation") {
+            icbImdScore[row[0]] = row[1]
         }
         var periodSets: [String: Set<String>] = [:]
         let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM indicator_value")

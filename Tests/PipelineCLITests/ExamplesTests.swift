@@ -182,6 +182,7 @@ struct ExamplesTests {
         #expect(!page.contains("id=\"DENT12-sii\"") && !page.contains("id=\"DENT12-quintiles\""))
         #expect(page.components(separatedBy: "<rect x=").count - 1 >= 42, "a point per ICS")
         #expect(page.contains("it says nothing about inequality between people within a system"))
+        #expect(page.contains("The ICS&#39;s average IMD 2025 score") || page.contains("The ICS's average IMD 2025 score"), "the ecological view uses IMD 2025")
         #expect(page.contains("12 months to December 2022"))
         // The file repeats three ICBs in two months with a blank region and small counts: set aside, by line.
         #expect(

@@ -163,3 +163,9 @@ import shutil
 os.makedirs(os.path.join(out, "attribution"), exist_ok=True)
 shutil.copyfile(os.path.join(shared, "geography/nhs_trust22_to_icb22_catchment_share.csv"),
                 os.path.join(out, "attribution/nhs_trust22_to_icb22_catchment_share.csv"))
+
+# IMD 2025 summary by ICB (April 2024): the average score and its rank (1 = most deprived), for the
+# ecological view of ICS-level sources.
+summary = list(csv.DictReader(open(os.path.join(shared, "deprivation/imd2025_icb24_summary.csv"))))
+write("imd/2025/icb_summary.csv", ["icb_code","icb_name","imd_average_score","imd_rank_of_average_score"],
+      sorted([[r["icb24_code"], r["icb24_name"], r["imd_average_score"], r["imd_rank_of_average_score"]] for r in summary]))

@@ -72,14 +72,18 @@ public struct ImdReference: Codable, Sendable, Equatable {
     public var vintage: String
     /// CSV: `lsoa_code, imd_decile` (1 = most deprived).
     public var lsoaDeciles: String
+    /// CSV: `icb_code, imd_average_score, imd_rank_of_average_score` — each ICB's average deprivation, for the
+    /// ecological view of sources with no deprivation split (docs/DATA.md, "ICS-level sources").
+    public var icbSummary: String?
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case vintage, lsoaDeciles }
+    enum CodingKeys: String, CodingKey, CaseIterable { case vintage, lsoaDeciles, icbSummary }
 
     public init(from decoder: any Decoder) throws {
         try decoder.rejectUnknownKeys(CodingKeys.self)
         let container = try decoder.container(keyedBy: CodingKeys.self)
         vintage = try container.decode(String.self, forKey: .vintage)
         lsoaDeciles = try container.decode(String.self, forKey: .lsoaDeciles)
+        icbSummary = try container.decodeIfPresent(String.self, forKey: .icbSummary)
     }
 }
 

@@ -61,7 +61,9 @@ public struct HTMLReportRenderer {
                 sections += siiFigure(id: id, name: name, unit: unit, period: period, league: current, inequality: inequality)
             } else {
                 sections += "<p class=\"not-available\">Inequality by deprivation: \(HTML.escape(noSplit)).</p>"
-                sections += ecologicalFigure(id: id, name: name, unit: unit, league: current, national: national, period: period)
+                sections += ecologicalFigure(
+                    id: id, name: name, unit: unit, league: current, national: national, period: period,
+                    imdVintage: current.first?["imd_vintage"]?.text ?? "")
             }
             sections += "</section>"
         }
@@ -159,28 +161,31 @@ public struct HTMLReportRenderer {
     /// the between-systems view it is.
     private func ecologicalFigure(
         id: String, name: String, unit: String, league: [[String: PublishedTableData.Cell]], national: [[String: PublishedTableData.Cell]],
-        period: String
+        period: String, imdVintage: String
     ) -> String {
         let england = national.first {
             $0["indicator_id"]?.text == id && $0["period_start"]?.text == period && $0["breakdown_type"]?.text == BreakdownType.all.rawValue
         }?["value"]?.number
-        var points: [(core20: Double, point: ChartPoint)] = []
+        // The average IMD score where every ICS has one (the summary by ICB is configured), else Core20.
+        let scored = !league.isEmpty && league.allSatisfy { $0["imd_average_score"]?.number != nil }
+        let measure: EcologicalChart.Measure = scored ? .averageScore(vintage: imdVintage) : .core20Share
+        var points: [(deprivation: Double, point: ChartPoint)] = []
         var table =
-            "<table><caption>\(HTML.escape(name)) by ICS, with its deprivation (ecological view)</caption><thead><tr><th scope=\"col\">ICS</th><th scope=\"col\">Population in the most deprived 20% of areas</th><th scope=\"col\">Value (95% CI)</th></tr></thead><tbody>"
+            "<table><caption>\(HTML.escape(name)) by ICS, with its deprivation (ecological view)</caption><thead><tr><th scope=\"col\">ICS</th><th scope=\"col\">Average IMD score</th><th scope=\"col\">Population in the most deprived 20% of areas</th><th scope=\"col\">Value (95% CI)</th></tr></thead><tbody>"
         for row in league {
             let icsName = row["ics_name"]?.text ?? ""
-            let core20 = row["core20_share"]?.number
+            let score = row["imd_average_score"]?.number, core20 = row["core20_share"]?.number
             let shown = point(row, label: icsName)
             table +=
-                "<tr><th scope=\"row\">\(HTML.escape(icsName))</th><td>\(core20.map { FigureText.figure($0 * 100, decimals: 1) + "%" } ?? "not available")</td><td>\(Self.estimate(shown) ?? HTML.escape(text.display(row["value"] ?? .empty)))</td></tr>"
-            if let core20, let shown { points.append((core20, shown)) }
+                "<tr><th scope=\"row\">\(HTML.escape(icsName))</th><td>\(score.map { FigureText.figure($0, decimals: 1) } ?? "not available")</td><td>\(core20.map { FigureText.figure($0 * 100, decimals: 1) + "%" } ?? "not available")</td><td>\(Self.estimate(shown) ?? HTML.escape(text.display(row["value"] ?? .empty)))</td></tr>"
+            if let x = scored ? score : core20, let shown { points.append((x, shown)) }
         }
         table += "</tbody></table>"
-        let chart = EcologicalChart(id: "\(id)-ecological", title: name, unit: unit, england: england, points: points)
+        let chart = EcologicalChart(id: "\(id)-ecological", title: name, unit: unit, england: england, points: points, measure: measure)
         return figure(
             chart.svg(),
             caption:
-                "Ecological view of \(name): each ICS's value against the share of its population in England's most deprived 20% of areas. It compares systems with one another; it says nothing about inequality between people within a system.",
+                "Ecological view of \(name): each ICS's value against \(measure.sentence). It compares systems with one another; it says nothing about inequality between people within a system.",
             table: table, kind: "ecological")
     }
 

@@ -78,6 +78,10 @@ public enum PublishedCatalog {
             Column("region", .text, "NHS England region.", nullable: false),
             Column("population", .count, "Resident population of the ICS (rounded)."),
             Column("core20_share", .number, "Share of the ICS population living in England's most deprived 20% of areas (IMD deciles 1–2)."),
+            Column(
+                "imd_average_score", .number,
+                "The ICS's average IMD score (population-weighted, from the IMD summary by ICB, e.g. IMD 2025; higher = more deprived); empty when no summary is configured."
+            ),
             Column("numerator", .count, "Events or people counted (rounded; suppressed if 1–7)."),
             Column("denominator", .count, "Population or people eligible (rounded; suppressed if 1–7)."),
             Column("value", .number, "The indicator value in `unit` (percentages from the rounded counts)."),

@@ -36,6 +36,7 @@ struct IcsTablesBuilder {
                     "region": PublishedCell(icb.region),
                     "population": control.count(inputs.icbPopulation[icb.ods], national: false),
                     "core20_share": PublishedCell(inputs.icbCore20Share[icb.ods]),
+                    "imd_average_score": PublishedCell(inputs.icbImdScore[icb.ods]),
                     "numerator": cell.numerator, "denominator": cell.denominator,
                     "value": cell.estimate[0], "lcl95": cell.estimate[1], "ucl95": cell.estimate[2],
                     "lcl998": cell.estimate[3], "ucl998": cell.estimate[4], "unit": PublishedCell(definition.unit),
