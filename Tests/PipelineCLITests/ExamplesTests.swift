@@ -15,6 +15,45 @@ struct ExamplesTests {
         }
     }
 
+    /// CYP mental-health contacts in March 2025, summed by hand over every ICS folder of `extracts`.
+    static func cypContacts(_ extracts: String) throws -> Double {
+        var events = 0.0
+        for folder in try FileManager.default.contentsOfDirectory(atPath: extracts) {
+            for row in try csv("\(extracts)/\(folder)/cyp_mh_contacts.csv") where row["period"] == "2025-03" {
+                events += Double(row["events"] ?? "") ?? 0
+            }
+        }
+        return events
+    }
+
+    /// People aged 0-17 in a wide ONS population file: ages 0-14 and 3/5 of 15-19 (the 0-17 range cuts
+    /// that band, as the pipeline shares it).
+    static func childrenInWidePopulation(_ path: String) throws -> Double {
+        var population = 0.0
+        for row in try csv(path) {
+            population += (0..<15).reduce(0) { $0 + (Double(row["age_\($1)"] ?? "") ?? 0) }
+            population += 0.6 * (15..<20).reduce(0) { $0 + (Double(row["age_\($1)"] ?? "") ?? 0) }
+        }
+        return population
+    }
+
+    /// The people of an ICS by hand: its LSOAs in the bundled April 2024 lookup, summed in the bundled
+    /// mid-2020 population on 2021 LSOAs.
+    static func peopleOfIcs(ods: String, ons: String) throws -> (lsoas: Int, people: Int) {
+        var lsoas: Set<Substring> = []
+        for line in try String(contentsOfFile: Repository.path("reference/icb/2024-04/lsoa_icb.csv"), encoding: .utf8).split(separator: "\n")
+        where line.hasSuffix(",\(ods),\(ons)") {
+            lsoas.insert(line.prefix(9))
+        }
+        var people = 0
+        for line in try String(contentsOfFile: Repository.path("reference/population/mid-2020-lsoa21/population.csv"), encoding: .utf8)
+            .split(separator: "\n") where lsoas.contains(line.prefix(9))
+        {
+            people += Int(line.split(separator: ",").last ?? "") ?? 0
+        }
+        return (lsoas.count, people)
+    }
+
     @Test func theONSPopulationAsPublished() throws {
         let workspace = try TestWorkspace()
         let config = Repository.path("examples/ons-population-wide/pipeline.json")
@@ -22,18 +61,8 @@ struct ExamplesTests {
         #expect(run.status == 0, "\(run.stderr)")
         // By hand: England's CYP mental-health contacts, 0-17, March 2025 — events over the population aged
         // 0-14 plus 3/5 of 15-19 (the range cuts that band), per 100,000.
-        var events = 0.0
-        let extracts = Repository.path("examples/basis-2011/data-samples/extracts")
-        for folder in try FileManager.default.contentsOfDirectory(atPath: extracts) {
-            for row in try Self.csv("\(extracts)/\(folder)/cyp_mh_contacts.csv") where row["period"] == "2025-03" {
-                events += Double(row["events"] ?? "") ?? 0
-            }
-        }
-        var population = 0.0
-        for row in try Self.csv(Repository.path("examples/ons-population-wide/population_lsoa11_mid2020_persons.csv")) {
-            population += (0..<15).reduce(0) { $0 + (Double(row["age_\($1)"] ?? "") ?? 0) }
-            population += 0.6 * (15..<20).reduce(0) { $0 + (Double(row["age_\($1)"] ?? "") ?? 0) }
-        }
+        let events = try Self.cypContacts(Repository.path("examples/basis-2011/data-samples/extracts"))
+        let population = try Self.childrenInWidePopulation(Repository.path("examples/ons-population-wide/population_lsoa11_mid2020_persons.csv"))
         let (value, sexRows, notes) = try DatabaseQueue(path: workspace.path("ons.sqlite")).read { db in
             (
                 try Double.fetchOne(
@@ -62,18 +91,9 @@ struct ExamplesTests {
         ])
         #expect(run.status == 0, "\(run.stderr)")
         // By hand, as for the 2011 example: CYP contacts, 0-17, March 2025, over ages 0-14 and 3/5 of 15-19.
-        var events = 0.0
-        for icb in try FileManager.default.contentsOfDirectory(atPath: Repository.path("data-samples/extracts")) {
-            for row in try Self.csv(Repository.path("data-samples/extracts/\(icb)/cyp_mh_contacts.csv")) where row["period"] == "2025-03" {
-                events += Double(row["events"] ?? "") ?? 0
-            }
-        }
-        var population = 0.0
+        let events = try Self.cypContacts(Repository.path("data-samples/extracts"))
+        let population = try Self.childrenInWidePopulation("\(folder)/population_lsoa11_mid2020_persons.csv")
         let rows = try Self.csv("\(folder)/population_lsoa11_mid2020_persons.csv")
-        for row in rows {
-            population += (0..<15).reduce(0) { $0 + (Double(row["age_\($1)"] ?? "") ?? 0) }
-            population += 0.6 * (15..<20).reduce(0) { $0 + (Double(row["age_\($1)"] ?? "") ?? 0) }
-        }
         let (value, converted) = try DatabaseQueue(path: workspace.path("c.sqlite")).read { db in
             (
                 try Double.fetchOne(
@@ -99,13 +119,7 @@ struct ExamplesTests {
             "run", "--config", "\(folder)/pipeline.json", "--db", workspace.path("d.sqlite"), "--output", workspace.path("published"),
         ])
         #expect(run.status == 0, "\(run.stderr)")
-        var events = 0.0
-        let extracts = Repository.path("examples/basis-2011/data-samples/extracts")
-        for icb in try FileManager.default.contentsOfDirectory(atPath: extracts) {
-            for row in try Self.csv("\(extracts)/\(icb)/cyp_mh_contacts.csv") where row["period"] == "2025-03" {
-                events += Double(row["events"] ?? "") ?? 0
-            }
-        }
+        let events = try Self.cypContacts(Repository.path("examples/basis-2011/data-samples/extracts"))
         // By hand: ages 0-14 are the bands 0-4, 5-9, 10-14; the 0-17 range takes 3/5 of 15-19.
         var population = 0.0, total = 0
         for row in try Self.csv("\(folder)/derived_icb22_mid2020_persons_by_imd2019_decile_age5.csv") {
@@ -148,17 +162,7 @@ struct ExamplesTests {
         // for that ICB and month, over the people of its LSOAs (the bundled lookup and population), per 100.
         let rows = try Self.csv("\(folder)/nhse_dental_icb_unique_patients_rolling_12m.csv")
         let patients = try #require(rows.first { $0["period_end_month"] == "2022-12-01" && $0["icb22_ods_code"] == "QMM" }?["any_band_unique_patients"])
-        var lsoas: Set<Substring> = []
-        for line in try String(contentsOfFile: Repository.path("reference/icb/2024-04/lsoa_icb.csv"), encoding: .utf8).split(separator: "\n")
-        where line.hasSuffix(",QMM,E54000022") {
-            lsoas.insert(line.prefix(9))
-        }
-        var people = 0
-        for line in try String(contentsOfFile: Repository.path("reference/population/mid-2020-lsoa21/population.csv"), encoding: .utf8)
-            .split(separator: "\n") where lsoas.contains(line.prefix(9))
-        {
-            people += Int(line.split(separator: ",").last ?? "") ?? 0
-        }
+        let (lsoaCount, people) = try Self.peopleOfIcs(ods: "QMM", ons: "E54000022")
         let (value, vsEngland, quarantined, notes) = try DatabaseQueue(path: workspace.path("dental.sqlite")).read { db in
             (
                 try Double.fetchOne(
@@ -172,7 +176,7 @@ struct ExamplesTests {
                 try String.fetchOne(db, sql: "SELECT value FROM soc_metadata WHERE indicator_id = 'DENT12' AND item = 'deprivation_split'")
             )
         }
-        #expect(lsoas.count > 400 && people > 1_000_000)
+        #expect(lsoaCount > 400 && people > 1_000_000)
         #expect(abs((value ?? 0) - Double(patients)! / Double(people) * 100) < 1e-9, "\(String(describing: value))")
         #expect(vsEngland == "not_available_no_deprivation_split")
         #expect(notes?.hasPrefix("not available for this source's grain") == true)
@@ -212,17 +216,7 @@ struct ExamplesTests {
             if !trusts.contains(trust) { unattributed[trust, default: 0] += count }
             if row["month"] == "2019-03-01" { attendances += Double(count) * (shares[trust] ?? 0) }
         }
-        var lsoas: Set<Substring> = []
-        for line in try String(contentsOfFile: Repository.path("reference/icb/2024-04/lsoa_icb.csv"), encoding: .utf8).split(separator: "\n")
-        where line.hasSuffix(",QMM,E54000022") {
-            lsoas.insert(line.prefix(9))
-        }
-        var people = 0
-        for line in try String(contentsOfFile: Repository.path("reference/population/mid-2020-lsoa21/population.csv"), encoding: .utf8)
-            .split(separator: "\n") where lsoas.contains(line.prefix(9))
-        {
-            people += Int(line.split(separator: ",").last ?? "") ?? 0
-        }
+        let (_, people) = try Self.peopleOfIcs(ods: "QMM", ons: "E54000022")
         let (value, shared, missing, notes) = try DatabaseQueue(path: workspace.path("ae.sqlite")).read { db in
             (
                 try Double.fetchOne(
