@@ -171,39 +171,9 @@ final class ExtractParser: CSVRecordHandler {
         }
 
         // Sex and age.
-        var sex = Sex.unknown
-        if columnSex >= 0 {
-            guard let parsed = Sex.parse(Self.trimmed(record[columnSex])) else {
-                return quarantine(record, column: columnSex + 1, .invalidSex)
-            }
-            sex = parsed
-        }
-        // A source declaring no age column (`"ageBand": []`) gives all ages in every row.
-        let ageField = columnAge >= 0 ? Self.trimmed(record[columnAge]) : UnsafeRawBufferPointer(start: nil, count: 0)
-        let age: Int
-        if AgeBand.isAllAges(ageField) {
-            // All ages: held with unknown age (crude rates and proportions count it), not reported as unknown.
-            guard totals.rowsByAge == 0 else { return quarantine(record, column: columnAge + 1, .mixedAllAges) }
-            totals.rowsAllAges += 1
-            age = SourceTotals.unknownAge
-        } else if let band = AgeBand.parse(ageField) {
-            guard totals.rowsAllAges == 0 else { return quarantine(record, column: columnAge + 1, .mixedAllAges) }
-            totals.rowsByAge += 1
-            age = band.index
-            if age >= AgeBand.count - 2 {
-                guard totals.rowsEightyFivePlus == 0 else { return quarantine(record, column: columnAge + 1, .mixedTopAgeBands) }
-                totals.rowsAboveEightyFiveBanded += 1
-            }
-        } else if AgeBand.isEightyFiveAndOver(ageField) {
-            // Held in the 85-89 cells; the source is marked as having an 85+ top band.
-            guard totals.rowsAboveEightyFiveBanded == 0 else { return quarantine(record, column: columnAge + 1, .mixedTopAgeBands) }
-            totals.rowsEightyFivePlus += 1
-            age = AgeBand.count - 2
-        } else if Self.isUnknownAge(ageField) {
-            age = SourceTotals.unknownAge
-        } else {
-            return quarantine(record, column: columnAge + 1, .invalidAgeBand)
-        }
+        guard let sex = rowSex(record) else { return }
+        let ageField = self.ageField(record)
+        guard let age = rowAge(ageField, record) else { return }
 
         // Counts.
         let first = Self.parseCount(record[columnValue1])
@@ -253,6 +223,53 @@ final class ExtractParser: CSVRecordHandler {
     private var wideAges: [(column: Int, band: Int)] = []
     private var wideValues: [Int64] = []
 
+    /// The row's sex (`unknown` without a sex column), or nil once the row is quarantined.
+    private func rowSex(_ record: CSVRecord) -> Sex? {
+        guard columnSex >= 0 else { return .unknown }
+        guard let sex = Sex.parse(Self.trimmed(record[columnSex])) else {
+            quarantine(record, column: columnSex + 1, .invalidSex)
+            return nil
+        }
+        return sex
+    }
+
+    /// The row's age text; empty for a source declaring no age column (`"ageBand": []`: all ages).
+    private func ageField(_ record: CSVRecord) -> UnsafeRawBufferPointer {
+        columnAge >= 0 ? Self.trimmed(record[columnAge]) : UnsafeRawBufferPointer(start: nil, count: 0)
+    }
+
+    /// The row's age band index (or the unknown/all-ages slot), or nil once the row is quarantined. One
+    /// top band and one of all ages or by age per source (docs/DATA.md, "Ages").
+    private func rowAge(_ field: UnsafeRawBufferPointer, _ record: CSVRecord) -> Int? {
+        func refuse(_ reason: QuarantineReason) -> Int? {
+            quarantine(record, column: columnAge + 1, reason)
+            return nil
+        }
+        if AgeBand.isAllAges(field) {
+            // All ages: held with unknown age (crude rates and proportions count it), not reported as unknown.
+            guard totals.rowsByAge == 0 else { return refuse(.mixedAllAges) }
+            totals.rowsAllAges += 1
+            return SourceTotals.unknownAge
+        }
+        if let band = AgeBand.parse(field) {
+            guard totals.rowsAllAges == 0 else { return refuse(.mixedAllAges) }
+            totals.rowsByAge += 1
+            if band.index >= AgeBand.count - 2 {
+                guard totals.rowsEightyFivePlus == 0 else { return refuse(.mixedTopAgeBands) }
+                totals.rowsAboveEightyFiveBanded += 1
+            }
+            return band.index
+        }
+        if AgeBand.isEightyFiveAndOver(field) {
+            // Held in the 85-89 cells; the source is marked as having an 85+ top band.
+            guard totals.rowsAboveEightyFiveBanded == 0 else { return refuse(.mixedTopAgeBands) }
+            totals.rowsEightyFivePlus += 1
+            return AgeBand.count - 2
+        }
+        if Self.isUnknownAge(field) { return SourceTotals.unknownAge }
+        return refuse(.invalidAgeBand)
+    }
+
     /// One row of a source counted by provider: validated like any row, then kept by provider until the
     /// writer shares it out among ICBs; a provider the weights do not name is reported with its events.
     private func handleProvider(_ record: CSVRecord) throws {
@@ -270,20 +287,9 @@ final class ExtractParser: CSVRecordHandler {
                 .dataQuality, "source '\(source.name)' holds more than \(totals.maximumPeriods) periods",
                 at: InputLocation(file: file, line: record.line, column: columnPeriod + 1))
         }
-        var sex = Sex.unknown
-        if columnSex >= 0 {
-            guard let parsed = Sex.parse(Self.trimmed(record[columnSex])) else { return quarantine(record, column: columnSex + 1, .invalidSex) }
-            sex = parsed
-        }
-        let ageField = columnAge >= 0 ? Self.trimmed(record[columnAge]) : UnsafeRawBufferPointer(start: nil, count: 0)
-        let age: Int
-        if let band = AgeBand.parse(ageField) {
-            age = band.index
-        } else if Self.isUnknownAge(ageField) {
-            age = SourceTotals.unknownAge
-        } else {
-            return quarantine(record, column: columnAge + 1, .invalidAgeBand)
-        }
+        guard let sex = rowSex(record) else { return }
+        let ageField = self.ageField(record)
+        guard let age = rowAge(ageField, record) else { return }
         let value = Self.parseCount(record[columnValue1])
         if case .invalid(let reason) = value { return quarantine(record, column: columnValue1 + 1, reason) }
         let key = AttributedTotals.Key(period: period, provider: code, sex: sex.rawValue, age: age)
@@ -309,7 +315,7 @@ final class ExtractParser: CSVRecordHandler {
         for (icb, share) in weights.weights[provider] where share > 0 {
             totals.addQuality(slot: slot, icb: icb, field: 0)
             if sex == .unknown, columnSex >= 0 { totals.addQuality(slot: slot, icb: icb, field: 2) }
-            if age == SourceTotals.unknownAge, columnAge >= 0 { totals.addQuality(slot: slot, icb: icb, field: 3) }
+            if age == SourceTotals.unknownAge, columnAge >= 0, !AgeBand.isAllAges(ageField) { totals.addQuality(slot: slot, icb: icb, field: 3) }
             if counts.suppressed > 0 { totals.addQuality(slot: slot, icb: icb, field: 4) }
         }
     }
@@ -422,11 +428,7 @@ final class ExtractParser: CSVRecordHandler {
             targets = nil
         }
         let subIcb = Int(reference.lsoaSubIcb[lsoa]), decile = Int(reference.lsoaDecile[lsoa])
-        var sex = Sex.unknown
-        if columnSex >= 0 {
-            guard let parsed = Sex.parse(Self.trimmed(record[columnSex])) else { return quarantine(record, column: columnSex + 1, .invalidSex) }
-            sex = parsed
-        }
+        guard let sex = rowSex(record) else { return }
         // Every age first, so a bad cell sets the whole row aside rather than half of it.
         var suppressedCells = 0
         for (position, age) in wideAges.enumerated() {
