@@ -102,8 +102,7 @@ public struct IngestStage: PipelineStage {
                 && (!requireCoverage || result.source.kind == .population || (try? checkCoverage(result, reference: reference)) != nil)
             if passes { try writer.write(result) }
             result.events = result.totals.value1.reduce(0, +)
-            result.eventsApportioned = result.totals.quality.enumerated()
-                .reduce(0) { $0 + ($1.offset % SourceTotals.qualityFields == 5 ? $1.element : 0) }
+            result.eventsApportioned = result.totals.qualityTotal(field: 5)
             result.totals.releaseCells()
         }
         phases.done("parse and write")

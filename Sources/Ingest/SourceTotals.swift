@@ -125,6 +125,11 @@ final class SourceTotals {
         quality[(slot * icbCount + icb) * Self.qualityFields + field] += amount
     }
 
+    /// A quality field summed over every period and ICB.
+    func qualityTotal(field: Int) -> Int64 {
+        stride(from: field, to: quality.count, by: Self.qualityFields).reduce(0) { $0 + quality[$1] }
+    }
+
     func qualityValue(slot: Int, icb: Int, field: Int) -> Int64 {
         quality[(slot * icbCount + icb) * Self.qualityFields + field]
     }

@@ -66,22 +66,28 @@ share = {k: male[k] / both[k] for k in both}
 assert len(share) == 5 * 19, len(share)
 
 # LSOA persons by single year (mid-2020) -> 19 bands -> split by sex.
-rows = []
-for r in csv.DictReader(open(os.path.join(shared, "population/ons_mid2020_lsoa11_persons_single_year_of_age.csv"))):
-    code = r["lsoa11_code"]
-    q = (deciles[code] + 1) // 2
-    banded = defaultdict(int)
-    for age in range(90):
-        banded[band_of(age)] += int(r[f"age_{age}"])
-    banded["90+"] += int(r["age_90_plus"] if "age_90_plus" in r else r["age_90"])
-    for b in BANDS:
-        persons = banded[b]
-        m = int(persons * share[(q, b)] + 0.5)
-        rows.append([code, "male", b, m])
-        rows.append([code, "female", b, persons - m])
-rows.sort(key=lambda x: (x[0], x[1] != "male", BANDS.index(x[2])))
-write("population/mid-2020/population.csv", ["lsoa_code","sex","age_band","population"], rows)
-print("total persons", sum(x[3] for x in rows))
+def split_by_sex(file, code_column, deciles_of, out_path, label):
+    """Bands an LSOA persons-by-single-year file and splits each band by sex with the male share of the
+    LSOA's IMD quintile (the modelled step described in PROVENANCE.md)."""
+    rows = []
+    for r in csv.DictReader(open(os.path.join(shared, file))):
+        code = r[code_column]
+        q = (deciles_of[code] + 1) // 2
+        banded = defaultdict(int)
+        for age in range(90):
+            banded[band_of(age)] += int(r[f"age_{age}"])
+        banded["90+"] += int(r["age_90_plus"] if "age_90_plus" in r else r["age_90"])
+        for b in BANDS:
+            persons = banded[b]
+            m = int(persons * share[(q, b)] + 0.5)
+            rows.append([code, "male", b, m])
+            rows.append([code, "female", b, persons - m])
+    rows.sort(key=lambda x: (x[0], x[1] != "male", BANDS.index(x[2])))
+    write(out_path, ["lsoa_code","sex","age_band","population"], rows)
+    print(label, sum(x[3] for x in rows))
+
+split_by_sex("population/ons_mid2020_lsoa11_persons_single_year_of_age.csv", "lsoa11_code", deciles,
+             "population/mid-2020/population.csv", "total persons")
 
 # ---- The 2021 basis: LSOA 2021, ICB April 2024 footprints, IMD 2025 ----
 
@@ -113,22 +119,8 @@ write("imd/2025/lsoa_imd.csv", ["lsoa_code","imd_rank","imd_decile","imd_score"]
 
 # Persons by single year on 2021 LSOAs (mid-2020, derived by the team) -> 19 bands -> split by sex
 # as for 2011, with each LSOA's IMD 2025 quintile.
-rows = []
-for r in csv.DictReader(open(os.path.join(shared, "population/derived_lsoa21_mid2020_persons_single_year_of_age.csv"))):
-    code = r["lsoa21_code"]
-    q = (deciles25[code] + 1) // 2
-    banded = defaultdict(int)
-    for age in range(90):
-        banded[band_of(age)] += int(r[f"age_{age}"])
-    banded["90+"] += int(r["age_90_plus"])
-    for b in BANDS:
-        persons = banded[b]
-        m = int(persons * share[(q, b)] + 0.5)
-        rows.append([code, "male", b, m])
-        rows.append([code, "female", b, persons - m])
-rows.sort(key=lambda x: (x[0], x[1] != "male", BANDS.index(x[2])))
-write("population/mid-2020-lsoa21/population.csv", ["lsoa_code","sex","age_band","population"], rows)
-print("total persons (LSOA 2021)", sum(x[3] for x in rows))
+split_by_sex("population/derived_lsoa21_mid2020_persons_single_year_of_age.csv", "lsoa21_code", deciles25,
+             "population/mid-2020-lsoa21/population.csv", "total persons (LSOA 2021)")
 
 # Conversions between the LSOA vintages (England), both ways, from ONS's best-fit lookup with its change
 # code (U unchanged, S split, M merged, X irregular). Each code's share of its rows that goes to each
