@@ -6,7 +6,7 @@ public enum HeaderValidator {
     /// - Throws: the first problem, as a ``PipelineError`` naming the file.
     public static func validate(_ config: PipelineConfig) throws -> [String] {
         var lines: [String] = []
-        for file in ReferenceLoader.files(config) {
+        for file in ReferenceLoader.files(config) where !file.isGeoJSON {
             try readHeader(path: config.resolve(file.path), display: file.path) { record in
                 _ = try HeaderMap(header: record, required: file.required.map { ($0, [$0]) }, file: file.path)
             }

@@ -9,7 +9,19 @@ enum IngestSchema {
         SchemaMigration(13, "v4-ingest-attributed", sql: attributed),
         SchemaMigration(14, "v5-ingest-top-age-band", sql: topAgeBand),
         SchemaMigration(15, "v6-ref-icb-deprivation", sql: icbDeprivation),
+        SchemaMigration(17, "v7-ref-icb-boundary", sql: icbBoundary),
     ]
+
+    /// The ICS outlines for the map, as read (WGS84 `lon,lat` pairs; docs/DATA.md, "Boundaries").
+    static let icbBoundary = """
+        CREATE TABLE ref_icb_boundary (
+            icb_ods_code TEXT NOT NULL,
+            polygon INTEGER NOT NULL,
+            ring INTEGER NOT NULL,
+            points TEXT NOT NULL,
+            PRIMARY KEY (icb_ods_code, polygon, ring)
+        ) STRICT;
+        """
 
     /// Each ICB's average IMD score and rank, when configured (docs/DATA.md, "ICS-level sources").
     static let icbDeprivation = """

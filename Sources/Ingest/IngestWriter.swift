@@ -20,7 +20,7 @@ final class IngestWriter {
         "ingest_file", "ingest_quarantine", "ingest_source", "ingest_event_total", "ingest_proportion_total",
         "ingest_icb_event_total", "ingest_icb_proportion_total", "ingest_attributed_event_total", "ingest_unattributed",
         "ingest_population", "ingest_data_quality", "ingest_row", "ref_icb", "ref_standard_population", "ref_vintage",
-        "ref_icb_deprivation",
+        "ref_icb_deprivation", "ref_icb_boundary",
     ]
 
     /// Data-quality states by subject: whether each source had quarantined rows, and each
@@ -268,6 +268,11 @@ final class IngestWriter {
                 .text(reference.icbs[icb].odsCode), .text(config.reference.imd.vintage), .double(summary.score), .int(Int64(summary.rank)))
         }
         counts["ref_icb_deprivation"] = deprivation.rowsInserted
+        let boundaries = try BulkInserter(db, table: "ref_icb_boundary", columns: ["icb_ods_code", "polygon", "ring", "points"])
+        for ring in reference.boundaries {
+            try boundaries.insert(.text(reference.icbs[ring.icb].odsCode), .int(Int64(ring.polygon)), .int(Int64(ring.ring)), .text(ring.points))
+        }
+        counts["ref_icb_boundary"] = boundaries.rowsInserted
         counts["ref_icb"] = icbs.rowsInserted
         counts["ref_standard_population"] = weights.rowsInserted
         counts["ref_vintage"] = vintages.rowsInserted

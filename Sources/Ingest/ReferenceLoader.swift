@@ -9,6 +9,8 @@ public struct ReferenceFile: Sendable {
     public var path: String
     public var required: [String]
     public var optional: [String]
+    /// A CSV table, unless this is the GeoJSON of the map's boundaries.
+    public var isGeoJSON = false
 }
 
 /// Loads and checks the configured reference files into ``ReferenceTables``.
@@ -50,6 +52,13 @@ public enum ReferenceLoader {
                         required: [attribution.providerColumn, attribution.icbColumn, attribution.shareColumn], optional: [])
                 }
             }
+            + (reference.boundaries.map { boundaries in
+                [
+                    ReferenceFile(
+                        kind: "boundaries", vintage: boundaries.vintage, path: boundaries.file, required: [boundaries.codeProperty], optional: [],
+                        isGeoJSON: true)
+                ]
+            } ?? [])
     }
 
     public static func load(_ config: PipelineConfig) throws -> ReferenceTables {
@@ -194,6 +203,15 @@ public enum ReferenceLoader {
             attributions[source.name] = try Self.attribution(attribution, rows: try open(files[position]), icbs: aliases)
             position += 1
         }
+        var boundaries: [BoundaryReader.Ring] = []
+        if let configured = reference.boundaries {
+            let resolved = config.resolve(configured.file)
+            guard let data = FileManager.default.contents(atPath: resolved) else {
+                throw PipelineError(.inputMissing, "boundary file missing or unreadable", at: InputLocation(file: configured.file))
+            }
+            boundaries = try BoundaryReader.read(data, display: configured.file, codeProperty: configured.codeProperty, aliases: aliases)
+            hashes.append((kind: "boundaries", vintage: configured.vintage, file: configured.file, sha256: Fingerprint.sha256(data)))
+        }
 
         var tables = ReferenceTables(
             icbs: icbs, subIcbCodes: subIcbCodes, subIcbToIcb: subIcbToIcb, icbAliases: aliases,
@@ -203,6 +221,7 @@ public enum ReferenceLoader {
         tables.attributions = attributions
         tables.subIcbAliases = subIcbAliases
         tables.icbDeprivation = icbDeprivation
+        tables.boundaries = boundaries
         return tables
     }
 

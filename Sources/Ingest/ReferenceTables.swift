@@ -38,6 +38,8 @@ public struct ReferenceTables: Sendable {
     public var icbDeprivation: [Int: (score: Double, rank: Int)] = [:]
     /// Weights of each provider-grain source, by source name.
     public var attributions: [String: AttributionTable] = [:]
+    /// The ICS outlines for the map, when configured.
+    public var boundaries: [BoundaryReader.Ring] = []
     /// SHA-256 of each reference file, by kind.
     public var fileHashes: [(kind: String, vintage: String, file: String, sha256: String)]
 

@@ -16,6 +16,11 @@ struct ReportDefinition: Sendable {
     /// Whether the indicator is broken down by deprivation (not for a source at ICB grain; docs/DATA.md,
     /// "ICS-level sources"): without it, no SII, gap or quintile chart exists to publish.
     var deprivationSplit: Bool = true
+    /// How the indicator reads inside a sentence (its configured `phrase`, else its title in sentence case).
+    var phrase: String?
+
+    /// The indicator inside a headline sentence.
+    var inSentence: String { phrase ?? FigureText.inSentence(title) }
 
     var method: any IndicatorMethod { statistic.method }
 

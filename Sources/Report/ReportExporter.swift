@@ -59,6 +59,7 @@ public struct ReportExporter: Sendable {
         }
         let notes = Self.generalNotes(try PublishedTableData.load(db, table: PublishedCatalog.metadata))
         let latest = try Self.latestPeriods(db)
+        let geometry = formats.contains(.html) ? try MapGeometry.load(db) : nil
 
         let queues = formats.map { _ in PageQueue<ExportMessage>(capacity: Self.queuedPages) }
         let outcomes = Mutex([Result<[WrittenFile], any Error>?](repeating: nil, count: formats.count))
@@ -69,7 +70,10 @@ public struct ReportExporter: Sendable {
             let queue = queues[index]
             group.enter()
             let thread = Thread {
-                let outcome = Result { try exporter.consume(queue, format: format, headings: headings, notes: notes, latest: latest, folder: folder) }
+                let outcome = Result {
+                    try exporter.consume(
+                        queue, format: format, headings: headings, notes: notes, latest: latest, geometry: geometry, folder: folder)
+                }
                 outcomes.withLock { $0[index] = outcome }
                 group.leave()
             }
@@ -97,12 +101,12 @@ public struct ReportExporter: Sendable {
     /// messages (so the reader never waits on it) and reports the failure at the end.
     private func consume(
         _ queue: PageQueue<ExportMessage>, format: ReportSettings.Format, headings: [TableHeading], notes: [(String, String)],
-        latest: [String: String], folder: String
+        latest: [String: String], geometry: MapGeometry?, folder: String
     ) throws -> [WrittenFile] {
         var failure: (any Error)?
         var writer: (any FormatWriter)?
         do {
-            writer = try makeWriter(format, headings: headings, notes: notes, latest: latest, folder: folder)
+            writer = try makeWriter(format, headings: headings, notes: notes, latest: latest, geometry: geometry, folder: folder)
         } catch {
             failure = error
         }
@@ -128,7 +132,8 @@ public struct ReportExporter: Sendable {
     }
 
     private func makeWriter(
-        _ format: ReportSettings.Format, headings: [TableHeading], notes: [(String, String)], latest: [String: String], folder: String
+        _ format: ReportSettings.Format, headings: [TableHeading], notes: [(String, String)], latest: [String: String], geometry: MapGeometry?,
+        folder: String
     ) throws -> any FormatWriter {
         let text = CellText(suppressedSymbol: settings.disclosure.suppressedSymbol)
         switch format {
@@ -138,7 +143,8 @@ public struct ReportExporter: Sendable {
         case .xlsx: return try WorkbookFileWriter(XLSXWorkbookRenderer(title: settings.title, notes: notes), headings: headings, folder: folder)
         case .html:
             return HTMLFileWriter(
-                HTMLReportRenderer(title: settings.title, focusIcs: settings.focusIcs, text: text), latestPeriods: latest, folder: folder)
+                HTMLReportRenderer(title: settings.title, focusIcs: settings.focusIcs, text: text), latestPeriods: latest, geometry: geometry,
+                folder: folder)
         }
     }
 

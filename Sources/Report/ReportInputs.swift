@@ -152,6 +152,13 @@ struct ReportInputs {
         value(indicator, period, .england, GeographyLevel.englandCode, type, index)
     }
 
+    /// Gives each indicator its configured headline phrase (the words are configuration, not data).
+    mutating func usePhrases(_ indicators: [IndicatorConfig]) {
+        for index in definitions.indices {
+            definitions[index].phrase = indicators.first { $0.id == definitions[index].id }?.phrase
+        }
+    }
+
     func inequality(_ indicator: String, _ period: String, _ level: GeographyLevel, _ code: String, type: QuantileType) -> Row? {
         inequality[Key(indicator: indicator, period: period, level: level, code: code, type: type.breakdownType)]
     }

@@ -54,6 +54,7 @@ public struct ReportStage: PipelineStage {
         var phases = PhaseTimer(logger: context.logger, stage: "report")
         let control = DisclosureControl(rules: settings.disclosure)
         var inputs = try ReportInputs(db, control: control)
+        inputs.usePhrases(context.config.indicators)
         if let focus = settings.focusIcs, !inputs.icbs.contains(where: { $0.ods == focus }) {
             // Charting another ICS than the one asked for would mislead its report writer.
             let codes = inputs.icbs.map(\.ods)

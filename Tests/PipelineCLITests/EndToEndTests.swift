@@ -20,8 +20,9 @@ struct EndToEndTests {
         let latest = workspace.path("published/latest")
         let runID = String(try FileManager.default.destinationOfSymbolicLink(atPath: latest).dropFirst("runs/".count))
         try SampleReportChecks.golden(latest, runID: runID)
-        try SampleReportChecks.browser(latest, indicators: 6, screenshot: workspace.path("report.png"))
+        try SampleReportChecks.browser(latest, indicators: 6, profile: "QHL")
         try SampleReportChecks.funnelBandsAgreeWithTheirLimits(db)
+        try SampleReportChecks.headlinesAreTrue(db)
 
         let status = try CommandLineRunner.run(["status", "--db", db])
         #expect(status.status == 0)

@@ -110,34 +110,137 @@ enum SampleReportChecks {
         }
     }
 
-    /// Renders the HTML report in headless Chromium: a screenshot, and the DOM holds every chart.
-    static func browser(_ latest: String, indicators: Int, screenshot: String) throws {
+    /// Every headline of the sample run cites what the published tables say: the widest and smallest gaps
+    /// are the largest and smallest stable ICS SIIs of `soc_ics_league`, named; England's SII change is
+    /// the row of `soc_trend_vs_baseline`, and its verb agrees with its interval; no headline cites an
+    /// unstable SII.
+    static func headlinesAreTrue(_ database: String) throws {
+        try DatabaseQueue(path: database).read { db in
+            let headlines = try Row.fetchAll(
+                db, sql: "SELECT * FROM soc_headlines WHERE statement_type IN ('gap_widest_ics', 'gap_narrowest_ics', 'sii_change_england')")
+            // Every indicator whose figures allow them has them: gap extremes with two stable ICS SIIs or more,
+            // England's change with a stable SII in both periods.
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT indicator_id, count(*) AS stable FROM soc_ics_league
+                    WHERE sii IS NOT NULL AND sii_unstable_reason IS NULL AND period_start = (SELECT max(period_start) FROM soc_ics_league)
+                    GROUP BY 1 HAVING count(*) >= 2
+                    """)
+            {
+                let gaps = headlines.filter {
+                    $0["indicator_id"] as String == row["indicator_id"] as String && ($0["statement_type"] as String).hasPrefix("gap_")
+                }
+                #expect(gaps.count == 2, "\(row)")
+            }
+            let stableEngland = try String.fetchAll(
+                db,
+                sql: "SELECT indicator_id FROM soc_national_inequality WHERE n_quantiles = 5 GROUP BY 1 HAVING count(*) = 2 AND count(unstable_reason) = 0")
+            #expect(Set(headlines.filter { $0["statement_type"] as String == "sii_change_england" }.map { $0["indicator_id"] as String }) == Set(stableEngland))
+            for headline in headlines {
+                let id: String = headline["indicator_id"], period: String = headline["period_start"], text: String = headline["text"]
+                let value: Double = headline["value"]
+                switch headline["statement_type"] as String {
+                case "sii_change_england":
+                    let trend = try #require(
+                        try Row.fetchOne(
+                            db,
+                            sql:
+                                "SELECT * FROM soc_trend_vs_baseline WHERE indicator_id = ? AND period_start = ? AND geography_level = 'england' AND breakdown_type = 'all'",
+                            arguments: [id, period]))
+                    #expect(abs(value - (trend["sii_change"] as Double)) < 1e-9, "\(text)")
+                    let lower: Double = trend["sii_change_lcl"], upper: Double = trend["sii_change_ucl"]
+                    let significant = lower > 0 || upper < 0
+                    #expect(text.contains("did not change significantly") == !significant, "\(text)")
+                    #expect(text.contains(String(format: "%.1f", lower)) && text.contains(String(format: "%.1f", upper)), "\(text)")
+                default:
+                    let widest = headline["statement_type"] as String == "gap_widest_ics"
+                    let stable = try Row.fetchAll(
+                        db,
+                        sql:
+                            "SELECT ics_name, sii FROM soc_ics_league WHERE indicator_id = ? AND period_start = ? AND sii IS NOT NULL AND sii_unstable_reason IS NULL ORDER BY sii \(widest ? "DESC" : "ASC"), ics_ods_code",
+                        arguments: [id, period])
+                    let top = try #require(stable.first)
+                    #expect(value == top["sii"] as Double && text.contains(top["ics_name"] as String), "\(text)")
+                    #expect(text.contains("among the \(stable.count) ICSs with a stable"), "\(text)")
+                }
+            }
+            let unstable = try Row.fetchAll(db, sql: "SELECT ics_name, indicator_id, period_start FROM soc_ics_league WHERE sii_unstable_reason IS NOT NULL")
+            for row in unstable {
+                let cited = try Int.fetchOne(
+                    db,
+                    sql:
+                        "SELECT count(*) FROM soc_headlines WHERE indicator_id = ? AND period_start = ? AND statement_type LIKE 'gap_%' AND text LIKE '%' || ? || ':%'",
+                    arguments: [row["indicator_id"] as String, row["period_start"] as String, row["ics_name"] as String])
+                #expect(cited == 0, "an unstable SII headlined: \(row)")
+            }
+        }
+    }
+
+    /// Renders the index, the map and one ICS profile in headless Chromium (docs/REPORT.md): the DOM
+    /// holds every chart, matrix cell and map area with its text alternative, nothing loads from outside,
+    /// and a screenshot of each page (kept in `.build/test-screenshots/`) is not blank.
+    static func browser(_ latest: String, indicators: Int, profile: String) throws {
         guard let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first(where: FileManager.default.isExecutableFile(atPath:)) else {
             Issue.record("chromium is not installed (Debian package `chromium`; scripts/setup.sh installs it)")
             return
         }
-        let page = URL(fileURLWithPath: "\(latest)/state-of-care.html").absoluteString
         let flags = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run"]
-        let dom = try CommandLineRunner.run(flags + ["--dump-dom", page], executable: chromium)
-        #expect(dom.status == 0, "\(dom.stderr.suffix(500))")
-        #expect(dom.stdout.components(separatedBy: "<svg ").count - 1 == 3 * indicators, "charts in the DOM")
-        #expect(dom.stdout.components(separatedBy: "role=\"img\"").count - 1 == 3 * indicators)
-        for kind in ["quintiles", "funnel", "sii"] {
-            #expect(dom.stdout.components(separatedBy: "-\(kind)-title\"").count - 1 == indicators, "\(kind) charts")
+        func dom(_ page: String) throws -> String {
+            let run = try CommandLineRunner.run(flags + ["--dump-dom", URL(fileURLWithPath: "\(latest)/\(page)").absoluteString], executable: chromium)
+            #expect(run.status == 0, "\(run.stderr.suffix(500))")
+            let html = try String(contentsOfFile: "\(latest)/\(page)", encoding: .utf8)
+            #expect(!run.stdout.contains("<script"), "\(page) has a script")
+            #expect(!html.replacingOccurrences(of: "xmlns=\"http://www.w3.org/2000/svg\"", with: "").contains("http"), "\(page) must not load anything")
+            // Every chart and map is an image with a title and a description or label.
+            let charts = run.stdout.components(separatedBy: "<svg ").dropFirst()
+            for chart in charts where !chart.hasPrefix("class=\"map-defs\"") {
+                let opening = chart.prefix { $0 != ">" }
+                #expect(opening.contains("role=\"img\"") && (opening.contains("aria-labelledby=") || opening.contains("aria-label=")), "\(page): \(opening)")
+            }
+            return run.stdout
         }
-        #expect(dom.stdout.contains("<circle"))
-        #expect(dom.stdout.contains("<figcaption>"))
-        #expect(!dom.stdout.contains("<script"))
-        let html = try String(contentsOfFile: "\(latest)/state-of-care.html", encoding: .utf8)
-        #expect(!html.replacingOccurrences(of: "xmlns=\"http://www.w3.org/2000/svg\"", with: "").contains("http"), "the page must not load anything")
+        func count(_ text: String, _ pattern: String) -> Int { text.components(separatedBy: pattern).count - 1 }
 
-        let shot = try CommandLineRunner.run(flags + ["--window-size=1200,2400", "--screenshot=\(screenshot)", page], executable: chromium)
-        #expect(shot.status == 0, "\(shot.stderr.suffix(500))")
-        let png = try Data(contentsOf: URL(fileURLWithPath: screenshot))
-        #expect(png.prefix(8) == Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
-        // IHDR width and height.
-        let width = png[16..<20].reduce(0) { $0 << 8 | Int($1) }, height = png[20..<24].reduce(0) { $0 << 8 | Int($1) }
-        #expect(width == 1200 && height == 2400)
-        #expect(png.count > 100_000, "a blank page compresses to a few kilobytes")
+        let index = try dom("state-of-care.html")
+        for kind in ["quintile-trend", "sii-trend", "quintiles", "funnel", "sii"] {
+            #expect(count(index, "-\(kind)-title\"") == indicators, "\(kind) charts on the index")
+        }
+        #expect(count(index, "class=\"axis-label\"") >= 5 * indicators, "labelled axes")
+        #expect(count(index, "class=\"legend") >= 2 * indicators, "legends")
+        #expect(count(index, "<polyline class=\"limit95\"") == 2 * indicators, "continuous 95% funnel limits")
+        let values = index.components(separatedBy: "id=\"matrix-values\"")[1].components(separatedBy: "</table>")[0]
+        #expect(count(values, "<td class=\"") == 42 * indicators, "a coloured cell per ICS and indicator")
+        #expect(count(values, "scope=\"rowgroup\"") == 7, "grouped by the seven regions")
+        #expect(count(index, "id=\"matrix-sii\"") == 1)
+
+        let map = try dom("map.html")
+        let areas = map.components(separatedBy: "<use class=\"area\"").dropFirst()
+        #expect(areas.count == 2 * indicators * (42 + 5), "two maps per indicator, London's five repeated in the inset")
+        #expect(areas.allSatisfy { $0.prefix { $0 != "/" }.contains("><title>") }, "every area has a title")
+        #expect(map.contains("Contains OS data © Crown copyright"), "the boundaries' attribution")
+        #expect(count(map, "<path id=\"map-") == 42 + 5, "each outline once")
+
+        let profilePage = try dom("ics/\(profile).html")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: "\(latest)/ics").count == 42, "a profile per ICS")
+        #expect(count(profilePage, "<svg class=\"spine\"") == indicators, "a spine row per indicator")
+        #expect(count(profilePage, "-sii-trend-\(profile)-title\"") == indicators, "the ICS's SII over time")
+        #expect(profilePage.contains("href=\"../state-of-care.html\""))
+
+        let folder = Repository.path(".build/test-screenshots")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        for (page, name) in [("state-of-care.html", "index"), ("map.html", "map"), ("ics/\(profile).html", "profile")] {
+            let screenshot = "\(folder)/\(name).png"
+            let shot = try CommandLineRunner.run(
+                flags + ["--window-size=1200,2400", "--screenshot=\(screenshot)", URL(fileURLWithPath: "\(latest)/\(page)").absoluteString],
+                executable: chromium)
+            #expect(shot.status == 0, "\(shot.stderr.suffix(500))")
+            let png = try Data(contentsOf: URL(fileURLWithPath: screenshot))
+            #expect(png.prefix(8) == Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
+            // IHDR width and height.
+            let width = png[16..<20].reduce(0) { $0 << 8 | Int($1) }, height = png[20..<24].reduce(0) { $0 << 8 | Int($1) }
+            #expect(width == 1200 && height == 2400)
+            #expect(png.count > 100_000, "\(name): a blank page compresses to a few kilobytes")
+        }
     }
 }

@@ -9,7 +9,7 @@ struct HTMLEscapingTests {
     static let hostile = #"X" onload="alert(1)"#
 
     @Test func chartIDsAndTextsCannotOpenAnAttribute() {
-        let chart = SIIChart(id: Self.hostile + "-sii", title: "<b>" + Self.hostile, unit: "%\"", england: 1, points: [])
+        let chart = SIIChart(id: Self.hostile + "-sii", title: "<b>" + Self.hostile, unit: "%\"", england: 1, rows: [])
         let svg = chart.svg()
         #expect(!svg.contains(#"" onload=""#), "\(svg.prefix(300))")
         #expect(svg.contains("X&quot; onload=&quot;alert(1)-sii"))

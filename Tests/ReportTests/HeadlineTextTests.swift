@@ -23,7 +23,7 @@ struct HeadlineTextTests {
         #expect(FigureText.inSentence("NHS dental patients seen") == "NHS dental patients seen")
         #expect(FigureText.inSentence("A&E attendances") == "A&E attendances")
         #expect(FigureText.inSentence("") == "")
-        let text = HeadlineText.relativeIndex(title: "Seen an NHS dentist", rii: 1.2, lower: 1.1, upper: 1.3, period: "2025-03")
+        let text = HeadlineText.relativeIndex(phrase: FigureText.inSentence("Seen an NHS dentist"), rii: 1.2, lower: 1.1, upper: 1.3, period: "2025-03")
         #expect(text.contains("for seen an NHS dentist was 1.20"))
     }
 
@@ -42,14 +42,14 @@ struct HeadlineTextTests {
         #expect(FigureText.period(start: "2024-10-01", end: "2024-12-31") == "October to December 2024")
         #expect(FigureText.period(start: "2024-06-01", end: "2025-05-31") == "12 months to May 2025")
         #expect(FigureText.period(start: "2024-06-01", end: "2024-07-31") == "2024-06-01")
-        #expect(HeadlineText.relativeIndex(title: "X", rii: 1, lower: nil, upper: nil, period: "2025-03").hasSuffix("(March 2025)."))
+        #expect(HeadlineText.relativeIndex(phrase: "x", rii: 1, lower: nil, upper: nil, period: "2025-03").hasSuffix("(March 2025)."))
     }
 
     /// Changes carry their unit: percentage points for percentages, the rate's unit for rates.
     @Test func changesCarryTheirUnit() {
         func text(_ unit: String) -> String {
             HeadlineText.change(
-                title: "Emergency admissions", from: 50, baseline: "2019-20", to: 52.5, period: "2024-25", change: 2.5,
+                phrase: "emergency admissions", from: 50, baseline: "2019-20", to: 52.5, period: "2024-25", change: 2.5,
                 lower: 1.0, upper: 4.0, direction: "increasing", unit: unit)
         }
         #expect(text("%").contains("a change of 2.5 percentage points (95% CI 1.0 to 4.0)"))
@@ -57,14 +57,37 @@ struct HeadlineTextTests {
         #expect(text("%").hasPrefix("In England, emergency admissions went from 50.0% in 2019-20 to 52.5% in 2024-25"))
     }
 
-    /// The SII chart colours a point by its comparison with England; the plain point rule has the same
-    /// specificity, so it must come first or every point is drawn blue.
-    @Test func siiComparisonColoursWinTheCascade() throws {
-        let style = HTMLReportRenderer.style
-        let plain = try #require(style.range(of: ".point circle{"))
-        for rule in [".sii-higher circle{", ".sii-lower circle{"] {
-            let coloured = try #require(style.range(of: rule))
-            #expect(plain.lowerBound < coloured.lowerBound, "\(rule) must follow .point circle")
+    /// England's SII change says widened or narrowed only when its interval excludes 0, and by which side of
+    /// 0 the SIIs lie; otherwise no significant change.
+    @Test func englandSIIChangeSaysWhatItsIntervalShows() {
+        func text(_ s0: Double, _ s1: Double, _ lower: Double, _ upper: Double) -> String {
+            HeadlineText.siiChange(
+                phrase: "waits", baseline: "2024-03", period: "2025-03", from: s0, to: s1, change: s1 - s0, lower: lower, upper: upper, unit: "%")
         }
+        #expect(
+            text(3, 5, 1, 3)
+                == "England's gap by deprivation in waits (slope index of inequality) widened from 3.0 percentage points in March 2024 to 5.0 percentage points in March 2025, a change of 2.0 percentage points (95% CI 1.0 to 3.0)."
+        )
+        #expect(text(5, 3, -3, -1).contains(") narrowed from 5.0"))
+        #expect(text(-5, -3, 1, 3).contains(") narrowed from -5.0"), "a reversed gradient moving towards 0 narrows")
+        #expect(text(-1, 2, 1, 5).contains(") rose from -1.0"))
+        #expect(text(3, 5, -1, 5).contains("did not change significantly: from 3.0"))
+    }
+
+    /// The smallest gap says when its interval includes 0 or lies below it, so "smallest" is not read as "none".
+    @Test func gapExtremesSayWhatTheIntervalMeans() {
+        func text(widest: Bool, _ sii: Double, _ lower: Double, _ upper: Double, polarity: String = "lower_is_better") -> String {
+            HeadlineText.gapExtreme(
+                widest: widest, phrase: "admissions", name: "NHS A ICB", sii: sii, lower: lower, upper: upper, unit: "per 100,000", stableCount: 40,
+                polarity: polarity, period: "2025-03")
+        }
+        #expect(
+            text(widest: true, 120, 80, 160)
+                == "In March 2025, among the 40 ICSs with a stable slope index of inequality, the gap by deprivation in admissions was widest in NHS A ICB: 120.0 per 100,000 (95% CI 80.0 to 160.0)."
+        )
+        #expect(text(widest: false, 2, -10, 14).contains("; its interval includes 0, so no gap by deprivation is shown there"))
+        #expect(text(widest: false, -20, -30, -10).contains("; below 0: the most deprived areas fared better there"))
+        #expect(text(widest: false, -20, -30, -10, polarity: "none").contains("; below 0: values were higher in the less deprived areas"))
+        #expect(!text(widest: false, 20, 10, 30).contains(";"))
     }
 }

@@ -53,12 +53,16 @@ enum PublishedFileScanner {
             }
         }
         found += try XLSXReader.smallCounts(in: "\(folder)/state-of-care.xlsx", skipping: nationalTables)
-        // HTML: the funnel plots' data tables list each ICS's denominator.
-        let html = try String(contentsOfFile: "\(folder)/state-of-care.html", encoding: .utf8)
-        let pattern = try NSRegularExpression(pattern: "<th scope=\"row\">[^<]*</th><td>([0-9,]+)</td>")
-        for match in pattern.matches(in: html, range: NSRange(html.startIndex..., in: html)) {
-            let value = (html as NSString).substring(with: match.range(at: 1))
-            if small(value) { found.append("state-of-care.html: denominator \(value)") }
+        // HTML: the funnel plots' data tables list each ICS's denominator, and each profile its population.
+        let pattern = try NSRegularExpression(
+            pattern: "(?:<th scope=\"row\">(?:<a [^>]*>)?[^<]*(?:</a>)?</th><td>|<dt>Resident population \\(rounded\\)</dt><dd>)([0-9,]+)</(?:td|dd)>")
+        let profiles = try FileManager.default.contentsOfDirectory(atPath: "\(folder)/ics").sorted().map { "ics/\($0)" }
+        for page in ["state-of-care.html", "map.html"] + profiles where FileManager.default.fileExists(atPath: "\(folder)/\(page)") {
+            let html = try String(contentsOfFile: "\(folder)/\(page)", encoding: .utf8)
+            for match in pattern.matches(in: html, range: NSRange(html.startIndex..., in: html)) {
+                let value = (html as NSString).substring(with: match.range(at: 1))
+                if small(value) { found.append("\(page): count \(value)") }
+            }
         }
         return found
     }

@@ -35,9 +35,12 @@ public struct IndicatorConfig: Codable, Sendable, Equatable {
     /// supports): a breakdown asked for and impossible is an error, a default one is left out.
     public var breakdownsGiven: Bool = false
     public var definition: String?
+    /// How the indicator reads inside a headline sentence, e.g. `waits of 18 weeks or less`; without it the
+    /// title is used with its first letter lower-cased (unless it begins with an acronym or a name).
+    public var phrase: String?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case id, title, source, method, multiplier, unit, ageRange, polarity, breakdowns, definition
+        case id, title, source, method, multiplier, unit, ageRange, polarity, breakdowns, definition, phrase
     }
 
     /// Indicator ids: `^[A-Za-z][A-Za-z0-9_-]{0,31}$` (as `pipeline.schema.json` says).
@@ -60,6 +63,7 @@ public struct IndicatorConfig: Codable, Sendable, Equatable {
         breakdowns = try container.decodeIfPresent([Breakdown].self, forKey: .breakdowns) ?? Breakdown.allCases
         breakdownsGiven = container.contains(.breakdowns)
         definition = try container.decodeIfPresent(String.self, forKey: .definition)
+        phrase = try container.decodeIfPresent(String.self, forKey: .phrase)
         guard Self.isValidID(id) else {
             throw DecodingError.dataCorruptedError(
                 forKey: .id, in: container,

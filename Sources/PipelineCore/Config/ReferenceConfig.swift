@@ -11,8 +11,10 @@ public struct ReferenceConfig: Codable, Sendable, Equatable {
     public var lsoaVintage: LsoaVintage?
     /// Lookups from other LSOA vintages to the basis, for sources coded to them.
     public var lsoaConversions: [LsoaConversionReference]
+    /// The ICS outlines the map is drawn from; without them the publication has no map.
+    public var boundaries: BoundaryReference?
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case icb, imd, standardPopulation, lsoaVintage, lsoaConversions }
+    enum CodingKeys: String, CodingKey, CaseIterable { case icb, imd, standardPopulation, lsoaVintage, lsoaConversions, boundaries }
 
     public init(from decoder: any Decoder) throws {
         try decoder.rejectUnknownKeys(CodingKeys.self)
@@ -22,6 +24,7 @@ public struct ReferenceConfig: Codable, Sendable, Equatable {
         standardPopulation = try container.decode(StandardPopulationReference.self, forKey: .standardPopulation)
         lsoaVintage = try container.decodeIfPresent(LsoaVintage.self, forKey: .lsoaVintage)
         lsoaConversions = try container.decodeIfPresent([LsoaConversionReference].self, forKey: .lsoaConversions) ?? []
+        boundaries = try container.decodeIfPresent(BoundaryReference.self, forKey: .boundaries)
     }
 
     /// The conversion that maps codes of `vintage` onto the basis, if configured.
@@ -101,5 +104,29 @@ public struct StandardPopulationReference: Codable, Sendable, Equatable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         name = try container.decode(String.self, forKey: .name)
         file = try container.decode(String.self, forKey: .file)
+    }
+}
+
+/// ICS outlines for the map: a GeoJSON FeatureCollection in WGS84 longitude/latitude, one feature per ICB,
+/// named by any code form of the ICB list (docs/DATA.md, "Boundaries").
+public struct BoundaryReference: Codable, Sendable, Equatable {
+    /// e.g. `reference/boundaries/icb_2023_generalised.geojson`.
+    public var file: String
+    /// The feature property holding the ICB code, e.g. `ICB23CD`.
+    public var codeProperty: String
+    /// A label for the boundary set, e.g. `ICB April 2023 (generalised)`.
+    public var vintage: String
+    /// The attribution the licence asks to be shown beside the map.
+    public var attribution: String
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case file, codeProperty, vintage, attribution }
+
+    public init(from decoder: any Decoder) throws {
+        try decoder.rejectUnknownKeys(CodingKeys.self)
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        file = try container.decode(String.self, forKey: .file)
+        codeProperty = try container.decode(String.self, forKey: .codeProperty)
+        vintage = try container.decode(String.self, forKey: .vintage)
+        attribution = try container.decode(String.self, forKey: .attribution)
     }
 }

@@ -16,4 +16,10 @@ public enum HeadlineKind: String, Sendable, CaseIterable, Codable {
     case rangeIcs = "range_ics"
     /// Lowest to highest NHS region.
     case rangeRegions = "range_regions"
+    /// The ICS with the widest gap by deprivation (largest stable SII).
+    case gapWidestIcs = "gap_widest_ics"
+    /// The ICS with the smallest gap by deprivation (smallest stable SII).
+    case gapNarrowestIcs = "gap_narrowest_ics"
+    /// Whether England's gap by deprivation widened or narrowed since the baseline.
+    case siiChangeEngland = "sii_change_england"
 }

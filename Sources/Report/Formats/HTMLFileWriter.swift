@@ -1,11 +1,13 @@
-/// The HTML report as a ``FormatWriter``. The page charts each indicator's latest period only, so it
-/// keeps just those rows of the tables it draws from (and the metadata) as they pass, and renders once
-/// every table has been seen: its memory does not grow with the periods published.
+/// The HTML publication as a ``FormatWriter`` (docs/REPORT.md, "Pages"). It keeps, as they pass, the rows
+/// its pages draw from: every period of the ICS, England and inequality tables (for the trend charts, one
+/// row per ICS or group and period), and only the latest period of the quintile and headline tables; it
+/// renders once every table has been seen.
 struct HTMLFileWriter: FormatWriter {
     let renderer: HTMLReportRenderer
     let folder: String
     /// Latest period (`period_start`) per indicator, as the ICS league table holds them.
     let latestPeriods: [String: String]
+    let geometry: MapGeometry?
     private var kept: [String: PublishedTableData] = [:]
     private var heading: TableHeading?
     private var rows: [[PublishedTableData.Cell]] = []
@@ -16,8 +18,14 @@ struct HTMLFileWriter: FormatWriter {
         PublishedCatalog.icsQuintileGap.name, PublishedCatalog.headlines.name, PublishedCatalog.metadata.name,
     ]
 
-    init(_ renderer: HTMLReportRenderer, latestPeriods: [String: String], folder: String) {
+    /// Tables kept over every period, for the trend charts.
+    static let everyPeriod: Set<String> = [
+        PublishedCatalog.icsLeague.name, PublishedCatalog.nationalByGroup.name, PublishedCatalog.nationalInequality.name,
+    ]
+
+    init(_ renderer: HTMLReportRenderer, latestPeriods: [String: String], geometry: MapGeometry?, folder: String) {
         self.renderer = renderer
+        self.geometry = geometry
         self.latestPeriods = latestPeriods
         self.folder = folder
     }
@@ -29,7 +37,7 @@ struct HTMLFileWriter: FormatWriter {
 
     mutating func write(_ page: [[PublishedTableData.Cell]]) throws {
         guard let heading, Self.drawnFrom.contains(heading.table.name) else { return }
-        guard let indicator = heading.columns.firstIndex(where: { $0.name == "indicator_id" }),
+        guard !Self.everyPeriod.contains(heading.table.name), let indicator = heading.columns.firstIndex(where: { $0.name == "indicator_id" }),
             let period = heading.columns.firstIndex(where: { $0.name == "period_start" })
         else {
             rows += page
@@ -52,8 +60,12 @@ struct HTMLFileWriter: FormatWriter {
     }
 
     mutating func finish() throws -> [ReportExporter.WrittenFile] {
-        let file = try OutputFile(ReportExporter.htmlName, in: folder)
-        try file.write(renderer.render(kept))
-        return [try file.close()]
+        var written: [ReportExporter.WrittenFile] = []
+        for page in renderer.render(kept, geometry: geometry) {
+            let file = try OutputFile(page.path, in: folder)
+            try file.write(page.data)
+            written.append(try file.close())
+        }
+        return written
     }
 }

@@ -21,34 +21,71 @@ enum HeadlineText {
 
     /// `Across the 42 ICSs, … ranged from 52.1% (NHS …) to 63.3% (NHS …) in 2025-03.`
     static func range(
-        across noun: String, title: String, low: (name: String, value: Double),
+        across noun: String, phrase: String, low: (name: String, value: Double),
         high: (name: String, value: Double), unit: String, period: String
     ) -> String {
-        "Across \(noun), \(FigureText.inSentence(title)) ranged from \(FigureText.withUnit(low.value, unit: unit)) (\(low.name)) to \(FigureText.withUnit(high.value, unit: unit)) (\(high.name)) in \(FigureText.period(period))."
+        "Across \(noun), \(phrase) ranged from \(FigureText.withUnit(low.value, unit: unit)) (\(low.name)) to \(FigureText.withUnit(high.value, unit: unit)) (\(high.name)) in \(FigureText.period(period))."
     }
 
     /// Most against least deprived fifth: values for a proportion, a ratio for a rate.
-    static func ratio(title: String, isProportion: Bool, ratio: Double, q1: Double, q5: Double, unit: String, period: String) -> String {
+    static func ratio(title: String, phrase: String, isProportion: Bool, ratio: Double, q1: Double, q5: Double, unit: String, period: String) -> String {
         let q1Text = FigureText.withUnit(q1, unit: unit), q5Text = FigureText.withUnit(q5, unit: unit)
         return isProportion
             ? "\(title): \(q1Text) in the most deprived fifth of areas against \(q5Text) in the least deprived fifth (\(FigureText.period(period)))."
-            : "People in the most deprived fifth of areas were \(FigureText.figure(ratio)) times as likely as those in the least deprived fifth to have \(FigureText.inSentence(title)) (\(q1Text) against \(q5Text), \(FigureText.period(period)))."
+            : "People in the most deprived fifth of areas were \(FigureText.figure(ratio)) times as likely as those in the least deprived fifth to have \(phrase) (\(q1Text) against \(q5Text), \(FigureText.period(period)))."
     }
 
     /// England's relative index of inequality with its interval.
-    static func relativeIndex(title: String, rii: Double, lower: Double?, upper: Double?, period: String) -> String {
-        "England's relative index of inequality for \(FigureText.inSentence(title)) was \(FigureText.figure(rii, decimals: 2))"
+    static func relativeIndex(phrase: String, rii: Double, lower: Double?, upper: Double?, period: String) -> String {
+        "England's relative index of inequality for \(phrase) was \(FigureText.figure(rii, decimals: 2))"
             + (lower.map { " (95% CI \(FigureText.figure($0, decimals: 2)) to \(FigureText.figure(upper ?? $0, decimals: 2)))" } ?? "")
             + "; above 1 means the most deprived areas are disadvantaged (\(FigureText.period(period)))."
     }
 
     /// England's change since the baseline, with its interval and direction.
     static func change(
-        title: String, from v0: Double, baseline: String, to v1: Double, period: String, change: Double,
+        phrase: String, from v0: Double, baseline: String, to v1: Double, period: String, change: Double,
         lower: Double?, upper: Double?, direction: String, unit: String
     ) -> String {
         let interval = lower.map { " (95% CI \(FigureText.figure($0)) to \(FigureText.figure(upper ?? $0)))" } ?? ""
         return
-            "In England, \(FigureText.inSentence(title)) went from \(FigureText.withUnit(v0, unit: unit)) in \(FigureText.period(baseline)) to \(FigureText.withUnit(v1, unit: unit)) in \(FigureText.period(period)), a change of \(FigureText.differenceWithUnit(change, unit: unit))\(interval): \(direction.replacingOccurrences(of: "_", with: " "))."
+            "In England, \(phrase) went from \(FigureText.withUnit(v0, unit: unit)) in \(FigureText.period(baseline)) to \(FigureText.withUnit(v1, unit: unit)) in \(FigureText.period(period)), a change of \(FigureText.differenceWithUnit(change, unit: unit))\(interval): \(direction.replacingOccurrences(of: "_", with: " "))."
+    }
+
+    /// The ICS with the widest or the smallest gap by deprivation, among those with a stable SII; what an
+    /// interval below or around 0 means is said, so "smallest" is never read as "none" when it is not.
+    static func gapExtreme(
+        widest: Bool, phrase: String, name: String, sii: Double, lower: Double?, upper: Double?, unit: String, stableCount: Int,
+        polarity: String, period: String
+    ) -> String {
+        let interval = lower.map { " (95% CI \(FigureText.figure($0)) to \(FigureText.figure(upper ?? $0)))" } ?? ""
+        var clause = ""
+        if let lower, let upper, !widest {
+            if lower <= 0 && upper >= 0 {
+                clause = "; its interval includes 0, so no gap by deprivation is shown there"
+            } else if upper < 0 {
+                clause =
+                    polarity == "none" ? "; below 0: values were higher in the less deprived areas" : "; below 0: the most deprived areas fared better there"
+            }
+        }
+        return
+            "In \(FigureText.period(period)), among the \(stableCount) ICSs with a stable slope index of inequality, the gap by deprivation in \(phrase) was \(widest ? "widest" : "smallest") in \(name): \(FigureText.differenceWithUnit(sii, unit: unit))\(interval)\(clause)."
+    }
+
+    /// England's SII now against the baseline: widened or narrowed when its change's interval excludes 0 and
+    /// both SIIs are on the same side of 0 (else rose or fell), otherwise no significant change.
+    static func siiChange(
+        phrase: String, baseline: String, period: String, from s0: Double, to s1: Double, change: Double, lower: Double, upper: Double, unit: String
+    ) -> String {
+        let figures =
+            "from \(FigureText.differenceWithUnit(s0, unit: unit)) in \(FigureText.period(baseline)) to \(FigureText.differenceWithUnit(s1, unit: unit)) in \(FigureText.period(period)), a change of \(FigureText.differenceWithUnit(change, unit: unit)) (95% CI \(FigureText.figure(lower)) to \(FigureText.figure(upper)))"
+        let subject = "England's gap by deprivation in \(phrase) (slope index of inequality)"
+        if lower <= 0 && upper >= 0 { return "\(subject) did not change significantly: \(figures)." }
+        let sameSide = (s0 >= 0 && s1 >= 0) || (s0 <= 0 && s1 <= 0)
+        let verb =
+            sameSide
+            ? ((change > 0) == (s1 >= 0) ? "widened" : "narrowed")
+            : (change > 0 ? "rose" : "fell")
+        return "\(subject) \(verb) \(figures)."
     }
 }

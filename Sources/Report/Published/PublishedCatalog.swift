@@ -118,6 +118,10 @@ public enum PublishedCatalog {
             ),
             Column(
                 "rank_value", .integer, "Rank of `value` among the ICSs with a value (1 = highest). Read with the intervals: neighbours usually do not differ."),
+            Column(
+                "sii_unstable_reason", .text,
+                "Why the ICS's SII/RII should be read with care (small or missing quintiles); empty when stable or not available. Charts draw such an SII hollow and headlines never cite it."
+            ),
         ])
 
     public static let icsQuintileGap = PublishedTable(
@@ -185,7 +189,7 @@ public enum PublishedCatalog {
         body: [
             Column(
                 "statement_type", .text,
-                "`ratio_most_vs_least`, `relative_index`, `top_n_ics_highest`, `top_n_ics_lowest`, `range_ics`, `range_regions` or `change_since_baseline`.",
+                "`ratio_most_vs_least`, `relative_index`, `top_n_ics_highest`, `top_n_ics_lowest`, `range_ics`, `range_regions`, `change_since_baseline`, `gap_widest_ics`, `gap_narrowest_ics` or `sii_change_england`.",
                 nullable: false),
             Column("rank", .integer, "Order within the statement type.", nullable: false),
             Column("value", .number, "The statement's figure."),

@@ -29,7 +29,65 @@ struct HeadlineTableBuilder {
         for definition in inputs.definitions {
             guard let latest = inputs.periods[definition.id]?.last else { continue }
             try subNational(definition, latest, writer)
+            if definition.deprivationSplit {
+                try gapExtremes(definition, latest, writer)
+                try englandSIIChange(definition, latest, writer)
+            }
         }
+    }
+
+    /// The ICSs with the widest and the smallest gap by deprivation, among those whose SII is stable
+    /// (an unstable SII is never headlined), as `soc_ics_league` publishes them.
+    private func gapExtremes(_ definition: ReportDefinition, _ period: String, _ writer: PublishedTableWriter) throws {
+        var stable: [(code: String, name: String, sii: Double, lower: Double?, upper: Double?)] = []
+        for icb in inputs.icbs {
+            guard let row = inputs.inequality(definition.id, period, .icb, icb.ods, type: .imdQuintile), row["unstable_reason"] as String? == nil,
+                let sii = row["sii"] as Double?
+            else { continue }
+            stable.append((icb.ods, icb.name, sii, row["sii_lcl95"], row["sii_ucl95"]))
+        }
+        guard stable.count >= 2 else { return }
+        stable.sort { $0.sii != $1.sii ? $0.sii > $1.sii : $0.code < $1.code }
+        for (kind, item) in [(HeadlineKind.gapWidestIcs, stable[0]), (.gapNarrowestIcs, stable[stable.count - 1])] {
+            try writer.insert(
+                PublishedCatalog.headlines, indicator: definition.id, period: period,
+                [
+                    "statement_type": PublishedCell(kind.rawValue), "rank": PublishedCell(1), "value": PublishedCell(item.sii),
+                    "lcl95": PublishedCell(item.lower), "ucl95": PublishedCell(item.upper),
+                    "text": PublishedCell(
+                        HeadlineText.gapExtreme(
+                            widest: kind == .gapWidestIcs, phrase: definition.inSentence, name: item.name, sii: item.sii, lower: item.lower,
+                            upper: item.upper, unit: definition.unit, stableCount: stable.count, polarity: definition.polarity.rawValue,
+                            period: period)),
+                    "source_table": PublishedCell(PublishedCatalog.icsLeague.name),
+                    "source_key": PublishedCell("\(definition.id)|\(period)|icb|\(item.code)|imd_quintile"),
+                ])
+        }
+    }
+
+    /// Whether England's SII widened or narrowed since the baseline, with the change's interval; said only
+    /// when England's SII is stable in both periods.
+    private func englandSIIChange(_ definition: ReportDefinition, _ period: String, _ writer: PublishedTableWriter) throws {
+        guard let trend = inputs.englandTrend(definition.id, period), let baseline = trend["baseline_period"] as String?, baseline != period,
+            let s0 = trend["sii_baseline"] as Double?, let s1 = trend["sii_latest"] as Double?, let change = trend["sii_change"] as Double?,
+            let lower = trend["sii_change_lcl95"] as Double?, let upper = trend["sii_change_ucl95"] as Double?
+        else { return }
+        for moment in [baseline, period] {
+            let england = inputs.inequality(definition.id, moment, .england, GeographyLevel.englandCode, type: .imdQuintile)
+            guard let england, england["unstable_reason"] as String? == nil else { return }
+        }
+        try writer.insert(
+            PublishedCatalog.headlines, indicator: definition.id, period: period,
+            [
+                "statement_type": PublishedCell(HeadlineKind.siiChangeEngland.rawValue), "rank": PublishedCell(1), "value": PublishedCell(change),
+                "lcl95": PublishedCell(lower), "ucl95": PublishedCell(upper),
+                "text": PublishedCell(
+                    HeadlineText.siiChange(
+                        phrase: definition.inSentence, baseline: baseline, period: period, from: s0, to: s1, change: change, lower: lower, upper: upper,
+                        unit: definition.unit)),
+                "source_table": PublishedCell(PublishedCatalog.trendVsBaseline.name),
+                "source_key": PublishedCell("\(definition.id)|\(period)|england|\(GeographyLevel.englandCode)|all"),
+            ])
     }
 
     /// The sentence of one of England's facts, from the fact and the rows it cites.
@@ -40,20 +98,20 @@ struct HeadlineTableBuilder {
             let gap = inputs.gap(definition.id, period, .england, GeographyLevel.englandCode)
             guard let ratio = value, let q1 = gap?["q1_value"] as Double?, let q5 = gap?["q5_value"] as Double? else { return nil }
             return HeadlineText.ratio(
-                title: definition.title, isProportion: definition.method.counts == .numeratorAndDenominator,
+                title: definition.title, phrase: definition.inSentence, isProportion: definition.method.counts == .numeratorAndDenominator,
                 ratio: ratio, q1: q1, q5: q5, unit: definition.unit, period: period)
         case .relativeIndex:
             guard let rii = value else { return nil }
-            return HeadlineText.relativeIndex(title: definition.title, rii: rii, lower: lower, upper: upper, period: period)
+            return HeadlineText.relativeIndex(phrase: definition.inSentence, rii: rii, lower: lower, upper: upper, period: period)
         case .changeSinceBaseline:
             guard let change = value, let trend = inputs.englandTrend(definition.id, period),
                 let v0 = trend["baseline_value"] as Double?, let v1 = trend["value"] as Double?
             else { return nil }
             let direction: TrendDirection = try trend.decode("direction")
             return HeadlineText.change(
-                title: definition.title, from: v0, baseline: trend["baseline_period"], to: v1, period: period,
+                phrase: definition.inSentence, from: v0, baseline: trend["baseline_period"], to: v1, period: period,
                 change: change, lower: lower, upper: upper, direction: direction.rawValue, unit: definition.unit)
-        case .topHighest, .topLowest, .rangeIcs, .rangeRegions:
+        case .topHighest, .topLowest, .rangeIcs, .rangeRegions, .gapWidestIcs, .gapNarrowestIcs, .siiChangeEngland:
             // Sub-national statements are built from published values below, never from unrounded ones.
             return nil
         }
@@ -113,7 +171,7 @@ struct HeadlineTableBuilder {
                     "value": PublishedCell(high.value - low.value), "lcl95": PublishedCell(low.value), "ucl95": PublishedCell(high.value),
                     "text": PublishedCell(
                         HeadlineText.range(
-                            across: noun, title: definition.title, low: (low.name, low.value),
+                            across: noun, phrase: definition.inSentence, low: (low.name, low.value),
                             high: (high.name, high.value), unit: definition.unit, period: period)),
                     "source_table": PublishedCell(kind == .rangeIcs ? PublishedCatalog.icsLeague.name : "indicator_value"),
                     "source_key": PublishedCell("\(definition.id)|\(period)|\(level.rawValue)|*|all"),

@@ -54,6 +54,7 @@ struct IcsTablesBuilder {
                     "quadrant": CellRules.alongside(cell.value, quadrant),
                     "trend_marker": CellRules.alongside(cell.value, inputs.icbTrendDirection(definition.id, period, icb.ods)?.rawValue),
                     "rank_value": CellRules.alongside(cell.value, rank),
+                    "sii_unstable_reason": PublishedCell(definition.deprivationSplit ? sii?["unstable_reason"] as String? : nil),
                 ])
         }
     }

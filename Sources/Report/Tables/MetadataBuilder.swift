@@ -33,6 +33,9 @@ struct MetadataBuilder {
                 "\(inputs.files.count) files, \(inputs.files.reduce(0) { $0 + $1.rows }) rows loaded; each file's SHA-256 is in the run's checkpoint database (table ingest_file) and in the manifest hash"
             ),
         ]
+        if let boundaries = config.reference.boundaries {
+            general.append(("map_boundaries", "\(boundaries.vintage). \(boundaries.attribution)"))
+        }
         if let standard = inputs.vintages["standard_population"] {
             general.append(("standard_population", "\(standard.vintage) (\(standard.file))"))
         }
@@ -49,6 +52,11 @@ struct MetadataBuilder {
                 ("definition", definition.definition ?? definition.title),
                 ("source", "\(definition.source)\(source?.description.map { ": \($0)" } ?? "")"),
                 ("method", definition.method.label),
+                ("statistic", definition.statistic.rawValue),
+                (
+                    "multiplier",
+                    definition.multiplier == definition.multiplier.rounded() ? String(Int64(definition.multiplier)) : String(definition.multiplier)
+                ),
                 ("unit", definition.unit),
                 ("polarity", definition.polarity.rawValue),
                 ("sign_convention", definition.signConvention),

@@ -1,0 +1,115 @@
+import PipelineCore
+import Statistics
+
+/// A published row by column name.
+typealias Record = [String: PublishedTableData.Cell]
+
+/// The published tables regrouped for the HTML pages (docs/REPORT.md, "Pages"): per indicator its rows
+/// over every period, its latest period, and the facts the charts need; the systems by region.
+struct PublicationView {
+    struct Indicator {
+        var id: String
+        var name: String
+        var unit: String
+        var statistic: Statistic?
+        var multiplier: Double
+        var polarity: Polarity
+        var definition: String
+        var method: String
+        var signConvention: String
+        /// Why there is no deprivation split, for an indicator without one.
+        var noSplit: String?
+        /// Periods (`period_start`) ascending, and how each reads.
+        var periods: [(start: String, label: String)]
+        var league: [Record]
+        var national: [Record]
+        var inequality: [Record]
+        var quintiles: [Record]
+        var headlines: [Record]
+
+        var latest: String { periods.last?.start ?? "" }
+        var latestLabel: String { periods.last?.label ?? "" }
+        var current: [Record] { league.filter { $0["period_start"]?.text == latest } }
+
+        func england(_ period: String) -> Record? {
+            national.first { $0["period_start"]?.text == period && $0["breakdown_type"]?.text == BreakdownType.all.rawValue }
+        }
+
+        func englandQuintile(_ period: String, _ quintile: Int) -> Record? {
+            national.first {
+                $0["period_start"]?.text == period && $0["breakdown_type"]?.text == BreakdownType.imdQuintile.rawValue
+                    && $0["breakdown_value"]?.text?.hasPrefix("\(quintile)") == true
+            }
+        }
+
+        func englandInequality(_ period: String) -> Record? {
+            inequality.first { $0["period_start"]?.text == period && $0["n_quantiles"]?.number == 5 }
+        }
+
+        func ics(_ ods: String, period: String? = nil) -> Record? {
+            let period = period ?? latest
+            return league.first { $0["ics_ods_code"]?.text == ods && $0["period_start"]?.text == period }
+        }
+
+        func label(_ period: String) -> String { periods.first { $0.start == period }?.label ?? period }
+    }
+
+    struct System {
+        var ods: String
+        var ons: String
+        var name: String
+        var region: String
+        var link: String { "ics/\(ods).html" }
+    }
+
+    var indicators: [Indicator] = []
+    /// The systems, by region then name.
+    var systems: [System] = []
+    var runID: String
+    var manifest: String
+    var metadata: [Record]
+
+    init(_ tables: [String: PublishedTableData]) {
+        let league = tables[PublishedCatalog.icsLeague.name]?.records ?? []
+        let national = tables[PublishedCatalog.nationalByGroup.name]?.records ?? []
+        let inequality = tables[PublishedCatalog.nationalInequality.name]?.records ?? []
+        let quintiles = tables[PublishedCatalog.icsQuintileGap.name]?.records ?? []
+        let headlines = tables[PublishedCatalog.headlines.name]?.records ?? []
+        metadata = tables[PublishedCatalog.metadata.name]?.records ?? []
+        runID = tables.values.lazy.compactMap(\.runID).first ?? "none"
+        manifest = tables.values.lazy.compactMap(\.manifestSHA256).first ?? "none"
+        var seen: Set<String> = []
+        for row in league {
+            guard let ods = row["ics_ods_code"]?.text, seen.insert(ods).inserted else { continue }
+            systems.append(
+                System(ods: ods, ons: row["ics_ons_code"]?.text ?? "", name: row["ics_name"]?.text ?? ods, region: row["region"]?.text ?? ""))
+        }
+        systems.sort { ($0.region, $0.name) < ($1.region, $1.name) }
+        let titles = metadata.filter { $0["item"]?.text == "title" && $0["indicator_id"]?.text != "all" }
+        for title in titles {
+            guard let id = title["indicator_id"]?.text else { continue }
+            func item(_ name: String) -> String? {
+                metadata.first { $0["indicator_id"]?.text == id && $0["item"]?.text == name }?["value"]?.text
+            }
+            func mine(_ rows: [Record]) -> [Record] { rows.filter { $0["indicator_id"]?.text == id } }
+            let rows = mine(league)
+            var ends: [String: String] = [:]
+            for row in rows { if let start = row["period_start"]?.text { ends[start] = row["period_end"]?.text ?? start } }
+            let periods = ends.keys.sorted().map { (start: $0, label: FigureText.period(start: $0, end: ends[$0] ?? $0)) }
+            guard !periods.isEmpty else { continue }
+            indicators.append(
+                Indicator(
+                    id: id, name: title["value"]?.text ?? id, unit: item("unit") ?? rows.first?["unit"]?.text ?? "",
+                    statistic: item("statistic").flatMap(Statistic.init(rawValue:)), multiplier: item("multiplier").flatMap(Double.init) ?? 1,
+                    polarity: item("polarity").flatMap(Polarity.init(rawValue:)) ?? .none, definition: item("definition") ?? "",
+                    method: item("method") ?? "", signConvention: item("sign_convention") ?? "", noSplit: item("deprivation_split"),
+                    periods: periods, league: rows, national: mine(national), inequality: mine(inequality), quintiles: mine(quintiles),
+                    headlines: mine(headlines)))
+        }
+    }
+
+    /// A general metadata item (`indicator_id` = `all`).
+    func general(_ item: String) -> String? {
+        metadata.first { $0["indicator_id"]?.text == "all" && $0["item"]?.text == item }?["value"]?.text
+    }
+}
