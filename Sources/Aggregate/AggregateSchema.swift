@@ -5,9 +5,16 @@ enum AggregateSchema {
     static let migrations = [
         SchemaMigration(6, "v1-aggregate", sql: sql),
         SchemaMigration(7, "v2-aggregate-headline-facts", sql: headlineFactsWithoutText),
+        SchemaMigration(19, "v3-aggregate-funnel-overdispersion", sql: funnelOverdispersion),
     ]
 
     /// Headline statements are worded by the report stage only; the aggregate stage keeps the facts.
+    /// The between-ICS variance the funnel limits were widened by (docs/METHODS.md §10); NULL when the
+    /// adjustment is not configured.
+    static let funnelOverdispersion = """
+        ALTER TABLE england_comparison ADD COLUMN funnel_tau2 REAL;
+        """
+
     static let headlineFactsWithoutText = """
         ALTER TABLE headline_fact DROP COLUMN text;
         """

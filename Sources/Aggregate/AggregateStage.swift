@@ -37,7 +37,7 @@ public struct AggregateStage: PipelineStage {
             }
             let (inequality, unstable) = try InequalityTable(values: values, writer: writer, settings: settings).write(definition)
             try GapTable(values: values, writer: writer).write(definition)
-            try ComparisonTable(values: values, writer: writer).write(definition)
+            try ComparisonTable(values: values, writer: writer, settings: context.config.aggregate).write(definition)
             if let baseline {
                 try TrendTable(values: values, writer: writer).write(definition, baseline: baseline, inequality: inequality)
             }

@@ -27,7 +27,7 @@ final class AggregateWriter {
             db, table: "england_comparison",
             columns: [
                 "indicator_id", "period", "icb_code", "breakdown_type", "breakdown_index", "value", "england_value", "compare_95",
-                "compare_998", "comparison", "funnel_band", "funnel_lcl95", "funnel_ucl95", "funnel_lcl998", "funnel_ucl998",
+                "compare_998", "comparison", "funnel_band", "funnel_lcl95", "funnel_ucl95", "funnel_lcl998", "funnel_ucl998", "funnel_tau2",
             ])
         trendInsert = try BulkInserter(
             db, table: "trend",
@@ -67,13 +67,13 @@ final class AggregateWriter {
             n(g.q5Limits?.upper), g.significant.map { .int($0 ? 1 : 0) } ?? .null, n(g.excessEvents))
     }
 
-    func comparison(_ row: IndicatorValue, england: IndicatorValue, result c: EnglandComparator.Result) throws {
+    func comparison(_ row: IndicatorValue, england: IndicatorValue, result c: EnglandComparator.Result, tau2: Double?) throws {
         let key = row.key
         try comparisonInsert.insert(
             .text(key.indicator), .text(key.period), .text(key.code), .text(key.type.rawValue), .int(Int64(key.index)),
             n(row.value), n(england.value), .text(c.compare95.rawValue), .text(c.compare998.rawValue),
             .text(c.comparison.rawValue), .text(c.funnel.band.rawValue), n(c.funnel.limits95?.lower),
-            n(c.funnel.limits95?.upper), n(c.funnel.limits998?.lower), n(c.funnel.limits998?.upper))
+            n(c.funnel.limits95?.upper), n(c.funnel.limits998?.lower), n(c.funnel.limits998?.upper), n(tau2))
     }
 
     func trend(

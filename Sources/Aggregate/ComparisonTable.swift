@@ -1,9 +1,11 @@
 import PipelineCore
+import Statistics
 
 /// `england_comparison`: each ICS, overall and by quintile, against England's value for the same group.
 struct ComparisonTable {
     let values: IndicatorValues
     let writer: AggregateWriter
+    let settings: AggregateSettings
 
     /// Everyone, then quintiles 1–5: the slices compared with England.
     static let slices: [(BreakdownType, Int)] = [(.all, 0)] + (1...5).map { (.imdQuintile, $0) }
@@ -11,14 +13,44 @@ struct ComparisonTable {
     func write(_ definition: IndicatorDefinition) throws {
         let comparator = EnglandComparator()
         for period in values.periods[definition.id] ?? [] {
-            for geography in values.geographies where geography.level == .icb {
-                for (type, index) in Self.slices {
-                    guard let row = values.value(definition.id, period, geography, type, index),
-                        let england = values.value(definition.id, period, IndicatorValues.england, type, index)
-                    else { continue }
-                    try writer.comparison(row, england: england, result: comparator.compare(row, england: england, definition: definition))
+            for (type, index) in Self.slices {
+                guard let england = values.value(definition.id, period, IndicatorValues.england, type, index) else { continue }
+                let rows = values.geographies.filter { $0.level == .icb }.compactMap { values.value(definition.id, period, $0, type, index) }
+                let tau2 = overdispersion(definition, rows: rows, england: england)
+                for row in rows {
+                    try writer.comparison(
+                        row, england: england, result: comparator.compare(row, england: england, definition: definition, tau2: tau2 ?? 0), tau2: tau2)
                 }
             }
+        }
+    }
+
+    /// τ² across the ICSs of one slice when the adjustment is configured (docs/METHODS.md §10), else nil.
+    private func overdispersion(_ definition: IndicatorDefinition, rows: [IndicatorValue], england: IndicatorValue) -> Double? {
+        switch settings.funnelOverdispersion {
+        case .none:
+            return nil
+        case .spiegelhalter:
+            let construction = definition.method.funnel
+            guard let target = englandTarget(construction, england, multiplier: definition.multiplier) else { return nil }
+            let areas = rows.compactMap { row -> (value: Double, denominator: Double)? in
+                guard let value = row.value,
+                    let x = FunnelLimits.funnelDenominator(
+                        construction, numerator: row.numerator, denominator: row.denominator, value: value, multiplier: definition.multiplier)
+                else { return nil }
+                return (value, x)
+            }
+            return Overdispersion.estimate(
+                construction, englandValue: target, multiplier: definition.multiplier, areas: areas, winsorise: settings.funnelWinsorisation)?.tau2
+        }
+    }
+
+    /// England's value as the funnel's target: its proportion from the counts, its rate as given.
+    private func englandTarget(_ construction: FunnelConstruction, _ england: IndicatorValue, multiplier: Double) -> Double? {
+        switch construction {
+        case .none: return nil
+        case .proportion: return england.denominator > 0 ? england.numerator / england.denominator * multiplier : nil
+        case .poissonRate: return england.value
         }
     }
 }

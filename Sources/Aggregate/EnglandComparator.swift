@@ -11,7 +11,7 @@ struct EnglandComparator {
         var funnel: FunnelLimits
     }
 
-    func compare(_ row: IndicatorValue, england: IndicatorValue, definition: IndicatorDefinition) -> Result {
+    func compare(_ row: IndicatorValue, england: IndicatorValue, definition: IndicatorDefinition, tau2: Double = 0) -> Result {
         guard let value = row.value, let benchmark = england.value else {
             return Result(compare95: .notCompared, compare998: .notCompared, comparison: .notCompared, funnel: .notApplicable)
         }
@@ -24,7 +24,7 @@ struct EnglandComparator {
         let at998 = level(row.lower998, row.upper998)
         let funnel = FunnelLimits.evaluate(
             definition.method.funnel, numerator: row.numerator, denominator: row.denominator, value: row.value,
-            england: (england.numerator, england.denominator, england.value), multiplier: definition.multiplier)
+            england: (england.numerator, england.denominator, england.value), multiplier: definition.multiplier, tau2: tau2)
         return Result(compare95: at95, compare998: at998, comparison: TwoLevelComparison(at95: at95, at998: at998), funnel: funnel)
     }
 }

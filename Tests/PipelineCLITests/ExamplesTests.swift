@@ -188,6 +188,27 @@ struct ExamplesTests {
         #expect(page.contains("it says nothing about inequality between people within a system"))
         #expect(page.contains("The ICS&#39;s average IMD 2025 score") || page.contains("The ICS's average IMD 2025 score"), "the ecological view uses IMD 2025")
         #expect(page.contains("12 months to December 2022"))
+        // The real data's map, matrix and profiles: one value map (no inequality map without a split), 42 areas
+        // and London's five again, each linking to a profile that exists.
+        let map = try String(contentsOfFile: workspace.path("published/latest/map.html"), encoding: .utf8)
+        #expect(map.components(separatedBy: "<use class=\"area\"").count - 1 == 42 + 5)
+        #expect(!map.contains("id=\"map-DENT12-sii\""))
+        #expect(page.contains("id=\"matrix-values\"") && !page.contains("id=\"matrix-sii\""))
+        let profiles = try FileManager.default.contentsOfDirectory(atPath: workspace.path("published/latest/ics"))
+        #expect(profiles.count == 42 && profiles.contains("QMM.html"))
+        #expect(page.contains("id=\"DENT12-funnel\""), "the funnel of a real ICB-level proportion")
+        // Without the overdispersion adjustment all 42 ICSs fall outside the 99.8% limits; the example
+        // configures it, so the funnel separates the few that stand out.
+        let funnel = try DatabaseQueue(path: workspace.path("dental.sqlite")).read { db in
+            try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT min(funnel_tau2) AS tau2, sum(funnel_band IN ('high_998', 'low_998')) AS outside FROM soc_ics_league
+                    WHERE period_start = (SELECT max(period_start) FROM soc_ics_league)
+                    """)
+        }
+        #expect((funnel?["tau2"] as Double?).map { $0 > 0 } == true && (funnel?["outside"] as Int?).map { $0 < 10 } == true, "\(String(describing: funnel))")
+        #expect(page.contains("widened for overdispersion"))
         // The file repeats three ICBs in two months with a blank region and small counts: set aside, by line.
         #expect(
             quarantined == ["2186 duplicate_key", "2187 duplicate_key", "2188 duplicate_key", "2231 duplicate_key", "2232 duplicate_key", "2233 duplicate_key"])

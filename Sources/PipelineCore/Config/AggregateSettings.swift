@@ -8,6 +8,14 @@ public struct AggregateSettings: Codable, Sendable, Equatable {
         case local
     }
 
+    /// Whether funnel limits allow for overdispersion between ICSs (docs/METHODS.md §10).
+    public enum FunnelOverdispersion: String, Codable, Sendable, CaseIterable {
+        /// Limits from chance alone.
+        case none
+        /// Spiegelhalter's random-effects limits, τ² from winsorised z-scores.
+        case spiegelhalter
+    }
+
     /// The period trends are measured against; default: the earliest period in the data.
     public var baselinePeriod: String?
     public var siiPositions: Positions = .national
@@ -18,11 +26,14 @@ public struct AggregateSettings: Codable, Sendable, Equatable {
     public var minQuantilePopulation: Double = 1_000
     /// How many ICSs the "highest/lowest" headline names.
     public var headlineTopN: Int = 5
+    public var funnelOverdispersion: FunnelOverdispersion = .none
+    /// The share of z-scores pulled in at each tail before τ² is estimated (FunnelPlotR's default 10%).
+    public var funnelWinsorisation: Double = 0.1
 
     public init() {}
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case baselinePeriod, siiPositions, siiSeed, siiRepetitions, minQuantilePopulation, headlineTopN
+        case baselinePeriod, siiPositions, siiSeed, siiRepetitions, minQuantilePopulation, headlineTopN, funnelOverdispersion, funnelWinsorisation
     }
 
     public init(from decoder: any Decoder) throws {
@@ -34,6 +45,12 @@ public struct AggregateSettings: Codable, Sendable, Equatable {
         siiRepetitions = try container.decodeIfPresent(Int.self, forKey: .siiRepetitions) ?? 10_000
         minQuantilePopulation = try container.decodeIfPresent(Double.self, forKey: .minQuantilePopulation) ?? 1_000
         headlineTopN = try container.decodeIfPresent(Int.self, forKey: .headlineTopN) ?? 5
+        funnelOverdispersion = try container.decodeIfPresent(FunnelOverdispersion.self, forKey: .funnelOverdispersion) ?? .none
+        funnelWinsorisation = try container.decodeIfPresent(Double.self, forKey: .funnelWinsorisation) ?? 0.1
+        guard (0..<0.5).contains(funnelWinsorisation) else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .funnelWinsorisation, in: container, debugDescription: "must be at least 0 and below 0.5 (0.1 pulls in the 10% at each tail)")
+        }
         if let baselinePeriod {
             // Stored as the pipeline writes periods, so it matches the data's labels.
             guard let period = Period(label: baselinePeriod) else {

@@ -24,6 +24,8 @@ struct FunnelPlot {
     let multiplier: Double
     let axisLabel: String
     let items: [Item]
+    /// The overdispersion the limits were widened by (nil or 0: chance alone).
+    var tau2: Double?
 
     func svg() -> String {
         let xs = items.map(\.denominator)
@@ -31,7 +33,7 @@ struct FunnelPlot {
         let steps = 120
         let curve: [(x: Double, limits95: (Double, Double), limits998: (Double, Double))] = (0...steps).compactMap { step in
             let x = xLow + (xHigh - xLow) * Double(step) / Double(steps)
-            return FunnelLimits.curve(construction, englandValue: england, denominator: x, multiplier: multiplier).map {
+            return FunnelLimits.curve(construction, englandValue: england, denominator: x, multiplier: multiplier, tau2: tau2 ?? 0).map {
                 (x, $0.limits95, $0.limits998)
             }
         }
@@ -76,6 +78,9 @@ struct FunnelPlot {
         out += "<line class=\"england\" x1=\"8\" x2=\"38\" y1=\"12\" y2=\"12\"/><text x=\"44\" y=\"16\">England</text>"
         out += "<line class=\"limit95\" x1=\"120\" x2=\"150\" y1=\"12\" y2=\"12\"/><text x=\"156\" y=\"16\">95% limits</text>"
         out += "<line class=\"limit998\" x1=\"250\" x2=\"280\" y1=\"12\" y2=\"12\"/><text x=\"286\" y=\"16\">99.8% limits</text>"
+        if let tau2 {
+            out += "<text x=\"390\" y=\"16\">\(tau2 > 0 ? "widened for overdispersion" : "no overdispersion found")</text>"
+        }
         var x = 8.0, y = 34.0
         let shown = ComparisonShade.allCases.filter { shade in items.contains { $0.shade == shade } }
         for shade in shown {

@@ -124,13 +124,19 @@ struct IndicatorFigures {
             case .crudeRate: "Population"
             case .dsr, .isRatio, .isRate: "Equivalent population (events × multiplier ÷ rate)"
             }
+        let tau2 = indicator.current.lazy.compactMap { $0["funnel_tau2"]?.number }.first
         let chart = FunnelPlot(
             id: "\(id)-funnel", title: name, unit: unit, england: england, construction: construction, multiplier: indicator.multiplier, axisLabel: axis,
-            items: items)
+            items: items, tau2: tau2)
         return HTMLPage.figure(
             chart.svg(),
             caption:
-                "\(name), \(indicator.latestLabel): \(items.count) ICSs against England's value, with 95% and 99.8% control limits. Points beyond the curves differ from England by more than chance would suggest.",
+                "\(name), \(indicator.latestLabel): \(items.count) ICSs against England's value, with 95% and 99.8% control limits. "
+                + (tau2.map {
+                    $0 > 0
+                        ? "The limits are widened for the variation between ICSs beyond chance (Spiegelhalter's overdispersion adjustment), so points beyond them stand out even allowing for it."
+                        : "The overdispersion adjustment found no variation beyond chance, so the limits are chance alone."
+                } ?? "Points beyond the curves differ from England by more than chance would suggest."),
             table: table, kind: "funnel")
     }
 

@@ -98,6 +98,10 @@ public enum PublishedCatalog {
             Column("funnel_ucl95", .number, "Upper 95% funnel limit."),
             Column("funnel_lcl998", .number, "Lower 99.8% funnel limit."),
             Column("funnel_ucl998", .number, "Upper 99.8% funnel limit."),
+            Column(
+                "funnel_tau2", .number,
+                "Between-ICS variance τ² the funnel limits were widened by (Spiegelhalter's overdispersion adjustment, on the arcsine-√ scale for proportions and the √ scale for rates); 0 = no overdispersion found; empty when the adjustment is not configured (`aggregate.funnelOverdispersion`)."
+            ),
             Column("sii", .number, "The ICS's SII over national deprivation quintiles."),
             Column("sii_lcl95", .number, "Lower 95% limit of the ICS SII."),
             Column("sii_ucl95", .number, "Upper 95% limit of the ICS SII."),

@@ -46,6 +46,7 @@ struct IcsTablesBuilder {
                     "funnel_ucl95": CellRules.alongside(cell.value, comparison?["funnel_ucl95"] as Double?),
                     "funnel_lcl998": CellRules.alongside(cell.value, comparison?["funnel_lcl998"] as Double?),
                     "funnel_ucl998": CellRules.alongside(cell.value, comparison?["funnel_ucl998"] as Double?),
+                    "funnel_tau2": CellRules.alongside(cell.value, comparison?["funnel_tau2"] as Double?),
                     "sii": PublishedCell(sii?["sii"] as Double?), "sii_lcl95": PublishedCell(sii?["sii_lcl95"] as Double?),
                     "sii_ucl95": PublishedCell(sii?["sii_ucl95"] as Double?),
                     "rii": PublishedCell(sii?["rii"] as Double?), "rii_lcl95": PublishedCell(sii?["rii_lcl95"] as Double?),

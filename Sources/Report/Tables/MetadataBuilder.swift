@@ -29,6 +29,17 @@ struct MetadataBuilder {
             ),
             ("england_comparison", "Fingertips two-level comparison of the 95% and 99.8% intervals with England's value; funnel limits around England's value"),
             (
+                "funnel_limits",
+                {
+                    switch config.aggregate.funnelOverdispersion {
+                    case .none: return "from chance alone (no overdispersion adjustment)"
+                    case .spiegelhalter:
+                        return
+                            "widened for overdispersion between ICSs: Spiegelhalter's random-effects limits, τ² from z-scores winsorised at \(FigureText.figure(config.aggregate.funnelWinsorisation * 100, decimals: 0))% at each tail (funnel_tau2 in soc_ics_league)"
+                    }
+                }()
+            ),
+            (
                 "input_files",
                 "\(inputs.files.count) files, \(inputs.files.reduce(0) { $0 + $1.rows }) rows loaded; each file's SHA-256 is in the run's checkpoint database (table ingest_file) and in the manifest hash"
             ),

@@ -10,43 +10,68 @@ public struct FunnelLimits: Sendable {
 
     /// One value against England.
     /// - Parameters: `numerator`, `denominator`, `value`: the area's stored counts and value;
-    ///   `england`: England's numerator, denominator and value; `multiplier`: the indicator's.
+    ///   `england`: England's numerator, denominator and value; `multiplier`: the indicator's; `tau2`: the
+    ///   between-area variance of the overdispersion adjustment (0: none; see ``Overdispersion``).
     public static func evaluate(
         _ construction: FunnelConstruction, numerator: Double, denominator: Double, value: Double?,
-        england: (numerator: Double, denominator: Double, value: Double?), multiplier m: Double
+        england: (numerator: Double, denominator: Double, value: Double?), multiplier m: Double, tau2: Double = 0
     ) -> FunnelLimits {
+        guard let x = funnelDenominator(construction, numerator: numerator, denominator: denominator, value: value, multiplier: m) else {
+            return .notApplicable
+        }
+        let target: Double
+        switch construction {
+        case .none: return .notApplicable
+        case .proportion:
+            guard england.denominator > 0 else { return .notApplicable }
+            target = england.numerator / england.denominator * m
+        case .poissonRate:
+            guard let rate = england.value, rate > 0 else { return .notApplicable }
+            target = rate
+        }
+        guard let limits = curve(construction, englandValue: target, denominator: x, multiplier: m, tau2: tau2) else { return .notApplicable }
+        // The band is read off these same limits, so a plotted point and its band agree. A proportion is
+        // placed by its counts, a rate by its value.
+        let v: Double
+        switch construction {
+        case .proportion: v = numerator / denominator * m
+        case .none, .poissonRate:
+            guard let value else { return .notApplicable }
+            v = value
+        }
+        let (l95, l998) = (limits.limits95, limits.limits998)
+        let band: FunnelBand = v > l998.1 ? .high998 : v > l95.1 ? .high95 : v < l998.0 ? .low998 : v < l95.0 ? .low95 : .within
+        return FunnelLimits(band: band, limits95: l95, limits998: l998)
+    }
+
+    /// Where an area sits on the funnel's x axis: people for a proportion; for a rate the derived
+    /// denominator D = multiplier · O / rate (a crude rate with no events: its population). `nil` when the
+    /// area is not placed (a DSR below its minimum events).
+    public static func funnelDenominator(
+        _ construction: FunnelConstruction, numerator: Double, denominator: Double, value: Double?, multiplier m: Double
+    ) -> Double? {
         switch construction {
         case .none:
-            return .notApplicable
+            return nil
         case .proportion:
-            guard denominator > 0, england.denominator > 0 else { return .notApplicable }
-            let average = england.numerator / england.denominator
-            let p = numerator / denominator
-            let (l95, l998) = proportionLimits(average: average, denominator: denominator)
-            let band: FunnelBand = p < l998.0 ? .low998 : p < l95.0 ? .low95 : p > l998.1 ? .high998 : p > l95.1 ? .high95 : .within
-            return FunnelLimits(band: band, limits95: (l95.0 * m, l95.1 * m), limits998: (l998.0 * m, l998.1 * m))
+            return denominator > 0 ? denominator : nil
         case .poissonRate(let minimumEvents, let populationWithoutEvents):
-            let observed = numerator
-            guard observed >= minimumEvents else { return .notApplicable }
-            guard let rate = value, let englandRate = england.value, englandRate > 0 else { return .notApplicable }
-            // Derived denominators D = multiplier · O / rate; the average is England's rate.
-            let derived = observed > 0 && rate > 0 ? m * observed / rate : (populationWithoutEvents ? denominator : 0)
-            guard derived > 0 else { return .notApplicable }
-            // Control limits at this denominator: the exact Poisson limits of the count England's rate
-            // gives there. The band is read off these same limits, so a plotted point and its band agree.
-            let (l95, l998) = poissonLimits(rate: englandRate, denominator: derived, multiplier: m)
-            let band: FunnelBand = rate > l998.1 ? .high998 : rate > l95.1 ? .high95 : rate < l998.0 ? .low998 : rate < l95.0 ? .low95 : .within
-            return FunnelLimits(band: band, limits95: l95, limits998: l998)
+            guard numerator >= minimumEvents, let rate = value else { return nil }
+            let derived = numerator > 0 && rate > 0 ? m * numerator / rate : (populationWithoutEvents ? denominator : 0)
+            return derived > 0 ? derived : nil
         }
     }
 
     /// The limits of a funnel at any denominator, for drawing its curves (in the indicator's unit): the
-    /// same formulas that place each area. `englandValue` is England's value in the unit; `denominator`
+    /// same formulas that place each area, widened by `tau2` when overdispersion is adjusted for. `englandValue` is England's value in the unit; `denominator`
     /// is people for a proportion, the derived denominator `multiplier × O / rate` for a rate.
     public static func curve(
-        _ construction: FunnelConstruction, englandValue: Double, denominator: Double, multiplier m: Double
+        _ construction: FunnelConstruction, englandValue: Double, denominator: Double, multiplier m: Double, tau2: Double = 0
     ) -> (limits95: (Double, Double), limits998: (Double, Double))? {
         guard denominator > 0, englandValue.isFinite else { return nil }
+        if tau2 > 0 {
+            return Overdispersion.limits(construction, englandValue: englandValue, denominator: denominator, multiplier: m, tau2: tau2)
+        }
         switch construction {
         case .none:
             return nil
