@@ -96,9 +96,9 @@ struct TablesCommand: ParsableCommand {
             let text = CellText(suppressedSymbol: config.report.disclosure.suppressedSymbol)
             let output: Data
             switch format {
-            case .csv: output = CSVTableRenderer(text: text).render(data)
-            case .json: output = JSONTableRenderer(text: text).render(data)
-            case .md: output = MarkdownTableRenderer(text: text).render(data)
+            case .csv: output = CSVTableRenderer().render(data)
+            case .json: output = JSONTableRenderer().render(data)
+            case .md: output = MarkdownTableRenderer(text: text, showsChosenColumns: selected != nil).render(data)
             case .table: output = Data(TextTableRenderer(text: text).render(data).utf8)
             }
             Console.out(output)

@@ -23,6 +23,9 @@ public struct PublishedTableData: Sendable {
     public let table: PublishedTable
     public let columns: [PublishedColumn]
     public let rows: [[Cell]]
+    /// Each row's status per ``PublishedTable/statusGroups``: the strongest disclosure action on the
+    /// group's cells, nil when they are shown as computed.
+    public let statuses: [[PublishedCell.Action?]]
     /// The run and manifest the rows come from (nil for an empty table).
     public let runID: String?
     public let manifestSHA256: String?
@@ -56,10 +59,11 @@ public struct PublishedTableData: Sendable {
                 arguments.append(filter.value)
             }
         }
-        let hidden = try hiddenCells(db, table: table, filters: filters)
+        let actions = try controlledCells(db, table: table, filters: filters)
         let whereClause = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
         let order = table.keyColumns.joined(separator: ", ")
         var rows: [[Cell]] = []
+        var statuses: [[PublishedCell.Action?]] = []
         var runID: String?, manifest: String?
         if let limit { arguments.append(max(limit, 0)) }
         let cursor = try Row.fetchCursor(
@@ -68,9 +72,11 @@ public struct PublishedTableData: Sendable {
         while let row = try cursor.next() {
             runID = runID ?? row["run_id"]
             manifest = manifest ?? row["manifest_sha256"]
-            rows.append(cells(row, table: table, selected: selected, hidden: hidden))
+            let key = rowKey(row, table: table, actions: actions)
+            rows.append(cells(row, key: key, selected: selected, actions: actions))
+            statuses.append(status(key: key, table: table, actions: actions))
         }
-        return PublishedTableData(table: table, columns: selected, rows: rows, runID: runID, manifestSHA256: manifest)
+        return PublishedTableData(table: table, columns: selected, rows: rows, statuses: statuses, runID: runID, manifestSHA256: manifest)
     }
 
     /// The heading of a whole table as stored: every column, its row count, and its run and manifest.
@@ -86,34 +92,36 @@ public struct PublishedTableData: Sendable {
     /// "Report memory"). Hidden cells are looked up per indicator and period where the table is keyed by
     /// them, so the lookup too stays the size of one period.
     public static func forEachPage(
-        _ db: Database, table: PublishedTable, pageRows: Int, _ body: ([[Cell]]) throws -> Void
+        _ db: Database, table: PublishedTable, pageRows: Int, _ body: (PublishedPage) throws -> Void
     ) throws {
         let grouped = table.keyColumns.starts(with: ["indicator_id", "period_start"])
-        var hidden = grouped ? [:] : try hiddenCells(db, table: table, filters: [])
+        var actions = grouped ? [:] : try controlledCells(db, table: table, filters: [])
         var group: (indicator: String, period: String)?
-        var page: [[Cell]] = []
-        page.reserveCapacity(pageRows)
+        var page = PublishedPage()
+        page.rows.reserveCapacity(pageRows)
         let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM \(table.name) ORDER BY \(table.keyColumns.joined(separator: ", "))")
         while let row = try cursor.next() {
             if grouped {
                 let indicator: String = row["indicator_id"], period: String = row["period_start"]
                 if group?.indicator != indicator || group?.period != period {
                     group = (indicator, period)
-                    hidden = try hiddenCells(db, table: table, filters: [("indicator_id", indicator), ("period_start", period)])
+                    actions = try controlledCells(db, table: table, filters: [("indicator_id", indicator), ("period_start", period)])
                 }
             }
-            page.append(cells(row, table: table, selected: table.columns, hidden: hidden))
-            if page.count == pageRows {
+            let key = rowKey(row, table: table, actions: actions)
+            page.rows.append(cells(row, key: key, selected: table.columns, actions: actions))
+            page.statuses.append(status(key: key, table: table, actions: actions))
+            if page.rows.count == pageRows {
                 try body(page)
-                page.removeAll(keepingCapacity: true)
+                page = PublishedPage()
             }
         }
-        if !page.isEmpty { try body(page) }
+        if !page.rows.isEmpty { try body(page) }
     }
 
-    /// Cells disclosure control hid in `table` (row key and column → action), limited to the rows of an
-    /// indicator and period when `filters` name them.
-    static func hiddenCells(
+    /// Cells disclosure control hid or changed in `table` (row key and column → action), limited to the
+    /// rows of an indicator and period when `filters` name them.
+    static func controlledCells(
         _ db: Database, table: PublishedTable, filters: [(column: String, value: String)]
     ) throws -> [String: PublishedCell.Action] {
         var sql = "SELECT row_key, column_name, action FROM soc_suppressed_cells WHERE table_name = ?"
@@ -122,22 +130,36 @@ public struct PublishedTableData: Sendable {
             sql += " AND \(filter.column) = ?"
             arguments.append(filter.value)
         }
-        var hidden: [String: PublishedCell.Action] = [:]
+        var actions: [String: PublishedCell.Action] = [:]
         for row in try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)) {
-            guard let action = PublishedCell.Action(rawValue: row[2]), action.hidesValue else { continue }
-            hidden["\(row[0] as String)\u{1F}\(row[1] as String)"] = action
+            let name: String = row[2]
+            guard let action = PublishedCell.Action(rawValue: name) else {
+                throw PipelineError(.internal, "soc_suppressed_cells holds an unknown action '\(name)'")
+            }
+            actions["\(row[0] as String)\u{1F}\(row[1] as String)"] = action
         }
-        return hidden
+        return actions
+    }
+
+    /// The row's key as `soc_suppressed_cells` records it (empty when no cell of the table was controlled).
+    private static func rowKey(_ row: Row, table: PublishedTable, actions: [String: PublishedCell.Action]) -> String {
+        actions.isEmpty ? "" : table.keyColumns.map { PublishedTableWriter.text(row[$0] as DatabaseValue) }.joined(separator: "|")
+    }
+
+    /// The row's status per status group.
+    private static func status(key: String, table: PublishedTable, actions: [String: PublishedCell.Action]) -> [PublishedCell.Action?] {
+        table.statusGroups.map { group in
+            actions.isEmpty ? nil : StatusGroup.strongest(group.members.compactMap { actions["\(key)\u{1F}\($0)"] })
+        }
     }
 
     /// A stored row as the cells of `selected`, hidden ones marked by their action.
-    private static func cells(_ row: Row, table: PublishedTable, selected: [PublishedColumn], hidden: [String: PublishedCell.Action]) -> [Cell] {
-        let key = hidden.isEmpty ? "" : table.keyColumns.map { PublishedTableWriter.text(row[$0] as DatabaseValue) }.joined(separator: "|")
-        return selected.map { column in
+    private static func cells(_ row: Row, key: String, selected: [PublishedColumn], actions: [String: PublishedCell.Action]) -> [Cell] {
+        selected.map { column in
             let value: DatabaseValue = row[column.name]
             switch value.storage {
             case .null:
-                switch hidden.isEmpty ? nil : hidden["\(key)\u{1F}\(column.name)"] {
+                switch actions.isEmpty ? nil : actions["\(key)\u{1F}\(column.name)"] {
                 case .suppressed?, .complementarySuppressed?, .secondarySuppressed?: return .suppressed
                 case .withheld?: return .withheld
                 case .rounded?, .fromRoundedCounts?, .reducedPrecision?, nil: return .empty
@@ -161,7 +183,17 @@ public struct PublishedTableData: Sendable {
     public func index(of name: String) -> Int? { columns.firstIndex { $0.name == name } }
 }
 
+/// A page of a published table's rows as the formats receive it: the cells, and each row's statuses.
+public struct PublishedPage: Sendable {
+    public var rows: [[PublishedTableData.Cell]] = []
+    /// Per row, one status per ``PublishedTable/statusGroups``.
+    public var statuses: [[PublishedCell.Action?]] = []
+}
+
 extension PublishedTableData {
+    /// The table as one page.
+    public var page: PublishedPage { PublishedPage(rows: rows, statuses: statuses) }
+
     /// Rows as column-name → cell dictionaries (for the HTML report's lookups).
     public var records: [[String: Cell]] {
         rows.map { Dictionary(uniqueKeysWithValues: zip(columns.map(\.name), $0)) }

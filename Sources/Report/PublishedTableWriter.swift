@@ -49,7 +49,12 @@ final class PublishedTableWriter {
         set("manifest_sha256", provenance.manifestSHA256)
         var actions: [(column: Int, action: PublishedCell.Action, reason: String)] = []
         for (index, cell) in row.enumerated() {
-            if let action = cell.action { actions.append((index, action, cell.reason ?? action.rawValue)) }
+            guard let action = cell.action else { continue }
+            // Every controlled cell has a status column to say so in CSV and JSON (docs/PUBLISHED_TABLES.md, "Status columns").
+            guard table.statusGroup(of: target.names[index]) != nil else {
+                throw PipelineError(.internal, "report table \(table.name): column \(target.names[index]) was \(action.rawValue) but has no status column")
+            }
+            actions.append((index, action, cell.reason ?? action.rawValue))
         }
         let flag = ["suppressed", "withheld", "rounded"].first { level in actions.contains { $0.action.rowFlag == level } } ?? "none"
         var reasons: [String] = []

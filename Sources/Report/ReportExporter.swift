@@ -60,6 +60,7 @@ public struct ReportExporter: Sendable {
         let notes = Self.generalNotes(try PublishedTableData.load(db, table: PublishedCatalog.metadata))
         let latest = try Self.latestPeriods(db)
         let geometry = formats.contains(.html) ? try MapGeometry.load(db) : nil
+        let cover = try self.cover(db, title: settings.title, runID: runID)
 
         let queues = formats.map { _ in PageQueue<ExportMessage>(capacity: Self.queuedPages) }
         let outcomes = Mutex([Result<[WrittenFile], any Error>?](repeating: nil, count: formats.count))
@@ -72,7 +73,7 @@ public struct ReportExporter: Sendable {
             let thread = Thread {
                 let outcome = Result {
                     try exporter.consume(
-                        queue, format: format, headings: headings, notes: notes, latest: latest, geometry: geometry, folder: folder)
+                        queue, format: format, headings: headings, notes: notes, cover: cover, latest: latest, geometry: geometry, folder: folder)
                 }
                 outcomes.withLock { $0[index] = outcome }
                 group.leave()
@@ -101,12 +102,12 @@ public struct ReportExporter: Sendable {
     /// messages (so the reader never waits on it) and reports the failure at the end.
     private func consume(
         _ queue: PageQueue<ExportMessage>, format: ReportSettings.Format, headings: [TableHeading], notes: [(String, String)],
-        latest: [String: String], geometry: MapGeometry?, folder: String
+        cover: WorkbookCover, latest: [String: String], geometry: MapGeometry?, folder: String
     ) throws -> [WrittenFile] {
         var failure: (any Error)?
         var writer: (any FormatWriter)?
         do {
-            writer = try makeWriter(format, headings: headings, notes: notes, latest: latest, geometry: geometry, folder: folder)
+            writer = try makeWriter(format, headings: headings, notes: notes, cover: cover, latest: latest, geometry: geometry, folder: folder)
         } catch {
             failure = error
         }
@@ -119,7 +120,7 @@ public struct ReportExporter: Sendable {
             do {
                 switch message {
                 case .begin(let heading): try current.begin(heading)
-                case .rows(let rows): try current.write(rows)
+                case .rows(let page): try current.write(page)
                 case .end: try current.end()
                 case .finish: return try current.finish()
                 }
@@ -132,20 +133,42 @@ public struct ReportExporter: Sendable {
     }
 
     private func makeWriter(
-        _ format: ReportSettings.Format, headings: [TableHeading], notes: [(String, String)], latest: [String: String], geometry: MapGeometry?,
-        folder: String
+        _ format: ReportSettings.Format, headings: [TableHeading], notes: [(String, String)], cover: WorkbookCover, latest: [String: String],
+        geometry: MapGeometry?, folder: String
     ) throws -> any FormatWriter {
         let text = CellText(suppressedSymbol: settings.disclosure.suppressedSymbol)
         switch format {
         case .csv: return TableFileWriter(.csv, text: text, folder: folder)
         case .json: return TableFileWriter(.json, text: text, folder: folder)
         case .md: return TableFileWriter(.markdown, text: text, folder: folder)
-        case .xlsx: return try WorkbookFileWriter(XLSXWorkbookRenderer(title: settings.title, notes: notes), headings: headings, folder: folder)
+        case .xlsx: return try WorkbookFileWriter(XLSXWorkbookRenderer(cover: cover, notes: notes), headings: headings, folder: folder)
         case .html:
             return HTMLFileWriter(
                 HTMLReportRenderer(title: settings.title, focusIcs: settings.focusIcs, text: text), latestPeriods: latest, geometry: geometry,
                 folder: folder)
         }
+    }
+
+    /// The workbook cover's facts: the span of periods published, each indicator's source, the run's date,
+    /// and the publisher and contact configured.
+    func cover(_ db: Database, title: String, runID: String?) throws -> WorkbookCover {
+        let spans = try Row.fetchAll(
+            db, sql: "SELECT DISTINCT period_start, period_end FROM \(PublishedCatalog.nationalByGroup.name) ORDER BY period_end, period_start")
+        let readable = spans.map { FigureText.period(start: $0[0], end: $0[1]) }
+        let covered =
+            readable.isEmpty ? "No periods published" : readable.first == readable.last ? readable[0] : "\(readable[0]) to \(readable[readable.count - 1])"
+        var titles: [String: String] = [:]
+        var sources: [(indicator: String, text: String)] = []
+        for row in try Row.fetchAll(
+            db,
+            sql: "SELECT indicator_id, item, value FROM \(PublishedCatalog.metadata.name) WHERE item IN ('title', 'source') ORDER BY indicator_id, item DESC")
+        {
+            let id: String = row[0], item: String = row[1], value: String = row[2]
+            if item == "title" { titles[id] = value } else { sources.append((id, value)) }
+        }
+        return WorkbookCover(
+            title: title, periodCovered: covered, sources: sources.map { ("\($0.indicator) \(titles[$0.indicator] ?? "")", $0.text) },
+            publicationDate: WorkbookCover.date(ofRun: runID), publisher: settings.publisher, contact: settings.contact)
     }
 
     /// Each indicator's latest period in the ICS league table (the period the HTML page charts).

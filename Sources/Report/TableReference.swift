@@ -10,18 +10,89 @@ public enum TableReference {
         out += "Each table is in the checkpoint database and, after every report run, under `<outputDirectory>/latest/` as `csv/<table>.csv`, "
         out += "`json/<table>.json`, `markdown/<table>.md`, one sheet of `state-of-care.xlsx`, and (the charts) `state-of-care.html`.\n\n"
         out += "Column types: `text`; `integer` (whole numbers that are not counts); `number` (statistics); `count` (people or events: "
-        out += "disclosure-controlled below England level — 0 stays 0, 1–7 shown as `*` (`[c]` in the workbook), others rounded to the nearest 5).\n"
+        out += "disclosure-controlled below England level — 0 stays 0, 1–7 suppressed, others rounded to the nearest 5).\n"
         out +=
-            "`[x]` marks a figure the method does not give (e.g. a DSR of fewer than 10 events). Every hidden, rounded or recomputed cell is listed in `soc_suppressed_cells`.\n\n"
+            "Every hidden, rounded or recomputed cell is listed in `soc_suppressed_cells` with its reason; the database keeps full precision and leaves a hidden cell empty.\n\n"
+        out += sections
         for table in PublishedCatalog.tables {
             out += "## `\(table.name)` — \(table.title)\n\n\(table.description)\n\nKey: \(table.keyColumns.map { "`\($0)`" }.joined(separator: ", ")).\n\n"
-            out += "| column | type | may be empty | meaning |\n|---|---|---|---|\n"
+            out += "| column | workbook header | type | precision in files | may be empty | meaning |\n|---|---|---|---|---|---|\n"
             for column in table.columns {
-                out +=
-                    "| `\(column.name)` | \(column.kind.rawValue) | \(column.nullable ? "yes" : "no") | \(column.description.replacingOccurrences(of: "|", with: "\\|")) |\n"
+                let status = table.statusGroup(of: column.name).map { " Status in CSV and JSON: `\($0.name)`." } ?? ""
+                out += "| `\(column.name)` | \(escape(column.label)) | \(column.kind.rawValue) | \(column.kind == .number ? column.precision.summary : "") "
+                out += "| \(column.nullable ? "yes" : "no") | \(escape(column.description + status)) |\n"
             }
-            out += "\n"
+            if !table.statusGroups.isEmpty {
+                out += "\nStatus columns in CSV and JSON: "
+                out += table.statusGroups.map { "`\($0.name)` (after `\($0.after)`: \($0.members.map { "`\($0)`" }.joined(separator: ", ")))" }.joined(
+                    separator: "; ")
+                out += ".\n"
+            }
+            out += "\nMarkdown summary: " + table.summary.map(\.heading).joined(separator: ", ") + ".\n\n"
         }
         return out
     }
+
+    static func escape(_ text: String) -> String { text.replacingOccurrences(of: "|", with: "\\|") }
+
+    /// How the formats present the tables: the sections the code cites.
+    static let sections = """
+        ## Status columns
+
+        In CSV and JSON a number column holds a number or nothing — never a symbol — so pandas, R and Excel's
+        import read it as numbers. Where disclosure control acted, a status column says what it did. Each
+        table lists its status columns; each covers a group of cells that are hidden or changed together (a
+        value with its limits and the comparisons drawn from it; a gap with its ratio and test). A status is
+        the strongest action on its group's cells:
+
+        | status | the cells |
+        |---|---|
+        | `suppressed` | empty: a count in the suppression range |
+        | `complementary_suppressed` | empty: hidden so that a suppressed count cannot be found by differencing |
+        | `secondary_suppressed` | empty: a figure that would reveal a suppressed count |
+        | `withheld` | empty: the method gives no reliable figure (e.g. a DSR of fewer than 10 events) |
+        | `rounded` | shown: a count rounded to the regime's base |
+        | `from_rounded_counts` | shown: a percentage recomputed from rounded counts |
+        | `reduced_precision` | shown: a percentage to whole numbers because its denominator is small |
+        | (empty) | shown as computed, or empty because not applicable |
+
+        The reasons are in the row's `suppression_reason` and, cell by cell, in `soc_suppressed_cells`.
+        The JSON file lists the statuses and, for every column, its type, workbook header and precision.
+        Markdown, HTML and the workbook, which people read, show symbols instead: `*` (`[c]` in the
+        workbook) suppressed, `[x]` not available, `[z]` (workbook) not applicable.
+
+        ## Headers and precision
+
+        Column names are snake_case and stable: code depends on them. The workbook shows each column under
+        a readable header with its unit where the column has one (`(in unit)` means the indicator's `unit`
+        column). Numbers are rounded in every published file to the precision each table below states —
+        values, limits, gaps and SIIs in the indicator's unit to 1 decimal place (as Fingertips shows them),
+        ratios and RIIs to 3, shares of 0–1 to 4, the funnel's τ² to 3 significant figures — half to even.
+        The checkpoint database keeps full precision for analysts who query it.
+
+        ## Markdown
+
+        Each table's Markdown file is for pasting into a draft: the title, description, run and symbols,
+        then one narrow table per indicator and period (headed by the indicator, the period as people read
+        it and the unit) with the few columns listed as the table's Markdown summary below. Intervals read
+        `lower to upper`. Every column is in the CSV.
+
+        ## The workbook
+
+        `state-of-care.xlsx` follows the Analysis Function's guidance on releasing statistics in
+        spreadsheets. A cover sheet gives the title, the period covered, the publication date (the day the
+        run started), who publishes the tables and whom to contact (`report.publisher`, `report.contact` in
+        `pipeline.json`), each indicator's source, the disclosure control applied, the vintages, the run and
+        the input manifest. A contents sheet links every table; a notes sheet numbers the notes that tables
+        cite as `[note N]` (notes 1–3 the symbols, note 4 the disclosure control, which the headers of
+        controlled columns cite). Each table sheet has its title in A1, one sentence on what it holds, and one
+        Excel table (filterable, named `table_<sheet>`) under readable headers: numbers stored as numbers at
+        their stated precision with a matching number format (`#,##0` for counts), period starts and ends as
+        dates, columns as wide as their content (long headers wrap), no merged cells and no blank rows.
+        Hidden cells hold `[c]` or `[x]` and not-applicable cells `[z]`, so no cell is blank. The document
+        properties (title, subject, author, keywords) are set. The workbook keeps its cells in memory until
+        written, because Excel tables cannot be added in libxlsxwriter's constant-memory mode.
+
+
+        """
 }

@@ -196,6 +196,7 @@ struct ExamplesTests {
         #expect(page.contains("id=\"matrix-values\"") && !page.contains("id=\"matrix-sii\""))
         let profiles = try FileManager.default.contentsOfDirectory(atPath: workspace.path("published/latest/ics"))
         #expect(profiles.count == 42 && profiles.contains("QMM.html"))
+        try SampleReportChecks.tablesReadAsTyped(workspace.path("published/latest"))
         #expect(page.contains("id=\"DENT12-funnel\""), "the funnel of a real ICB-level proportion")
         // Without the overdispersion adjustment all 42 ICSs fall outside the 99.8% limits; the example
         // configures it, so the funnel separates the few that stand out.

@@ -97,13 +97,15 @@ struct PublishTests {
                 "--columns", "ics_ods_code,numerator,denominator", "--format", "csv",
             ], in: workspace.root)
         #expect(show.status == 0, "\(show.stderr)")
-        #expect(show.stdout == "ics_ods_code,numerator,denominator\r\nQAA,15,7600\r\n")
+        // Numbers stay numbers; each controlled column's marker is in its status column.
+        #expect(show.stdout == "ics_ods_code,numerator,numerator_status,denominator,denominator_status\r\nQAA,15,rounded,7600,rounded\r\n")
 
         let suppressed = try CommandLineRunner.run(
             [
                 "tables", "show", "soc_ics_quintile_gap", "--where", "quintile=5", "--where", "ics_ods_code=QAA",
                 "--columns", "numerator,value", "--format", "md",
             ], in: workspace.root)
+        #expect(suppressed.stdout.contains("| Numerator (count) | Value (in unit) |"), "\(suppressed.stdout)")
         #expect(suppressed.stdout.contains("| \\* | \\* |"), "\(suppressed.stdout)")
 
         // Column names are checked against the table, never pasted into SQL.

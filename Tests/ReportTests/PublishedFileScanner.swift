@@ -42,7 +42,10 @@ enum PublishedFileScanner {
             // Markdown.
             let markdown = try String(contentsOfFile: "\(folder)/markdown/\(table).md", encoding: .utf8)
             let tableLines = markdown.split(separator: "\n").filter { $0.hasPrefix("| ") }
-            if let header = tableLines.first.map({ $0.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) } }) {
+            // Markdown headings are the summary's: map each back to its column's name.
+            let headings = Dictionary(
+                (PublishedCatalog.table(named: table)?.summary ?? []).map { ($0.heading, $0.names[0]) }, uniquingKeysWith: { a, _ in a })
+            if let header = tableLines.first.map({ $0.split(separator: "|").map { headings[$0.trimmingCharacters(in: .whitespaces)] ?? "" } }) {
                 for line in tableLines.dropFirst() {
                     let cells = line.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }.dropFirst()
                     for (index, name) in header.enumerated() where counts.contains(name) {

@@ -174,7 +174,7 @@ struct ReportStageTests {
         let (_, latest) = try Self.publish(workspace)
         for table in PublishedCatalog.tables {
             let csv = try String(contentsOfFile: "\(latest)/csv/\(table.name).csv", encoding: .utf8)
-            #expect(csv.hasPrefix(table.columnNames.joined(separator: ",") + "\r\n"))
+            #expect(csv.hasPrefix(table.dataFileColumns.map(\.name).joined(separator: ",") + "\r\n"))
             #expect(FileManager.default.fileExists(atPath: "\(latest)/json/\(table.name).json"))
             #expect(FileManager.default.fileExists(atPath: "\(latest)/markdown/\(table.name).md"))
         }
@@ -198,13 +198,13 @@ struct ReportStageTests {
             workspace, report: #"{ "disclosure": { "suppressFrom": 1, "suppressTo": 0, "roundTo": 1, "acknowledgeWeakerThanDefault": true } }"#)
         let violations = try PublishedFileScanner.scan(latest)
         for format in ["csv/", "json/", "markdown/", "state-of-care.xlsx", "state-of-care.html"] {
-            #expect(violations.contains { $0.hasPrefix(format) }, "no violation found in \(format): \(violations)")
+            #expect(violations.contains { $0.hasPrefix(format) }, "no violation found in \(format)")
         }
     }
 
     @Test func workbookFollowsTheSpreadsheetGuidance() throws {
         let workspace = try TestWorkspace()
-        let (_, latest) = try Self.publish(workspace)
+        let (_, latest) = try Self.publish(workspace, report: #"{ "publisher": "Example Analysis Unit", "contact": "analysis@example.org" }"#)
         let path = "\(latest)/state-of-care.xlsx"
         let sheets = try XLSXReader.sheetNames(path)
         #expect(sheets == ["Cover", "Contents", "Notes"] + PublishedCatalog.tables.map(XLSXWorkbookRenderer.sheetName))
@@ -216,15 +216,63 @@ struct ReportStageTests {
         for index in 1...sheets.count {
             #expect(!(try XLSXReader.member(path, "xl/worksheets/sheet\(index).xml")).contains("<mergeCell"), "sheet \(index) merges cells")
         }
-        // ICS comparison: the title in A1, the header in row 4, numbers stored as numbers.
+        // The cover: title, period, publication date (the run's), sources, publisher, contact, disclosure regime.
+        let cover = try XLSXReader.cells(path, sheet: 1)
+        let items = Dictionary(
+            cover.filter { $0.column == "A" && $0.row > 4 }.compactMap { item in
+                cover.first { $0.column == "B" && $0.row == item.row }.map { (item.value, $0.value) }
+            }, uniquingKeysWith: { a, _ in a })
+        #expect(cover.first { $0.column == "A" && $0.row == 1 }?.value == "State of Care: equity in access to health and care")
+        #expect(items["Period covered"] == "March 2025")
+        let run = String(try FileManager.default.destinationOfSymbolicLink(atPath: latest).dropFirst(5))
+        let day = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: WorkbookCover.date(ofRun: run))
+        #expect(items["Publication date"] == "\(day.day!) \(Period.monthNames[day.month! - 1].capitalized) \(day.year!)")
+        #expect(items["Published by"] == "Example Analysis Unit")
+        #expect(items["Contact"] == "analysis@example.org")
+        #expect(items.keys.contains { $0.hasPrefix("Source: RATE") })
+        #expect(items["Disclosure control"]?.contains("1 to 7") == true || items["Disclosure control"]?.contains("1–7") == true, "\(items)")
+        // Document properties.
+        let core = try XLSXReader.member(path, "docProps/core.xml")
+        #expect(core.contains("<dc:title>State of Care: equity in access to health and care</dc:title>"))
+        #expect(core.contains("<dc:creator>Example Analysis Unit</dc:creator>"))
+        // Every table sheet holds one Excel table whose columns are the readable headers, over the header and every row.
+        let members = try XLSXReader.members(path)
+        for (offset, table) in PublishedCatalog.tables.enumerated() {
+            let sheetXML = try XLSXReader.member(path, "xl/worksheets/sheet\(offset + 4).xml")
+            let rows = Set(try XLSXReader.cells(path, sheet: offset + 4).filter { $0.row > 4 }.map(\.row))
+            guard !rows.isEmpty else { continue }
+            #expect(sheetXML.contains("<tablePart "), "\(table.name) has no Excel table")
+            let tableXML = try members.filter { $0.hasPrefix("xl/tables/") }.map { try XLSXReader.member(path, $0) }
+                .first { $0.contains("name=\"table_\(XLSXWorkbookRenderer.sheetName(table))\"") }
+            let xml = try #require(tableXML, "\(table.name)")
+            #expect(xml.contains("ref=\"A4:\(XLSXReader.columnLetters(table.columns.count - 1))\(4 + rows.count)\""), "\(table.name)")
+            for column in table.columns {
+                #expect(xml.contains("name=\"\(XLSXReader.escape(XLSXWorkbookRenderer.Writer.header(column, in: table)))\""), "\(table.name).\(column.name)")
+            }
+        }
+        // ICS comparison: the title in A1, readable headers in row 4, numbers stored as numbers in their format.
         let league = try XLSXReader.cells(path, sheet: 6)
         let a1 = try #require(league.first { $0.column == "A" && $0.row == 1 })
         #expect(a1.isText && a1.value == "Table 3: ICS comparison")
         let header = league.filter { $0.row == 4 }.map(\.value)
-        #expect(header == PublishedCatalog.icsLeague.columnNames)
-        let population = try #require(header.firstIndex(of: "population"))
-        let column = String(UnicodeScalar(UInt8(65 + population)))
-        #expect(league.first { $0.column == column && $0.row == 5 }.map { !$0.isText && $0.value == "7600" } == true)
+        #expect(header == PublishedCatalog.icsLeague.columns.map { XLSXWorkbookRenderer.Writer.header($0, in: PublishedCatalog.icsLeague) })
+        #expect(header.contains("Population (people) [note 4]") && header.contains("ICS name"))
+        let column = { (name: String) in XLSXReader.columnLetters(PublishedCatalog.icsLeague.columnNames.firstIndex(of: name)!) }
+        #expect(league.first { $0.column == column("population") && $0.row == 5 }.map { !$0.isText && $0.value == "7600" } == true)
+        // Formats: counts `#,##0`, values to one decimal place, dates as dates.
+        let styles = try XLSXReader.member(path, "xl/styles.xml")
+        #expect(try XLSXReader.numberFormat(of: column("population"), row: 5, sheet: 6, in: path) == "#,##0")
+        #expect(try XLSXReader.numberFormat(of: column("value"), row: 5, sheet: 6, in: path) == "#,##0.0")
+        #expect(try XLSXReader.numberFormat(of: column("core20_share"), row: 5, sheet: 6, in: path) == "#,##0.0000")
+        let start = try #require(league.first { $0.column == column("period_start") && $0.row == 5 })
+        #expect(!start.isText && Int(start.value) == 45717, "2025-03-01 is Excel day 45717")
+        #expect(try XLSXReader.numberFormat(of: column("period_start"), row: 5, sheet: 6, in: path) == "d mmmm yyyy")
+        #expect(styles.contains("d mmmm yyyy"))
+        // Widths from content: the name column fits the longest name, a code column stays narrow.
+        let widths = try XLSXReader.columnWidths(path, sheet: 6)
+        let longestName = league.filter { $0.column == column("ics_name") && $0.row > 4 }.map(\.value.count).max() ?? 0
+        #expect((widths[column("ics_name")] ?? 0) >= Double(longestName), "\(widths)")
+        #expect((widths[column("ics_ods_code")] ?? 99) < 20, "\(widths)")
         // Rows follow the header without a gap.
         #expect(Set(league.filter { $0.row > 4 }.map(\.row)) == Set(5...(4 + 2 * 3)))
     }

@@ -1,5 +1,7 @@
 import Foundation
 
+@testable import Report
+
 /// Reads a workbook back with `unzip` (the test checks the file as Excel would open it).
 enum XLSXReader {
     /// The archive's member names.
@@ -65,7 +67,12 @@ enum XLSXReader {
         for (offset, name) in try sheetNames(path).enumerated() where offset >= 3 && !skipping.contains("soc_" + name) {
             let cells = try cells(path, sheet: offset + 1)
             let counts = PublishedFileScanner.countColumns("soc_" + name)
-            let header = Dictionary(cells.filter { $0.row == 4 && $0.isText }.map { ($0.column, $0.value) }, uniquingKeysWith: { a, _ in a })
+            // Headers are labels: map each back to its column's name.
+            let table = PublishedCatalog.table(named: "soc_" + name)
+            let names = Dictionary(
+                (table?.columns ?? []).map { (XLSXWorkbookRenderer.Writer.header($0, in: table!), $0.name) }, uniquingKeysWith: { a, _ in a })
+            let header = Dictionary(
+                cells.filter { $0.row == 4 && $0.isText }.map { ($0.column, names[$0.value] ?? $0.value) }, uniquingKeysWith: { a, _ in a })
             for cell in cells where cell.row > 4 && !cell.isText {
                 if let column = header[cell.column], counts.contains(column), let value = Double(cell.value), (1...7).contains(value) {
                     found.append("state-of-care.xlsx \(name)!\(cell.column)\(cell.row): \(column) \(cell.value)")
@@ -73,6 +80,57 @@ enum XLSXReader {
             }
         }
         return found
+    }
+
+    /// Column letters of a zero-based column index (0 → A, 26 → AA).
+    static func columnLetters(_ index: Int) -> String {
+        var number = index + 1, letters = ""
+        while number > 0 {
+            let remainder = (number - 1) % 26
+            letters = String(UnicodeScalar(UInt8(65 + remainder))) + letters
+            number = (number - 1) / 26
+        }
+        return letters
+    }
+
+    /// Text as an XML attribute holds it.
+    static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+            .replacingOccurrences(of: "\"", with: "&quot;")
+    }
+
+    /// The number format code a cell is shown with (custom formats and the built-in General).
+    static func numberFormat(of column: String, row: Int, sheet: Int, in path: String) throws -> String? {
+        let xml = try member(path, "xl/worksheets/sheet\(sheet).xml")
+        let cell = try NSRegularExpression(pattern: "<c r=\"\(column)\(row)\"([^>]*)>")
+        guard let match = cell.firstMatch(in: xml, range: NSRange(xml.startIndex..., in: xml)) else { return nil }
+        let attributes = (xml as NSString).substring(with: match.range(at: 1))
+        let styleAttribute = try NSRegularExpression(pattern: " s=\"([0-9]+)\"").firstMatch(
+            in: attributes, range: NSRange(attributes.startIndex..., in: attributes))
+        let style = styleAttribute.map { Int((attributes as NSString).substring(with: $0.range(at: 1))) ?? 0 } ?? 0
+        let styles = try member(path, "xl/styles.xml")
+        guard let xfs = styles.range(of: "<cellXfs"), let end = styles.range(of: "</cellXfs>") else { return nil }
+        let section = String(styles[xfs.upperBound..<end.lowerBound])
+        let ids = try NSRegularExpression(pattern: "<xf numFmtId=\"([0-9]+)\"").matches(in: section, range: NSRange(section.startIndex..., in: section))
+            .map { Int((section as NSString).substring(with: $0.range(at: 1))) ?? 0 }
+        guard style < ids.count else { return nil }
+        if ids[style] == 0 { return "General" }
+        let format = try NSRegularExpression(pattern: "<numFmt numFmtId=\"\(ids[style])\" formatCode=\"([^\"]*)\"")
+        return format.firstMatch(in: styles, range: NSRange(styles.startIndex..., in: styles)).map {
+            unescape((styles as NSString).substring(with: $0.range(at: 1)))
+        }
+    }
+
+    /// Column widths of a sheet by column letters.
+    static func columnWidths(_ path: String, sheet: Int) throws -> [String: Double] {
+        let xml = try member(path, "xl/worksheets/sheet\(sheet).xml")
+        let pattern = try NSRegularExpression(pattern: "<col min=\"([0-9]+)\" max=\"([0-9]+)\" width=\"([0-9.]+)\"")
+        var widths: [String: Double] = [:]
+        for match in pattern.matches(in: xml, range: NSRange(xml.startIndex..., in: xml)) {
+            let text = { (index: Int) in (xml as NSString).substring(with: match.range(at: index)) }
+            for column in (Int(text(1)) ?? 1)...(Int(text(2)) ?? 1) { widths[columnLetters(column - 1)] = Double(text(3)) }
+        }
+        return widths
     }
 
     private static func run(_ arguments: [String]) throws -> String {

@@ -14,11 +14,15 @@ public struct ReportSettings: Codable, Sendable, Equatable {
     public var keepRuns = 10
     /// Title of the workbook and HTML report.
     public var title = "State of Care: equity in access to health and care"
+    /// Who publishes the tables, shown on the workbook's cover and in its document properties.
+    public var publisher: String?
+    /// Whom readers contact about the tables (an e-mail address or team), shown on the workbook's cover.
+    public var contact: String?
 
     public init() {}
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case disclosure, formats, focusIcs, keepRuns, title
+        case disclosure, formats, focusIcs, keepRuns, title, publisher, contact
     }
 
     public init(from decoder: any Decoder) throws {
@@ -30,6 +34,8 @@ public struct ReportSettings: Codable, Sendable, Equatable {
         focusIcs = try container.decodeIfPresent(String.self, forKey: .focusIcs)
         keepRuns = try container.decodeIfPresent(Int.self, forKey: .keepRuns) ?? defaults.keepRuns
         title = try container.decodeIfPresent(String.self, forKey: .title) ?? defaults.title
+        publisher = try container.decodeIfPresent(String.self, forKey: .publisher)
+        contact = try container.decodeIfPresent(String.self, forKey: .contact)
         guard !formats.isEmpty else {
             throw DecodingError.dataCorruptedError(forKey: .formats, in: container, debugDescription: "name at least one format")
         }

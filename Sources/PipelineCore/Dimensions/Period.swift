@@ -108,7 +108,7 @@ public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible {
         return Period(year: year, month: month + 1)
     }
 
-    static let monthNames = [
+    public static let monthNames = [
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
     ]
 

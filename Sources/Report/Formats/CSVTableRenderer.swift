@@ -2,30 +2,42 @@ import CLibCSV
 public import Foundation
 import PipelineCore
 
-/// RFC 4180 CSV (UTF-8, CRLF line ends, header row): fields that need quoting go through libcsv's
-/// writer (`csv_write`), the rest are written as they are.
+/// RFC 4180 CSV (UTF-8, CRLF line ends, header row) that tools read as typed columns: a number column
+/// holds numbers (rounded to the column's precision) or nothing, and a status column says why a cell is
+/// empty or how it was changed (docs/PUBLISHED_TABLES.md, "Status columns"). Fields that need quoting go
+/// through libcsv's writer (`csv_write`), the rest are written as they are.
 public struct CSVTableRenderer: Sendable {
-    let text: CellText
-
-    public init(text: CellText) { self.text = text }
+    public init() {}
 
     public func render(_ data: PublishedTableData) -> Data {
-        var output = header(TableHeading(data))
-        output.reserveCapacity(data.rows.count * data.columns.count * 12 + 1024)
-        appendRows(data.rows, to: &output)
+        let layout = DataFileLayout(table: data.table, selected: data.columns)
+        var output = header(layout)
+        output.reserveCapacity(data.rows.count * layout.fields.count * 12 + 1024)
+        appendRows(data.page, layout: layout, to: &output)
         return Data(output)
     }
 
     /// The header row.
-    func header(_ heading: TableHeading) -> [UInt8] {
+    func header(_ layout: DataFileLayout) -> [UInt8] {
         var output: [UInt8] = []
-        append(heading.columns.map(\.name), to: &output)
+        append(layout.columns.map(\.name), to: &output)
         return output
     }
 
     /// Rows, appended to what was written before them.
-    func appendRows(_ rows: [[PublishedTableData.Cell]], to output: inout [UInt8]) {
-        for row in rows { append(row.map(text.data), to: &output) }
+    func appendRows(_ page: PublishedPage, layout: DataFileLayout, to output: inout [UInt8]) {
+        for (row, statuses) in zip(page.rows, page.statuses) {
+            append(layout.values(row, statuses: statuses).map(Self.text), to: &output)
+        }
+    }
+
+    static func text(_ value: DataFileLayout.Value) -> String {
+        switch value {
+        case .text(let text): text
+        case .integer(let number): String(number)
+        case .number(let number): CellText.plain(number)
+        case .none: ""
+        }
     }
 
     private func append(_ fields: [String], to output: inout [UInt8]) {

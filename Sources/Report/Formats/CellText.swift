@@ -29,6 +29,15 @@ public struct CellText: Sendable {
         }
     }
 
+    /// For people, at the column's published precision (docs/PUBLISHED_TABLES.md, "Headers and precision").
+    public func display(_ cell: PublishedTableData.Cell, _ column: PublishedColumn) -> String {
+        switch (cell, column.precision) {
+        // A whole number stays whole: a percentage shown to fewer places (reduced precision) must not gain them.
+        case (.number(let number), .decimals(let count)): FigureText.figure(number, decimals: number == number.rounded() ? 0 : count)
+        case (.integer, _), (.number, .significant), (.text, _), (.suppressed, _), (.withheld, _), (.empty, _): display(cell)
+        }
+    }
+
     /// Decimals for display: whole numbers stay whole; otherwise about four significant figures.
     static func decimals(for value: Double) -> Int {
         if value == value.rounded() { return 0 }

@@ -3,7 +3,7 @@
 /// arrive in catalog order: `begin`, any number of `write`s, `end`; then `finish` once.
 protocol FormatWriter {
     mutating func begin(_ heading: TableHeading) throws
-    mutating func write(_ rows: [[PublishedTableData.Cell]]) throws
+    mutating func write(_ page: PublishedPage) throws
     mutating func end() throws
     /// Completes the format; returns the files written, in the order written.
     mutating func finish() throws -> [ReportExporter.WrittenFile]
@@ -12,7 +12,7 @@ protocol FormatWriter {
 /// What the database thread hands each format's thread.
 enum ExportMessage: Sendable {
     case begin(TableHeading)
-    case rows([[PublishedTableData.Cell]])
+    case rows(PublishedPage)
     case end
     case finish
 }

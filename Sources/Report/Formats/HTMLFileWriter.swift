@@ -10,7 +10,7 @@ struct HTMLFileWriter: FormatWriter {
     let geometry: MapGeometry?
     private var kept: [String: PublishedTableData] = [:]
     private var heading: TableHeading?
-    private var rows: [[PublishedTableData.Cell]] = []
+    private var rows = PublishedPage()
 
     /// Tables the page draws from.
     static let drawnFrom: Set<String> = [
@@ -32,20 +32,22 @@ struct HTMLFileWriter: FormatWriter {
 
     mutating func begin(_ heading: TableHeading) throws {
         self.heading = heading
-        rows = []
+        rows = PublishedPage()
     }
 
-    mutating func write(_ page: [[PublishedTableData.Cell]]) throws {
+    mutating func write(_ page: PublishedPage) throws {
         guard let heading, Self.drawnFrom.contains(heading.table.name) else { return }
         guard !Self.everyPeriod.contains(heading.table.name), let indicator = heading.columns.firstIndex(where: { $0.name == "indicator_id" }),
             let period = heading.columns.firstIndex(where: { $0.name == "period_start" })
         else {
-            rows += page
+            rows.rows += page.rows
+            rows.statuses += page.statuses
             return
         }
-        rows += page.filter { row in
-            guard let id = row[indicator].text, let start = row[period].text else { return true }
-            return latestPeriods[id] == start
+        for (row, status) in zip(page.rows, page.statuses) {
+            if let id = row[indicator].text, let start = row[period].text, latestPeriods[id] != start { continue }
+            rows.rows.append(row)
+            rows.statuses.append(status)
         }
     }
 
@@ -53,10 +55,11 @@ struct HTMLFileWriter: FormatWriter {
         guard let heading else { return }
         if Self.drawnFrom.contains(heading.table.name) {
             kept[heading.table.name] = PublishedTableData(
-                table: heading.table, columns: heading.columns, rows: rows, runID: heading.runID, manifestSHA256: heading.manifestSHA256)
+                table: heading.table, columns: heading.columns, rows: rows.rows, statuses: rows.statuses, runID: heading.runID,
+                manifestSHA256: heading.manifestSHA256)
         }
         self.heading = nil
-        rows = []
+        rows = PublishedPage()
     }
 
     mutating func finish() throws -> [ReportExporter.WrittenFile] {

@@ -2,50 +2,53 @@ public import Foundation
 import PipelineCore
 
 /// One JSON document per table: provenance, the column contract, then rows as objects in column
-/// order. Hidden cells hold their symbol as a string (`"*"`, `"[x]"`); not applicable is `null`.
+/// order. A number column holds a number (rounded to the column's precision) or `null`; a status column
+/// says why a cell is null or how it was changed (docs/PUBLISHED_TABLES.md, "Status columns").
 public struct JSONTableRenderer: Sendable {
-    let text: CellText
-
-    public init(text: CellText) { self.text = text }
+    public init() {}
 
     public func render(_ data: PublishedTableData) -> Data {
         let heading = TableHeading(data)
-        var out = header(heading)
-        out.reserveCapacity(out.utf8.count + data.rows.count * data.columns.count * 24)
-        appendRows(data.rows, keys: keys(heading), first: 0, to: &out)
+        let layout = DataFileLayout(heading)
+        var out = header(heading, layout: layout)
+        out.reserveCapacity(out.utf8.count + data.rows.count * layout.fields.count * 24)
+        appendRows(data.page, layout: layout, keys: keys(layout), first: 0, to: &out)
         out += footer(rowCount: data.rows.count)
         return Data(out.utf8)
     }
 
-    /// Everything before the first row: provenance, symbols and the column contract.
-    func header(_ heading: TableHeading) -> String {
+    /// Everything before the first row: provenance, the status vocabulary and the column contract.
+    func header(_ heading: TableHeading, layout: DataFileLayout) -> String {
         var out = "{\n"
         out += "  \"table\": \(Self.string(heading.table.name)),\n"
         out += "  \"title\": \(Self.string(heading.table.title)),\n"
         out += "  \"description\": \(Self.string(heading.table.description)),\n"
         out += "  \"run_id\": \(heading.runID.map(Self.string) ?? "null"),\n"
         out += "  \"manifest_sha256\": \(heading.manifestSHA256.map(Self.string) ?? "null"),\n"
-        out += "  \"symbols\": {\"suppressed\": \(Self.string(text.suppressedSymbol)), \"withheld\": \(Self.string(CellText.withheldSymbol))},\n"
+        out += "  \"statuses\": [" + PublishedCell.Action.allCases.map { Self.string($0.rawValue) }.joined(separator: ", ") + "],\n"
         out += "  \"columns\": [\n"
-        out += heading.columns.map {
-            "    {\"name\": \(Self.string($0.name)), \"type\": \(Self.string($0.kind.rawValue)), \"description\": \(Self.string($0.description))}"
+        out += layout.columns.map { column in
+            var entry = "    {\"name\": \(Self.string(column.name)), \"type\": \(Self.string(column.kind.rawValue)), "
+            entry += "\"label\": \(Self.string(column.label)), "
+            if column.kind == .number { entry += "\"precision\": \(Self.string(column.precision.summary)), " }
+            return entry + "\"description\": \(Self.string(column.description))}"
         }
         .joined(separator: ",\n")
         out += "\n  ],\n  \"rows\": [\n"
         return out
     }
 
-    /// Each column's quoted name and separator, as every row object repeats them.
-    func keys(_ heading: TableHeading) -> [String] { heading.columns.map { Self.string($0.name) + ": " } }
+    /// Each field's quoted name and separator, as every row object repeats them.
+    func keys(_ layout: DataFileLayout) -> [String] { layout.columns.map { Self.string($0.name) + ": " } }
 
     /// Row objects; `first` is the number of rows written before these (rows after the first are comma-led).
-    func appendRows(_ rows: [[PublishedTableData.Cell]], keys: [String], first: Int, to out: inout String) {
-        for (offset, row) in rows.enumerated() {
+    func appendRows(_ page: PublishedPage, layout: DataFileLayout, keys: [String], first: Int, to out: inout String) {
+        for (offset, (row, statuses)) in zip(page.rows, page.statuses).enumerated() {
             out += first + offset == 0 ? "    {" : ",\n    {"
-            for (index, cell) in row.enumerated() {
+            for (index, value) in layout.values(row, statuses: statuses).enumerated() {
                 if index > 0 { out += ", " }
                 out += keys[index]
-                out += value(cell)
+                out += Self.literal(value)
             }
             out += "}"
         }
@@ -54,13 +57,12 @@ public struct JSONTableRenderer: Sendable {
     /// Closes the rows array and the document.
     func footer(rowCount: Int) -> String { rowCount == 0 ? "  ]\n}\n" : "\n  ]\n}\n" }
 
-    private func value(_ cell: PublishedTableData.Cell) -> String {
-        switch cell {
-        case .text(let value): Self.string(value)
+    static func literal(_ value: DataFileLayout.Value) -> String {
+        switch value {
+        case .text(let text): string(text)
         case .integer(let number): String(number)
-        case .number(let number): number.isFinite ? CellText.plain(number) : "null"
-        case .suppressed, .withheld: Self.string(text.data(cell))
-        case .empty: "null"
+        case .number(let number): CellText.plain(number)
+        case .none: "null"
         }
     }
 

@@ -25,6 +25,9 @@ struct TableFileWriter: FormatWriter {
     let folder: String
     private var file: OutputFile?
     private var heading: TableHeading?
+    private var layout: DataFileLayout?
+    /// The Markdown summary table being written (its indicator and period).
+    private var group: String?
     private var rowsWritten = 0
     private var files: [ReportExporter.WrittenFile] = []
 
@@ -36,43 +39,46 @@ struct TableFileWriter: FormatWriter {
 
     mutating func begin(_ heading: TableHeading) throws {
         let file = try OutputFile("\(kind.folder)/\(heading.table.name).\(kind.fileExtension)", in: folder)
+        let layout = DataFileLayout(heading)
         switch kind {
-        case .csv: try file.write(CSVTableRenderer(text: text).header(heading))
-        case .json: try file.write(JSONTableRenderer(text: text).header(heading))
+        case .csv: try file.write(CSVTableRenderer().header(layout))
+        case .json: try file.write(JSONTableRenderer().header(heading, layout: layout))
         case .markdown: try file.write(MarkdownTableRenderer(text: text).header(heading))
         }
         self.file = file
         self.heading = heading
+        self.layout = layout
+        group = nil
         rowsWritten = 0
     }
 
-    mutating func write(_ rows: [[PublishedTableData.Cell]]) throws {
-        guard let file, let heading else { return }
+    mutating func write(_ page: PublishedPage) throws {
+        guard let file, let heading, let layout else { return }
         switch kind {
         case .csv:
             var bytes: [UInt8] = []
-            CSVTableRenderer(text: text).appendRows(rows, to: &bytes)
+            CSVTableRenderer().appendRows(page, layout: layout, to: &bytes)
             try file.write(bytes)
         case .json:
-            let renderer = JSONTableRenderer(text: text)
+            let renderer = JSONTableRenderer()
             var out = ""
-            renderer.appendRows(rows, keys: renderer.keys(heading), first: rowsWritten, to: &out)
+            renderer.appendRows(page, layout: layout, keys: renderer.keys(layout), first: rowsWritten, to: &out)
             try file.write(out)
         case .markdown:
-            let renderer = MarkdownTableRenderer(text: text)
             var out = ""
-            renderer.appendRows(rows, shown: renderer.shown(heading), to: &out)
+            MarkdownTableRenderer(text: text).appendRows(page.rows, heading: heading, group: &group, to: &out)
             try file.write(out)
         }
-        rowsWritten += rows.count
+        rowsWritten += page.rows.count
     }
 
     mutating func end() throws {
         guard let file else { return }
-        if kind == .json { try file.write(JSONTableRenderer(text: text).footer(rowCount: rowsWritten)) }
+        if kind == .json { try file.write(JSONTableRenderer().footer(rowCount: rowsWritten)) }
         files.append(try file.close())
         self.file = nil
         heading = nil
+        layout = nil
     }
 
     mutating func finish() throws -> [ReportExporter.WrittenFile] { files }

@@ -19,7 +19,7 @@ struct WorkbookFileWriter: FormatWriter {
     }
 
     func begin(_ heading: TableHeading) throws { try writer.begin(heading) }
-    func write(_ rows: [[PublishedTableData.Cell]]) throws { try writer.write(rows) }
+    func write(_ page: PublishedPage) throws { try writer.write(page.rows) }
     func end() throws { try writer.end() }
 
     func finish() throws -> [ReportExporter.WrittenFile] {

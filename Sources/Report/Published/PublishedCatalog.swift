@@ -15,6 +15,11 @@ public enum PublishedCatalog {
         description:
             "England's value of each indicator for everyone and for each national deprivation quintile, decile and sex, with intervals and a comparison with England as a whole. National counts are not rounded.",
         keyColumns: ["indicator_id", "period_start", "breakdown_type", "breakdown_value"],
+        summary: [
+            .column("breakdown_value", heading: "Group"), .column("numerator", heading: "Numerator"),
+            .column("denominator", heading: "Denominator"), .column("value", heading: "Value"),
+            .interval(lower: "lcl95", upper: "ucl95", heading: "95% interval"), .column("compare_england", heading: "Against England"),
+        ],
         body: [
             Column("indicator_title", .text, "Indicator title.", nullable: false),
             Column("breakdown_type", .text, "`all`, `imd_quintile`, `imd_decile` or `sex`.", nullable: false),
@@ -34,6 +39,10 @@ public enum PublishedCatalog {
                 "The group's 95% interval against England's value: `better`/`similar`/`worse` by the indicator's polarity, `higher`/`lower` when it has none, `not_compared` for England itself."
             ),
             Column("population_share", .number, "The group's share of England's denominator (0–1)."),
+        ],
+        statusGroups: [
+            StatusGroup("value_status", ["value", "lcl95", "ucl95", "lcl998", "ucl998"]),
+            StatusGroup("england_value_status", ["england_value"]),
         ])
 
     public static let nationalInequality = PublishedTable(
@@ -41,6 +50,11 @@ public enum PublishedCatalog {
         description:
             "England's inequality by national deprivation: the gap and ratio between the most and least deprived quintiles and the slope and relative indices of inequality (SII, RII) over quintiles and deciles.",
         keyColumns: ["indicator_id", "period_start", "n_quantiles"],
+        summary: [
+            .column("n_quantiles", heading: "Quantiles"), .column("abs_gap", heading: "Gap Q1−Q5"), .column("sii", heading: "SII"),
+            .interval(lower: "sii_lcl95", upper: "sii_ucl95", heading: "SII 95% interval"), .column("rii", heading: "RII"),
+            .interval(lower: "rii_lcl95", upper: "rii_ucl95", heading: "RII 95% interval"), .column("unstable_reason", heading: "Read with care"),
+        ],
         body: [
             Column("indicator_title", .text, "Indicator title.", nullable: false),
             Column("n_quantiles", .integer, "Quantiles the SII and RII are fitted over: 5 (quintiles) or 10 (deciles).", nullable: false),
@@ -71,6 +85,12 @@ public enum PublishedCatalog {
         description:
             "Each Integrated Care System's value with intervals, its comparison with England (two-level and funnel), its own SII/RII against England's, and its trend. Ranks are given only beside intervals: read overlapping intervals as no real difference.",
         keyColumns: ["indicator_id", "period_start", "ics_ods_code"],
+        summary: [
+            .column("ics_name", heading: "ICS"), .column("denominator", heading: "Denominator"), .column("value", heading: "Value"),
+            .interval(lower: "lcl95", upper: "ucl95", heading: "95% interval"),
+            .column("compare_england_2level", heading: "Against England"), .column("sii", heading: "SII"),
+            .column("sii_vs_england", heading: "SII against England's"), .column("trend_marker", heading: "Since baseline"),
+        ],
         body: [
             Column("ics_ods_code", .text, "ICB ODS code (e.g. QHL).", nullable: false),
             Column("ics_ons_code", .text, "ICB ONS code (E54…).", nullable: false),
@@ -126,6 +146,17 @@ public enum PublishedCatalog {
                 "sii_unstable_reason", .text,
                 "Why the ICS's SII/RII should be read with care (small or missing quintiles); empty when stable or not available. Charts draw such an SII hollow and headlines never cite it."
             ),
+        ],
+        statusGroups: [
+            StatusGroup("population_status", ["population"]),
+            StatusGroup("numerator_status", ["numerator"]),
+            StatusGroup("denominator_status", ["denominator"]),
+            StatusGroup(
+                "value_status",
+                [
+                    "value", "lcl95", "ucl95", "lcl998", "ucl998", "compare_england_2level", "funnel_band", "funnel_lcl95", "funnel_ucl95",
+                    "funnel_lcl998", "funnel_ucl998", "funnel_tau2", "quadrant", "trend_marker", "rank_value",
+                ], after: "ucl998"),
         ])
 
     public static let icsQuintileGap = PublishedTable(
@@ -133,6 +164,11 @@ public enum PublishedCatalog {
         description:
             "Each ICS's value in each national deprivation quintile, the gap between its most and least deprived quintiles, and its most deprived quintile against England's most deprived quintile (the Core20 benchmark).",
         keyColumns: ["indicator_id", "period_start", "ics_ods_code", "quintile"],
+        summary: [
+            .column("ics_name", heading: "ICS"), .column("quintile", heading: "Quintile"), .column("value", heading: "Value"),
+            .interval(lower: "lcl95", upper: "ucl95", heading: "95% interval"),
+            .column("compare_england_same_quintile", heading: "Against England's quintile"),
+        ],
         body: [
             Column("ics_ods_code", .text, "ICB ODS code.", nullable: false),
             Column("ics_name", .text, "ICB name.", nullable: false),
@@ -150,6 +186,14 @@ public enum PublishedCatalog {
             Column(
                 "core20_value_vs_england_core20", .text, "The ICS's most deprived quintile against England's most deprived quintile (same on each of its rows)."
             ),
+        ],
+        statusGroups: [
+            StatusGroup("population_status", ["population"]),
+            StatusGroup("numerator_status", ["numerator"]),
+            StatusGroup("denominator_status", ["denominator"]),
+            StatusGroup("value_status", ["value", "lcl95", "ucl95", "compare_england_same_quintile"], after: "ucl95"),
+            StatusGroup("gap_status", ["q1_minus_q5", "q1_over_q5", "gap_significant_834"]),
+            StatusGroup("core20_status", ["core20_value_vs_england_core20"]),
         ])
 
     public static let trendVsBaseline = PublishedTable(
@@ -157,6 +201,12 @@ public enum PublishedCatalog {
         description:
             "Change in each indicator between the baseline period and each later period, for England, regions and ICSs, overall and by deprivation quintile, with the change in the SII.",
         keyColumns: ["indicator_id", "period_start", "geography_code", "breakdown_type", "breakdown_value"],
+        summary: [
+            .column("geography_name", heading: "Geography"), .column("breakdown_value", heading: "Group"),
+            .column("baseline_value", heading: "Baseline"), .column("latest_value", heading: "Value"),
+            .column("abs_change", heading: "Change"), .interval(lower: "change_lcl", upper: "change_ucl", heading: "95% interval"),
+            .column("direction", heading: "Direction"),
+        ],
         body: [
             Column("geography_level", .text, "`england`, `region` or `icb`.", nullable: false),
             Column("geography_code", .text, "England, region or ICB code.", nullable: false),
@@ -184,21 +234,27 @@ public enum PublishedCatalog {
                 "fingertips_trend_marker", .text,
                 "Fingertips recent-trend marker: `increasing`, `decreasing`, `no_significant_change`, or `cannot_be_calculated` (fewer than 5 periods).",
                 nullable: false),
+        ],
+        statusGroups: [
+            StatusGroup("baseline_value_status", ["baseline_value"]),
+            StatusGroup("latest_value_status", ["latest_value"]),
+            StatusGroup("change_status", ["abs_change", "rel_change", "change_lcl", "change_ucl"]),
         ])
 
     public static let headlines = PublishedTable(
         name: "soc_headlines", title: "Headline statements",
         description: "Statements of the State of Care kind generated from the tables, each with its figure and the table row it comes from.",
         keyColumns: ["indicator_id", "period_start", "statement_type", "rank"],
+        summary: [.column("text", heading: "Statement")],
         body: [
             Column(
                 "statement_type", .text,
                 "`ratio_most_vs_least`, `relative_index`, `top_n_ics_highest`, `top_n_ics_lowest`, `range_ics`, `range_regions`, `change_since_baseline`, `gap_widest_ics`, `gap_narrowest_ics` or `sii_change_england`.",
                 nullable: false),
             Column("rank", .integer, "Order within the statement type.", nullable: false),
-            Column("value", .number, "The statement's figure."),
-            Column("lcl95", .number, "Lower 95% limit of the figure, where it has one."),
-            Column("ucl95", .number, "Upper 95% limit of the figure, where it has one."),
+            Column("value", .number, "The statement's figure.", label: "Figure", precision: .decimals(2)),
+            Column("lcl95", .number, "Lower 95% limit of the figure, where it has one.", label: "Figure lower 95% limit", precision: .decimals(2)),
+            Column("ucl95", .number, "Upper 95% limit of the figure, where it has one.", label: "Figure upper 95% limit", precision: .decimals(2)),
             Column("text", .text, "The statement.", nullable: false),
             Column("source_table", .text, "Checkpoint table the figure comes from.", nullable: false),
             Column("source_key", .text, "Key of the source row (`indicator|period|level|code|…`).", nullable: false),
@@ -209,9 +265,10 @@ public enum PublishedCatalog {
         description:
             "What each indicator means and how it was made: definition, source, extract files, vintages, methods, standard population and the disclosure rules applied.",
         keyColumns: ["indicator_id", "item"],
+        summary: [.column("item", heading: "Item"), .column("value", heading: "Detail")],
         body: [
             Column("item", .text, "What the row describes.", nullable: false),
-            Column("value", .text, "Its value.", nullable: false),
+            Column("value", .text, "Its value.", nullable: false, label: "Detail"),
         ], indicatorScoped: false)
 
     public static let suppressedCells = PublishedTable(
@@ -219,6 +276,10 @@ public enum PublishedCatalog {
         description:
             "Every cell of the published tables that disclosure control suppressed, rounded, withheld or recomputed, with the reason. Never the original value.",
         keyColumns: ["table_name", "row_key", "column_name"],
+        summary: [
+            .column("table_name", heading: "Table"), .column("row_key", heading: "Row"), .column("column_name", heading: "Column"),
+            .column("action", heading: "Action"), .column("reason_code", heading: "Reason"),
+        ],
         body: [
             Column("table_name", .text, "Published table.", nullable: false),
             Column("row_key", .text, "The row's key columns joined by `|`.", nullable: false),

@@ -10,19 +10,33 @@ public struct PublishedTable: Sendable, Equatable {
     public let keyColumns: [String]
     /// Every column in published order, provenance included.
     public let columns: [PublishedColumn]
+    /// The columns of the table's Markdown summary, one summary per indicator and period.
+    public let summary: [SummaryField]
+    /// Cells disclosure control may hide or change, each group with its status column in CSV and JSON.
+    public let statusGroups: [StatusGroup]
 
     init(
-        name: String, title: String, description: String, keyColumns: [String], body: [PublishedColumn],
-        indicatorScoped: Bool = true
+        name: String, title: String, description: String, keyColumns: [String], summary: [SummaryField], body: [PublishedColumn],
+        statusGroups: [StatusGroup] = [], indicatorScoped: Bool = true
     ) {
         self.name = name
         self.title = title
         self.description = description
         self.keyColumns = keyColumns
+        self.summary = summary
         self.columns = PublishedColumns.leading(indicatorScoped: indicatorScoped) + body + PublishedColumns.trailing
+        self.statusGroups = statusGroups
     }
 
     public var columnNames: [String] { columns.map(\.name) }
+
+    /// The columns of the data files (CSV, JSON): every column, each status column after its group.
+    public var dataFileColumns: [PublishedColumn] {
+        columns.flatMap { column in [column] + statusGroups.filter { $0.after == column.name }.map(\.column) }
+    }
+
+    /// The status group a column belongs to, if disclosure control may act on it.
+    public func statusGroup(of column: String) -> StatusGroup? { statusGroups.first { $0.members.contains(column) } }
 
     public func column(_ name: String) -> PublishedColumn? { columns.first { $0.name == name } }
 }

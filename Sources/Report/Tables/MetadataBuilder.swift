@@ -19,10 +19,17 @@ struct MetadataBuilder {
             ("disclosure_rules", rules.summary),
             (
                 "symbol_suppressed",
-                "\(rules.suppressedSymbol) in CSV, JSON, Markdown and HTML, [c] in the workbook: a count of \(rules.suppressFrom) to \(rules.suppressTo), or a figure that would reveal one"
+                "\(rules.suppressedSymbol) in Markdown and HTML, [c] in the workbook, an empty cell with status `suppressed` (or `complementary_suppressed`, `secondary_suppressed`) in CSV and JSON: a count of \(rules.suppressFrom) to \(rules.suppressTo), or a figure that would reveal one"
             ),
-            ("symbol_withheld", "[x]: not available — the method gives no reliable figure (e.g. a DSR of fewer than 10 events, PHEindicatormethods)"),
-            ("symbol_not_applicable", "empty cell ([z] in the workbook): not applicable"),
+            (
+                "symbol_withheld",
+                "[x] in Markdown, HTML and the workbook, an empty cell with status `withheld` in CSV and JSON: not available — the method gives no reliable figure (e.g. a DSR of fewer than 10 events, PHEindicatormethods)"
+            ),
+            ("symbol_not_applicable", "empty cell with an empty status ([z] in the workbook): not applicable"),
+            (
+                "precision",
+                "Published files round each number column to the precision docs/PUBLISHED_TABLES.md states (values in the indicator's unit to 1 decimal place); the checkpoint database keeps full precision"
+            ),
             (
                 "confidence_intervals",
                 "95% and 99.8% limits after PHEindicatormethods 2.1: Wilson (proportions), Byar's or exact Poisson (crude rates, below 10 events exact), Dobson (DSRs); gaps tested with 83.4% intervals"
