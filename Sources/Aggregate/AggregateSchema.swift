@@ -6,7 +6,30 @@ enum AggregateSchema {
         SchemaMigration(6, "v1-aggregate", sql: sql),
         SchemaMigration(7, "v2-aggregate-headline-facts", sql: headlineFactsWithoutText),
         SchemaMigration(19, "v3-aggregate-funnel-overdispersion", sql: funnelOverdispersion),
+        SchemaMigration(23, "v4-aggregate-place-comparison", sql: placeComparison),
     ]
+
+    /// Each place against its own ICS: the two-level test and the within-system funnel (docs/METHODS.md
+    /// §10, "Places").
+    static let placeComparison = """
+        CREATE TABLE place_comparison (
+            indicator_id TEXT NOT NULL,
+            period TEXT NOT NULL,
+            icb_code TEXT NOT NULL,
+            place_code TEXT NOT NULL,
+            value REAL,
+            ics_value REAL,
+            compare_95 TEXT NOT NULL,
+            compare_998 TEXT NOT NULL,
+            comparison TEXT NOT NULL,
+            funnel_band TEXT NOT NULL,
+            funnel_lcl95 REAL,
+            funnel_ucl95 REAL,
+            funnel_lcl998 REAL,
+            funnel_ucl998 REAL,
+            PRIMARY KEY (indicator_id, period, place_code)
+        ) STRICT;
+        """
 
     /// Headline statements are worded by the report stage only; the aggregate stage keeps the facts.
     /// The between-ICS variance the funnel limits were widened by (docs/METHODS.md §10); NULL when the

@@ -11,7 +11,7 @@ public struct AggregateStage: PipelineStage {
 
     public init() {}
 
-    static let tables = ["inequality_index", "quintile_gap", "england_comparison", "trend", "headline_fact"]
+    static let tables = ["inequality_index", "quintile_gap", "england_comparison", "trend", "headline_fact", "place_comparison"]
 
     public var migrations: [SchemaMigration] { AggregateSchema.migrations }
 
@@ -38,6 +38,7 @@ public struct AggregateStage: PipelineStage {
             let (inequality, unstable) = try InequalityTable(values: values, writer: writer, settings: settings).write(definition)
             try GapTable(values: values, writer: writer).write(definition)
             try ComparisonTable(values: values, writer: writer, settings: context.config.aggregate).write(definition)
+            try PlaceComparisonTable(values: values, writer: writer).write(definition)
             if let baseline {
                 try TrendTable(values: values, writer: writer).write(definition, baseline: baseline, inequality: inequality)
             }

@@ -9,6 +9,7 @@ final class AggregateWriter {
     private let comparisonInsert: BulkInserter
     private let trendInsert: BulkInserter
     private let headlineInsert: BulkInserter
+    private let placeInsert: BulkInserter
 
     init(_ db: Database) throws {
         inequalityInsert = try BulkInserter(
@@ -36,6 +37,12 @@ final class AggregateWriter {
                 "baseline_value", "value", "abs_change", "rel_change", "change_lcl95", "change_ucl95", "direction", "sii_baseline",
                 "sii_latest", "sii_change", "sii_change_lcl95", "sii_change_ucl95", "gap_direction", "recent_trend",
             ])
+        placeInsert = try BulkInserter(
+            db, table: "place_comparison",
+            columns: [
+                "indicator_id", "period", "icb_code", "place_code", "value", "ics_value", "compare_95", "compare_998", "comparison",
+                "funnel_band", "funnel_lcl95", "funnel_ucl95", "funnel_lcl998", "funnel_ucl998",
+            ])
         headlineInsert = try BulkInserter(
             db, table: "headline_fact",
             columns: [
@@ -44,7 +51,8 @@ final class AggregateWriter {
     }
 
     var counts: [String: Int] {
-        Dictionary(uniqueKeysWithValues: [inequalityInsert, gapInsert, comparisonInsert, trendInsert, headlineInsert].map { ($0.table, $0.rowsInserted) })
+        Dictionary(
+            uniqueKeysWithValues: [inequalityInsert, gapInsert, comparisonInsert, trendInsert, headlineInsert, placeInsert].map { ($0.table, $0.rowsInserted) })
     }
 
     private func n(_ value: Double?) -> BulkInserter.Value { value.map { .double($0) } ?? .null }
@@ -74,6 +82,15 @@ final class AggregateWriter {
             n(row.value), n(england.value), .text(c.compare95.rawValue), .text(c.compare998.rawValue),
             .text(c.comparison.rawValue), .text(c.funnel.band.rawValue), n(c.funnel.limits95?.lower),
             n(c.funnel.limits95?.upper), n(c.funnel.limits998?.lower), n(c.funnel.limits998?.upper), n(tau2))
+    }
+
+    /// A place against its ICS (`ics` is the benchmark the comparator was given).
+    func placeComparison(_ row: IndicatorValue, icbCode: String, ics: IndicatorValue, result c: EnglandComparator.Result) throws {
+        let key = row.key
+        try placeInsert.insert(
+            .text(key.indicator), .text(key.period), .text(icbCode), .text(key.code), n(row.value), n(ics.value),
+            .text(c.compare95.rawValue), .text(c.compare998.rawValue), .text(c.comparison.rawValue), .text(c.funnel.band.rawValue),
+            n(c.funnel.limits95?.lower), n(c.funnel.limits95?.upper), n(c.funnel.limits998?.lower), n(c.funnel.limits998?.upper))
     }
 
     func trend(

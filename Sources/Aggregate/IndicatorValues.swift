@@ -27,6 +27,8 @@ struct IndicatorValues {
     /// Periods per indicator, ascending.
     private(set) var periods: [String: [String]] = [:]
     private(set) var geographies: [Geography] = []
+    /// Each ICS's places (sub-ICB locations), by ICB code, in code order (docs/DATA.md, "Places").
+    private(set) var placesOfIcb: [String: [Geography]] = [:]
 
     init(_ db: Database) throws {
         for row in try Row.fetchAll(db, sql: "SELECT * FROM indicator_definition ORDER BY indicator_id") {
@@ -53,11 +55,15 @@ struct IndicatorValues {
                 multiplier: row["multiplier"], withheld: try row.decodeIfPresent("withheld_reason"))
             rows[key] = value
             periodSets[key.indicator, default: []].insert(key.period)
-            if seen.insert("\(key.level.rawValue)|\(key.code)").inserted {
+            // Places are compared with their ICS only (``PlaceComparisonTable``).
+            if key.level != .place, seen.insert("\(key.level.rawValue)|\(key.code)").inserted {
                 geographies.append(Geography(level: key.level, code: key.code, name: value.name))
             }
         }
         periods = periodSets.mapValues { $0.sorted() }
+        for row in try Row.fetchAll(db, sql: "SELECT place_code, place_name, icb_code FROM indicator_place ORDER BY icb_code, place_code") {
+            placesOfIcb[row["icb_code"], default: []].append(Geography(level: .place, code: row["place_code"], name: row["place_name"]))
+        }
     }
 
     func value(_ indicator: String, _ period: String, _ geography: Geography, _ type: BreakdownType = .all, _ index: Int = 0) -> IndicatorValue? {

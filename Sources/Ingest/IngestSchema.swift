@@ -10,7 +10,19 @@ enum IngestSchema {
         SchemaMigration(14, "v5-ingest-top-age-band", sql: topAgeBand),
         SchemaMigration(15, "v6-ref-icb-deprivation", sql: icbDeprivation),
         SchemaMigration(17, "v7-ref-icb-boundary", sql: icbBoundary),
+        SchemaMigration(21, "v8-ref-sub-icb", sql: subIcb),
     ]
+
+    /// The sub-ICB locations ("places") of the lookup with their names (docs/DATA.md, "Places").
+    static let subIcb = """
+        CREATE TABLE ref_sub_icb (
+            sub_icb_code TEXT PRIMARY KEY,
+            sub_icb_ons_code TEXT,
+            sub_icb_name TEXT NOT NULL,
+            place_name TEXT NOT NULL,
+            icb_ods_code TEXT NOT NULL
+        ) STRICT;
+        """
 
     /// The ICS outlines for the map, as read (WGS84 `lon,lat` pairs; docs/DATA.md, "Boundaries").
     static let icbBoundary = """

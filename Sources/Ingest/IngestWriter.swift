@@ -20,7 +20,7 @@ final class IngestWriter {
         "ingest_file", "ingest_quarantine", "ingest_source", "ingest_event_total", "ingest_proportion_total",
         "ingest_icb_event_total", "ingest_icb_proportion_total", "ingest_attributed_event_total", "ingest_unattributed",
         "ingest_population", "ingest_data_quality", "ingest_row", "ref_icb", "ref_standard_population", "ref_vintage",
-        "ref_icb_deprivation", "ref_icb_boundary",
+        "ref_icb_deprivation", "ref_icb_boundary", "ref_sub_icb",
     ]
 
     /// Data-quality states by subject: whether each source had quarantined rows, and each
@@ -273,6 +273,19 @@ final class IngestWriter {
             try boundaries.insert(.text(reference.icbs[ring.icb].odsCode), .int(Int64(ring.polygon)), .int(Int64(ring.ring)), .text(ring.points))
         }
         counts["ref_icb_boundary"] = boundaries.rowsInserted
+        let places = try BulkInserter(
+            db, table: "ref_sub_icb", columns: ["sub_icb_code", "sub_icb_ons_code", "sub_icb_name", "place_name", "icb_ods_code"])
+        var written: Set<String> = []
+        for (index, code) in reference.subIcbCodes.enumerated() {
+            let icb = reference.icbs[Int(reference.subIcbToIcb[index])]
+            // The "whole ICB" units are not places.
+            guard code != icb.odsCode, written.insert(code).inserted else { continue }
+            let named = reference.places[code]
+            try places.insert(
+                .text(code), named?.onsCode.map { .text($0) } ?? .null, .text(named?.officialName ?? code), .text(named?.placeName ?? code),
+                .text(icb.odsCode))
+        }
+        counts["ref_sub_icb"] = places.rowsInserted
         counts["ref_icb"] = icbs.rowsInserted
         counts["ref_standard_population"] = weights.rowsInserted
         counts["ref_vintage"] = vintages.rowsInserted

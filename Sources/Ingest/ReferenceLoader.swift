@@ -59,6 +59,13 @@ public enum ReferenceLoader {
                         isGeoJSON: true)
                 ]
             } ?? [])
+            + (reference.icb.subIcbs.map { names in
+                [
+                    ReferenceFile(
+                        kind: "sub_icb", vintage: reference.icb.vintage, path: names, required: ["sub_icb_ods_code"],
+                        optional: ["sub_icb_ons_code", "sub_icb_name", "place_name", "icb_ods_code"])
+                ]
+            } ?? [])
     }
 
     public static func load(_ config: PipelineConfig) throws -> ReferenceTables {
@@ -213,6 +220,11 @@ public enum ReferenceLoader {
             hashes.append((kind: "boundaries", vintage: configured.vintage, file: configured.file, sha256: Fingerprint.sha256(data)))
         }
 
+        var places: [String: ReferenceTables.Place] = [:]
+        if let names = reference.icb.subIcbs, let file = files.first(where: { $0.kind == "sub_icb" }) {
+            places = try Self.places(try open(file), display: names, subIcbs: subIcbIndex, subIcbToIcb: subIcbToIcb, icbs: icbs)
+        }
+
         var tables = ReferenceTables(
             icbs: icbs, subIcbCodes: subIcbCodes, subIcbToIcb: subIcbToIcb, icbAliases: aliases,
             lsoas: lsoas, lsoaSubIcb: lsoaSubIcb, lsoaDecile: lsoaDecile, standardWeights: weights,
@@ -222,7 +234,37 @@ public enum ReferenceLoader {
         tables.subIcbAliases = subIcbAliases
         tables.icbDeprivation = icbDeprivation
         tables.boundaries = boundaries
+        tables.places = places
         return tables
+    }
+
+    /// Reads the names of the sub-ICB locations: every code must be one the LSOA lookup uses, under the
+    /// same ICB when the file names one (docs/DATA.md, "Places").
+    static func places(
+        _ rows: [CSVTableReader.Row], display: String, subIcbs: [String: Int32], subIcbToIcb: [Int32], icbs: [ReferenceTables.Icb]
+    ) throws -> [String: ReferenceTables.Place] {
+        var places: [String: ReferenceTables.Place] = [:]
+        for row in rows {
+            let location = InputLocation(file: display, line: row.line)
+            let code = row["sub_icb_ods_code"]!.uppercased()
+            guard let sub = subIcbs[code] else {
+                throw PipelineError(
+                    .dataQuality, "sub-ICB location \(code) is not in the LSOA lookup", at: location,
+                    hint: "the place names must be of the same ICB vintage as reference.icb.lsoaLookup")
+            }
+            let icb = icbs[Int(subIcbToIcb[Int(sub)])]
+            if let named = row["icb_ods_code"].flatMap({ $0.isEmpty ? nil : $0.uppercased() }), named != icb.odsCode {
+                throw PipelineError(
+                    .dataQuality, "sub-ICB location \(code) is under \(icb.odsCode) in the LSOA lookup but \(named) here", at: location,
+                    hint: "use the place names of the same ICB vintage as reference.icb.lsoaLookup")
+            }
+            guard places[code] == nil else { throw PipelineError(.dataQuality, "sub-ICB location \(code) is listed twice", at: location) }
+            let official = row["sub_icb_name"].flatMap { $0.isEmpty ? nil : $0 } ?? code
+            places[code] = ReferenceTables.Place(
+                onsCode: row["sub_icb_ons_code"].flatMap { $0.isEmpty ? nil : $0.uppercased() }, officialName: official,
+                placeName: row["place_name"].flatMap { $0.isEmpty ? nil : $0 } ?? official)
+        }
+        return places
     }
 
     /// Reads a provider → ICB weights file: every ICB must be of the reference (any code form), every

@@ -40,6 +40,15 @@ public struct ReferenceTables: Sendable {
     public var attributions: [String: AttributionTable] = [:]
     /// The ICS outlines for the map, when configured.
     public var boundaries: [BoundaryReader.Ring] = []
+    /// Names of the sub-ICB locations, by ODS code, when configured.
+    public var places: [String: Place] = [:]
+
+    /// A sub-ICB location's names: the official one and a readable place name (docs/DATA.md, "Places").
+    public struct Place: Sendable {
+        public var onsCode: String?
+        public var officialName: String
+        public var placeName: String
+    }
     /// SHA-256 of each reference file, by kind.
     public var fileHashes: [(kind: String, vintage: String, file: String, sha256: String)]
 

@@ -138,6 +138,8 @@ struct ExplainCommand: ParsableCommand {
             filters.append("icb_code = ?"); arguments.append(geography)
         case .region:
             filters.append("icb_code IN (SELECT icb_ods_code FROM ref_icb WHERE region_ons_code = ?)"); arguments.append(geography)
+        case .place:
+            filters.append("sub_icb_code = ?"); arguments.append(geography)
         case .england: break
         }
         switch type {

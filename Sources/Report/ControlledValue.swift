@@ -19,6 +19,8 @@ struct ControlledValue: Sendable {
     var unit: String
     /// The unrounded denominator, for shares computed before rounding (totals rule).
     var rawDenominator: Double
+    /// For a place, the ICB it is part of (its counts add up to the ICB's; docs/DISCLOSURE.md).
+    var parent: String? = nil
 
     var value: PublishedCell { estimate[0] }
     var shown: Double? { estimate[0].number }

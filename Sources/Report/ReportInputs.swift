@@ -8,11 +8,16 @@ import Statistics
 /// copies it into a ``PublishedCell``.
 struct ReportInputs {
     struct Icb { var ods: String; var ons: String; var name: String; var region: String }
+    /// A place (sub-ICB location) of an ICS (docs/DATA.md, "Places").
+    struct Place { var code: String; var name: String; var icb: String }
 
     private(set) var definitions: [ReportDefinition] = []
     /// Periods per indicator, ascending.
     private(set) var periods: [String: [String]] = [:]
     private(set) var icbs: [Icb] = []
+    /// Each ICS's places, by ICB code, in code order; empty when no indicator has places.
+    private(set) var placesOfIcb: [String: [Place]] = [:]
+    private var placeComparisons: [Key: Row] = [:]
     /// Region codes and names, in code order.
     private(set) var regions: [(code: String, name: String)] = []
     /// Every controlled cell, by key; complementary suppression updates them (`Disclosure/`).
@@ -57,6 +62,12 @@ struct ReportInputs {
         for row in try Row.fetchAll(db, sql: "SELECT icb_ods_code, imd_average_score FROM ref_icb_deprivation") {
             icbImdScore[row[0]] = row[1]
         }
+        var parentOfPlace: [String: String] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT place_code, place_name, icb_code FROM indicator_place ORDER BY icb_code, place_code") {
+            let place = Place(code: row["place_code"], name: row["place_name"], icb: row["icb_code"])
+            placesOfIcb[place.icb, default: []].append(place)
+            parentOfPlace[place.code] = place.icb
+        }
         var periodSets: [String: Set<String>] = [:]
         let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM indicator_value")
         while let row = try cursor.next() {
@@ -76,7 +87,7 @@ struct ReportInputs {
                 estimate: control.derived(
                     method: statistic.method, multiplier: multiplier, national: national,
                     numerator: numerator, denominator: denominator, stored: stored),
-                unit: row["unit"], rawDenominator: row["denominator"])
+                unit: row["unit"], rawDenominator: row["denominator"], parent: level == .place ? parentOfPlace[row["geography_code"]] : nil)
             values[
                 Key(
                     indicator: value.indicator, period: value.period, level: level, code: value.code, type: value.breakdownType,
@@ -112,6 +123,9 @@ struct ReportInputs {
                     indicator: row["indicator_id"], period: row["period"], code: row["icb_code"],
                     type: try row.decode("breakdown_type"), index: row["breakdown_index"])] = row
         }
+        for row in try Row.fetchAll(db, sql: "SELECT * FROM place_comparison") {
+            placeComparisons[Key(indicator: row["indicator_id"], period: row["period"], level: .place, code: row["place_code"])] = row
+        }
         trends = try Row.fetchAll(
             db,
             sql: """
@@ -125,7 +139,7 @@ struct ReportInputs {
             switch level {
             case .icb: icbTrendDirections[key] = try row.decode("direction")
             case .england: englandTrends[key] = row
-            case .region: break
+            case .region, .place: break
             }
         }
         headlines = try Row.fetchAll(db, sql: "SELECT * FROM headline_fact ORDER BY indicator_id, period, statement_type, rank")
@@ -173,6 +187,11 @@ struct ReportInputs {
 
     func comparison(_ indicator: String, _ period: String, _ icb: String, _ type: BreakdownType = .all, _ index: Int = 0) -> Row? {
         comparisons[Key(indicator: indicator, period: period, code: icb, type: type, index: index)]
+    }
+
+    /// A place against its ICS (`place_comparison`).
+    func placeComparison(_ indicator: String, _ period: String, _ place: String) -> Row? {
+        placeComparisons[Key(indicator: indicator, period: period, level: .place, code: place)]
     }
 
     /// The England row of `trend` for everyone, if the period has one.

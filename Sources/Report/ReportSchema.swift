@@ -9,7 +9,49 @@ enum ReportSchema {
         SchemaMigration(16, "v2-report-ics-deprivation-score", sql: icsDeprivationScore),
         SchemaMigration(18, "v3-report-ics-sii-unstable", sql: icsSiiUnstable),
         SchemaMigration(20, "v4-report-funnel-overdispersion", sql: funnelOverdispersion),
+        SchemaMigration(24, "v5-report-places", sql: places),
     ]
+
+    /// `soc_place`: each place within its ICS (docs/DATA.md, "Places").
+    static let places = """
+        CREATE TABLE soc_place (
+            indicator_id TEXT NOT NULL,
+            period_start TEXT NOT NULL,
+            period_end TEXT NOT NULL,
+            ics_ods_code TEXT NOT NULL,
+            ics_name TEXT NOT NULL,
+            place_code TEXT NOT NULL,
+            place_name TEXT NOT NULL,
+            numerator INTEGER,
+            denominator INTEGER,
+            value REAL,
+            lcl95 REAL,
+            ucl95 REAL,
+            lcl998 REAL,
+            ucl998 REAL,
+            unit TEXT NOT NULL,
+            ics_value REAL,
+            compare_ics_2level TEXT,
+            funnel_band TEXT,
+            funnel_lcl95 REAL,
+            funnel_ucl95 REAL,
+            funnel_lcl998 REAL,
+            funnel_ucl998 REAL,
+            ics_places INTEGER NOT NULL,
+            ics_places_shown INTEGER NOT NULL,
+            ics_place_lowest REAL,
+            ics_place_highest REAL,
+            ics_place_range REAL,
+            suppression_flag TEXT NOT NULL,
+            suppression_reason TEXT,
+            imd_vintage TEXT NOT NULL,
+            icb_vintage TEXT NOT NULL,
+            population_source TEXT NOT NULL,
+            run_id TEXT NOT NULL,
+            manifest_sha256 TEXT NOT NULL,
+            PRIMARY KEY (indicator_id, period_start, place_code)
+        ) STRICT;
+        """
 
     /// `soc_ics_league` gives the between-ICS variance its funnel limits were widened by, when the
     /// overdispersion adjustment is configured (docs/METHODS.md §10); rebuilt so the column sits with the

@@ -6,7 +6,7 @@ struct IndicatorCalculator {
     let indicator: IndicatorConfig
     let method: any IndicatorMethod
     let standardWeights: [Double]
-    /// Population by ICB × decile × sex × age (numerator slot of a cube).
+    /// Population by unit × decile × sex × age (numerator slot of a cube).
     let population: IndicatorCube
     /// Share of each age band inside the indicator's age range (1 for all bands when there is none).
     let shares: [Double]
@@ -49,17 +49,17 @@ struct IndicatorCalculator {
         var suppressedRecords: Double
     }
 
-    func compute(_ cube: IndicatorCube, england: IndicatorCube, icbs: [Int], slice: BreakdownSlice) -> Output {
-        let events = merged(IndicatorCube.byAge(cube.numerator, icbs: icbs, deciles: slice.deciles, sexes: slice.sexes))
-        let denominators = merged(IndicatorCube.byAge(cube.denominator, icbs: icbs, deciles: slice.deciles, sexes: slice.sexes))
-        let people = merged(IndicatorCube.byAge(population.numerator, icbs: icbs, deciles: slice.deciles, sexes: slice.sexes))
-        let suppressed = IndicatorCube.byAge(cube.suppressedRecords, icbs: icbs, deciles: slice.deciles, sexes: slice.sexes).reduce(0, +)
+    func compute(_ cube: IndicatorCube, england: IndicatorCube, units: [Int], slice: BreakdownSlice) -> Output {
+        let events = merged(IndicatorCube.byAge(cube.numerator, units: units, deciles: slice.deciles, sexes: slice.sexes))
+        let denominators = merged(IndicatorCube.byAge(cube.denominator, units: units, deciles: slice.deciles, sexes: slice.sexes))
+        let people = merged(IndicatorCube.byAge(population.numerator, units: units, deciles: slice.deciles, sexes: slice.sexes))
+        let suppressed = IndicatorCube.byAge(cube.suppressedRecords, units: units, deciles: slice.deciles, sexes: slice.sexes).reduce(0, +)
         var reference: (events: [Double], population: [Double])?
         if method.needsEnglandReference {
-            let everyone = Array(0..<england.icbCount)
+            let everyone = Array(0..<england.unitCount)
             reference = (
-                merged(IndicatorCube.byAge(england.numerator, icbs: everyone, deciles: 1...10, sexes: [0, 1, 2])),
-                merged(IndicatorCube.byAge(population.numerator, icbs: everyone, deciles: 1...10, sexes: [0, 1, 2]))
+                merged(IndicatorCube.byAge(england.numerator, units: everyone, deciles: 1...10, sexes: [0, 1, 2])),
+                merged(IndicatorCube.byAge(population.numerator, units: everyone, deciles: 1...10, sexes: [0, 1, 2]))
             )
         }
         let bands = AgeBand.count

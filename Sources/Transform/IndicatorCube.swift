@@ -2,22 +2,23 @@ import GRDB
 import PipelineCore
 
 /// One dataset-period's counts and the population, held as dense arrays by
-/// ICB × IMD decile × sex × age band (plus unknown age), ready for any geography and breakdown.
+/// count unit (``GeographyFrame``) × IMD decile × sex × age band (plus unknown age), ready for any
+/// geography and breakdown.
 struct IndicatorCube {
     static let sexes = 3
     static let ages = AgeBand.count + 1
     static let unknownAge = AgeBand.count
 
-    let icbCount: Int
+    let unitCount: Int
     /// Events or numerators.
     var numerator: [Double]
     /// Proportion denominators (unused for events).
     var denominator: [Double]
     var suppressedRecords: [Double]
 
-    init(icbCount: Int) {
-        self.icbCount = icbCount
-        let size = icbCount * 10 * Self.sexes * Self.ages
+    init(unitCount: Int) {
+        self.unitCount = unitCount
+        let size = unitCount * 10 * Self.sexes * Self.ages
         numerator = Array(repeating: 0, count: size)
         denominator = Array(repeating: 0, count: size)
         suppressedRecords = Array(repeating: 0, count: size)
@@ -26,10 +27,10 @@ struct IndicatorCube {
     /// Whether any record has a known sex (male or female).
     var recordsSex: Bool {
         var known = 0.0
-        for icb in 0..<icbCount {
+        for unit in 0..<unitCount {
             for decile in 1...10 {
                 for sex in 0..<2 {
-                    let base = Self.index(icb: icb, decile: decile, sex: sex, age: 0)
+                    let base = Self.index(unit: unit, decile: decile, sex: sex, age: 0)
                     for age in 0..<Self.ages { known += numerator[base + age] + denominator[base + age] }
                 }
             }
@@ -38,17 +39,17 @@ struct IndicatorCube {
     }
 
     @inline(__always)
-    static func index(icb: Int, decile: Int, sex: Int, age: Int) -> Int {
-        ((icb * 10 + decile - 1) * sexes + sex) * ages + age
+    static func index(unit: Int, decile: Int, sex: Int, age: Int) -> Int {
+        ((unit * 10 + decile - 1) * sexes + sex) * ages + age
     }
 
-    /// Sums `values` over the ICBs, deciles and sexes selected, per age band (20 entries).
-    static func byAge(_ values: [Double], icbs: [Int], deciles: ClosedRange<Int>, sexes: [Int]) -> [Double] {
+    /// Sums `values` over the units, deciles and sexes selected, per age band (20 entries).
+    static func byAge(_ values: [Double], units: [Int], deciles: ClosedRange<Int>, sexes: [Int]) -> [Double] {
         var result = [Double](repeating: 0, count: ages)
-        for icb in icbs {
+        for unit in units {
             for decile in deciles {
                 for sex in sexes {
-                    let base = index(icb: icb, decile: decile, sex: sex, age: 0)
+                    let base = index(unit: unit, decile: decile, sex: sex, age: 0)
                     for age in 0..<ages { result[age] += values[base + age] }
                 }
             }

@@ -2,7 +2,44 @@ import PipelineCore
 
 /// Tables the transform stage writes (documented in docs/TABLES.md); append-only (docs/ARCHITECTURE.md).
 enum TransformSchema {
-    static let migrations = [SchemaMigration(5, "v1-transform", sql: sql)]
+    static let migrations = [SchemaMigration(5, "v1-transform", sql: sql), SchemaMigration(22, "v2-transform-places", sql: places)]
+
+    /// Places (sub-ICB locations) as a geography level, and the ICB each belongs to (docs/DATA.md,
+    /// "Places"). SQLite cannot alter a CHECK, so `indicator_value` is rebuilt with its rows.
+    static let places = """
+        CREATE TABLE indicator_value_v2 (
+            indicator_id TEXT NOT NULL,
+            period TEXT NOT NULL,
+            geography_level TEXT NOT NULL CHECK (geography_level IN ('england', 'region', 'icb', 'place')),
+            geography_code TEXT NOT NULL,
+            geography_name TEXT NOT NULL,
+            breakdown_type TEXT NOT NULL CHECK (breakdown_type IN ('all', 'imd_quintile', 'imd_decile', 'sex')),
+            breakdown_value TEXT NOT NULL,
+            breakdown_index INTEGER NOT NULL,
+            numerator REAL NOT NULL,
+            denominator REAL NOT NULL,
+            value REAL,
+            lcl95 REAL,
+            ucl95 REAL,
+            lcl998 REAL,
+            ucl998 REAL,
+            statistic TEXT NOT NULL,
+            method TEXT NOT NULL,
+            multiplier REAL NOT NULL,
+            unit TEXT NOT NULL,
+            withheld_reason TEXT,
+            suppressed_at_source_records INTEGER NOT NULL,
+            PRIMARY KEY (indicator_id, period, geography_level, geography_code, breakdown_type, breakdown_index)
+        ) STRICT, WITHOUT ROWID;
+        INSERT INTO indicator_value_v2 SELECT * FROM indicator_value;
+        DROP TABLE indicator_value;
+        ALTER TABLE indicator_value_v2 RENAME TO indicator_value;
+        CREATE TABLE indicator_place (
+            place_code TEXT PRIMARY KEY,
+            place_name TEXT NOT NULL,
+            icb_code TEXT NOT NULL
+        ) STRICT;
+        """
 
     static let sql = """
         CREATE TABLE indicator_value (

@@ -4,7 +4,8 @@ public import PipelineCore
 import Statistics
 
 /// Stage 2: from the ingest checkpoint only, computes every indicator × period for England, each
-/// NHS region and each ICB, overall and by national IMD quintile, decile and sex, into `indicator_value`.
+/// NHS region and each ICB, overall and by national IMD quintile, decile and sex, and for each place
+/// (sub-ICB location) overall, into `indicator_value` (docs/DATA.md, "Places").
 ///
 /// Deterministic: the same ingest checkpoint gives byte-identical rows.
 public struct TransformStage: PipelineStage {
@@ -32,13 +33,18 @@ public struct TransformStage: PipelineStage {
         }
         let hadCheckpoint = !previous.isEmpty
         let changes = try ChangeLog(db, runID: context.runID, stage: .transform)
-        for table in ["indicator_value", "indicator_data_quality", "indicator_definition"] {
+        for table in ["indicator_value", "indicator_data_quality", "indicator_definition", "indicator_place"] {
             try db.execute(sql: "DELETE FROM \(table)")
         }
         let frame = try GeographyFrame(db)
-        let coordinates = CubeCoordinates(icbCodes: frame.icbCodes)
+        let coordinates = CubeCoordinates(unitCodes: frame.unitCodes)
         let weights = try Self.standardWeights(db)
-        let population = try Self.loadPopulation(db, coordinates: coordinates, icbCount: frame.icbCodes.count)
+        let population = try Self.loadPopulation(db, coordinates: coordinates, unitCount: frame.unitCodes.count)
+        // Places need both counts and population by sub-ICB location: LSOA-grain sources, and a
+        // population that is not by ICB only.
+        let populationHasPlaces = frame.places.contains { place in
+            IndicatorCube.byAge(population.numerator, units: place.units, deciles: 1...10, sexes: [0, 1, 2]).contains { $0 > 0 }
+        }
         let datasets = Set(try String.fetchAll(db, sql: "SELECT source FROM ingest_source"))
 
         let values = try BulkInserter(
@@ -54,6 +60,14 @@ public struct TransformStage: PipelineStage {
                 "indicator_id", "title", "source", "statistic", "multiplier", "unit", "age_from", "age_to", "polarity", "breakdowns", "definition",
             ])
         var notes: [String] = []
+        let placeRows = try BulkInserter(db, table: "indicator_place", columns: ["place_code", "place_name", "icb_code"])
+        if populationHasPlaces {
+            for area in frame.areas where area.level == .icb {
+                for place in frame.places where area.units.contains(place.units[0]) {
+                    try placeRows.insert(.text(place.code), .text(place.name), .text(area.code))
+                }
+            }
+        }
 
         // Sources that stop at an 85+ band (docs/DATA.md, "Ages").
         let topBands = Dictionary(
@@ -77,7 +91,7 @@ public struct TransformStage: PipelineStage {
                 indicator.ageRange?.to.map { .int(Int64($0)) } ?? .null, .text(indicator.polarity.rawValue),
                 .text(breakdowns.map(\.rawValue).joined(separator: ",")), indicator.definition.map { .text($0) } ?? .null)
             let cubes = try Self.loadCubes(
-                db, indicator: indicator, grain: grain, coordinates: coordinates, icbCount: frame.icbCodes.count)
+                db, indicator: indicator, grain: grain, coordinates: coordinates, unitCount: frame.unitCodes.count)
             // Rows for all ages cannot be standardised or cut to an age range (docs/DATA.md, "Ages").
             if topBands[indicator.source] == "all ages", indicator.ageRange != nil || indicator.method.standardisesByAge {
                 throw PipelineError(
@@ -101,33 +115,34 @@ public struct TransformStage: PipelineStage {
                 breakdowns.removeAll { $0 == .sex }
             }
             let allSlices = BreakdownSlice.slices(for: breakdowns)
+            let everyone = BreakdownSlice.slices(for: [])
+            let places = grain == .lsoa && populationHasPlaces ? frame.places : []
             var withheld = 0
             for (period, cube) in cubes {
                 // A source that records no sex (every record `unknown`) gets no sex rows rather than zero rates.
                 let slices = cube.recordsSex ? allSlices : allSlices.filter { $0.type != .sex }
-                for area in frame.areas {
-                    for slice in slices {
-                        let output = calculator.compute(cube, england: cube, icbs: area.icbs, slice: slice)
-                        let result = output.result, estimate = result.estimate
-                        if result.withheld != nil { withheld += 1 }
-                        let subject = ChangeLog.subject(indicator.id, period, area.level, area.code, slice.type, slice.index)
-                        let now = ChangeLog.text(estimate?.value) ?? "withheld"
-                        // Only that a value moved, appeared or disappeared: never the values (they are not
-                        // disclosure-controlled here; docs/DISCLOSURE.md).
-                        if let before = previous.removeValue(forKey: subject) {
-                            if before != now { try changes.record(.valueMoved, subject: subject) }
-                        } else if hadCheckpoint {
-                            try changes.record(.valueAppeared, subject: subject)
-                        }
-                        try values.insert(
-                            .text(indicator.id), .text(period), .text(area.level.rawValue), .text(area.code), .text(area.name),
-                            .text(slice.type.rawValue), .text(slice.value), .int(Int64(slice.index)), .double(result.numerator),
-                            .double(result.denominator), Self.number(estimate?.value), Self.number(estimate?.lower95),
-                            Self.number(estimate?.upper95), Self.number(estimate?.lower998), Self.number(estimate?.upper998),
-                            .text(indicator.method.rawValue), .text((estimate?.method ?? method.defaultIntervalMethod).rawValue),
-                            .double(indicator.multiplier), .text(indicator.unit), result.withheld.map { .text($0.rawValue) } ?? .null,
-                            .int(Int64(output.suppressedRecords)))
+                // Places are published overall only (docs/DATA.md, "Places").
+                for (area, slice) in frame.areas.flatMap({ area in slices.map { (area, $0) } }) + places.map({ ($0, everyone[0]) }) {
+                    let output = calculator.compute(cube, england: cube, units: area.units, slice: slice)
+                    let result = output.result, estimate = result.estimate
+                    if result.withheld != nil { withheld += 1 }
+                    let subject = ChangeLog.subject(indicator.id, period, area.level, area.code, slice.type, slice.index)
+                    let now = ChangeLog.text(estimate?.value) ?? "withheld"
+                    // Only that a value moved, appeared or disappeared: never the values (they are not
+                    // disclosure-controlled here; docs/DISCLOSURE.md).
+                    if let before = previous.removeValue(forKey: subject) {
+                        if before != now { try changes.record(.valueMoved, subject: subject) }
+                    } else if hadCheckpoint {
+                        try changes.record(.valueAppeared, subject: subject)
                     }
+                    try values.insert(
+                        .text(indicator.id), .text(period), .text(area.level.rawValue), .text(area.code), .text(area.name),
+                        .text(slice.type.rawValue), .text(slice.value), .int(Int64(slice.index)), .double(result.numerator),
+                        .double(result.denominator), Self.number(estimate?.value), Self.number(estimate?.lower95),
+                        Self.number(estimate?.upper95), Self.number(estimate?.lower998), Self.number(estimate?.upper998),
+                        .text(indicator.method.rawValue), .text((estimate?.method ?? method.defaultIntervalMethod).rawValue),
+                        .double(indicator.multiplier), .text(indicator.unit), result.withheld.map { .text($0.rawValue) } ?? .null,
+                        .int(Int64(output.suppressedRecords)))
                 }
             }
             try Self.writeDataQuality(db, indicator: indicator)
@@ -140,7 +155,7 @@ public struct TransformStage: PipelineStage {
         return StageOutcome(
             rowsByTable: [
                 "indicator_value": values.rowsInserted, "indicator_definition": definitions.rowsInserted,
-                "indicator_data_quality": quality, "change_log": changes.count,
+                "indicator_data_quality": quality, "indicator_place": placeRows.rowsInserted, "change_log": changes.count,
             ],
             notes: notes)
     }
@@ -157,15 +172,15 @@ public struct TransformStage: PipelineStage {
         return rows.map { $0["weight"] }
     }
 
-    static func loadPopulation(_ db: Database, coordinates: CubeCoordinates, icbCount: Int) throws -> IndicatorCube {
-        var cube = IndicatorCube(icbCount: icbCount)
+    static func loadPopulation(_ db: Database, coordinates: CubeCoordinates, unitCount: Int) throws -> IndicatorCube {
+        var cube = IndicatorCube(unitCount: unitCount)
         let rows = try Row.fetchCursor(
             db,
             sql: """
-                SELECT icb_code, imd_decile, sex, age_band, sum(population) FROM ingest_population GROUP BY 1, 2, 3, 4
+                SELECT sub_icb_code, imd_decile, sex, age_band, sum(population) FROM ingest_population GROUP BY 1, 2, 3, 4
                 """)
         while let row = try rows.next() {
-            cube.numerator[try coordinates.index(icb: row[0], decile: row[1], sex: row[2], age: row[3])] += row[4]
+            cube.numerator[try coordinates.index(unit: row[0], decile: row[1], sex: row[2], age: row[3])] += row[4]
         }
         return cube
     }
@@ -175,17 +190,17 @@ public struct TransformStage: PipelineStage {
     /// only the "all" breakdown reads for such a source. Counts shared out by provider are fractional and
     /// kept so (docs/DATA.md, "Counts by provider").
     static func loadCubes(
-        _ db: Database, indicator: IndicatorConfig, grain: SourceConfig.Grain, coordinates: CubeCoordinates, icbCount: Int
+        _ db: Database, indicator: IndicatorConfig, grain: SourceConfig.Grain, coordinates: CubeCoordinates, unitCount: Int
     ) throws -> [(String, IndicatorCube)] {
         let proportion = indicator.method.method.counts == .numeratorAndDenominator
         let sql: String
         switch (proportion, !grain.hasDeprivationSplit) {
         case (true, false):
             sql =
-                "SELECT period, icb_code, imd_decile, sex, age_band, sum(numerator), sum(denominator), sum(suppressed_records) FROM ingest_proportion_total WHERE dataset = ? GROUP BY 1, 2, 3, 4, 5"
+                "SELECT period, sub_icb_code, imd_decile, sex, age_band, sum(numerator), sum(denominator), sum(suppressed_records) FROM ingest_proportion_total WHERE dataset = ? GROUP BY 1, 2, 3, 4, 5"
         case (false, false):
             sql =
-                "SELECT period, icb_code, imd_decile, sex, age_band, sum(events), 0, sum(suppressed_records) FROM ingest_event_total WHERE dataset = ? GROUP BY 1, 2, 3, 4, 5"
+                "SELECT period, sub_icb_code, imd_decile, sex, age_band, sum(events), 0, sum(suppressed_records) FROM ingest_event_total WHERE dataset = ? GROUP BY 1, 2, 3, 4, 5"
         case (true, true):
             sql =
                 "SELECT period, icb_code, 1, sex, age_band, sum(numerator), sum(denominator), sum(suppressed_records) FROM ingest_icb_proportion_total WHERE dataset = ? GROUP BY 1, 2, 4, 5"
@@ -199,8 +214,8 @@ public struct TransformStage: PipelineStage {
         let rows = try Row.fetchCursor(db, sql: sql, arguments: [indicator.source])
         while let row = try rows.next() {
             let period: String = row[0]
-            let index = try coordinates.index(icb: row[1], decile: row[2], sex: row[3], age: row[4])
-            cubes[period, default: IndicatorCube(icbCount: icbCount)].numerator[index] += row[5]
+            let index = try coordinates.index(unit: row[1], decile: row[2], sex: row[3], age: row[4])
+            cubes[period, default: IndicatorCube(unitCount: unitCount)].numerator[index] += row[5]
             cubes[period]!.denominator[index] += row[6]
             cubes[period]!.suppressedRecords[index] += row[7]
         }

@@ -64,4 +64,36 @@ struct AggregateStageTests {
             #expect(relativeIndexFacts(unstable: "quantile 2 population below 1000") == 0)
         }
     }
+
+    /// Each place against its own ICS, not England (docs/METHODS.md §10, "Places"): QBB's places hold 40
+    /// and 2 events in 3,800 people each, so one is far above the system's 5.5 per 1,000 and one far below.
+    @Test func placesAreComparedWithTheirOwnSystem() throws {
+        let workspace = try TestWorkspace()
+        let config = try workspace.writeTinyWorld(indicators: Self.indicators)
+        try workspace.write(
+            "extracts/QBB/admissions.csv", "lsoa_code,period,sex,age_band,events\nE01000003,2025-03,female,20-24,40\nE01000004,2025-03,male,65-69,2\n")
+        try StageHarness.run(IngestStage(), configPath: config)
+        try StageHarness.run(TransformStage(), configPath: config)
+        let store = try StageHarness.run(AggregateStage(), configPath: config)
+        try store.pool.read { (db: Database) throws -> Void in
+            let rows = try Row.fetchAll(db, sql: "SELECT * FROM place_comparison ORDER BY place_code")
+            #expect(rows.map { $0["place_code"] as String } == ["01A", "02B", "02C"])
+            let (alpha, beta, gamma) = (rows[0], rows[1], rows[2])
+            // The benchmark is the ICS's own value: 42 events in 7,600 people.
+            #expect(abs((beta["ics_value"] as Double) - 42.0 / 7_600 * 1000) < 1e-12)
+            #expect(abs((alpha["ics_value"] as Double) - 15.0 / 7_600 * 1000) < 1e-12)
+            // Lower is better: 40 / 3,800 (10.5) is worse, 2 / 3,800 (0.53) better, both beyond 99.8%.
+            #expect(beta["comparison"] == "worse_998")
+            #expect(beta["funnel_band"] == "high_998")
+            #expect(gamma["comparison"] == "better_998")
+            #expect(gamma["funnel_band"] == "low_998")
+            // A system with one place: the place is the system.
+            #expect(alpha["comparison"] == "similar")
+            #expect(alpha["funnel_band"] == "within")
+            // The funnel is centred on the ICS: its limits at a place's denominator bracket the ICS value.
+            let lower: Double = beta["funnel_lcl95"], upper: Double = beta["funnel_ucl95"], ics: Double = beta["ics_value"]
+            #expect(lower < ics && ics < upper)
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM england_comparison WHERE icb_code IN ('01A', '02B', '02C')") == 0)
+        }
+    }
 }

@@ -45,7 +45,7 @@ enum SampleReportChecks {
         var digests: [String] = []
         for folder in ["csv", "markdown"] {
             let names = try FileManager.default.contentsOfDirectory(atPath: "\(latest)/\(folder)").sorted()
-            #expect(names.count == 8)
+            #expect(names.count == 9)
             for name in names {
                 let text = try normalised("\(latest)/\(folder)/\(name)", runID: runID)
                 let relative = "\(folder)/\(name)"
@@ -250,6 +250,10 @@ enum SampleReportChecks {
         #expect(count(profilePage, "<svg class=\"spine\"") == indicators, "a spine row per indicator")
         #expect(count(profilePage, "-sii-trend-\(profile)-title\"") == indicators, "the ICS's SII over time")
         #expect(profilePage.contains("href=\"../state-of-care.html\""))
+        // Its places (sub-ICB locations) against the system, every place named in the table beside the funnel.
+        #expect(count(profilePage, "<h3>Places</h3>") == indicators, "a places section per indicator")
+        #expect(count(profilePage, "-places-\(profile)-title\"") >= 1, "a funnel within the system")
+        #expect(profilePage.contains("places against the ICS (funnel plot)"))
 
         let folder = Repository.path(".build/test-screenshots")
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

@@ -96,6 +96,49 @@ struct DifferencingTests {
             #expect(notes.contains("0 hidden counts recoverable"))
         }
     }
+
+    /// An ICS's count is the sum of its places' (docs/DISCLOSURE.md, "Differencing"): with the ICS's 43 and
+    /// one place's 40 shown, the other place's suppressed 3 is pinned; only places of that ICS take part.
+    @Test func placesSumToTheirSystem() {
+        func place(_ code: String, parent: String) -> CountCell {
+            CountCell(indicator: "X", period: "p", level: .place, code: code, quintile: 0, component: .numerator, parent: parent)
+        }
+        let system = CountCell(indicator: "X", period: "p", level: .icb, code: "QBB", quintile: 0, component: .numerator)
+        let other = CountCell(indicator: "X", period: "p", level: .icb, code: "QAA", quintile: 0, component: .numerator)
+        let cells = [system, other, place("02B", parent: "QBB"), place("02C", parent: "QBB"), place("01A", parent: "QAA")]
+        let relations = AdditiveRelations.among(cells)
+        let sums = relations.map { "\($0.total.code)=\($0.parts.map(\.code).joined(separator: "+"))" }.sorted()
+        #expect(sums == ["QAA=01A", "QBB=02B+02C"])
+        let suppressed = CountKnowledge(rules: DisclosureRules()).bounds(.suppressed, recovered: nil)!
+        var attack = DisclosureAttack(
+            bounds: [system: .exact(43), place("02B", parent: "QBB"): .exact(40), place("02C", parent: "QBB"): suppressed], relations: relations)
+        #expect(attack.recoveredHiddenCells() == [place("02C", parent: "QBB")])
+    }
+
+    /// The same through the stages: QBB's places hold 40 and 3 admissions. The 3 is suppressed, a partner
+    /// is hidden beside it in soc_place, and the audit finds nothing recoverable.
+    @Test func aSuppressedPlaceCannotBeRecoveredFromItsSystem() throws {
+        let workspace = try TestWorkspace()
+        try workspace.writeTinyWorld(indicators: ReportStageTests.indicators)
+        try workspace.write(
+            "extracts/QBB/admissions.csv", "lsoa_code,period,sex,age_band,events\nE01000003,2025-03,female,20-24,40\nE01000004,2025-03,male,65-69,3\n")
+        let config = workspace.path("pipeline.json")
+        try StageHarness.run(IngestStage(), configPath: config)
+        try StageHarness.run(TransformStage(), configPath: config)
+        try StageHarness.run(AggregateStage(), configPath: config)
+        let store = try StageHarness.run(ReportStage(), configPath: config)
+        try store.reader.read { db in
+            let rows = try Row.fetchAll(db, sql: "SELECT * FROM soc_place WHERE indicator_id = 'RATE' AND ics_ods_code = 'QBB' ORDER BY place_code")
+            #expect(rows.count == 2)
+            #expect(rows[1]["numerator"] as Int? == nil, "3 admissions are suppressed")
+            #expect(rows[1]["value"] as Double? == nil, "and so is the rate that would give them back")
+            let system = try #require(try Row.fetchOne(db, sql: "SELECT * FROM soc_ics_league WHERE indicator_id = 'RATE' AND ics_ods_code = 'QBB'"))
+            let shown = [rows[0]["numerator"] as Int?, system["numerator"] as Int?].compactMap { $0 }
+            #expect(shown.count < 2, "the place's 40 and the system's 43 are never both shown")
+            let notes = try String.fetchOne(db, sql: "SELECT notes FROM stage_checkpoint WHERE stage = 'report'") ?? ""
+            #expect(notes.contains("0 hidden counts recoverable"))
+        }
+    }
 }
 
 enum FileManagerCheck {

@@ -191,4 +191,29 @@ struct TransformStageTests {
         #expect(counts.1 > 0)  // the waits extract records sex
         #expect((try value(store, "RATE", "england", "E92000001"))?["numerator"] == 9.0)
     }
+
+    /// Places (sub-ICB locations) add up to their ICS and are computed overall only (docs/DATA.md, "Places").
+    @Test func placesAddUpToTheirSystem() throws {
+        let (_, store) = try transformed()
+        // QBB's two places: 02B holds E01000003 (4 events), 02C holds E01000004 (6), 3,800 people each.
+        let beta = try #require(try value(store, "RATE", "place", "02B"))
+        #expect(beta["numerator"] == 4.0)
+        #expect(beta["denominator"] == 3_800.0)
+        #expect(abs((beta["value"] as Double) - 4.0 / 3_800 * 1000) < 1e-12)
+        let gamma = try #require(try value(store, "RATE", "place", "02C"))
+        let system = try #require(try value(store, "RATE", "icb", "QBB"))
+        #expect((beta["numerator"] as Double) + (gamma["numerator"] as Double) == system["numerator"] as Double)
+        #expect((beta["denominator"] as Double) + (gamma["denominator"] as Double) == system["denominator"] as Double)
+        // A place's DSR is standardised like any other area's: fewer than 10 events are withheld.
+        let dsr = try #require(try value(store, "DSR", "place", "02C"))
+        #expect(dsr["value"] as Double? == nil)
+        #expect(dsr["withheld_reason"] == "dsr_fewer_than_10_events")
+        try store.pool.read { (db: Database) throws -> Void in
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM indicator_value WHERE geography_level = 'place' AND breakdown_type <> 'all'") == 0)
+            let places = try Row.fetchAll(db, sql: "SELECT place_code, place_name, icb_code FROM indicator_place ORDER BY place_code")
+            #expect(places.map { "\($0["place_code"] as String)>\($0["icb_code"] as String)" } == ["01A>QAA", "02B>QBB", "02C>QBB"])
+            // Without `reference.icb.subIcbs` a place is named by its code.
+            #expect(places.map { $0["place_name"] as String } == ["01A", "02B", "02C"])
+        }
+    }
 }

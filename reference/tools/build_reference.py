@@ -161,3 +161,36 @@ shutil.copyfile(os.path.join(shared, "geography/nhs_trust22_to_icb22_catchment_s
 summary = list(csv.DictReader(open(os.path.join(shared, "deprivation/imd2025_icb24_summary.csv"))))
 write("imd/2025/icb_summary.csv", ["icb_code","icb_name","imd_average_score","imd_rank_of_average_score"],
       sorted([[r["icb24_code"], r["icb24_name"], r["imd_average_score"], r["imd_rank_of_average_score"]] for r in summary]))
+
+# Sub-ICB locations ("places") with their official name and a readable place name: the local
+# authorities (2022) holding at least 10% of the location's LSOAs, largest first; a location spread
+# over more than three is named by its ICB and the number of authorities.
+lad_of_lsoa21 = {r["lsoa21_code"]: r["lad22_name"]
+                 for r in csv.DictReader(open(os.path.join(shared, "geography/lsoa11_to_lsoa21_lad22.csv")))}
+short_names = {r["icb22_ods_code"]: r["icb_short_name"] for r in icbs}
+
+def place_name(lads, icb_ods):
+    counts = defaultdict(int)
+    for lad in lads:
+        counts[lad] += 1
+    main = sorted([l for l, n in counts.items() if n >= 0.1 * len(lads)], key=lambda l: (-counts[l], l))
+    if len(main) > 3:
+        return "%s: %d local authorities" % (short_names[icb_ods], len(main))
+    return main[0] if len(main) == 1 else ", ".join(main[:-1]) + " and " + main[-1]
+
+def sub_icbs(path, rows, code, ons, name, icb, lad_of):
+    lads, meta = defaultdict(list), {}
+    for r in rows:
+        lads[r[code]].append(lad_of(r))
+        meta[r[code]] = (r[ons], r[name], r[icb])
+    names = {c: place_name(lads[c], meta[c][2]) for c in lads}
+    # Two locations with the same authorities (e.g. the two halves of Sefton) are told apart by code.
+    shared = {n for n in names.values() if list(names.values()).count(n) > 1}
+    names = {c: (n + " (" + c + ")" if n in shared else n) for c, n in names.items()}
+    write(path, ["sub_icb_ods_code","sub_icb_ons_code","sub_icb_name","place_name","icb_ods_code"],
+          sorted([[c, meta[c][0], meta[c][1], names[c], meta[c][2]] for c in lads]))
+
+sub_icbs("icb/2022-07/sub_icbs.csv", lk, "sicbl22_ods_code", "sicbl22_ons_code", "sicbl22_name",
+         "icb22_ods_code", lambda r: r["lad22_name"])
+sub_icbs("icb/2024-04/sub_icbs.csv", lk21, "sicbl24_ods_code", "sicbl24_ons_code", "sicbl24_name",
+         "icb24_ods_code", lambda r: lad_of_lsoa21[r["lsoa21_code"]])

@@ -116,6 +116,7 @@ public enum ConfigLoader {
             ("reference.icb.icbs", config.reference.icb.icbs), ("reference.icb.lsoaLookup", config.reference.icb.lsoaLookup),
             ("reference.imd.lsoaDeciles", config.reference.imd.lsoaDeciles),
             ("reference.standardPopulation.file", config.reference.standardPopulation.file),
+            ("reference.icb.subIcbs", config.reference.icb.subIcbs ?? ""),
         ] {
             try checkInsideProject(value, path: path, location: location)
         }

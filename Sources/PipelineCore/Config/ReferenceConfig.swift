@@ -57,8 +57,12 @@ public struct IcbReference: Codable, Sendable, Equatable {
     public var icbs: String
     /// CSV: `lsoa_code, [sub_icb_ods_code, sub_icb_ons_code,] icb_ods_code, icb_ons_code`.
     public var lsoaLookup: String
+    /// CSV: `sub_icb_ods_code, [sub_icb_ons_code, sub_icb_name, place_name, icb_ods_code]` — the names of the
+    /// sub-ICB locations ("places") the lookup uses (docs/DATA.md, "Places"). Optional: without it places
+    /// are named by their code.
+    public var subIcbs: String?
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case vintage, icbs, lsoaLookup }
+    enum CodingKeys: String, CodingKey, CaseIterable { case vintage, icbs, lsoaLookup, subIcbs }
 
     public init(from decoder: any Decoder) throws {
         try decoder.rejectUnknownKeys(CodingKeys.self)
@@ -66,6 +70,7 @@ public struct IcbReference: Codable, Sendable, Equatable {
         vintage = try container.decode(String.self, forKey: .vintage)
         icbs = try container.decode(String.self, forKey: .icbs)
         lsoaLookup = try container.decode(String.self, forKey: .lsoaLookup)
+        subIcbs = try container.decodeIfPresent(String.self, forKey: .subIcbs)
     }
 }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Statistics
 
 /// How a comparison with England is drawn, on the map, in the overview matrix and in legends
@@ -51,6 +52,11 @@ enum ComparisonShade: String, CaseIterable, Sendable {
         case .narrowerGap: "Gap narrower than England's"
         case .gapNotAvailable: "No gap to compare"
         }
+    }
+
+    /// The label with another benchmark than England (e.g. `the ICS` for places).
+    func label(against benchmark: String) -> String {
+        label.replacingOccurrences(of: "England's", with: "\(benchmark)'s").replacingOccurrences(of: "England", with: benchmark)
     }
 
     /// A word or two for a matrix cell, so the cell reads without its colour.

@@ -26,6 +26,12 @@ struct FunnelPlot {
     let items: [Item]
     /// The overdispersion the limits were widened by (nil or 0: chance alone).
     var tau2: Double?
+    /// What the points are and what they are compared with: ICSs against England, or one ICS's places
+    /// against the ICS (docs/REPORT.md, "Profiles").
+    var subject = "ICSs"
+    var benchmark = "England"
+    /// The benchmark line's legend entry (short: it sits before the limits').
+    var benchmarkLegend = "England"
 
     func svg() -> String {
         let xs = items.map(\.denominator)
@@ -62,20 +68,20 @@ struct FunnelPlot {
         body +=
             "<line class=\"england\" x1=\"\(f(frame.left))\" x2=\"\(f(frame.width - frame.right))\" y1=\"\(f(frame.y(england)))\" y2=\"\(f(frame.y(england)))\"/>"
         for item in items.sorted(by: { $0.denominator < $1.denominator }) {
-            let label = "\(item.name): \(FigureText.withUnit(item.value, unit: unit)), \(item.shade.label.lowercased())"
+            let label = "\(item.name): \(FigureText.withUnit(item.value, unit: unit)), \(item.shade.label(against: benchmark).lowercased())"
             body +=
                 "<g class=\"point \(item.shade.rawValue)\"><title>\(HTML.escape(label))</title>\(Self.marker(item.band, shade: item.shade, x: frame.x(item.denominator), y: frame.y(item.value)))</g>"
         }
         body += legend
         let description =
-            "Funnel plot of \(items.count) ICSs' values of \(title) against \(axisLabel.lowercased()); the dashed horizontal line is England's value (\(FigureText.withUnit(england, unit: unit))), the solid curves its 95% control limits and the dotted curves its 99.8% limits. Points beyond the curves differ from England by more than chance would explain."
-        return frame.svg(id: id, title: "\(title): ICSs against England (funnel plot)", description: description, body: body)
+            "Funnel plot of \(items.count) \(subject)' values of \(title) against \(axisLabel.lowercased()); the dashed horizontal line is \(benchmark)'s value (\(FigureText.withUnit(england, unit: unit))), the solid curves its 95% control limits and the dotted curves its 99.8% limits. Points beyond the curves differ from \(benchmark) by more than chance would explain."
+        return frame.svg(id: id, title: "\(title): \(subject) against \(benchmark) (funnel plot)", description: description, body: body)
     }
 
     /// The legend, wrapped to the chart's width, and the height it takes.
     private func legend() -> (String, Double) {
         var out = "<g class=\"legend\">"
-        out += "<line class=\"england\" x1=\"8\" x2=\"38\" y1=\"12\" y2=\"12\"/><text x=\"44\" y=\"16\">England</text>"
+        out += "<line class=\"england\" x1=\"8\" x2=\"38\" y1=\"12\" y2=\"12\"/><text x=\"44\" y=\"16\">\(HTML.escape(benchmarkLegend))</text>"
         out += "<line class=\"limit95\" x1=\"120\" x2=\"150\" y1=\"12\" y2=\"12\"/><text x=\"156\" y=\"16\">95% limits</text>"
         out += "<line class=\"limit998\" x1=\"250\" x2=\"280\" y1=\"12\" y2=\"12\"/><text x=\"286\" y=\"16\">99.8% limits</text>"
         if let tau2 {
@@ -85,7 +91,7 @@ struct FunnelPlot {
         let shown = ComparisonShade.allCases.filter { shade in items.contains { $0.shade == shade } }
         for shade in shown {
             let band = items.first { $0.shade == shade }?.band ?? .within
-            let text = shade.label
+            let text = shade.label(against: benchmark)
             let width = 14 + Double(text.count) * 6.4 + 14
             if x + width > 632, x > 8 {
                 x = 8

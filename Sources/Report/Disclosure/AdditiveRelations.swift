@@ -4,7 +4,9 @@ import PipelineCore
 /// indicator, period and component (numerator, denominator):
 /// - each ICS's count is the sum of its five national-quintile counts;
 /// - England's count for a quintile is the sum of the ICSs' counts for it;
-/// - England's count is the sum of the ICSs' counts.
+/// - England's count is the sum of the ICSs' counts;
+/// - an ICS's count is the sum of its places' counts (a place's LSOAs are its ICS's, and every place of
+///   an ICS is published).
 /// Regions, sexes and deciles below England level are not published as counts, so they form no sums.
 enum AdditiveRelations {
     /// One indicator × period × component.
@@ -15,6 +17,12 @@ enum AdditiveRelations {
     static func among(_ cells: some Collection<CountCell>) -> [AdditiveRelation] {
         let present = Set(cells)
         var icsByGroup: [Group: Set<String>] = [:]
+        var placesByIcs: [Group: [String: [CountCell]]] = [:]
+        for cell in present where cell.level == .place && cell.quintile == 0 {
+            guard let parent = cell.parent else { continue }
+            placesByIcs[Group(indicator: cell.indicator, period: cell.period, component: cell.component), default: [:]][parent, default: []]
+                .append(cell)
+        }
         for cell in present where cell.level == .icb {
             icsByGroup[Group(indicator: cell.indicator, period: cell.period, component: cell.component), default: []].insert(cell.code)
         }
@@ -28,6 +36,9 @@ enum AdditiveRelations {
                 let parts = (1...5).map { cell(.icb, code, $0) }
                 if parts.allSatisfy(present.contains), present.contains(cell(.icb, code, 0)) {
                     relations.append(AdditiveRelation(total: cell(.icb, code, 0), parts: parts))
+                }
+                if let places = placesByIcs[group]?[code], present.contains(cell(.icb, code, 0)) {
+                    relations.append(AdditiveRelation(total: cell(.icb, code, 0), parts: places.sorted()))
                 }
             }
             for quintile in 0...5 {

@@ -29,7 +29,7 @@ struct ComplementarySuppression {
         ] {
             let key = CountCell(
                 indicator: value.indicator, period: value.period, level: value.level, code: value.code,
-                quintile: quintile, component: component)
+                quintile: quintile, component: component, parent: value.parent)
             if let bounds = knowledge.bounds(Self.shown(cell, national: national, rules: knowledge.rules), recovered: found) {
                 result.append((key, bounds))
             }

@@ -1,7 +1,8 @@
 import PipelineCore
 
 /// One published count in the additive structure of the tables: an indicator's numerator or denominator
-/// for a geography overall (`quintile` 0) or for a national IMD quintile (docs/DISCLOSURE.md).
+/// for a geography overall (`quintile` 0) or for a national IMD quintile (docs/DISCLOSURE.md). A place's
+/// cell names its ICB as `parent`.
 struct CountCell: Hashable, Sendable, Comparable {
     enum Component: Int, Sendable, CaseIterable {
         case numerator, denominator
@@ -13,6 +14,7 @@ struct CountCell: Hashable, Sendable, Comparable {
     var code: String
     var quintile: Int
     var component: Component
+    var parent: String? = nil
 
     static func < (a: CountCell, b: CountCell) -> Bool {
         (a.indicator, a.period, a.level.order, a.code, a.quintile, a.component.rawValue)

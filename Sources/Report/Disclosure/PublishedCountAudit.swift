@@ -36,7 +36,7 @@ struct PublishedCountAudit {
         var bounds: [CountCell: CountBounds] = [:]
         for (table, level) in [
             (PublishedCatalog.icsLeague, GeographyLevel.icb), (PublishedCatalog.icsQuintileGap, .icb),
-            (PublishedCatalog.nationalByGroup, .england),
+            (PublishedCatalog.nationalByGroup, .england), (PublishedCatalog.places, .place),
         ] {
             guard let data = byName[table.name] else { continue }
             for row in data.records {
@@ -61,7 +61,7 @@ struct PublishedCountAudit {
                     }
                     let cell = CountCell(
                         indicator: place.indicator, period: place.period, level: level, code: place.code,
-                        quintile: place.quintile, component: component)
+                        quintile: place.quintile, component: component, parent: place.parent)
                     if let known = knowledge.bounds(shown, recovered: found) { bounds[cell] = known }
                 }
             }
@@ -75,21 +75,24 @@ struct PublishedCountAudit {
 
     /// Which count a published row is about.
     static func place(_ row: [String: PublishedTableData.Cell], table: PublishedTable, level: GeographyLevel)
-        -> (indicator: String, period: String, code: String, quintile: Int)?
+        -> (indicator: String, period: String, code: String, quintile: Int, parent: String?)?
     {
         guard case .text(let indicator)? = row["indicator_id"], case .text(let period)? = row["period_start"] else { return nil }
         switch level {
         case .icb:
             guard case .text(let code)? = row["ics_ods_code"] else { return nil }
-            if case .integer(let quintile)? = row["quintile"] { return (indicator, period, code, Int(quintile)) }
-            return (indicator, period, code, 0)
+            if case .integer(let quintile)? = row["quintile"] { return (indicator, period, code, Int(quintile), nil) }
+            return (indicator, period, code, 0, nil)
         case .england:
             guard case .text(let type)? = row["breakdown_type"] else { return nil }
-            if type == BreakdownType.all.rawValue { return (indicator, period, GeographyLevel.englandCode, 0) }
+            if type == BreakdownType.all.rawValue { return (indicator, period, GeographyLevel.englandCode, 0, nil) }
             guard type == BreakdownType.imdQuintile.rawValue, case .text(let label)? = row["breakdown_value"],
                 let quintile = label.first?.wholeNumberValue
             else { return nil }
-            return (indicator, period, GeographyLevel.englandCode, quintile)
+            return (indicator, period, GeographyLevel.englandCode, quintile, nil)
+        case .place:
+            guard case .text(let code)? = row["place_code"], case .text(let parent)? = row["ics_ods_code"] else { return nil }
+            return (indicator, period, code, 0, parent)
         case .region:
             return nil
         }

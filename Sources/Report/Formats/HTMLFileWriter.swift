@@ -16,6 +16,7 @@ struct HTMLFileWriter: FormatWriter {
     static let drawnFrom: Set<String> = [
         PublishedCatalog.icsLeague.name, PublishedCatalog.nationalByGroup.name, PublishedCatalog.nationalInequality.name,
         PublishedCatalog.icsQuintileGap.name, PublishedCatalog.headlines.name, PublishedCatalog.metadata.name,
+        PublishedCatalog.places.name,
     ]
 
     /// Tables kept over every period, for the trend charts.

@@ -2,8 +2,9 @@ import Foundation
 import Statistics
 
 /// One ICS's profile (docs/REPORT.md, "Profiles"): its facts, a spine chart of every indicator against
-/// England and the other systems, then per indicator its quintiles beside England's and its SII over time,
-/// and the notes a report writer needs (hidden cells, unstable SIIs, trend).
+/// England and the other systems, then per indicator its quintiles beside England's, its SII over time, its
+/// places against the system (a funnel within the ICS) and the notes a report writer needs (hidden cells,
+/// unstable SIIs, trend).
 struct IcsProfilePage {
     let view: PublicationView
     let system: PublicationView.System
@@ -33,6 +34,10 @@ struct IcsProfilePage {
                 section += figures.quintiles(focus: system.ods, idSuffix: "-\(system.ods)")
                 section += figures.siiTrend(ods: system.ods, owner: SIIChart.shortName(system.name))
             }
+            section += "<h3>Places</h3>"
+            section +=
+                figures.places(ods: system.ods, icsName: system.name)
+                ?? "<p class=\"not-available\">No place figures: the source is not by LSOA, or the population is by ICB only.</p>"
             section += "<h3>Notes</h3><ul class=\"notes\">\(notes(indicator, row))</ul>"
             body += HTMLPage.section(
                 indicator.id, "\(HTML.escape(indicator.name)) <span class=\"period\">(\(HTML.escape(indicator.latestLabel)))</span>", section)

@@ -140,6 +140,49 @@ struct IndicatorFigures {
             table: table, kind: "funnel")
     }
 
+    /// One ICS's places against the ICS's value (docs/REPORT.md, "Profiles"): a funnel within the system
+    /// and the table of places; nil when the indicator has no place figures.
+    func places(ods: String, icsName: String) -> String? {
+        let rows = indicator.places(of: ods)
+        guard !rows.isEmpty else { return nil }
+        let first = rows[0]
+        var table =
+            "<table><caption>\(HTML.escape(name)) by place in \(HTML.escape(SIIChart.shortName(icsName))), \(HTML.escape(indicator.latestLabel))</caption><thead><tr><th scope=\"col\">Place</th><th scope=\"col\">Code</th><th scope=\"col\">Denominator</th><th scope=\"col\">Value (\(HTML.escape(unit)), 95% CI)</th><th scope=\"col\">Against the ICS</th></tr></thead><tbody>"
+        var items: [FunnelPlot.Item] = []
+        for row in rows {
+            let placeName = row["place_name"]?.text ?? "", code = row["place_code"]?.text ?? ""
+            let band = row["funnel_band"]?.text.flatMap(FunnelBand.init(rawValue:)) ?? .notApplicable
+            let shade = ComparisonShade(row["compare_ics_2level"]?.text.flatMap(TwoLevelComparison.init(rawValue:)) ?? .notCompared)
+            table +=
+                "<tr><th scope=\"row\">\(HTML.escape(placeName))</th><td>\(HTML.escape(code))</td><td>\(HTML.escape(text.display(row["denominator"] ?? .empty)))</td><td>\(Self.point(row, label: placeName).map { Self.estimate($0) } ?? HTML.escape(text.display(row["value"] ?? .empty)))</td><td>\(HTML.escape(shade.label(against: "the ICS")))</td></tr>"
+            guard let statistic = indicator.statistic, let value = row["value"]?.number,
+                let x = Self.funnelX(row, statistic: statistic, multiplier: indicator.multiplier)
+            else { continue }
+            items.append(
+                FunnelPlot.Item(name: placeName, value: value, denominator: x, shade: FunnelPlot.shade(band, polarity: indicator.polarity), band: band))
+        }
+        table += "</tbody></table>"
+        let shown = first["ics_places_shown"]?.number.map { Int($0) } ?? 0, count = first["ics_places"]?.number.map { Int($0) } ?? rows.count
+        var spread = "\(shown) of \(count) places \(shown == 1 ? "has" : "have") a published value"
+        if let low = first["ics_place_lowest"]?.number, let high = first["ics_place_highest"]?.number, shown > 1 {
+            spread += "; they range from \(FigureText.withUnit(low, unit: unit)) to \(FigureText.withUnit(high, unit: unit))"
+        }
+        spread += "."
+        guard let statistic = indicator.statistic, statistic.method.funnel != .none, let target = first["ics_value"]?.number, !items.isEmpty else {
+            return HTMLPage.figure(
+                "", caption: "\(name) by place, \(indicator.latestLabel): \(spread) No funnel: no place value to plot.", table: table, kind: "places")
+        }
+        let chart = FunnelPlot(
+            id: "\(id)-places-\(ods)", title: name, unit: unit, england: target, construction: statistic.method.funnel,
+            multiplier: indicator.multiplier, axisLabel: statistic == .proportion ? "Denominator (people eligible)" : "Population",
+            items: items, tau2: nil, subject: "places", benchmark: "the ICS", benchmarkLegend: "ICS value")
+        return HTMLPage.figure(
+            chart.svg(),
+            caption:
+                "\(name), \(indicator.latestLabel): places in \(SIIChart.shortName(icsName)) against the ICS's value (\(FigureText.withUnit(target, unit: unit))), with 95% and 99.8% control limits. \(spread)",
+            table: table, kind: "places")
+    }
+
     /// Where an ICS sits on the funnel's x axis (docs/METHODS.md §10): its denominator for a proportion,
     /// the derived denominator `multiplier × O / rate` for a rate (its population when it had no events).
     static func funnelX(_ row: Record, statistic: Statistic, multiplier: Double) -> Double? {

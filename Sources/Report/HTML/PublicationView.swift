@@ -26,6 +26,8 @@ struct PublicationView {
         var inequality: [Record]
         var quintiles: [Record]
         var headlines: [Record]
+        /// `soc_place` rows (places within ICSs), every period.
+        var places: [Record] = []
 
         var latest: String { periods.last?.start ?? "" }
         var latestLabel: String { periods.last?.label ?? "" }
@@ -49,6 +51,11 @@ struct PublicationView {
         func ics(_ ods: String, period: String? = nil) -> Record? {
             let period = period ?? latest
             return league.first { $0["ics_ods_code"]?.text == ods && $0["period_start"]?.text == period }
+        }
+
+        /// An ICS's places in the latest period, in published order.
+        func places(of ods: String) -> [Record] {
+            places.filter { $0["ics_ods_code"]?.text == ods && $0["period_start"]?.text == latest }
         }
 
         func label(_ period: String) -> String { periods.first { $0.start == period }?.label ?? period }
@@ -75,6 +82,7 @@ struct PublicationView {
         let inequality = tables[PublishedCatalog.nationalInequality.name]?.records ?? []
         let quintiles = tables[PublishedCatalog.icsQuintileGap.name]?.records ?? []
         let headlines = tables[PublishedCatalog.headlines.name]?.records ?? []
+        let places = tables[PublishedCatalog.places.name]?.records ?? []
         metadata = tables[PublishedCatalog.metadata.name]?.records ?? []
         runID = tables.values.lazy.compactMap(\.runID).first ?? "none"
         manifest = tables.values.lazy.compactMap(\.manifestSHA256).first ?? "none"
@@ -104,7 +112,7 @@ struct PublicationView {
                     polarity: item("polarity").flatMap(Polarity.init(rawValue:)) ?? .none, definition: item("definition") ?? "",
                     method: item("method") ?? "", signConvention: item("sign_convention") ?? "", noSplit: item("deprivation_split"),
                     periods: periods, league: rows, national: mine(national), inequality: mine(inequality), quintiles: mine(quintiles),
-                    headlines: mine(headlines)))
+                    headlines: mine(headlines), places: mine(places)))
         }
     }
 

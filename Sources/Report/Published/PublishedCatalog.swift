@@ -196,6 +196,60 @@ public enum PublishedCatalog {
             StatusGroup("core20_status", ["core20_value_vs_england_core20"]),
         ])
 
+    public static let places = PublishedTable(
+        name: "soc_place", title: "Places within each ICS",
+        description:
+            "Each place (sub-ICB location) of each ICS: its value with intervals, against its own ICS's value (two-level and a funnel within the system), and the spread of the ICS's places. Indicators from sources by LSOA only; disclosure control as for ICSs.",
+        keyColumns: ["indicator_id", "period_start", "place_code"],
+        summary: [
+            .column("ics_name", heading: "ICS"), .column("place_name", heading: "Place"), .column("denominator", heading: "Denominator"),
+            .column("value", heading: "Value"), .interval(lower: "lcl95", upper: "ucl95", heading: "95% interval"),
+            .column("ics_value", heading: "ICS value"), .column("compare_ics_2level", heading: "Against its ICS"),
+        ],
+        body: [
+            Column("ics_ods_code", .text, "ICB ODS code of the place's ICS.", nullable: false),
+            Column("ics_name", .text, "ICB name.", nullable: false),
+            Column("place_code", .text, "Sub-ICB location ODS code (e.g. 01F).", nullable: false),
+            Column(
+                "place_name", .text,
+                "The place: the local authorities holding most of the location's LSOAs (from `reference.icb.subIcbs`), else the code.",
+                nullable: false),
+            Column("numerator", .count, "Events or people counted (rounded; suppressed if 1–7)."),
+            Column("denominator", .count, "Population or people eligible (rounded; suppressed if 1–7)."),
+            Column("value", .number, "The indicator value in `unit` (percentages from the rounded counts)."),
+        ] + intervals + [
+            Column("unit", .text, "Unit of `value`.", nullable: false),
+            Column("ics_value", .number, "The ICS's own value, as published in soc_ics_league."),
+            Column(
+                "compare_ics_2level", .text,
+                "Two-level comparison with the ICS's value: `better_998`, `better_95`, `similar`, `worse_95`, `worse_998` (or `higher_*`/`lower_*` without polarity), `not_compared`."
+            ),
+            Column(
+                "funnel_band", .text,
+                "Position in the funnel around the ICS's value (no overdispersion adjustment): `within`, `high_95`, `low_95`, `high_998`, `low_998`, `not_applicable`."
+            ),
+            Column("funnel_lcl95", .number, "Lower 95% funnel limit around the ICS's value at this place's denominator."),
+            Column("funnel_ucl95", .number, "Upper 95% funnel limit."),
+            Column("funnel_lcl998", .number, "Lower 99.8% funnel limit."),
+            Column("funnel_ucl998", .number, "Upper 99.8% funnel limit."),
+            Column("ics_places", .integer, "Number of places in the ICS (same on each of its rows).", nullable: false),
+            Column("ics_places_shown", .integer, "How many of them have a published value.", nullable: false),
+            Column("ics_place_lowest", .number, "Lowest published place value in the ICS."),
+            Column("ics_place_highest", .number, "Highest published place value in the ICS."),
+            Column("ics_place_range", .number, "`ics_place_highest - ics_place_lowest`: the variation between the ICS's places."),
+        ],
+        statusGroups: [
+            StatusGroup("numerator_status", ["numerator"]),
+            StatusGroup("denominator_status", ["denominator"]),
+            StatusGroup(
+                "value_status",
+                [
+                    "value", "lcl95", "ucl95", "lcl998", "ucl998", "compare_ics_2level", "funnel_band", "funnel_lcl95", "funnel_ucl95",
+                    "funnel_lcl998", "funnel_ucl998",
+                ], after: "ucl998"),
+            StatusGroup("ics_value_status", ["ics_value"]),
+        ])
+
     public static let trendVsBaseline = PublishedTable(
         name: "soc_trend_vs_baseline", title: "Change since baseline",
         description:
@@ -291,7 +345,7 @@ public enum PublishedCatalog {
 
     /// Every published table, in publication order.
     public static let tables: [PublishedTable] = [
-        nationalByGroup, nationalInequality, icsLeague, icsQuintileGap, trendVsBaseline, headlines, metadata, suppressedCells,
+        nationalByGroup, nationalInequality, icsLeague, icsQuintileGap, places, trendVsBaseline, headlines, metadata, suppressedCells,
     ]
 
     public static func table(named name: String) -> PublishedTable? { tables.first { $0.name == name } }

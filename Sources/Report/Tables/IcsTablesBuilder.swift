@@ -13,6 +13,7 @@ struct IcsTablesBuilder {
             for period in inputs.periods[definition.id] ?? [] {
                 try league(definition, period, writer)
                 try quintiles(definition, period, writer)
+                try places(definition, period, writer)
             }
         }
     }
@@ -69,6 +70,44 @@ struct IcsTablesBuilder {
         case .higher: "wider_gap"
         case .lower: "narrower_gap"
         case .similar: "similar_gap"
+        }
+    }
+
+    /// `soc_place`: each place against its ICS, with the spread of the ICS's published place values.
+    private func places(_ definition: ReportDefinition, _ period: String, _ writer: PublishedTableWriter) throws {
+        for icb in inputs.icbs {
+            let places = (inputs.placesOfIcb[icb.ods] ?? []).compactMap { place in
+                inputs.value(definition.id, period, .place, place.code).map { (place, $0) }
+            }
+            guard !places.isEmpty, let ics = inputs.value(definition.id, period, .icb, icb.ods) else { continue }
+            let shown = places.compactMap { $0.1.shown }
+            let lowest = shown.min(), highest = shown.max()
+            for (place, cell) in places {
+                let comparison = inputs.placeComparison(definition.id, period, place.code)
+                let twoLevel: TwoLevelComparison? = try comparison?.decode("comparison")
+                let funnelBand: FunnelBand? = try comparison?.decode("funnel_band")
+                // Beside a hidden ICS value the comparison and the funnel (centred on it) would give it away.
+                let both = ics.value.action?.hidesValue == true ? ics.value : cell.value
+                try writer.insert(
+                    PublishedCatalog.places, indicator: definition.id, period: period,
+                    [
+                        "ics_ods_code": PublishedCell(icb.ods), "ics_name": PublishedCell(icb.name),
+                        "place_code": PublishedCell(place.code), "place_name": PublishedCell(place.name),
+                        "numerator": cell.numerator, "denominator": cell.denominator,
+                        "value": cell.estimate[0], "lcl95": cell.estimate[1], "ucl95": cell.estimate[2],
+                        "lcl998": cell.estimate[3], "ucl998": cell.estimate[4], "unit": PublishedCell(definition.unit),
+                        "ics_value": ics.value,
+                        "compare_ics_2level": CellRules.alongside(both, twoLevel?.rawValue),
+                        "funnel_band": CellRules.alongside(both, funnelBand?.rawValue),
+                        "funnel_lcl95": CellRules.alongside(both, comparison?["funnel_lcl95"] as Double?),
+                        "funnel_ucl95": CellRules.alongside(both, comparison?["funnel_ucl95"] as Double?),
+                        "funnel_lcl998": CellRules.alongside(both, comparison?["funnel_lcl998"] as Double?),
+                        "funnel_ucl998": CellRules.alongside(both, comparison?["funnel_ucl998"] as Double?),
+                        "ics_places": PublishedCell(places.count), "ics_places_shown": PublishedCell(shown.count),
+                        "ics_place_lowest": PublishedCell(lowest), "ics_place_highest": PublishedCell(highest),
+                        "ics_place_range": PublishedCell(lowest.flatMap { low in highest.map { $0 - low } }),
+                    ])
+            }
         }
     }
 
