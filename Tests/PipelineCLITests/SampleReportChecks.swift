@@ -13,24 +13,10 @@ enum SampleReportChecks {
     /// Tools read the data files as typed: pandas reads every number column of every CSV as numbers, and
     /// the workbook holds one Excel table per table sheet (docs/PUBLISHED_TABLES.md, "Status columns").
     static func tablesReadAsTyped(_ latest: String) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = [Repository.path("Tests/Fixtures/scripts/pandas_reads_numbers.py"), latest]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "pandas (python3-pandas, which scripts/setup.sh installs): \(text)")
-        let unzip = Process()
-        unzip.executableURL = URL(fileURLWithPath: "/usr/bin/unzip")
-        unzip.arguments = ["-Z1", "\(latest)/state-of-care.xlsx"]
-        let listing = Pipe()
-        unzip.standardOutput = listing
-        try unzip.run()
-        let members = String(decoding: listing.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        unzip.waitUntilExit()
+        let pandas = try CommandLineRunner.run(
+            [Repository.path("Tests/Fixtures/scripts/pandas_reads_numbers.py"), latest], executable: "/usr/bin/python3")
+        #expect(pandas.status == 0, "pandas (python3-pandas, which scripts/setup.sh installs): \(pandas.stdout)\(pandas.stderr)")
+        let members = try CommandLineRunner.run(["-Z1", "\(latest)/state-of-care.xlsx"], executable: "/usr/bin/unzip").stdout
         #expect(members.split(separator: "\n").filter { $0.hasPrefix("xl/tables/table") }.count >= 6, "Excel tables in the workbook")
     }
 

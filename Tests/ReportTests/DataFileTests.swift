@@ -58,19 +58,10 @@ struct DataFileTests {
         }
         #expect(statusesSeen > 0)
         // No marker text inside a CSV number column: pandas reads each as numbers.
-        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/scripts/pandas_reads_numbers.py").path
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = [script, latest]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "pandas (python3-pandas, which scripts/setup.sh installs): \(text)")
-        #expect(text.contains("numeric columns checked"))
+        let pandas = try CommandLineRunner.run(
+            [Repository.path("Tests/Fixtures/scripts/pandas_reads_numbers.py"), latest], executable: "/usr/bin/python3")
+        #expect(pandas.status == 0, "pandas (python3-pandas, which scripts/setup.sh installs): \(pandas.stdout)\(pandas.stderr)")
+        #expect(pandas.stdout.contains("numeric columns checked"))
     }
 
     @Test func numbersAreRoundedToTheirStatedPrecision() throws {

@@ -118,12 +118,7 @@ struct IndicatorFigures {
             items.append(FunnelPlot.Item(name: SIIChart.shortName(icsName), value: value, denominator: x, shade: shade, band: band))
         }
         table += "</tbody></table>"
-        let axis =
-            switch statistic {
-            case .proportion: "Denominator (people eligible)"
-            case .crudeRate: "Population"
-            case .dsr, .isRatio, .isRate: "Equivalent population (events × multiplier ÷ rate)"
-            }
+        let axis = Self.funnelAxis(statistic)
         let tau2 = indicator.current.lazy.compactMap { $0["funnel_tau2"]?.number }.first
         let chart = FunnelPlot(
             id: "\(id)-funnel", title: name, unit: unit, england: england, construction: construction, multiplier: indicator.multiplier, axisLabel: axis,
@@ -174,13 +169,22 @@ struct IndicatorFigures {
         }
         let chart = FunnelPlot(
             id: "\(id)-places-\(ods)", title: name, unit: unit, england: target, construction: statistic.method.funnel,
-            multiplier: indicator.multiplier, axisLabel: statistic == .proportion ? "Denominator (people eligible)" : "Population",
+            multiplier: indicator.multiplier, axisLabel: Self.funnelAxis(statistic),
             items: items, tau2: nil, subject: "places", benchmark: "the ICS", benchmarkLegend: "ICS value")
         return HTMLPage.figure(
             chart.svg(),
             caption:
                 "\(name), \(indicator.latestLabel): places in \(SIIChart.shortName(icsName)) against the ICS's value (\(FigureText.withUnit(target, unit: unit))), with 95% and 99.8% control limits. \(spread)",
             table: table, kind: "places")
+    }
+
+    /// What a funnel's x axis measures for a statistic (see ``funnelX(_:statistic:multiplier:)``).
+    static func funnelAxis(_ statistic: Statistic) -> String {
+        switch statistic {
+        case .proportion: "Denominator (people eligible)"
+        case .crudeRate: "Population"
+        case .dsr, .isRatio, .isRate: "Equivalent population (events × multiplier ÷ rate)"
+        }
     }
 
     /// Where an ICS sits on the funnel's x axis (docs/METHODS.md §10): its denominator for a proportion,
