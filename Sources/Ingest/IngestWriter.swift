@@ -204,7 +204,11 @@ final class IngestWriter {
         }
         var shared: [Cell: (events: Double, providers: Int, suppressed: Int)] = [:]
         let weights = reference.attributions[result.source.name]
-        for (key, counts) in result.attributed.cells {
+        // In key order: fractional shares are added in floating point, so the order fixes the last digit.
+        let ordered = result.attributed.cells.sorted {
+            ($0.key.period.ordinal, $0.key.provider, $0.key.sex, $0.key.age) < ($1.key.period.ordinal, $1.key.provider, $1.key.sex, $1.key.age)
+        }
+        for (key, counts) in ordered {
             guard let weights, let provider = weights.index[key.provider] else { continue }
             for (icb, share) in weights.weights[provider] where share > 0 {
                 let cell = Cell(period: key.period.label, icb: icb, sex: key.sex, age: key.age)

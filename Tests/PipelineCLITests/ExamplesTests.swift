@@ -261,6 +261,26 @@ struct ExamplesTests {
         #expect(notes.contains("rows left out by its 'where' filter"))
     }
 
+    /// Shares of a provider's counts are added in floating point; two runs (two processes, each with its
+    /// own hash seed) must still give every checkpoint value to the last digit.
+    @Test func countsSharedOutByProviderAreTheSameOnEveryRun() throws {
+        let workspace = try TestWorkspace()
+        let config = Repository.path("examples/nhs-ae-by-trust/pipeline.json")
+        var dumps: [String] = []
+        for name in ["first", "second"] {
+            let run = try CommandLineRunner.run([
+                "run", "--until", "transform", "--config", config, "--db", workspace.path("\(name).sqlite"), "--output", workspace.path(name),
+            ])
+            #expect(run.status == 0, "\(run.stderr)")
+            dumps.append(
+                try DatabaseQueue(path: workspace.path("\(name).sqlite")).read { db in
+                    try Row.fetchAll(db, sql: "SELECT * FROM ingest_attributed_event_total ORDER BY dataset, period, icb_code, sex, age_band")
+                        .map(\.description).joined(separator: "\n")
+                })
+        }
+        #expect(!dumps[0].isEmpty && dumps[0] == dumps[1])
+    }
+
     /// An IMD breakdown asked of a source at ICB grain is a configuration error naming both.
     @Test func aDeprivationSplitOfAnICBSourceIsRefused() throws {
         let folder = Repository.path("examples/nhs-dental-icb")
