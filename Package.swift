@@ -23,31 +23,41 @@ let package = Package(
 
         // The statistical methods, on R's maths library; shared by every stage (docs/ARCHITECTURE.md).
         .target(name: "Statistics", dependencies: ["CRmath"]),
+        // Configuration, errors, dimensions and the words stages exchange; no database (docs/ARCHITECTURE.md).
         .target(
             name: "PipelineCore",
             dependencies: [
                 "Statistics",
-                .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // The checkpoint database: store, migrations, the stage contract and one record type per table
+        // that crosses a stage (docs/ARCHITECTURE.md, "Checkpoint contracts").
+        .target(
+            name: "Checkpoints",
+            dependencies: [
+                "PipelineCore", "Statistics",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .target(
             name: "Ingest",
-            dependencies: ["PipelineCore", "CLibCSV"],
+            dependencies: ["PipelineCore", "Checkpoints", "CLibCSV"],
             // The per-row hot path mutates class state from C callbacks; runtime exclusivity checks cost
             // about a quarter of ingest time (perf). Debug builds, and so the tests, keep them.
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
         ),
-        .target(name: "Transform", dependencies: ["PipelineCore", "Statistics"]),
-        .target(name: "Aggregate", dependencies: ["PipelineCore", "Statistics"]),
-        .target(name: "Report", dependencies: ["PipelineCore", "Statistics", "CLibCSV", "CXlsxWriter"]),
-        .target(name: "Samples", dependencies: ["PipelineCore", "Statistics", "Ingest"]),
+        .target(name: "Transform", dependencies: ["PipelineCore", "Checkpoints", "Statistics"]),
+        .target(name: "Aggregate", dependencies: ["PipelineCore", "Checkpoints", "Statistics"]),
+        .target(name: "Report", dependencies: ["PipelineCore", "Checkpoints", "Statistics", "CLibCSV", "CXlsxWriter"]),
+        .target(name: "Samples", dependencies: ["PipelineCore", "Checkpoints", "Statistics", "Ingest"]),
         .executableTarget(
             name: "PipelineCLI",
             dependencies: [
-                "PipelineCore", "Statistics", "Ingest", "Transform", "Aggregate", "Report", "Samples",
+                "PipelineCore", "Checkpoints", "Statistics", "Ingest", "Transform", "Aggregate", "Report", "Samples",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -55,12 +65,18 @@ let package = Package(
         .target(
             name: "PipelineTestSupport",
             dependencies: [
-                "PipelineCore", "Ingest", "Transform", "Aggregate", "Report",
+                "PipelineCore", "Checkpoints", "Ingest", "Transform", "Aggregate", "Report",
                 .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log"),
             ],
             path: "Tests/PipelineTestSupport"),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "PipelineTestSupport"]),
         .testTarget(name: "PipelineCoreTests", dependencies: ["PipelineCore", "Statistics", "PipelineTestSupport"]),
+        .testTarget(
+            name: "CheckpointsTests",
+            dependencies: [
+                "Checkpoints", "PipelineCore", "Ingest", "Transform", "Aggregate", "Report", "PipelineTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "PipelineTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "TransformTests", dependencies: ["Transform", "Statistics", "Ingest", "PipelineTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),

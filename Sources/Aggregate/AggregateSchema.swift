@@ -1,3 +1,4 @@
+import Checkpoints
 import PipelineCore
 
 /// Tables the aggregate stage writes (documented in docs/TABLES.md); append-only (docs/ARCHITECTURE.md).

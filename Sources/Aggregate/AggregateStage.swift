@@ -1,3 +1,4 @@
+public import Checkpoints
 public import GRDB
 import Logging
 public import PipelineCore

@@ -1,3 +1,4 @@
+import Checkpoints
 import GRDB
 import PipelineCore
 import Statistics

@@ -1,3 +1,4 @@
+import Checkpoints
 import PipelineCore
 
 /// The ingest stage's tables (described in docs/TABLES.md); append-only (docs/ARCHITECTURE.md).

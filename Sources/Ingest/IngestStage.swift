@@ -1,3 +1,4 @@
+public import Checkpoints
 public import Foundation
 public import GRDB
 import Logging

@@ -1,3 +1,4 @@
+import Checkpoints
 import PipelineCore
 
 /// Keeps validated rows for `--keep-rows` (analysts who want every row in SQL).

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Checkpoints
 import Foundation
 import GRDB
 import PipelineCore

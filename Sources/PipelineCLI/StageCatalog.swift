@@ -1,4 +1,5 @@
 import Aggregate
+import Checkpoints
 import Ingest
 import PipelineCore
 import Report

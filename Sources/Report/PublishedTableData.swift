@@ -1,3 +1,4 @@
+import Checkpoints
 public import GRDB
 import PipelineCore
 

@@ -1,3 +1,4 @@
+import Checkpoints
 import Foundation
 public import GRDB
 public import PipelineCore

@@ -1,3 +1,4 @@
+import Checkpoints
 import PipelineCore
 
 /// The report stage's tables: the published State of Care tables as the checkpoint holds them (their

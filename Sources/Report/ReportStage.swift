@@ -1,3 +1,4 @@
+public import Checkpoints
 import Foundation
 public import GRDB
 import Logging

@@ -1,8 +1,9 @@
 import Aggregate
+public import Checkpoints
 import Foundation
 import Ingest
 import Logging
-public import PipelineCore
+import PipelineCore
 import Report
 import Transform
 

@@ -1,4 +1,5 @@
 import Aggregate
+import Checkpoints
 import Foundation
 import GRDB
 import Ingest

@@ -1,3 +1,4 @@
+import Checkpoints
 import PipelineCore
 
 /// Each ICS's slope index of inequality with its 95% interval as a caterpillar (docs/REPORT.md, "Charts"):

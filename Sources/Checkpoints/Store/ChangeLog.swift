@@ -1,5 +1,6 @@
 import Foundation
 public import GRDB
+public import PipelineCore
 
 /// Records what a stage changed compared with the checkpoint it replaces, inside the stage's transaction.
 ///

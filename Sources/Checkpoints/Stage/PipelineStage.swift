@@ -1,4 +1,5 @@
 public import GRDB
+public import PipelineCore
 
 /// A stage of the pipeline: reads its upstream stage's checkpoint tables, writes its own
 /// (docs/ARCHITECTURE.md, "The stage contract").

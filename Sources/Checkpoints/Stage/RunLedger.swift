@@ -1,5 +1,6 @@
 public import Foundation
 import GRDB
+public import PipelineCore
 
 /// Records each `run` invocation in `pipeline_run`.
 public struct RunLedger {

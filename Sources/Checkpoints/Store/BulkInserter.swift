@@ -1,5 +1,6 @@
 public import GRDB
 import GRDBSQLite
+public import PipelineCore
 
 /// A reusable prepared INSERT on GRDB's raw connection: the hot path for writing stage tables.
 ///

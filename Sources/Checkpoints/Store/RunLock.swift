@@ -1,4 +1,5 @@
 import Foundation
+public import PipelineCore
 
 /// One run at a time: an exclusive `flock` on a lock file beside the database, holding who has it.
 ///

@@ -1,5 +1,6 @@
 import Foundation
 public import GRDB
+public import PipelineCore
 
 /// The embedded SQLite checkpoint database (WAL): run ledger, stage checkpoints and stage tables.
 ///

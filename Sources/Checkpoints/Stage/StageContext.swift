@@ -1,4 +1,5 @@
 public import Logging
+public import PipelineCore
 
 /// What a stage gets to work with.
 public struct StageContext: Sendable {

@@ -1,4 +1,5 @@
 public import GRDB
+public import PipelineCore
 
 extension Row {
     /// A stored word decoded into its vocabulary type. A word this program does not know is an error naming

@@ -1,3 +1,5 @@
+public import PipelineCore
+
 /// What a stage reports back to the runner.
 public struct StageOutcome: Sendable {
     /// Output rows written, by table.

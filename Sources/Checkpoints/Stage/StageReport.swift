@@ -1,4 +1,5 @@
 public import Foundation
+public import PipelineCore
 
 /// What one stage run did.
 public struct StageReport: Sendable {

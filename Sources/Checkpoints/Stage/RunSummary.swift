@@ -1,4 +1,5 @@
 public import Foundation
+public import PipelineCore
 
 /// The machine-readable record of one `run`, written beside the database as `run-summary.json` at the
 /// end of every run (success or failure), for monitoring; `heartbeat.json` is rewritten as stages start

@@ -1,3 +1,5 @@
+public import PipelineCore
+
 /// Whether a stage runs, is skipped, or cannot run — decided once, by ``StageRunner/decide(_:context:checkpoints:force:upstreamWillRun:in:)``,
 /// for both `run` and `plan` (docs/ARCHITECTURE.md, "Checkpoints, fingerprints and staleness").
 public enum StageDecision: Sendable, Equatable {

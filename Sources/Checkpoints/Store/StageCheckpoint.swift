@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+public import PipelineCore
 
 /// The last successful run of a stage: what it was computed from and what it wrote.
 public struct StageCheckpoint: Sendable, Equatable {

@@ -1,6 +1,7 @@
 import Foundation
 public import GRDB
 import Logging
+public import PipelineCore
 
 /// Runs stages against the checkpoint store: one transaction per stage for outputs and checkpoint.
 public struct StageRunner {

@@ -1,4 +1,5 @@
 import Foundation
+public import PipelineCore
 
 /// Everything a stage's output depends on, in parts, and their digest (docs/ARCHITECTURE.md,
 /// "Checkpoints, fingerprints and staleness"): the program build, the canonical JSON of the

@@ -1,4 +1,5 @@
 public import GRDB
+public import PipelineCore
 public import Statistics
 
 // Every word that crosses a stage boundary is stored as its raw text and decoded on read; a row holding a

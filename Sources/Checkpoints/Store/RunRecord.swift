@@ -1,4 +1,5 @@
 import GRDB
+public import PipelineCore
 
 /// One invocation of `soc-pipeline run`.
 public struct RunRecord: Sendable, Equatable {
