@@ -467,7 +467,7 @@ final class ExtractParser: CSVRecordHandler {
     // MARK: - Value parsing (allocation-free)
 
     /// The largest count a row may hold.
-    static let maximumCount: Int64 = 1_000_000_000
+    static let maximumCount = QuarantineReason.maximumCount
 
     enum CountValue {
         case value(Int64)

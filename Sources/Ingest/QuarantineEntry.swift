@@ -1,3 +1,5 @@
+public import PipelineCore
+
 /// One quarantined row: where, which column, and why. Never the value.
 public struct QuarantineEntry: Sendable {
     public var line: Int

@@ -1,3 +1,4 @@
+import PipelineCore
 import Testing
 
 @testable import Ingest

@@ -54,6 +54,15 @@ struct ExamplesTests {
         return (lsoas.count, people)
     }
 
+    /// The example's checkpoint tables read back through their records unchanged, including `covering`.
+    static func expectRecordsRoundTrip(_ path: String, covering tables: [String]) throws {
+        let checked = try CheckpointRoundTrip.check(path)
+        for (table, rows) in checked.sorted(by: { $0.key < $1.key }) {
+            #expect(rows.mismatched == 0, "\(table): \(rows.mismatched) of \(rows.read) rows differ")
+        }
+        for table in tables { #expect((checked[table]?.read ?? 0) > 0, "\(table) has no rows to check") }
+    }
+
     @Test func theONSPopulationAsPublished() throws {
         let workspace = try TestWorkspace()
         let config = Repository.path("examples/ons-population-wide/pipeline.json")
@@ -158,6 +167,7 @@ struct ExamplesTests {
             "run", "--config", "\(folder)/pipeline.json", "--db", workspace.path("dental.sqlite"), "--output", workspace.path("published"),
         ])
         #expect(run.status == 0, "\(run.stderr)")
+        try Self.expectRecordsRoundTrip(workspace.path("dental.sqlite"), covering: ["ingest_icb_event_total", "ref_icb_deprivation"])
         // By hand: Norfolk and Waveney (QMM), 12 months to December 2022 — patients from the file's first row
         // for that ICB and month, over the people of its LSOAs (the bundled lookup and population), per 100.
         let rows = try Self.csv("\(folder)/nhse_dental_icb_unique_patients_rolling_12m.csv")
@@ -224,6 +234,7 @@ struct ExamplesTests {
             "run", "--config", "\(folder)/pipeline.json", "--db", workspace.path("ae.sqlite"), "--output", workspace.path("published"),
         ])
         #expect(run.status == 0, "\(run.stderr)")
+        try Self.expectRecordsRoundTrip(workspace.path("ae.sqlite"), covering: ["ingest_attributed_event_total", "ingest_unattributed"])
         // By hand, from the two raw files: Norfolk and Waveney (E54000022), March 2019, type 1 departments.
         var shares: [String: Double] = [:]
         for row in try Self.csv(Repository.path("reference/attribution/nhs_trust22_to_icb22_catchment_share.csv")) where row["icb22_ons_code"] == "E54000022" {

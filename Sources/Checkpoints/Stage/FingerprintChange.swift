@@ -1,5 +1,5 @@
 import Foundation
-public import PipelineCore
+import PipelineCore
 
 /// What differs between a checkpoint's fingerprint and the one a run would record, in words for `plan`
 /// and the run log: which configuration keys, whether the program, and which content parts.

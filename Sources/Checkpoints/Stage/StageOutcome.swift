@@ -1,4 +1,4 @@
-public import PipelineCore
+import PipelineCore
 
 /// What a stage reports back to the runner.
 public struct StageOutcome: Sendable {

@@ -1,6 +1,6 @@
 public import GRDB
 import GRDBSQLite
-public import PipelineCore
+import PipelineCore
 
 /// A reusable prepared INSERT on GRDB's raw connection: the hot path for writing stage tables.
 ///
@@ -51,6 +51,25 @@ public final class BulkInserter {
             case .double(let number): code = number.isFinite ? sqlite3_bind_double(statement, index, number) : sqlite3_bind_null(statement, index)
             case .text(let text): code = sqlite3_bind_text(statement, index, text, -1, sqliteTransient)
             case .null: code = sqlite3_bind_null(statement, index)
+            }
+            guard code == SQLITE_OK else { throw failure() }
+        }
+        let code = sqlite3_step(statement)
+        sqlite3_reset(statement)
+        guard code == SQLITE_DONE else { throw failure() }
+        rowsInserted += 1
+    }
+
+    /// Binds stored values in column order, steps and resets.
+    public func insert(stored values: [DatabaseValue]) throws {
+        for (offset, value) in values.enumerated() {
+            let index = Int32(offset + 1)
+            let code: Int32
+            switch value.storage {
+            case .int64(let number): code = sqlite3_bind_int64(statement, index, number)
+            case .double(let number): code = number.isFinite ? sqlite3_bind_double(statement, index, number) : sqlite3_bind_null(statement, index)
+            case .string(let text): code = sqlite3_bind_text(statement, index, text, -1, sqliteTransient)
+            case .null, .blob: code = sqlite3_bind_null(statement, index)
             }
             guard code == SQLITE_OK else { throw failure() }
         }

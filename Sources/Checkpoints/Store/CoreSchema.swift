@@ -1,5 +1,5 @@
 import GRDB
-public import PipelineCore
+import PipelineCore
 
 /// One append-only schema step: its place in the one sequence every database applies (whichever module
 /// owns it), an identifier and its SQL, never edited once released (a test pins each by SHA-256;

@@ -1,4 +1,4 @@
-/// Why a row was set aside (stable codes; documented in docs/TABLES.md).
+/// Why ingest set a row aside (`ingest_quarantine.reason`; stable codes, documented in docs/TABLES.md).
 public enum QuarantineReason: String, Sendable, CaseIterable {
     case fieldCount = "field_count"
     case invalidUTF8 = "invalid_utf8"
@@ -22,6 +22,9 @@ public enum QuarantineReason: String, Sendable, CaseIterable {
     case mixedTopAgeBands = "mixed_top_age_bands"
     case mixedAllAges = "mixed_all_ages"
 
+    /// The largest count a row may hold: sums of such counts stay exact in a Double.
+    public static let maximumCount: Int64 = 1_000_000_000
+
     /// A sentence for logs and messages (never includes the cell value).
     public var explanation: String {
         switch self {
@@ -40,7 +43,7 @@ public enum QuarantineReason: String, Sendable, CaseIterable {
         case .negativeCount: "count must not be negative"
         case .numeratorExceedsDenominator: "numerator exceeds denominator"
         case .duplicateKey: "another row has the same area, period, sex and age band"
-        case .countTooLarge: "count is larger than \(ExtractParser.maximumCount) (no area has that many people or events)"
+        case .countTooLarge: "count is larger than \(QuarantineReason.maximumCount) (no area has that many people or events)"
         case .futurePeriod: "period is after the current month"
         case .outsidePeriodWindow: "period is outside the configured window ('periods' in pipeline.json)"
         case .outsideDeliveredIcs: "the row's area belongs to another ICS than the folder the file was delivered in"

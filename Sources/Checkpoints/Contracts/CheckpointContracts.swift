@@ -1,0 +1,13 @@
+/// Every table that crosses a stage boundary, by its record (docs/ARCHITECTURE.md, "Checkpoint contracts").
+/// A test holds each record to its table's columns and its writer's migrations, and fails on a stage table
+/// that has no record here.
+public enum CheckpointContracts {
+    public static let records: [any CheckpointRecord.Type] = [
+        IngestedFile.self, QuarantinedRow.self, IngestedSource.self, EventTotal.self, ProportionTotal.self, IcbEventTotal.self,
+        IcbProportionTotal.self, AttributedEventTotal.self, UnattributedProvider.self, PopulationTotal.self, SourceDataQuality.self,
+        KeptRow.self, ReferenceIcb.self, ReferenceSubIcb.self, StandardPopulationWeight.self, ReferenceVintage.self, IcbDeprivation.self,
+        IcbBoundaryRing.self,
+        IndicatorValue.self, IndicatorDataQuality.self, IndicatorPlace.self, IndicatorDefinition.self,
+        InequalityIndex.self, QuintileGap.self, EnglandComparison.self, PlaceComparison.self, TrendAgainstBaseline.self, HeadlineFact.self,
+    ]
+}

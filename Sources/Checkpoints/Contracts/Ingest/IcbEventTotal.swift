@@ -1,0 +1,62 @@
+public import GRDB
+public import PipelineCore
+
+/// Events of a source with no deprivation split (grain `icb` or `sub-icb`), totalled by ICB, sex and age band (docs/TABLES.md, "Ingest").
+public struct IcbEventTotal: CheckpointRecord, Equatable {
+    public static let databaseTableName = "ingest_icb_event_total"
+    public static let writer = StageName.ingest
+
+    public enum Columns: String, CheckpointColumns {
+        case dataset
+        case period
+        case icbCode = "icb_code"
+        case sex
+        case age = "age_band"
+        case events
+        case records
+        case suppressedRecords = "suppressed_records"
+    }
+
+    public var dataset: String
+    /// Period label (e.g. `2025-03`, `2024-Q4`).
+    public var period: String
+    public var icbCode: String
+    public var sex: Sex
+    public var age: RecordedAge
+    public var events: Int64
+    public var records: Int
+    public var suppressedRecords: Int
+
+    public init(dataset: String, period: String, icbCode: String, sex: Sex, age: RecordedAge, events: Int64, records: Int, suppressedRecords: Int) {
+        self.dataset = dataset
+        self.period = period
+        self.icbCode = icbCode
+        self.sex = sex
+        self.age = age
+        self.events = events
+        self.records = records
+        self.suppressedRecords = suppressedRecords
+    }
+
+    public init(row: Row) throws {
+        dataset = row[Columns.dataset]
+        period = row[Columns.period]
+        icbCode = row[Columns.icbCode]
+        sex = try row.decode(Columns.sex)
+        age = try row.decode(Columns.age)
+        events = row[Columns.events]
+        records = row[Columns.records]
+        suppressedRecords = row[Columns.suppressedRecords]
+    }
+
+    public func store(in row: inout StoredRow<Columns>) {
+        row[.dataset] = dataset
+        row[.period] = period
+        row[.icbCode] = icbCode
+        row[.sex] = sex
+        row[.age] = age
+        row[.events] = events
+        row[.records] = records
+        row[.suppressedRecords] = suppressedRecords
+    }
+}

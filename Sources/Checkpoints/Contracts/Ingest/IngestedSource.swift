@@ -1,0 +1,65 @@
+public import GRDB
+public import PipelineCore
+
+/// One source as ingest read it: its kind, grain, files, periods and oldest age band (docs/TABLES.md, "Ingest").
+public struct IngestedSource: CheckpointRecord, Equatable {
+    public static let databaseTableName = "ingest_source"
+    public static let writer = StageName.ingest
+
+    public enum Columns: String, CheckpointColumns {
+        case source
+        case kind
+        case grain
+        case vintage
+        case files
+        case rowsLoaded = "rows_loaded"
+        case periods
+        case topAgeBand = "top_age_band"
+    }
+
+    public var source: String
+    public var kind: SourceConfig.Kind
+    public var grain: SourceConfig.Grain
+    public var vintage: String?
+    public var files: Int
+    public var rowsLoaded: Int
+    /// Period labels in order; none for a population.
+    public var periods: [String]
+    public var topAgeBand: TopAgeBand
+
+    public init(
+        source: String, kind: SourceConfig.Kind, grain: SourceConfig.Grain, vintage: String?, files: Int, rowsLoaded: Int, periods: [String],
+        topAgeBand: TopAgeBand
+    ) {
+        self.source = source
+        self.kind = kind
+        self.grain = grain
+        self.vintage = vintage
+        self.files = files
+        self.rowsLoaded = rowsLoaded
+        self.periods = periods
+        self.topAgeBand = topAgeBand
+    }
+
+    public init(row: Row) throws {
+        source = row[Columns.source]
+        kind = try row.decode(Columns.kind)
+        grain = try row.decode(Columns.grain)
+        vintage = row[Columns.vintage]
+        files = row[Columns.files]
+        rowsLoaded = row[Columns.rowsLoaded]
+        periods = (row[Columns.periods] as String).split(separator: ",").map(String.init)
+        topAgeBand = try row.decode(Columns.topAgeBand)
+    }
+
+    public func store(in row: inout StoredRow<Columns>) {
+        row[.source] = source
+        row[.kind] = kind
+        row[.grain] = grain
+        row[.vintage] = vintage
+        row[.files] = files
+        row[.rowsLoaded] = rowsLoaded
+        row[.periods] = periods.joined(separator: ",")
+        row[.topAgeBand] = topAgeBand
+    }
+}

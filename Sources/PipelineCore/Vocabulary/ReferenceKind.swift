@@ -1,0 +1,24 @@
+/// The reference files a run reads, each recorded with its vintage and SHA-256 (`ref_vintage.kind`;
+/// docs/DATA.md): named in the publication's provenance and in `explain`.
+public enum ReferenceKind: String, Sendable, CaseIterable, Codable {
+    /// The ICBs with their regions.
+    case icb
+    /// LSOA to sub-ICB location and ICB.
+    case lsoaIcb = "lsoa_icb"
+    /// IMD deciles of LSOAs.
+    case imd
+    /// The European Standard Population.
+    case standardPopulation = "standard_population"
+    /// LSOAs of one vintage onto the basis.
+    case lsoaConversion = "lsoa_conversion"
+    /// Each ICB's average IMD score.
+    case imdIcbSummary = "imd_icb_summary"
+    /// Weights that share a provider's counts among ICBs.
+    case attribution
+    /// ICS outlines for the map.
+    case boundaries
+    /// Names of the sub-ICB locations (places).
+    case subIcb = "sub_icb"
+    /// The population source (its files, not a reference file).
+    case population
+}
