@@ -12,8 +12,6 @@ public struct AggregateStage: PipelineStage {
 
     public init() {}
 
-    static let tables = ["inequality_index", "quintile_gap", "england_comparison", "trend", "headline_fact", "place_comparison"]
-
     public var migrations: [SchemaMigration] { AggregateSchema.migrations }
 
     /// The `aggregate` section is all the stage reads from the configuration.
@@ -22,18 +20,19 @@ public struct AggregateStage: PipelineStage {
     public func run(_ context: StageContext, in db: Database) throws -> StageOutcome {
         let settings = context.config.aggregate
         let previousBands = try ComparisonChanges.current(db)
-        for table in Self.tables { try db.execute(sql: "DELETE FROM \(table)") }
+        for table in CheckpointContracts.records where table.writer == .aggregate { try table.deleteAll(db) }
         let values = try IndicatorValues(db)
         let writer = try AggregateWriter(db)
         var notes: [String] = []
 
         for definition in values.definitions {
-            let periods = values.periods[definition.id] ?? []
-            let baseline = values.baseline(definition.id, configured: settings.baselinePeriod)
+            let periods = values.periods[definition.indicator] ?? []
+            let baseline = values.baseline(definition.indicator, configured: settings.baselinePeriod)
             if let wanted = settings.baselinePeriod, !periods.contains(wanted) {
                 // Falling back to another period would publish trends against a baseline nobody chose.
                 throw PipelineError(
-                    .usage, "aggregate.baselinePeriod: \(wanted) is not a period of indicator \(definition.id)'s data (\(periods.joined(separator: ", ")))",
+                    .usage,
+                    "aggregate.baselinePeriod: \(wanted) is not a period of indicator \(definition.indicator)'s data (\(periods.joined(separator: ", ")))",
                     hint: "set it to one of those periods, or remove it to measure change from the earliest")
             }
             let (inequality, unstable) = try InequalityTable(values: values, writer: writer, settings: settings).write(definition)
@@ -48,7 +47,7 @@ public struct AggregateStage: PipelineStage {
                     try writer.headline(fact)
                 }
             }
-            notes.append("\(definition.id): \(periods.count) periods, baseline \(baseline ?? "none"), \(unstable) SII flagged unstable")
+            notes.append("\(definition.indicator): \(periods.count) periods, baseline \(baseline ?? "none"), \(unstable) SII flagged unstable")
         }
         let changes = try ChangeLog(db, runID: context.runID, stage: .aggregate)
         try ComparisonChanges.record(since: previousBands, in: db, into: changes)

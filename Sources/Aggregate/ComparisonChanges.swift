@@ -7,21 +7,9 @@ import Statistics
 enum ComparisonChanges {
     /// The comparison of every ICS row now in `england_comparison`, by change-log subject, in key order.
     static func current(_ db: Database) throws -> [(subject: String, comparison: TwoLevelComparison)] {
-        var bands: [(subject: String, comparison: TwoLevelComparison)] = []
-        for row in try Row.fetchAll(
-            db,
-            sql: """
-                SELECT indicator_id, period, icb_code, breakdown_type, breakdown_index, comparison FROM england_comparison ORDER BY 1, 2, 3, 4, 5
-                """)
-        {
-            bands.append(
-                (
-                    ChangeLog.subject(
-                        row["indicator_id"], row["period"], .icb, row["icb_code"], try row.decode("breakdown_type"),
-                        row["breakdown_index"]), try row.decode("comparison")
-                ))
+        try EnglandComparison.fetchAll(db, orderedBy: [.indicator, .period, .icbCode, .breakdown, .breakdownIndex]).map {
+            (ChangeLog.subject($0.indicator, $0.period, .icb, $0.icbCode, $0.breakdown, $0.breakdownIndex), $0.comparison)
         }
-        return bands
     }
 
     /// Logs each comparison that differs from `previous`, in subject order.

@@ -1,3 +1,4 @@
+import Checkpoints
 import PipelineCore
 import Statistics
 
@@ -12,10 +13,10 @@ struct ComparisonTable {
 
     func write(_ definition: IndicatorDefinition) throws {
         let comparator = EnglandComparator()
-        for period in values.periods[definition.id] ?? [] {
+        for period in values.periods[definition.indicator] ?? [] {
             for (type, index) in Self.slices {
-                guard let england = values.value(definition.id, period, IndicatorValues.england, type, index) else { continue }
-                let rows = values.geographies.filter { $0.level == .icb }.compactMap { values.value(definition.id, period, $0, type, index) }
+                guard let england = values.value(definition.indicator, period, IndicatorValues.england, type, index) else { continue }
+                let rows = values.geographies.filter { $0.level == .icb }.compactMap { values.value(definition.indicator, period, $0, type, index) }
                 let tau2 = overdispersion(definition, rows: rows, england: england)
                 for row in rows {
                     try writer.comparison(

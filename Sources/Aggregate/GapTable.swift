@@ -1,3 +1,4 @@
+import Checkpoints
 import PipelineCore
 
 /// `quintile_gap`: most against least deprived quintile for every geography and period.
@@ -7,10 +8,10 @@ struct GapTable {
 
     func write(_ definition: IndicatorDefinition) throws {
         let calculator = GapCalculator()
-        for period in values.periods[definition.id] ?? [] {
+        for period in values.periods[definition.indicator] ?? [] {
             for geography in values.geographies {
-                let quintiles = values.quantiles(definition.id, period, geography, type: .imdQuintile)
-                try writer.gap(definition.id, period, geography, calculator.compute(definition, quintiles: quintiles))
+                let quintiles = values.quantiles(definition.indicator, period, geography, type: .imdQuintile)
+                try writer.gap(definition.indicator, period, geography, calculator.compute(definition, quintiles: quintiles))
             }
         }
     }

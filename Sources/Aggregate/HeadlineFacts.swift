@@ -1,3 +1,4 @@
+import Checkpoints
 import PipelineCore
 import Statistics
 
@@ -11,7 +12,7 @@ struct HeadlineFacts {
         _ definition: IndicatorDefinition, period: String, baseline: String?,
         inequality: [InequalityKey: InequalityCalculator.Result]
     ) -> [HeadlineFact] {
-        let id = definition.id
+        let id = definition.indicator
         let england = IndicatorValues.england
         let key = "\(id)|\(period)|\(england.level.rawValue)|\(england.code)"
         var facts: [HeadlineFact] = []
@@ -20,14 +21,14 @@ struct HeadlineFacts {
             facts.append(
                 HeadlineFact(
                     indicator: id, period: period, kind: .ratioMostVsLeast, rank: 1, value: ratio, lower: nil, upper: nil,
-                    sourceTable: "quintile_gap", sourceKey: key))
+                    sourceTable: QuintileGap.databaseTableName, sourceKey: key))
         }
         // An SII flagged unstable is published with its reason, never headlined (docs/TABLES.md, `headline_fact`).
         if let sii = inequality[InequalityKey(id, period, england, .imdDecile)], sii.unstableReason == nil, let rii = sii.rii {
             facts.append(
                 HeadlineFact(
                     indicator: id, period: period, kind: .relativeIndex, rank: 1, value: rii, lower: sii.riiLower,
-                    upper: sii.riiUpper, sourceTable: "inequality_index", sourceKey: key + "|imd_decile"))
+                    upper: sii.riiUpper, sourceTable: InequalityIndex.databaseTableName, sourceKey: key + "|imd_decile"))
         }
         if let baseline, baseline != period, let latest = values.value(id, period, england), let base = values.value(id, baseline, england),
             let v1 = latest.value, let v0 = base.value
@@ -36,7 +37,7 @@ struct HeadlineFacts {
             facts.append(
                 HeadlineFact(
                     indicator: id, period: period, kind: .changeSinceBaseline, rank: 1, value: v1 - v0,
-                    lower: trend.change?.lower, upper: trend.change?.upper, sourceTable: "trend", sourceKey: key + "|all"))
+                    lower: trend.change?.lower, upper: trend.change?.upper, sourceTable: TrendAgainstBaseline.databaseTableName, sourceKey: key + "|all"))
         }
         return facts
     }

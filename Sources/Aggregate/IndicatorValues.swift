@@ -32,38 +32,26 @@ struct IndicatorValues {
     private(set) var placesOfIcb: [String: [Geography]] = [:]
 
     init(_ db: Database) throws {
-        for row in try Row.fetchAll(db, sql: "SELECT * FROM indicator_definition ORDER BY indicator_id") {
-            definitions.append(
-                IndicatorDefinition(
-                    id: row["indicator_id"], title: row["title"], statistic: try row.decode("statistic"),
-                    multiplier: row["multiplier"], unit: row["unit"], polarity: try row.decode("polarity")))
-        }
+        definitions = try IndicatorDefinition.fetchAll(db, orderedBy: [.indicator])
         var periodSets: [String: Set<String>] = [:]
-        var seen: Set<String> = []
-        let cursor = try Row.fetchCursor(
-            db,
-            sql: """
-                SELECT * FROM indicator_value ORDER BY CASE geography_level WHEN 'england' THEN 0 WHEN 'region' THEN 1 ELSE 2 END,
-                       geography_code, indicator_id, period, breakdown_type, breakdown_index
-                """)
-        while let row = try cursor.next() {
-            let key = Key(
-                indicator: row["indicator_id"], period: row["period"], level: try row.decode("geography_level"),
-                code: row["geography_code"], type: try row.decode("breakdown_type"), index: row["breakdown_index"])
-            let value = IndicatorValue(
-                key: key, name: row["geography_name"], numerator: row["numerator"], denominator: row["denominator"], value: row["value"],
-                lower95: row["lcl95"], upper95: row["ucl95"], lower998: row["lcl998"], upper998: row["ucl998"],
-                multiplier: row["multiplier"], withheld: try row.decodeIfPresent("withheld_reason"))
+        var seen: Set<Key> = []
+        // England first, then regions, then ICBs, each by code: the order geographies are written in.
+        let all = try IndicatorValue.fetchAll(db).sorted {
+            ($0.level.order, $0.code, $0.indicator, $0.period, $0.breakdown.rawValue, $0.breakdownIndex)
+                < ($1.level.order, $1.code, $1.indicator, $1.period, $1.breakdown.rawValue, $1.breakdownIndex)
+        }
+        for value in all {
+            let key = value.key
             rows[key] = value
             periodSets[key.indicator, default: []].insert(key.period)
             // Places are compared with their ICS only (``PlaceComparisonTable``).
-            if key.level != .place, seen.insert("\(key.level.rawValue)|\(key.code)").inserted {
+            if key.level != .place, seen.insert(Key(indicator: "", period: "", level: key.level, code: key.code)).inserted {
                 geographies.append(Geography(level: key.level, code: key.code, name: value.name))
             }
         }
         periods = periodSets.mapValues { $0.sorted() }
-        for row in try Row.fetchAll(db, sql: "SELECT place_code, place_name, icb_code FROM indicator_place ORDER BY icb_code, place_code") {
-            placesOfIcb[row["icb_code"], default: []].append(Geography(level: .place, code: row["place_code"], name: row["place_name"]))
+        for place in try IndicatorPlace.fetchAll(db, orderedBy: [.icbCode, .placeCode]) {
+            placesOfIcb[place.icbCode, default: []].append(Geography(level: .place, code: place.placeCode, name: place.placeName))
         }
     }
 

@@ -1,3 +1,4 @@
+import Checkpoints
 import PipelineCore
 import Statistics
 
@@ -16,7 +17,7 @@ struct InequalityCalculator {
         var rii: Double?
         var riiLower: Double?
         var riiUpper: Double?
-        var ciMethod: String?
+        var intervalMethod: InequalityIntervalMethod?
         var unstableReason: String?
         var quantiles: Int
 
@@ -82,7 +83,7 @@ struct InequalityCalculator {
         result.siiUpper = limits.siiUpper
         result.riiLower = limits.riiLower
         result.riiUpper = limits.riiUpper
-        result.ciMethod = model.hasClosedForm ? "closed_form" : "simulation"
+        result.intervalMethod = model.hasClosedForm ? .closedForm : .simulation
         return result
     }
 }

@@ -1,3 +1,4 @@
+import Checkpoints
 import PipelineCore
 
 /// Identifies one `inequality_index` row.

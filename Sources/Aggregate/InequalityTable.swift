@@ -1,3 +1,4 @@
+import Checkpoints
 import PipelineCore
 import Statistics
 
@@ -12,23 +13,23 @@ struct InequalityTable {
         let calculator = InequalityCalculator(settings: settings)
         var results: [InequalityKey: InequalityCalculator.Result] = [:]
         var unstable = 0
-        let scale = definition.method.inequalityScale == .proportion ? "logit" : "log"
-        for (periodIndex, period) in (values.periods[definition.id] ?? []).enumerated() {
+        let scale: InequalityScale = definition.method.inequalityScale == .proportion ? .logit : .log
+        for (periodIndex, period) in (values.periods[definition.indicator] ?? []).enumerated() {
             for type in QuantileType.allCases {
-                let national = values.quantiles(definition.id, period, IndicatorValues.england, type: type)
+                let national = values.quantiles(definition.indicator, period, IndicatorValues.england, type: type)
                 var englandResult: InequalityCalculator.Result?
                 // England comes first among the geographies, so ICS results can be set against it.
                 for geography in values.geographies {
-                    let rows = values.quantiles(definition.id, period, geography, type: type)
+                    let rows = values.quantiles(definition.indicator, period, geography, type: type)
                     let result = calculator.compute(
                         definition, rows: rows, national: national,
                         seed: Self.seed(settings.siiSeed, periodIndex: periodIndex, code: geography.code))
                     if geography.level == .england { englandResult = result }
                     if result.unstableReason != nil { unstable += 1 }
-                    let key = InequalityKey(definition.id, period, geography, type)
+                    let key = InequalityKey(definition.indicator, period, geography, type)
                     results[key] = result
                     try writer.inequality(
-                        key, result, positions: settings.siiPositions.rawValue, scale: scale,
+                        key, result, positions: settings.siiPositions, scale: scale,
                         versusEngland: geography.level == .england ? nil : Self.versus(result, englandResult))
                 }
             }

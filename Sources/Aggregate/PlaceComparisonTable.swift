@@ -1,3 +1,4 @@
+import Checkpoints
 import PipelineCore
 import Statistics
 
@@ -11,12 +12,12 @@ struct PlaceComparisonTable {
 
     func write(_ definition: IndicatorDefinition) throws {
         let comparator = EnglandComparator()
-        for period in values.periods[definition.id] ?? [] {
+        for period in values.periods[definition.indicator] ?? [] {
             for (icbCode, places) in values.placesOfIcb.sorted(by: { $0.key < $1.key }) {
                 let system = IndicatorValues.Geography(level: .icb, code: icbCode, name: "")
-                guard let ics = values.value(definition.id, period, system) else { continue }
+                guard let ics = values.value(definition.indicator, period, system) else { continue }
                 for place in places {
-                    guard let row = values.value(definition.id, period, place) else { continue }
+                    guard let row = values.value(definition.indicator, period, place) else { continue }
                     try writer.placeComparison(row, icbCode: icbCode, ics: ics, result: comparator.compare(row, england: ics, definition: definition))
                 }
             }

@@ -1,3 +1,4 @@
+import Checkpoints
 import PipelineCore
 import Statistics
 
@@ -8,29 +9,29 @@ struct TrendTable {
     let writer: AggregateWriter
 
     func write(_ definition: IndicatorDefinition, baseline: String, inequality: [InequalityKey: InequalityCalculator.Result]) throws {
-        let periods = values.periods[definition.id] ?? []
+        let periods = values.periods[definition.indicator] ?? []
         let calculator = TrendCalculator()
         for (periodIndex, period) in periods.enumerated() where period != baseline {
             for geography in values.geographies {
                 for (type, index) in ComparisonTable.slices {
-                    let row = values.value(definition.id, period, geography, type, index)
-                    let base = values.value(definition.id, baseline, geography, type, index)
+                    let row = values.value(definition.indicator, period, geography, type, index)
+                    let base = values.value(definition.indicator, baseline, geography, type, index)
                     var sii: (baseline: Double?, latest: Double?) = (nil, nil)
                     var siiChange: ChangeInterval?
                     if type == .all {
-                        let now = inequality[InequalityKey(definition.id, period, geography, .imdQuintile)]
-                        let then = inequality[InequalityKey(definition.id, baseline, geography, .imdQuintile)]
+                        let now = inequality[InequalityKey(definition.indicator, period, geography, .imdQuintile)]
+                        let then = inequality[InequalityKey(definition.indicator, baseline, geography, .imdQuintile)]
                         sii = (then?.sii, now?.sii)
                         if let latest = now?.siiWithLimits, let earlier = then?.siiWithLimits {
                             siiChange = ChangeInterval.difference(latest: latest, baseline: earlier)
                         }
                     }
                     let series = periods.prefix(periodIndex + 1).enumerated().map { offset, label in
-                        let point = values.value(definition.id, label, geography, type, index)
+                        let point = values.value(definition.indicator, label, geography, type, index)
                         return (time: Double(offset), value: point?.value, lower: point?.lower95, upper: point?.upper95)
                     }
                     let key = IndicatorValues.Key(
-                        indicator: definition.id, period: period, level: geography.level, code: geography.code,
+                        indicator: definition.indicator, period: period, level: geography.level, code: geography.code,
                         type: type, index: index)
                     try writer.trend(
                         key, baseline: baseline, baselineValue: base?.value, value: row?.value,

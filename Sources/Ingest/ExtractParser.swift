@@ -22,6 +22,8 @@ final class ExtractParser: CSVRecordHandler {
     private let populationSlot: Int
     /// The columns read, in order (set from the header; avoids building an array per row).
     private var mappedColumns: [Int] = []
+    /// How the source's rows find their place (its grain's; docs/ARCHITECTURE.md, "Adding a source grain").
+    private let placement: GrainProfile.Placement
     /// Onto the basis, when the source is coded to another LSOA vintage (docs/DATA.md, "Geography basis").
     private let conversion: LsoaConversion?
     /// Counts of a provider-grain source, before they are shared out (``AttributedTotals``).
@@ -54,7 +56,8 @@ final class ExtractParser: CSVRecordHandler {
         self.periodBounds = periodBounds
         self.currentOrdinal = currentOrdinal
         self.rawRows = rawRows
-        conversion = source.grain == .lsoa ? source.lsoaVintage.flatMap { reference.conversions[$0] } : nil
+        placement = source.grain.profile.placement
+        conversion = source.grain.profile.convertsLsoaVintages ? source.lsoaVintage.flatMap { reference.conversions[$0] } : nil
         // A population has no period: all rows share one slot.
         populationSlot = source.kind == .population ? totals.slot(for: Period(ordinal: 0)) : -1
     }
@@ -79,31 +82,35 @@ final class ExtractParser: CSVRecordHandler {
         var subIcb = 0, icb = 0, decile = 0, keyUnit = 0
         var unmapped = false
         var split: Range<Int>?
-        if source.grain == .provider { return try handleProvider(record) }
-        if let conversion {
-            let from = conversion.codes.index(of: Self.trimmed(record[columnLsoa]))
-            if from < 0 {
-                unmapped = true
+        switch placement {
+        case .provider:
+            return try handleProvider(record)
+        case .lsoaLookup:
+            if let conversion {
+                let from = conversion.codes.index(of: Self.trimmed(record[columnLsoa]))
+                if from < 0 {
+                    unmapped = true
+                } else {
+                    let targets = conversion.targetRange(of: Int(from))
+                    let lsoa = conversion.target(targets.lowerBound).lsoa
+                    subIcb = Int(reference.lsoaSubIcb[lsoa])
+                    icb = Int(reference.subIcbToIcb[subIcb])
+                    decile = Int(reference.lsoaDecile[lsoa])
+                    keyUnit = Int(from)
+                    if targets.count > 1 { split = targets }
+                }
             } else {
-                let targets = conversion.targetRange(of: Int(from))
-                let lsoa = conversion.target(targets.lowerBound).lsoa
-                subIcb = Int(reference.lsoaSubIcb[lsoa])
-                icb = Int(reference.subIcbToIcb[subIcb])
-                decile = Int(reference.lsoaDecile[lsoa])
-                keyUnit = Int(from)
-                if targets.count > 1 { split = targets }
+                let dense = reference.lsoas.index(of: Self.trimmed(record[columnLsoa]))
+                if dense < 0 {
+                    unmapped = true
+                } else {
+                    subIcb = Int(reference.lsoaSubIcb[Int(dense)])
+                    icb = Int(reference.subIcbToIcb[subIcb])
+                    decile = Int(reference.lsoaDecile[Int(dense)])
+                    keyUnit = Int(dense)
+                }
             }
-        } else if source.grain == .lsoa {
-            let dense = reference.lsoas.index(of: Self.trimmed(record[columnLsoa]))
-            if dense < 0 {
-                unmapped = true
-            } else {
-                subIcb = Int(reference.lsoaSubIcb[Int(dense)])
-                icb = Int(reference.subIcbToIcb[subIcb])
-                decile = Int(reference.lsoaDecile[Int(dense)])
-                keyUnit = Int(dense)
-            }
-        } else if source.grain == .subIcb {
+        case .subIcb:
             // Added up to its ICS in the decile-1 cells of the whole ICB, keyed by sub-ICB for duplicates.
             guard let sub = reference.subIcbIndex(forCode: String(decoding: Self.trimmed(record[columnSubIcb]), as: UTF8.self)) else {
                 return quarantine(record, column: columnSubIcb + 1, .unknownSubIcb)
@@ -112,16 +119,14 @@ final class ExtractParser: CSVRecordHandler {
             decile = 1
             subIcb = reference.wholeIcbSubIndex(icb)
             keyUnit = sub
-        } else {
+        case .icb, .icbByDecile:
             guard let found = reference.icbIndex(forCode: String(decoding: Self.trimmed(record[columnIcb]), as: UTF8.self)) else {
                 return quarantine(record, column: columnIcb + 1, .unknownIcb)
             }
             // An ICB-grain source has no decile: its rows are held in the decile-1 cells, which the writer
             // reads back into the ICB-level tables without a decile (docs/DATA.md, "ICS-level sources").
-            let parsed: Int
-            if source.grain == .icb {
-                parsed = 1
-            } else {
+            var parsed = 1
+            if placement == .icbByDecile {
                 guard let value = Self.parseSmallInt(Self.trimmed(record[columnDecile])), (1...10).contains(value) else {
                     return quarantine(record, column: columnDecile + 1, .invalidDecile)
                 }
@@ -148,8 +153,8 @@ final class ExtractParser: CSVRecordHandler {
             // Counted against the system the file was delivered for, when its period is readable.
             if let deliveredIcb, let period, periodBounds.contains(period.ordinal), source.kind != .population {
                 let slot = totals.slot(for: period)
-                totals.addQuality(slot: slot, icb: deliveredIcb, field: 0)
-                totals.addQuality(slot: slot, icb: deliveredIcb, field: 1)
+                totals.count(.records, slot: slot, icb: deliveredIcb)
+                totals.count(.unmappedLsoa, slot: slot, icb: deliveredIcb)
             }
             return quarantine(record, column: columnLsoa + 1, .unknownLsoa)
         }
@@ -196,14 +201,14 @@ final class ExtractParser: CSVRecordHandler {
         totals.records[cell] += 1
         rowsLoaded += 1
         if source.kind != .population {
-            totals.addQuality(slot: slot, icb: icb, field: 0)
-            if sex == .unknown { totals.addQuality(slot: slot, icb: icb, field: 2) }
-            if age == SourceTotals.unknownAge, columnAge >= 0, !AgeBand.isAllAges(ageField) { totals.addQuality(slot: slot, icb: icb, field: 3) }
+            totals.count(.records, slot: slot, icb: icb)
+            if sex == .unknown { totals.count(.unknownSex, slot: slot, icb: icb) }
+            if age == SourceTotals.unknownAge, columnAge >= 0, !AgeBand.isAllAges(ageField) { totals.count(.unknownAge, slot: slot, icb: icb) }
         }
         if case .value(let a) = first, case .value(let b) = second {
             if let split {
                 share(a, b, among: split, slot: slot, sex: sex.rawValue, age: age, firstCell: cell)
-                if source.kind != .population { totals.addQuality(slot: slot, icb: icb, field: 5, a) }
+                if source.kind != .population { totals.count(.eventsApportioned, slot: slot, icb: icb, a) }
             } else {
                 totals.value1[cell] += a
                 totals.value2[cell] += b
@@ -215,7 +220,7 @@ final class ExtractParser: CSVRecordHandler {
         } else {
             totals.suppressed[cell] += 1
             rowsSuppressed += 1
-            if source.kind != .population { totals.addQuality(slot: slot, icb: icb, field: 4) }
+            if source.kind != .population { totals.count(.suppressedAtSource, slot: slot, icb: icb) }
         }
     }
 
@@ -313,10 +318,10 @@ final class ExtractParser: CSVRecordHandler {
         }
         // Each ICB the provider serves has a record in this period (for coverage and data quality).
         for (icb, share) in weights.weights[provider] where share > 0 {
-            totals.addQuality(slot: slot, icb: icb, field: 0)
-            if sex == .unknown, columnSex >= 0 { totals.addQuality(slot: slot, icb: icb, field: 2) }
-            if age == SourceTotals.unknownAge, columnAge >= 0, !AgeBand.isAllAges(ageField) { totals.addQuality(slot: slot, icb: icb, field: 3) }
-            if counts.suppressed > 0 { totals.addQuality(slot: slot, icb: icb, field: 4) }
+            totals.count(.records, slot: slot, icb: icb)
+            if sex == .unknown, columnSex >= 0 { totals.count(.unknownSex, slot: slot, icb: icb) }
+            if age == SourceTotals.unknownAge, columnAge >= 0, !AgeBand.isAllAges(ageField) { totals.count(.unknownAge, slot: slot, icb: icb) }
+            if counts.suppressed > 0 { totals.count(.suppressedAtSource, slot: slot, icb: icb) }
         }
     }
 

@@ -103,7 +103,7 @@ public struct IngestStage: PipelineStage {
                 && (!requireCoverage || result.source.kind == .population || (try? checkCoverage(result, reference: reference)) != nil)
             if passes { try writer.write(result) }
             result.events = result.totals.value1.reduce(0, +)
-            result.eventsApportioned = result.totals.qualityTotal(field: 5)
+            result.eventsApportioned = result.totals.total(.eventsApportioned)
             result.totals.releaseCells()
         }
         phases.done("parse and write")
@@ -216,7 +216,7 @@ public struct IngestStage: PipelineStage {
         }
         for (slot, period) in totals.periods.enumerated() {
             let missing = reference.icbs.indices.filter { icb in
-                totals.qualityValue(slot: slot, icb: icb, field: 0) - totals.qualityValue(slot: slot, icb: icb, field: 1) <= 0
+                totals.value(.records, slot: slot, icb: icb) - totals.value(.unmappedLsoa, slot: slot, icb: icb) <= 0
             }
             guard missing.isEmpty else {
                 let names = missing.prefix(10).map { "\(reference.icbs[$0].odsCode) \(reference.icbs[$0].shortName)" }

@@ -4,7 +4,7 @@ public import PipelineCore
 
 /// One configured reference file: what it is, and the columns it must and may have.
 public struct ReferenceFile: Sendable {
-    public var kind: String
+    public var kind: ReferenceKind
     public var vintage: String
     /// As written in `pipeline.json` (relative to its folder).
     public var path: String
@@ -21,49 +21,49 @@ public enum ReferenceLoader {
         let reference = config.reference
         return [
             ReferenceFile(
-                kind: "icb", vintage: reference.icb.vintage, path: reference.icb.icbs,
+                kind: .icb, vintage: reference.icb.vintage, path: reference.icb.icbs,
                 required: ["icb_ods_code", "icb_ons_code", "icb_name", "region_ons_code", "region_ods_code", "region_name"],
                 optional: ["icb_short_name", "icb_ons_code_2023"]),
             ReferenceFile(
-                kind: "lsoa_icb", vintage: reference.icb.vintage, path: reference.icb.lsoaLookup,
+                kind: .lsoaIcb, vintage: reference.icb.vintage, path: reference.icb.lsoaLookup,
                 required: ["lsoa_code"], optional: ["sub_icb_ods_code", "sub_icb_ons_code", "icb_ods_code", "icb_ons_code"]),
             ReferenceFile(
-                kind: "imd", vintage: reference.imd.vintage, path: reference.imd.lsoaDeciles,
+                kind: .imd, vintage: reference.imd.vintage, path: reference.imd.lsoaDeciles,
                 required: ["lsoa_code", "imd_decile"], optional: []),
             ReferenceFile(
-                kind: "standard_population", vintage: reference.standardPopulation.name, path: reference.standardPopulation.file,
+                kind: .standardPopulation, vintage: reference.standardPopulation.name, path: reference.standardPopulation.file,
                 required: ["age_band"], optional: ["esp2013_weight", "weight"]),
         ]
             + reference.lsoaConversions.map { conversion in
                 ReferenceFile(
-                    kind: "lsoa_conversion", vintage: "\(conversion.from.rawValue) to \(reference.lsoaVintage?.rawValue ?? "basis")",
+                    kind: .lsoaConversion, vintage: "\(conversion.from.rawValue) to \(reference.lsoaVintage?.rawValue ?? "basis")",
                     path: conversion.file, required: ["from_code", "to_code", "share"], optional: ["change_code"])
             }
             + (reference.imd.icbSummary.map { summary in
                 [
                     ReferenceFile(
-                        kind: "imd_icb_summary", vintage: reference.imd.vintage, path: summary,
+                        kind: .imdIcbSummary, vintage: reference.imd.vintage, path: summary,
                         required: ["icb_code", "imd_average_score", "imd_rank_of_average_score"], optional: [])
                 ]
             } ?? [])
             + config.sources.compactMap { source in
                 source.attribution.map { attribution in
                     ReferenceFile(
-                        kind: "attribution", vintage: attribution.vintage ?? "\(source.name) weights", path: attribution.file,
+                        kind: .attribution, vintage: attribution.vintage ?? "\(source.name) weights", path: attribution.file,
                         required: [attribution.providerColumn, attribution.icbColumn, attribution.shareColumn], optional: [])
                 }
             }
             + (reference.boundaries.map { boundaries in
                 [
                     ReferenceFile(
-                        kind: "boundaries", vintage: boundaries.vintage, path: boundaries.file, required: [boundaries.codeProperty], optional: [],
+                        kind: .boundaries, vintage: boundaries.vintage, path: boundaries.file, required: [boundaries.codeProperty], optional: [],
                         isGeoJSON: true)
                 ]
             } ?? [])
             + (reference.icb.subIcbs.map { names in
                 [
                     ReferenceFile(
-                        kind: "sub_icb", vintage: reference.icb.vintage, path: names, required: ["sub_icb_ods_code"],
+                        kind: .subIcb, vintage: reference.icb.vintage, path: names, required: ["sub_icb_ods_code"],
                         optional: ["sub_icb_ons_code", "sub_icb_name", "place_name", "icb_ods_code"])
                 ]
             } ?? [])
@@ -71,7 +71,7 @@ public enum ReferenceLoader {
 
     public static func load(_ config: PipelineConfig) throws -> ReferenceTables {
         let reference = config.reference
-        var hashes: [(kind: String, vintage: String, file: String, sha256: String)] = []
+        var hashes: [(kind: ReferenceKind, vintage: String, file: String, sha256: String)] = []
         func open(_ file: ReferenceFile) throws -> [CSVTableReader.Row] {
             let resolved = config.resolve(file.path)
             guard FileManager.default.isReadableFile(atPath: resolved) else {
@@ -218,11 +218,11 @@ public enum ReferenceLoader {
                 throw PipelineError(.inputMissing, "boundary file missing or unreadable", at: InputLocation(file: configured.file))
             }
             boundaries = try BoundaryReader.read(data, display: configured.file, codeProperty: configured.codeProperty, aliases: aliases)
-            hashes.append((kind: "boundaries", vintage: configured.vintage, file: configured.file, sha256: Fingerprint.sha256(data)))
+            hashes.append((kind: .boundaries, vintage: configured.vintage, file: configured.file, sha256: Fingerprint.sha256(data)))
         }
 
         var places: [String: ReferenceTables.Place] = [:]
-        if let names = reference.icb.subIcbs, let file = files.first(where: { $0.kind == "sub_icb" }) {
+        if let names = reference.icb.subIcbs, let file = files.first(where: { $0.kind == .subIcb }) {
             places = try Self.places(try open(file), display: names, subIcbs: subIcbIndex, subIcbToIcb: subIcbToIcb, icbs: icbs)
         }
 

@@ -50,7 +50,7 @@ public struct ReferenceTables: Sendable {
         public var placeName: String
     }
     /// SHA-256 of each reference file, by kind.
-    public var fileHashes: [(kind: String, vintage: String, file: String, sha256: String)]
+    public var fileHashes: [(kind: ReferenceKind, vintage: String, file: String, sha256: String)]
 
     /// Normalises an ICB code given in ODS or any ONS form; `nil` if unknown.
     public func icbIndex(forCode code: String) -> Int? {
@@ -58,10 +58,13 @@ public struct ReferenceTables: Sendable {
     }
 
     /// How many distinct areas a source's rows can name (its duplicate-check keys): LSOAs of its own
-    /// vintage, or ICB × decile for pre-aggregated rows.
+    /// vintage, ICB × decile for rows by ICB, or sub-ICB locations. Rows by provider keep their own keys.
     public func keyUnits(for source: SourceConfig) -> Int {
-        guard source.grain == .lsoa else { return icbs.count * 10 }
-        return source.lsoaVintage.flatMap { conversions[$0]?.codes.count } ?? lsoas.count
+        switch source.grain.profile.placement {
+        case .lsoaLookup: source.lsoaVintage.flatMap { conversions[$0]?.codes.count } ?? lsoas.count
+        case .icb, .icbByDecile, .provider: icbs.count * 10
+        case .subIcb: subIcbCodes.count
+        }
     }
 
     /// A sub-ICB location given by ODS or ONS code; `nil` if unknown.

@@ -34,7 +34,7 @@ struct SourceIngester {
         for file in files {
             let delivered = file.icbFolder.flatMap { reference.icbIndex(forCode: $0) }
             // Raw rows are kept in file order, so a file whose rows are kept is read in one piece.
-            if fastPath, !keepRows, chunks > 1, file.size >= chunkedFromBytes, source.grain != .provider,
+            if fastPath, !keepRows, chunks > 1, file.size >= chunkedFromBytes, source.grain.profile.parsesInChunks,
                 let stats = chunked.parse(file, deliveredIcb: delivered, into: totals, coresIdle: coresIdle)
             {
                 result.files.append(stats)

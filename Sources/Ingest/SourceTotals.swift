@@ -32,10 +32,9 @@ final class SourceTotals {
     /// single years: a banded source's duplicate check costs a seventh of the memory per period.
     private var seenYears: [[UInt64]] = []
     private let yearWordsPerPeriod: Int
-    /// Per period × ICB: records, unmapped LSOA, unknown sex, unknown age, suppressed at source, events
-    /// shared out from LSOAs split between vintages.
+    /// Per period × ICB, one value per ``QualityCounter``.
     var quality: [Int64] = []
-    static let qualityFields = 6
+    static let qualityFields = QualityCounter.allCases.count
 
     /// Rows given with an `85+` top band (held in the 85-89 cells) and rows given as 85-89 or 90+: a source
     /// may use one or the other (docs/DATA.md, "Ages").
@@ -46,7 +45,7 @@ final class SourceTotals {
     var rowsByAge = 0
 
     /// The oldest age band the source gives, or that it is not by age (stored in `ingest_source`).
-    var topAgeBand: String { rowsAllAges > 0 ? "all ages" : rowsEightyFivePlus > 0 ? "85+" : "90+" }
+    var topAgeBand: TopAgeBand { rowsAllAges > 0 ? .allAges : rowsEightyFivePlus > 0 ? .eightyFivePlus : .ninetyPlus }
 
     /// Periods a source may hold; each costs a few megabytes of dense arrays.
     let maximumPeriods: Int
@@ -121,17 +120,17 @@ final class SourceTotals {
     }
 
     @inline(__always)
-    func addQuality(slot: Int, icb: Int, field: Int, _ amount: Int64 = 1) {
-        quality[(slot * icbCount + icb) * Self.qualityFields + field] += amount
+    func count(_ counter: QualityCounter, slot: Int, icb: Int, _ amount: Int64 = 1) {
+        quality[(slot * icbCount + icb) * Self.qualityFields + counter.rawValue] += amount
     }
 
-    /// A quality field summed over every period and ICB.
-    func qualityTotal(field: Int) -> Int64 {
-        stride(from: field, to: quality.count, by: Self.qualityFields).reduce(0) { $0 + quality[$1] }
+    /// A counter summed over every period and ICB.
+    func total(_ counter: QualityCounter) -> Int64 {
+        stride(from: counter.rawValue, to: quality.count, by: Self.qualityFields).reduce(0) { $0 + quality[$1] }
     }
 
-    func qualityValue(slot: Int, icb: Int, field: Int) -> Int64 {
-        quality[(slot * icbCount + icb) * Self.qualityFields + field]
+    func value(_ counter: QualityCounter, slot: Int, icb: Int) -> Int64 {
+        quality[(slot * icbCount + icb) * Self.qualityFields + counter.rawValue]
     }
 
     /// Adds `other` — another part of the same source, parsed apart (a chunk of a large file) — into these

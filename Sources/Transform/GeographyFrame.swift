@@ -24,30 +24,28 @@ struct GeographyFrame {
     let places: [Area]
 
     init(_ db: Database) throws {
-        let rows = try Row.fetchAll(db, sql: "SELECT icb_ods_code, icb_name, region_ons_code, region_name FROM ref_icb ORDER BY icb_ods_code")
-        guard !rows.isEmpty else {
+        let icbs = try ReferenceIcb.fetchAll(db, orderedBy: [.odsCode])
+        guard !icbs.isEmpty else {
             throw PipelineError(.inputMissing, "the ingest checkpoint has no ICB reference table", hint: "run `soc-pipeline run --stage ingest`")
         }
-        let subs = try Row.fetchAll(db, sql: "SELECT sub_icb_code, place_name, icb_ods_code FROM ref_sub_icb ORDER BY icb_ods_code, sub_icb_code")
-        let icbCodes: [String] = rows.map { $0["icb_ods_code"] }
-        unitCodes = subs.map { $0["sub_icb_code"] } + icbCodes
+        let subs = try ReferenceSubIcb.fetchAll(db, orderedBy: [.icbOdsCode, .code])
+        unitCodes = subs.map(\.code) + icbs.map(\.odsCode)
         var unitsOfIcb: [String: [Int]] = [:]
-        for (index, sub) in subs.enumerated() { unitsOfIcb[sub["icb_ods_code"], default: []].append(index) }
-        for (index, code) in icbCodes.enumerated() { unitsOfIcb[code, default: []].append(subs.count + index) }
+        for (index, sub) in subs.enumerated() { unitsOfIcb[sub.icbOdsCode, default: []].append(index) }
+        for (index, icb) in icbs.enumerated() { unitsOfIcb[icb.odsCode, default: []].append(subs.count + index) }
 
         var areas = [Area(level: .england, code: GeographyLevel.englandCode, name: "England", units: Array(unitCodes.indices))]
         var regions: [String: (name: String, units: [Int])] = [:]
-        for row in rows {
-            let code: String = row["region_ons_code"]
-            regions[code, default: (row["region_name"], [])].units += unitsOfIcb[row["icb_ods_code"]] ?? []
+        for icb in icbs {
+            regions[icb.regionOnsCode, default: (icb.regionName, [])].units += unitsOfIcb[icb.odsCode] ?? []
         }
         for code in regions.keys.sorted() {
             areas.append(Area(level: .region, code: code, name: regions[code]!.name, units: regions[code]!.units.sorted()))
         }
-        for row in rows {
-            areas.append(Area(level: .icb, code: row["icb_ods_code"], name: row["icb_name"], units: unitsOfIcb[row["icb_ods_code"]] ?? []))
+        for icb in icbs {
+            areas.append(Area(level: .icb, code: icb.odsCode, name: icb.name, units: unitsOfIcb[icb.odsCode] ?? []))
         }
         self.areas = areas
-        places = subs.enumerated().map { index, sub in Area(level: .place, code: sub["sub_icb_code"], name: sub["place_name"], units: [index]) }
+        places = subs.enumerated().map { index, sub in Area(level: .place, code: sub.code, name: sub.placeName, units: [index]) }
     }
 }

@@ -53,10 +53,10 @@ struct AggregateStageTests {
             let values = try IndicatorValues(db)
             let definition = try #require(values.definitions.first)
             let period = try #require(try String.fetchOne(db, sql: "SELECT max(period) FROM indicator_value"))
-            let key = InequalityKey(definition.id, period, IndicatorValues.england, .imdDecile)
+            let key = InequalityKey(definition.indicator, period, IndicatorValues.england, .imdDecile)
             func relativeIndexFacts(unstable: String?) -> Int {
                 let result = InequalityCalculator.Result(
-                    sii: 2, siiLower: 1, siiUpper: 3, rii: 1.5, riiLower: 1.2, riiUpper: 1.8, ciMethod: "simulation",
+                    sii: 2, siiLower: 1, siiUpper: 3, rii: 1.5, riiLower: 1.2, riiUpper: 1.8, intervalMethod: .simulation,
                     unstableReason: unstable, quantiles: 10)
                 return HeadlineFacts(values: values).facts(definition, period: period, baseline: nil, inequality: [key: result])
                     .filter { $0.kind == .relativeIndex }.count

@@ -1,3 +1,4 @@
+import Checkpoints
 import Foundation
 import PipelineCore
 import Statistics
@@ -12,15 +13,17 @@ struct AggregateStatisticsTests {
         denominator: Double = 10_000, multiplier: Double = 1000
     ) -> IndicatorValue {
         IndicatorValue(
-            key: .init(indicator: "X", period: "2025-03", level: .icb, code: "QAA", type: .imdQuintile, index: index),
-            name: "A", numerator: numerator, denominator: denominator, value: value,
+            indicator: "X", period: "2025-03", level: .icb, code: "QAA", name: "A", breakdown: .imdQuintile, breakdownValue: "\(index)",
+            breakdownIndex: index, numerator: numerator, denominator: denominator, value: value,
             lower95: lower ?? value.map { $0 * 0.9 }, upper95: upper ?? value.map { $0 * 1.1 },
-            lower998: value.map { $0 * 0.85 }, upper998: value.map { $0 * 1.15 },
-            multiplier: multiplier, withheld: value == nil ? .fewerThanTenEvents : nil)
+            lower998: value.map { $0 * 0.85 }, upper998: value.map { $0 * 1.15 }, statistic: .crudeRate, method: .byars,
+            multiplier: multiplier, unit: "per 1,000", withheld: value == nil ? .fewerThanTenEvents : nil, suppressedAtSourceRecords: 0)
     }
 
     static func definition(_ polarity: Polarity, statistic: Statistic = .crudeRate) -> IndicatorDefinition {
-        IndicatorDefinition(id: "X", title: "X", statistic: statistic, multiplier: 1000, unit: "per 1,000", polarity: polarity)
+        IndicatorDefinition(
+            indicator: "X", title: "X", source: "x", statistic: statistic, multiplier: 1000, unit: "per 1,000", ageFrom: nil, ageTo: nil,
+            polarity: polarity, breakdowns: [], definition: nil)
     }
 
     @Test func missingQuintileMakesTheSIIUnstableWithTheReason() {
@@ -46,7 +49,7 @@ struct AggregateStatisticsTests {
         #expect(neutral.sii! > 0 && neutral.rii! > 1)  // no polarity: positive = higher in the most deprived
         #expect(good.sii! < 0 && good.rii! < 1)  // more of a good thing in the most deprived
         #expect(abs(bad.sii! + good.sii!) < 1e-9)
-        #expect(bad.ciMethod == "closed_form")
+        #expect(bad.intervalMethod == .closedForm)
     }
 
     @Test func englandIsTheSameWithNationalOrLocalPositions() {
@@ -90,7 +93,9 @@ struct AggregateStatisticsTests {
 
     @Test func funnelForProportions() {
         let england = Self.row(0, value: 50, numerator: 5000, denominator: 10_000, multiplier: 100)
-        let definition = IndicatorDefinition(id: "X", title: "X", statistic: .proportion, multiplier: 100, unit: "%", polarity: .higherIsBetter)
+        let definition = IndicatorDefinition(
+            indicator: "X", title: "X", source: "x", statistic: .proportion, multiplier: 100, unit: "%", ageFrom: nil, ageTo: nil,
+            polarity: .higherIsBetter, breakdowns: [], definition: nil)
         // At N = 100 the 95% limits are 50 ± 1.96·5 = 40.2 and 59.8.
         let inside = Self.row(1, value: 59, numerator: 59, denominator: 100, multiplier: 100)
         let above = Self.row(1, value: 61, numerator: 61, denominator: 100, multiplier: 100)

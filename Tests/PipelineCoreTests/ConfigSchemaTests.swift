@@ -48,7 +48,7 @@ struct ConfigSchemaTests {
         let source = ["properties", "sources", "items", "properties"]
         let indicator = ["properties", "indicators", "items", "properties"]
         #expect(values(source + ["kind"]) == Set(SourceConfig.Kind.allCases.map(\.rawValue)))
-        #expect(values(source + ["grain"]) == Set(SourceConfig.Grain.allCases.map(\.rawValue)))
+        #expect(values(source + ["grain"]) == Set(SourceGrain.allCases.map(\.rawValue)))
         // Methods are open-ended (adding one is its file, a registry line and a test): the schema's examples
         // must be real methods, and every method must fit its pattern.
         let methods = (((schema["properties"] as! [String: Any])["indicators"] as! [String: Any])["items"] as! [String: Any])

@@ -18,7 +18,7 @@ extension InequalityScale: DatabaseValueConvertible {}
 extension InequalityIntervalMethod: DatabaseValueConvertible {}
 extension QuarantineReason: DatabaseValueConvertible {}
 extension SourceConfig.Kind: DatabaseValueConvertible {}
-extension SourceConfig.Grain: DatabaseValueConvertible {}
+extension SourceGrain: DatabaseValueConvertible {}
 extension AggregateSettings.Positions: DatabaseValueConvertible {}
 extension IndicatorConfig.Breakdown: DatabaseValueConvertible {}
 extension Statistic: DatabaseValueConvertible {}

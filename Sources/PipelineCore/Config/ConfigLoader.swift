@@ -83,7 +83,7 @@ public enum ConfigLoader {
     static func allowedValues(forKey key: String) -> [String]? {
         switch key {
         case "kind": SourceConfig.Kind.allCases.map(\.rawValue)
-        case "grain": SourceConfig.Grain.allCases.map(\.rawValue)
+        case "grain": SourceGrain.allCases.map(\.rawValue)
         case "layout": SourceConfig.Layout.allCases.map(\.rawValue)
         case "method": Statistic.allCases.map(\.rawValue)
         case "polarity": Polarity.allCases.map(\.rawValue)
@@ -140,17 +140,19 @@ public enum ConfigLoader {
             guard seen.insert(source.name).inserted else {
                 throw PipelineError(.usage, "sources[\(index)].name: duplicate source name '\(source.name)'", at: location)
             }
-            if source.kind == .population, source.grain != .lsoa, source.layout == .wide {
+            let profile = source.grain.profile
+            if source.kind == .population, source.layout == .wide, !profile.wideLayout {
                 throw PipelineError(
-                    .usage, "sources[\(index)].layout: a wide population is one row per LSOA; at ICB × decile grain use the long layout",
+                    .usage, "sources[\(index)].layout: a wide population is one row per LSOA; at \(source.grain.readable) grain use the long layout",
                     at: location)
             }
-            if source.grain == .provider {
-                guard source.kind == .events else {
-                    throw PipelineError(
-                        .usage, "sources[\(index)].grain: counts by provider are shared out as events; '\(source.name)' is '\(source.kind.rawValue)'",
-                        at: location)
-                }
+            if profile.eventsOnly, source.kind != .events {
+                throw PipelineError(
+                    .usage,
+                    "sources[\(index)].grain: counts by \(source.grain.readable) are shared out as events; '\(source.name)' is '\(source.kind.rawValue)'",
+                    at: location)
+            }
+            if profile.attribution.isAvailable {
                 guard let attribution = source.attribution else {
                     throw PipelineError(
                         .usage, "sources[\(index)].attribution: a source counted by provider needs the weights that share it among ICBs",
@@ -160,9 +162,9 @@ public enum ConfigLoader {
             } else if source.attribution != nil {
                 throw PipelineError(.usage, "sources[\(index)].attribution: only a source at grain 'provider' is shared out by weights", at: location)
             }
-            if source.kind == .population, source.grain == .icb || source.grain == .subIcb {
+            if source.kind == .population, let refusal = profile.population.reason {
                 throw PipelineError(
-                    .usage, "sources[\(index)].grain: a population at ICB level cannot give the deprivation split every rate needs",
+                    .usage, "sources[\(index)].grain: \(refusal)",
                     at: location, hint: "use a population by LSOA, or by ICB × IMD decile (\"grain\": \"icb-imd-decile\")")
             }
             if source.kind == .population, source.declaresNoAge {
@@ -175,7 +177,7 @@ public enum ConfigLoader {
                 throw PipelineError(.usage, "sources[\(index)].rejectThreshold: must be a share between 0 and 1", at: location)
             }
             if let vintage = source.lsoaVintage {
-                guard source.grain == .lsoa else {
+                guard source.grain.profile.convertsLsoaVintages else {
                     throw PipelineError(.usage, "sources[\(index)].lsoaVintage: only a source at LSOA grain has LSOA codes", at: location)
                 }
                 guard let basis = config.reference.lsoaVintage else {
@@ -219,7 +221,7 @@ public enum ConfigLoader {
                     "\(path).method: '\(indicator.method.rawValue)' needs a dataset of kind '\(indicator.method.sourceKind.rawValue)', but '\(source.name)' is '\(source.kind.rawValue)'",
                     at: location)
             }
-            if !source.grain.hasDeprivationSplit, indicator.breakdownsGiven,
+            if !source.grain.profile.deprivationSplit.isAvailable, indicator.breakdownsGiven,
                 let split = indicator.breakdowns.first(where: { $0 == .imdQuintile || $0 == .imdDecile })
             {
                 throw PipelineError(

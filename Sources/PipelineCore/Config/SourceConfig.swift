@@ -19,36 +19,10 @@ public struct SourceConfig: Codable, Sendable, Equatable {
         case wide
     }
 
-    /// The geography of each row.
-    public enum Grain: String, Codable, Sendable, CaseIterable {
-        /// One row per LSOA (mapped to sub-ICB, ICB and IMD decile by the lookups).
-        case lsoa
-        /// Pre-aggregated: one row per ICB × national IMD decile (extracts, or a population at the grain of
-        /// the national view).
-        case icbImdDecile = "icb-imd-decile"
-        /// One row per ICB with no deprivation split, as NHS England publishes much activity (dental
-        /// patients by ICB): ICS and England values, no within-ICS inequality (docs/DATA.md, "ICS-level sources").
-        case icb
-        /// One row per sub-ICB location with no deprivation split; added up to its ICS (place-level outputs
-        /// are not published yet), otherwise as `icb`.
-        case subIcb = "sub-icb"
-        /// One row per provider (NHS trust, GP practice), shared out to ICBs by the source's `attribution`
-        /// weights (docs/DATA.md, "Counts by provider"); like `icb`, no deprivation split.
-        case provider
-
-        /// Whether rows place their counts in a national deprivation decile (docs/DATA.md, "ICS-level sources").
-        public var hasDeprivationSplit: Bool {
-            switch self {
-            case .lsoa, .icbImdDecile: true
-            case .icb, .subIcb, .provider: false
-            }
-        }
-    }
-
     /// Dataset name, unique; indicators refer to it.
     public var name: String
     public var kind: Kind
-    public var grain: Grain
+    public var grain: SourceGrain
     /// Glob relative to the config file, e.g. `data-samples/extracts/{icb}/acsc_admissions.csv`.
     /// `{icb}` matches one folder and records the system the file was delivered for.
     public var files: String
@@ -84,7 +58,7 @@ public struct SourceConfig: Codable, Sendable, Equatable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         name = try container.decode(String.self, forKey: .name)
         kind = try container.decode(Kind.self, forKey: .kind)
-        grain = try container.decodeIfPresent(Grain.self, forKey: .grain) ?? .lsoa
+        grain = try container.decodeIfPresent(SourceGrain.self, forKey: .grain) ?? .lsoa
         files = try container.decode(String.self, forKey: .files)
         dialect = try container.decodeIfPresent(CSVDialect.self, forKey: .dialect) ?? CSVDialect()
         rejectThreshold = try container.decodeIfPresent(Double.self, forKey: .rejectThreshold)
@@ -120,14 +94,7 @@ public struct SourceConfig: Codable, Sendable, Equatable {
 
     /// The fields this source's rows must have, given its kind and grain.
     public var requiredFields: [SourceField] {
-        var fields: [SourceField]
-        switch grain {
-        case .lsoa: fields = [.lsoa]
-        case .icbImdDecile: fields = [.icb, .imdDecile]
-        case .icb: fields = [.icb]
-        case .subIcb: fields = [.subIcb]
-        case .provider: fields = [.provider]
-        }
+        var fields = grain.profile.geographyFields
         switch kind {
         case .events: fields += [.period, .ageBand, .events]
         case .proportion: fields += [.period, .ageBand, .numerator, .denominator]

@@ -19,7 +19,7 @@ public struct IngestedSource: CheckpointRecord, Equatable {
 
     public var source: String
     public var kind: SourceConfig.Kind
-    public var grain: SourceConfig.Grain
+    public var grain: SourceGrain
     public var vintage: String?
     public var files: Int
     public var rowsLoaded: Int
@@ -28,7 +28,7 @@ public struct IngestedSource: CheckpointRecord, Equatable {
     public var topAgeBand: TopAgeBand
 
     public init(
-        source: String, kind: SourceConfig.Kind, grain: SourceConfig.Grain, vintage: String?, files: Int, rowsLoaded: Int, periods: [String],
+        source: String, kind: SourceConfig.Kind, grain: SourceGrain, vintage: String?, files: Int, rowsLoaded: Int, periods: [String],
         topAgeBand: TopAgeBand
     ) {
         self.source = source

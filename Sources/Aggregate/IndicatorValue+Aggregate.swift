@@ -1,19 +1,12 @@
+import Checkpoints
 import PipelineCore
 import Statistics
 
-/// One row of the transform checkpoint's `indicator_value`.
-struct IndicatorValue {
-    var key: IndicatorValues.Key
-    var name: String
-    var numerator: Double
-    var denominator: Double
-    var value: Double?
-    var lower95: Double?
-    var upper95: Double?
-    var lower998: Double?
-    var upper998: Double?
-    var multiplier: Double
-    var withheld: WithheldReason?
+extension IndicatorValue {
+    /// The row's key.
+    var key: IndicatorValues.Key {
+        IndicatorValues.Key(indicator: indicator, period: period, level: level, code: code, type: breakdown, index: breakdownIndex)
+    }
 
     /// What a method needs to recompute limits at another confidence level.
     var stored: StoredEstimate {
