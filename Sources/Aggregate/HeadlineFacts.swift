@@ -3,8 +3,10 @@ import PipelineCore
 import Statistics
 
 /// Selects England's headline facts for an indicator's latest period: the most/least deprived ratio, the
-/// relative index of inequality, and the change since the baseline. ICS and region statements are built
-/// by the report stage from published values (docs/ARCHITECTURE.md, "Headlines").
+/// relative index of inequality, the change since the baseline and the change in its SII. England's figures
+/// are not disclosure-controlled, so they are chosen here; statements that rank ICSs and regions are facts
+/// about published values, chosen by the report stage after disclosure control (docs/ARCHITECTURE.md,
+/// "Headlines").
 struct HeadlineFacts {
     let values: IndicatorValues
 
@@ -29,6 +31,17 @@ struct HeadlineFacts {
                 HeadlineFact(
                     indicator: id, period: period, kind: .relativeIndex, rank: 1, value: rii, lower: sii.riiLower,
                     upper: sii.riiUpper, sourceTable: InequalityIndex.databaseTableName, sourceKey: key + "|imd_decile"))
+        }
+        // Whether England's gap widened since the baseline: said only when its SII is stable in both periods.
+        if let baseline, baseline != period, let now = inequality[InequalityKey(id, period, england, .imdQuintile)],
+            let then = inequality[InequalityKey(id, baseline, england, .imdQuintile)], now.unstableReason == nil, then.unstableReason == nil,
+            let latest = now.siiWithLimits, let earlier = then.siiWithLimits
+        {
+            let change = ChangeInterval.difference(latest: latest, baseline: earlier)
+            facts.append(
+                HeadlineFact(
+                    indicator: id, period: period, kind: .siiChangeEngland, rank: 1, value: change.change, lower: change.lower,
+                    upper: change.upper, sourceTable: TrendAgainstBaseline.databaseTableName, sourceKey: key + "|all"))
         }
         if let baseline, baseline != period, let latest = values.value(id, period, england), let base = values.value(id, baseline, england),
             let v1 = latest.value, let v0 = base.value

@@ -3,6 +3,7 @@ import Checkpoints
 import Foundation
 import GRDB
 import PipelineCore
+import Report
 import Statistics
 
 /// `soc-pipeline explain`: the lineage of one published value — formula, parameters, the counts by age
@@ -42,48 +43,49 @@ struct ExplainCommand: ParsableCommand {
             throw PipelineError(.inputMissing, "no checkpoint database yet", hint: "run `soc-pipeline run` first")
         }
         try store.reader.read { db in
-            guard let definition = try Row.fetchOne(db, sql: "SELECT * FROM indicator_definition WHERE indicator_id = ?", arguments: [indicator]) else {
-                let ids = try String.fetchAll(db, sql: "SELECT indicator_id FROM indicator_definition ORDER BY 1")
+            let definitions = try IndicatorDefinition.fetchAll(db, orderedBy: [.indicator])
+            guard let definition = definitions.first(where: { $0.indicator == indicator }) else {
+                let ids = definitions.map(\.indicator)
                 throw PipelineError(
                     .usage, "no indicator '\(indicator)' in the transform checkpoint",
                     hint: ClosestMatch.best(for: indicator, among: ids).map { "did you mean '\($0)'?" } ?? "indicators: \(ids.joined(separator: ", "))")
             }
             let period =
-                try self.period ?? String.fetchOne(db, sql: "SELECT max(period) FROM indicator_value WHERE indicator_id = ?", arguments: [indicator]) ?? ""
+                try self.period
+                ?? IndicatorValue.filter(IndicatorValue.Columns.indicator == indicator).select(max(IndicatorValue.Columns.period), as: String.self)
+                .fetchOne(db) ?? ""
             switch table {
             case .indicatorValue:
                 try explainValue(db, definition: definition, period: period)
                 try published(db, period: period)
             case .inequalityIndex: try explainIndex(db, definition: definition, period: period)
             }
-            try provenance(db, source: definition["source"])
+            try provenance(db, source: definition.source)
         }
     }
 
     /// Where the value is published and what disclosure control did to each of its cells.
     private func published(_ db: Database, period: String) throws {
-        guard try db.tableExists("soc_suppressed_cells"), let start = Period(label: period).map({ "\(Period(ordinal: $0.firstOrdinal).label)-01" }) else {
+        let log = PublishedCatalog.suppressedCells
+        guard try db.tableExists(log.name), let start = Period(label: period).map({ "\(Period(ordinal: $0.firstOrdinal).label)-01" }) else {
             return
         }
         let (type, index) = try slice()
         let england = geography == GeographyLevel.englandCode
         let place: (table: String, key: String)?
         switch (england, type) {
-        case (true, .all): place = ("soc_national_by_group", "\(indicator)|\(start)|all|England")
-        case (false, .all): place = ("soc_ics_league", "\(indicator)|\(start)|\(geography)")
-        case (false, .imdQuintile): place = ("soc_ics_quintile_gap", "\(indicator)|\(start)|\(geography)|\(index)")
+        case (true, .all): place = (PublishedCatalog.nationalByGroup.name, "\(indicator)|\(start)|all|England")
+        case (false, .all): place = (PublishedCatalog.icsLeague.name, "\(indicator)|\(start)|\(geography)")
+        case (false, .imdQuintile): place = (PublishedCatalog.icsQuintileGap.name, "\(indicator)|\(start)|\(geography)|\(index)")
         case (true, .imdQuintile), (_, .imdDecile), (_, .sex): place = nil
         }
         guard let place else { return }
-        let actions = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT column_name, action, reason_code FROM soc_suppressed_cells WHERE table_name = ? AND row_key = ? ORDER BY column_name
-                """, arguments: [place.table, place.key])
+        let actions = try PublishedTableData.load(db, table: log, filters: [("table_name", place.table), ("row_key", place.key)]).records
         Console.out("\nPublished in \(place.table) (row \(place.key)):")
         if actions.isEmpty { Console.out("  shown as computed (no disclosure action)") }
         for row in actions {
-            Console.out("  \((row[0] as String).padding(toLength: 12, withPad: " ", startingAt: 0)) \(row[1] as String) (\(row[2] as String))")
+            let column = row["column_name"]?.text ?? "", action = row["action"]?.text ?? "", reason = row["reason_code"]?.text ?? ""
+            Console.out("  \(column.padding(toLength: 12, withPad: " ", startingAt: 0)) \(action) (\(reason))")
         }
     }
 
@@ -98,145 +100,172 @@ struct ExplainCommand: ParsableCommand {
         return (type, index)
     }
 
-    private func explainValue(_ db: Database, definition: Row, period: String) throws {
+    private func explainValue(_ db: Database, definition: IndicatorDefinition, period: String) throws {
         let (type, index) = try slice()
+        typealias Column = IndicatorValue.Columns
         guard
-            let row = try Row.fetchOne(
-                db,
-                sql: """
-                    SELECT * FROM indicator_value WHERE indicator_id = ? AND period = ? AND geography_code = ? AND breakdown_type = ? AND breakdown_index = ?
-                    """, arguments: [indicator, period, geography, type.rawValue, index])
+            let row = try IndicatorValue.filter(
+                Column.indicator == indicator && Column.period == period && Column.code == geography && Column.breakdown == type
+                    && Column.breakdownIndex == index
+            ).fetchOne(db)
         else {
             throw PipelineError(
                 .usage, "no value for \(indicator) \(period) \(geography) \(breakdown)",
                 hint: "check the geography code (ICBs by ODS code) and the breakdown")
         }
-        let statistic: Statistic = try row.decode("statistic")
-        Console.out("\(indicator) — \(definition["title"] as String)")
-        Console.out("  \(row["geography_name"] as String) (\(row["geography_level"] as String) \(geography)), \(breakdown), period \(period)")
+        Console.out("\(indicator) — \(definition.title)")
+        Console.out("  \(row.name) (\(row.level.rawValue) \(geography)), \(breakdown), period \(period)")
         Console.out(
-            "  value \(Self.show(row["value"])) [95% \(Self.show(row["lcl95"])) to \(Self.show(row["ucl95"])); 99.8% \(Self.show(row["lcl998"])) to \(Self.show(row["ucl998"]))] \(row["unit"] as String), method \(row["method"] as String)"
+            "  value \(Self.show(row.value)) [95% \(Self.show(row.lower95)) to \(Self.show(row.upper95)); 99.8% \(Self.show(row.lower998)) to \(Self.show(row.upper998))] \(row.unit), method \(row.method.rawValue)"
         )
-        if let reason: WithheldReason = try row.decodeIfPresent("withheld_reason") { Console.out("  withheld: \(reason.text) (\(reason.rawValue))") }
+        if let reason = row.withheld { Console.out("  withheld: \(reason.text) (\(reason.rawValue))") }
         Console.out(
-            "  numerator \(Self.show(row["numerator"])), denominator \(Self.show(row["denominator"])), records suppressed at source \(row["suppressed_at_source_records"] as Int)"
+            "  numerator \(Self.show(row.numerator)), denominator \(Self.show(row.denominator)), records suppressed at source \(row.suppressedAtSourceRecords)"
         )
         Console.out("formula")
-        Console.out("  " + statistic.method.formula(multiplier: Self.multiplierText(row["multiplier"])))
-        if let from = definition["age_from"] as Int? {
-            Console.out(
-                "  ages \(from) to \((definition["age_to"] as Int?).map(String.init) ?? "and over"); a band partly inside counts its population pro rata")
+        Console.out("  " + row.statistic.method.formula(multiplier: Self.multiplierText(row.multiplier)))
+        if let from = definition.ageFrom {
+            Console.out("  ages \(from) to \(definition.ageTo.map(String.init) ?? "and over"); a band partly inside counts its population pro rata")
         }
-        try bands(db, definition: definition, period: period, type: type, index: index, level: try row.decode("geography_level"))
+        try bands(db, definition: definition, period: period, type: type, index: index, level: row.level)
     }
 
-    /// The counts by age band behind the value, straight from the ingest checkpoint.
-    private func bands(_ db: Database, definition: Row, period: String, type: BreakdownType, index: Int, level: GeographyLevel) throws {
-        var filters = ["1 = 1"]
-        var arguments: [any DatabaseValueConvertible] = []
-        switch level {
-        case .icb:
-            filters.append("icb_code = ?"); arguments.append(geography)
-        case .region:
-            filters.append("icb_code IN (SELECT icb_ods_code FROM ref_icb WHERE region_ons_code = ?)"); arguments.append(geography)
-        case .place:
-            filters.append("sub_icb_code = ?"); arguments.append(geography)
-        case .england: break
+    /// The counts by age band behind the value, straight from the ingest tables the source's grain keeps
+    /// them in (docs/ARCHITECTURE.md, "Adding a source grain").
+    private func bands(_ db: Database, definition: IndicatorDefinition, period: String, type: BreakdownType, index: Int, level: GeographyLevel) throws {
+        guard let source = try IngestedSource.filter(IngestedSource.Columns.source == definition.source).fetchOne(db) else {
+            throw PipelineError(.inputMissing, "source '\(definition.source)' is not in the ingest checkpoint", hint: "run `soc-pipeline run --stage ingest`")
         }
-        switch type {
-        case .imdQuintile: filters.append("(imd_decile + 1) / 2 = ?"); arguments.append(index)
-        case .imdDecile: filters.append("imd_decile = ?"); arguments.append(index)
-        case .sex: filters.append("sex = ?"); arguments.append(index == 1 ? "male" : "female")
-        case .all: break
-        }
-        let source: String = definition["source"]
-        let proportion = (try definition.decode("statistic") as Statistic).method.counts == .numeratorAndDenominator
-        let countSQL =
-            proportion
-            ? "SELECT age_band, sum(numerator), sum(denominator) FROM ingest_proportion_total WHERE dataset = ? AND period = ? AND \(filters.joined(separator: " AND ")) GROUP BY 1"
-            : "SELECT age_band, sum(events), 0 FROM ingest_event_total WHERE dataset = ? AND period = ? AND \(filters.joined(separator: " AND ")) GROUP BY 1"
-        var counts: [String: (Int, Int)] = [:]
-        for row in try Row.fetchAll(db, sql: countSQL, arguments: StatementArguments([source, period] + arguments)) {
-            counts[row[0]] = (row[1], row[2])
-        }
-        var population: [String: Int] = [:]
+        let scope = Scope(
+            level: level, geography: geography, type: type, index: index,
+            regionOf: Dictionary(try ReferenceIcb.fetchAll(db).map { ($0.odsCode, $0.regionOnsCode) }, uniquingKeysWith: { first, _ in first }))
+        let profile = source.grain.profile
+        let counts = try Self.counts(db, source: source, period: period, scope: scope)
+        let proportion = source.kind == .proportion
+        var population: [RecordedAge: Int64] = [:]
         if !proportion {
-            for row in try Row.fetchAll(
-                db, sql: "SELECT age_band, sum(population) FROM ingest_population WHERE \(filters.joined(separator: " AND ")) GROUP BY 1",
-                arguments: StatementArguments(arguments))
-            {
-                population[row[0]] = row[1]
+            let rows = try PopulationTotal.fetchCursor(db)
+            while let row = try rows.next() {
+                guard scope.contains(icb: row.icbCode, unit: row.subIcbCode, decile: row.imdDecile, sex: row.sex) else { continue }
+                population[row.age, default: 0] += row.population
             }
         }
-        let weights = try Row.fetchAll(db, sql: "SELECT age_band, weight FROM ref_standard_population ORDER BY band_index")
+        let tables = profile.counts.tables(for: source.kind).map { $0.databaseTableName }.joined(separator: ", ")
+        Console.out("counts (source '\(source.source)', grain \(source.grain.rawValue), from \(tables))")
         Console.out(proportion ? "by age band: numerator / denominator" : "by age band: events / population / ESP2013 weight")
-        for weight in weights {
-            let band: String = weight["age_band"]
-            let count = counts[band] ?? (0, 0)
-            let line = proportion ? "\(count.0) / \(count.1)" : "\(count.0) / \(population[band] ?? 0) / \(Int(weight["weight"] as Double))"
-            Console.out("  \(band.padding(toLength: 7, withPad: " ", startingAt: 0)) \(line)")
+        for weight in try StandardPopulationWeight.fetchAll(db, orderedBy: [.bandIndex]) {
+            let count = counts[.band(weight.band)] ?? Totals()
+            let line =
+                proportion
+                ? "\(Self.count(count.numerator)) / \(Self.count(count.denominator))"
+                : "\(Self.count(count.numerator)) / \(population[.band(weight.band)] ?? 0) / \(Int(weight.weight))"
+            Console.out("  \(weight.band.label.padding(toLength: 7, withPad: " ", startingAt: 0)) \(line)")
         }
-        if let unknown = counts["unknown"] { Console.out("  unknown age \(unknown.0)\(proportion ? " / \(unknown.1)" : "")") }
+        if let unknown = counts[.unknown] {
+            // Counts with no age band at all are the source's all-ages rows, not records of unknown age.
+            let byAge = counts.keys.contains { $0 != .unknown }
+            let label = source.topAgeBand == .allAges || !byAge ? "all ages" : "unknown age"
+            Console.out("  \(label) \(Self.count(unknown.numerator))\(proportion ? " / \(Self.count(unknown.denominator))" : "")")
+        }
     }
 
-    private func explainIndex(_ db: Database, definition: Row, period: String) throws {
+    /// A source's numerators and denominators by age inside `scope`, in `period`.
+    static func counts(_ db: Database, source: IngestedSource, period: String, scope: Scope) throws -> [RecordedAge: Totals] {
+        var counts: [RecordedAge: Totals] = [:]
+        try source.grain.profile.counts.forEachCell(db, dataset: source.source, kind: source.kind) { cell in
+            guard cell.period == period, scope.contains(icb: cell.icbCode, unit: cell.unit, decile: cell.decile, sex: cell.sex) else { return }
+            counts[cell.age, default: Totals()].add(cell.numerator, cell.denominator)
+        }
+        return counts
+    }
+
+    /// A numerator and denominator added up.
+    struct Totals {
+        var numerator = 0.0
+        var denominator = 0.0
+
+        mutating func add(_ numerator: Double, _ denominator: Double) {
+            self.numerator += numerator
+            self.denominator += denominator
+        }
+    }
+
+    /// The counts a value is made of: its geography and its slice.
+    struct Scope {
+        let level: GeographyLevel
+        let geography: String
+        let type: BreakdownType
+        let index: Int
+        /// Each ICB's region (ONS code).
+        let regionOf: [String: String]
+
+        func contains(icb: String, unit: String, decile: Int?, sex: Sex) -> Bool {
+            switch level {
+            case .icb: guard icb == geography else { return false }
+            case .region: guard regionOf[icb] == geography else { return false }
+            case .place: guard unit == geography else { return false }
+            case .england: break
+            }
+            switch type {
+            case .imdQuintile: return decile.map { ($0 + 1) / 2 == index } ?? false
+            case .imdDecile: return decile == index
+            case .sex: return sex == (index == 1 ? .male : .female)
+            case .all: return true
+            }
+        }
+    }
+
+    private func explainIndex(_ db: Database, definition: IndicatorDefinition, period: String) throws {
         guard let type = breakdown == BreakdownType.all.rawValue ? .imdDecile : QuantileType(rawValue: breakdown) else {
             throw ValidationError("--breakdown must be imd_quintile or imd_decile with --table inequality_index")
         }
+        typealias Column = InequalityIndex.Columns
         guard
-            let row = try Row.fetchOne(
-                db,
-                sql: """
-                    SELECT * FROM inequality_index WHERE indicator_id = ? AND period = ? AND geography_code = ? AND quantile_type = ?
-                    """, arguments: [indicator, period, geography, type.rawValue])
+            let row = try InequalityIndex.filter(
+                Column.indicator == indicator && Column.period == period && Column.code == geography && Column.quantileType == type
+            ).fetchOne(db)
         else {
             throw PipelineError(.usage, "no inequality index for \(indicator) \(period) \(geography) \(type.rawValue)")
         }
-        Console.out("\(indicator) — \(definition["title"] as String): \(type.rawValue) SII/RII for \(geography), period \(period)")
+        Console.out("\(indicator) — \(definition.title): \(type.rawValue) SII/RII for \(geography), period \(period)")
         Console.out(
-            "  SII \(Self.show(row["sii"])) [95% \(Self.show(row["sii_lcl95"])) to \(Self.show(row["sii_ucl95"]))], RII \(Self.show(row["rii"])) [95% \(Self.show(row["rii_lcl95"])) to \(Self.show(row["rii_ucl95"]))]"
+            "  SII \(Self.show(row.sii)) [95% \(Self.show(row.siiLower)) to \(Self.show(row.siiUpper))], RII \(Self.show(row.rii)) [95% \(Self.show(row.riiLower)) to \(Self.show(row.riiUpper))]"
         )
-        if let reason = row["unstable_reason"] as String? { Console.out("  unstable: \(reason)") }
+        if let reason = row.unstableReason { Console.out("  unstable: \(reason)") }
         Console.out("formula")
         Console.out(
-            "  weighted least squares of \(row["scale"] as String)(value) on x = mid-point of cumulative population share (\(row["position_basis"] as String) positions), weights = this geography's quantile shares; SII = g⁻¹(β₀+β₁) − g⁻¹(β₀) oriented so positive = disadvantage to the most deprived; 95% limits by \(Self.show(row["ci_method"]))"
+            "  weighted least squares of \(row.scale.rawValue)(value) on x = mid-point of cumulative population share (\(row.positionBasis.rawValue) positions), weights = this geography's quantile shares; SII = g⁻¹(β₀+β₁) − g⁻¹(β₀) oriented so positive = disadvantage to the most deprived; 95% limits by \(row.intervalMethod?.rawValue ?? "—")"
         )
         Console.out("quantile rows used (indicator_value)")
-        for quantile in try Row.fetchAll(
-            db,
-            sql: """
-                SELECT breakdown_index, value, lcl95, ucl95, denominator FROM indicator_value WHERE indicator_id = ? AND period = ?
-                AND geography_code = ? AND breakdown_type = ? ORDER BY breakdown_index
-                """, arguments: [indicator, period, geography, type.rawValue])
-        {
+        typealias Value = IndicatorValue.Columns
+        for quantile in try IndicatorValue.filter(
+            Value.indicator == indicator && Value.period == period && Value.code == geography && Value.breakdown == type.breakdownType
+        ).order(Value.breakdownIndex).fetchAll(db) {
             Console.out(
-                "  \(quantile[0] as Int): value \(Self.show(quantile[1])) [\(Self.show(quantile[2])) to \(Self.show(quantile[3]))], population \(Self.show(quantile[4]))"
+                "  \(quantile.breakdownIndex): value \(Self.show(quantile.value)) [\(Self.show(quantile.lower95)) to \(Self.show(quantile.upper95))], population \(Self.show(quantile.denominator))"
             )
         }
     }
 
     private func provenance(_ db: Database, source: String) throws {
         Console.out("inputs")
-        let delivered = try String.fetchOne(db, sql: "SELECT 1 FROM ref_icb WHERE icb_ods_code = ?", arguments: [geography]) != nil
-        let files = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT path, sha256, rows_read, rows_loaded, rows_quarantined FROM ingest_file
-                WHERE (source = ? AND (? = 0 OR delivered_for_icb = ? OR delivered_for_icb IS NULL)) OR kind = 'population' ORDER BY kind, path
-                """, arguments: [source, delivered ? 1 : 0, geography])
+        let delivered = try ReferenceIcb.filter(ReferenceIcb.Columns.odsCode == geography).fetchCount(db) > 0
+        let files = try IngestedFile.fetchAll(db, orderedBy: [.kind, .path]).filter { file in
+            (file.source == source && (!delivered || file.deliveredForIcb == geography || file.deliveredForIcb == nil)) || file.kind == .population
+        }
         for file in files.prefix(12) {
             Console.out(
-                "  \(file["path"] as String)  sha256 \(String((file["sha256"] as String).prefix(16)))…  rows \(file["rows_read"] as Int) read, \(file["rows_loaded"] as Int) loaded, \(file["rows_quarantined"] as Int) quarantined"
+                "  \(file.path)  sha256 \(String(file.sha256.prefix(16)))…  rows \(file.rowsRead) read, \(file.rowsLoaded) loaded, \(file.rowsQuarantined) quarantined"
             )
         }
         if files.count > 12 { Console.out("  … and \(files.count - 12) more files (table ingest_file)") }
-        for vintage in try Row.fetchAll(db, sql: "SELECT kind, vintage, file FROM ref_vintage ORDER BY kind") {
-            Console.out("  reference \(vintage["kind"] as String) \(vintage["vintage"] as String): \(vintage["file"] as String)")
+        for vintage in try ReferenceVintage.fetchAll(db, orderedBy: [.kind]) {
+            Console.out("  reference \(vintage.kind.rawValue) \(vintage.vintage): \(vintage.file)")
         }
         Console.out("runs")
-        for checkpoint in try Row.fetchAll(db, sql: "SELECT stage, run_id, completed_at, fingerprint FROM stage_checkpoint ORDER BY completed_at") {
+        for checkpoint in try CheckpointStore.checkpoints(db).values.sorted(by: { $0.completedAt < $1.completedAt }) {
             Console.out(
-                "  \(checkpoint["stage"] as String): run \(checkpoint["run_id"] as String) at \(checkpoint["completed_at"] as String), fingerprint \(String((checkpoint["fingerprint"] as String).prefix(12)))"
+                "  \(checkpoint.stage.rawValue): run \(checkpoint.runID) at \(checkpoint.completedAt), fingerprint \(String(checkpoint.fingerprint.prefix(12)))"
             )
         }
     }
@@ -246,13 +275,11 @@ struct ExplainCommand: ParsableCommand {
         multiplier == multiplier.rounded() ? String(Int(multiplier)) : String(multiplier)
     }
 
-    static func show(_ value: DatabaseValue) -> String {
-        switch value.storage {
-        case .null: return "—"
-        case .int64(let number): return String(number)
-        case .double(let number): return number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(format: "%.4f", number)
-        case .string(let text): return text
-        case .blob: return "blob"
-        }
+    /// A count as stored: whole when it is, else to four places (counts shared out by provider).
+    static func count(_ value: Double) -> String { show(value) }
+
+    static func show(_ value: Double?) -> String {
+        guard let value else { return "—" }
+        return value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(format: "%.4f", value)
     }
 }

@@ -21,32 +21,26 @@ struct HistoryCommand: ParsableCommand {
             Console.out("no runs yet")
             return
         }
-        let rows = try store.reader.read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT r.run_id, r.status, r.started_at, r.finished_at, r.exit_code, r.message,
-                           (SELECT group_concat(stage, ',') FROM stage_attempt a WHERE a.run_id = r.run_id AND a.status = 'succeeded') AS ran,
-                           (SELECT group_concat(stage, ',') FROM stage_attempt a WHERE a.run_id = r.run_id AND a.status = 'skipped') AS skipped,
-                           (SELECT group_concat(stage, ',') FROM stage_attempt a WHERE a.run_id = r.run_id AND a.status = 'failed') AS failed,
-                           (SELECT coalesce(sum(rows_written), 0) FROM stage_attempt a WHERE a.run_id = r.run_id) AS rows
-                    FROM pipeline_run r ORDER BY r.started_at DESC, r.run_id DESC LIMIT ?
-                    """, arguments: [limit])
-        }
+        let runs = try store.runs(limit: limit)
+        let attempts = try store.reader.read { db in try StageAttempt.fetchAll(db) }
+        let attemptsOfRun = Dictionary(grouping: attempts, by: \.runID)
         Console.out("run                          status     duration  exit  rows      stages")
-        for row in rows {
-            let started = (row["started_at"] as String?).flatMap(Timestamp.parse)
-            let finished = (row["finished_at"] as String?).flatMap(Timestamp.parse)
+        for run in runs {
+            let started = Timestamp.parse(run.startedAt)
+            let finished = run.finishedAt.flatMap(Timestamp.parse)
             let duration = started.flatMap { s in finished.map { String(format: "%7.2f s", $0.timeIntervalSince(s)) } } ?? "      -  "
+            let mine = attemptsOfRun[run.runID] ?? []
             var stages: [String] = []
-            if let ran = row["ran"] as String? { stages.append("ran \(ran)") }
-            if let skipped = row["skipped"] as String? { stages.append("skipped \(skipped)") }
-            if let failed = row["failed"] as String? { stages.append("failed \(failed)") }
-            let runID = (row["run_id"] as String).padding(toLength: 28, withPad: " ", startingAt: 0)
-            let status = (row["status"] as String).padding(toLength: 10, withPad: " ", startingAt: 0)
-            let exit = (row["exit_code"] as Int?).map(String.init) ?? "-"
+            for (status, word) in [(AttemptStatus.succeeded, "ran"), (.skipped, "skipped"), (.failed, "failed")] {
+                let named = mine.filter { $0.status == status }.map(\.stage.rawValue)
+                if !named.isEmpty { stages.append("\(word) \(named.joined(separator: ","))") }
+            }
+            let rows = mine.reduce(0) { $0 + $1.rowsWritten }
+            let runID = run.runID.padding(toLength: 28, withPad: " ", startingAt: 0)
+            let status = run.status.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)
+            let exit = run.exitCode.map(String.init) ?? "-"
             Console.out(
-                "\(runID) \(status) \(duration)  \(exit.padding(toLength: 4, withPad: " ", startingAt: 0))  \(String(row["rows"] as Int).padding(toLength: 8, withPad: " ", startingAt: 0))  \(stages.joined(separator: "; "))"
+                "\(runID) \(status) \(duration)  \(exit.padding(toLength: 4, withPad: " ", startingAt: 0))  \(String(rows).padding(toLength: 8, withPad: " ", startingAt: 0))  \(stages.joined(separator: "; "))"
             )
         }
     }

@@ -69,12 +69,8 @@ struct ValidateCommand: ParsableCommand {
             let store = try CheckpointStore.openForReading(path: global.databasePath(config))
         else { return }
         let periods: [String: [String]] = try store.reader.read { db in
-            guard try db.tableExists("ingest_source") else { return [:] }
-            var bySource: [String: [String]] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT source, periods FROM ingest_source") {
-                bySource[row["source"]] = (row["periods"] as String).split(separator: ",").map(String.init)
-            }
-            return bySource
+            guard try db.tableExists(IngestedSource.databaseTableName) else { return [:] }
+            return Dictionary(try IngestedSource.fetchAll(db).map { ($0.source, $0.periods) }, uniquingKeysWith: { first, _ in first })
         }
         for indicator in config.indicators {
             guard let known = periods[indicator.source], !known.contains(baseline) else { continue }

@@ -1,3 +1,4 @@
+import Checkpoints
 import PipelineCore
 import Statistics
 
@@ -23,6 +24,21 @@ struct ReportDefinition: Sendable {
     var inSentence: String { phrase ?? FigureText.inSentence(title) }
 
     var method: any IndicatorMethod { statistic.method }
+
+    /// The indicator as the transform stage recorded it.
+    init(_ record: IndicatorDefinition) {
+        id = record.indicator
+        title = record.title
+        source = record.source
+        statistic = record.statistic
+        multiplier = record.multiplier
+        unit = record.unit
+        polarity = record.polarity
+        ageFrom = record.ageFrom
+        ageTo = record.ageTo
+        definition = record.definition
+        deprivationSplit = record.breakdowns.contains(.imdQuintile)
+    }
 
     /// How to read the sign of the SII and RII.
     var signConvention: String {

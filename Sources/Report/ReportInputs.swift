@@ -4,9 +4,9 @@ import GRDB
 import PipelineCore
 import Statistics
 
-/// Everything the report stage reads from the checkpoint database, with every indicator cell
-/// already passed through disclosure control. Nothing here is published unless a table builder
-/// copies it into a ``PublishedCell``.
+/// Everything the report stage reads from the checkpoint database, through the records of the tables it
+/// reads (docs/ARCHITECTURE.md, "Checkpoint contracts"), with every indicator cell already passed through
+/// disclosure control. Nothing here is published unless a table builder copies it into a ``PublishedCell``.
 struct ReportInputs {
     struct Icb { var ods: String; var ons: String; var name: String; var region: String }
     /// A place (sub-ICB location) of an ICS (docs/DATA.md, "Places").
@@ -18,27 +18,23 @@ struct ReportInputs {
     private(set) var icbs: [Icb] = []
     /// Each ICS's places, by ICB code, in code order; empty when no indicator has places.
     private(set) var placesOfIcb: [String: [Place]] = [:]
-    private var placeComparisons: [Key: Row] = [:]
+    private var placeComparisons: [Key: PlaceComparison] = [:]
     /// Region codes and names, in code order.
     private(set) var regions: [(code: String, name: String)] = []
     /// Every controlled cell, by key; complementary suppression updates them (`Disclosure/`).
     private(set) var values: [Key: ControlledValue] = [:]
-    /// Resident population (unrounded) by ICB, by ICB × national quintile, and the Core20 share.
-    private(set) var icbPopulation: [String: Double] = [:]
-    private(set) var icbQuintilePopulation: [String: [Double]] = [:]
-    private(set) var icbCore20Share: [String: Double] = [:]
-    /// Each ICS's average IMD score, when the IMD summary by ICB is configured.
-    private(set) var icbImdScore: [String: Double] = [:]
-    private var inequality: [Key: Row] = [:]
-    private var gaps: [Key: Row] = [:]
-    private var comparisons: [Key: Row] = [:]
-    private(set) var trends: [Row] = []
+    /// Each ICS's people and deprivation, by ICB code (unrounded; `geography_profile`).
+    private(set) var profiles: [String: GeographyProfile] = [:]
+    private var inequality: [Key: InequalityIndex] = [:]
+    private var gaps: [Key: QuintileGap] = [:]
+    private var comparisons: [Key: EnglandComparison] = [:]
+    private(set) var trends: [TrendAgainstBaseline] = []
     /// Each ICS's overall trend direction by indicator and period.
     private var icbTrendDirections: [Key: TrendDirection] = [:]
-    private var englandTrends: [Key: Row] = [:]
-    private(set) var headlines: [Row] = []
-    private(set) var vintages: [String: (vintage: String, file: String, sha256: String)] = [:]
-    private(set) var files: [(source: String, path: String, sha256: String, rows: Int)] = []
+    private var englandTrends: [Key: TrendAgainstBaseline] = [:]
+    private(set) var headlines: [HeadlineFact] = []
+    private(set) var vintages: [ReferenceKind: ReferenceVintage] = [:]
+    private(set) var files: [IngestedFile] = []
 
     /// A lookup key: indicator, period, geography, breakdown type and index (unused parts at their defaults).
     struct Key: Hashable {
@@ -51,105 +47,67 @@ struct ReportInputs {
     }
 
     init(_ db: Database, control: DisclosureControl) throws {
-        for row in try Row.fetchAll(db, sql: "SELECT * FROM indicator_definition ORDER BY indicator_id") {
-            definitions.append(
-                ReportDefinition(
-                    id: row["indicator_id"], title: row["title"], source: row["source"],
-                    statistic: try row.decode("statistic"), multiplier: row["multiplier"], unit: row["unit"],
-                    polarity: try row.decode("polarity"), ageFrom: row["age_from"], ageTo: row["age_to"],
-                    definition: row["definition"],
-                    deprivationSplit: (row["breakdowns"] as String? ?? "").split(separator: ",").contains("imd_quintile")))
-        }
-        for row in try Row.fetchAll(db, sql: "SELECT icb_ods_code, imd_average_score FROM ref_icb_deprivation") {
-            icbImdScore[row[0]] = row[1]
-        }
+        definitions = try IndicatorDefinition.fetchAll(db, orderedBy: [.indicator]).map(ReportDefinition.init)
         var parentOfPlace: [String: String] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT place_code, place_name, icb_code FROM indicator_place ORDER BY icb_code, place_code") {
-            let place = Place(code: row["place_code"], name: row["place_name"], icb: row["icb_code"])
-            placesOfIcb[place.icb, default: []].append(place)
-            parentOfPlace[place.code] = place.icb
+        for record in try IndicatorPlace.fetchAll(db, orderedBy: [.icbCode, .placeCode]) {
+            placesOfIcb[record.icbCode, default: []].append(Place(code: record.placeCode, name: record.placeName, icb: record.icbCode))
+            parentOfPlace[record.placeCode] = record.icbCode
         }
         var periodSets: [String: Set<String>] = [:]
-        let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM indicator_value")
+        let cursor = try IndicatorValue.fetchCursor(db)
         while let row = try cursor.next() {
-            let level: GeographyLevel = try row.decode("geography_level")
-            let national = level == .england
-            let statistic: Statistic = try row.decode("statistic")
-            let multiplier: Double = row["multiplier"]
-            let numerator = control.count(row["numerator"], national: national)
-            let denominator = control.count(row["denominator"], national: national)
+            let national = row.level == .england
+            let numerator = control.count(row.numerator, national: national)
+            let denominator = control.count(row.denominator, national: national)
             let stored = StoredValue(
-                value: row["value"], lower95: row["lcl95"], upper95: row["ucl95"], lower998: row["lcl998"],
-                upper998: row["ucl998"], withheld: try row.decodeIfPresent("withheld_reason"))
+                value: row.value, lower95: row.lower95, upper95: row.upper95, lower998: row.lower998, upper998: row.upper998, withheld: row.withheld)
             let value = ControlledValue(
-                indicator: row["indicator_id"], period: row["period"], level: level, code: row["geography_code"],
-                name: row["geography_name"], breakdownType: try row.decode("breakdown_type"), breakdownIndex: row["breakdown_index"],
-                storedBreakdownValue: row["breakdown_value"], numerator: numerator, denominator: denominator,
+                indicator: row.indicator, period: row.period, level: row.level, code: row.code, name: row.name, breakdownType: row.breakdown,
+                breakdownIndex: row.breakdownIndex, storedBreakdownValue: row.breakdownValue, numerator: numerator, denominator: denominator,
                 estimate: control.derived(
-                    method: statistic.method, multiplier: multiplier, national: national,
-                    numerator: numerator, denominator: denominator, stored: stored),
-                unit: row["unit"], rawDenominator: row["denominator"], parent: level == .place ? parentOfPlace[row["geography_code"]] : nil)
-            values[
-                Key(
-                    indicator: value.indicator, period: value.period, level: level, code: value.code, type: value.breakdownType,
-                    index: value.breakdownIndex)] = value
-            periodSets[value.indicator, default: []].insert(value.period)
+                    method: row.statistic.method, multiplier: row.multiplier, national: national, numerator: numerator, denominator: denominator,
+                    stored: stored),
+                unit: row.unit, rawDenominator: row.denominator, parent: row.level == .place ? parentOfPlace[row.code] : nil)
+            values[Key(indicator: row.indicator, period: row.period, level: row.level, code: row.code, type: row.breakdown, index: row.breakdownIndex)] =
+                value
+            periodSets[row.indicator, default: []].insert(row.period)
         }
         periods = periodSets.mapValues { $0.sorted() }
-        regions = try Row.fetchAll(db, sql: "SELECT DISTINCT geography_code, geography_name FROM indicator_value WHERE geography_level = 'region' ORDER BY 1")
-            .map { ($0[0], $0[1]) }
-        icbs = try Row.fetchAll(db, sql: "SELECT * FROM ref_icb ORDER BY icb_ods_code").map {
-            Icb(ods: $0["icb_ods_code"], ons: $0["icb_ons_code"], name: $0["icb_name"], region: $0["region_name"])
+        let geography = try GeographyProfile.fetchAll(db, orderedBy: [.level, .code])
+        regions = geography.filter { $0.level == .region }.map { ($0.code, $0.name) }
+        for profile in geography where profile.level == .icb {
+            icbs.append(Icb(ods: profile.code, ons: profile.onsCode, name: profile.name, region: profile.regionName))
+            profiles[profile.code] = profile
         }
-        for row in try Row.fetchAll(db, sql: "SELECT icb_code, imd_decile, sum(population) FROM ingest_population GROUP BY 1, 2") {
-            let code: String = row[0], decile: Int = row[1], population: Double = row[2]
-            icbPopulation[code, default: 0] += population
-            icbQuintilePopulation[code, default: Array(repeating: 0, count: 5)][(decile - 1) / 2] += population
-            if decile <= 2 { icbCore20Share[code, default: 0] += population }
+        for row in try InequalityIndex.fetchAll(db) {
+            inequality[Key(indicator: row.indicator, period: row.period, level: row.level, code: row.code, type: row.quantileType.breakdownType)] = row
         }
-        for (code, core20) in icbCore20Share { icbCore20Share[code] = core20 / max(icbPopulation[code] ?? 1, 1) }
-        for row in try Row.fetchAll(db, sql: "SELECT * FROM inequality_index") {
-            let type: QuantileType = try row.decode("quantile_type")
-            inequality[
-                Key(
-                    indicator: row["indicator_id"], period: row["period"], level: try row.decode("geography_level"),
-                    code: row["geography_code"], type: type.breakdownType)] = row
+        for row in try QuintileGap.fetchAll(db) {
+            gaps[Key(indicator: row.indicator, period: row.period, level: row.level, code: row.code)] = row
         }
-        for row in try Row.fetchAll(db, sql: "SELECT * FROM quintile_gap") {
-            gaps[Key(indicator: row["indicator_id"], period: row["period"], level: try row.decode("geography_level"), code: row["geography_code"])] = row
+        for row in try EnglandComparison.fetchAll(db) {
+            comparisons[Key(indicator: row.indicator, period: row.period, code: row.icbCode, type: row.breakdown, index: row.breakdownIndex)] = row
         }
-        for row in try Row.fetchAll(db, sql: "SELECT * FROM england_comparison") {
-            comparisons[
-                Key(
-                    indicator: row["indicator_id"], period: row["period"], code: row["icb_code"],
-                    type: try row.decode("breakdown_type"), index: row["breakdown_index"])] = row
+        for row in try PlaceComparison.fetchAll(db) {
+            placeComparisons[Key(indicator: row.indicator, period: row.period, level: .place, code: row.placeCode)] = row
         }
-        for row in try Row.fetchAll(db, sql: "SELECT * FROM place_comparison") {
-            placeComparisons[Key(indicator: row["indicator_id"], period: row["period"], level: .place, code: row["place_code"])] = row
+        trends = try TrendAgainstBaseline.fetchAll(db).sorted {
+            ($0.indicator, $0.period, min($0.level.order, 2), $0.code, $0.breakdown.rawValue, $0.breakdownIndex)
+                < ($1.indicator, $1.period, min($1.level.order, 2), $1.code, $1.breakdown.rawValue, $1.breakdownIndex)
         }
-        trends = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT * FROM trend ORDER BY indicator_id, period,
-                  CASE geography_level WHEN 'england' THEN 0 WHEN 'region' THEN 1 ELSE 2 END, geography_code, breakdown_type, breakdown_index
-                """)
-        for row in trends {
-            let level: GeographyLevel = try row.decode("geography_level"), type: BreakdownType = try row.decode("breakdown_type")
-            guard type == .all else { continue }
-            let key = Key(indicator: row["indicator_id"], period: row["period"], level: level, code: row["geography_code"])
-            switch level {
-            case .icb: icbTrendDirections[key] = try row.decode("direction")
+        for row in trends where row.breakdown == .all {
+            let key = Key(indicator: row.indicator, period: row.period, level: row.level, code: row.code)
+            switch row.level {
+            case .icb: icbTrendDirections[key] = row.direction
             case .england: englandTrends[key] = row
             case .region, .place: break
             }
         }
-        headlines = try Row.fetchAll(db, sql: "SELECT * FROM headline_fact ORDER BY indicator_id, period, statement_type, rank")
-        for row in try Row.fetchAll(db, sql: "SELECT * FROM ref_vintage") {
-            vintages[row["kind"]] = (row["vintage"], row["file"], row["sha256"])
+        headlines = try HeadlineFact.fetchAll(db).sorted {
+            ($0.indicator, $0.period, $0.kind.rawValue, $0.rank) < ($1.indicator, $1.period, $1.kind.rawValue, $1.rank)
         }
-        files = try Row.fetchAll(db, sql: "SELECT source, path, sha256, rows_loaded FROM ingest_file ORDER BY source, path").map {
-            ($0[0], $0[1], $0[2], $0[3])
-        }
+        for row in try ReferenceVintage.fetchAll(db) { vintages[row.kind] = row }
+        files = try IngestedFile.fetchAll(db, orderedBy: [.source, .path])
     }
 
     /// Replaces a controlled cell (complementary suppression hides more of it).
@@ -174,7 +132,7 @@ struct ReportInputs {
         }
     }
 
-    func inequality(_ indicator: String, _ period: String, _ level: GeographyLevel, _ code: String, type: QuantileType) -> Row? {
+    func inequality(_ indicator: String, _ period: String, _ level: GeographyLevel, _ code: String, type: QuantileType) -> InequalityIndex? {
         inequality[Key(indicator: indicator, period: period, level: level, code: code, type: type.breakdownType)]
     }
 
@@ -182,28 +140,30 @@ struct ReportInputs {
         icbTrendDirections[Key(indicator: indicator, period: period, code: icb)]
     }
 
-    func gap(_ indicator: String, _ period: String, _ level: GeographyLevel, _ code: String) -> Row? {
+    func gap(_ indicator: String, _ period: String, _ level: GeographyLevel, _ code: String) -> QuintileGap? {
         gaps[Key(indicator: indicator, period: period, level: level, code: code)]
     }
 
-    func comparison(_ indicator: String, _ period: String, _ icb: String, _ type: BreakdownType = .all, _ index: Int = 0) -> Row? {
+    func comparison(_ indicator: String, _ period: String, _ icb: String, _ type: BreakdownType = .all, _ index: Int = 0) -> EnglandComparison? {
         comparisons[Key(indicator: indicator, period: period, code: icb, type: type, index: index)]
     }
 
     /// A place against its ICS (`place_comparison`).
-    func placeComparison(_ indicator: String, _ period: String, _ place: String) -> Row? {
+    func placeComparison(_ indicator: String, _ period: String, _ place: String) -> PlaceComparison? {
         placeComparisons[Key(indicator: indicator, period: period, level: .place, code: place)]
     }
 
     /// The England row of `trend` for everyone, if the period has one.
-    func englandTrend(_ indicator: String, _ period: String) -> Row? {
+    func englandTrend(_ indicator: String, _ period: String) -> TrendAgainstBaseline? {
         englandTrends[Key(indicator: indicator, period: period, level: .england, code: GeographyLevel.englandCode)]
     }
 
     /// SHA-256 over every input and reference file's path and content hash: names the exact inputs.
     var manifestSHA256: String {
         var lines = files.map { "input\t\($0.source)\t\($0.path)\t\($0.sha256)" }
-        lines += vintages.keys.sorted().map { "reference\t\($0)\t\(vintages[$0]!.file)\t\(vintages[$0]!.sha256)" }
+        lines += vintages.keys.map(\.rawValue).sorted().compactMap { kind in
+            ReferenceKind(rawValue: kind).flatMap { vintages[$0] }.map { "reference\t\(kind)\t\($0.file)\t\($0.sha256)" }
+        }
         return Fingerprint.sha256(Data(lines.joined(separator: "\n").utf8))
     }
 }

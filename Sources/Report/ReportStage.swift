@@ -71,9 +71,9 @@ public struct ReportStage: PipelineStage {
         phases.done("complementary suppression")
         let provenance = Provenance(
             runID: context.runID, manifestSHA256: inputs.manifestSHA256,
-            imdVintage: inputs.vintages["imd"]?.vintage ?? context.config.reference.imd.vintage,
-            icbVintage: inputs.vintages["icb"]?.vintage ?? context.config.reference.icb.vintage,
-            populationSource: inputs.vintages["population"]?.vintage ?? "not recorded")
+            imdVintage: inputs.vintages[.imd]?.vintage ?? context.config.reference.imd.vintage,
+            icbVintage: inputs.vintages[.icb]?.vintage ?? context.config.reference.icb.vintage,
+            populationSource: inputs.vintages[.population]?.vintage ?? "not recorded")
         let writer = try PublishedTableWriter(db, provenance: provenance)
         try NationalTablesBuilder(inputs: inputs).write(writer)
         try IcsTablesBuilder(inputs: inputs, control: control).write(writer)

@@ -3,7 +3,31 @@ import PipelineCore
 
 /// Tables the transform stage writes (documented in docs/TABLES.md); append-only (docs/ARCHITECTURE.md).
 enum TransformSchema {
-    static let migrations = [SchemaMigration(5, "v1-transform", sql: sql), SchemaMigration(22, "v2-transform-places", sql: places)]
+    static let migrations = [
+        SchemaMigration(5, "v1-transform", sql: sql), SchemaMigration(22, "v2-transform-places", sql: places),
+        SchemaMigration(25, "v3-transform-geography-profile", sql: geographyProfile),
+    ]
+
+    /// Each geography's people and deprivation, computed once from the population so later stages never
+    /// add up ingest rows (docs/TABLES.md, "Transform").
+    static let geographyProfile = """
+        CREATE TABLE geography_profile (
+            geography_level TEXT NOT NULL CHECK (geography_level IN ('england', 'region', 'icb')),
+            geography_code TEXT NOT NULL,
+            geography_name TEXT NOT NULL,
+            ons_code TEXT NOT NULL,
+            region_name TEXT NOT NULL,
+            population REAL NOT NULL,
+            population_q1 REAL NOT NULL,
+            population_q2 REAL NOT NULL,
+            population_q3 REAL NOT NULL,
+            population_q4 REAL NOT NULL,
+            population_q5 REAL NOT NULL,
+            core20_share REAL NOT NULL,
+            imd_average_score REAL,
+            PRIMARY KEY (geography_level, geography_code)
+        ) STRICT;
+        """
 
     /// Places (sub-ICB locations) as a geography level, and the ICB each belongs to (docs/DATA.md,
     /// "Places"). SQLite cannot alter a CHECK, so `indicator_value` is rebuilt with its rows.

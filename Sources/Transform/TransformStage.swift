@@ -41,6 +41,7 @@ public struct TransformStage: PipelineStage {
             IndicatorCube.byAge(population.numerator, units: place.units, deciles: 1...10, sexes: [0, 1, 2]).contains { $0 > 0 }
         }
         let ingested = Dictionary(try IngestedSource.fetchAll(db).map { ($0.source, $0) }, uniquingKeysWith: { first, _ in first })
+        let profiles = try Self.writeGeographyProfiles(db, frame: frame, population: population)
 
         let values = try RecordInserter<IndicatorValue>(db)
         let definitions = try RecordInserter<IndicatorDefinition>(db)
@@ -137,9 +138,40 @@ public struct TransformStage: PipelineStage {
         return StageOutcome(
             rowsByTable: [
                 IndicatorValue.databaseTableName: values.rowsInserted, IndicatorDefinition.databaseTableName: definitions.rowsInserted,
-                IndicatorDataQuality.databaseTableName: quality, IndicatorPlace.databaseTableName: placeRows.rowsInserted, "change_log": changes.count,
+                IndicatorDataQuality.databaseTableName: quality, IndicatorPlace.databaseTableName: placeRows.rowsInserted,
+                GeographyProfile.databaseTableName: profiles, "change_log": changes.count,
             ],
             notes: notes)
+    }
+
+    /// England's, each region's and each ICS's population, by national quintile, and Core20 share (the
+    /// population in IMD deciles 1–2), with each ICS's names and average IMD score (docs/TABLES.md).
+    static func writeGeographyProfiles(_ db: Database, frame: GeographyFrame, population: IndicatorCube) throws -> Int {
+        let icbs = Dictionary(try ReferenceIcb.fetchAll(db).map { ($0.odsCode, $0) }, uniquingKeysWith: { first, _ in first })
+        let scores = Dictionary(try IcbDeprivation.fetchAll(db).map { ($0.icbOdsCode, $0.averageScore) }, uniquingKeysWith: { first, _ in first })
+        let inserter = try RecordInserter<GeographyProfile>(db)
+        for area in frame.areas where area.level != .place {
+            var deciles: [Double] = []
+            for decile in 1...10 {
+                let byAge: [Double] = IndicatorCube.byAge(population.numerator, units: area.units, deciles: decile...decile, sexes: [0, 1, 2])
+                deciles.append(byAge.reduce(0, +))
+            }
+            let total: Double = deciles.reduce(0, +)
+            let quintiles: [Double] = stride(from: 0, to: 10, by: 2).map { (first: Int) -> Double in deciles[first] + deciles[first + 1] }
+            let core20: Double = (deciles[0] + deciles[1]) / max(total, 1)
+            let (onsCode, region): (String, String)
+            switch area.level {
+            case .england: (onsCode, region) = (area.code, area.name)
+            case .region: (onsCode, region) = (area.code, area.name)
+            case .icb, .place: (onsCode, region) = (icbs[area.code]?.onsCode ?? area.code, icbs[area.code]?.regionName ?? "")
+            }
+            try inserter.insert(
+                GeographyProfile(
+                    level: area.level, code: area.code, name: area.name, onsCode: onsCode, regionName: region, population: total,
+                    quintilePopulation: quintiles, core20Share: core20,
+                    imdAverageScore: area.level == .icb ? scores[area.code] : nil))
+        }
+        return inserter.rowsInserted
     }
 
     static func standardWeights(_ db: Database) throws -> [Double] {

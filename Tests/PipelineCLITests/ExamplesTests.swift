@@ -190,6 +190,14 @@ struct ExamplesTests {
         #expect(abs((value ?? 0) - Double(patients)! / Double(people) * 100) < 1e-9, "\(String(describing: value))")
         #expect(vsEngland == "not_available_no_deprivation_split")
         #expect(notes?.hasPrefix("not available for this source's grain") == true)
+        // `explain` shows the ICB's patients from the table its grain keeps them in.
+        let explain = try CommandLineRunner.run([
+            "explain", "--config", "\(folder)/pipeline.json", "--db", workspace.path("dental.sqlite"), "--indicator", "DENT12", "--geography",
+            "QMM", "--period", "12m-to-2022-12",
+        ])
+        #expect(explain.status == 0, "\(explain.stderr)")
+        #expect(explain.stdout.contains("grain icb, from ingest_icb_event_total"), "\(explain.stdout)")
+        #expect(explain.stdout.contains("all ages \(patients)\n"), "\(explain.stdout)")
         // The HTML report shows the ecological view in place of the quintile and SII charts, labelled as such.
         let page = try String(contentsOfFile: workspace.path("published/latest/state-of-care.html"), encoding: .utf8)
         #expect(page.contains("id=\"DENT12-ecological\""))
@@ -269,6 +277,19 @@ struct ExamplesTests {
         // Every attendance is either shared out (exactly, in fractions) or listed as unattributed.
         #expect(abs((shared ?? 0) + Double(missing.values.reduce(0, +)) - Double(total)) < 1e-3)
         #expect(notes.contains("of events from 19 providers the weights do not name"), "\(notes)")
+        // The metadata gives the grain's own reason for having no deprivation split (it said "not asked for").
+        let split = try DatabaseQueue(path: workspace.path("ae.sqlite")).read { db in
+            try String.fetchOne(db, sql: "SELECT value FROM soc_metadata WHERE indicator_id = 'AE1' AND item = 'deprivation_split'")
+        }
+        #expect(split?.contains("counts by provider shared out to ICBs by catchment weights") == true, "\(split ?? "none")")
+        // `explain` shows the counts shared out to the ICB (it read only the LSOA-grain tables, and showed zeros).
+        let explain = try CommandLineRunner.run([
+            "explain", "--config", "\(folder)/pipeline.json", "--db", workspace.path("ae.sqlite"), "--indicator", "AE1", "--geography", "QMM",
+            "--period", "2019-03",
+        ])
+        #expect(explain.status == 0, "\(explain.stderr)")
+        #expect(explain.stdout.contains("grain provider, from ingest_attributed_event_total"), "\(explain.stdout)")
+        #expect(explain.stdout.contains("all ages \(String(format: "%.4f", attendances))"), "\(explain.stdout)")
         #expect(notes.contains("rows left out by its 'where' filter"))
     }
 

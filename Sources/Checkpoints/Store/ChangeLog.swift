@@ -41,3 +41,9 @@ public final class ChangeLog {
 
 @available(*, unavailable)
 extension ChangeLog: Sendable {}
+
+/// The columns of `change_log` (Core's; docs/TABLES.md).
+enum ChangeLogColumns: String, CheckpointColumns {
+    case runID = "run_id"
+    case stage, kind, subject, before, after
+}

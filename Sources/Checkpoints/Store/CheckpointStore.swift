@@ -81,11 +81,11 @@ public final class CheckpointStore {
         try reader.read { db in try Self.checkpoints(db) }
     }
 
-    static func checkpoints(_ db: Database) throws -> [StageName: StageCheckpoint] {
+    public static func checkpoints(_ db: Database) throws -> [StageName: StageCheckpoint] {
         guard try db.tableExists("stage_checkpoint") else { return [:] }
         var result: [StageName: StageCheckpoint] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT * FROM stage_checkpoint") {
-            guard let stage = StageName(rawValue: row["stage"]) else { continue }
+            guard let stage = StageName(rawValue: row[StageCheckpoint.Columns.stage]) else { continue }
             result[stage] = StageCheckpoint(row: row, stage: stage)
         }
         return result
@@ -112,7 +112,7 @@ public final class CheckpointStore {
                     WHERE n <= ? ORDER BY kind, n
                     """, arguments: [runID, examplesPerKind]
             ).map {
-                RunSummary.Change(kind: try $0.decode("kind"), subject: $0["subject"])
+                RunSummary.Change(kind: try $0.decode(ChangeLogColumns.kind), subject: $0[ChangeLogColumns.subject])
             }
             return changes
         }

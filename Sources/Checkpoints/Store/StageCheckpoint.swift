@@ -18,19 +18,33 @@ public struct StageCheckpoint: Sendable, Equatable {
     /// The parts the fingerprint was computed from (absent in checkpoints written before they were kept).
     public var fingerprintParts: StageFingerprint?
 
+    /// The columns of `stage_checkpoint` (Core's ledger; docs/TABLES.md).
+    enum Columns: String, CheckpointColumns {
+        case stage
+        case runID = "run_id"
+        case fingerprint
+        case upstreamFingerprint = "upstream_fingerprint"
+        case completedAt = "completed_at"
+        case durationMilliseconds = "duration_ms"
+        case rowsWritten = "rows_written"
+        case rowsByTable = "rows_by_table"
+        case notes
+        case fingerprintParts = "fingerprint_parts"
+    }
+
     init(row: Row, stage: StageName) {
         self.stage = stage
-        runID = row["run_id"]
-        fingerprint = row["fingerprint"]
-        upstreamFingerprint = row["upstream_fingerprint"]
-        completedAt = row["completed_at"]
-        durationMilliseconds = row["duration_ms"]
-        rowsWritten = row["rows_written"]
-        let tableJSON: String = row["rows_by_table"]
+        runID = row[Columns.runID]
+        fingerprint = row[Columns.fingerprint]
+        upstreamFingerprint = row[Columns.upstreamFingerprint]
+        completedAt = row[Columns.completedAt]
+        durationMilliseconds = row[Columns.durationMilliseconds]
+        rowsWritten = row[Columns.rowsWritten]
+        let tableJSON: String = row[Columns.rowsByTable]
         rowsByTable = (try? JSONDecoder().decode([String: Int].self, from: Data(tableJSON.utf8))) ?? [:]
-        let notesJSON: String = row["notes"]
+        let notesJSON: String = row[Columns.notes]
         notes = (try? JSONDecoder().decode([String].self, from: Data(notesJSON.utf8))) ?? []
-        fingerprintParts = (row["fingerprint_parts"] as String?).flatMap(StageFingerprint.decode(storedText:))
+        fingerprintParts = (row[Columns.fingerprintParts] as String?).flatMap(StageFingerprint.decode(storedText:))
     }
 
     /// Whether this checkpoint was built from an upstream checkpoint other than the current one.

@@ -26,5 +26,5 @@ enum CellRules {
         return PublishedCell(value)
     }
 
-    static func yesNo(_ flag: Int?) -> String? { flag.map { $0 == 1 ? "yes" : "no" } }
+    static func yesNo(_ flag: Bool?) -> String? { flag.map { $0 ? "yes" : "no" } }
 }

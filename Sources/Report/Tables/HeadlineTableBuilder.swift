@@ -1,6 +1,5 @@
 import Checkpoints
 import Foundation
-import GRDB
 import PipelineCore
 import Statistics
 
@@ -13,28 +12,27 @@ struct HeadlineTableBuilder {
     let topN: Int
 
     func write(_ writer: PublishedTableWriter) throws {
-        for row in inputs.headlines {
-            let id: String = row["indicator_id"], period: String = row["period"]
-            guard let definition = inputs.definitions.first(where: { $0.id == id }) else { continue }
-            let kind: HeadlineKind = try row.decode("statement_type")
-            guard let text = try nationalText(kind, definition, period, row) else { continue }
+        for fact in inputs.headlines {
+            guard let definition = inputs.definitions.first(where: { $0.id == fact.indicator }) else { continue }
+            guard let text = nationalText(fact, definition) else { continue }
             try writer.insert(
-                PublishedCatalog.headlines, indicator: id, period: period,
+                PublishedCatalog.headlines, indicator: fact.indicator, period: fact.period,
                 [
-                    "statement_type": PublishedCell(kind.rawValue), "rank": PublishedCell(row["rank"] as Int),
-                    "value": PublishedCell(row["value"] as Double?), "lcl95": PublishedCell(row["lcl95"] as Double?),
-                    "ucl95": PublishedCell(row["ucl95"] as Double?), "text": PublishedCell(text),
-                    "source_table": PublishedCell(row["source_table"] as String), "source_key": PublishedCell(row["source_key"] as String),
+                    "statement_type": PublishedCell(fact.kind.rawValue), "rank": PublishedCell(fact.rank),
+                    "value": PublishedCell(fact.value), "lcl95": PublishedCell(fact.lower), "ucl95": PublishedCell(fact.upper),
+                    "text": PublishedCell(text), "source_table": PublishedCell(Self.publishedSource(fact)), "source_key": PublishedCell(fact.sourceKey),
                 ])
         }
         for definition in inputs.definitions {
             guard let latest = inputs.periods[definition.id]?.last else { continue }
             try subNational(definition, latest, writer)
-            if definition.deprivationSplit {
-                try gapExtremes(definition, latest, writer)
-                try englandSIIChange(definition, latest, writer)
-            }
+            if definition.deprivationSplit { try gapExtremes(definition, latest, writer) }
         }
+    }
+
+    /// The table a reader finds a fact's figure in: England's SII change is published in the change table.
+    static func publishedSource(_ fact: HeadlineFact) -> String {
+        fact.kind == .siiChangeEngland ? PublishedCatalog.trendVsBaseline.name : fact.sourceTable
     }
 
     /// The ICSs with the widest and the smallest gap by deprivation, among those whose SII is stable
@@ -42,10 +40,9 @@ struct HeadlineTableBuilder {
     private func gapExtremes(_ definition: ReportDefinition, _ period: String, _ writer: PublishedTableWriter) throws {
         var stable: [(code: String, name: String, sii: Double, lower: Double?, upper: Double?)] = []
         for icb in inputs.icbs {
-            guard let row = inputs.inequality(definition.id, period, .icb, icb.ods, type: .imdQuintile), row["unstable_reason"] as String? == nil,
-                let sii = row["sii"] as Double?
+            guard let row = inputs.inequality(definition.id, period, .icb, icb.ods, type: .imdQuintile), row.unstableReason == nil, let sii = row.sii
             else { continue }
-            stable.append((icb.ods, icb.name, sii, row["sii_lcl95"], row["sii_ucl95"]))
+            stable.append((icb.ods, icb.name, sii, row.siiLower, row.siiUpper))
         }
         guard stable.count >= 2 else { return }
         stable.sort { $0.sii != $1.sii ? $0.sii > $1.sii : $0.code < $1.code }
@@ -66,53 +63,33 @@ struct HeadlineTableBuilder {
         }
     }
 
-    /// Whether England's SII widened or narrowed since the baseline, with the change's interval; said only
-    /// when England's SII is stable in both periods.
-    private func englandSIIChange(_ definition: ReportDefinition, _ period: String, _ writer: PublishedTableWriter) throws {
-        guard let trend = inputs.englandTrend(definition.id, period), let baseline = trend["baseline_period"] as String?, baseline != period,
-            let s0 = trend["sii_baseline"] as Double?, let s1 = trend["sii_latest"] as Double?, let change = trend["sii_change"] as Double?,
-            let lower = trend["sii_change_lcl95"] as Double?, let upper = trend["sii_change_ucl95"] as Double?
-        else { return }
-        for moment in [baseline, period] {
-            let england = inputs.inequality(definition.id, moment, .england, GeographyLevel.englandCode, type: .imdQuintile)
-            guard let england, england["unstable_reason"] as String? == nil else { return }
-        }
-        try writer.insert(
-            PublishedCatalog.headlines, indicator: definition.id, period: period,
-            [
-                "statement_type": PublishedCell(HeadlineKind.siiChangeEngland.rawValue), "rank": PublishedCell(1), "value": PublishedCell(change),
-                "lcl95": PublishedCell(lower), "ucl95": PublishedCell(upper),
-                "text": PublishedCell(
-                    HeadlineText.siiChange(
-                        phrase: definition.inSentence, baseline: baseline, period: period, from: s0, to: s1, change: change, lower: lower, upper: upper,
-                        unit: definition.unit)),
-                "source_table": PublishedCell(PublishedCatalog.trendVsBaseline.name),
-                "source_key": PublishedCell("\(definition.id)|\(period)|england|\(GeographyLevel.englandCode)|all"),
-            ])
-    }
-
     /// The sentence of one of England's facts, from the fact and the rows it cites.
-    private func nationalText(_ kind: HeadlineKind, _ definition: ReportDefinition, _ period: String, _ row: Row) throws -> String? {
-        let value: Double? = row["value"], lower: Double? = row["lcl95"], upper: Double? = row["ucl95"]
-        switch kind {
+    private func nationalText(_ fact: HeadlineFact, _ definition: ReportDefinition) -> String? {
+        let period = fact.period
+        switch fact.kind {
         case .ratioMostVsLeast:
             let gap = inputs.gap(definition.id, period, .england, GeographyLevel.englandCode)
-            guard let ratio = value, let q1 = gap?["q1_value"] as Double?, let q5 = gap?["q5_value"] as Double? else { return nil }
+            guard let ratio = fact.value, let q1 = gap?.q1, let q5 = gap?.q5 else { return nil }
             return HeadlineText.ratio(
                 title: definition.title, phrase: definition.inSentence, isProportion: definition.method.counts == .numeratorAndDenominator,
                 ratio: ratio, q1: q1, q5: q5, unit: definition.unit, period: period)
         case .relativeIndex:
-            guard let rii = value else { return nil }
-            return HeadlineText.relativeIndex(phrase: definition.inSentence, rii: rii, lower: lower, upper: upper, period: period)
+            guard let rii = fact.value else { return nil }
+            return HeadlineText.relativeIndex(phrase: definition.inSentence, rii: rii, lower: fact.lower, upper: fact.upper, period: period)
         case .changeSinceBaseline:
-            guard let change = value, let trend = inputs.englandTrend(definition.id, period),
-                let v0 = trend["baseline_value"] as Double?, let v1 = trend["value"] as Double?
+            guard let change = fact.value, let trend = inputs.englandTrend(definition.id, period), let v0 = trend.baselineValue, let v1 = trend.value
             else { return nil }
-            let direction: TrendDirection = try trend.decode("direction")
             return HeadlineText.change(
-                phrase: definition.inSentence, from: v0, baseline: trend["baseline_period"], to: v1, period: period,
-                change: change, lower: lower, upper: upper, direction: direction.rawValue, unit: definition.unit)
-        case .topHighest, .topLowest, .rangeIcs, .rangeRegions, .gapWidestIcs, .gapNarrowestIcs, .siiChangeEngland:
+                phrase: definition.inSentence, from: v0, baseline: trend.baselinePeriod, to: v1, period: period,
+                change: change, lower: fact.lower, upper: fact.upper, direction: trend.direction.rawValue, unit: definition.unit)
+        case .siiChangeEngland:
+            guard let change = fact.value, let lower = fact.lower, let upper = fact.upper, let trend = inputs.englandTrend(definition.id, period),
+                let s0 = trend.siiBaseline, let s1 = trend.siiLatest
+            else { return nil }
+            return HeadlineText.siiChange(
+                phrase: definition.inSentence, baseline: trend.baselinePeriod, period: period, from: s0, to: s1, change: change, lower: lower,
+                upper: upper, unit: definition.unit)
+        case .topHighest, .topLowest, .rangeIcs, .rangeRegions, .gapWidestIcs, .gapNarrowestIcs:
             // Sub-national statements are built from published values below, never from unrounded ones.
             return nil
         }

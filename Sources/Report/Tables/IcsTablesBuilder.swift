@@ -24,10 +24,11 @@ struct IcsTablesBuilder {
         for icb in inputs.icbs {
             guard let cell = inputs.value(definition.id, period, .icb, icb.ods) else { continue }
             let comparison = inputs.comparison(definition.id, period, icb.ods)
-            let twoLevel: TwoLevelComparison? = try comparison?.decode("comparison")
-            let funnelBand: FunnelBand? = try comparison?.decode("funnel_band")
+            let twoLevel = comparison?.comparison
+            let funnelBand = comparison?.funnelBand
             let sii = inputs.inequality(definition.id, period, .icb, icb.ods, type: .imdQuintile)
-            let siiSide: IntervalSide? = try sii?.decodeIfPresent("sii_vs_england")
+            let siiSide = sii?.versusEngland
+            let profile = inputs.profiles[icb.ods]
             let gap = definition.deprivationSplit ? siiSide.map(Self.gapWord) ?? "gap_not_compared" : "gap_not_available"
             let quadrant = twoLevel.map { "\($0.outcome.rawValue)_value_\(gap)" }
             let rank = cell.shown.flatMap { value in ranked.firstIndex(of: value).map { $0 + 1 } }
@@ -36,28 +37,26 @@ struct IcsTablesBuilder {
                 [
                     "ics_ods_code": PublishedCell(icb.ods), "ics_ons_code": PublishedCell(icb.ons), "ics_name": PublishedCell(icb.name),
                     "region": PublishedCell(icb.region),
-                    "population": control.count(inputs.icbPopulation[icb.ods], national: false),
-                    "core20_share": PublishedCell(inputs.icbCore20Share[icb.ods]),
-                    "imd_average_score": PublishedCell(inputs.icbImdScore[icb.ods]),
+                    "population": control.count(profile?.population, national: false),
+                    "core20_share": PublishedCell(profile?.core20Share),
+                    "imd_average_score": PublishedCell(profile?.imdAverageScore),
                     "numerator": cell.numerator, "denominator": cell.denominator,
                     "value": cell.estimate[0], "lcl95": cell.estimate[1], "ucl95": cell.estimate[2],
                     "lcl998": cell.estimate[3], "ucl998": cell.estimate[4], "unit": PublishedCell(definition.unit),
                     "compare_england_2level": CellRules.alongside(cell.value, twoLevel?.rawValue),
                     "funnel_band": CellRules.alongside(cell.value, funnelBand?.rawValue),
-                    "funnel_lcl95": CellRules.alongside(cell.value, comparison?["funnel_lcl95"] as Double?),
-                    "funnel_ucl95": CellRules.alongside(cell.value, comparison?["funnel_ucl95"] as Double?),
-                    "funnel_lcl998": CellRules.alongside(cell.value, comparison?["funnel_lcl998"] as Double?),
-                    "funnel_ucl998": CellRules.alongside(cell.value, comparison?["funnel_ucl998"] as Double?),
-                    "funnel_tau2": CellRules.alongside(cell.value, comparison?["funnel_tau2"] as Double?),
-                    "sii": PublishedCell(sii?["sii"] as Double?), "sii_lcl95": PublishedCell(sii?["sii_lcl95"] as Double?),
-                    "sii_ucl95": PublishedCell(sii?["sii_ucl95"] as Double?),
-                    "rii": PublishedCell(sii?["rii"] as Double?), "rii_lcl95": PublishedCell(sii?["rii_lcl95"] as Double?),
-                    "rii_ucl95": PublishedCell(sii?["rii_ucl95"] as Double?),
+                    "funnel_lcl95": CellRules.alongside(cell.value, comparison?.funnelLower95),
+                    "funnel_ucl95": CellRules.alongside(cell.value, comparison?.funnelUpper95),
+                    "funnel_lcl998": CellRules.alongside(cell.value, comparison?.funnelLower998),
+                    "funnel_ucl998": CellRules.alongside(cell.value, comparison?.funnelUpper998),
+                    "funnel_tau2": CellRules.alongside(cell.value, comparison?.funnelTau2),
+                    "sii": PublishedCell(sii?.sii), "sii_lcl95": PublishedCell(sii?.siiLower), "sii_ucl95": PublishedCell(sii?.siiUpper),
+                    "rii": PublishedCell(sii?.rii), "rii_lcl95": PublishedCell(sii?.riiLower), "rii_ucl95": PublishedCell(sii?.riiUpper),
                     "sii_vs_england": PublishedCell(definition.deprivationSplit ? siiSide?.rawValue : Self.noSplit),
                     "quadrant": CellRules.alongside(cell.value, quadrant),
                     "trend_marker": CellRules.alongside(cell.value, inputs.icbTrendDirection(definition.id, period, icb.ods)?.rawValue),
                     "rank_value": CellRules.alongside(cell.value, rank),
-                    "sii_unstable_reason": PublishedCell(definition.deprivationSplit ? sii?["unstable_reason"] as String? : nil),
+                    "sii_unstable_reason": PublishedCell(definition.deprivationSplit ? sii?.unstableReason : nil),
                 ])
         }
     }
@@ -85,8 +84,8 @@ struct IcsTablesBuilder {
             let lowest = shown.min(), highest = shown.max()
             for (place, cell) in places {
                 let comparison = inputs.placeComparison(definition.id, period, place.code)
-                let twoLevel: TwoLevelComparison? = try comparison?.decode("comparison")
-                let funnelBand: FunnelBand? = try comparison?.decode("funnel_band")
+                let twoLevel = comparison?.comparison
+                let funnelBand = comparison?.funnelBand
                 // Beside a hidden ICS value the comparison and the funnel (centred on it) would give it away.
                 let both = ics.value.action?.hidesValue == true ? ics.value : cell.value
                 try writer.insert(
@@ -100,10 +99,10 @@ struct IcsTablesBuilder {
                         "ics_value": ics.value,
                         "compare_ics_2level": CellRules.alongside(both, twoLevel?.rawValue),
                         "funnel_band": CellRules.alongside(both, funnelBand?.rawValue),
-                        "funnel_lcl95": CellRules.alongside(both, comparison?["funnel_lcl95"] as Double?),
-                        "funnel_ucl95": CellRules.alongside(both, comparison?["funnel_ucl95"] as Double?),
-                        "funnel_lcl998": CellRules.alongside(both, comparison?["funnel_lcl998"] as Double?),
-                        "funnel_ucl998": CellRules.alongside(both, comparison?["funnel_ucl998"] as Double?),
+                        "funnel_lcl95": CellRules.alongside(both, comparison?.funnelLower95),
+                        "funnel_ucl95": CellRules.alongside(both, comparison?.funnelUpper95),
+                        "funnel_lcl998": CellRules.alongside(both, comparison?.funnelLower998),
+                        "funnel_ucl998": CellRules.alongside(both, comparison?.funnelUpper998),
                         "ics_places": PublishedCell(places.count), "ics_places_shown": PublishedCell(shown.count),
                         "ics_place_lowest": PublishedCell(lowest), "ics_place_highest": PublishedCell(highest),
                         "ics_place_range": PublishedCell(lowest.flatMap { low in highest.map { $0 - low } }),
@@ -126,7 +125,7 @@ struct IcsTablesBuilder {
                 polarity: definition.polarity)
             for quintile in 1...5 {
                 guard let cell = cells[quintile - 1] else { continue }
-                let population = inputs.icbQuintilePopulation[icb.ods]?[quintile - 1]
+                let population = inputs.profiles[icb.ods]?.quintilePopulation[quintile - 1]
                 let sameQuintile = inputs.england(definition.id, period, .imdQuintile, quintile)
                 try writer.insert(
                     PublishedCatalog.icsQuintileGap, indicator: definition.id, period: period,
@@ -136,7 +135,7 @@ struct IcsTablesBuilder {
                         "numerator": cell.numerator, "denominator": cell.denominator,
                         "value": cell.estimate[0], "lcl95": cell.estimate[1], "ucl95": cell.estimate[2],
                         "q1_minus_q5": difference, "q1_over_q5": ratio,
-                        "gap_significant_834": CellRules.alongside(difference, CellRules.yesNo(gap?["gap_significant_834"])),
+                        "gap_significant_834": CellRules.alongside(difference, CellRules.yesNo(gap?.significant834)),
                         "compare_england_same_quintile": CellRules.alongside(
                             cell.value,
                             ComparisonOutcome.of(

@@ -1,3 +1,4 @@
+import Checkpoints
 import PipelineCore
 import Statistics
 
@@ -48,13 +49,13 @@ struct MetadataBuilder {
             ),
             (
                 "input_files",
-                "\(inputs.files.count) files, \(inputs.files.reduce(0) { $0 + $1.rows }) rows loaded; each file's SHA-256 is in the run's checkpoint database (table ingest_file) and in the manifest hash"
+                "\(inputs.files.count) files, \(inputs.files.reduce(0) { $0 + $1.rowsLoaded }) rows loaded; each file's SHA-256 is in the run's checkpoint database (table ingest_file) and in the manifest hash"
             ),
         ]
         if let boundaries = config.reference.boundaries {
             general.append(("map_boundaries", "\(boundaries.vintage). \(boundaries.attribution)"))
         }
-        if let standard = inputs.vintages["standard_population"] {
+        if let standard = inputs.vintages[.standardPopulation] {
             general.append(("standard_population", "\(standard.vintage) (\(standard.file))"))
         }
         for (item, value) in general {
@@ -89,9 +90,8 @@ struct MetadataBuilder {
                 items.append(
                     (
                         "deprivation_split",
-                        source?.grain == .icb
-                            ? "not available for this source's grain: one row per ICB, no deprivation split, so no SII, RII, gap or quintile values; ICS and England values, the comparison with England, funnel and trend are published"
-                            : "not asked for: the indicator has no IMD breakdown, so no SII, RII, gap or quintile values"
+                        source?.grain.profile.deprivationSplit.reason
+                            ?? "not asked for: the indicator has no IMD breakdown, so no SII, RII, gap or quintile values"
                     ))
             }
             for (item, value) in items {

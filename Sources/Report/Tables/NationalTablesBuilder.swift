@@ -1,3 +1,4 @@
+import Checkpoints
 import GRDB
 import PipelineCore
 import Statistics
@@ -50,18 +51,16 @@ struct NationalTablesBuilder {
                 [
                     "indicator_title": PublishedCell(definition.title),
                     "n_quantiles": PublishedCell(type.count),
-                    "q1_value": PublishedCell(gap?["q1_value"] as Double?), "q5_value": PublishedCell(gap?["q5_value"] as Double?),
-                    "abs_gap": PublishedCell(gap?["abs_gap"] as Double?), "ratio": PublishedCell(gap?["ratio"] as Double?),
-                    "gap_significant_834": PublishedCell(CellRules.yesNo(gap?["gap_significant_834"])),
-                    "sii": PublishedCell(row["sii"] as Double?), "sii_lcl95": PublishedCell(row["sii_lcl95"] as Double?),
-                    "sii_ucl95": PublishedCell(row["sii_ucl95"] as Double?),
-                    "rii": PublishedCell(row["rii"] as Double?), "rii_lcl95": PublishedCell(row["rii_lcl95"] as Double?),
-                    "rii_ucl95": PublishedCell(row["rii_ucl95"] as Double?),
-                    "transform": PublishedCell(row["scale"] as String?), "rank_basis": PublishedCell(row["position_basis"] as String?),
+                    "q1_value": PublishedCell(gap?.q1), "q5_value": PublishedCell(gap?.q5),
+                    "abs_gap": PublishedCell(gap?.absoluteGap), "ratio": PublishedCell(gap?.ratio),
+                    "gap_significant_834": PublishedCell(CellRules.yesNo(gap?.significant834)),
+                    "sii": PublishedCell(row.sii), "sii_lcl95": PublishedCell(row.siiLower), "sii_ucl95": PublishedCell(row.siiUpper),
+                    "rii": PublishedCell(row.rii), "rii_lcl95": PublishedCell(row.riiLower), "rii_ucl95": PublishedCell(row.riiUpper),
+                    "transform": PublishedCell(row.scale.rawValue), "rank_basis": PublishedCell(row.positionBasis.rawValue),
                     "polarity": PublishedCell(definition.polarity.rawValue),
                     "sign_convention_note": PublishedCell(definition.signConvention),
-                    "excess_events": PublishedCell((gap?["excess_events"] as Double?).map { $0.rounded() }),
-                    "unstable_reason": PublishedCell(row["unstable_reason"] as String?),
+                    "excess_events": PublishedCell(gap?.excessEvents.map { $0.rounded() }),
+                    "unstable_reason": PublishedCell(row.unstableReason),
                 ])
         }
     }

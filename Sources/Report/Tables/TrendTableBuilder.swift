@@ -9,10 +9,8 @@ struct TrendTableBuilder {
 
     func write(_ writer: PublishedTableWriter) throws {
         for row in inputs.trends {
-            let id: String = row["indicator_id"], period: String = row["period"], baseline: String = row["baseline_period"]
-            let level: GeographyLevel = try row.decode("geography_level"), code: String = row["geography_code"]
-            let type: BreakdownType = try row.decode("breakdown_type"), index: Int = row["breakdown_index"]
-            let direction: TrendDirection = try row.decode("direction")
+            let id = row.indicator, period = row.period, baseline = row.baselinePeriod
+            let level = row.level, code = row.code, type = row.breakdown, index = row.breakdownIndex
             let latest = inputs.value(id, period, level, code, type, index)
             let base = inputs.value(id, baseline, level, code, type, index)
             let latestCell = latest?.value ?? .empty, baseCell = base?.value ?? .empty
@@ -30,15 +28,13 @@ struct TrendTableBuilder {
                     "baseline_period": PublishedCell(baseline),
                     "baseline_value": baseCell, "latest_value": latestCell,
                     "abs_change": change, "rel_change": relative,
-                    "change_lcl": CellRules.alongside(change, row["change_lcl95"] as Double?),
-                    "change_ucl": CellRules.alongside(change, row["change_ucl95"] as Double?),
-                    "direction": PublishedCell(change.action?.hidesValue == true ? TrendDirection.notCompared.rawValue : direction.rawValue),
-                    "sii_baseline": PublishedCell(row["sii_baseline"] as Double?), "sii_latest": PublishedCell(row["sii_latest"] as Double?),
-                    "sii_change": PublishedCell(row["sii_change"] as Double?),
-                    "sii_change_lcl": PublishedCell(row["sii_change_lcl95"] as Double?),
-                    "sii_change_ucl": PublishedCell(row["sii_change_ucl95"] as Double?),
-                    "gap_direction": PublishedCell((try row.decodeIfPresent("gap_direction") as GapDirection?)?.rawValue),
-                    "fingertips_trend_marker": PublishedCell((try row.decode("recent_trend") as RecentTrend.Marker).rawValue),
+                    "change_lcl": CellRules.alongside(change, row.changeLower),
+                    "change_ucl": CellRules.alongside(change, row.changeUpper),
+                    "direction": PublishedCell(change.action?.hidesValue == true ? TrendDirection.notCompared.rawValue : row.direction.rawValue),
+                    "sii_baseline": PublishedCell(row.siiBaseline), "sii_latest": PublishedCell(row.siiLatest),
+                    "sii_change": PublishedCell(row.siiChange), "sii_change_lcl": PublishedCell(row.siiChangeLower),
+                    "sii_change_ucl": PublishedCell(row.siiChangeUpper), "gap_direction": PublishedCell(row.gapDirection?.rawValue),
+                    "fingertips_trend_marker": PublishedCell(row.recentTrend.rawValue),
                 ])
         }
     }
