@@ -52,12 +52,19 @@ let package = Package(
         ),
         .target(name: "Transform", dependencies: ["PipelineCore", "Checkpoints", "Statistics"]),
         .target(name: "Aggregate", dependencies: ["PipelineCore", "Checkpoints", "Statistics"]),
-        .target(name: "Report", dependencies: ["PipelineCore", "Checkpoints", "Statistics", "CLibCSV", "CXlsxWriter"]),
+        // The published-table contract: catalogue, columns, cells and pages; no database (docs/ARCHITECTURE.md).
+        .target(name: "Publication", dependencies: ["PipelineCore", "Statistics"]),
+        // Disclosure control: rules, complementary suppression and the attacker; no database, no rendering.
+        .target(name: "Disclosure", dependencies: ["PipelineCore", "Statistics", "Publication"]),
+        // Every published format (CSV, JSON, Markdown, workbook, HTML with charts and maps), from published
+        // tables only: no database, no checkpoint table.
+        .target(name: "Render", dependencies: ["PipelineCore", "Statistics", "Publication", "CLibCSV", "CXlsxWriter"]),
+        .target(name: "Report", dependencies: ["PipelineCore", "Checkpoints", "Statistics", "Publication", "Disclosure", "Render"]),
         .target(name: "Samples", dependencies: ["PipelineCore", "Checkpoints", "Statistics", "Ingest"]),
         .executableTarget(
             name: "PipelineCLI",
             dependencies: [
-                "PipelineCore", "Checkpoints", "Statistics", "Ingest", "Transform", "Aggregate", "Report", "Samples",
+                "PipelineCore", "Checkpoints", "Statistics", "Ingest", "Transform", "Aggregate", "Publication", "Render", "Report", "Samples",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -65,7 +72,7 @@ let package = Package(
         .target(
             name: "PipelineTestSupport",
             dependencies: [
-                "PipelineCore", "Checkpoints", "Ingest", "Transform", "Aggregate", "Report",
+                "PipelineCore", "Checkpoints", "Ingest", "Transform", "Aggregate", "Publication", "Disclosure", "Render", "Report",
                 .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log"),
             ],
             path: "Tests/PipelineTestSupport"),
@@ -83,9 +90,15 @@ let package = Package(
         .testTarget(
             name: "AggregateTests",
             dependencies: ["Aggregate", "Statistics", "Transform", "Ingest", "PipelineTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "PublicationTests", dependencies: ["Publication", "PipelineCore", "PipelineTestSupport"]),
+        .testTarget(name: "DisclosureTests", dependencies: ["Disclosure", "Publication", "PipelineCore", "Statistics", "PipelineTestSupport"]),
+        .testTarget(name: "RenderTests", dependencies: ["Render", "Publication", "PipelineCore", "Statistics"]),
         .testTarget(
             name: "ReportTests",
-            dependencies: ["Report", "Statistics", "Aggregate", "Transform", "Ingest", "PipelineTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: [
+                "Report", "Publication", "Disclosure", "Render", "Statistics", "Aggregate", "Transform", "Ingest", "PipelineTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         .testTarget(
             name: "PipelineCLITests",
             dependencies: ["PipelineTestSupport", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")]),

@@ -3,6 +3,8 @@ import Checkpoints
 import Foundation
 import GRDB
 import PipelineCore
+import Publication
+import Render
 import Report
 import Statistics
 

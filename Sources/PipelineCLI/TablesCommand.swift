@@ -3,6 +3,8 @@ import Checkpoints
 import Foundation
 import GRDB
 import PipelineCore
+import Publication
+import Render
 import Report
 
 /// `soc-pipeline tables`: the published State of Care tables, for report writers. Reads the

@@ -1,5 +1,9 @@
+import Checkpoints
+import Disclosure
 import Foundation
 import PipelineCore
+import Publication
+import Render
 
 /// The output folder belongs to one publishing run at a time: an exclusive `flock` on
 /// `<output>/.soc-pipeline.lock`, taken before anything is written there and released once the report

@@ -1,4 +1,8 @@
+import Checkpoints
+import Disclosure
 import PipelineCore
+import Publication
+import Render
 
 /// The provenance columns shared by every row of a run's published tables.
 struct Provenance: Sendable {

@@ -1,6 +1,9 @@
 import Checkpoints
+import Disclosure
 import GRDB
 import PipelineCore
+import Publication
+import Render
 
 /// Inserts rows of published tables into the checkpoint database, fills the provenance columns,
 /// and logs every disclosure action in `soc_suppressed_cells`.
@@ -92,23 +95,22 @@ final class PublishedTableWriter {
         return target
     }
 
-    static func bindable(_ value: DatabaseValue) -> BulkInserter.Value {
-        switch value.storage {
-        case .null, .blob: .null
-        case .int64(let number): .int(number)
-        case .double(let number): .double(number)
-        case .string(let text): .text(text)
+    static func bindable(_ value: CellValue) -> BulkInserter.Value {
+        switch value {
+        case .null: .null
+        case .integer(let number): .int(number)
+        case .number(let number): .double(number)
+        case .text(let text): .text(text)
         }
     }
 
     /// A key value as text (integers without decimals).
-    static func text(_ value: DatabaseValue) -> String {
-        switch value.storage {
+    static func text(_ value: CellValue) -> String {
+        switch value {
         case .null: ""
-        case .int64(let number): String(number)
-        case .double(let number): String(number)
-        case .string(let text): text
-        case .blob: "<blob>"
+        case .integer(let number): String(number)
+        case .number(let number): String(number)
+        case .text(let text): text
         }
     }
 }

@@ -1,6 +1,9 @@
 import Checkpoints
+import Disclosure
 import Foundation
 import PipelineCore
+import Publication
+import Render
 
 /// Atomic publication under the output directory:
 ///
@@ -98,14 +101,7 @@ public struct Publisher: Sendable {
         }
     }
 
-    static func notWritable(_ folder: String, _ error: any Error) -> PipelineError {
-        PipelineError(
-            .inputMissing, "cannot write to the output folder: \((error as NSError).localizedDescription)",
-            at: InputLocation(file: folder),
-            hint:
-                "check 'outputDirectory' in pipeline.json, that the folder exists or can be created, and its permissions; the previous publication and all checkpoints are unchanged"
-        )
-    }
+    static func notWritable(_ folder: String, _ error: any Error) -> PipelineError { .outputNotWritable(folder, error) }
 }
 
 /// The shape of run ids (`20261201T052021Z-8b5e84e4`, see `RunLedger.newRunID`).

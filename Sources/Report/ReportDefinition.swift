@@ -1,5 +1,8 @@
 import Checkpoints
+import Disclosure
 import PipelineCore
+import Publication
+import Render
 import Statistics
 
 /// An indicator as the transform stage ran it (`indicator_definition`).

@@ -1,7 +1,10 @@
 import Checkpoints
+import Disclosure
 import Foundation
-public import GRDB
-public import PipelineCore
+package import GRDB
+package import PipelineCore
+import Publication
+package import Render
 import Synchronization
 
 /// Renders the published tables from the checkpoint database into a folder, in the chosen formats:
@@ -10,25 +13,18 @@ import Synchronization
 ///     state-of-care.xlsx   state-of-care.html   manifest.json
 ///
 /// Used by the report stage (into its staging folder) and by `tables export` (into any folder).
-public struct ReportExporter: Sendable {
-    public static let workbookName = "state-of-care.xlsx"
-    public static let htmlName = "state-of-care.html"
-    public static let manifestName = "manifest.json"
+package struct ReportExporter: Sendable {
+    package static let workbookName = PublicationFileName.workbook
+    package static let htmlName = PublicationFileName.html
+    package static let manifestName = PublicationFileName.manifest
 
     let settings: ReportSettings
     /// Rows per page handed from the database to the formats (tests use tiny pages to cross boundaries).
     let pageRows: Int
 
-    public init(settings: ReportSettings, pageRows: Int = 1_000) {
+    package init(settings: ReportSettings, pageRows: Int = 1_000) {
         self.settings = settings
         self.pageRows = max(1, pageRows)
-    }
-
-    /// One written file.
-    public struct WrittenFile: Sendable {
-        public var path: String
-        public var bytes: Int
-        public var sha256: String
     }
 
     /// Pages queued per format; with ``pageRows`` they bound what the report holds while rendering
@@ -42,7 +38,7 @@ public struct ReportExporter: Sendable {
     /// writes on its own thread from a short queue of pages. Memory therefore stays that of a few pages
     /// per format however many periods are published.
     @discardableResult
-    public func export(
+    package func export(
         _ db: Database, formats: [ReportSettings.Format], to folder: String, fingerprint: String? = nil
     ) throws -> [WrittenFile] {
         do {
@@ -218,7 +214,7 @@ public struct ReportExporter: Sendable {
     }
 
     /// The run id recorded in a published folder's manifest, if it has one of ours.
-    public static func publishedRunID(in folder: String) -> String? {
+    package static func publishedRunID(in folder: String) -> String? {
         guard let data = try? Data(contentsOf: URL(fileURLWithPath: (folder as NSString).appendingPathComponent(manifestName))),
             let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any], object["report_fingerprint"] != nil
         else { return nil }
@@ -226,7 +222,7 @@ public struct ReportExporter: Sendable {
     }
 
     /// The report fingerprint recorded in a published folder's manifest, if any.
-    public static func publishedFingerprint(in folder: String) -> String? {
+    package static func publishedFingerprint(in folder: String) -> String? {
         guard let data = try? Data(contentsOf: URL(fileURLWithPath: (folder as NSString).appendingPathComponent(manifestName))),
             let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
         else { return nil }

@@ -1,7 +1,10 @@
 import Checkpoints
+import Disclosure
 import Foundation
 import GRDB
 import PipelineCore
+import Publication
+import Render
 import Statistics
 
 /// Everything the report stage reads from the checkpoint database, through the records of the tables it
@@ -110,8 +113,13 @@ struct ReportInputs {
         files = try IngestedFile.fetchAll(db, orderedBy: [.source, .path])
     }
 
-    /// Replaces a controlled cell (complementary suppression hides more of it).
-    mutating func update(_ key: Key, _ value: ControlledValue) { values[key] = value }
+    /// Lets disclosure control change the controlled cells (complementary suppression hides more of them).
+    mutating func controlValues<Result>(_ body: (inout [Key: ControlledValue]) -> Result) -> Result { body(&values) }
+
+    /// Each indicator's arithmetic, for disclosure control (docs/DISCLOSURE.md).
+    var arithmetic: [String: IndicatorArithmetic] {
+        Dictionary(uniqueKeysWithValues: definitions.map { ($0.id, IndicatorArithmetic(statistic: $0.statistic, multiplier: $0.multiplier)) })
+    }
 
     func value(
         _ indicator: String, _ period: String, _ level: GeographyLevel, _ code: String,

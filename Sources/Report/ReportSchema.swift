@@ -1,5 +1,8 @@
 import Checkpoints
+import Disclosure
 import PipelineCore
+import Publication
+import Render
 
 /// The report stage's tables: the published State of Care tables as the checkpoint holds them (their
 /// columns are documented in docs/PUBLISHED_TABLES.md). Append-only (docs/ARCHITECTURE.md): a change to a

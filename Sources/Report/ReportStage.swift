@@ -1,8 +1,11 @@
 public import Checkpoints
+import Disclosure
 import Foundation
 public import GRDB
 import Logging
 public import PipelineCore
+import Publication
+import Render
 
 /// Stage 4: the State of Care tables. Applies disclosure control while building the `soc_*` tables
 /// from the aggregate (and earlier) checkpoints, renders every format into a staging folder, audits
@@ -67,7 +70,7 @@ public struct ReportStage: PipelineStage {
         // Hide further counts until none that is suppressed can be recovered by differencing.
         let complementary =
             complementarySuppression
-            ? ComplementarySuppression(rules: settings.disclosure, definitions: inputs.definitions).apply(to: &inputs) : 0
+            ? inputs.controlValues(ComplementarySuppression(rules: settings.disclosure, definitions: inputs.arithmetic).apply) : 0
         phases.done("complementary suppression")
         let provenance = Provenance(
             runID: context.runID, manifestSHA256: inputs.manifestSHA256,
@@ -83,7 +86,9 @@ public struct ReportStage: PipelineStage {
         phases.done("tables")
         try FaultInjection.check("report:after-tables")
 
-        let audit = try DisclosureAudit(rules: settings.disclosure).verify(db, definitions: inputs.definitions)
+        let audit = try DisclosureAudit(rules: settings.disclosure).verify(
+            periods: try PublishedTableData.periods(db, of: DisclosureAudit.attackedTables()), definitions: inputs.arithmetic,
+            load: { table, period in try PublishedTableData.load(db, table: table, filters: [("period_start", period)]) })
         phases.done("audit")
         let fingerprint = baseFingerprint(context).digest
         let publisher = Publisher(outputDirectory: context.config.resolve(context.config.outputDirectory))

@@ -5,6 +5,9 @@ import PipelineCore
 import PipelineTestSupport
 import Testing
 
+@testable import Disclosure
+@testable import Publication
+@testable import Render
 @testable import Report
 
 /// The data files as tools read them (docs/PUBLISHED_TABLES.md, "Status columns").

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 
+@testable import Disclosure
+@testable import Publication
+@testable import Render
 @testable import Report
 
 /// Headlines say only what their numbers show (issue 14: "intervals overlap, so read ranks with care"

@@ -8,6 +8,9 @@ import PipelineTestSupport
 import Testing
 import Transform
 
+@testable import Disclosure
+@testable import Publication
+@testable import Render
 @testable import Report
 
 /// Financial years through all four stages: stored as NHS writes them, published with their first and

@@ -1,6 +1,9 @@
 import Foundation
 import PipelineCore
 
+@testable import Disclosure
+@testable import Publication
+@testable import Render
 @testable import Report
 
 /// Reads every published file back — CSV, JSON, Markdown, the workbook's sheets and the HTML data

@@ -4,6 +4,9 @@ import PipelineCore
 import PipelineTestSupport
 import Testing
 
+@testable import Disclosure
+@testable import Publication
+@testable import Render
 @testable import Report
 
 /// The published-table definitions and the tables the migrations create agree column by column, so a

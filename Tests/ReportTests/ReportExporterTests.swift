@@ -5,6 +5,9 @@ import PipelineCore
 import PipelineTestSupport
 import Testing
 
+@testable import Disclosure
+@testable import Publication
+@testable import Render
 @testable import Report
 
 /// The export reads tables a page at a time (docs/ARCHITECTURE.md, "Report memory"): pages must not show.

@@ -9,6 +9,9 @@ import Statistics
 import Testing
 import Transform
 
+@testable import Disclosure
+@testable import Publication
+@testable import Render
 @testable import Report
 
 /// The tiny world through all four stages. Its raw counts include 3, 4 and 6 events and 3 of 4

@@ -1,5 +1,8 @@
 import Foundation
 
+@testable import Disclosure
+@testable import Publication
+@testable import Render
 @testable import Report
 
 /// Reads a workbook back with `unzip` (the test checks the file as Excel would open it).

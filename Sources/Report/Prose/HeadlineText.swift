@@ -1,4 +1,8 @@
+import Checkpoints
+import Disclosure
 import Foundation
+import Publication
+import Render
 
 /// The sentences of the headline statements (docs/PUBLISHED_TABLES.md, `soc_headlines`): the only place
 /// the publication's prose is worded.

@@ -1,6 +1,9 @@
 import Checkpoints
+import Disclosure
 import Foundation
 import PipelineCore
+import Publication
+import Render
 import Statistics
 
 /// `soc_headlines`, the one place headline statements are built: England's facts as the aggregate stage

@@ -1,7 +1,10 @@
 import Checkpoints
+import Disclosure
 import Foundation
 import GRDB
 import PipelineCore
+import Publication
+import Render
 import Statistics
 
 /// `soc_ics_league` and `soc_ics_quintile_gap`: each ICS against England, and by deprivation quintile.

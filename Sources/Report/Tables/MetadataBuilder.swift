@@ -1,5 +1,8 @@
 import Checkpoints
+import Disclosure
 import PipelineCore
+import Publication
+import Render
 import Statistics
 
 /// `soc_metadata`: the cover and notes of the publication, as rows (no cell values).

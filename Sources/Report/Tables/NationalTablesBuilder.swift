@@ -1,6 +1,9 @@
 import Checkpoints
+import Disclosure
 import GRDB
 import PipelineCore
+import Publication
+import Render
 import Statistics
 
 /// `soc_national_by_group` and `soc_national_inequality`: England's values by group and its inequality.

@@ -1,6 +1,9 @@
 import Checkpoints
+import Disclosure
 import GRDB
 import PipelineCore
+import Publication
+import Render
 import Statistics
 
 /// `soc_trend_vs_baseline`: change since the baseline period, from published values.

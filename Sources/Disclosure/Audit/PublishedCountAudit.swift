@@ -1,0 +1,121 @@
+package import PipelineCore
+package import Publication
+package import Statistics
+
+/// The attacker on the published tables themselves (docs/DISCLOSURE.md, "The last check"): reads every
+/// count, recovers what each published value with its limits gives away, forms every published sum, and
+/// lists the hidden counts it can pin down. The report refuses to publish unless that list is empty.
+package struct PublishedCountAudit {
+    package let knowledge: CountKnowledge
+    package let definitions: [String: IndicatorArithmetic]
+
+    /// What the attack found.
+    package struct Findings: Sendable {
+        package var cellsChecked = 0
+        package var hiddenCells = 0
+        package var relationsUsed = 0
+        package var recovered: [CountCell] = []
+    }
+
+    /// `definitions`: each indicator's arithmetic, by indicator id.
+    package init(rules: DisclosureRules, definitions: [String: IndicatorArithmetic]) {
+        knowledge = CountKnowledge(rules: rules)
+        self.definitions = definitions
+    }
+
+    /// Attacks one period's published tables: every table that declares a count layout, and the
+    /// disclosure log that says which hidden cell is which.
+    package func attack(_ tables: [PublishedTableData]) -> Findings {
+        var actions: [String: String] = [:]
+        if let log = tables.first(where: { $0.table.name == PublishedCatalog.suppressedCells.name }) {
+            for row in log.records {
+                if case .text(let table)? = row["table_name"], case .text(let key)? = row["row_key"], case .text(let column)? = row["column_name"],
+                    case .text(let action)? = row["action"]
+                {
+                    actions["\(table)\u{1F}\(key)\u{1F}\(column)"] = action
+                }
+            }
+        }
+        var bounds: [CountCell: CountBounds] = [:]
+        for data in tables {
+            guard let layout = data.table.counts else { continue }
+            for row in data.records {
+                guard let place = Self.place(row, layout: layout) else { continue }
+                let rowKey = data.table.keyColumns.map { row[$0]?.keyText ?? "" }.joined(separator: "|")
+                let recovered = recover(row, indicator: place.indicator)
+                for (column, component) in layout.counts.sorted(by: { $0.value < $1.value }) {
+                    let found: Double?
+                    switch component {
+                    case .numerator: found = recovered.numerator
+                    case .denominator: found = recovered.denominator
+                    case .population: found = nil
+                    }
+                    let action = actions["\(data.table.name)\u{1F}\(rowKey)\u{1F}\(column)"]
+                    let shown: CountKnowledge.Shown
+                    switch row[column] {
+                    case .integer(let value)?: shown = .number(Double(value), exact: action != PublishedCell.Action.rounded.rawValue)
+                    case .number(let value)?: shown = .number(value, exact: action != PublishedCell.Action.rounded.rawValue)
+                    case .suppressed?:
+                        shown =
+                            action == PublishedCell.Action.complementarySuppressed.rawValue
+                            ? .complementary
+                            : action == PublishedCell.Action.suppressed.rawValue ? .suppressed : .absent
+                    case .text?, .withheld?, .empty?, nil: shown = .absent
+                    }
+                    let cell = CountCell(
+                        indicator: place.indicator, period: place.period, level: place.level, code: place.code,
+                        quintile: place.quintile, component: component, parent: place.parent)
+                    if let known = knowledge.bounds(shown, recovered: found) { bounds[cell] = bounds[cell].map { $0.combined(with: known) } ?? known }
+                }
+            }
+        }
+        let relations = AdditiveRelations.among(bounds.keys)
+        var findings = Findings(cellsChecked: bounds.count, hiddenCells: bounds.values.filter(\.hidden).count, relationsUsed: relations.count)
+        var attack = DisclosureAttack(bounds: bounds, relations: relations)
+        findings.recovered = attack.recoveredHiddenCells()
+        return findings
+    }
+
+    /// Which counts a published row is about, by its table's layout; nil for a row that holds no additive
+    /// counts (a decile or sex row of England's table).
+    package static func place(_ row: [String: PublishedTableData.Cell], layout: CountLayout)
+        -> (indicator: String, period: String, level: GeographyLevel, code: String, quintile: Int, parent: String?)?
+    {
+        guard case .text(let indicator)? = row["indicator_id"], case .text(let period)? = row["period_start"] else { return nil }
+        let quintile: Int
+        switch layout.slice {
+        case .everyone:
+            quintile = 0
+        case .quintile(let column):
+            guard case .integer(let value)? = row[column] else { return nil }
+            quintile = Int(value)
+        case .breakdown(let type, let label):
+            guard case .text(let kind)? = row[type] else { return nil }
+            if kind == BreakdownType.all.rawValue {
+                quintile = 0
+            } else if kind == BreakdownType.imdQuintile.rawValue, case .text(let text)? = row[label], let value = text.first?.wholeNumberValue {
+                quintile = value
+            } else {
+                return nil
+            }
+        }
+        switch layout.geography {
+        case .england:
+            return (indicator, period, .england, GeographyLevel.englandCode, quintile, nil)
+        case .ics(let column):
+            guard case .text(let code)? = row[column] else { return nil }
+            return (indicator, period, .icb, code, quintile, nil)
+        case .place(let column, let ics):
+            guard case .text(let code)? = row[column], case .text(let parent)? = row[ics] else { return nil }
+            return (indicator, period, .place, code, quintile, parent)
+        }
+    }
+
+    /// The counts a row's value and 95% limits give away, by the indicator's method.
+    package func recover(_ row: [String: PublishedTableData.Cell], indicator: String) -> CountRecovery.Recovered {
+        guard let definition = definitions[indicator], let value = row["value"]?.number, let lower = row["lcl95"]?.number,
+            let upper = row["ucl95"]?.number
+        else { return .nothing }
+        return definition.method.recoverCounts(value: value, lower95: lower, upper95: upper, multiplier: definition.multiplier)
+    }
+}

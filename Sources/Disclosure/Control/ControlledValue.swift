@@ -1,0 +1,63 @@
+package import PipelineCore
+package import Publication
+
+/// One `indicator_value` cell as it may be published: counts controlled, value and limits derived
+/// under the disclosure rules (see ``DisclosureControl``).
+package struct ControlledValue: Sendable {
+    package init(
+        indicator: String, period: String, level: GeographyLevel, code: String, name: String, breakdownType: BreakdownType, breakdownIndex: Int,
+        storedBreakdownValue: String, numerator: PublishedCell, denominator: PublishedCell, estimate: [PublishedCell], unit: String, rawDenominator: Double,
+        parent: String? = nil
+    ) {
+        self.indicator = indicator
+        self.period = period
+        self.level = level
+        self.code = code
+        self.name = name
+        self.breakdownType = breakdownType
+        self.breakdownIndex = breakdownIndex
+        self.storedBreakdownValue = storedBreakdownValue
+        self.numerator = numerator
+        self.denominator = denominator
+        self.estimate = estimate
+        self.unit = unit
+        self.rawDenominator = rawDenominator
+        self.parent = parent
+    }
+
+    package var indicator: String
+    package var period: String
+    package var level: GeographyLevel
+    package var code: String
+    package var name: String
+    package var breakdownType: BreakdownType
+    package var breakdownIndex: Int
+    /// `breakdown_value` as the transform stage stored it (e.g. `female`).
+    package var storedBreakdownValue: String
+    package var numerator: PublishedCell
+    package var denominator: PublishedCell
+    /// Value, lcl95, ucl95, lcl998, ucl998.
+    package var estimate: [PublishedCell]
+    package var unit: String
+    /// The unrounded denominator, for shares computed before rounding (totals rule).
+    package var rawDenominator: Double
+    /// For a place, the ICB it is part of (its counts add up to the ICB's; docs/DISCLOSURE.md).
+    package var parent: String? = nil
+
+    package var value: PublishedCell { estimate[0] }
+    package var shown: Double? { estimate[0].number }
+    package var lower95: Double? { estimate[1].number }
+    package var upper95: Double? { estimate[2].number }
+
+    /// The label report writers see for a breakdown value.
+    package var breakdownLabel: String { Self.breakdownLabel(type: breakdownType, index: breakdownIndex, stored: storedBreakdownValue) }
+
+    package static func breakdownLabel(type: BreakdownType, index: Int, stored: String) -> String {
+        switch type {
+        case .all: "all"
+        case .imdQuintile: index == 1 ? "1 (most deprived)" : index == 5 ? "5 (least deprived)" : "\(index)"
+        case .imdDecile: index == 1 ? "1 (most deprived)" : index == 10 ? "10 (least deprived)" : "\(index)"
+        case .sex: stored
+        }
+    }
+}

@@ -1,0 +1,49 @@
+/// Where a published table's count cells sit in the additive structure of the publication
+/// (docs/DISCLOSURE.md, "Differencing"): which geography and which slice each row is about, and what each
+/// count column counts. The disclosure audit reads every table that declares a layout, so a new table that
+/// publishes counts is attacked by construction; a test fails on a count column that no layout names.
+public struct CountLayout: Sendable, Equatable {
+    /// The geography a row's counts belong to.
+    public enum Geography: Sendable, Equatable {
+        /// England (its counts are not controlled unless the regime says so).
+        case england
+        /// The ICS named by a column (ODS code).
+        case ics(code: String)
+        /// The place named by a column, within the ICS named by another.
+        case place(code: String, ics: String)
+    }
+
+    /// The slice of the geography a row's counts are for.
+    public enum Slice: Sendable, Equatable {
+        /// Everyone.
+        case everyone
+        /// The national IMD quintile in an integer column.
+        case quintile(column: String)
+        /// A breakdown named by a type column and labelled in a value column (`all`, or `imd_quintile` with
+        /// a label starting with the quintile); rows of other breakdowns hold no additive counts.
+        case breakdown(type: String, label: String)
+    }
+
+    public let geography: Geography
+    public let slice: Slice
+    /// Each count column and what it counts.
+    public let counts: [String: CountComponent]
+
+    public init(geography: Geography, slice: Slice, counts: [String: CountComponent]) {
+        self.geography = geography
+        self.slice = slice
+        self.counts = counts
+    }
+}
+
+/// What a published count counts: the parts of a value that add up across geographies and quintiles.
+public enum CountComponent: Int, Sendable, CaseIterable, Comparable {
+    /// Events, or a proportion's numerator.
+    case numerator
+    /// A proportion's denominator, or a rate's population.
+    case denominator
+    /// The resident population of the geography and slice (the same for every indicator).
+    case population
+
+    public static func < (a: CountComponent, b: CountComponent) -> Bool { a.rawValue < b.rawValue }
+}

@@ -1,0 +1,95 @@
+package import Foundation
+import PipelineCore
+package import Publication
+
+/// The HTML publication (docs/REPORT.md, "Pages"): self-contained, accessible pages with no scripts, fonts
+/// or requests — the index (headlines, overview matrices, and per indicator England's trends, the funnel
+/// and the ICS caterpillar), the map page, and one profile per ICS. Every chart is an inline SVG with its
+/// data table.
+package struct HTMLReportRenderer {
+    package let title: String
+    package let focusIcs: String?
+    package let text: CellText
+
+    package init(title: String, focusIcs: String?, text: CellText) {
+        self.title = title
+        self.focusIcs = focusIcs
+        self.text = text
+    }
+
+    /// Every page, by path relative to the publication's folder.
+    package func render(_ tables: [String: PublishedTableData], geometry: MapGeometry?) -> [(path: String, data: Data)] {
+        let view = PublicationView(tables)
+        var pages = [(path: PublicationFileName.html, data: Data(index(view, hasMap: geometry != nil).utf8))]
+        if let geometry {
+            pages.append((MapPage.fileName, Data(MapPage(view: view, geometry: geometry, title: "\(title): map", publication: title).render().utf8)))
+        }
+        for system in view.systems {
+            pages.append((system.link, Data(IcsProfilePage(view: view, system: system, text: text, publication: title).render().utf8)))
+        }
+        return pages
+    }
+
+    /// The index page.
+    package func index(_ view: PublicationView, hasMap: Bool) -> String {
+        let focus = focusIcs ?? view.systems.first?.ods
+        var navigation: [(href: String, text: String)] = [("#headlines", "Headlines"), ("#overview", "Overview of the ICSs")]
+        if hasMap { navigation.append((MapPage.fileName, "Map of the ICSs")) }
+        var headlineItems = ""
+        var sections = ""
+        for indicator in view.indicators {
+            navigation.append(("#\(indicator.id)", indicator.name))
+            for headline in indicator.headlines where headline["period_start"]?.text == indicator.latest {
+                let type = headline["statement_type"]?.text ?? ""
+                if [
+                    "ratio_most_vs_least", "relative_index", "change_since_baseline", "sii_change_england", "range_ics", "gap_widest_ics",
+                    "gap_narrowest_ics",
+                ].contains(type) {
+                    headlineItems += "<li>\(HTML.escape(headline["text"]?.text ?? ""))</li>"
+                }
+            }
+            let figures = IndicatorFigures(indicator: indicator, text: text)
+            var section =
+                "<p>\(HTML.escape(indicator.definition))</p><p class=\"meta\">Unit: \(HTML.escape(indicator.unit)). Method: \(HTML.escape(indicator.method)). \(HTML.escape(indicator.signConvention))</p>"
+            if let noSplit = indicator.noSplit {
+                section += figures.funnel { "ics/\($0).html" }
+                section += "<p class=\"not-available\">Inequality by deprivation: \(HTML.escape(noSplit)).</p>"
+                section += figures.ecological()
+            } else {
+                if indicator.periods.count > 1 {
+                    section += figures.englandTrend()
+                    section += figures.siiTrend()
+                }
+                section += figures.quintiles(focus: focus)
+                section += figures.funnel { "ics/\($0).html" }
+                section += figures.caterpillar()
+            }
+            sections += HTMLPage.section(
+                indicator.id, "\(HTML.escape(indicator.name)) <span class=\"period\">(\(HTML.escape(indicator.latestLabel)))</span>", section)
+        }
+        navigation.append(("#systems", "ICS profiles"))
+        navigation.append(("#notes", "Notes and methods"))
+        let matrix = OverviewMatrix(view: view) { "ics/\($0).html" }
+        var body = HTMLPage.section("headlines", "Headlines", "<ul class=\"headlines\">\(headlineItems)</ul>")
+        body += HTMLPage.section(
+            "overview", "Overview of the ICSs",
+            "<p>Each system's latest value against England, and the inequality by deprivation within it against England's. Select a system for its profile\(hasMap ? ", or see the <a href=\"\(MapPage.fileName)\">map</a>" : "").</p>"
+                + OverviewMatrix.key([.better998, .better95, .similar, .worse95, .worse998, .higher998, .higher95, .lower95, .lower998, .notCompared])
+                + matrix.values() + OverviewMatrix.key([.widerGap, .similarGap, .narrowerGap, .gapNotAvailable]) + matrix.inequality())
+        body += sections
+        body += HTMLPage.section(
+            "systems", "ICS profiles",
+            "<ul class=\"systems\">" + view.systems.map { "<li><a href=\"\(HTML.escape($0.link))\">\(HTML.escape($0.name))</a></li>" }.joined() + "</ul>")
+        let notes = view.metadata.filter {
+            $0["indicator_id"]?.text == "all" && !["title", "run_id", "manifest_sha256"].contains($0["item"]?.text ?? "")
+        }
+        .map { "<dt>\(HTML.escape(($0["item"]?.text ?? "").replacingOccurrences(of: "_", with: " ")))</dt><dd>\(HTML.escape($0["value"]?.text ?? ""))</dd>" }
+        .joined()
+        body += HTMLPage.section(
+            "notes", "Notes and methods",
+            "<p><strong>\(HTML.escape(text.suppressedSymbol))</strong> suppressed by disclosure control; <strong>\(HTML.escape(CellText.withheldSymbol))</strong> not available (the method gives no reliable figure). Points hidden by disclosure control are left out of the charts.</p><dl>\(notes)</dl>"
+        )
+        let page = HTMLPage(title: title, publication: title, runID: view.runID, manifest: view.manifest, root: "")
+        return page.render(navigation: navigation, body: body)
+    }
+}

@@ -1,0 +1,52 @@
+import Publication
+
+/// One map of the 42 ICSs shaded by a comparison with England (docs/REPORT.md, "Map"): each area a link
+/// to its ICS's profile with a title giving its name, value and comparison; London's systems again in the
+/// inset; a legend of the shades used. Draws the outlines ``MapGeometry/definitions`` put on the page.
+package struct ChoroplethMap {
+    package struct Area {
+        package var ics: String
+        package var shade: ComparisonShade
+        /// The area's title: name, value and comparison.
+        package var title: String
+        package var link: String
+    }
+
+    package let id: String
+    package let title: String
+    package let description: String
+    package let geometry: MapGeometry
+    package let areas: [Area]
+
+    package func svg() -> String {
+        let legendShades = ComparisonShade.allCases.filter { shade in areas.contains { $0.shade == shade } }
+        let legendHeight = Double(legendShades.count) * 20 + 12
+        let height = geometry.height + legendHeight
+        let id = HTML.escape(self.id)
+        var out =
+            "<svg id=\"\(id)\" class=\"map\" viewBox=\"0 0 \(f(geometry.width)) \(f(height))\" role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\" xmlns=\"http://www.w3.org/2000/svg\">"
+        out += "<title id=\"\(id)-title\">\(HTML.escape(title))</title><desc id=\"\(id)-desc\">\(HTML.escape(description))</desc>"
+        for area in areas where geometry.main[area.ics] != nil {
+            out += use("map-\(area.ics)", area)
+        }
+        let inset = geometry.inset
+        let london = areas.filter { geometry.insetPaths[$0.ics] != nil }
+        if !london.isEmpty {
+            out +=
+                "<g class=\"inset\"><rect class=\"inset-frame\" x=\"\(f(inset.x))\" y=\"\(f(inset.y))\" width=\"\(f(inset.width))\" height=\"\(f(inset.height))\"/>"
+            for area in london { out += use("map-inset-\(area.ics)", area) }
+            out +=
+                "<text class=\"inset-label\" x=\"\(f(inset.x + 4))\" y=\"\(f(inset.y + inset.height + 14))\">London (enlarged)</text></g>"
+        }
+        for (index, shade) in legendShades.enumerated() {
+            let y = geometry.height + 8 + Double(index) * 20
+            out +=
+                "<g class=\"legend-item\"><rect x=\"8\" y=\"\(f(y))\" width=\"24\" height=\"14\" fill=\"\(shade.fill)\" stroke=\"#0b0c0c\" stroke-width=\"0.5\"/><text x=\"40\" y=\"\(f(y + 11))\">\(HTML.escape(shade.label))</text></g>"
+        }
+        return out + "</svg>"
+    }
+
+    private func use(_ reference: String, _ area: Area) -> String {
+        "<a href=\"\(HTML.escape(area.link))\"><use class=\"area\" href=\"#\(HTML.escape(reference))\" fill=\"\(area.shade.fill)\" data-ics=\"\(HTML.escape(area.ics))\"><title>\(HTML.escape(area.title))</title></use></a>"
+    }
+}

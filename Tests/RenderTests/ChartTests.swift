@@ -1,0 +1,137 @@
+import Foundation
+import Statistics
+import Testing
+
+@testable import Disclosure
+@testable import Publication
+@testable import Render
+
+/// The charts and map of the HTML publication (docs/REPORT.md): what each draws, checked on its SVG.
+struct ChartTests {
+    private func count(_ text: String, _ pattern: String) -> Int { text.components(separatedBy: pattern).count - 1 }
+
+    @Test func caterpillarSortsNamesAndDrawsUnstableHollow() {
+        let rows = [
+            SIIChart.Row(name: "NHS Alpha Integrated Care Board", sii: 2, lower: 1, upper: 3, shade: .similarGap, unstable: false),
+            SIIChart.Row(name: "NHS Beta Integrated Care Board", sii: 9, lower: 7, upper: 11, shade: .widerGap, unstable: false),
+            SIIChart.Row(name: "NHS Gamma Integrated Care Board", sii: -1, lower: -4, upper: 2, shade: .narrowerGap, unstable: true),
+        ]
+        let svg = SIIChart(id: "x-sii", title: "Waits", unit: "%", england: 3, rows: rows).svg()
+        let beta = svg.range(of: ">Beta</text>")!, alpha = svg.range(of: ">Alpha</text>")!, gamma = svg.range(of: ">Gamma</text>")!
+        #expect(beta.lowerBound < alpha.lowerBound && alpha.lowerBound < gamma.lowerBound, "largest SII first, names without NHS … ICB")
+        #expect(svg.contains("England 3.0"), "England's line is labelled")
+        let gammaRow = svg.components(separatedBy: "<g class=\"row narrower-gap unstable\">")[1].components(separatedBy: "</g>")[0]
+        #expect(gammaRow.contains("fill=\"#ffffff\""), "an unstable SII is hollow")
+        #expect(gammaRow.contains("unstable: read with care"))
+        let betaRow = svg.components(separatedBy: "<g class=\"row wider-gap\">")[1].components(separatedBy: "</g>")[0]
+        #expect(betaRow.contains("fill=\"\(ComparisonShade.widerGap.colour)\"") && betaRow.contains("<path class=\"marker\""), "wider: a filled triangle")
+    }
+
+    @Test func funnelDrawsContinuousLimitsAndALegend() {
+        let items = [
+            FunnelPlot.Item(name: "A", value: 61, denominator: 1_000, shade: .better95, band: .high95),
+            FunnelPlot.Item(name: "B", value: 50, denominator: 4_000, shade: .similar, band: .within),
+        ]
+        let svg = FunnelPlot(
+            id: "f", title: "Waits", unit: "%", england: 55, construction: .proportion, multiplier: 100, axisLabel: "Denominator (people eligible)",
+            items: items
+        ).svg()
+        #expect(count(svg, "<polyline class=\"limit95\"") == 2 && count(svg, "<polyline class=\"limit998\"") == 2)
+        let curve = svg.components(separatedBy: "<polyline class=\"limit95\" points=\"")[1].components(separatedBy: "\"")[0]
+        #expect(curve.split(separator: " ").count == 121, "a smooth curve, not a mark per ICS")
+        #expect(svg.contains(">95% limits</text>") && svg.contains(">99.8% limits</text>") && svg.contains(">Better than England (95%)</text>"))
+        #expect(svg.contains("<path class=\"marker\""), "beyond 95%: a diamond")
+    }
+
+    @Test func funnelColoursFollowPolarity() {
+        #expect(FunnelPlot.shade(.high95, polarity: .higherIsBetter) == .better95)
+        #expect(FunnelPlot.shade(.high998, polarity: .lowerIsBetter) == .worse998)
+        #expect(FunnelPlot.shade(.low95, polarity: .none) == .lower95)
+        #expect(FunnelPlot.shade(.within, polarity: .lowerIsBetter) == .similar)
+    }
+
+    /// The curves are the limits each ICS is placed by: at any denominator they equal `evaluate`'s.
+    @Test func funnelCurveIsTheConstructionThatPlacesEachArea() throws {
+        for denominator in [120.0, 1_000, 35_000] {
+            let placed = FunnelLimits.evaluate(
+                .proportion, numerator: denominator * 0.5, denominator: denominator, value: 50, england: (550, 1_000, 55), multiplier: 100)
+            let curve = try #require(FunnelLimits.curve(.proportion, englandValue: 55, denominator: denominator, multiplier: 100))
+            #expect(abs(curve.limits95.0 - placed.limits95!.lower) < 1e-9 && abs(curve.limits998.1 - placed.limits998!.upper) < 1e-9)
+        }
+        for events in [3.0, 40, 900] {
+            let rate = 800.0, population = events / rate * 100_000
+            let placed = FunnelLimits.evaluate(
+                .poissonRate(minimumEvents: 0, populationWithoutEvents: true), numerator: events, denominator: population, value: rate,
+                england: (700, 100_000, 700), multiplier: 100_000)
+            let curve = try #require(
+                FunnelLimits.curve(
+                    .poissonRate(minimumEvents: 0, populationWithoutEvents: true), englandValue: 700, denominator: population, multiplier: 100_000))
+            #expect(abs(curve.limits95.1 - placed.limits95!.upper) < 1e-9 && abs(curve.limits998.0 - placed.limits998!.lower) < 1e-9)
+        }
+        #expect(FunnelLimits.curve(.none, englandValue: 1, denominator: 10, multiplier: 1) == nil)
+    }
+
+    /// Ordnance Survey's worked example (A guide to coordinate systems in Great Britain, annex C):
+    /// 52°39′27.2531″N 1°43′4.5177″E on Airy 1830 is E 651409.903, N 313177.270.
+    @Test func nationalGridProjectionMatchesTheOrdnanceSurveyExample() {
+        let latitude = 52 + 39 / 60.0 + 27.2531 / 3600, longitude = 1 + 43 / 60.0 + 4.5177 / 3600
+        let point = BritishNationalGrid().project(longitude: longitude, latitude: latitude)
+        #expect(abs(point.easting - 651_409.903) < 0.01, "\(point.easting)")
+        #expect(abs(point.northing - 313_177.270) < 0.01, "\(point.northing)")
+    }
+
+    @Test func simplifierKeepsCornersAndDropsPointsOnALine() {
+        var ring: [(x: Double, y: Double)] = []
+        for step in 0...10 { ring.append((Double(step), 0)) }
+        for step in 1...10 { ring.append((10, Double(step))) }
+        ring.append((0, 10))
+        ring.append((0, 0))
+        let kept = Simplifier.simplify(ring, tolerance: 0.1)
+        #expect(kept.count == 5, "\(kept)")
+        #expect(kept.contains { $0 == (10, 0) } && kept.contains { $0 == (10, 10) } && kept.contains { $0 == (0, 10) })
+        let bump = [(x: 0.0, y: 0.0), (1, 0.05), (2, 0), (2, 2), (0, 2), (0, 0)]
+        #expect(Simplifier.simplify(bump, tolerance: 0.1).count == 5, "a bump under the tolerance goes")
+        #expect(Simplifier.simplify(bump, tolerance: 0.01).count == 6, "a bump over it stays")
+    }
+
+    @Test func mapDrawsEveryAreaWithATitleAndLondonInTheInset() {
+        let square = { (x: Double, y: Double) -> [(x: Double, y: Double)] in
+            [(x, y), (x + 10_000, y), (x + 10_000, y + 10_000), (x, y + 10_000), (x, y)]
+        }
+        let geometry = MapGeometry(
+            rings: [("AAA", square(100_000, 100_000)), ("LDN", square(530_000, 180_000)), ("BBB", square(400_000, 600_000))], london: ["LDN"])
+        #expect(geometry.main.count == 3 && geometry.insetPaths.keys.sorted() == ["LDN"])
+        let areas = [("AAA", ComparisonShade.worse998), ("LDN", .similar), ("BBB", .better95)].map {
+            ChoroplethMap.Area(ics: $0.0, shade: $0.1, title: "\($0.0) <x>", link: "ics/\($0.0).html")
+        }
+        let svg = ChoroplethMap(id: "m", title: "Map", description: "d", geometry: geometry, areas: areas).svg()
+        #expect(count(svg, "<use class=\"area\"") == 4, "three areas and London again in the inset")
+        #expect(count(svg, "<title>LDN &lt;x&gt;</title>") == 2)
+        #expect(svg.contains("href=\"ics/AAA.html\"") && svg.contains("fill=\"url(#shade-worse-998)\""))
+        #expect(svg.contains(">Worse than England (99.8%)</text>") && !svg.contains(">Worse than England (95%)</text>"), "the legend lists the shades used")
+        #expect(geometry.definitions.contains("<pattern id=\"shade-worse-998\""))
+    }
+
+    /// WCAG 2.1: text on a shade at 4.5:1 or more, and the trend lines' colours (which label their lines) too.
+    @Test func coloursHaveEnoughContrast() {
+        func luminance(_ hex: String) -> Double {
+            let value = Int(hex.dropFirst(), radix: 16)!
+            let channels = [(value >> 16) & 255, (value >> 8) & 255, value & 255].map { channel -> Double in
+                let c = Double(channel) / 255
+                return c <= 0.03928 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4)
+            }
+            return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2]
+        }
+        func contrast(_ a: String, _ b: String) -> Double {
+            let (x, y) = (luminance(a), luminance(b))
+            return (max(x, y) + 0.05) / (min(x, y) + 0.05)
+        }
+        for shade in ComparisonShade.allCases {
+            let text = shade.darkFill ? "#ffffff" : "#0b0c0c"
+            #expect(contrast(shade.colour, text) >= 4.5, "\(shade): \(contrast(shade.colour, text))")
+        }
+        for style in TrendChart.quintileStyles {
+            #expect(contrast(style.colour, "#ffffff") >= 4.5, "\(style.colour)")
+        }
+    }
+}
