@@ -33,7 +33,10 @@ struct ComparisonTable {
             return nil
         case .spiegelhalter:
             let construction = definition.method.funnel
-            guard let target = englandTarget(construction, england, multiplier: definition.multiplier) else { return nil }
+            guard
+                let target = FunnelLimits.target(
+                    construction, england: (england.numerator, england.denominator, england.value), multiplier: definition.multiplier)
+            else { return nil }
             let areas = rows.compactMap { row -> (value: Double, denominator: Double)? in
                 guard let value = row.value,
                     let x = FunnelLimits.funnelDenominator(
@@ -43,15 +46,6 @@ struct ComparisonTable {
             }
             return Overdispersion.estimate(
                 construction, englandValue: target, multiplier: definition.multiplier, areas: areas, winsorise: settings.funnelWinsorisation)?.tau2
-        }
-    }
-
-    /// England's value as the funnel's target: its proportion from the counts, its rate as given.
-    private func englandTarget(_ construction: FunnelConstruction, _ england: IndicatorValue, multiplier: Double) -> Double? {
-        switch construction {
-        case .none: return nil
-        case .proportion: return england.denominator > 0 ? england.numerator / england.denominator * multiplier : nil
-        case .poissonRate: return england.value
         }
     }
 }

@@ -68,7 +68,7 @@ struct ExplainCommand: ParsableCommand {
 
     /// Where the value is published and what disclosure control did to each of its cells.
     private func published(_ db: Database, period: String) throws {
-        let log = PublishedCatalog.suppressedCells
+        let log = PublishedCatalog.suppressedCells.table
         guard try db.tableExists(log.name), let start = Period(label: period).map({ "\(Period(ordinal: $0.firstOrdinal).label)-01" }) else {
             return
         }
@@ -82,11 +82,12 @@ struct ExplainCommand: ParsableCommand {
         case (true, .imdQuintile), (_, .imdDecile), (_, .sex): place = nil
         }
         guard let place else { return }
-        let actions = try PublishedTableData.load(db, table: log, filters: [("table_name", place.table), ("row_key", place.key)]).records
+        let actions = try PublishedTableData.load(db, table: log, filters: [("table_name", place.table), ("row_key", place.key)])
+            .rows(PublishedCatalog.suppressedCells)
         Console.out("\nPublished in \(place.table) (row \(place.key)):")
         if actions.isEmpty { Console.out("  shown as computed (no disclosure action)") }
         for row in actions {
-            let column = row["column_name"]?.text ?? "", action = row["action"]?.text ?? "", reason = row["reason_code"]?.text ?? ""
+            let column = row.text(.columnName), action = row.text(.action), reason = row.text(.reasonCode)
             Console.out("  \(column.padding(toLength: 12, withPad: " ", startingAt: 0)) \(action) (\(reason))")
         }
     }

@@ -58,8 +58,8 @@ extension PublishedTableData {
             db, sql: "SELECT * FROM \(table.name)\(whereClause) ORDER BY \(order)\(limit == nil ? "" : " LIMIT ?")",
             arguments: StatementArguments(arguments))
         while let row = try cursor.next() {
-            runID = runID ?? row["run_id"]
-            manifest = manifest ?? row["manifest_sha256"]
+            runID = runID ?? row[ProvenanceColumn.runID.rawValue]
+            manifest = manifest ?? row[ProvenanceColumn.manifestSHA256.rawValue]
             let key = rowKey(row, table: table, actions: actions)
             rows.append(cells(row, key: key, selected: selected, actions: actions))
             statuses.append(status(key: key, table: table, actions: actions))
@@ -72,7 +72,8 @@ extension PublishedTableData {
         let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table.name)") ?? 0
         let first = try Row.fetchOne(db, sql: "SELECT run_id, manifest_sha256 FROM \(table.name) LIMIT 1")
         return TableHeading(
-            table: table, columns: table.columns, rowCount: count, runID: first?["run_id"], manifestSHA256: first?["manifest_sha256"])
+            table: table, columns: table.columns, rowCount: count, runID: first?[ProvenanceColumn.runID.rawValue],
+            manifestSHA256: first?[ProvenanceColumn.manifestSHA256.rawValue])
     }
 
     /// Reads the whole of `table` in key order and hands it to `body` a page of at most `pageRows` rows at
@@ -90,7 +91,7 @@ extension PublishedTableData {
         let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM \(table.name) ORDER BY \(table.keyColumns.joined(separator: ", "))")
         while let row = try cursor.next() {
             if grouped {
-                let indicator: String = row["indicator_id"], period: String = row["period_start"]
+                let indicator: String = row[ProvenanceColumn.indicatorID.rawValue], period: String = row[ProvenanceColumn.periodStart.rawValue]
                 if group?.indicator != indicator || group?.period != period {
                     group = (indicator, period)
                     actions = try controlledCells(db, table: table, filters: [("indicator_id", indicator), ("period_start", period)])

@@ -31,8 +31,13 @@ final class PublishedTableWriter {
         for table in PublishedCatalog.tables { try db.execute(sql: "DELETE FROM \(table.name)") }
     }
 
-    /// Inserts one row. `cells` holds the table's own columns; unknown names are a programming error.
-    func insert(_ table: PublishedTable, indicator: String, period: String?, _ cells: [String: PublishedCell]) throws {
+    /// Inserts one row of a typed table; the provenance columns are filled here.
+    func insert<Column: TableColumns>(_ table: CatalogTable<Column>, indicator: String, period: String?, _ cells: [Column: PublishedCell]) throws {
+        try insert(table.table, indicator: indicator, period: period, Dictionary(uniqueKeysWithValues: cells.map { ($0.key.rawValue, $0.value) }))
+    }
+
+    /// Inserts one row. `cells` holds the table's own columns (named by a ``CatalogTable``'s enum).
+    private func insert(_ table: PublishedTable, indicator: String, period: String?, _ cells: [String: PublishedCell]) throws {
         let target = try self.target(table)
         var row = [PublishedCell](repeating: .empty, count: table.columns.count)
         for (name, cell) in cells {
@@ -77,8 +82,8 @@ final class PublishedTableWriter {
             try insert(
                 PublishedCatalog.suppressedCells, indicator: indicator, period: period,
                 [
-                    "table_name": PublishedCell(table.name), "row_key": PublishedCell(rowKey), "column_name": PublishedCell(target.names[action.column]),
-                    "action": PublishedCell(action.action.rawValue), "reason_code": PublishedCell(action.reason),
+                    .tableName: PublishedCell(table.name), .rowKey: PublishedCell(rowKey), .columnName: PublishedCell(target.names[action.column]),
+                    .action: PublishedCell(action.action.rawValue), .reasonCode: PublishedCell(action.reason),
                 ])
         }
     }

@@ -54,7 +54,7 @@ package struct ReportExporter: Sendable {
                 table: $0.table, columns: $0.columns, rowCount: $0.rowCount, runID: $0.runID ?? runID,
                 manifestSHA256: $0.manifestSHA256 ?? manifestHash)
         }
-        let notes = Self.generalNotes(try PublishedTableData.load(db, table: PublishedCatalog.metadata))
+        let notes = Self.generalNotes(try PublishedTableData.load(db, table: PublishedCatalog.metadata.table))
         let latest = try Self.latestPeriods(db)
         let geometry = formats.contains(.html) ? try MapGeometry.load(db) : nil
         let cover = try self.cover(db, title: settings.title, runID: runID)
@@ -192,9 +192,7 @@ package struct ReportExporter: Sendable {
 
     /// The general (`indicator_id = all`) rows of `soc_metadata`, as the workbook's notes.
     static func generalNotes(_ metadata: PublishedTableData) -> [(String, String)] {
-        metadata.records.filter { $0["indicator_id"]?.text == "all" }.compactMap { row in
-            row["item"]?.text.flatMap { item in row["value"]?.text.map { (item, $0) } }
-        }
+        metadata.rows(PublishedCatalog.metadata).filter { $0.indicator == "all" }.map { ($0.text(.item), $0.text(.value)) }
     }
 
     private func manifest(_ tables: [TableHeading], files: [WrittenFile], fingerprint: String?) -> Data {

@@ -40,7 +40,7 @@ struct CatalogueCoverageTests {
             name: "soc_test_ics_counts", title: "Test", description: "An ICS's events, shown exactly.",
             keyColumns: ["indicator_id", "period_start", "ics_ods_code"], summary: [],
             body: [PublishedColumn("ics_ods_code", .text, "ICB.", nullable: false), PublishedColumn("events", .count, "Events.")],
-            counts: CountLayout(geography: .ics(code: "ics_ods_code"), slice: .everyone, counts: ["events": .numerator]))
+            counts: CountLayout(geography: .ics(code: "ics_ods_code"), slice: .everyone, counts: ["events": .numerator], estimate: nil))
         let period = "2025-03-01"
         func row(_ cells: [String: PublishedTableData.Cell]) -> [String: PublishedTableData.Cell] {
             cells.merging(["indicator_id": .text("X"), "period_start": .text(period)]) { $1 }
@@ -49,14 +49,14 @@ struct CatalogueCoverageTests {
             [row(["ics_ods_code": .text("QAA"), "quintile": .integer(1), "numerator": .suppressed])]
             + (2...5).map { row(["ics_ods_code": .text("QAA"), "quintile": .integer(Int64($0)), "numerator": .integer(10)]) }
         let tables: [String: PublishedTableData] = [
-            PublishedCatalog.icsQuintileGap.name: Self.data(PublishedCatalog.icsQuintileGap, quintiles),
-            PublishedCatalog.icsLeague.name: Self.data(PublishedCatalog.icsLeague, [row(["ics_ods_code": .text("QAA"), "numerator": .suppressed])]),
+            PublishedCatalog.icsQuintileGap.name: Self.data(PublishedCatalog.icsQuintileGap.table, quintiles),
+            PublishedCatalog.icsLeague.name: Self.data(PublishedCatalog.icsLeague.table, [row(["ics_ods_code": .text("QAA"), "numerator": .suppressed])]),
             extra.name: Self.data(extra, [row(["ics_ods_code": .text("QAA"), "events": .integer(43)])]),
             PublishedCatalog.suppressedCells.name: Self.data(
-                PublishedCatalog.suppressedCells,
+                PublishedCatalog.suppressedCells.table,
                 [
-                    Self.logged(PublishedCatalog.icsQuintileGap, "X|\(period)|QAA|1", "numerator", .suppressed),
-                    Self.logged(PublishedCatalog.icsLeague, "X|\(period)|QAA", "numerator", .complementarySuppressed),
+                    Self.logged(PublishedCatalog.icsQuintileGap.table, "X|\(period)|QAA|1", "numerator", .suppressed),
+                    Self.logged(PublishedCatalog.icsLeague.table, "X|\(period)|QAA", "numerator", .complementarySuppressed),
                 ]),
         ]
         func load(_ table: PublishedTable, _: String) -> PublishedTableData { tables[table.name] ?? Self.data(table, []) }

@@ -38,7 +38,7 @@ struct ColumnPresentationTests {
     }
 
     @Test func countsAndSubNationalValuesCanSayWhatDisclosureControlDid() {
-        for table in [PublishedCatalog.icsLeague, PublishedCatalog.icsQuintileGap] {
+        for table in [PublishedCatalog.icsLeague.table, PublishedCatalog.icsQuintileGap.table] {
             for column in ["numerator", "denominator", "population", "value", "lcl95", "ucl95"] {
                 #expect(table.statusGroup(of: column) != nil, "\(table.name).\(column)")
             }

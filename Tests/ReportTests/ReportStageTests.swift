@@ -259,7 +259,7 @@ struct ReportStageTests {
         let a1 = try #require(league.first { $0.column == "A" && $0.row == 1 })
         #expect(a1.isText && a1.value == "Table 3: ICS comparison")
         let header = league.filter { $0.row == 4 }.map(\.value)
-        #expect(header == PublishedCatalog.icsLeague.columns.map { XLSXWorkbookRenderer.Writer.header($0, in: PublishedCatalog.icsLeague) })
+        #expect(header == PublishedCatalog.icsLeague.columns.map { XLSXWorkbookRenderer.Writer.header($0, in: PublishedCatalog.icsLeague.table) })
         #expect(header.contains("Population (people) [note 4]") && header.contains("ICS name"))
         let column = { (name: String) in XLSXReader.columnLetters(PublishedCatalog.icsLeague.columnNames.firstIndex(of: name)!) }
         #expect(league.first { $0.column == column("population") && $0.row == 5 }.map { !$0.isText && $0.value == "7600" } == true)

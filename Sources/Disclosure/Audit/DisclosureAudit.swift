@@ -18,7 +18,7 @@ package struct DisclosureAudit {
     /// Tables the attacker reads: every table of `catalogue` that declares where its counts sit, and the
     /// log saying which hidden cell is which (docs/DISCLOSURE.md, "The last check").
     package static func attackedTables(of catalogue: [PublishedTable] = PublishedCatalog.tables) -> [PublishedTable] {
-        catalogue.filter { $0.counts != nil } + [PublishedCatalog.suppressedCells]
+        catalogue.filter { $0.counts != nil } + [PublishedCatalog.suppressedCells.table]
     }
 
     /// Checks the published tables, loaded a period at a time by `load` (a table's rows of one

@@ -28,12 +28,8 @@ package struct PublishedCountAudit {
     package func attack(_ tables: [PublishedTableData]) -> Findings {
         var actions: [String: String] = [:]
         if let log = tables.first(where: { $0.table.name == PublishedCatalog.suppressedCells.name }) {
-            for row in log.records {
-                if case .text(let table)? = row["table_name"], case .text(let key)? = row["row_key"], case .text(let column)? = row["column_name"],
-                    case .text(let action)? = row["action"]
-                {
-                    actions["\(table)\u{1F}\(key)\u{1F}\(column)"] = action
-                }
+            for row in log.rows(PublishedCatalog.suppressedCells) {
+                actions["\(row.text(.tableName))\u{1F}\(row.text(.rowKey))\u{1F}\(row.text(.columnName))"] = row.text(.action)
             }
         }
         var bounds: [CountCell: CountBounds] = [:]
@@ -42,7 +38,7 @@ package struct PublishedCountAudit {
             for row in data.records {
                 guard let place = Self.place(row, layout: layout) else { continue }
                 let rowKey = data.table.keyColumns.map { row[$0]?.keyText ?? "" }.joined(separator: "|")
-                let recovered = recover(row, indicator: place.indicator)
+                let recovered = recover(row, estimate: layout.estimate, indicator: place.indicator)
                 for (column, component) in layout.counts.sorted(by: { $0.value < $1.value }) {
                     let found: Double?
                     switch component {
@@ -81,7 +77,8 @@ package struct PublishedCountAudit {
     package static func place(_ row: [String: PublishedTableData.Cell], layout: CountLayout)
         -> (indicator: String, period: String, level: GeographyLevel, code: String, quintile: Int, parent: String?)?
     {
-        guard case .text(let indicator)? = row["indicator_id"], case .text(let period)? = row["period_start"] else { return nil }
+        guard case .text(let indicator)? = row[ProvenanceColumn.indicatorID.rawValue], case .text(let period)? = row[ProvenanceColumn.periodStart.rawValue]
+        else { return nil }
         let quintile: Int
         switch layout.slice {
         case .everyone:
@@ -112,9 +109,9 @@ package struct PublishedCountAudit {
     }
 
     /// The counts a row's value and 95% limits give away, by the indicator's method.
-    package func recover(_ row: [String: PublishedTableData.Cell], indicator: String) -> CountRecovery.Recovered {
-        guard let definition = definitions[indicator], let value = row["value"]?.number, let lower = row["lcl95"]?.number,
-            let upper = row["ucl95"]?.number
+    package func recover(_ row: [String: PublishedTableData.Cell], estimate: CountLayout.Estimate?, indicator: String) -> CountRecovery.Recovered {
+        guard let estimate, let definition = definitions[indicator], let value = row[estimate.value]?.number,
+            let lower = row[estimate.lower95]?.number, let upper = row[estimate.upper95]?.number
         else { return .nothing }
         return definition.method.recoverCounts(value: value, lower95: lower, upper95: upper, multiplier: definition.multiplier)
     }

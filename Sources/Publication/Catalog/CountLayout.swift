@@ -24,15 +24,31 @@ public struct CountLayout: Sendable, Equatable {
         case breakdown(type: String, label: String)
     }
 
+    /// The value and 95% limits published beside the counts, which a reader can invert to them.
+    public struct Estimate: Sendable, Equatable {
+        public let value: String
+        public let lower95: String
+        public let upper95: String
+
+        public init(value: String, lower95: String, upper95: String) {
+            self.value = value
+            self.lower95 = lower95
+            self.upper95 = upper95
+        }
+    }
+
     public let geography: Geography
     public let slice: Slice
     /// Each count column and what it counts.
     public let counts: [String: CountComponent]
+    /// The value and limits derived from the numerator and denominator, if the table publishes them.
+    public let estimate: Estimate?
 
-    public init(geography: Geography, slice: Slice, counts: [String: CountComponent]) {
+    public init(geography: Geography, slice: Slice, counts: [String: CountComponent], estimate: Estimate?) {
         self.geography = geography
         self.slice = slice
         self.counts = counts
+        self.estimate = estimate
     }
 }
 

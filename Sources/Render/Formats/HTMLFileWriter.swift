@@ -67,7 +67,7 @@ package struct HTMLFileWriter: FormatWriter {
 
     package mutating func finish() throws -> [WrittenFile] {
         var written: [WrittenFile] = []
-        for page in renderer.render(kept, geometry: geometry) {
+        for page in try renderer.render(kept, geometry: geometry) {
             let file = try OutputFile(page.path, in: folder)
             try file.write(page.data)
             written.append(try file.close())

@@ -18,8 +18,8 @@ package struct HTMLReportRenderer {
     }
 
     /// Every page, by path relative to the publication's folder.
-    package func render(_ tables: [String: PublishedTableData], geometry: MapGeometry?) -> [(path: String, data: Data)] {
-        let view = PublicationView(tables)
+    package func render(_ tables: [String: PublishedTableData], geometry: MapGeometry?) throws -> [(path: String, data: Data)] {
+        let view = try PublicationView(tables)
         var pages = [(path: PublicationFileName.html, data: Data(index(view, hasMap: geometry != nil).utf8))]
         if let geometry {
             pages.append((MapPage.fileName, Data(MapPage(view: view, geometry: geometry, title: "\(title): map", publication: title).render().utf8)))
@@ -30,8 +30,13 @@ package struct HTMLReportRenderer {
         return pages
     }
 
+    /// The headline kinds the index lists (the rest are in `soc_headlines`).
+    static let onTheIndex: Set<HeadlineKind> = [
+        .ratioMostVsLeast, .relativeIndex, .changeSinceBaseline, .siiChangeEngland, .rangeIcs, .gapWidestIcs, .gapNarrowestIcs,
+    ]
+
     /// The index page.
-    package func index(_ view: PublicationView, hasMap: Bool) -> String {
+    func index(_ view: PublicationView, hasMap: Bool) -> String {
         let focus = focusIcs ?? view.systems.first?.ods
         var navigation: [(href: String, text: String)] = [("#headlines", "Headlines"), ("#overview", "Overview of the ICSs")]
         if hasMap { navigation.append((MapPage.fileName, "Map of the ICSs")) }
@@ -39,14 +44,8 @@ package struct HTMLReportRenderer {
         var sections = ""
         for indicator in view.indicators {
             navigation.append(("#\(indicator.id)", indicator.name))
-            for headline in indicator.headlines where headline["period_start"]?.text == indicator.latest {
-                let type = headline["statement_type"]?.text ?? ""
-                if [
-                    "ratio_most_vs_least", "relative_index", "change_since_baseline", "sii_change_england", "range_ics", "gap_widest_ics",
-                    "gap_narrowest_ics",
-                ].contains(type) {
-                    headlineItems += "<li>\(HTML.escape(headline["text"]?.text ?? ""))</li>"
-                }
+            for headline in indicator.headlines where headline.row.periodStart == indicator.latest && Self.onTheIndex.contains(headline.kind) {
+                headlineItems += "<li>\(HTML.escape(headline.text))</li>"
             }
             let figures = IndicatorFigures(indicator: indicator, text: text)
             var section =
@@ -80,11 +79,9 @@ package struct HTMLReportRenderer {
         body += HTMLPage.section(
             "systems", "ICS profiles",
             "<ul class=\"systems\">" + view.systems.map { "<li><a href=\"\(HTML.escape($0.link))\">\(HTML.escape($0.name))</a></li>" }.joined() + "</ul>")
-        let notes = view.metadata.filter {
-            $0["indicator_id"]?.text == "all" && !["title", "run_id", "manifest_sha256"].contains($0["item"]?.text ?? "")
-        }
-        .map { "<dt>\(HTML.escape(($0["item"]?.text ?? "").replacingOccurrences(of: "_", with: " ")))</dt><dd>\(HTML.escape($0["value"]?.text ?? ""))</dd>" }
-        .joined()
+        let notes = view.metadata.filter { $0.indicator == "all" && !["title", "run_id", "manifest_sha256"].contains($0.text(.item)) }
+            .map { "<dt>\(HTML.escape($0.text(.item).replacingOccurrences(of: "_", with: " ")))</dt><dd>\(HTML.escape($0.text(.value)))</dd>" }
+            .joined()
         body += HTMLPage.section(
             "notes", "Notes and methods",
             "<p><strong>\(HTML.escape(text.suppressedSymbol))</strong> suppressed by disclosure control; <strong>\(HTML.escape(CellText.withheldSymbol))</strong> not available (the method gives no reliable figure). Points hidden by disclosure control are left out of the charts.</p><dl>\(notes)</dl>"

@@ -68,8 +68,10 @@ package struct MarkdownTableRenderer: Sendable {
     /// The heading of a row's summary table: its indicator, its period as people read it, and its unit
     /// (empty when the columns shown have none of them).
     package static func groupTitle(_ row: [PublishedTableData.Cell], index: [String: Int]) -> String {
-        var parts = index["indicator_id"].flatMap { row[$0].text }.map { [$0] } ?? []
-        if let start = index["period_start"].flatMap({ row[$0].text }), let end = index["period_end"].flatMap({ row[$0].text }) {
+        var parts = index[ProvenanceColumn.indicatorID.rawValue].flatMap { row[$0].text }.map { [$0] } ?? []
+        if let start = index[ProvenanceColumn.periodStart.rawValue].flatMap({ row[$0].text }),
+            let end = index[ProvenanceColumn.periodEnd.rawValue].flatMap({ row[$0].text })
+        {
             parts.append(FigureText.period(start: start, end: end))
         }
         if let unit = index["unit"].flatMap({ row[$0].text }) { parts.append("values in \(unit)") }

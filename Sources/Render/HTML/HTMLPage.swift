@@ -3,15 +3,15 @@ import Publication
 
 /// The frame every page of the HTML publication shares (docs/REPORT.md, "Pages"): language, title, the
 /// run and manifest it comes from, a skip link, the contents, and the style. No scripts, fonts or requests.
-package struct HTMLPage {
-    package let title: String
-    package let publication: String
-    package let runID: String
-    package let manifest: String
+struct HTMLPage {
+    let title: String
+    let publication: String
+    let runID: String
+    let manifest: String
     /// The path back to the publication's folder from this page (`""` or `"../"`).
-    package let root: String
+    let root: String
 
-    package func render(navigation: [(href: String, text: String)], body: String, definitions: String = "") -> String {
+    func render(navigation: [(href: String, text: String)], body: String, definitions: String = "") -> String {
         var page = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
         page += "<meta name=\"soc-run-id\" content=\"\(HTML.escape(runID))\"><meta name=\"soc-manifest-sha256\" content=\"\(HTML.escape(manifest))\">"
         page += "<title>\(HTML.escape(title))</title><style>\(Self.style)</style></head><body>"
@@ -32,15 +32,15 @@ package struct HTMLPage {
         return page
     }
 
-    package static func section(_ id: String, _ heading: String, _ body: String) -> String {
+    static func section(_ id: String, _ heading: String, _ body: String) -> String {
         "<section id=\"\(HTML.escape(id))\" aria-labelledby=\"\(HTML.escape(id))-heading\"><h2 id=\"\(HTML.escape(id))-heading\">\(heading)</h2>\(body)</section>"
     }
 
-    package static func figure(_ svg: String, caption: String, table: String, kind: String) -> String {
+    static func figure(_ svg: String, caption: String, table: String, kind: String) -> String {
         "<figure class=\"\(kind)\">\(svg)<figcaption>\(HTML.escape(caption))</figcaption><details><summary>Show the data</summary>\(table)</details></figure>"
     }
 
-    package static let style = """
+    static let style = """
         body{font-family:system-ui,-apple-system,"Segoe UI",Arial,sans-serif;color:#0b0c0c;margin:0 auto;max-width:1100px;padding:0 16px 48px;line-height:1.5}
         .skip{position:absolute;left:-9999px}.skip:focus{left:16px;top:8px;background:#fd0;padding:4px}
         a{color:#1d70b8}a:focus{outline:3px solid #fd0}.breadcrumb{margin:16px 0 0}

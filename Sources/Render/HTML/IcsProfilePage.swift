@@ -6,21 +6,21 @@ import Statistics
 /// England and the other systems, then per indicator its quintiles beside England's, its SII over time, its
 /// places against the system (a funnel within the ICS) and the notes a report writer needs (hidden cells,
 /// unstable SIIs, trend).
-package struct IcsProfilePage {
-    package let view: PublicationView
-    package let system: PublicationView.System
-    package let text: CellText
-    package let publication: String
+struct IcsProfilePage {
+    let view: PublicationView
+    let system: PublicationView.System
+    let text: CellText
+    let publication: String
 
-    package func render() -> String {
-        let facts = view.indicators.lazy.compactMap { $0.ics(system.ods) }.first
+    func render() -> String {
+        let facts = view.indicators.lazy.compactMap { $0.ics(system.ods) }.first?.row
         var body =
             "<dl class=\"facts\"><dt>Region</dt><dd>\(HTML.escape(system.region))</dd><dt>Codes</dt><dd>\(HTML.escape(system.ods)) · \(HTML.escape(system.ons))</dd>"
-        if let population = facts?["population"] { body += "<dt>Resident population (rounded)</dt><dd>\(HTML.escape(text.display(population)))</dd>" }
-        if let core20 = facts?["core20_share"]?.number {
+        if let population = facts?[.population] { body += "<dt>Resident population (rounded)</dt><dd>\(HTML.escape(text.display(population)))</dd>" }
+        if let core20 = facts?[.core20Share].number {
             body += "<dt>Living in England's most deprived 20% of areas</dt><dd>\(FigureText.figure(core20 * 100))%</dd>"
         }
-        if let score = facts?["imd_average_score"]?.number { body += "<dt>Average IMD score</dt><dd>\(FigureText.figure(score))</dd>" }
+        if let score = facts?[.imdAverageScore].number { body += "<dt>Average IMD score</dt><dd>\(FigureText.figure(score))</dd>" }
         body += "</dl>"
         body += HTMLPage.section("spine", "All indicators against England", spine())
         var navigation: [(href: String, text: String)] = [("#spine", "All indicators against England")]
@@ -49,47 +49,58 @@ package struct IcsProfilePage {
 
     /// Fingertips' spine chart: the ICS against England and the range of all ICSs, one row per indicator.
     private func spine() -> String {
-        var out =
-            "<table class=\"spine-table\"><caption>\(HTML.escape(SIIChart.shortName(system.name))) against England, latest period of each indicator</caption><thead><tr><th scope=\"col\">Indicator</th><th scope=\"col\">Period</th><th scope=\"col\">ICS value (95% CI)</th><th scope=\"col\">England</th><th scope=\"col\">Lowest ICS</th><th scope=\"col\">Highest ICS</th><th scope=\"col\">Against England</th><th scope=\"col\">Range of ICSs (England at the centre; better, or higher without polarity, to the right)</th></tr></thead><tbody>"
+        var table = DataTable(
+            caption: "\(SIIChart.shortName(system.name)) against England, latest period of each indicator",
+            columns: [
+                "Indicator", "Period", "ICS value (95% CI)", "England", "Lowest ICS", "Highest ICS", "Against England",
+                "Range of ICSs (England at the centre; better, or higher without polarity, to the right)",
+            ], cssClass: "spine-table")
         for indicator in view.indicators {
-            guard let row = indicator.ics(system.ods) else { continue }
-            let values = indicator.current.compactMap { $0["value"]?.number }
-            let england = indicator.england(indicator.latest)?["value"]?.number
-            let shade = ComparisonShade(row["compare_england_2level"]?.text.flatMap(TwoLevelComparison.init(rawValue:)) ?? .notCompared)
+            guard let ics = indicator.ics(system.ods) else { continue }
+            let row = ics.row
+            let values = indicator.current.compactMap { $0.row[.value].number }
+            let england = indicator.england(indicator.latest)?.row[.value].number
+            let shade = ComparisonShade(ics.comparison)
             var chart = ""
-            if let value = row["value"]?.number, let england {
+            if let value = row[.value].number, let england {
                 chart = SpineChart(
                     ics: value, england: england, values: values, flipped: indicator.polarity == .lowerIsBetter, shade: shade,
                     label:
                         "\(indicator.name): \(FigureText.withUnit(value, unit: indicator.unit)) against England's \(FigureText.withUnit(england, unit: indicator.unit)); ICSs range \(FigureText.figure(values.min() ?? 0)) to \(FigureText.figure(values.max() ?? 0))"
                 ).svg()
             }
-            out +=
-                "<tr><th scope=\"row\"><a href=\"#\(HTML.escape(indicator.id))\">\(HTML.escape(indicator.name))</a> <span class=\"meta\">(\(HTML.escape(indicator.unit)))</span></th><td>\(HTML.escape(indicator.latestLabel))</td><td>\(IndicatorFigures.point(row, label: "").map { IndicatorFigures.estimate($0) } ?? HTML.escape(text.display(row["value"] ?? .empty)))</td><td>\(england.map { FigureText.figure($0) } ?? "not available")</td><td>\(values.min().map { FigureText.figure($0) } ?? "")</td><td>\(values.max().map { FigureText.figure($0) } ?? "")</td><td>\(HTML.escape(shade.label))</td><td>\(chart)</td></tr>"
+            table.add(
+                "<a href=\"#\(HTML.escape(indicator.id))\">\(HTML.escape(indicator.name))</a> <span class=\"meta\">(\(HTML.escape(indicator.unit)))</span>",
+                [
+                    HTML.escape(indicator.latestLabel),
+                    IndicatorFigures.point(row, label: "").map { IndicatorFigures.estimate($0) } ?? HTML.escape(text.display(row[.value])),
+                    england.map { FigureText.figure($0) } ?? "not available", values.min().map { FigureText.figure($0) } ?? "",
+                    values.max().map { FigureText.figure($0) } ?? "", HTML.escape(shade.label), chart,
+                ])
         }
-        return out
-            + "</tbody></table><p class=\"meta\">In each bar the light grey spans every ICS's value, the darker grey the middle half, the black line is England. The marker is this ICS: a circle within England's 95% interval test, a diamond beyond 95%, a square beyond 99.8%.</p>"
+        return table.html
+            + "<p class=\"meta\">In each bar the light grey spans every ICS's value, the darker grey the middle half, the black line is England. The marker is this ICS: a circle within England's 95% interval test, a diamond beyond 95%, a square beyond 99.8%.</p>"
     }
 
     /// What a report writer should know about this ICS's figures for one indicator.
-    private func notes(_ indicator: PublicationView.Indicator, _ row: Record) -> String {
+    private func notes(_ indicator: PublicationView.Indicator, _ ics: LeagueRow) -> String {
         var notes: [String] = []
-        let rows =
-            indicator.league.filter { $0["ics_ods_code"]?.text == system.ods }
-            + indicator.quintiles.filter { $0["ics_ods_code"]?.text == system.ods }
-        let suppressed = rows.reduce(0) { $0 + $1.values.filter { $0 == .suppressed }.count }
-        let withheld = rows.reduce(0) { $0 + $1.values.filter { $0 == .withheld }.count }
+        let cells =
+            indicator.league.filter { $0.ods == system.ods }.flatMap { row in IcsLeagueColumn.allCases.map { row.row[$0] } }
+            + indicator.quintiles.filter { $0.text(.icsOdsCode) == system.ods }.flatMap { row in IcsQuintileGapColumn.allCases.map { row[$0] } }
+        let suppressed = cells.filter { $0 == .suppressed }.count
+        let withheld = cells.filter { $0 == .withheld }.count
         notes.append(
             suppressed == 0 && withheld == 0
                 ? "No figure of this system is hidden for this indicator."
                 : "\(suppressed) figures suppressed by disclosure control and \(withheld) not available from the method, across \(indicator.periods.count) periods."
         )
-        if let reason = row["sii_unstable_reason"]?.text { notes.append("The SII is unstable: \(reason). Read it with care.") }
-        if let trend = row["trend_marker"]?.text, !trend.isEmpty {
+        if let reason = ics.siiUnstableReason { notes.append("The SII is unstable: \(reason). Read it with care.") }
+        if let trend = ics.row[.trendMarker].text, !trend.isEmpty {
             notes.append("Since the baseline: \(trend.replacingOccurrences(of: "_", with: " ")).")
         }
-        if let band = row["funnel_band"]?.text.flatMap(FunnelBand.init(rawValue:)) {
-            notes.append("Funnel position: \(FunnelPlot.shade(band, polarity: indicator.polarity).label.lowercased()).")
+        if ics.row[.funnelBand].text != nil {
+            notes.append("Funnel position: \(FunnelPlot.shade(ics.funnelBand, polarity: indicator.polarity).label.lowercased()).")
         }
         return notes.map { "<li>\(HTML.escape($0))</li>" }.joined()
     }

@@ -4,27 +4,26 @@ import Statistics
 /// The map page (docs/REPORT.md, "Map"): for each indicator's latest period, one map of each ICS's value
 /// against England and, with a deprivation split, one of its SII against England's; each area links to
 /// its profile. The data table and the boundaries' attribution sit beside the maps.
-package struct MapPage {
-    package let view: PublicationView
-    package let geometry: MapGeometry
-    package let title: String
-    package let publication: String
+struct MapPage {
+    let view: PublicationView
+    let geometry: MapGeometry
+    let title: String
+    let publication: String
 
-    package static let fileName = "map.html"
+    static let fileName = "map.html"
 
-    package func render() -> String {
+    func render() -> String {
         var body =
             "<p>Each Integrated Care System shaded by how it compares with England in the latest period. Select an area to open that system's profile. London's five systems are repeated, enlarged, in the inset. Every map has its figures in a table below it.</p>"
         var navigation: [(href: String, text: String)] = []
         for indicator in view.indicators {
             navigation.append(("#map-\(indicator.id)", indicator.name))
             var maps = ""
-            let values = indicator.current.compactMap { row -> ChoroplethMap.Area? in
-                guard let ods = row["ics_ods_code"]?.text else { return nil }
-                let shade = ComparisonShade(row["compare_england_2level"]?.text.flatMap(TwoLevelComparison.init(rawValue:)) ?? .notCompared)
-                let value = row["value"]?.number.map { FigureText.withUnit($0, unit: indicator.unit) } ?? "no value published"
+            let values = indicator.current.map { ics -> ChoroplethMap.Area in
+                let shade = ComparisonShade(ics.comparison)
+                let value = ics.row[.value].number.map { FigureText.withUnit($0, unit: indicator.unit) } ?? "no value published"
                 return ChoroplethMap.Area(
-                    ics: ods, shade: shade, title: "\(row["ics_name"]?.text ?? ods): \(value) (\(shade.label.lowercased()))", link: "ics/\(ods).html")
+                    ics: ics.ods, shade: shade, title: "\(ics.name): \(value) (\(shade.label.lowercased()))", link: "ics/\(ics.ods).html")
             }
             let valueMap = ChoroplethMap(
                 id: "map-\(indicator.id)-value", title: "\(indicator.name), \(indicator.latestLabel): each ICS against England",
@@ -33,14 +32,12 @@ package struct MapPage {
                 geometry: geometry, areas: values)
             maps += "<figure class=\"map-figure\">\(valueMap.svg())<figcaption>\(HTML.escape(indicator.name)): value against England</figcaption></figure>"
             if indicator.noSplit == nil {
-                let gaps = indicator.current.compactMap { row -> ChoroplethMap.Area? in
-                    guard let ods = row["ics_ods_code"]?.text else { return nil }
-                    let shade = ComparisonShade(gap: row["sii_vs_england"]?.text.flatMap(IntervalSide.init(rawValue:)))
-                    let sii = row["sii"]?.number.map { "SII \(FigureText.figure($0))" } ?? "no SII"
-                    let unstable = row["sii_unstable_reason"]?.text != nil ? ", unstable" : ""
+                let gaps = indicator.current.map { ics -> ChoroplethMap.Area in
+                    let shade = ComparisonShade(gap: ics.siiVersusEngland)
+                    let sii = ics.row[.sii].number.map { "SII \(FigureText.figure($0))" } ?? "no SII"
+                    let unstable = ics.siiUnstableReason != nil ? ", unstable" : ""
                     return ChoroplethMap.Area(
-                        ics: ods, shade: shade, title: "\(row["ics_name"]?.text ?? ods): \(sii) (\(shade.label.lowercased())\(unstable))",
-                        link: "ics/\(ods).html")
+                        ics: ics.ods, shade: shade, title: "\(ics.name): \(sii) (\(shade.label.lowercased())\(unstable))", link: "ics/\(ics.ods).html")
                 }
                 let gapMap = ChoroplethMap(
                     id: "map-\(indicator.id)-sii", title: "\(indicator.name), \(indicator.latestLabel): inequality within each ICS against England's",
@@ -50,23 +47,25 @@ package struct MapPage {
                 maps +=
                     "<figure class=\"map-figure\">\(gapMap.svg())<figcaption>\(HTML.escape(indicator.name)): inequality (SII) against England's</figcaption></figure>"
             }
-            var table =
-                "<table><caption>\(HTML.escape(indicator.name)) by ICS, \(HTML.escape(indicator.latestLabel))</caption><thead><tr><th scope=\"col\">ICS</th><th scope=\"col\">Region</th><th scope=\"col\">Value (\(HTML.escape(indicator.unit)))</th><th scope=\"col\">Against England</th><th scope=\"col\">SII against England's</th></tr></thead><tbody>"
+            var table = DataTable(
+                caption: "\(indicator.name) by ICS, \(indicator.latestLabel)",
+                columns: ["ICS", "Region", "Value (\(HTML.escape(indicator.unit)))", "Against England", "SII against England's"])
             for system in view.systems {
-                guard let row = indicator.ics(system.ods) else { continue }
-                let shade = ComparisonShade(row["compare_england_2level"]?.text.flatMap(TwoLevelComparison.init(rawValue:)) ?? .notCompared)
-                let gap =
-                    indicator.noSplit == nil
-                    ? ComparisonShade(gap: row["sii_vs_england"]?.text.flatMap(IntervalSide.init(rawValue:))).label : "no deprivation split"
-                table +=
-                    "<tr><th scope=\"row\"><a href=\"\(HTML.escape(system.link))\">\(HTML.escape(system.name))</a></th><td>\(HTML.escape(system.region))</td><td>\(row["value"]?.number.map { FigureText.figure($0) } ?? "not available")</td><td>\(HTML.escape(shade.label))</td><td>\(HTML.escape(gap))</td></tr>"
+                guard let ics = indicator.ics(system.ods) else { continue }
+                let shade = ComparisonShade(ics.comparison)
+                let gap = indicator.noSplit == nil ? ComparisonShade(gap: ics.siiVersusEngland).label : "no deprivation split"
+                table.add(
+                    "<a href=\"\(HTML.escape(system.link))\">\(HTML.escape(system.name))</a>",
+                    [
+                        HTML.escape(system.region), ics.row[.value].number.map { FigureText.figure($0) } ?? "not available", HTML.escape(shade.label),
+                        HTML.escape(gap),
+                    ])
             }
-            table += "</tbody></table>"
             let missing = view.systems.filter { geometry.main[$0.ods] == nil }.map(\.name)
             let note = missing.isEmpty ? "" : "<p class=\"meta\">No outline for: \(HTML.escape(missing.joined(separator: ", "))); they are in the table.</p>"
             body += HTMLPage.section(
                 "map-\(indicator.id)", "\(HTML.escape(indicator.name)) <span class=\"period\">(\(HTML.escape(indicator.latestLabel)))</span>",
-                "<div class=\"maps\">\(maps)</div>\(note)<details><summary>Show the data</summary>\(table)</details>")
+                "<div class=\"maps\">\(maps)</div>\(note)<details><summary>Show the data</summary>\(table.html)</details>")
         }
         body += "<p class=\"attribution\">\(HTML.escape(view.general("map_boundaries") ?? ""))</p>"
         let page = HTMLPage(title: title, publication: publication, runID: view.runID, manifest: view.manifest, root: "")

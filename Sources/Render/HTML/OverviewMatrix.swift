@@ -5,37 +5,35 @@ import Statistics
 /// region, one column per indicator's latest period. Each cell gives the value and a word for its
 /// comparison with England on that comparison's colour, so it reads without the colour. A second matrix
 /// compares each ICS's SII with England's, an unstable one marked †.
-package struct OverviewMatrix {
-    package let view: PublicationView
+struct OverviewMatrix {
+    let view: PublicationView
     /// The link to an ICS's profile, from the page drawing the matrix.
-    package let link: (String) -> String
+    let link: (String) -> String
 
-    package func values() -> String {
+    func values() -> String {
         table(
             id: "matrix-values", caption: "Each ICS against England, latest period (value; comparison of its 95% and 99.8% intervals with England's value)",
             indicators: view.indicators
-        ) { indicator, row in
-            let comparison = row["compare_england_2level"]?.text.flatMap(TwoLevelComparison.init(rawValue:)) ?? .notCompared
-            let shade = ComparisonShade(comparison)
-            let value = row["value"]?.number.map { FigureText.figure($0) } ?? "–"
+        ) { indicator, ics in
+            let shade = ComparisonShade(ics.comparison)
+            let value = ics.row[.value].number.map { FigureText.figure($0) } ?? "–"
             return (
                 shade, "\(value)<br><span class=\"word\">\(shade.short)</span>", "\(indicator.name): \(value) \(indicator.unit), \(shade.label.lowercased())"
             )
         }
     }
 
-    package func inequality() -> String {
+    func inequality() -> String {
         let split = view.indicators.filter { $0.noSplit == nil }
         guard !split.isEmpty else { return "" }
         return table(
             id: "matrix-sii",
             caption: "Inequality within each ICS: its slope index of inequality against England's, latest period († unstable: read with care)",
             indicators: split
-        ) { indicator, row in
-            let side = row["sii_vs_england"]?.text.flatMap(IntervalSide.init(rawValue:))
-            let shade = ComparisonShade(gap: side)
-            let unstable = row["sii_unstable_reason"]?.text != nil
-            let sii = row["sii"]?.number.map { FigureText.figure($0) } ?? "–"
+        ) { indicator, ics in
+            let shade = ComparisonShade(gap: ics.siiVersusEngland)
+            let unstable = ics.siiUnstableReason != nil
+            let sii = ics.row[.sii].number.map { FigureText.figure($0) } ?? "–"
             return (
                 shade, "\(sii)\(unstable ? " †" : "")<br><span class=\"word\">\(shade.short)</span>",
                 "\(indicator.name): SII \(sii), \(shade.label.lowercased())\(unstable ? ", unstable" : "")"
@@ -45,7 +43,7 @@ package struct OverviewMatrix {
 
     private func table(
         id: String, caption: String, indicators: [PublicationView.Indicator],
-        cell: (PublicationView.Indicator, Record) -> (ComparisonShade, String, String)
+        cell: (PublicationView.Indicator, LeagueRow) -> (ComparisonShade, String, String)
     ) -> String {
         var out = "<div class=\"scroll\"><table id=\"\(id)\" class=\"matrix\"><caption>\(HTML.escape(caption))</caption><thead><tr><th scope=\"col\">ICS</th>"
         for indicator in indicators {
@@ -77,7 +75,7 @@ package struct OverviewMatrix {
     }
 
     /// The colours and words the matrices use.
-    package static func key(_ shades: [ComparisonShade]) -> String {
+    static func key(_ shades: [ComparisonShade]) -> String {
         "<p class=\"key\">"
             + shades.map {
                 "<span style=\"background:\($0.colour);color:\($0.darkFill ? "#ffffff" : "#0b0c0c")\">\(HTML.escape($0.label))</span>"

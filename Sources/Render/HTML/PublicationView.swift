@@ -1,124 +1,123 @@
+import Foundation
 import PipelineCore
-package import Publication
-package import Statistics
+import Publication
+import Statistics
 
-/// A published row by column name.
-package typealias Record = [String: PublishedTableData.Cell]
-
-/// The published tables regrouped for the HTML pages (docs/REPORT.md, "Pages"): per indicator its rows
-/// over every period, its latest period, and the facts the charts need; the systems by region.
-package struct PublicationView {
-    package struct Indicator {
-        package var id: String
-        package var name: String
-        package var unit: String
-        package var statistic: Statistic?
-        package var multiplier: Double
-        package var polarity: Polarity
-        package var definition: String
-        package var method: String
-        package var signConvention: String
+/// The published tables regrouped for the HTML pages (docs/REPORT.md, "Pages"): per indicator its typed
+/// rows over every period, its latest period, and the facts the charts need; the systems by region. Every
+/// word is decoded once, here: a word this program does not know stops the render with its table and
+/// column named, never drawn as another.
+struct PublicationView {
+    struct Indicator {
+        var id: String
+        var name: String
+        var unit: String
+        var statistic: Statistic?
+        var multiplier: Double
+        var polarity: Polarity
+        var definition: String
+        var method: String
+        var signConvention: String
         /// Why there is no deprivation split, for an indicator without one.
-        package var noSplit: String?
+        var noSplit: String?
         /// Periods (`period_start`) ascending, and how each reads.
-        package var periods: [(start: String, label: String)]
-        package var league: [Record]
-        package var national: [Record]
-        package var inequality: [Record]
-        package var quintiles: [Record]
-        package var headlines: [Record]
+        var periods: [(start: String, label: String)]
+        var league: [LeagueRow]
+        var national: [NationalRow]
+        var inequality: [PublishedRow<NationalInequalityColumn>]
+        var quintiles: [PublishedRow<IcsQuintileGapColumn>]
+        var headlines: [HeadlineRow]
         /// `soc_place` rows (places within ICSs), every period.
-        package var places: [Record] = []
+        var places: [PlaceRow] = []
 
-        package var latest: String { periods.last?.start ?? "" }
-        package var latestLabel: String { periods.last?.label ?? "" }
-        package var current: [Record] { league.filter { $0["period_start"]?.text == latest } }
+        var latest: String { periods.last?.start ?? "" }
+        var latestLabel: String { periods.last?.label ?? "" }
+        var current: [LeagueRow] { league.filter { $0.row.periodStart == latest } }
 
-        package func england(_ period: String) -> Record? {
-            national.first { $0["period_start"]?.text == period && $0["breakdown_type"]?.text == BreakdownType.all.rawValue }
+        func england(_ period: String) -> NationalRow? {
+            national.first { $0.row.periodStart == period && $0.breakdown == .all }
         }
 
-        package func englandQuintile(_ period: String, _ quintile: Int) -> Record? {
-            national.first {
-                $0["period_start"]?.text == period && $0["breakdown_type"]?.text == BreakdownType.imdQuintile.rawValue
-                    && $0["breakdown_value"]?.text?.hasPrefix("\(quintile)") == true
-            }
+        func englandQuintile(_ period: String, _ quintile: Int) -> NationalRow? {
+            national.first { $0.row.periodStart == period && $0.breakdown == .imdQuintile && $0.row.text(.breakdownValue).hasPrefix("\(quintile)") }
         }
 
-        package func englandInequality(_ period: String) -> Record? {
-            inequality.first { $0["period_start"]?.text == period && $0["n_quantiles"]?.number == 5 }
+        func englandInequality(_ period: String) -> PublishedRow<NationalInequalityColumn>? {
+            inequality.first { $0.periodStart == period && $0[.nQuantiles].number == 5 }
         }
 
-        package func ics(_ ods: String, period: String? = nil) -> Record? {
+        func ics(_ ods: String, period: String? = nil) -> LeagueRow? {
             let period = period ?? latest
-            return league.first { $0["ics_ods_code"]?.text == ods && $0["period_start"]?.text == period }
+            return league.first { $0.ods == ods && $0.row.periodStart == period }
         }
 
         /// An ICS's places in the latest period, in published order.
-        package func places(of ods: String) -> [Record] {
-            places.filter { $0["ics_ods_code"]?.text == ods && $0["period_start"]?.text == latest }
+        func places(of ods: String) -> [PlaceRow] {
+            places.filter { $0.row.text(.icsOdsCode) == ods && $0.row.periodStart == latest }
         }
 
-        package func label(_ period: String) -> String { periods.first { $0.start == period }?.label ?? period }
+        func label(_ period: String) -> String { periods.first { $0.start == period }?.label ?? period }
     }
 
-    package struct System {
-        package var ods: String
-        package var ons: String
-        package var name: String
-        package var region: String
-        package var link: String { "ics/\(ods).html" }
+    struct System {
+        var ods: String
+        var ons: String
+        var name: String
+        var region: String
+        var link: String { "ics/\(ods).html" }
     }
 
-    package var indicators: [Indicator] = []
+    var indicators: [Indicator] = []
     /// The systems, by region then name.
-    package var systems: [System] = []
-    package var runID: String
-    package var manifest: String
-    package var metadata: [Record]
+    var systems: [System] = []
+    var runID: String
+    var manifest: String
+    var metadata: [PublishedRow<MetadataColumn>]
 
-    package init(_ tables: [String: PublishedTableData]) {
-        let league = tables[PublishedCatalog.icsLeague.name]?.records ?? []
-        let national = tables[PublishedCatalog.nationalByGroup.name]?.records ?? []
-        let inequality = tables[PublishedCatalog.nationalInequality.name]?.records ?? []
-        let quintiles = tables[PublishedCatalog.icsQuintileGap.name]?.records ?? []
-        let headlines = tables[PublishedCatalog.headlines.name]?.records ?? []
-        let places = tables[PublishedCatalog.places.name]?.records ?? []
-        metadata = tables[PublishedCatalog.metadata.name]?.records ?? []
+    init(_ tables: [String: PublishedTableData]) throws {
+        func rows<Column>(_ table: CatalogTable<Column>) -> [PublishedRow<Column>] { tables[table.name]?.rows(table) ?? [] }
+        let league = try rows(PublishedCatalog.icsLeague).map(LeagueRow.init)
+        let national = try rows(PublishedCatalog.nationalByGroup).map(NationalRow.init)
+        let inequality = rows(PublishedCatalog.nationalInequality)
+        let quintiles = rows(PublishedCatalog.icsQuintileGap)
+        let headlines = try rows(PublishedCatalog.headlines).map(HeadlineRow.init)
+        let places = try rows(PublishedCatalog.places).map(PlaceRow.init)
+        metadata = rows(PublishedCatalog.metadata)
         runID = tables.values.lazy.compactMap(\.runID).first ?? "none"
         manifest = tables.values.lazy.compactMap(\.manifestSHA256).first ?? "none"
         var seen: Set<String> = []
-        for row in league {
-            guard let ods = row["ics_ods_code"]?.text, seen.insert(ods).inserted else { continue }
-            systems.append(
-                System(ods: ods, ons: row["ics_ons_code"]?.text ?? "", name: row["ics_name"]?.text ?? ods, region: row["region"]?.text ?? ""))
+        for row in league where seen.insert(row.ods).inserted {
+            systems.append(System(ods: row.ods, ons: row.row.text(.icsOnsCode), name: row.name, region: row.row.text(.region)))
         }
         systems.sort { ($0.region, $0.name) < ($1.region, $1.name) }
-        let titles = metadata.filter { $0["item"]?.text == "title" && $0["indicator_id"]?.text != "all" }
-        for title in titles {
-            guard let id = title["indicator_id"]?.text else { continue }
-            func item(_ name: String) -> String? {
-                metadata.first { $0["indicator_id"]?.text == id && $0["item"]?.text == name }?["value"]?.text
-            }
-            func mine(_ rows: [Record]) -> [Record] { rows.filter { $0["indicator_id"]?.text == id } }
-            let rows = mine(league)
+        let items = metadata
+        for title in items where title.text(.item) == "title" && title.indicator != "all" {
+            let id = title.indicator
+            func item(_ name: String) -> String? { items.first { $0.indicator == id && $0.text(.item) == name }?[.value].text }
+            let mine = league.filter { $0.row.indicator == id }
             var ends: [String: String] = [:]
-            for row in rows { if let start = row["period_start"]?.text { ends[start] = row["period_end"]?.text ?? start } }
+            for row in mine { ends[row.row.periodStart] = row.row.periodEnd }
             let periods = ends.keys.sorted().map { (start: $0, label: FigureText.period(start: $0, end: ends[$0] ?? $0)) }
             guard !periods.isEmpty else { continue }
+            guard let polarity = item("polarity").flatMap(Polarity.init(rawValue:)) else {
+                throw PipelineError(
+                    .internal, "soc_metadata gives indicator \(id) no polarity this program knows",
+                    hint: "publish again with this version of soc-pipeline (`soc-pipeline run --stage report --force`)")
+            }
             indicators.append(
                 Indicator(
-                    id: id, name: title["value"]?.text ?? id, unit: item("unit") ?? rows.first?["unit"]?.text ?? "",
+                    id: id, name: title.text(.value), unit: item("unit") ?? mine.first?.row.text(.unit) ?? "",
                     statistic: item("statistic").flatMap(Statistic.init(rawValue:)), multiplier: item("multiplier").flatMap(Double.init) ?? 1,
-                    polarity: item("polarity").flatMap(Polarity.init(rawValue:)) ?? .none, definition: item("definition") ?? "",
-                    method: item("method") ?? "", signConvention: item("sign_convention") ?? "", noSplit: item("deprivation_split"),
-                    periods: periods, league: rows, national: mine(national), inequality: mine(inequality), quintiles: mine(quintiles),
-                    headlines: mine(headlines), places: mine(places)))
+                    polarity: polarity, definition: item("definition") ?? "", method: item("method") ?? "",
+                    signConvention: item("sign_convention") ?? "", noSplit: item("deprivation_split"), periods: periods, league: mine,
+                    national: national.filter { $0.row.indicator == id }, inequality: inequality.filter { $0.indicator == id },
+                    quintiles: quintiles.filter { $0.indicator == id }, headlines: headlines.filter { $0.row.indicator == id },
+                    places: places.filter { $0.row.indicator == id }))
         }
     }
 
     /// A general metadata item (`indicator_id` = `all`).
-    package func general(_ item: String) -> String? {
-        metadata.first { $0["indicator_id"]?.text == "all" && $0["item"]?.text == item }?["value"]?.text
+    func general(_ item: String) -> String? {
+        metadata.first { $0.indicator == "all" && $0.text(.item) == item }?[.value].text
     }
 }

@@ -21,9 +21,9 @@ struct HeadlineTableBuilder {
             try writer.insert(
                 PublishedCatalog.headlines, indicator: fact.indicator, period: fact.period,
                 [
-                    "statement_type": PublishedCell(fact.kind.rawValue), "rank": PublishedCell(fact.rank),
-                    "value": PublishedCell(fact.value), "lcl95": PublishedCell(fact.lower), "ucl95": PublishedCell(fact.upper),
-                    "text": PublishedCell(text), "source_table": PublishedCell(Self.publishedSource(fact)), "source_key": PublishedCell(fact.sourceKey),
+                    .statementType: PublishedCell(fact.kind.rawValue), .rank: PublishedCell(fact.rank),
+                    .value: PublishedCell(fact.value), .lcl95: PublishedCell(fact.lower), .ucl95: PublishedCell(fact.upper),
+                    .text: PublishedCell(text), .sourceTable: PublishedCell(Self.publishedSource(fact)), .sourceKey: PublishedCell(fact.sourceKey),
                 ])
         }
         for definition in inputs.definitions {
@@ -53,15 +53,15 @@ struct HeadlineTableBuilder {
             try writer.insert(
                 PublishedCatalog.headlines, indicator: definition.id, period: period,
                 [
-                    "statement_type": PublishedCell(kind.rawValue), "rank": PublishedCell(1), "value": PublishedCell(item.sii),
-                    "lcl95": PublishedCell(item.lower), "ucl95": PublishedCell(item.upper),
-                    "text": PublishedCell(
+                    .statementType: PublishedCell(kind.rawValue), .rank: PublishedCell(1), .value: PublishedCell(item.sii),
+                    .lcl95: PublishedCell(item.lower), .ucl95: PublishedCell(item.upper),
+                    .text: PublishedCell(
                         HeadlineText.gapExtreme(
                             widest: kind == .gapWidestIcs, phrase: definition.inSentence, name: item.name, sii: item.sii, lower: item.lower,
                             upper: item.upper, unit: definition.unit, stableCount: stable.count, polarity: definition.polarity.rawValue,
                             period: period)),
-                    "source_table": PublishedCell(PublishedCatalog.icsLeague.name),
-                    "source_key": PublishedCell("\(definition.id)|\(period)|icb|\(item.code)|imd_quintile"),
+                    .sourceTable: PublishedCell(PublishedCatalog.icsLeague.name),
+                    .sourceKey: PublishedCell("\(definition.id)|\(period)|icb|\(item.code)|imd_quintile"),
                 ])
         }
     }
@@ -124,15 +124,15 @@ struct HeadlineTableBuilder {
                 try writer.insert(
                     PublishedCatalog.headlines, indicator: definition.id, period: period,
                     [
-                        "statement_type": PublishedCell(kind.rawValue), "rank": PublishedCell(offset + 1),
-                        "value": PublishedCell(item.value), "lcl95": PublishedCell(item.cell.lower95), "ucl95": PublishedCell(item.cell.upper95),
-                        "text": PublishedCell(
+                        .statementType: PublishedCell(kind.rawValue), .rank: PublishedCell(offset + 1),
+                        .value: PublishedCell(item.value), .lcl95: PublishedCell(item.cell.lower95), .ucl95: PublishedCell(item.cell.upper95),
+                        .text: PublishedCell(
                             HeadlineText.ranked(
                                 label, rank: offset + 1, name: item.name, value: item.value,
                                 lower: item.cell.lower95, upper: item.cell.upper95, unit: definition.unit,
                                 overlapsNeighbour: overlapsNeighbour(index))),
-                        "source_table": PublishedCell(PublishedCatalog.icsLeague.name),
-                        "source_key": PublishedCell("\(definition.id)|\(period)|icb|\(item.code)|all"),
+                        .sourceTable: PublishedCell(PublishedCatalog.icsLeague.name),
+                        .sourceKey: PublishedCell("\(definition.id)|\(period)|icb|\(item.code)|all"),
                     ])
             }
         }
@@ -148,14 +148,14 @@ struct HeadlineTableBuilder {
             try writer.insert(
                 PublishedCatalog.headlines, indicator: definition.id, period: period,
                 [
-                    "statement_type": PublishedCell(kind.rawValue), "rank": PublishedCell(1),
-                    "value": PublishedCell(high.value - low.value), "lcl95": PublishedCell(low.value), "ucl95": PublishedCell(high.value),
-                    "text": PublishedCell(
+                    .statementType: PublishedCell(kind.rawValue), .rank: PublishedCell(1),
+                    .value: PublishedCell(high.value - low.value), .lcl95: PublishedCell(low.value), .ucl95: PublishedCell(high.value),
+                    .text: PublishedCell(
                         HeadlineText.range(
                             across: noun, phrase: definition.inSentence, low: (low.name, low.value),
                             high: (high.name, high.value), unit: definition.unit, period: period)),
-                    "source_table": PublishedCell(kind == .rangeIcs ? PublishedCatalog.icsLeague.name : "indicator_value"),
-                    "source_key": PublishedCell("\(definition.id)|\(period)|\(level.rawValue)|*|all"),
+                    .sourceTable: PublishedCell(kind == .rangeIcs ? PublishedCatalog.icsLeague.name : "indicator_value"),
+                    .sourceKey: PublishedCell("\(definition.id)|\(period)|\(level.rawValue)|*|all"),
                 ])
         }
     }

@@ -64,7 +64,7 @@ struct MetadataBuilder {
         for (item, value) in general {
             try writer.insert(
                 PublishedCatalog.metadata, indicator: "all", period: nil,
-                ["item": PublishedCell(item), "value": PublishedCell(value)])
+                [.item: PublishedCell(item), .value: PublishedCell(value)])
         }
         for definition in inputs.definitions {
             let source = config.sources.first { $0.name == definition.source }
@@ -100,7 +100,7 @@ struct MetadataBuilder {
             for (item, value) in items {
                 try writer.insert(
                     PublishedCatalog.metadata, indicator: definition.id, period: nil,
-                    ["item": PublishedCell(item), "value": PublishedCell(value)])
+                    [.item: PublishedCell(item), .value: PublishedCell(value)])
             }
         }
     }

@@ -32,15 +32,15 @@ struct NationalTablesBuilder {
             try writer.insert(
                 PublishedCatalog.nationalByGroup, indicator: definition.id, period: period,
                 [
-                    "indicator_title": PublishedCell(definition.title),
-                    "breakdown_type": PublishedCell(type.rawValue),
-                    "breakdown_value": PublishedCell(type == .all ? "England" : cell.breakdownLabel),
-                    "numerator": cell.numerator, "denominator": cell.denominator,
-                    "value": cell.estimate[0], "lcl95": cell.estimate[1], "ucl95": cell.estimate[2],
-                    "lcl998": cell.estimate[3], "ucl998": cell.estimate[4],
-                    "unit": PublishedCell(definition.unit), "method": PublishedCell(definition.method.label),
-                    "england_value": overall.value, "compare_england": PublishedCell(comparison.rawValue),
-                    "population_share": PublishedCell(overall.rawDenominator > 0 ? cell.rawDenominator / overall.rawDenominator : nil),
+                    .indicatorTitle: PublishedCell(definition.title),
+                    .breakdownType: PublishedCell(type.rawValue),
+                    .breakdownValue: PublishedCell(type == .all ? "England" : cell.breakdownLabel),
+                    .numerator: cell.numerator, .denominator: cell.denominator,
+                    .value: cell.estimate[0], .lcl95: cell.estimate[1], .ucl95: cell.estimate[2],
+                    .lcl998: cell.estimate[3], .ucl998: cell.estimate[4],
+                    .unit: PublishedCell(definition.unit), .method: PublishedCell(definition.method.label),
+                    .englandValue: overall.value, .compareEngland: PublishedCell(comparison.rawValue),
+                    .populationShare: PublishedCell(overall.rawDenominator > 0 ? cell.rawDenominator / overall.rawDenominator : nil),
                 ])
         }
     }
@@ -52,18 +52,18 @@ struct NationalTablesBuilder {
             try writer.insert(
                 PublishedCatalog.nationalInequality, indicator: definition.id, period: period,
                 [
-                    "indicator_title": PublishedCell(definition.title),
-                    "n_quantiles": PublishedCell(type.count),
-                    "q1_value": PublishedCell(gap?.q1), "q5_value": PublishedCell(gap?.q5),
-                    "abs_gap": PublishedCell(gap?.absoluteGap), "ratio": PublishedCell(gap?.ratio),
-                    "gap_significant_834": PublishedCell(CellRules.yesNo(gap?.significant834)),
-                    "sii": PublishedCell(row.sii), "sii_lcl95": PublishedCell(row.siiLower), "sii_ucl95": PublishedCell(row.siiUpper),
-                    "rii": PublishedCell(row.rii), "rii_lcl95": PublishedCell(row.riiLower), "rii_ucl95": PublishedCell(row.riiUpper),
-                    "transform": PublishedCell(row.scale.rawValue), "rank_basis": PublishedCell(row.positionBasis.rawValue),
-                    "polarity": PublishedCell(definition.polarity.rawValue),
-                    "sign_convention_note": PublishedCell(definition.signConvention),
-                    "excess_events": PublishedCell(gap?.excessEvents.map { $0.rounded() }),
-                    "unstable_reason": PublishedCell(row.unstableReason),
+                    .indicatorTitle: PublishedCell(definition.title),
+                    .nQuantiles: PublishedCell(type.count),
+                    .q1Value: PublishedCell(gap?.q1), .q5Value: PublishedCell(gap?.q5),
+                    .absGap: PublishedCell(gap?.absoluteGap), .ratio: PublishedCell(gap?.ratio),
+                    .gapSignificant834: PublishedCell(CellRules.yesNo(gap?.significant834)),
+                    .sii: PublishedCell(row.sii), .siiLcl95: PublishedCell(row.siiLower), .siiUcl95: PublishedCell(row.siiUpper),
+                    .rii: PublishedCell(row.rii), .riiLcl95: PublishedCell(row.riiLower), .riiUcl95: PublishedCell(row.riiUpper),
+                    .transform: PublishedCell(row.scale.rawValue), .rankBasis: PublishedCell(row.positionBasis.rawValue),
+                    .polarity: PublishedCell(definition.polarity.rawValue),
+                    .signConventionNote: PublishedCell(definition.signConvention),
+                    .excessEvents: PublishedCell(gap?.excessEvents.map { $0.rounded() }),
+                    .unstableReason: PublishedCell(row.unstableReason),
                 ])
         }
     }

@@ -19,16 +19,7 @@ public struct FunnelLimits: Sendable {
         guard let x = funnelDenominator(construction, numerator: numerator, denominator: denominator, value: value, multiplier: m) else {
             return .notApplicable
         }
-        let target: Double
-        switch construction {
-        case .none: return .notApplicable
-        case .proportion:
-            guard england.denominator > 0 else { return .notApplicable }
-            target = england.numerator / england.denominator * m
-        case .poissonRate:
-            guard let rate = england.value, rate > 0 else { return .notApplicable }
-            target = rate
-        }
+        guard let target = target(construction, england: england, multiplier: m) else { return .notApplicable }
         guard let limits = curve(construction, englandValue: target, denominator: x, multiplier: m, tau2: tau2) else { return .notApplicable }
         // The band is read off these same limits, so a plotted point and its band agree. A proportion is
         // placed by its counts, a rate by its value.
@@ -47,6 +38,18 @@ public struct FunnelLimits: Sendable {
     /// Where an area sits on the funnel's x axis: people for a proportion; for a rate the derived
     /// denominator D = multiplier · O / rate (a crude rate with no events: its population). `nil` when the
     /// area is not placed (a DSR below its minimum events).
+    /// England's value as the funnel's target (docs/METHODS.md §10): a proportion from its counts, a rate
+    /// as published; nil where it cannot centre a funnel.
+    public static func target(
+        _ construction: FunnelConstruction, england: (numerator: Double, denominator: Double, value: Double?), multiplier m: Double
+    ) -> Double? {
+        switch construction {
+        case .none: return nil
+        case .proportion: return england.denominator > 0 ? england.numerator / england.denominator * m : nil
+        case .poissonRate: return england.value.flatMap { $0 > 0 ? $0 : nil }
+        }
+    }
+
     public static func funnelDenominator(
         _ construction: FunnelConstruction, numerator: Double, denominator: Double, value: Double?, multiplier m: Double
     ) -> Double? {

@@ -1,0 +1,58 @@
+/// The columns of `soc_national_by_group` after its provenance, in published order (docs/PUBLISHED_TABLES.md).
+public enum NationalByGroupColumn: String, TableColumns {
+    case indicatorTitle = "indicator_title"
+    case breakdownType = "breakdown_type"
+    case breakdownValue = "breakdown_value"
+    case numerator
+    case denominator
+    case value
+    case lcl95
+    case ucl95
+    case lcl998
+    case ucl998
+    case unit
+    case method
+    case englandValue = "england_value"
+    case compareEngland = "compare_england"
+    case populationShare = "population_share"
+}
+
+extension PublishedCatalog {
+    public static let nationalByGroup = CatalogTable<NationalByGroupColumn>(
+        name: "soc_national_by_group", title: "England by group",
+        description:
+            "England's value of each indicator for everyone and for each national deprivation quintile, decile and sex, with intervals and a comparison with England as a whole. National counts are not rounded.",
+        key: .indicatorAndPeriod, [.breakdownType, .breakdownValue],
+        summary: [
+            .column(.breakdownValue, heading: "Group"), .column(.numerator, heading: "Numerator"), .column(.denominator, heading: "Denominator"),
+            .column(.value, heading: "Value"), .interval(lower: .lcl95, upper: .ucl95, heading: "95% interval"),
+            .column(.compareEngland, heading: "Against England"),
+        ],
+        statusGroups: [.group("value_status", [.value, .lcl95, .ucl95, .lcl998, .ucl998]), .group("england_value_status", [.englandValue])],
+        counts: TableCounts(
+            geography: .england, slice: .breakdown(type: .breakdownType, label: .breakdownValue),
+            counts: [.numerator: .numerator, .denominator: .denominator], estimate: (.value, .lcl95, .ucl95)),
+        describe: { column in
+            switch column {
+            case .indicatorTitle: .text("Indicator title.", nullable: false)
+            case .breakdownType: .text("`all`, `imd_quintile`, `imd_decile` or `sex`.", nullable: false)
+            case .breakdownValue: .text("`England`, quintile `1 (most deprived)`…`5 (least deprived)`, decile `1`…`10`, or `female`/`male`.", nullable: false)
+            case .numerator: .count("Events or people counted (England: not rounded).")
+            case .denominator: .count("Population or people eligible (England: not rounded).")
+            case .value:
+                .number("The indicator value in `unit`; empty and marked withheld where the method cannot give one (e.g. a DSR of fewer than 10 events).")
+            case .lcl95: .number("Lower 95% confidence limit of `value`.")
+            case .ucl95: .number("Upper 95% confidence limit of `value`.")
+            case .lcl998: .number("Lower 99.8% confidence limit of `value`.")
+            case .ucl998: .number("Upper 99.8% confidence limit of `value`.")
+            case .unit: .text("Unit of `value` (e.g. `per 100,000`, `%`).", nullable: false)
+            case .method: .text("Statistic and interval method (e.g. `DSR, Dobson`; `proportion, Wilson`).", nullable: false)
+            case .englandValue: .number("England's value for everyone, for comparison.")
+            case .compareEngland:
+                .text(
+                    "The group's 95% interval against England's value: `better`/`similar`/`worse` by the indicator's polarity, `higher`/`lower` when it has none, `not_compared` for England itself."
+                )
+            case .populationShare: .number("The group's share of England's denominator (0–1).")
+            }
+        })
+}
