@@ -93,14 +93,10 @@ struct ExplainCommand: ParsableCommand {
     }
 
     private func slice() throws -> (type: BreakdownType, index: Int) {
-        if breakdown == BreakdownType.all.rawValue { return (.all, 0) }
-        let parts = breakdown.split(separator: "=", maxSplits: 1).map(String.init)
-        guard parts.count == 2, let type = BreakdownType(rawValue: parts[0]) else {
+        guard let group = BreakdownType.group(named: breakdown) else {
             throw ValidationError("--breakdown must be all, imd_quintile=N, imd_decile=N or sex=male|female")
         }
-        if type == .sex { return (.sex, parts[1] == "male" ? 1 : 2) }
-        guard let index = Int(parts[1]) else { throw ValidationError("--breakdown \(breakdown): the value must be a number") }
-        return (type, index)
+        return group
     }
 
     private func explainValue(_ db: Database, definition: IndicatorDefinition, period: String) throws {
@@ -149,7 +145,7 @@ struct ExplainCommand: ParsableCommand {
         if !proportion {
             let rows = try PopulationTotal.fetchCursor(db)
             while let row = try rows.next() {
-                guard scope.contains(icb: row.icbCode, unit: row.subIcbCode, decile: row.imdDecile, sex: row.sex) else { continue }
+                guard scope.contains(icb: row.icbCode, unit: row.subIcbCode, decile: row.imdDecile, sex: row.sex, age: row.age) else { continue }
                 population[row.age, default: 0] += row.population
             }
         }
@@ -176,7 +172,7 @@ struct ExplainCommand: ParsableCommand {
     static func counts(_ db: Database, source: IngestedSource, period: String, scope: Scope) throws -> [RecordedAge: Totals] {
         var counts: [RecordedAge: Totals] = [:]
         try source.grain.profile.counts.forEachCell(db, dataset: source.source, kind: source.kind) { cell in
-            guard cell.period == period, scope.contains(icb: cell.icbCode, unit: cell.unit, decile: cell.decile, sex: cell.sex) else { return }
+            guard cell.period == period, scope.contains(icb: cell.icbCode, unit: cell.unit, decile: cell.decile, sex: cell.sex, age: cell.age) else { return }
             counts[cell.age, default: Totals()].add(cell.numerator, cell.denominator)
         }
         return counts
@@ -202,19 +198,14 @@ struct ExplainCommand: ParsableCommand {
         /// Each ICB's region (ONS code).
         let regionOf: [String: String]
 
-        func contains(icb: String, unit: String, decile: Int?, sex: Sex) -> Bool {
+        func contains(icb: String, unit: String, decile: Int?, sex: Sex, age: RecordedAge) -> Bool {
             switch level {
             case .icb: guard icb == geography else { return false }
             case .region: guard regionOf[icb] == geography else { return false }
             case .place: guard unit == geography else { return false }
             case .england: break
             }
-            switch type {
-            case .imdQuintile: return decile.map { ($0 + 1) / 2 == index } ?? false
-            case .imdDecile: return decile == index
-            case .sex: return sex == (index == 1 ? .male : .female)
-            case .all: return true
-            }
+            return type.selection(index).contains(decile: decile, sex: sex, age: age)
         }
     }
 

@@ -113,7 +113,8 @@ public struct ReportStage: PipelineStage {
         try publisher.promote(staging: staging, runID: context.runID)
         try FaultInjection.check("report:after-publish")
 
-        let actions = try Row.fetchAll(db, sql: "SELECT action, count(*) FROM soc_suppressed_cells GROUP BY 1 ORDER BY 1")
+        let log = PublishedCatalog.suppressedCells, action = SuppressedCellsColumn.action.rawValue
+        let actions = try Row.fetchAll(db, sql: "SELECT \(action), count(*) FROM \(log.name) GROUP BY 1 ORDER BY 1")
             .map { "\($0[1] as Int) \($0[0] as String)" }
         context.logger.info(
             "published",

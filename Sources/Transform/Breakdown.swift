@@ -1,27 +1,29 @@
 import PipelineCore
 
-/// One row's slice of a geography: all, an IMD quintile or decile, or a sex.
+/// One row's slice of a geography, as its breakdown defines it (``BreakdownType/selection(_:)``): the
+/// deciles, sexes and ages whose counts it adds up.
 struct BreakdownSlice {
     var type: BreakdownType
     var value: String
-    /// Numeric order within the type (quintile/decile number; sex 1 = male, 2 = female; 0 for all).
+    /// Order within the type (`breakdown_index`).
     var index: Int
     var deciles: ClosedRange<Int>
+    /// Sexes as cube indexes.
     var sexes: [Int]
+    /// Ages as cube indexes, when the slice is not every age.
+    var ages: [Int]?
 
+    /// Everyone, then each breakdown asked for, in the order of ``BreakdownType/allCases``.
     static func slices(for breakdowns: [IndicatorConfig.Breakdown]) -> [BreakdownSlice] {
-        var slices = [BreakdownSlice(type: .all, value: "all", index: 0, deciles: 1...10, sexes: [0, 1, 2])]
-        if breakdowns.contains(.imdQuintile) {
-            slices += (1...5).map { BreakdownSlice(type: .imdQuintile, value: "\($0)", index: $0, deciles: (2 * $0 - 1)...(2 * $0), sexes: [0, 1, 2]) }
-        }
-        if breakdowns.contains(.imdDecile) {
-            slices += (1...10).map { BreakdownSlice(type: .imdDecile, value: "\($0)", index: $0, deciles: $0...$0, sexes: [0, 1, 2]) }
-        }
-        if breakdowns.contains(.sex) {
-            slices += [Sex.male, Sex.female].map {
-                BreakdownSlice(type: .sex, value: $0.label, index: $0.rawValue + 1, deciles: 1...10, sexes: [$0.rawValue])
+        let asked = Set(breakdowns.map(\.type))
+        return BreakdownType.allCases.filter { $0 == .all || asked.contains($0) }.flatMap { type in
+            type.groups.map { group in
+                let selection = type.selection(group.index)
+                let ages = selection.ages.map(\.index)
+                return BreakdownSlice(
+                    type: type, value: group.value, index: group.index, deciles: selection.deciles, sexes: selection.sexes.map(\.rawValue),
+                    ages: ages.count == IndicatorCube.ages ? nil : ages)
             }
         }
-        return slices
     }
 }

@@ -49,10 +49,16 @@ struct IndicatorCalculator {
         var suppressedRecords: Double
     }
 
+    /// Keeps only the ages of a slice by age (every age otherwise).
+    private func aged(_ values: [Double], _ slice: BreakdownSlice) -> [Double] {
+        guard let ages = slice.ages else { return values }
+        return values.indices.map { ages.contains($0) ? values[$0] : 0 }
+    }
+
     func compute(_ cube: IndicatorCube, england: IndicatorCube, units: [Int], slice: BreakdownSlice) -> Output {
-        let events = merged(IndicatorCube.byAge(cube.numerator, units: units, deciles: slice.deciles, sexes: slice.sexes))
-        let denominators = merged(IndicatorCube.byAge(cube.denominator, units: units, deciles: slice.deciles, sexes: slice.sexes))
-        let people = merged(IndicatorCube.byAge(population.numerator, units: units, deciles: slice.deciles, sexes: slice.sexes))
+        let events = merged(aged(IndicatorCube.byAge(cube.numerator, units: units, deciles: slice.deciles, sexes: slice.sexes), slice))
+        let denominators = merged(aged(IndicatorCube.byAge(cube.denominator, units: units, deciles: slice.deciles, sexes: slice.sexes), slice))
+        let people = merged(aged(IndicatorCube.byAge(population.numerator, units: units, deciles: slice.deciles, sexes: slice.sexes), slice))
         let suppressed = IndicatorCube.byAge(cube.suppressedRecords, units: units, deciles: slice.deciles, sexes: slice.sexes).reduce(0, +)
         var reference: (events: [Double], population: [Double])?
         if method.needsEnglandReference {

@@ -42,8 +42,8 @@ struct AggregateStageTests {
         }
     }
 
-    /// England's relative index is a headline only when its SII is not flagged unstable (issue 14: unstable
-    /// figures are never headlined).
+    /// England's relative index is a headline only when its SII is not flagged unstable: unstable figures
+    /// are never headlined.
     @Test func anUnstableRelativeIndexIsNotHeadlined() throws {
         let workspace = try TestWorkspace()
         let config = try workspace.writeTinyWorld(indicators: Self.indicators)

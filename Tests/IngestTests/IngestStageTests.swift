@@ -58,7 +58,7 @@ struct IngestStageTests {
         ("E01000001,2025-03,male,0-4", 5, "field_count"),
         ("E01000001,2025-03,male,0-4,1,9", 6, "field_count"),
         ("E01000001,2025-03,male,0-4,7", 1, "duplicate_key"),
-        // Issue 13: bounds that keep a delivery from crashing or exhausting a run, and rows delivered for
+        // Bounds that keep a delivery from crashing or exhausting a run, and rows delivered for
         // the wrong system.
         ("E01000001,2099-03,male,0-4,1", 2, "future_period"),
         ("E01000001,2025-03,male,0-4,9223372036854775807", 5, "count_too_large"),

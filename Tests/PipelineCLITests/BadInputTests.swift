@@ -155,7 +155,7 @@ struct BadInputTests {
     }
 }
 
-/// Error messages name files, lines and column positions, never a cell's text (issue 13, item 3).
+/// Error messages name files, lines and column positions, never a cell's text.
 struct NoDataInMessagesTests {
     /// A file without a header row: its first data row must not appear in stderr, `validate`, the run
     /// summary or the ledger.
@@ -215,7 +215,7 @@ struct WeakerDisclosureTests {
     }
 }
 
-/// What `run` once worked around in silence is now refused, by `validate` as well (issue 13, item 11).
+/// What `run` once worked around in silence is now refused, by `validate` as well.
 struct SilentWorkaroundTests {
     func workspace(report: String = "", aggregate: String = "") throws -> TestWorkspace {
         let workspace = try TestWorkspace()

@@ -7,7 +7,7 @@ import Testing
 #endif
 
 /// Unpublished counts on disk are readable by their owner only, whatever the umask; the publication is
-/// readable by everyone (issue 13, item 4).
+/// readable by everyone.
 @Suite(.serialized)
 struct FileModeTests {
     static func mode(_ path: String) -> mode_t? {

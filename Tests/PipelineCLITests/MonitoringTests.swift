@@ -7,7 +7,7 @@ import Testing
     import Glibc
 #endif
 
-/// What cron, systemd and monitoring see (issue 13, items 6 and 10): JSON lines only, one summary per run,
+/// What cron, systemd and monitoring see: JSON lines only, one summary per run,
 /// fatal errors as JSON, `status --check`, and SIGTERM/SIGINT as a clean, documented outcome.
 @Suite(.serialized)
 struct MonitoringTests {

@@ -6,7 +6,7 @@ import Testing
     import Glibc
 #endif
 
-/// The output folder belongs to the pipeline, one publishing run at a time (issue 13, item 7).
+/// The output folder belongs to the pipeline, one publishing run at a time.
 @Suite(.serialized)
 struct OutputFolderTests {
     /// An analyst's scratch database publishing into the nightly run's folder is refused while the other

@@ -123,7 +123,7 @@ struct ConfigLoaderTests {
     }
 
     /// A regime weaker than the default needs an explicit acknowledgement and is then published as
-    /// `custom`, never under the default's name (issue 13, item 5).
+    /// `custom`, never under the default's name.
     @Test func weakerDisclosureNeedsAnAcknowledgementAndIsCalledCustom() throws {
         func withReport(_ report: String) -> String { String(valid.dropLast(2)) + ", \"report\": \(report)\n}\n" }
         for weaker in [#""suppressTo": 0"#, #""roundTo": 1"#, #""suppressFrom": 3"#, #""percentOneDecimalMinDenominator": 100"#] {

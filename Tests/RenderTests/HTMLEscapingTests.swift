@@ -5,7 +5,7 @@ import Testing
 @testable import Publication
 @testable import Render
 
-/// Every attribute and text node of the HTML report is escaped where it is written (issue 13, item 11):
+/// Every attribute and text node of the HTML report is escaped where it is written:
 /// an indicator id holding `"` once wrote an `onload=` attribute into the page.
 struct HTMLEscapingTests {
     static let hostile = #"X" onload="alert(1)"#

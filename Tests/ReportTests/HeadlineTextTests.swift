@@ -6,8 +6,8 @@ import Testing
 @testable import Render
 @testable import Report
 
-/// Headlines say only what their numbers show (issue 14: "intervals overlap, so read ranks with care"
-/// was once fixed text, printed after intervals that did not overlap).
+/// Headlines say only what their numbers show ("intervals overlap, so read ranks with care" was once
+/// fixed text, printed after intervals that did not overlap).
 struct HeadlineTextTests {
     @Test func theRankClauseFollowsTheIntervals() {
         func text(_ overlaps: Bool?) -> String {

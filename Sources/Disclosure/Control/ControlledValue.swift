@@ -6,7 +6,7 @@ package import Publication
 package struct ControlledValue: Sendable {
     package init(
         indicator: String, period: String, level: GeographyLevel, code: String, name: String, breakdownType: BreakdownType, breakdownIndex: Int,
-        storedBreakdownValue: String, numerator: PublishedCell, denominator: PublishedCell, estimate: [PublishedCell], unit: String, rawDenominator: Double,
+        numerator: PublishedCell, denominator: PublishedCell, estimate: [PublishedCell], unit: String, rawDenominator: Double,
         parent: String? = nil
     ) {
         self.indicator = indicator
@@ -16,7 +16,6 @@ package struct ControlledValue: Sendable {
         self.name = name
         self.breakdownType = breakdownType
         self.breakdownIndex = breakdownIndex
-        self.storedBreakdownValue = storedBreakdownValue
         self.numerator = numerator
         self.denominator = denominator
         self.estimate = estimate
@@ -32,8 +31,6 @@ package struct ControlledValue: Sendable {
     package var name: String
     package var breakdownType: BreakdownType
     package var breakdownIndex: Int
-    /// `breakdown_value` as the transform stage stored it (e.g. `female`).
-    package var storedBreakdownValue: String
     package var numerator: PublishedCell
     package var denominator: PublishedCell
     /// Value, lcl95, ucl95, lcl998, ucl998.
@@ -50,14 +47,5 @@ package struct ControlledValue: Sendable {
     package var upper95: Double? { estimate[2].number }
 
     /// The label report writers see for a breakdown value.
-    package var breakdownLabel: String { Self.breakdownLabel(type: breakdownType, index: breakdownIndex, stored: storedBreakdownValue) }
-
-    package static func breakdownLabel(type: BreakdownType, index: Int, stored: String) -> String {
-        switch type {
-        case .all: "all"
-        case .imdQuintile: index == 1 ? "1 (most deprived)" : index == 5 ? "5 (least deprived)" : "\(index)"
-        case .imdDecile: index == 1 ? "1 (most deprived)" : index == 10 ? "10 (least deprived)" : "\(index)"
-        case .sex: stored
-        }
-    }
+    package var breakdownLabel: String { breakdownType.label(breakdownIndex) }
 }

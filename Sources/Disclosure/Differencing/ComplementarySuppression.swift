@@ -39,13 +39,7 @@ package struct ComplementarySuppression {
         return result
     }
 
-    package static func quintile(_ value: ControlledValue) -> Int? {
-        switch value.breakdownType {
-        case .all: 0
-        case .imdQuintile: value.breakdownIndex
-        case .imdDecile, .sex: nil
-        }
-    }
+    package static func quintile(_ value: ControlledValue) -> Int? { value.breakdownType.additiveQuintile(value.breakdownIndex) }
 
     package static func shown(_ cell: PublishedCell, national: Bool, rules: DisclosureRules) -> CountKnowledge.Shown {
         switch cell.action {

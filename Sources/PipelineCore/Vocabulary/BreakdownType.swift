@@ -1,9 +1,84 @@
-/// How a geography's value is broken down in `indicator_value` (docs/TABLES.md).
+/// How a geography's value is broken down in `indicator_value` (docs/TABLES.md), and everything a breakdown
+/// is: its groups, which counts each group holds, how a reader sees it and how `explain` names it — one
+/// place, so a new breakdown is one case here (docs/ARCHITECTURE.md, "Checklists").
 public enum BreakdownType: String, Sendable, CaseIterable, Codable {
     case all
     case imdQuintile = "imd_quintile"
     case imdDecile = "imd_decile"
     case sex
+
+    /// One group of a breakdown: its order within the breakdown (`breakdown_index`) and stored value.
+    public struct Group: Sendable, Equatable {
+        public var index: Int
+        public var value: String
+    }
+
+    /// The counts a group holds: national IMD deciles, sexes and ages.
+    public struct Selection: Sendable, Equatable {
+        public var deciles: ClosedRange<Int>
+        public var sexes: [Sex]
+        /// Ages, everyone's including unknown ones; a group by age would name its bands.
+        public var ages: [RecordedAge]
+
+        static let everyone = Selection(
+            deciles: 1...10, sexes: Sex.allCases, ages: AgeBand.all.map(RecordedAge.band) + [.unknown])
+
+        /// Whether a count of a decile (nil where the grain has none), sex and age is in the group.
+        public func contains(decile: Int?, sex: Sex, age: RecordedAge) -> Bool {
+            sexes.contains(sex) && ages.contains(age) && (deciles == 1...10 || decile.map(deciles.contains) == true)
+        }
+    }
+
+    /// The groups, in published order.
+    public var groups: [Group] {
+        switch self {
+        case .all: [Group(index: 0, value: "all")]
+        case .imdQuintile: (1...5).map { Group(index: $0, value: "\($0)") }
+        case .imdDecile: (1...10).map { Group(index: $0, value: "\($0)") }
+        case .sex: [Sex.male, .female].map { Group(index: $0.rawValue + 1, value: $0.label) }
+        }
+    }
+
+    /// The counts the group at `index` holds.
+    public func selection(_ index: Int) -> Selection {
+        var selection = Selection.everyone
+        switch self {
+        case .all: break
+        case .imdQuintile: selection.deciles = (2 * index - 1)...(2 * index)
+        case .imdDecile: selection.deciles = index...index
+        case .sex: selection.sexes = [index == 1 ? .male : .female]
+        }
+        return selection
+    }
+
+    /// How report writers see the group at `index` (`1 (most deprived)`, `female`).
+    public func label(_ index: Int) -> String {
+        switch self {
+        case .all: "all"
+        case .imdQuintile: index == 1 ? "1 (most deprived)" : index == 5 ? "5 (least deprived)" : "\(index)"
+        case .imdDecile: index == 1 ? "1 (most deprived)" : index == 10 ? "10 (least deprived)" : "\(index)"
+        case .sex: groups.first { $0.index == index }?.value ?? "\(index)"
+        }
+    }
+
+    /// The national quintile a group is in the published additive sums (docs/DISCLOSURE.md): 0 for
+    /// everyone, the quintile for a quintile, nil for a group whose counts no published sum holds.
+    public func additiveQuintile(_ index: Int) -> Int? {
+        switch self {
+        case .all: 0
+        case .imdQuintile: index
+        case .imdDecile, .sex: nil
+        }
+    }
+
+    /// A group as `explain` names it: `all`, `imd_quintile=2`, `sex=female`.
+    public static func group(named text: String) -> (type: BreakdownType, index: Int)? {
+        if text == BreakdownType.all.rawValue { return (.all, 0) }
+        let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
+        guard parts.count == 2, let type = BreakdownType(rawValue: parts[0]) else { return nil }
+        guard let group = type.groups.first(where: { $0.value == parts[1] || "\($0.index)" == parts[1] }) else { return nil }
+        return (type, group.index)
+    }
 
     /// The quantile type of an IMD breakdown, `nil` for the others.
     public var quantileType: QuantileType? {

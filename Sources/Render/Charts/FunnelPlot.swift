@@ -89,9 +89,9 @@ package struct FunnelPlot {
             out += "<text x=\"390\" y=\"16\">\(tau2 > 0 ? "widened for overdispersion" : "no overdispersion found")</text>"
         }
         var x = 8.0, y = 34.0
-        let shown = ComparisonShade.allCases.filter { shade in items.contains { $0.shade == shade } }
-        for shade in shown {
-            let band = items.first { $0.shade == shade }?.band ?? .within
+        // Each shade drawn, with the band of its first point (the marker the legend repeats).
+        let shown = ComparisonShade.allCases.compactMap { shade in items.first { $0.shade == shade }.map { (shade, $0.band) } }
+        for (shade, band) in shown {
             let text = shade.label(against: benchmark)
             let width = 14 + Double(text.count) * 6.4 + 14
             if x + width > 632, x > 8 {

@@ -21,9 +21,7 @@ struct NationalTablesBuilder {
 
     private func byGroup(_ definition: ReportDefinition, _ period: String, _ writer: PublishedTableWriter) throws {
         guard let overall = inputs.england(definition.id, period) else { return }
-        var slices: [(BreakdownType, Int)] = [(.all, 0)]
-        slices += (1...5).map { (.imdQuintile, $0) } + (1...10).map { (.imdDecile, $0) } + [(.sex, 1), (.sex, 2)]
-        for (type, index) in slices {
+        for (type, index) in BreakdownType.allCases.flatMap({ type in type.groups.map { (type, $0.index) } }) {
             guard let cell = inputs.england(definition.id, period, type, index) else { continue }
             let comparison =
                 type == .all

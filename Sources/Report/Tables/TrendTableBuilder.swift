@@ -27,7 +27,7 @@ struct TrendTableBuilder {
                     .geographyLevel: PublishedCell(level.rawValue), .geographyCode: PublishedCell(code),
                     .geographyName: PublishedCell(latest?.name ?? base?.name ?? code),
                     .breakdownType: PublishedCell(type.rawValue),
-                    .breakdownValue: PublishedCell(ControlledValue.breakdownLabel(type: type, index: index, stored: "all")),
+                    .breakdownValue: PublishedCell(type.label(index)),
                     .baselinePeriod: PublishedCell(baseline),
                     .baselineValue: baseCell, .latestValue: latestCell,
                     .absChange: change, .relChange: relative,

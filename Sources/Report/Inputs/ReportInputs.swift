@@ -66,7 +66,7 @@ struct ReportInputs {
                 value: row.value, lower95: row.lower95, upper95: row.upper95, lower998: row.lower998, upper998: row.upper998, withheld: row.withheld)
             let value = ControlledValue(
                 indicator: row.indicator, period: row.period, level: row.level, code: row.code, name: row.name, breakdownType: row.breakdown,
-                breakdownIndex: row.breakdownIndex, storedBreakdownValue: row.breakdownValue, numerator: numerator, denominator: denominator,
+                breakdownIndex: row.breakdownIndex, numerator: numerator, denominator: denominator,
                 estimate: control.derived(
                     method: row.statistic.method, multiplier: row.multiplier, national: national, numerator: numerator, denominator: denominator,
                     stored: stored),

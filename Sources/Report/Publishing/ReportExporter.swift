@@ -149,32 +149,39 @@ package struct ReportExporter: Sendable {
     /// The workbook cover's facts: the span of periods published, each indicator's source, the run's date,
     /// and the publisher and contact configured.
     func cover(_ db: Database, title: String, runID: String?) throws -> WorkbookCover {
-        let spans = try Row.fetchAll(
-            db, sql: "SELECT DISTINCT period_start, period_end FROM \(PublishedCatalog.nationalByGroup.name) ORDER BY period_end, period_start")
-        let readable = spans.map { FigureText.period(start: $0[0], end: $0[1]) }
+        let national = PublishedCatalog.nationalByGroup
+        let spans = Set(
+            try PublishedTableData.load(db, table: national.table, columns: ["period_start", "period_end"]).rows(national)
+                .map { SpanKey(start: $0.periodStart, end: $0.periodEnd) }
+        ).sorted { ($0.end, $0.start) < ($1.end, $1.start) }
+        let readable = spans.map { FigureText.period(start: $0.start, end: $0.end) }
         let covered =
             readable.isEmpty ? "No periods published" : readable.first == readable.last ? readable[0] : "\(readable[0]) to \(readable[readable.count - 1])"
         var titles: [String: String] = [:]
         var sources: [(indicator: String, text: String)] = []
-        for row in try Row.fetchAll(
-            db,
-            sql: "SELECT indicator_id, item, value FROM \(PublishedCatalog.metadata.name) WHERE item IN ('title', 'source') ORDER BY indicator_id, item DESC")
-        {
-            let id: String = row[0], item: String = row[1], value: String = row[2]
-            if item == "title" { titles[id] = value } else { sources.append((id, value)) }
+        let items = try PublishedTableData.load(db, table: PublishedCatalog.metadata.table).rows(PublishedCatalog.metadata)
+            .filter { ["title", "source"].contains($0.text(.item)) }
+            .sorted { ($0.indicator, $1.text(.item)) < ($1.indicator, $0.text(.item)) }
+        for row in items {
+            if row.text(.item) == "title" { titles[row.indicator] = row.text(.value) } else { sources.append((row.indicator, row.text(.value))) }
         }
         return WorkbookCover(
             title: title, periodCovered: covered, sources: sources.map { ("\($0.indicator) \(titles[$0.indicator] ?? "")", $0.text) },
             publicationDate: WorkbookCover.date(ofRun: runID), publisher: settings.publisher, contact: settings.contact)
     }
 
+    /// A reporting period's first and last day.
+    private struct SpanKey: Hashable {
+        var start: String
+        var end: String
+    }
+
     /// Each indicator's latest period in the ICS league table (the period the HTML page charts).
     static func latestPeriods(_ db: Database) throws -> [String: String] {
+        let league = PublishedCatalog.icsLeague
         var latest: [String: String] = [:]
-        for row in try Row.fetchAll(
-            db, sql: "SELECT indicator_id, max(period_start) FROM \(PublishedCatalog.icsLeague.name) GROUP BY indicator_id")
-        {
-            if let id: String = row[0], let period: String = row[1] { latest[id] = period }
+        for row in try PublishedTableData.load(db, table: league.table, columns: ["indicator_id", "period_start"]).rows(league) {
+            latest[row.indicator] = max(latest[row.indicator] ?? "", row.periodStart)
         }
         return latest
     }

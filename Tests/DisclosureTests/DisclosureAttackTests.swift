@@ -6,7 +6,7 @@ import Testing
 
 /// The attacker's arithmetic on published sums: what a total and its shown parts pin down, and what hiding
 /// a further part protects (docs/DISCLOSURE.md, "Differencing").
-struct AdditiveSumsTests {
+struct DisclosureAttackTests {
     /// The attack on plain numbers: a total of 15 with parts 12 and 0 gives away a suppressed 3; a second,
     /// complementary, hidden part stops it.
     @Test func theAttackPinsALoneHiddenPart() {

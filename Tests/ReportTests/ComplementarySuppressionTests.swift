@@ -15,7 +15,7 @@ import Transform
 
 /// Disclosure by differencing: a suppressed count must not be recoverable from the published totals and
 /// parts, given that a published rate with its limits gives its count away (docs/DISCLOSURE.md).
-struct DifferencingTests {
+struct ComplementarySuppressionTests {
     /// The tiny world without complementary suppression: QAA's 15 admissions (its crude rate gives the
     /// exact count) minus its published quintiles gives the suppressed 3 of quintile 5 — and the audit
     /// refuses to publish.

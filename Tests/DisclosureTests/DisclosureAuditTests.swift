@@ -7,7 +7,7 @@ import Testing
 /// The audit attacks what the catalogue says is published (docs/DISCLOSURE.md, "The last check"): every
 /// count column of every table is placed in the additive structure, and a table added to the catalogue is
 /// read by the attacker with no change to the audit.
-struct CatalogueCoverageTests {
+struct DisclosureAuditTests {
     @Test func everyCountColumnIsPlacedInTheSums() {
         for table in PublishedCatalog.tables {
             let countColumns = Set(table.columns.filter { $0.kind == .count }.map(\.name))
