@@ -50,7 +50,8 @@ public enum ReferenceLoader {
                 source.attribution.map { attribution in
                     ReferenceFile(
                         kind: .attribution, vintage: attribution.vintage ?? "\(source.name) weights", path: attribution.file,
-                        required: [attribution.providerColumn, attribution.icbColumn, attribution.shareColumn], optional: [])
+                        required: [attribution.providerColumn, attribution.icbColumn]
+                            + (source.grain.profile.wholeToOneIcb ? [] : [attribution.shareColumn]), optional: [])
                 }
             }
             + (reference.boundaries.map { boundaries in
@@ -208,7 +209,8 @@ public enum ReferenceLoader {
         }
         for source in config.sources {
             guard let attribution = source.attribution else { continue }
-            attributions[source.name] = try Self.attribution(attribution, rows: try open(files[position]), icbs: aliases)
+            attributions[source.name] = try Self.attribution(
+                attribution, rows: try open(files[position]), icbs: aliases, whole: source.grain.profile.wholeToOneIcb)
             position += 1
         }
         var boundaries: [BoundaryReader.Ring] = []
@@ -270,7 +272,10 @@ public enum ReferenceLoader {
 
     /// Reads a provider → ICB weights file: every ICB must be of the reference (any code form), every
     /// share in [0, 1], and each provider's shares must sum to 1.
-    static func attribution(_ config: AttributionReference, rows: [CSVTableReader.Row], icbs: [String: Int]) throws -> AttributionTable {
+    /// `whole`: each provider belongs to one ICB and the file names no share (a GP practice list).
+    static func attribution(_ config: AttributionReference, rows: [CSVTableReader.Row], icbs: [String: Int], whole: Bool = false) throws
+        -> AttributionTable
+    {
         var table = AttributionTable()
         var firstLine: [Int] = []
         for row in rows {
@@ -282,7 +287,7 @@ public enum ReferenceLoader {
                     .dataQuality, "ICB \(code) is not in the reference ICB list", at: location,
                     hint: "the weights must name ICBs of the configured footprint, by ODS or ONS code")
             }
-            guard let share = Double(row[config.shareColumn]!), share >= 0, share <= 1 else {
+            guard let share = whole ? 1 : Double(row[config.shareColumn]!), share >= 0, share <= 1 else {
                 throw PipelineError(.dataQuality, "share must be a number from 0 to 1", at: location)
             }
             let index: Int

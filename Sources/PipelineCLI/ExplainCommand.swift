@@ -74,14 +74,14 @@ struct ExplainCommand: ParsableCommand {
         }
         let (type, index) = try slice()
         let england = geography == GeographyLevel.englandCode
-        let place: (table: String, key: String)?
-        switch (england, type) {
-        case (true, .all): place = (PublishedCatalog.nationalByGroup.name, "\(indicator)|\(start)|all|England")
-        case (false, .all): place = (PublishedCatalog.icsLeague.name, "\(indicator)|\(start)|\(geography)")
-        case (false, .imdQuintile): place = (PublishedCatalog.icsQuintileGap.name, "\(indicator)|\(start)|\(geography)|\(index)")
-        case (true, .imdQuintile), (_, .imdDecile), (_, .sex): place = nil
+        // Everyone's values are published for England and each ICS, and each ICS's by quintile.
+        let place: (table: String, key: String)
+        switch (england, type.additiveQuintile(index)) {
+        case (true, 0?): place = (PublishedCatalog.nationalByGroup.name, "\(indicator)|\(start)|all|England")
+        case (false, 0?): place = (PublishedCatalog.icsLeague.name, "\(indicator)|\(start)|\(geography)")
+        case (false, let quintile?): place = (PublishedCatalog.icsQuintileGap.name, "\(indicator)|\(start)|\(geography)|\(quintile)")
+        case (true, _?), (_, nil): return
         }
-        guard let place else { return }
         let actions = try PublishedTableData.load(db, table: log, filters: [("table_name", place.table), ("row_key", place.key)])
             .rows(PublishedCatalog.suppressedCells)
         Console.out("\nPublished in \(place.table) (row \(place.key)):")

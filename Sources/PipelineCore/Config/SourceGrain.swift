@@ -14,6 +14,9 @@ public enum SourceGrain: String, Codable, Sendable, CaseIterable {
     /// One row per provider (NHS trust), shared out to ICBs by the source's `attribution` weights
     /// (docs/DATA.md, "Counts by provider").
     case provider
+    /// One row per GP practice, each practice's counts given whole to its ICB by a practice list (practice
+    /// code and ICB code, as NHS England publishes it; docs/DATA.md, "Counts by provider").
+    case gpPractice = "gp-practice"
 
     /// How messages name the grain.
     public var readable: String {
@@ -23,6 +26,7 @@ public enum SourceGrain: String, Codable, Sendable, CaseIterable {
         case .icb: "ICB"
         case .subIcb: "sub-ICB location"
         case .provider: "provider"
+        case .gpPractice: "GP practice"
         }
     }
 
@@ -63,6 +67,15 @@ public enum SourceGrain: String, Codable, Sendable, CaseIterable {
                 ),
                 places: .notAvailable("the source's counts are by provider, shared out to ICBs"), population: .notAvailable("counts by provider are events"),
                 wideLayout: false, convertsLsoaVintages: false, attribution: .available, eventsOnly: true, parsesInChunks: false)
+        case .gpPractice:
+            GrainProfile(
+                grain: self, geographyFields: [.provider], placement: .provider, counts: .attributed,
+                deprivationSplit: .notAvailable(
+                    "not available for this source's grain: counts by GP practice, each given to its ICB by the practice list, no deprivation split, so no SII, RII, gap or quintile values; ICS and England values, the comparison with England, funnel and trend are published"
+                ),
+                places: .notAvailable("the source's counts are by GP practice, given to ICBs"), population: .notAvailable("counts by GP practice are events"),
+                wideLayout: false, convertsLsoaVintages: false, attribution: .available, eventsOnly: true, parsesInChunks: false,
+                wholeToOneIcb: true)
         }
     }
 
@@ -133,4 +146,6 @@ public struct GrainProfile: Sendable, Equatable {
     public let eventsOnly: Bool
     /// Whether a large file may be parsed in chunks on several cores.
     public let parsesInChunks: Bool
+    /// Whether each provider belongs to one ICB, its weights file naming no share (a GP practice list).
+    public var wholeToOneIcb = false
 }
