@@ -20,6 +20,8 @@ let package = Package(
         .systemLibrary(name: "CLibCSV", providers: [.apt(["libcsv-dev"])]),
         .systemLibrary(name: "CRmath", pkgConfig: "libRmath", providers: [.apt(["r-mathlib"])]),
         .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
+        // GLPK's MIP solver: the disclosure audit's attacker (docs/DISCLOSURE.md, "The last check").
+        .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
 
         // The statistical methods, on R's maths library; shared by every stage (docs/ARCHITECTURE.md).
         .target(name: "Statistics", dependencies: ["CRmath"]),
@@ -55,7 +57,7 @@ let package = Package(
         // The published-table contract: catalogue, columns, cells and pages; no database (docs/ARCHITECTURE.md).
         .target(name: "Publication", dependencies: ["PipelineCore", "Statistics"]),
         // Disclosure control: rules, complementary suppression and the attacker; no database, no rendering.
-        .target(name: "Disclosure", dependencies: ["PipelineCore", "Statistics", "Publication"]),
+        .target(name: "Disclosure", dependencies: ["PipelineCore", "Statistics", "Publication", "CGLPK"]),
         // Every published format (CSV, JSON, Markdown, workbook, HTML with charts and maps), from published
         // tables only: no database, no checkpoint table.
         .target(name: "Render", dependencies: ["PipelineCore", "Statistics", "Publication", "CLibCSV", "CXlsxWriter"]),
@@ -92,7 +94,7 @@ let package = Package(
             dependencies: ["Aggregate", "Statistics", "Transform", "Ingest", "PipelineTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "PublicationTests", dependencies: ["Publication", "PipelineCore", "PipelineTestSupport"]),
         .testTarget(name: "DisclosureTests", dependencies: ["Disclosure", "Publication", "PipelineCore", "Statistics", "PipelineTestSupport"]),
-        .testTarget(name: "RenderTests", dependencies: ["Render", "Publication", "PipelineCore", "Statistics"]),
+        .testTarget(name: "RenderTests", dependencies: ["Render", "Publication", "Disclosure", "PipelineCore", "Statistics"]),
         .testTarget(
             name: "ReportTests",
             dependencies: [

@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 # libxlsxwriter-dev writes the workbook; chromium, unzip and python3-pandas are what the tests open the
 # HTML report, the workbook and the CSV files with.
-packages=(libcsv-dev libcsv3 r-mathlib libsqlite3-dev sqlite3 libxlsxwriter-dev chromium unzip python3-pandas)
+packages=(libcsv-dev libcsv3 r-mathlib libsqlite3-dev sqlite3 libxlsxwriter-dev libglpk-dev chromium unzip python3-pandas)
 missing=()
 for package in "${packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")

@@ -38,7 +38,8 @@ final class AggregateWriter {
             InequalityIndex(
                 indicator: key.indicator, period: key.period, level: key.level, code: key.code, quantileType: key.type, quantiles: r.quantiles,
                 positionBasis: positions, scale: scale, sii: r.sii, siiLower: r.siiLower, siiUpper: r.siiUpper, rii: r.rii, riiLower: r.riiLower,
-                riiUpper: r.riiUpper, intervalMethod: r.intervalMethod, versusEngland: versusEngland, unstable: r.unstableReason != nil,
+                riiUpper: r.riiUpper, intervalMethod: r.closedForm.map { $0 ? .closedForm : .simulation }, versusEngland: versusEngland,
+                unstable: r.unstableReason != nil,
                 unstableReason: r.unstableReason))
     }
 

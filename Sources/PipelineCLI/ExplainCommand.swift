@@ -86,9 +86,11 @@ struct ExplainCommand: ParsableCommand {
             .rows(PublishedCatalog.suppressedCells)
         Console.out("\nPublished in \(place.table) (row \(place.key)):")
         if actions.isEmpty { Console.out("  shown as computed (no disclosure action)") }
+        // Column names padded to the longest, never cut: a cut name could read as another column.
+        let width = actions.map { $0.text(.columnName).count }.max() ?? 0
         for row in actions {
             let column = row.text(.columnName), action = row.text(.action), reason = row.text(.reasonCode)
-            Console.out("  \(column.padding(toLength: 12, withPad: " ", startingAt: 0)) \(action) (\(reason))")
+            Console.out("  \(column.padding(toLength: width, withPad: " ", startingAt: 0)) \(action) (\(reason))")
         }
     }
 

@@ -70,7 +70,7 @@ public struct ReportStage: PipelineStage {
         // Hide further counts until none that is suppressed can be recovered by differencing.
         let complementary =
             complementarySuppression
-            ? inputs.controlValues(ComplementarySuppression(rules: settings.disclosure, definitions: inputs.arithmetic).apply) : 0
+            ? try inputs.controlValues(ComplementarySuppression(rules: settings.disclosure, definitions: inputs.arithmetic).apply) : 0
         phases.done("complementary suppression")
         let provenance = Provenance(
             runID: context.runID, manifestSHA256: inputs.manifestSHA256,
@@ -79,9 +79,11 @@ public struct ReportStage: PipelineStage {
             populationSource: inputs.vintages[.population]?.vintage ?? "not recorded")
         let writer = try PublishedTableWriter(db, provenance: provenance)
         try NationalTablesBuilder(inputs: inputs).write(writer)
-        try IcsTablesBuilder(inputs: inputs, control: control).write(writer)
-        try TrendTableBuilder(inputs: inputs).write(writer)
-        try HeadlineTableBuilder(inputs: inputs, topN: context.config.aggregate.headlineTopN).write(writer)
+        // Every ICS's SII is fitted again on what will be published, after complementary suppression.
+        let inequality = ControlledInequality(inputs: inputs, settings: context.config.aggregate)
+        try IcsTablesBuilder(inputs: inputs, control: control, inequality: inequality).write(writer)
+        try TrendTableBuilder(inputs: inputs, inequality: inequality).write(writer)
+        try HeadlineTableBuilder(inputs: inputs, inequality: inequality, topN: context.config.aggregate.headlineTopN).write(writer)
         try MetadataBuilder(inputs: inputs, config: context.config, provenance: provenance).write(writer)
         phases.done("tables")
         try FaultInjection.check("report:after-tables")
@@ -129,6 +131,10 @@ public struct ReportStage: PipelineStage {
                 "disclosure control: \(actions.isEmpty ? "no cells touched" : actions.joined(separator: ", "))",
                 "complementary suppression: \(complementary) counts hidden so no suppressed count can be differenced out",
                 "disclosure audit: \(audit.cellsChecked) count cells checked (\(audit.hiddenCells) hidden), \(audit.relationsUsed) published sums used, 0 hidden counts recoverable",
+                "disclosure solver: \(audit.programs) integer programs over "
+                    + audit.relationsByKind.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+                    + "; every hidden count keeps its protection (a suppressed count at least \(Int(FeasibleRanges(rules: settings.disclosure).minimumWidth) + 1) whole values)"
+                    + (audit.narrowest.map { ", the narrowest at least \(Int($0.range.width) + 1)" } ?? ""),
             ], content: [Self.publication(inPlace: true)])
     }
 }

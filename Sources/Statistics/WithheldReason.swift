@@ -32,6 +32,15 @@ public enum WithheldReason: String, Sendable, CaseIterable, Codable {
 
     /// The reason code published beside a withheld cell (`suppression_reason`). "No population" and
     /// "no denominator" are one published reason: both mean there is nothing to divide by.
+    /// What the reason tells a reader of the events beside it: fewer than this many (docs/DISCLOSURE.md,
+    /// "Withheld reasons"); nil when it tells nothing about them.
+    public var eventsBelow: Double? {
+        switch self {
+        case .fewerThanTenEvents: 10
+        case .eventsWithoutPopulation, .ageBandWithoutPopulation, .noPopulation, .noDenominator, .noExpectedEvents, .noReference: nil
+        }
+    }
+
     public var publishedCode: String {
         switch self {
         case .noPopulation, .noDenominator: WithheldReason.noDenominator.rawValue

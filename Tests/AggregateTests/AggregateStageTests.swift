@@ -4,6 +4,7 @@ import GRDB
 import Ingest
 import PipelineCore
 import PipelineTestSupport
+import Statistics
 import Testing
 import Transform
 
@@ -56,7 +57,7 @@ struct AggregateStageTests {
             let key = InequalityKey(definition.indicator, period, IndicatorValues.england, .imdDecile)
             func relativeIndexFacts(unstable: String?) -> Int {
                 let result = InequalityCalculator.Result(
-                    sii: 2, siiLower: 1, siiUpper: 3, rii: 1.5, riiLower: 1.2, riiUpper: 1.8, intervalMethod: .simulation,
+                    sii: 2, siiLower: 1, siiUpper: 3, rii: 1.5, riiLower: 1.2, riiUpper: 1.8, closedForm: false,
                     unstableReason: unstable, quantiles: 10)
                 return HeadlineFacts(values: values).facts(definition, period: period, baseline: nil, inequality: [key: result])
                     .filter { $0.kind == .relativeIndex }.count

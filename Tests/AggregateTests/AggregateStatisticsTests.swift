@@ -49,7 +49,7 @@ struct AggregateStatisticsTests {
         #expect(neutral.sii! > 0 && neutral.rii! > 1)  // no polarity: positive = higher in the most deprived
         #expect(good.sii! < 0 && good.rii! < 1)  // more of a good thing in the most deprived
         #expect(abs(bad.sii! + good.sii!) < 1e-9)
-        #expect(bad.intervalMethod == .closedForm)
+        #expect(bad.closedForm == true)
     }
 
     @Test func englandIsTheSameWithNationalOrLocalPositions() {

@@ -97,8 +97,11 @@ struct PublishTests {
                 "--columns", "ics_ods_code,numerator,denominator", "--format", "csv",
             ], in: workspace.root)
         #expect(show.status == 0, "\(show.stderr)")
-        // Numbers stay numbers; each controlled column's marker is in its status column.
-        #expect(show.stdout == "ics_ods_code,numerator,numerator_status,denominator,denominator_status\r\nQAA,15,rounded,7600,rounded\r\n")
+        // Numbers stay numbers; each controlled column's marker is in its status column (with two ICSs,
+        // QAA's numerator is hidden beside QBB's suppressed one).
+        #expect(
+            show.stdout
+                == "ics_ods_code,numerator,numerator_status,denominator,denominator_status\r\nQAA,,complementary_suppressed,7600,rounded\r\n")
 
         let suppressed = try CommandLineRunner.run(
             [
@@ -143,9 +146,9 @@ struct PublishTests {
             process.waitUntilExit()
         }
         // ... does not block report writers, who see the last committed tables.
-        let show = try CommandLineRunner.run(["tables", "show", "ics_league", "--columns", "ics_ods_code,numerator", "--format", "csv"], in: workspace.root)
+        let show = try CommandLineRunner.run(["tables", "show", "ics_league", "--columns", "ics_ods_code,denominator", "--format", "csv"], in: workspace.root)
         #expect(show.status == 0, "\(show.stderr)")
-        #expect(show.stdout.contains("QAA,15"))
+        #expect(show.stdout.contains("QAA,7600"))
         #expect(try CommandLineRunner.run(["tables", "list"], in: workspace.root).status == 0)
     }
 }

@@ -12,7 +12,7 @@ public final class TestWorkspace {
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
     }
 
-    deinit { try? FileManager.default.removeItem(atPath: root) }
+    deinit { if ProcessInfo.processInfo.environment["KEEP_TEST_WORKSPACE"] == nil { try? FileManager.default.removeItem(atPath: root) } }
 
     public func path(_ relative: String) -> String { (root as NSString).appendingPathComponent(relative) }
 

@@ -25,4 +25,19 @@ struct TableReferenceTests {
             #expect(Set(table.columnNames).count == table.columns.count, "\(table.name) repeats a column")
         }
     }
+
+    /// The disclosure audit attacks every table that says where its counts sit (docs/DISCLOSURE.md, "The
+    /// last check"): a table that publishes a count column without saying so would escape it.
+    @Test func everyTableWithCountsSaysWhereTheySit() {
+        var attacked = 0
+        for table in PublishedCatalog.tables {
+            let counts = table.columns.filter { $0.kind == .count }.map(\.name)
+            guard !counts.isEmpty else { continue }
+            let layout = table.counts
+            #expect(layout != nil, "\(table.name) publishes counts \(counts) but declares no CountLayout")
+            #expect(Set(counts) == Set(layout?.counts.keys.map { $0 } ?? []), "\(table.name): every count column is in its layout")
+            attacked += 1
+        }
+        #expect(attacked == 4, "England by group, ICS comparison, ICS by quintile and places")
+    }
 }

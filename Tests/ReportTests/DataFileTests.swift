@@ -69,8 +69,9 @@ struct DataFileTests {
     }
 
     @Test func numbersAreRoundedToTheirStatedPrecision() throws {
+        // Control off: under the default rules every ICS value of the two-ICS world is hidden.
         let workspace = try TestWorkspace()
-        let (store, latest) = try ReportStageTests.publish(workspace)
+        let (store, latest) = try ReportStageTests.publish(workspace, report: ReportStageTests.controlOff)
         let stored = try store.reader.read { db in
             try Row.fetchAll(db, sql: "SELECT ics_ods_code, value, rii FROM soc_ics_league WHERE indicator_id = 'RATE' AND value IS NOT NULL")
         }

@@ -55,12 +55,18 @@ struct ReportStageTests {
         let workspace = try TestWorkspace()
         let (store, _) = try Self.publish(workspace)
         try store.reader.read { db in
-            // ICS totals: QAA 15 events (12 + 3) → 15; population 7,600.
+            // ICS totals: QAA 15 events (12 + 3), population 7,600 (rounded, and logged as rounded). With two
+            // ICSs every total is one difference away from a suppressed cell (QAA's 15 less its published
+            // quintile 1 would give quintile 5's 3 back), so the numerator is hidden as a complementary cell.
             let league = try Self.row(db, "SELECT * FROM soc_ics_league WHERE indicator_id = 'RATE' AND ics_ods_code = 'QAA'")
-            #expect(league["numerator"] as Int? == 15)
+            #expect(league["numerator"] as Int? == nil)
             #expect(league["denominator"] as Int? == 7600)
-            #expect(league["suppression_flag"] as String == "rounded")
-            #expect(try Self.logged(db, "soc_ics_league", "RATE|2025-03-01|QAA", "numerator") == "rounded:rounded_to_5")
+            #expect(try Self.logged(db, "soc_ics_league", "RATE|2025-03-01|QAA", "denominator") == "rounded:rounded_to_5")
+            #expect(try Self.logged(db, "soc_ics_league", "RATE|2025-03-01|QAA", "numerator") == "complementary_suppressed:complementary")
+            // Its SII rests on quintile 5, which is suppressed: it is withheld with it, not fitted on the hidden count.
+            #expect(league["sii"] as Double? == nil && league["rii"] as Double? == nil)
+            #expect(league["suppression_flag"] as String == "suppressed")
+            #expect(try Self.logged(db, "soc_ics_league", "RATE|2025-03-01|QAA", "sii") == "secondary_suppressed:reveals_suppressed_count")
             // Quintile 5 of QAA holds 3 events: suppressed, and its crude rate and limits with it.
             let q5 = try Self.row(db, "SELECT * FROM soc_ics_quintile_gap WHERE indicator_id = 'RATE' AND ics_ods_code = 'QAA' AND quintile = 5")
             #expect(q5["numerator"] as Int? == nil)
@@ -71,17 +77,27 @@ struct ReportStageTests {
             #expect(try Self.logged(db, "soc_ics_quintile_gap", "RATE|2025-03-01|QAA|5", "value") == "secondary_suppressed:reveals_suppressed_count")
             // The gap would reveal it too.
             #expect(q5["q1_minus_q5"] as Double? == nil)
-            // Quintile 1 holds 12 events, and QAA's crude rate gives its 15 away: 15 − 12 would give the
-            // suppressed 3 back, so quintile 1 is hidden too (complementary), with its rate.
+            // Quintile 1 holds 12 events: hidden too (complementary), with its rate.
             let q1 = try Self.row(db, "SELECT * FROM soc_ics_quintile_gap WHERE indicator_id = 'RATE' AND ics_ods_code = 'QAA' AND quintile = 1")
             #expect(q1["numerator"] as Int? == nil)
             #expect(q1["value"] as Double? == nil)
             #expect(try Self.logged(db, "soc_ics_quintile_gap", "RATE|2025-03-01|QAA|1", "numerator") == "complementary_suppressed:complementary")
-            // England is not controlled: quintile 5 shows its 3 events.
-            let england = try Self.row(
+            // England is not controlled: quintile 1 shows its 12 events, not rounded to 10.
+            let england1 = try Self.row(
+                db, "SELECT * FROM soc_national_by_group WHERE indicator_id = 'RATE' AND breakdown_type = 'imd_quintile' AND breakdown_value LIKE '1%'")
+            #expect(england1["numerator"] as Int? == 12)
+            // But England's quintile 5 is QAA's suppressed 3 plus QBB's published 0, so it is hidden as a
+            // complementary cell; England's deciles, which cannot be checked against a hidden England count,
+            // are withheld with it.
+            let england5 = try Self.row(
                 db, "SELECT * FROM soc_national_by_group WHERE indicator_id = 'RATE' AND breakdown_type = 'imd_quintile' AND breakdown_value LIKE '5%'")
-            #expect(england["numerator"] as Int? == 3)
-            #expect(england["suppression_flag"] as String == "none")
+            #expect(england5["numerator"] as Int? == nil)
+            #expect(
+                try Self.logged(db, "soc_national_by_group", "RATE|2025-03-01|imd_quintile|5 (least deprived)", "numerator")
+                    == "complementary_suppressed:complementary")
+            #expect(
+                try Self.logged(db, "soc_national_by_group", "RATE|2025-03-01|imd_decile|1 (most deprived)", "numerator")
+                    == "secondary_suppressed:reveals_suppressed_count")
             // Fewer than 10 events: the DSR is withheld (not suppressed) with its reason.
             let dsr = try Self.row(db, "SELECT * FROM soc_ics_quintile_gap WHERE indicator_id = 'DSR' AND ics_ods_code = 'QBB' AND quintile = 4")
             #expect(dsr["numerator"] as Int? == nil)
@@ -93,11 +109,26 @@ struct ReportStageTests {
         }
     }
 
-    /// Headlines are worded here from the aggregate stage's facts: England's ratio (12 of 3,800 against 3 of
-    /// 3,800, four times as likely) and the ICS statements from published values.
-    @Test func headlinesAreWordedFromTheFacts() throws {
+    /// The rules for disclosure control off, so that every figure of the tiny world is published.
+    static let controlOff = #"{ "disclosure": { "suppressFrom": 1, "suppressTo": 0, "roundTo": 1, "acknowledgeWeakerThanDefault": true } }"#
+
+    /// Under the default rules the two-ICS world hides nearly everything, so no headline may state what is
+    /// hidden: not England's ratio (its quintile 5 is hidden), not a region (each is one ICS with hidden counts).
+    @Test func headlinesStateNothingHidden() throws {
         let workspace = try TestWorkspace()
         let (store, _) = try Self.publish(workspace)
+        let kinds = try store.reader.read { db in try String.fetchAll(db, sql: "SELECT statement_type FROM soc_headlines") }
+        #expect(!kinds.contains("ratio_most_vs_least"))
+        #expect(!kinds.contains("range_regions"))
+        #expect(!kinds.contains { $0.hasPrefix("top_n_ics_") })
+    }
+
+    /// Headlines are worded here from the aggregate stage's facts: England's ratio (12 of 3,800 against 3 of
+    /// 3,800, four times as likely) and the ICS statements from published values (control off, so that
+    /// they are published).
+    @Test func headlinesAreWordedFromTheFacts() throws {
+        let workspace = try TestWorkspace()
+        let (store, _) = try Self.publish(workspace, report: Self.controlOff)
         try store.reader.read { db in
             let ratio = try Self.row(db, "SELECT * FROM soc_headlines WHERE indicator_id = 'RATE' AND statement_type = 'ratio_most_vs_least'")
             #expect((ratio["text"] as String).hasPrefix("People in the most deprived fifth of areas were 4.0 times as likely"))
@@ -124,26 +155,37 @@ struct ReportStageTests {
     }
 
     @Test func percentagesComeFromRoundedCounts() throws {
+        // Rounding alone (no suppression range), so that the percentages are published to be read.
         let workspace = try TestWorkspace()
-        let (store, _) = try Self.publish(workspace)
+        let (store, _) = try Self.publish(
+            workspace, report: #"{ "disclosure": { "suppressFrom": 1, "suppressTo": 0, "roundTo": 5, "acknowledgeWeakerThanDefault": true } }"#)
         try store.reader.read { db in
-            // QAA: 8 of 10 waits; its denominator is rounded (10). With two ICSs, England's unrounded 11 of
-            // 14 less QAA's count would give QBB's suppressed 3 away, so QAA's numerator is hidden too
-            // (complementary) and its percentage with it. (Recomputing percentages from rounded counts is
-            // tested cell by cell in derivedValuesUnderTheRule.)
+            // QAA: 8 of 10 waits is published as 10 of 10, and its percentage as 100.0, from the rounded counts.
             let qaa = try Self.row(db, "SELECT * FROM soc_ics_league WHERE indicator_id = 'PROP' AND ics_ods_code = 'QAA'")
-            #expect(qaa["numerator"] as Int? == nil)
+            #expect(qaa["numerator"] as Int? == 10)
             #expect(qaa["denominator"] as Int? == 10)
-            #expect(qaa["value"] as Double? == nil)
-            #expect(try Self.logged(db, "soc_ics_league", "PROP|2025-03-01|QAA", "numerator") == "complementary_suppressed:complementary")
-            // QBB: 3 of 4 — both counts suppressed, so the percentage is too.
+            #expect(qaa["value"] as Double? == 100)
+            #expect(try Self.logged(db, "soc_ics_league", "PROP|2025-03-01|QAA", "numerator") == "rounded:rounded_to_5")
+            // QBB: 3 of 4 → 5 of 5.
             let qbb = try Self.row(db, "SELECT * FROM soc_ics_league WHERE indicator_id = 'PROP' AND ics_ods_code = 'QBB'")
-            #expect(qbb["numerator"] as Int? == nil)
-            #expect(qbb["denominator"] as Int? == nil)
-            #expect(qbb["value"] as Double? == nil)
+            #expect(qbb["numerator"] as Int? == 5 && qbb["denominator"] as Int? == 5)
             // England keeps its unrounded 11 of 14.
             let england = try Self.row(db, "SELECT * FROM soc_national_by_group WHERE indicator_id = 'PROP' AND breakdown_type = 'all'")
             #expect(abs((england["value"] as Double? ?? 0) - 11.0 / 14 * 100) < 1e-9)
+        }
+        // Under the default rules QBB's 3 of 4 is suppressed, and with two ICSs England's 11 of 14 less QAA's
+        // counts would give it back: QAA's counts and England's are hidden as complementary cells.
+        let defaults = try TestWorkspace()
+        let (controlled, _) = try Self.publish(defaults)
+        try controlled.reader.read { db in
+            let qbb = try Self.row(db, "SELECT * FROM soc_ics_league WHERE indicator_id = 'PROP' AND ics_ods_code = 'QBB'")
+            #expect(qbb["numerator"] as Int? == nil && qbb["denominator"] as Int? == nil && qbb["value"] as Double? == nil)
+            #expect(try Self.logged(db, "soc_ics_league", "PROP|2025-03-01|QBB", "numerator") == "suppressed:count_1_to_7")
+            let qaa = try Self.row(db, "SELECT * FROM soc_ics_league WHERE indicator_id = 'PROP' AND ics_ods_code = 'QAA'")
+            #expect(qaa["numerator"] as Int? == nil && qaa["value"] as Double? == nil)
+            #expect(try Self.logged(db, "soc_ics_league", "PROP|2025-03-01|QAA", "numerator") == "complementary_suppressed:complementary")
+            let england = try Self.row(db, "SELECT * FROM soc_national_by_group WHERE indicator_id = 'PROP' AND breakdown_type = 'all'")
+            #expect(england["numerator"] as Int? == nil && england["value"] as Double? == nil)
         }
     }
 
@@ -198,8 +240,7 @@ struct ReportStageTests {
     @Test func theScanFindsSmallCountsWhenControlIsOff() throws {
         // The same world with an empty suppression range and no rounding: the scanner must catch the raw counts.
         let workspace = try TestWorkspace()
-        let (_, latest) = try Self.publish(
-            workspace, report: #"{ "disclosure": { "suppressFrom": 1, "suppressTo": 0, "roundTo": 1, "acknowledgeWeakerThanDefault": true } }"#)
+        let (_, latest) = try Self.publish(workspace, report: Self.controlOff)
         let violations = try PublishedFileScanner.scan(latest)
         for format in ["csv/", "json/", "markdown/", "state-of-care.xlsx", "state-of-care.html"] {
             #expect(violations.contains { $0.hasPrefix(format) }, "no violation found in \(format)")
@@ -266,7 +307,10 @@ struct ReportStageTests {
         // Formats: counts `#,##0`, values to one decimal place, dates as dates.
         let styles = try XLSXReader.member(path, "xl/styles.xml")
         #expect(try XLSXReader.numberFormat(of: column("population"), row: 5, sheet: 6, in: path) == "#,##0")
-        #expect(try XLSXReader.numberFormat(of: column("value"), row: 5, sheet: 6, in: path) == "#,##0.0")
+        // (Every ICS value of this two-ICS world is hidden, so the one-decimal format is read from England's table.)
+        let englandValue = XLSXReader.columnLetters(PublishedCatalog.nationalByGroup.columnNames.firstIndex(of: "value")!)
+        let shownValue = try #require(try XLSXReader.cells(path, sheet: 4).first { $0.column == englandValue && $0.row > 4 && !$0.isText })
+        #expect(try XLSXReader.numberFormat(of: englandValue, row: shownValue.row, sheet: 4, in: path) == "#,##0.0")
         #expect(try XLSXReader.numberFormat(of: column("core20_share"), row: 5, sheet: 6, in: path) == "#,##0.0000")
         let start = try #require(league.first { $0.column == column("period_start") && $0.row == 5 })
         #expect(!start.isText && Int(start.value) == 45717, "2025-03-01 is Excel day 45717")

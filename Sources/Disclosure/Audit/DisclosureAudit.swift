@@ -36,16 +36,35 @@ package struct DisclosureAudit {
         }
         for period in periods {
             for table in counted { try verifyNoSmallCount(try load(table, period)) }
-            let found = attacker.attack(try Self.attackedTables(of: catalogue).map { try load($0, period) })
+            let found: PublishedCountAudit.Findings
+            do {
+                found = try attacker.attack(try Self.attackedTables(of: catalogue).map { try load($0, period) })
+            } catch let contradiction as FeasibleRanges.Contradiction {
+                throw PipelineError(
+                    .internal,
+                    "disclosure audit: the published figures of \(contradiction.indicator) \(contradiction.period) contradict the audit's model of them (GLPK code \(contradiction.code), status \(contradiction.status)); nothing was published",
+                    hint: "this is a bug in disclosure control; report it")
+            }
             findings.cellsChecked += found.cellsChecked
             findings.hiddenCells += found.hiddenCells
             findings.relationsUsed += found.relationsUsed
             findings.recovered += found.recovered
+            findings.unprotected += found.unprotected
+            findings.programs += found.programs
+            findings.relationsByKind.merge(found.relationsByKind, uniquingKeysWith: +)
+            if let narrow = found.narrowest, findings.narrowest.map({ narrow.range.width < $0.range.width }) ?? true { findings.narrowest = narrow }
         }
         if let first = findings.recovered.first {
             throw PipelineError(
                 .internal,
                 "disclosure audit: \(findings.recovered.count) suppressed counts could be recovered from the published tables (first: \(first.indicator) \(first.period) \(first.level.rawValue) \(first.code) quintile \(first.quintile) \(first.component)); nothing was published",
+                hint: "this is a bug in disclosure control; report it")
+        }
+        // Names the count, never its range: the range is what must not leave the database.
+        if let (cell, _) = findings.unprotected.first {
+            throw PipelineError(
+                .internal,
+                "disclosure audit: \(findings.unprotected.count) hidden counts are narrowed by the published figures to fewer whole values than their protection (\(Int(FeasibleRanges(rules: rules).minimumWidth) + 1)) allows (first: \(cell.indicator) \(cell.period) \(cell.level.rawValue) \(cell.code) quintile \(cell.quintile) \(cell.component)); nothing was published",
                 hint: "this is a bug in disclosure control; report it")
         }
         return findings

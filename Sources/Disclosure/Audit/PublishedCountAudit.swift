@@ -8,6 +8,7 @@ package import Statistics
 package struct PublishedCountAudit {
     package let knowledge: CountKnowledge
     package let definitions: [String: IndicatorArithmetic]
+    package let solver: FeasibleRanges
 
     /// What the attack found.
     package struct Findings: Sendable {
@@ -15,21 +16,33 @@ package struct PublishedCountAudit {
         package var hiddenCells = 0
         package var relationsUsed = 0
         package var recovered: [CountCell] = []
+        /// Hidden counts the solver narrows below their protection, with their feasible ranges.
+        package var unprotected: [(cell: CountCell, range: FeasibleRanges.Range)] = []
+        /// The narrowest feasible range of a suppressed count.
+        package var narrowest: (cell: CountCell, range: FeasibleRanges.Range)?
+        /// Programs solved (connected sets of sums with a hidden count).
+        package var programs = 0
+        /// The published relations among counts, by kind: an ICS's quintiles, England's ICSs, an ICS's
+        /// places, a proportion's numerator within its denominator.
+        package var relationsByKind: [String: Int] = [:]
     }
 
     /// `definitions`: each indicator's arithmetic, by indicator id.
     package init(rules: DisclosureRules, definitions: [String: IndicatorArithmetic]) {
         knowledge = CountKnowledge(rules: rules)
         self.definitions = definitions
+        solver = FeasibleRanges(rules: rules)
     }
 
     /// Attacks one period's published tables: every table that declares a count layout, and the
     /// disclosure log that says which hidden cell is which.
-    package func attack(_ tables: [PublishedTableData]) -> Findings {
-        var actions: [String: String] = [:]
+    package func attack(_ tables: [PublishedTableData]) throws -> Findings {
+        var actions: [String: String] = [:], reasons: [String: String] = [:]
         if let log = tables.first(where: { $0.table.name == PublishedCatalog.suppressedCells.name }) {
             for row in log.rows(PublishedCatalog.suppressedCells) {
-                actions["\(row.text(.tableName))\u{1F}\(row.text(.rowKey))\u{1F}\(row.text(.columnName))"] = row.text(.action)
+                let key = "\(row.text(.tableName))\u{1F}\(row.text(.rowKey))\u{1F}\(row.text(.columnName))"
+                actions[key] = row.text(.action)
+                reasons[key] = row.text(.reasonCode)
             }
         }
         var bounds: [CountCell: CountBounds] = [:]
@@ -39,6 +52,11 @@ package struct PublishedCountAudit {
                 guard let place = Self.place(row, layout: layout) else { continue }
                 let rowKey = data.table.keyColumns.map { row[$0]?.keyText ?? "" }.joined(separator: "|")
                 let recovered = recover(row, estimate: layout.estimate, indicator: place.indicator)
+                // A value withheld for too few events says so of its numerator.
+                let below = layout.estimate.flatMap { estimate in
+                    row[estimate.value] == .withheld
+                        ? CountKnowledge.eventsBelow(reason: reasons["\(data.table.name)\u{1F}\(rowKey)\u{1F}\(estimate.value)"]) : nil
+                }
                 for (column, component) in layout.counts.sorted(by: { $0.value < $1.value }) {
                     let found: Double?
                     switch component {
@@ -61,7 +79,9 @@ package struct PublishedCountAudit {
                     let cell = CountCell(
                         indicator: place.indicator, period: place.period, level: place.level, code: place.code,
                         quintile: place.quintile, component: component, parent: place.parent)
-                    if let known = knowledge.bounds(shown, recovered: found) { bounds[cell] = bounds[cell].map { $0.combined(with: known) } ?? known }
+                    if let known = knowledge.bounds(shown, recovered: found, below: component == .numerator ? below : nil) {
+                        bounds[cell] = bounds[cell].map { $0.combined(with: known) } ?? known
+                    }
                 }
             }
         }
@@ -69,6 +89,21 @@ package struct PublishedCountAudit {
         var findings = Findings(cellsChecked: bounds.count, hiddenCells: bounds.values.filter(\.hidden).count, relationsUsed: relations.count)
         var attack = DisclosureAttack(bounds: bounds, relations: relations)
         findings.recovered = attack.recoveredHiddenCells()
+        let pairs = AdditiveRelations.numeratorsWithinDenominators(bounds.keys, definitions: definitions)
+        for relation in relations {
+            let kind =
+                relation.total.level == .england ? "England = its ICSs" : relation.parts.first?.level == .place ? "ICS = its places" : "ICS = its quintiles"
+            findings.relationsByKind[kind, default: 0] += 1
+        }
+        findings.relationsByKind["numerator ≤ denominator"] = pairs.count
+        let ranges = try solver.ranges(bounds, relations: relations, atMost: pairs)
+        findings.programs =
+            FeasibleRanges.components(bounds, relations: relations, atMost: pairs)
+            .filter { $0.cells.contains { bounds[$0].map(FeasibleRanges.isSuppressed) == true } }.count
+        for (cell, range) in ranges.sorted(by: { $0.key < $1.key }) {
+            if !solver.protects(range) { findings.unprotected.append((cell, range)) }
+            if findings.narrowest.map({ range.width < $0.range.width }) ?? true { findings.narrowest = (cell, range) }
+        }
         return findings
     }
 

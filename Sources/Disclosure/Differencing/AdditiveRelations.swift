@@ -1,5 +1,6 @@
 import PipelineCore
 import Publication
+import Statistics
 
 /// The sums a reader can form from the published tables (docs/DISCLOSURE.md, "Differencing"), for each
 /// indicator, period and component (numerator, denominator):
@@ -49,5 +50,19 @@ package enum AdditiveRelations {
             }
         }
         return relations
+    }
+
+    /// A proportion's numerator never exceeds its denominator: each (numerator, denominator) pair of an
+    /// indicator whose method counts a numerator against its own denominator.
+    package static func numeratorsWithinDenominators(
+        _ cells: some Collection<CountCell>, definitions: [String: IndicatorArithmetic]
+    ) -> [(CountCell, CountCell)] {
+        let present = Set(cells)
+        return present.filter { $0.component == .numerator && definitions[$0.indicator]?.method.counts == .numeratorAndDenominator }.sorted()
+            .compactMap { numerator in
+                var denominator = numerator
+                denominator.component = .denominator
+                return present.contains(denominator) ? (numerator, denominator) : nil
+            }
     }
 }

@@ -9,11 +9,13 @@ import Statistics
 package struct ComplementarySuppression {
     package let knowledge: CountKnowledge
     package let definitions: [String: IndicatorArithmetic]
+    package let solver: FeasibleRanges
 
     /// `definitions`: each indicator's arithmetic, by indicator id.
     package init(rules: DisclosureRules, definitions: [String: IndicatorArithmetic]) {
         knowledge = CountKnowledge(rules: rules)
         self.definitions = definitions
+        solver = FeasibleRanges(rules: rules)
     }
 
     /// The count cells behind a controlled value, with what a reader will know of each.
@@ -24,15 +26,17 @@ package struct ComplementarySuppression {
             recovered = definition.method.recoverCounts(value: shown, lower95: lower, upper95: upper, multiplier: definition.multiplier)
         }
         let national = value.level == .england
+        // A value withheld for too few events says so of its numerator.
+        let below = value.value.action == .withheld ? CountKnowledge.eventsBelow(reason: value.value.reason) : nil
         var result: [(CountCell, CountBounds)] = []
-        for (component, cell, found) in [
-            (CountCell.Component.numerator, value.numerator, recovered.numerator),
-            (.denominator, value.denominator, recovered.denominator),
+        for (component, cell, found, bound) in [
+            (CountCell.Component.numerator, value.numerator, recovered.numerator, below),
+            (.denominator, value.denominator, recovered.denominator, nil),
         ] {
             let key = CountCell(
                 indicator: value.indicator, period: value.period, level: value.level, code: value.code,
                 quintile: quintile, component: component, parent: value.parent)
-            if let bounds = knowledge.bounds(Self.shown(cell, national: national, rules: knowledge.rules), recovered: found) {
+            if let bounds = knowledge.bounds(Self.shown(cell, national: national, rules: knowledge.rules), recovered: found, below: bound) {
                 result.append((key, bounds))
             }
         }
@@ -52,14 +56,15 @@ package struct ComplementarySuppression {
         }
     }
 
-    /// Hides counts until the attack recovers nothing; returns how many were hidden.
+    /// Hides counts until the attack recovers nothing and the solver finds every hidden count's range wide
+    /// enough (``FeasibleRanges/protects(_:)``); returns how many were hidden.
     ///
     /// Sums never cross an indicator × period (docs/DISCLOSURE.md, "Differencing"), and hiding a count
     /// changes only its own value's cells, so each indicator × period is attacked and protected on its own,
     /// numerators and denominators together (hiding a value's limits can make its other count safe): a
     /// national run has hundreds of these groups, and attacking them all together each round would cost
     /// the whole publication for every round any one of them needs.
-    package func apply<Key: Hashable>(to values: inout [Key: ControlledValue]) -> Int {
+    package func apply<Key: Hashable>(to values: inout [Key: ControlledValue]) throws -> Int {
         var keys: [CountCell: Key] = [:]
         var state: [CountCell: CountBounds] = [:]
         var groups: [CountGroup: [CountCell]] = [:]
@@ -72,7 +77,7 @@ package struct ComplementarySuppression {
         }
         var hidden = 0
         for group in groups.keys.sorted() {
-            hidden += protect(groups[group]!, keys: keys, state: &state, values: &values)
+            hidden += try protect(groups[group]!, keys: keys, state: &state, values: &values)
         }
         return hidden
     }
@@ -84,30 +89,35 @@ package struct ComplementarySuppression {
         package static func < (a: Self, b: Self) -> Bool { (a.indicator, a.period) < (b.indicator, b.period) }
     }
 
-    /// Attacks one group's cells and hides partners until the attack recovers nothing in it.
+    /// Attacks one group's cells and hides partners until the attack recovers nothing in it and the
+    /// solver narrows nothing below its protection. Interval propagation runs first: it is cheap, and
+    /// the solver's programs are only worth solving once nothing is pinned outright.
     private func protect<Key: Hashable>(
         _ cells: [CountCell], keys: [CountCell: Key], state: inout [CountCell: CountBounds], values: inout [Key: ControlledValue]
-    ) -> Int {
+    ) throws -> Int {
         let relations = AdditiveRelations.among(cells)
+        let pairs = AdditiveRelations.numeratorsWithinDenominators(cells, definitions: definitions)
         let relationsOf = AdditiveRelation.indexByCell(relations)
         var hidden = 0
         while true {
             var local: [CountCell: CountBounds] = [:]
             for cell in cells { local[cell] = state[cell] }
             var attack = DisclosureAttack(bounds: local, relations: relations)
-            let exposed = attack.recoveredHiddenCells()
+            var exposed = attack.recoveredHiddenCells()
+            if exposed.isEmpty, local.values.contains(where: FeasibleRanges.isSuppressed) {
+                exposed = try solver.ranges(local, relations: relations, atMost: pairs).filter { !solver.protects($0.value) }.keys.sorted()
+            }
             guard !exposed.isEmpty else { return hidden }
             // Protect as many as can be protected independently this round; a cell sharing a sum with a
             // count hidden this round waits for the next attack, which may find it safe already.
             var touched: Set<Int> = []
+            let before = hidden
             for cell in exposed where (relationsOf[cell] ?? []).allSatisfy({ !touched.contains($0) }) {
-                let containing = (relationsOf[cell] ?? []).map { relations[$0] }
-                guard let partner = partner(for: cell, state: state, containing: containing), let key = keys[partner],
+                // A count whose partner was hidden earlier this round (the search reaches past its own
+                // sums) waits for the next attack.
+                guard let partner = partner(for: cell, state: state, relations: relations, pairs: pairs), let key = keys[partner],
                     var value = values[key]
-                else {
-                    // Every sum holding it is already hidden but for England, which is not controlled.
-                    preconditionFailure("complementary suppression found no count to hide beside a recoverable one")
-                }
+                else { continue }
                 switch partner.component {
                 case .numerator: value.numerator = .hidden(.complementarySuppressed, reason: "complementary")
                 case .denominator: value.denominator = .hidden(.complementarySuppressed, reason: "complementary")
@@ -125,28 +135,54 @@ package struct ComplementarySuppression {
                 touched.formUnion(relationsOf[cell] ?? [])
                 hidden += 1
             }
+            // Nothing left to hide near any exposed count: every count it could be narrowed through is hidden
+            // but for what disclosure control cannot hide.
+            if hidden == before, let cell = exposed.first {
+                throw PipelineError(
+                    .internal,
+                    "complementary suppression found no count to hide beside \(cell.indicator) \(cell.period) \(cell.level.rawValue) \(cell.code) quintile \(cell.quintile) \(cell.component); nothing was published",
+                    hint: "this is a bug in disclosure control; report it")
+            }
         }
     }
 
     /// The shown count to hide beside `exposed`: in the sum with the fewest hidden members, the smallest
     /// shown sub-national part — a non-zero one if there is one — else the sub-national total, and only as
     /// a last resort England's count (when a suppressed ICS count is the whole of an England figure); ties
-    /// by key.
-    /// `containing`: the sums `exposed` is a member of.
-    package func partner(for exposed: CountCell, state: [CountCell: CountBounds], containing: [AdditiveRelation]) -> CountCell? {
-        let ranked = containing.sorted {
-            let a = ([$0.total] + $0.parts).filter { state[$0]?.hidden == true }.count
-            let b = ([$1.total] + $1.parts).filter { state[$0]?.hidden == true }.count
-            return a != b ? a < b : $0.total < $1.total
+    /// by key. When every sum holding `exposed` is hidden already, the sums holding those hidden members
+    /// (and a hidden numerator's denominator) are searched next, nearest first: what pins the count then
+    /// lies further out.
+    package func partner(
+        for exposed: CountCell, state: [CountCell: CountBounds], relations: [AdditiveRelation], pairs: [(CountCell, CountCell)] = []
+    ) -> CountCell? {
+        let relationsOf = AdditiveRelation.indexByCell(relations)
+        var paired: [CountCell: [CountCell]] = [:]
+        for (numerator, denominator) in pairs {
+            paired[numerator, default: []].append(denominator)
+            paired[denominator, default: []].append(numerator)
         }
         func shown(_ cell: CountCell) -> Bool { cell != exposed && state[cell]?.hidden == false }
         func smallest(_ cells: [CountCell]) -> CountCell? { cells.min { (state[$0]!.lower, $0) < (state[$1]!.lower, $1) } }
-        for relation in ranked {
-            let parts = relation.parts.filter { shown($0) && $0.level != .england }
-            if let best = smallest(parts.filter { state[$0]!.upper > 0.5 }) ?? smallest(parts) { return best }
-            if shown(relation.total), relation.total.level != .england { return relation.total }
+        func hiddenCount(_ relation: AdditiveRelation) -> Int { ([relation.total] + relation.parts).filter { state[$0]?.hidden == true }.count }
+        var frontier = [exposed], reached: Set<CountCell> = [exposed], searched: Set<Int> = []
+        var everySum: [AdditiveRelation] = []
+        while !frontier.isEmpty {
+            let sums = Set(frontier.flatMap { relationsOf[$0] ?? [] }).subtracting(searched)
+            searched.formUnion(sums)
+            let ranked = sums.map { relations[$0] }.sorted {
+                let (a, b) = (hiddenCount($0), hiddenCount($1))
+                return a != b ? a < b : $0.total < $1.total
+            }
+            everySum += ranked
+            for relation in ranked {
+                let parts = relation.parts.filter { shown($0) && $0.level != .england }
+                if let best = smallest(parts.filter { state[$0]!.upper > 0.5 }) ?? smallest(parts) { return best }
+                if shown(relation.total), relation.total.level != .england { return relation.total }
+            }
+            let next = ranked.flatMap { [$0.total] + $0.parts } + frontier.flatMap { paired[$0] ?? [] }
+            frontier = next.filter { state[$0]?.hidden == true && reached.insert($0).inserted }
         }
-        for relation in ranked {
+        for relation in everySum {
             if let best = smallest(([relation.total] + relation.parts).filter(shown)) { return best }
         }
         return nil

@@ -27,6 +27,8 @@ package struct CountBounds: Sendable, Equatable {
     package var upper: Double
     /// Hidden by disclosure control (primary or complementary suppression).
     package var hidden: Bool
+    /// Hidden to protect another count: it was shown, so it is 0 or above the suppression range.
+    package var complementary = false
 
     package static func exact(_ value: Double) -> CountBounds { CountBounds(lower: value, upper: value, hidden: false) }
 
@@ -34,7 +36,9 @@ package struct CountBounds: Sendable, Equatable {
     /// shows it.
     package func combined(with other: CountBounds) -> CountBounds {
         let lower = max(self.lower, other.lower), upper = min(self.upper, other.upper)
-        return CountBounds(lower: min(lower, upper), upper: max(lower, upper), hidden: hidden && other.hidden)
+        let hidden = hidden && other.hidden
+        return CountBounds(
+            lower: min(lower, upper), upper: max(lower, upper), hidden: hidden, complementary: hidden && (complementary || other.complementary))
     }
 
     /// Narrow enough to name the whole count.

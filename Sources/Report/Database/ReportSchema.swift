@@ -14,7 +14,47 @@ enum ReportSchema {
         SchemaMigration(18, "v3-report-ics-sii-unstable", sql: icsSiiUnstable),
         SchemaMigration(20, "v4-report-funnel-overdispersion", sql: funnelOverdispersion),
         SchemaMigration(24, "v5-report-places", sql: places),
+        SchemaMigration(26, "v6-report-trend-marker-controlled", sql: trendMarkerControlled),
     ]
+
+    /// The recent-trend marker is hidden where a value of its series is (docs/DISCLOSURE.md); SQLite cannot
+    /// drop a NOT NULL, and every report run fills the table anew, so it is created again empty.
+    static let trendMarkerControlled = """
+        DROP TABLE soc_trend_vs_baseline;
+        CREATE TABLE soc_trend_vs_baseline (
+            indicator_id TEXT NOT NULL,
+            period_start TEXT NOT NULL,
+            period_end TEXT NOT NULL,
+            geography_level TEXT NOT NULL,
+            geography_code TEXT NOT NULL,
+            geography_name TEXT NOT NULL,
+            breakdown_type TEXT NOT NULL,
+            breakdown_value TEXT NOT NULL,
+            baseline_period TEXT NOT NULL,
+            baseline_value REAL,
+            latest_value REAL,
+            abs_change REAL,
+            rel_change REAL,
+            change_lcl REAL,
+            change_ucl REAL,
+            direction TEXT NOT NULL,
+            sii_baseline REAL,
+            sii_latest REAL,
+            sii_change REAL,
+            sii_change_lcl REAL,
+            sii_change_ucl REAL,
+            gap_direction TEXT,
+            fingertips_trend_marker TEXT,
+            suppression_flag TEXT NOT NULL,
+            suppression_reason TEXT,
+            imd_vintage TEXT NOT NULL,
+            icb_vintage TEXT NOT NULL,
+            population_source TEXT NOT NULL,
+            run_id TEXT NOT NULL,
+            manifest_sha256 TEXT NOT NULL,
+            PRIMARY KEY (indicator_id, period_start, geography_code, breakdown_type, breakdown_value)
+        ) STRICT;
+        """
 
     /// `soc_place`: each place within its ICS (docs/DATA.md, "Places").
     static let places = """

@@ -32,8 +32,8 @@ struct ReportInputs {
     private var gaps: [Key: QuintileGap] = [:]
     private var comparisons: [Key: EnglandComparison] = [:]
     private(set) var trends: [TrendAgainstBaseline] = []
-    /// Each ICS's overall trend direction by indicator and period.
-    private var icbTrendDirections: [Key: TrendDirection] = [:]
+    /// Each ICS's overall trend row by indicator and period.
+    private var icbTrends: [Key: TrendAgainstBaseline] = [:]
     private var englandTrends: [Key: TrendAgainstBaseline] = [:]
     private(set) var headlines: [HeadlineFact] = []
     private(set) var vintages: [ReferenceKind: ReferenceVintage] = [:]
@@ -101,7 +101,7 @@ struct ReportInputs {
         for row in trends where row.breakdown == .all {
             let key = Key(indicator: row.indicator, period: row.period, level: row.level, code: row.code)
             switch row.level {
-            case .icb: icbTrendDirections[key] = row.direction
+            case .icb: icbTrends[key] = row
             case .england: englandTrends[key] = row
             case .region, .place: break
             }
@@ -114,7 +114,7 @@ struct ReportInputs {
     }
 
     /// Lets disclosure control change the controlled cells (complementary suppression hides more of them).
-    mutating func controlValues<Result>(_ body: (inout [Key: ControlledValue]) -> Result) -> Result { body(&values) }
+    mutating func controlValues<Result>(_ body: (inout [Key: ControlledValue]) throws -> Result) rethrows -> Result { try body(&values) }
 
     /// Each indicator's arithmetic, for disclosure control (docs/DISCLOSURE.md).
     var arithmetic: [String: IndicatorArithmetic] {
@@ -144,8 +144,42 @@ struct ReportInputs {
         inequality[Key(indicator: indicator, period: period, level: level, code: code, type: type.breakdownType)]
     }
 
+    /// An ICS's overall direction since its baseline, from the values and limits it publishes; not
+    /// compared where either is hidden.
     func icbTrendDirection(_ indicator: String, _ period: String, _ icb: String) -> TrendDirection? {
-        icbTrendDirections[Key(indicator: indicator, period: period, code: icb)]
+        guard let row = icbTrends[Key(indicator: indicator, period: period, code: icb)] else { return nil }
+        guard let change = publishedChange(row) else { return .notCompared }
+        return change.direction
+    }
+
+    /// A trend row's change below England from published figures only (docs/DISCLOSURE.md, "Figures
+    /// derived from counts"): latest minus baseline value as published, its limits by MOVER from their
+    /// published limits, its direction by the indicator's polarity; nil where a value or its limits is not
+    /// published.
+    func publishedChange(_ row: TrendAgainstBaseline) -> (interval: ChangeInterval, direction: TrendDirection)? {
+        func published(_ period: String) -> (value: Double, lower: Double, upper: Double)? {
+            guard let cell = value(row.indicator, period, row.level, row.code, row.breakdown, row.breakdownIndex), let shown = cell.shown,
+                let lower = cell.lower95, let upper = cell.upper95
+            else { return nil }
+            return (shown, lower, upper)
+        }
+        guard let latest = published(row.period), let baseline = published(row.baselinePeriod),
+            let polarity = definitions.first(where: { $0.id == row.indicator })?.polarity
+        else { return nil }
+        let interval = ChangeInterval.difference(latest: latest, baseline: baseline)
+        return (interval, TrendDirection(interval, polarity: polarity))
+    }
+
+    /// Indicator × periods in which some count below England is hidden (primary or complementary), or
+    /// with `england`, some count of England's (complementary only: docs/DISCLOSURE.md).
+    func periodsWithHiddenCounts(england: Bool = false) -> Set<Key> {
+        var result: Set<Key> = []
+        for value in values.values where (value.level == .england) == england {
+            if value.numerator.action?.hidesValue == true || value.denominator.action?.hidesValue == true {
+                result.insert(Key(indicator: value.indicator, period: value.period, code: ""))
+            }
+        }
+        return result
     }
 
     func gap(_ indicator: String, _ period: String, _ level: GeographyLevel, _ code: String) -> QuintileGap? {

@@ -12,11 +12,18 @@ import Statistics
 /// control hid, rounded or recomputed.
 struct HeadlineTableBuilder {
     let inputs: ReportInputs
+    /// Each ICS's SII as the league publishes it.
+    let inequality: ControlledInequality
     let topN: Int
 
     func write(_ writer: PublishedTableWriter) throws {
+        // England's facts are figures of its true counts: none is stated for a period (or from a baseline)
+        // in which one of England's counts had to be hidden (docs/DISCLOSURE.md).
+        let hidingEngland = inputs.periodsWithHiddenCounts(england: true)
         for fact in inputs.headlines {
             guard let definition = inputs.definitions.first(where: { $0.id == fact.indicator }) else { continue }
+            let moments = [fact.period] + (inputs.englandTrend(fact.indicator, fact.period).map { [$0.baselinePeriod] } ?? [])
+            guard !moments.contains(where: { hidingEngland.contains(ReportInputs.Key(indicator: fact.indicator, period: $0, code: "")) }) else { continue }
             guard let text = nationalText(fact, definition) else { continue }
             try writer.insert(
                 PublishedCatalog.headlines, indicator: fact.indicator, period: fact.period,
@@ -26,9 +33,11 @@ struct HeadlineTableBuilder {
                     .text: PublishedCell(text), .sourceTable: PublishedCell(Self.publishedSource(fact)), .sourceKey: PublishedCell(fact.sourceKey),
                 ])
         }
+        let hidingBelowEngland = inputs.periodsWithHiddenCounts()
         for definition in inputs.definitions {
             guard let latest = inputs.periods[definition.id]?.last else { continue }
-            try subNational(definition, latest, writer)
+            let statesRegions = !hidingBelowEngland.contains(ReportInputs.Key(indicator: definition.id, period: latest, code: ""))
+            try subNational(definition, latest, statesRegions: statesRegions, writer)
             if definition.deprivationSplit { try gapExtremes(definition, latest, writer) }
         }
     }
@@ -43,9 +52,8 @@ struct HeadlineTableBuilder {
     private func gapExtremes(_ definition: ReportDefinition, _ period: String, _ writer: PublishedTableWriter) throws {
         var stable: [(code: String, name: String, sii: Double, lower: Double?, upper: Double?)] = []
         for icb in inputs.icbs {
-            guard let row = inputs.inequality(definition.id, period, .icb, icb.ods, type: .imdQuintile), row.unstableReason == nil, let sii = row.sii
-            else { continue }
-            stable.append((icb.ods, icb.name, sii, row.siiLower, row.siiUpper))
+            guard let fit = inequality.figures(definition.id, period, icb.ods)?.fit, fit.unstableReason == nil, let sii = fit.sii else { continue }
+            stable.append((icb.ods, icb.name, sii, fit.siiLower, fit.siiUpper))
         }
         guard stable.count >= 2 else { return }
         stable.sort { $0.sii != $1.sii ? $0.sii > $1.sii : $0.code < $1.code }
@@ -99,7 +107,7 @@ struct HeadlineTableBuilder {
     }
 
     /// Highest and lowest ICSs and the ranges across ICSs and regions, from published values only.
-    private func subNational(_ definition: ReportDefinition, _ period: String, _ writer: PublishedTableWriter) throws {
+    private func subNational(_ definition: ReportDefinition, _ period: String, statesRegions: Bool, _ writer: PublishedTableWriter) throws {
         var icbs: [(code: String, name: String, cell: ControlledValue, value: Double)] = []
         for icb in inputs.icbs {
             if let cell = inputs.value(definition.id, period, .icb, icb.ods), let value = cell.shown {
@@ -136,13 +144,20 @@ struct HeadlineTableBuilder {
                     ])
             }
         }
+        // A region's value is not stated in a period where some count below England is hidden: it is the
+        // sum of its systems' counts, so it could give a hidden one back (docs/DISCLOSURE.md, "Figures derived
+        // from counts"); the trend table hides region rows by the same rule.
         var regions: [(code: String, name: String, value: Double)] = []
-        for region in inputs.regions {
-            if let value = inputs.value(definition.id, period, .region, region.code)?.shown { regions.append((region.code, region.name, value)) }
+        if statesRegions {
+            for region in inputs.regions {
+                if let value = inputs.value(definition.id, period, .region, region.code)?.shown { regions.append((region.code, region.name, value)) }
+            }
         }
         let icbItems: [(code: String, name: String, value: Double)] = icbs.map { ($0.code, $0.name, $0.value) }
         for (kind, items) in [(HeadlineKind.rangeIcs, icbItems), (.rangeRegions, regions)] {
-            guard let low = items.min(by: { $0.value < $1.value }), let high = items.max(by: { $0.value < $1.value }) else { continue }
+            // A range needs two ends.
+            guard items.count >= 2, let low = items.min(by: { $0.value < $1.value }), let high = items.max(by: { $0.value < $1.value })
+            else { continue }
             let level: GeographyLevel = kind == .rangeIcs ? .icb : .region
             let noun = kind == .rangeIcs ? "the \(items.count) ICSs with a published value" : "the \(items.count) NHS regions"
             try writer.insert(

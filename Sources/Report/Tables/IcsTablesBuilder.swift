@@ -11,6 +11,8 @@ import Statistics
 struct IcsTablesBuilder {
     let inputs: ReportInputs
     let control: DisclosureControl
+    /// Each ICS's SII and RII fitted on its published quintiles.
+    let inequality: ControlledInequality
 
     func write(_ writer: PublishedTableWriter) throws {
         for definition in inputs.definitions {
@@ -29,8 +31,11 @@ struct IcsTablesBuilder {
             let comparison = inputs.comparison(definition.id, period, icb.ods)
             let twoLevel = comparison?.comparison
             let funnelBand = comparison?.funnelBand
-            let sii = inputs.inequality(definition.id, period, .icb, icb.ods, type: .imdQuintile)
-            let siiSide = sii?.versusEngland
+            let sii = inequality.figures(definition.id, period, icb.ods)
+            let englandSII = inputs.inequality(definition.id, period, .england, GeographyLevel.englandCode, type: .imdQuintile)?.sii
+            let siiSide = sii?.fit?.siiWithLimits.flatMap { own in
+                englandSII.map { IntervalSide.of(lower: own.lower, upper: own.upper, benchmark: $0) }
+            }
             let profile = inputs.profiles[icb.ods]
             let gap = definition.deprivationSplit ? siiSide.map(Self.gapWord) ?? "gap_not_compared" : "gap_not_available"
             let quadrant = twoLevel.map { "\($0.outcome.rawValue)_value_\(gap)" }
@@ -53,13 +58,14 @@ struct IcsTablesBuilder {
                     .funnelLcl998: CellRules.alongside(cell.value, comparison?.funnelLower998),
                     .funnelUcl998: CellRules.alongside(cell.value, comparison?.funnelUpper998),
                     .funnelTau2: CellRules.alongside(cell.value, comparison?.funnelTau2),
-                    .sii: PublishedCell(sii?.sii), .siiLcl95: PublishedCell(sii?.siiLower), .siiUcl95: PublishedCell(sii?.siiUpper),
-                    .rii: PublishedCell(sii?.rii), .riiLcl95: PublishedCell(sii?.riiLower), .riiUcl95: PublishedCell(sii?.riiUpper),
-                    .siiVsEngland: PublishedCell(definition.deprivationSplit ? siiSide?.rawValue : Self.noSplit),
+                    .sii: sii?.cells[0] ?? .empty, .siiLcl95: sii?.cells[1] ?? .empty, .siiUcl95: sii?.cells[2] ?? .empty,
+                    .rii: sii?.cells[3] ?? .empty, .riiLcl95: sii?.cells[4] ?? .empty, .riiUcl95: sii?.cells[5] ?? .empty,
+                    .siiVsEngland: definition.deprivationSplit
+                        ? CellRules.alongside(sii?.cells[0] ?? .empty, siiSide?.rawValue) : PublishedCell(Self.noSplit),
                     .quadrant: CellRules.alongside(cell.value, quadrant),
                     .trendMarker: CellRules.alongside(cell.value, inputs.icbTrendDirection(definition.id, period, icb.ods)?.rawValue),
                     .rankValue: CellRules.alongside(cell.value, rank),
-                    .siiUnstableReason: PublishedCell(definition.deprivationSplit ? sii?.unstableReason : nil),
+                    .siiUnstableReason: PublishedCell(sii?.unstableReason),
                 ])
         }
     }

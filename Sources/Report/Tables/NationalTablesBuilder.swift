@@ -7,22 +7,35 @@ import Render
 import Statistics
 
 /// `soc_national_by_group` and `soc_national_inequality`: England's values by group and its inequality.
+/// England's counts are published as computed, unless one had to be hidden so that an ICS's suppressed
+/// count could not be narrowed from it (a world of very few ICSs): then every England figure that sums or
+/// fits to it — its deciles and sexes, its inequality figures — is hidden that period too
+/// (docs/DISCLOSURE.md, "Figures derived from counts").
 struct NationalTablesBuilder {
     let inputs: ReportInputs
 
     func write(_ writer: PublishedTableWriter) throws {
+        let hiding = inputs.periodsWithHiddenCounts(england: true)
         for definition in inputs.definitions {
             for period in inputs.periods[definition.id] ?? [] {
-                try byGroup(definition, period, writer)
-                try inequality(definition, period, writer)
+                let hidden = hiding.contains(ReportInputs.Key(indicator: definition.id, period: period, code: ""))
+                try byGroup(definition, period, hidden: hidden, writer)
+                try inequality(definition, period, hidden: hidden, writer)
             }
         }
     }
 
-    private func byGroup(_ definition: ReportDefinition, _ period: String, _ writer: PublishedTableWriter) throws {
+    private static let revealing = PublishedCell.hidden(.secondarySuppressed, reason: "reveals_suppressed_count")
+
+    private func byGroup(_ definition: ReportDefinition, _ period: String, hidden: Bool, _ writer: PublishedTableWriter) throws {
         guard let overall = inputs.england(definition.id, period) else { return }
         for (type, index) in BreakdownType.allCases.flatMap({ type in type.groups.map { (type, $0.index) } }) {
-            guard let cell = inputs.england(definition.id, period, type, index) else { continue }
+            guard var cell = inputs.england(definition.id, period, type, index) else { continue }
+            // Deciles and sexes sum to England's quintiles and total, which the additive structure holds.
+            if hidden, type.additiveQuintile(index) == nil {
+                (cell.numerator, cell.denominator) = (Self.revealing, Self.revealing)
+                cell.estimate = Array(repeating: Self.revealing, count: 5)
+            }
             let comparison =
                 type == .all
                 ? .notCompared
@@ -43,26 +56,32 @@ struct NationalTablesBuilder {
         }
     }
 
-    private func inequality(_ definition: ReportDefinition, _ period: String, _ writer: PublishedTableWriter) throws {
+    private func inequality(_ definition: ReportDefinition, _ period: String, hidden: Bool, _ writer: PublishedTableWriter) throws {
         let gap = inputs.gap(definition.id, period, .england, GeographyLevel.englandCode)
         for type in QuantileType.allCases {
             guard let row = inputs.inequality(definition.id, period, .england, GeographyLevel.englandCode, type: type) else { continue }
-            try writer.insert(
-                PublishedCatalog.nationalInequality, indicator: definition.id, period: period,
-                [
-                    .indicatorTitle: PublishedCell(definition.title),
-                    .nQuantiles: PublishedCell(type.count),
-                    .q1Value: PublishedCell(gap?.q1), .q5Value: PublishedCell(gap?.q5),
-                    .absGap: PublishedCell(gap?.absoluteGap), .ratio: PublishedCell(gap?.ratio),
-                    .gapSignificant834: PublishedCell(CellRules.yesNo(gap?.significant834)),
-                    .sii: PublishedCell(row.sii), .siiLcl95: PublishedCell(row.siiLower), .siiUcl95: PublishedCell(row.siiUpper),
-                    .rii: PublishedCell(row.rii), .riiLcl95: PublishedCell(row.riiLower), .riiUcl95: PublishedCell(row.riiUpper),
-                    .transform: PublishedCell(row.scale.rawValue), .rankBasis: PublishedCell(row.positionBasis.rawValue),
-                    .polarity: PublishedCell(definition.polarity.rawValue),
-                    .signConventionNote: PublishedCell(definition.signConvention),
-                    .excessEvents: PublishedCell(gap?.excessEvents.map { $0.rounded() }),
-                    .unstableReason: PublishedCell(row.unstableReason),
-                ])
+            var cells: [NationalInequalityColumn: PublishedCell] = [
+                .indicatorTitle: PublishedCell(definition.title),
+                .nQuantiles: PublishedCell(type.count),
+                .q1Value: PublishedCell(gap?.q1), .q5Value: PublishedCell(gap?.q5),
+                .absGap: PublishedCell(gap?.absoluteGap), .ratio: PublishedCell(gap?.ratio),
+                .gapSignificant834: PublishedCell(CellRules.yesNo(gap?.significant834)),
+                .sii: PublishedCell(row.sii), .siiLcl95: PublishedCell(row.siiLower), .siiUcl95: PublishedCell(row.siiUpper),
+                .rii: PublishedCell(row.rii), .riiLcl95: PublishedCell(row.riiLower), .riiUcl95: PublishedCell(row.riiUpper),
+                .transform: PublishedCell(row.scale.rawValue), .rankBasis: PublishedCell(row.positionBasis.rawValue),
+                .polarity: PublishedCell(definition.polarity.rawValue),
+                .signConventionNote: PublishedCell(definition.signConvention),
+                .excessEvents: PublishedCell(gap?.excessEvents.map { $0.rounded() }),
+                .unstableReason: PublishedCell(row.unstableReason),
+            ]
+            if hidden {
+                for column in [NationalInequalityColumn.q1Value, .q5Value, .absGap, .ratio, .gapSignificant834, .sii, .siiLcl95, .siiUcl95, .rii]
+                    + [.riiLcl95, .riiUcl95, .excessEvents]
+                {
+                    cells[column] = Self.revealing
+                }
+            }
+            try writer.insert(PublishedCatalog.nationalInequality, indicator: definition.id, period: period, cells)
         }
     }
 }

@@ -54,6 +54,7 @@ extension PublishedCatalog {
                     .value, .lcl95, .ucl95, .lcl998, .ucl998, .compareEngland2level, .funnelBand, .funnelLcl95, .funnelUcl95, .funnelLcl998, .funnelUcl998,
                     .funnelTau2, .quadrant, .trendMarker, .rankValue,
                 ], after: .ucl998),
+            .group("sii_status", [.sii, .siiLcl95, .siiUcl95, .rii, .riiLcl95, .riiUcl95, .siiVsEngland]),
         ],
         counts: TableCounts(
             geography: .ics(.icsOdsCode), slice: .everyone,
@@ -92,7 +93,10 @@ extension PublishedCatalog {
                 .number(
                     "Between-ICS variance τ² the funnel limits were widened by (Spiegelhalter's overdispersion adjustment, on the arcsine-√ scale for proportions and the √ scale for rates); 0 = no overdispersion found; empty when the adjustment is not configured (`aggregate.funnelOverdispersion`)."
                 )
-            case .sii: .number("The ICS's SII over national deprivation quintiles.")
+            case .sii:
+                .number(
+                    "The ICS's SII over national deprivation quintiles, fitted on the quintile values, limits and denominators soc_ics_quintile_gap publishes; withheld (`sii_status`) when any of them is hidden."
+                )
             case .siiLcl95: .number("Lower 95% limit of the ICS SII.")
             case .siiUcl95: .number("Upper 95% limit of the ICS SII.")
             case .rii: .number("The ICS's RII.")

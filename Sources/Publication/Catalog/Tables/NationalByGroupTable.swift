@@ -28,7 +28,10 @@ extension PublishedCatalog {
             .column(.value, heading: "Value"), .interval(lower: .lcl95, upper: .ucl95, heading: "95% interval"),
             .column(.compareEngland, heading: "Against England"),
         ],
-        statusGroups: [.group("value_status", [.value, .lcl95, .ucl95, .lcl998, .ucl998]), .group("england_value_status", [.englandValue])],
+        statusGroups: [
+            .group("numerator_status", [.numerator]), .group("denominator_status", [.denominator]),
+            .group("value_status", [.value, .lcl95, .ucl95, .lcl998, .ucl998]), .group("england_value_status", [.englandValue]),
+        ],
         counts: TableCounts(
             geography: .england, slice: .breakdown(type: .breakdownType, label: .breakdownValue),
             counts: [.numerator: .numerator, .denominator: .denominator], estimate: (.value, .lcl95, .ucl95)),
@@ -37,8 +40,11 @@ extension PublishedCatalog {
             case .indicatorTitle: .text("Indicator title.", nullable: false)
             case .breakdownType: .text("`all`, `imd_quintile`, `imd_decile` or `sex`.", nullable: false)
             case .breakdownValue: .text("`England`, quintile `1 (most deprived)`…`5 (least deprived)`, decile `1`…`10`, or `female`/`male`.", nullable: false)
-            case .numerator: .count("Events or people counted (England: not rounded).")
-            case .denominator: .count("Population or people eligible (England: not rounded).")
+            case .numerator:
+                .count(
+                    "Events or people counted (England: not rounded; hidden only where a suppressed count of an ICS could otherwise be narrowed from it, docs/DISCLOSURE.md)."
+                )
+            case .denominator: .count("Population or people eligible (England: not rounded; hidden as `numerator` is).")
             case .value:
                 .number("The indicator value in `unit`; empty and marked withheld where the method cannot give one (e.g. a DSR of fewer than 10 events).")
             case .lcl95: .number("Lower 95% confidence limit of `value`.")

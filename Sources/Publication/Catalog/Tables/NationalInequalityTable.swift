@@ -32,6 +32,13 @@ extension PublishedCatalog {
             .interval(lower: .siiLcl95, upper: .siiUcl95, heading: "SII 95% interval"), .column(.rii, heading: "RII"),
             .interval(lower: .riiLcl95, upper: .riiUcl95, heading: "RII 95% interval"), .column(.unstableReason, heading: "Read with care"),
         ],
+        // England's figures are hidden only where one of its counts had to be (docs/DISCLOSURE.md).
+        statusGroups: [
+            .group(
+                "figures_status", [.q1Value, .q5Value, .absGap, .ratio, .gapSignificant834, .sii, .siiLcl95, .siiUcl95, .rii, .riiLcl95, .riiUcl95],
+                after: .riiUcl95),
+            .group("excess_events_status", [.excessEvents]),
+        ],
         describe: { column in
             switch column {
             case .indicatorTitle: .text("Indicator title.", nullable: false)

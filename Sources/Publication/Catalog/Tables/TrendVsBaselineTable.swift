@@ -36,6 +36,8 @@ extension PublishedCatalog {
         statusGroups: [
             .group("baseline_value_status", [.baselineValue]), .group("latest_value_status", [.latestValue]),
             .group("change_status", [.absChange, .relChange, .changeLcl, .changeUcl]),
+            .group("sii_change_status", [.siiBaseline, .siiLatest, .siiChange, .siiChangeLcl, .siiChangeUcl, .gapDirection]),
+            .group("fingertips_trend_marker_status", [.fingertipsTrendMarker]),
         ],
         describe: { column in
             switch column {
@@ -55,7 +57,10 @@ extension PublishedCatalog {
                 .text(
                     "`improving`, `worsening` or `no_change` (by polarity; `increasing`/`decreasing` without one), or `not_compared` (a value missing).",
                     nullable: false)
-            case .siiBaseline: .number("Quintile SII in the baseline period (rows for everyone only).")
+            case .siiBaseline:
+                .number(
+                    "Quintile SII in the baseline period (rows for everyone only): an ICS's as soc_ics_league publishes it; a region's only where every ICS quintile count it rests on is published."
+                )
             case .siiLatest: .number("Quintile SII in this period.")
             case .siiChange: .number("`sii_latest - sii_baseline`.")
             case .siiChangeLcl: .number("Lower 95% limit of the SII change.")
@@ -63,8 +68,8 @@ extension PublishedCatalog {
             case .gapDirection: .text("`narrowing`, `widening` or `no_change` (the SII change's interval against 0).")
             case .fingertipsTrendMarker:
                 .text(
-                    "Fingertips recent-trend marker: `increasing`, `decreasing`, `no_significant_change`, or `cannot_be_calculated` (fewer than 5 periods).",
-                    nullable: false)
+                    "Fingertips recent-trend marker: `increasing`, `decreasing`, `no_significant_change`, or `cannot_be_calculated` (fewer than 5 periods); hidden where a value of its series is."
+                )
             }
         })
 }
