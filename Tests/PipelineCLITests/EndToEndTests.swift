@@ -23,6 +23,7 @@ struct EndToEndTests {
         try SampleReportChecks.browser(latest, indicators: 6, profile: "QHL")
         try SampleReportChecks.funnelBandsAgreeWithTheirLimits(db)
         try SampleReportChecks.headlinesAreTrue(db)
+        try SampleReportChecks.siiRestsOnShownCells(db)
         try SampleReportChecks.tablesReadAsTyped(latest)
 
         let status = try CommandLineRunner.run(["status", "--db", db])

@@ -120,6 +120,37 @@ enum SampleReportChecks {
         }
     }
 
+    /// The worst case the solver attack found on 0.12.0 (EIA09, March 2024, QE1: quintile numerators
+    /// `*, *, 10, 10, *`, an SII fitted to the true counts that only one whole-count table reproduced): its
+    /// SII is withheld now, and every SII published anywhere rests on five shown quintile cells
+    /// (docs/DISCLOSURE.md, "Figures derived from counts"); the disclosure solver says what it checked.
+    static func siiRestsOnShownCells(_ database: String) throws {
+        let queue = try DatabaseQueue(path: database)
+        try queue.read { db in
+            let worst = try #require(
+                try Row.fetchOne(
+                    db, sql: "SELECT * FROM soc_ics_league WHERE indicator_id = 'EIA09' AND period_start = '2024-03-01' AND ics_ods_code = 'QE1'"))
+            let hidden = try Int.fetchOne(
+                db,
+                sql: """
+                    SELECT count(*) FROM soc_ics_quintile_gap WHERE indicator_id = 'EIA09' AND period_start = '2024-03-01'
+                    AND ics_ods_code = 'QE1' AND numerator IS NULL
+                    """)
+            #expect(hidden == 3, "the fixture still has its three suppressed quintiles")
+            #expect(worst["sii"] as Double? == nil && worst["rii"] as Double? == nil && worst["sii_lcl95"] as Double? == nil)
+            let leaning = try Int.fetchOne(
+                db,
+                sql: """
+                    SELECT count(*) FROM soc_ics_league l WHERE l.sii IS NOT NULL AND (SELECT count(*) FROM soc_ics_quintile_gap q
+                    WHERE q.indicator_id = l.indicator_id AND q.period_start = l.period_start AND q.ics_ods_code = l.ics_ods_code
+                    AND q.value IS NOT NULL AND q.lcl95 IS NOT NULL AND q.ucl95 IS NOT NULL AND q.denominator IS NOT NULL) < 5
+                    """)
+            #expect(leaning == 0, "an SII published beside a hidden quintile cell")
+            let notes = try String.fetchOne(db, sql: "SELECT notes FROM stage_checkpoint WHERE stage = 'report'") ?? ""
+            #expect(notes.contains("0 hidden counts recoverable") && notes.contains("every hidden count keeps its protection"), "\(notes)")
+        }
+    }
+
     /// Every headline of the sample run cites what the published tables say: the widest and smallest gaps
     /// are the largest and smallest stable ICS SIIs of `soc_ics_league`, named; England's SII change is
     /// the row of `soc_trend_vs_baseline`, and its verb agrees with its interval; no headline cites an

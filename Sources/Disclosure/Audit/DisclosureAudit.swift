@@ -52,19 +52,20 @@ package struct DisclosureAudit {
             findings.unprotected += found.unprotected
             findings.programs += found.programs
             findings.relationsByKind.merge(found.relationsByKind, uniquingKeysWith: +)
+            findings.evidence.merge(found.evidence) { first, _ in first }
             if let narrow = found.narrowest, findings.narrowest.map({ narrow.range.width < $0.range.width }) ?? true { findings.narrowest = narrow }
         }
         if let first = findings.recovered.first {
             throw PipelineError(
                 .internal,
-                "disclosure audit: \(findings.recovered.count) suppressed counts could be recovered from the published tables (first: \(first.indicator) \(first.period) \(first.level.rawValue) \(first.code) quintile \(first.quintile) \(first.component)); nothing was published",
+                "disclosure audit: \(findings.recovered.count) suppressed counts could be recovered from the published tables (first: \(first.indicator) \(first.period) \(first.level.rawValue) \(first.code) quintile \(first.quintile) \(first.component); \(findings.evidence[first] ?? "")); nothing was published",
                 hint: "this is a bug in disclosure control; report it")
         }
         // Names the count, never its range: the range is what must not leave the database.
         if let (cell, _) = findings.unprotected.first {
             throw PipelineError(
                 .internal,
-                "disclosure audit: \(findings.unprotected.count) hidden counts are narrowed by the published figures to fewer whole values than their protection (\(Int(FeasibleRanges(rules: rules).minimumWidth) + 1)) allows (first: \(cell.indicator) \(cell.period) \(cell.level.rawValue) \(cell.code) quintile \(cell.quintile) \(cell.component)); nothing was published",
+                "disclosure audit: \(findings.unprotected.count) hidden counts are narrowed by the published figures to fewer whole values than their protection (\(Int(FeasibleRanges(rules: rules).minimumWidth) + 1)) allows (first: \(cell.indicator) \(cell.period) \(cell.level.rawValue) \(cell.code) quintile \(cell.quintile) \(cell.component); \(findings.evidence[cell] ?? "")); nothing was published",
                 hint: "this is a bug in disclosure control; report it")
         }
         return findings

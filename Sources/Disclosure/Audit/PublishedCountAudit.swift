@@ -25,6 +25,9 @@ package struct PublishedCountAudit {
         /// The published relations among counts, by kind: an ICS's quintiles, England's ICSs, an ICS's
         /// places, a proportion's numerator within its denominator.
         package var relationsByKind: [String: Int] = [:]
+        /// For each recovered or unprotected count: its table, row and column, and the published figures
+        /// that narrow it (the kinds of sum it takes part in), for the error that refuses to publish.
+        package var evidence: [CountCell: String] = [:]
     }
 
     /// `definitions`: each indicator's arithmetic, by indicator id.
@@ -46,6 +49,7 @@ package struct PublishedCountAudit {
             }
         }
         var bounds: [CountCell: CountBounds] = [:]
+        var origins: [CountCell: (table: String, row: String, column: String)] = [:]
         for data in tables {
             guard let layout = data.table.counts else { continue }
             for row in data.records {
@@ -79,6 +83,7 @@ package struct PublishedCountAudit {
                     let cell = CountCell(
                         indicator: place.indicator, period: place.period, level: place.level, code: place.code,
                         quintile: place.quintile, component: component, parent: place.parent)
+                    origins[cell] = (data.table.name, rowKey, column)
                     if let known = knowledge.bounds(shown, recovered: found, below: component == .numerator ? below : nil) {
                         bounds[cell] = bounds[cell].map { $0.combined(with: known) } ?? known
                     }
@@ -90,10 +95,12 @@ package struct PublishedCountAudit {
         var attack = DisclosureAttack(bounds: bounds, relations: relations)
         findings.recovered = attack.recoveredHiddenCells()
         let pairs = AdditiveRelations.numeratorsWithinDenominators(bounds.keys, definitions: definitions)
+        var kindsOf: [CountCell: Set<String>] = [:]
         for relation in relations {
             let kind =
                 relation.total.level == .england ? "England = its ICSs" : relation.parts.first?.level == .place ? "ICS = its places" : "ICS = its quintiles"
             findings.relationsByKind[kind, default: 0] += 1
+            for cell in [relation.total] + relation.parts { kindsOf[cell, default: []].insert(kind) }
         }
         findings.relationsByKind["numerator ≤ denominator"] = pairs.count
         let ranges = try solver.ranges(bounds, relations: relations, atMost: pairs)
@@ -103,6 +110,12 @@ package struct PublishedCountAudit {
         for (cell, range) in ranges.sorted(by: { $0.key < $1.key }) {
             if !solver.protects(range) { findings.unprotected.append((cell, range)) }
             if findings.narrowest.map({ range.width < $0.range.width }) ?? true { findings.narrowest = (cell, range) }
+        }
+        for cell in findings.recovered + findings.unprotected.map(\.cell) {
+            let origin = origins[cell].map { "\($0.table) row \($0.row) column \($0.column)" } ?? "\(cell.level.rawValue) \(cell.code)"
+            let pairs = pairs.contains { $0.0 == cell || $0.1 == cell } ? ["numerator ≤ denominator"] : []
+            let through = (kindsOf[cell] ?? []).sorted() + pairs + ["the values, limits and withheld reasons published beside them"]
+            findings.evidence[cell] = "\(origin), narrowed through \(through.joined(separator: ", "))"
         }
         return findings
     }
