@@ -480,8 +480,9 @@ final class ExtractParser: CSVRecordHandler {
         case invalid(QuarantineReason)
     }
 
-    /// A whole non-negative count; `"1,234"` accepted (groups of three); disclosure markers
-    /// `*`, `c`, `..`, `-`, `[c]`, `x`, `[x]` mean suppressed at source, never zero.
+    /// A whole non-negative count; `"1,234"` accepted (groups of three), and a whole number written as a
+    /// decimal (`9986.0`, as pandas and spreadsheets write counts); disclosure markers `*`, `c`, `..`, `-`,
+    /// `[c]`, `x`, `[x]` mean suppressed at source, never zero.
     static func parseCount(_ raw: UnsafeRawBufferPointer) -> CountValue {
         let bytes = trimmed(raw)
         let count = bytes.count
@@ -504,6 +505,12 @@ final class ExtractParser: CSVRecordHandler {
                 value = sum
                 digitsSinceComma += 1
                 if sawComma, digitsSinceComma > 3 { return .invalid(.notACount) }
+            } else if byte == UInt8(ascii: "."), index > 0, digitsSinceComma > 0 {
+                // `9986.0`: whole only if every digit after the point is 0 (`1.5` is not a count).
+                var rest = index + 1
+                while rest < count, bytes[rest] == UInt8(ascii: "0") { rest += 1 }
+                guard rest == count else { return .invalid(.notACount) }
+                break
             } else if byte == UInt8(ascii: ",") {
                 if index == 0 || (sawComma && digitsSinceComma != 3) || (!sawComma && digitsSinceComma > 3) {
                     return .invalid(.notACount)

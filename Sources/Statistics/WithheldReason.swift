@@ -16,6 +16,10 @@ public enum WithheldReason: String, Sendable, CaseIterable, Codable {
     case noExpectedEvents = "no_expected_events"
     /// An indirectly standardised figure without the England reference.
     case noReference = "no_reference"
+    /// A record behind the value was suppressed at source (`*`, `[c]`, …) at a grain where what it hides
+    /// is not known to be small (an ICB, sub-ICB or provider row): the value would be a partial total
+    /// (docs/DATA.md, "Suppressed at source").
+    case suppressedAtSource = "suppressed_at_source"
 
     /// The phrase `explain` and SII notes show (the first is PHEindicatormethods' own wording).
     public var text: String {
@@ -27,6 +31,7 @@ public enum WithheldReason: String, Sendable, CaseIterable, Codable {
         case .noDenominator: "no denominator"
         case .noExpectedEvents: "no expected events"
         case .noReference: "no reference"
+        case .suppressedAtSource: "a record suppressed at source"
         }
     }
 
@@ -37,14 +42,17 @@ public enum WithheldReason: String, Sendable, CaseIterable, Codable {
     public var eventsBelow: Double? {
         switch self {
         case .fewerThanTenEvents: 10
-        case .eventsWithoutPopulation, .ageBandWithoutPopulation, .noPopulation, .noDenominator, .noExpectedEvents, .noReference: nil
+        case .eventsWithoutPopulation, .ageBandWithoutPopulation, .noPopulation, .noDenominator, .noExpectedEvents, .noReference,
+            .suppressedAtSource:
+            nil
         }
     }
 
     public var publishedCode: String {
         switch self {
         case .noPopulation, .noDenominator: WithheldReason.noDenominator.rawValue
-        case .fewerThanTenEvents, .eventsWithoutPopulation, .ageBandWithoutPopulation, .noExpectedEvents, .noReference: rawValue
+        case .fewerThanTenEvents, .eventsWithoutPopulation, .ageBandWithoutPopulation, .noExpectedEvents, .noReference, .suppressedAtSource:
+            rawValue
         }
     }
 }

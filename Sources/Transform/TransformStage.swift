@@ -107,7 +107,14 @@ public struct TransformStage: PipelineStage {
                 // Places are published overall only (docs/DATA.md, "Places").
                 for (area, slice) in frame.areas.flatMap({ area in slices.map { (area, $0) } }) + places.map({ ($0, everyone[0]) }) {
                     let output = calculator.compute(cube, england: cube, units: area.units, slice: slice)
-                    let result = output.result, estimate = result.estimate
+                    var result = output.result
+                    // A `*` at a grain where it may hide any amount: the value would be a partial total, so it is
+                    // withheld with its reason — never 0, never ranked, compared or trended (docs/DATA.md).
+                    if profile.suppressedAtSourceWithholds && output.suppressedRecords > 0 {
+                        result.estimate = nil
+                        result.withheld = .suppressedAtSource
+                    }
+                    let estimate = result.estimate
                     if result.withheld != nil { withheld += 1 }
                     let subject = ChangeLog.subject(indicator.id, period, area.level, area.code, slice.type, slice.index)
                     let now = ChangeLog.text(estimate?.value) ?? "withheld"

@@ -39,6 +39,18 @@ struct ExtractParserTests {
         #expect(reason("1234,567") == .notACount)
     }
 
+    /// pandas writes `9986.0` for a count read as float; it is the whole count 9,986. A fraction is not.
+    @Test func wholeNumbersWrittenAsDecimals() {
+        #expect(value("9986.0") == 9986)
+        #expect(value("9986.00") == 9986)
+        #expect(value("1,234.0") == 1234)
+        #expect(value("0.0") == 0)
+        #expect(reason("9986.5") == .notACount)
+        #expect(reason("9986.01") == .notACount)
+        #expect(reason(".0") == .notACount)
+        #expect(reason("1,23.0") == .notACount)
+    }
+
     @Test func nonIntegersAndNegatives() {
         #expect(reason("1.5") == .notACount)
         #expect(reason("abc") == .notACount)

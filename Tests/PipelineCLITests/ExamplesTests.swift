@@ -233,6 +233,52 @@ struct ExamplesTests {
             quarantined == ["2186 duplicate_key", "2187 duplicate_key", "2188 duplicate_key", "2231 duplicate_key", "2232 duplicate_key", "2233 duplicate_key"])
     }
 
+    /// The dental file with one ICB's count suppressed at source (`*` for Lancashire and South Cumbria,
+    /// December 2022): once published as 0, ranked last and "lower than England", with England's total 3%
+    /// short and unflagged. Now the ICS and every total it is part of are withheld with the reason, the
+    /// count is not a number, nothing ranks, compares or trends it, and the other months are untouched.
+    @Test func aCountSuppressedAtSourceInAnICBFileIsWithheldNeverZero() throws {
+        let workspace = try TestWorkspace()
+        let folder = Repository.path("examples/nhs-dental-icb")
+        let file = "nhse_dental_icb_unique_patients_rolling_12m.csv"
+        var lines = try String(contentsOfFile: "\(folder)/\(file)", encoding: .utf8).components(separatedBy: "\n")
+        let index = try #require(lines.firstIndex { $0.hasPrefix("2022-12-01,North West,Lancashire and South Cumbria ICB,E54000048,QE1,") })
+        var fields = lines[index].components(separatedBy: ",")
+        fields[5] = "*"
+        lines[index] = fields.joined(separator: ",")
+        try workspace.write(file, lines.joined(separator: "\n"))
+        try workspace.write("pipeline.json", try String(contentsOfFile: "\(folder)/pipeline.json", encoding: .utf8))
+        try FileManager.default.createSymbolicLink(atPath: workspace.path("reference"), withDestinationPath: Repository.path("reference"))
+        let run = try CommandLineRunner.run([
+            "run", "--config", workspace.path("pipeline.json"), "--db", workspace.path("dental.sqlite"), "--output", workspace.path("published"),
+        ])
+        #expect(run.status == 0, "\(run.stderr)")
+        try DatabaseQueue(path: workspace.path("dental.sqlite")).read { db in
+            let december = "period_start = '2022-01-01'"
+            let qe1 = try #require(try Row.fetchOne(db, sql: "SELECT * FROM soc_ics_league WHERE \(december) AND ics_ods_code = 'QE1'"))
+            #expect(qe1["numerator"] as Int? == nil && qe1["value"] as Double? == nil && qe1["rank_value"] as Int? == nil)
+            let logged = try String.fetchAll(
+                db,
+                sql: """
+                    SELECT column_name || ':' || action || ':' || reason_code FROM soc_suppressed_cells
+                    WHERE table_name = 'soc_ics_league' AND row_key = 'DENT12|2022-01-01|QE1' AND column_name IN ('numerator', 'value') ORDER BY 1
+                    """)
+            #expect(logged == ["numerator:withheld:suppressed_at_source", "value:withheld:suppressed_at_source"], "\(logged)")
+            #expect((qe1["suppression_reason"] as String).contains("suppressed_at_source"))
+            #expect(qe1["compare_england_2level"] as String? == nil && qe1["funnel_band"] as String? == nil && qe1["trend_marker"] as String? == nil)
+            // England is a partial total too: withheld, so no ICS is compared with it that month.
+            let england = try #require(try Row.fetchOne(db, sql: "SELECT * FROM soc_national_by_group WHERE \(december) AND breakdown_type = 'all'"))
+            #expect(england["numerator"] as Int? == nil && england["value"] as Double? == nil)
+            #expect(england["suppression_reason"] as String == "suppressed_at_source")
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM soc_ics_league WHERE \(december) AND compare_england_2level IN ('better', 'worse')") == 0)
+            #expect(
+                try String.fetchOne(db, sql: "SELECT text FROM soc_headlines WHERE \(december) AND statement_type = 'range_ics'")?.contains("41 ICSs") == true)
+            // November is as published: QE1 has its value, England its total.
+            let november = try #require(try Row.fetchOne(db, sql: "SELECT * FROM soc_ics_league WHERE period_start = '2021-12-01' AND ics_ods_code = 'QE1'"))
+            #expect(november["value"] as Double? != nil)
+        }
+    }
+
     /// NHS England's A&E attendances by trust, shared out to ICBs by catchment: fractions kept exact, the
     /// trusts the weights do not name listed with their attendances.
     @Test func aeAttendancesByTrustSharedByCatchment() throws {

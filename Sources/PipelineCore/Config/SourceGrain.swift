@@ -50,7 +50,7 @@ public enum SourceGrain: String, Codable, Sendable, CaseIterable {
                     "not available for this source's grain: one row per ICB, no deprivation split, so no SII, RII, gap or quintile values; ICS and England values, the comparison with England, funnel and trend are published"
                 ),
                 places: .notAvailable("the source's rows are by ICB"), population: Self.noPopulation, wideLayout: false, convertsLsoaVintages: false,
-                attribution: .notAvailable(""), eventsOnly: false, parsesInChunks: true)
+                attribution: .notAvailable(""), eventsOnly: false, parsesInChunks: true, suppressedAtSourceWithholds: true)
         case .subIcb:
             GrainProfile(
                 grain: self, geographyFields: [.subIcb], placement: .subIcb, counts: .byIcb,
@@ -58,7 +58,7 @@ public enum SourceGrain: String, Codable, Sendable, CaseIterable {
                     "not available for this source's grain: one row per sub-ICB location, no deprivation split, so no SII, RII, gap or quintile values; ICS and England values, the comparison with England, funnel and trend are published"
                 ),
                 places: .notAvailable("the source's sub-ICB locations are added up to their ICS"), population: Self.noPopulation, wideLayout: false,
-                convertsLsoaVintages: false, attribution: .notAvailable(""), eventsOnly: false, parsesInChunks: true)
+                convertsLsoaVintages: false, attribution: .notAvailable(""), eventsOnly: false, parsesInChunks: true, suppressedAtSourceWithholds: true)
         case .provider:
             GrainProfile(
                 grain: self, geographyFields: [.provider], placement: .provider, counts: .attributed,
@@ -66,7 +66,8 @@ public enum SourceGrain: String, Codable, Sendable, CaseIterable {
                     "not available for this source's grain: counts by provider shared out to ICBs by catchment weights, no deprivation split, so no SII, RII, gap or quintile values; ICS and England values, the comparison with England, funnel and trend are published"
                 ),
                 places: .notAvailable("the source's counts are by provider, shared out to ICBs"), population: .notAvailable("counts by provider are events"),
-                wideLayout: false, convertsLsoaVintages: false, attribution: .available, eventsOnly: true, parsesInChunks: false)
+                wideLayout: false, convertsLsoaVintages: false, attribution: .available, eventsOnly: true, parsesInChunks: false,
+                suppressedAtSourceWithholds: true)
         case .gpPractice:
             GrainProfile(
                 grain: self, geographyFields: [.provider], placement: .provider, counts: .attributed,
@@ -148,4 +149,10 @@ public struct GrainProfile: Sendable, Equatable {
     public let parsesInChunks: Bool
     /// Whether each provider belongs to one ICB, its weights file naming no share (a GP practice list).
     public var wholeToOneIcb = false
+    /// Whether a record suppressed at source withholds every value it is part of (`suppressed_at_source`):
+    /// so for rows by ICB, sub-ICB location or provider, where a `*` may hide any amount. Rows by LSOA,
+    /// by ICB × decile or by GP practice are suppressed by their publishers as small counts; their values
+    /// are kept and the share of suppressed records is published in the metadata (docs/DATA.md,
+    /// "Suppressed at source").
+    public var suppressedAtSourceWithholds = false
 }

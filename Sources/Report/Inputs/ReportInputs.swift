@@ -60,8 +60,12 @@ struct ReportInputs {
         let cursor = try IndicatorValue.fetchCursor(db)
         while let row = try cursor.next() {
             let national = row.level == .england
-            let numerator = control.count(row.numerator, national: national)
-            let denominator = control.count(row.denominator, national: national)
+            // A partial total (a record suppressed at source) is not a count: it is published as withheld,
+            // with a proportion's denominator, which may be the partial one (docs/DATA.md).
+            let partial = row.withheld == .suppressedAtSource
+            let notACount = PublishedCell.hidden(.withheld, reason: WithheldReason.suppressedAtSource.publishedCode)
+            let numerator = partial ? notACount : control.count(row.numerator, national: national)
+            let denominator = partial && row.statistic == .proportion ? notACount : control.count(row.denominator, national: national)
             let stored = StoredValue(
                 value: row.value, lower95: row.lower95, upper95: row.upper95, lower998: row.lower998, upper998: row.upper998, withheld: row.withheld)
             let value = ControlledValue(
