@@ -17,4 +17,7 @@ static inline double rmath_qt(double p, double df, int lower_tail, int log_p) {
 static inline double rmath_pnorm(double x, double mean, double sd, int lower_tail, int log_p) {
     return pnorm(x, mean, sd, lower_tail, log_p);
 }
+static inline double rmath_pgamma(double x, double shape, double scale, int lower_tail, int log_p) {
+    return pgamma(x, shape, scale, lower_tail, log_p);
+}
 #endif

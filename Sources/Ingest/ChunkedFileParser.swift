@@ -111,6 +111,11 @@ struct ChunkedFileParser: Sendable {
                     entry.line += lineOffset
                     stats.quarantine.append(entry)
                 }
+                stats.byReason.merge(chunkParser.quarantinedByReason, uniquingKeysWith: +)
+                for (reason, var entry) in chunkParser.firstByReason where stats.firstByReason[reason] == nil {
+                    entry.line += lineOffset
+                    stats.firstByReason[reason] = entry
+                }
                 lineOffset += summary.lines
                 stats.rowsRead += chunkParser.rowsRead
                 stats.rowsLoaded += chunkParser.rowsLoaded

@@ -32,6 +32,9 @@ final class ExtractParser: CSVRecordHandler {
     private var filters: [(column: Int, values: Set<String>)] = []
     /// Rows left out by the filter (read, not quarantined).
     var rowsFiltered = 0
+    /// Quarantined rows by reason, and the first row of each: what a threshold error leads with.
+    var quarantinedByReason: [QuarantineReason: Int] = [:]
+    var firstByReason: [QuarantineReason: QuarantineEntry] = [:]
     /// Scratch for sharing a row's values among the LSOAs its area split into.
     private var parts1: [Int64] = [], parts2: [Int64] = []
 
@@ -127,10 +130,20 @@ final class ExtractParser: CSVRecordHandler {
             // reads back into the ICB-level tables without a decile (docs/DATA.md, "ICS-level sources").
             var parsed = 1
             if placement == .icbByDecile {
-                guard let value = Self.parseSmallInt(Self.trimmed(record[columnDecile])), (1...10).contains(value) else {
+                guard let (number, label) = Self.decileLabel(Self.trimmed(record[columnDecile])), (1...10).contains(number) else {
                     return quarantine(record, column: columnDecile + 1, .invalidDecile)
                 }
-                parsed = value
+                // The source's numbers read in its declared order; a label naming an end must agree with it,
+                // or every decile would be read upside down (docs/DATA.md, "Deprivation deciles in the rows").
+                let order = source.decileOrder ?? .oneMostDeprived
+                if let said = DecileOrder.said(by: number, label: label), said != order {
+                    throw PipelineError(
+                        .usage,
+                        "source '\(source.name)': the decile label '\(record.string(columnDecile))' says \(number) is \(said == .oneMostDeprived ? "most" : "least") deprived, but the source declares \"decileOrder\": \"\(order.rawValue)\"",
+                        at: InputLocation(file: file, line: record.line, column: columnDecile + 1),
+                        hint: "set \"decileOrder\": \"\(said.rawValue)\" on the source, as the publisher's labels say")
+                }
+                parsed = order.decile(number)
             }
             icb = found
             decile = parsed
@@ -464,9 +477,13 @@ final class ExtractParser: CSVRecordHandler {
 
     private func quarantine(_ record: CSVRecord, column: Int, _ reason: QuarantineReason) {
         quarantinedCount += 1
-        guard quarantined.count < Self.quarantineKeepLimit else { return }
+        quarantinedByReason[reason, default: 0] += 1
+        let known = firstByReason[reason] != nil
+        guard !known || quarantined.count < Self.quarantineKeepLimit else { return }
         let name = map.flatMap { column >= 1 && column <= $0.headers.count ? $0.headers[column - 1] : nil }
-        quarantined.append(QuarantineEntry(line: record.line, column: column, columnName: name, reason: reason))
+        let entry = QuarantineEntry(line: record.line, column: column, columnName: name, reason: reason)
+        if !known { firstByReason[reason] = entry }
+        if quarantined.count < Self.quarantineKeepLimit { quarantined.append(entry) }
     }
 
     // MARK: - Value parsing (allocation-free)
@@ -544,6 +561,18 @@ final class ExtractParser: CSVRecordHandler {
         guard bytes.count <= 16 else { return false }
         let text = String(decoding: bytes, as: UTF8.self).lowercased()
         return text == "unknown" || text == "not known" || text == "u" || text == "na"
+    }
+
+    /// A decile as publishers write it: a number (`3`, `03`), optionally followed by words (`01 Least
+    /// deprived`, `10 - Most deprived`); nil when it does not start with one or two digits.
+    static func decileLabel(_ bytes: UnsafeRawBufferPointer) -> (number: Int, label: String)? {
+        var digits = 0
+        while digits < bytes.count, digits < 3, bytes[digits] >= 0x30, bytes[digits] <= 0x39 { digits += 1 }
+        guard digits > 0, digits <= 2, let number = parseSmallInt(UnsafeRawBufferPointer(rebasing: bytes[0..<digits])) else { return nil }
+        if digits == bytes.count { return (number, "") }
+        // Words after the number, past a space or a dash; anything else (`3.5`, `3a`) is not a decile.
+        guard bytes[digits] == 0x20 || bytes[digits] == UInt8(ascii: "-") else { return nil }
+        return (number, String(decoding: UnsafeRawBufferPointer(rebasing: bytes[digits...]), as: UTF8.self))
     }
 
     static func parseSmallInt(_ bytes: UnsafeRawBufferPointer) -> Int? {

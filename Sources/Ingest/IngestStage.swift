@@ -193,26 +193,37 @@ public struct IngestStage: PipelineStage {
 
     private func checkRejectThreshold(_ result: SourceResult, config: PipelineConfig) throws {
         let threshold = result.source.rejectThreshold ?? config.ingest.rejectThreshold
-        let read = result.rowsRead
-        guard read > 0 || result.rowsQuarantined > 0 else { return }
-        let share = Double(result.rowsQuarantined) / Double(max(read, 1))
+        // Rows the `where` filter left out were never asked for: the share is of the rows kept.
+        let kept = result.rowsRead - result.rowsFiltered
+        guard kept > 0 || result.rowsQuarantined > 0 else { return }
+        let share = Double(result.rowsQuarantined) / Double(max(kept, 1))
         guard share > threshold else { return }
-        let examples = result.files.flatMap { file in
-            file.quarantine.prefix(5).map { "\(InputLocation(file: file.file.displayPath, line: $0.line, column: $0.column)): \($0.reason.explanation)" }
-        }.prefix(5)
         throw PipelineError(
             .dataQuality,
-            "source '\(result.source.name)': \(result.rowsQuarantined) of \(read) rows failed validation (\(Self.percent(share)), above the reject threshold of \(Self.percent(threshold))); nothing was committed. First problems:\n  "
-                + examples.joined(separator: "\n  "),
-            hint: "fix the extract, or raise rejectThreshold for this source in pipeline.json")
+            "source '\(result.source.name)': \(result.rowsQuarantined) of \(kept) rows\(result.rowsFiltered > 0 ? " kept by its 'where' filter" : "") failed validation (\(Self.percent(share)), above the reject threshold of \(Self.percent(threshold))); nothing was committed. By reason:\n  "
+                + Self.problemsByReason(result).joined(separator: "\n  "),
+            hint: "fix what the most frequent reason names (each first row is shown); raising rejectThreshold would publish totals from whichever rows passed")
+    }
+
+    /// One line per reason, most frequent first: its count and its first row, where and why.
+    static func problemsByReason(_ result: SourceResult) -> [String] {
+        result.problemsByReason.map { problem in
+            let at = InputLocation(file: problem.first.file, line: problem.first.entry.line, column: problem.first.entry.column)
+            return "\(problem.count) \(problem.reason.rawValue) — first: \(at): \(problem.reason.explanation)"
+        }
     }
 
     private func checkCoverage(_ result: SourceResult, reference: ReferenceTables) throws {
         let totals = result.totals
+        // Where rows arrived but were set aside, the reasons are the diagnosis, not the delivery.
+        let setAside =
+            result.rowsQuarantined > 0
+            ? "; \(result.rowsQuarantined) of its rows were set aside, by reason:\n  " + Self.problemsByReason(result).joined(separator: "\n  ") : ""
         guard !totals.periods.isEmpty else {
             throw PipelineError(
-                .dataQuality, "source '\(result.source.name)' has no valid rows in any period",
-                at: InputLocation(file: result.source.files))
+                .dataQuality, "source '\(result.source.name)' has no valid rows in any period\(setAside)",
+                at: InputLocation(file: result.source.files),
+                hint: result.rowsQuarantined > 0 ? "fix what the most frequent reason names" : "check that the files hold data rows under their header")
         }
         for (slot, period) in totals.periods.enumerated() {
             let missing = reference.icbs.indices.filter { icb in
@@ -222,8 +233,10 @@ public struct IngestStage: PipelineStage {
                 let names = missing.prefix(10).map { "\(reference.icbs[$0].odsCode) \(reference.icbs[$0].shortName)" }
                 throw PipelineError(
                     .dataQuality,
-                    "coverage: source '\(result.source.name)' period \(period.label) has no records for \(missing.count) of \(reference.icbs.count) ICBs: \(names.joined(separator: "; "))\(missing.count > 10 ? "; …" : "")",
-                    hint: "every dataset must cover every system in each period; check the delivery for the ICBs named")
+                    "coverage: source '\(result.source.name)' period \(period.label) has no records for \(missing.count) of \(reference.icbs.count) ICBs: \(names.joined(separator: "; "))\(missing.count > 10 ? "; …" : "")\(setAside)",
+                    hint: result.rowsQuarantined > 0
+                        ? "every dataset must cover every system in each period; the rows set aside may be the named ICBs' (fix what the reasons name), else check the delivery"
+                        : "every dataset must cover every system in each period; check the delivery for the ICBs named")
             }
         }
     }

@@ -5,14 +5,21 @@ public import PipelineCore
 /// uses, so a wrong period or code format, rows of another ICS in a delivered folder, or counts out of
 /// range are reported before a run — by file, line, column and reason, never by value.
 public enum RowSampler {
-    /// Rows read per file.
+    /// Rows kept (past the source's `where` filter) per file.
     public static let rowsPerFile = 200
 
     /// What the sample of one source found.
     public struct Finding: Sendable {
         public var file: String
         public var rowsRead: Int
+        /// Rows the source's `where` filter left out (read past them to find kept rows).
+        public var rowsFiltered: Int
         public var quarantined: [QuarantineEntry]
+        /// Quarantined rows by reason.
+        public var byReason: [QuarantineReason: Int]
+
+        /// Rows the filter kept.
+        public var rowsKept: Int { rowsRead - rowsFiltered }
     }
 
     public static func sample(_ config: PipelineConfig) throws -> [(source: SourceConfig, findings: [Finding])] {
@@ -34,26 +41,28 @@ public enum RowSampler {
                 do {
                     _ = try CSVReader(dialect: source.dialect, chunkSize: 64 * 1024).read(path: file.path, displayPath: file.displayPath, into: limited)
                 } catch is Limited.Enough {}
-                findings.append(Finding(file: file.displayPath, rowsRead: parser.rowsRead, quarantined: parser.quarantined))
+                findings.append(
+                    Finding(
+                        file: file.displayPath, rowsRead: parser.rowsRead, rowsFiltered: parser.rowsFiltered, quarantined: parser.quarantined,
+                        byReason: parser.quarantinedByReason))
             }
             result.append((source, findings))
         }
         return result
     }
 
-    /// Forwards the header and the first rows to the parser, then stops the reader.
+    /// Forwards the header and rows to the parser until it has kept `rows` (rows the `where` filter
+    /// leaves out do not count: a sample of only those would check nothing), then stops the reader.
     private final class Limited: CSVRecordHandler {
         struct Enough: Error {}
         let parser: ExtractParser
         let rows: Int
-        var seen = 0
         init(parser: ExtractParser, rows: Int) {
             self.parser = parser
             self.rows = rows
         }
         func handle(_ record: CSVRecord) throws {
-            guard seen <= rows else { throw Enough() }
-            seen += 1
+            guard parser.rowsRead - parser.rowsFiltered < rows else { throw Enough() }
             try parser.handle(record)
         }
     }

@@ -15,6 +15,9 @@ final class SourceResult {
         var parallelWindows = 0
         /// Rows left out by the source's `where` filter.
         var rowsFiltered = 0
+        /// Quarantined rows by reason (all of them, not only those kept), and the first row of each.
+        var byReason: [QuarantineReason: Int] = [:]
+        var firstByReason: [QuarantineReason: QuarantineEntry] = [:]
     }
 
     let source: SourceConfig
@@ -41,4 +44,16 @@ final class SourceResult {
     var rowsLoaded: Int { files.reduce(0) { $0 + $1.rowsLoaded } }
     var rowsQuarantined: Int { files.reduce(0) { $0 + $1.rowsQuarantined } }
     var rowsFiltered: Int { files.reduce(0) { $0 + $1.rowsFiltered } }
+
+    /// Every file's quarantined rows by reason, most frequent first, with the first row of each.
+    var problemsByReason: [(reason: QuarantineReason, count: Int, first: (file: String, entry: QuarantineEntry))] {
+        var counts: [QuarantineReason: Int] = [:]
+        var first: [QuarantineReason: (file: String, entry: QuarantineEntry)] = [:]
+        for file in files {
+            counts.merge(file.byReason, uniquingKeysWith: +)
+            for (reason, entry) in file.firstByReason where first[reason] == nil { first[reason] = (file.file.displayPath, entry) }
+        }
+        return counts.compactMap { reason, count in first[reason].map { (reason, count, $0) } }
+            .sorted { $0.count != $1.count ? $0.count > $1.count : $0.reason.rawValue < $1.reason.rawValue }
+    }
 }

@@ -11,7 +11,8 @@ struct Pipeline: ParsableCommand {
         discussion: "Exit codes: " + ExitStatus.allCases.map { "\($0.rawValue) \($0.meaning)" }.joined(separator: "; ") + ".",
         version: ProgramVersion.current,
         subcommands: [
-            RunCommand.self, PlanCommand.self, StatusCommand.self, HistoryCommand.self, ExplainCommand.self, TablesCommand.self, ValidateCommand.self,
+            RunCommand.self, PlanCommand.self, StatusCommand.self, HistoryCommand.self, ExplainCommand.self, TablesCommand.self, QuarantineCommand.self,
+            ValidateCommand.self,
             SampleCommand.self,
         ]
     )

@@ -29,20 +29,31 @@ struct ValidateCommand: ParsableCommand {
         Console.out("valid")
     }
 
-    /// The first rows of every extract through ingest's own parser: problems by place and reason.
+    /// The first kept rows of every extract through ingest's own parser: problems by reason (most frequent
+    /// first) and place; a source whose `where` filter keeps none of its rows is an error.
     private func sampleRows(_ config: PipelineConfig) throws {
         var failing: [String] = []
         for (source, findings) in try RowSampler.sample(config) {
-            let read = findings.reduce(0) { $0 + $1.rowsRead }
-            let bad = findings.reduce(0) { $0 + $1.quarantined.count }
-            Console.out("source \(source.name): first \(RowSampler.rowsPerFile) rows of each file: \(read) read, \(bad) would be quarantined")
-            for finding in findings {
-                for entry in finding.quarantined.prefix(3) {
-                    Console.error("warning: \(finding.file):\(entry.line):\(entry.column): \(entry.reason.rawValue): \(entry.reason.explanation)")
-                }
+            let read = findings.reduce(0) { $0 + $1.rowsRead }, kept = findings.reduce(0) { $0 + $1.rowsKept }
+            let bad = findings.reduce(0) { $0 + $1.byReason.values.reduce(0, +) }
+            let filtered = read - kept
+            Console.out(
+                "source \(source.name): first \(RowSampler.rowsPerFile) kept rows of each file: \(kept) checked\(filtered > 0 ? " (\(filtered) more left out by its 'where' filter)" : ""), \(bad) would be quarantined"
+            )
+            var counts: [QuarantineReason: Int] = [:]
+            for finding in findings { counts.merge(finding.byReason, uniquingKeysWith: +) }
+            for (reason, count) in counts.sorted(by: { $0.value != $1.value ? $0.value > $1.value : $0.key.rawValue < $1.key.rawValue }) {
+                let first = findings.lazy.compactMap { finding in finding.quarantined.first { $0.reason == reason }.map { (finding.file, $0) } }.first
+                let at = first.map { " — first: \($0.0):\($0.1.line):\($0.1.column)" } ?? ""
+                Console.error("warning: \(count) \(reason.rawValue)\(at): \(reason.explanation)")
+            }
+            if read > 0 && kept == 0 {
+                throw PipelineError(
+                    .dataQuality, "source '\(source.name)': none of the \(read) rows read passes its 'where' filter \(source.rowFilter)",
+                    at: InputLocation(file: global.config), hint: "check the filter's column and values against the file (values are compared as text)")
             }
             let threshold = source.rejectThreshold ?? config.ingest.rejectThreshold
-            if read > 0, Double(bad) / Double(read) > threshold { failing.append(source.name) }
+            if kept > 0, Double(bad) / Double(kept) > threshold { failing.append(source.name) }
         }
         guard failing.isEmpty else {
             throw PipelineError(

@@ -251,11 +251,98 @@ struct IngestStageTests {
         try workspace.write(
             "pipeline.json",
             TestWorkspace.tinyConfigJSON().replacingOccurrences(
-                of: "\"files\": \"extracts/{icb}/admissions.csv\"", with: "\"grain\": \"icb-imd-decile\", \"files\": \"agg/admissions.csv\""))
+                of: "\"files\": \"extracts/{icb}/admissions.csv\"",
+                with: "\"grain\": \"icb-imd-decile\", \"decileOrder\": \"1-most-deprived\", \"files\": \"agg/admissions.csv\""))
         let store = try StageHarness.run(IngestStage(), configPath: workspace.path("pipeline.json"))
         try store.pool.read { (db: Database) throws -> Void in
             #expect(try Int.fetchOne(db, sql: "SELECT sum(events) FROM ingest_event_total WHERE icb_code = 'QBB'") == 10)
             #expect(try String.fetchOne(db, sql: "SELECT DISTINCT sub_icb_code FROM ingest_event_total WHERE icb_code = 'QBB'") == "QBB")
+        }
+    }
+
+    /// NHS Talking Therapies writes its deciles `01 Least deprived`, `02 Less deprived` … `10 Most deprived`
+    /// (2024-25 referrals of NHS Lancashire and South Cumbria, set here on the tiny world's QAA). Read with
+    /// the declared order, `10 Most deprived` is the product's decile 1; declared the other way, the labels
+    /// contradict it and ingest stops naming the cell and the fix, instead of inverting the gradient.
+    @Test func publishersDecileLabelsAreReadTheWayTheyMeanThem() throws {
+        let referrals = [2395, 3625, 5060, 4585, 3900, 4055, 5615, 6485, 7745, 14300]
+        let labels =
+            ["01 Least deprived"] + (2...5).map { String(format: "%02d Less deprived", $0) } + (6...9).map { String(format: "%02d More deprived", $0) }
+            + ["10 Most deprived"]
+        let rows = zip(labels, referrals).map { "QAA,\($0),2025-03,male,0-4,\($1)" }.joined(separator: "\n") + "\nQBB,5,2025-03,male,0-4,10"
+        func run(_ order: String) throws -> CheckpointStore {
+            let workspace = try TestWorkspace()
+            try workspace.writeTinyWorld()
+            try workspace.write("agg/admissions.csv", "icb_code,imd_decile,period,sex,age_band,events\n\(rows)\n")
+            try workspace.write(
+                "pipeline.json",
+                TestWorkspace.tinyConfigJSON().replacingOccurrences(
+                    of: "\"files\": \"extracts/{icb}/admissions.csv\"",
+                    with: "\"grain\": \"icb-imd-decile\", \"decileOrder\": \"\(order)\", \"files\": \"agg/admissions.csv\""))
+            return try StageHarness.run(IngestStage(), configPath: workspace.path("pipeline.json"))
+        }
+        let store = try run("1-least-deprived")
+        try store.pool.read { (db: Database) throws -> Void in
+            #expect(try Int.fetchOne(db, sql: "SELECT events FROM ingest_event_total WHERE icb_code = 'QAA' AND imd_decile = 1") == 14300)
+            #expect(try Int.fetchOne(db, sql: "SELECT events FROM ingest_event_total WHERE icb_code = 'QAA' AND imd_decile = 10") == 2395)
+        }
+        #expect {
+            try run("1-most-deprived")
+        } throws: { error in
+            let error = error as? PipelineError
+            return error?.message.contains("the decile label '01 Least deprived' says 1 is least deprived") == true
+                && error?.hint?.contains("\"decileOrder\": \"1-least-deprived\"") == true && "\(error!)".contains("agg/admissions.csv:2:2")
+        }
+    }
+
+    /// The threshold error leads with what failed most, not with what came first in the file: here two
+    /// unknown LSOAs come first and six bad sexes after (as Talking Therapies' few unknown ICBs hid 1,386
+    /// bad decile labels), each reason with its count and first row.
+    @Test func theThresholdErrorCountsEveryReason() throws {
+        let workspace = try TestWorkspace()
+        let bad = (0..<6).map { _ in "E01000002,2025-03,woman,50-54,3" }.joined(separator: "\n")
+        _ = try workspace.writeTinyWorld(
+            admissionsQAA:
+                "lsoa_code,period,sex,age_band,events\nE09999999,2025-03,male,0-4,5\nE09999998,2025-03,male,0-4,5\n\(bad)\nE01000001,2025-03,male,0-4,5\n")
+        #expect {
+            try StageHarness.run(IngestStage(), configPath: workspace.path("pipeline.json"))
+        } throws: { error in
+            let message = (error as? PipelineError)?.message ?? ""
+            let sex = message.range(of: "6 invalid_sex — first: extracts/QAA/admissions.csv:4:3: sex must be")
+            let lsoa = message.range(of: "2 unknown_lsoa — first: extracts/QAA/admissions.csv:2:1:")
+            return message.contains("8 of 11 rows failed validation") && sex != nil && lsoa != nil && sex!.lowerBound < lsoa!.lowerBound
+        }
+    }
+
+    /// An ICB whose rows all arrived but were set aside is not "missing from the delivery": the coverage
+    /// error names the reasons with their first rows.
+    @Test func theCoverageErrorNamesWhyRowsWereSetAside() throws {
+        let workspace = try TestWorkspace()
+        try workspace.writeTinyWorld()
+        try workspace.write(
+            "extracts/QBB/admissions.csv", "lsoa_code,period,sex,age_band,events\nE01000003,2025-03,woman,20-24,4\nE01000004,2025-03,man,65-69,6\n")
+        #expect {
+            try StageHarness.run(IngestStage(), configPath: workspace.path("pipeline.json"))
+        } throws: { error in
+            let error = error as? PipelineError
+            return error?.message.contains("has no records for 1 of 2 ICBs: QBB") == true
+                && error?.message.contains("2 of its rows were set aside, by reason:\n  2 invalid_sex — first: extracts/QBB/admissions.csv:2:3") == true
+                && error?.hint?.contains("fix what the reasons name") == true
+        }
+    }
+
+    /// A bare decile number means nothing without the source's order: the configuration says so.
+    @Test func aDecileSourceMustDeclareItsOrder() throws {
+        let workspace = try TestWorkspace()
+        try workspace.writeTinyWorld()
+        try workspace.write(
+            "pipeline.json",
+            TestWorkspace.tinyConfigJSON().replacingOccurrences(
+                of: "\"files\": \"extracts/{icb}/admissions.csv\"", with: "\"grain\": \"icb-imd-decile\", \"files\": \"agg/admissions.csv\""))
+        #expect {
+            try StageHarness.run(IngestStage(), configPath: workspace.path("pipeline.json"))
+        } throws: { error in
+            "\(error)".contains("decileOrder") && "\(error)".contains("1-least-deprived")
         }
     }
 
@@ -275,7 +362,8 @@ struct IngestStageTests {
         try workspace.write(
             "pipeline.json",
             TestWorkspace.tinyConfigJSON().replacingOccurrences(
-                of: "\"files\": \"extracts/{icb}/admissions.csv\"", with: "\"grain\": \"icb-imd-decile\", \"files\": \"agg/admissions.csv\""))
+                of: "\"files\": \"extracts/{icb}/admissions.csv\"",
+                with: "\"grain\": \"icb-imd-decile\", \"decileOrder\": \"1-most-deprived\", \"files\": \"agg/admissions.csv\""))
         let store = try StageHarness.run(IngestStage(), configPath: workspace.path("pipeline.json"))
         let entries = try quarantine(store)
         #expect(entries.map(\.reason) == ["unknown_icb", "invalid_imd_decile"])

@@ -255,11 +255,47 @@ struct SilentWorkaroundTests {
         try workspace.write("extracts/QAA/admissions.csv", qaa + "E01000003,2025-03,female,20-24,9\n")
         let validate = try CommandLineRunner.run(["validate"], in: workspace.root)
         #expect(validate.status == 0, "\(validate.stderr)")
-        #expect(validate.stderr.contains("warning: extracts/QAA/admissions.csv:5:1: outside_delivered_ics"), "\(validate.stderr)")
-        #expect(validate.stdout.contains("source admissions: first 200 rows of each file: 6 read, 1 would be quarantined"), "\(validate.stdout)")
+        #expect(validate.stderr.contains("warning: 1 outside_delivered_ics — first: extracts/QAA/admissions.csv:5:1"), "\(validate.stderr)")
+        #expect(validate.stdout.contains("source admissions: first 200 kept rows of each file: 6 checked, 1 would be quarantined"), "\(validate.stdout)")
         #expect(!validate.stderr.contains("E01000003"))
         let run = try CommandLineRunner.run(["run"], in: workspace.root)
         #expect(run.status == 0 && run.stderr.contains("extracts/QAA/admissions.csv:5:1"), "\(run.stderr)")
+    }
+
+    /// A `where` filter that keeps no row: validate once said "valid" because none of its first 200 rows
+    /// passed the filter; now it reads on for kept rows and says when there are none.
+    @Test func validateSaysWhenTheFilterKeepsNothing() throws {
+        let workspace = try workspace()
+        let config = try String(contentsOfFile: workspace.path("pipeline.json"), encoding: .utf8)
+        try workspace.write(
+            "pipeline.json",
+            config.replacingOccurrences(
+                of: "\"files\": \"extracts/{icb}/admissions.csv\"", with: "\"files\": \"extracts/{icb}/admissions.csv\", \"where\": { \"sex\": [\"persons\"] }")
+        )
+        let validate = try CommandLineRunner.run(["validate"], in: workspace.root)
+        #expect(validate.status == 3, "\(validate.stdout)\(validate.stderr)")
+        #expect(validate.stderr.contains("source 'admissions': none of the 5 rows read passes its 'where' filter"), "\(validate.stderr)")
+        #expect(!validate.stdout.contains("\nvalid\n"))
+    }
+
+    /// The rows a run set aside can be read afterwards, by reason and place, never by value.
+    @Test func quarantinedRowsCanBeListedAfterTheRun() throws {
+        let workspace = try workspace()
+        let qaa = try String(contentsOfFile: workspace.path("extracts/QAA/admissions.csv"), encoding: .utf8)
+        try workspace.write("extracts/QAA/admissions.csv", qaa + "E01000003,2025-03,female,20-24,9\n")
+        #expect(try CommandLineRunner.run(["run"], in: workspace.root).status == 0)
+        let listed = try CommandLineRunner.run(["quarantine"], in: workspace.root)
+        #expect(listed.status == 0, "\(listed.stderr)")
+        #expect(listed.stdout.contains("admissions: 1 rows\n  1 outside_delivered_ics — first: extracts/QAA/admissions.csv:5:1:"), "\(listed.stdout)")
+        #expect(listed.stdout.contains("extracts/QAA/admissions.csv:5:1 (lsoa_code) outside_delivered_ics:"), "\(listed.stdout)")
+        #expect(!listed.stdout.contains("E01000003") && !listed.stdout.contains(",9"))
+        let csv = try CommandLineRunner.run(["quarantine", "--format", "csv", "--reason", "outside_delivered_ics"], in: workspace.root)
+        #expect(
+            csv.stdout.hasPrefix("source,path,line,column,column_name,reason,detail\nadmissions,extracts/QAA/admissions.csv,5,1,lsoa_code,"), "\(csv.stdout)")
+        let none = try CommandLineRunner.run(["quarantine", "--reason", "invalid_sex"], in: workspace.root)
+        #expect(none.stdout == "no quarantined rows with reason invalid_sex\n", "\(none.stdout)")
+        let typo = try CommandLineRunner.run(["quarantine", "--reason", "invalid_sx"], in: workspace.root)
+        #expect(typo.status == 2 && typo.stderr.contains("did you mean 'invalid_sex'?"), "\(typo.stderr)")
     }
 
     /// validate names the header columns it did not map, and refuses a file whose sex column it cannot find.

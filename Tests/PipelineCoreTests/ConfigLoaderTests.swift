@@ -36,7 +36,8 @@ struct ConfigLoaderTests {
     /// A population may come at ICB × decile (long layout); a wide one is per LSOA by definition.
     @Test func populationGrains() {
         let atIcb = valid.replacingOccurrences(
-            of: "\"kind\": \"population\", \"vintage\": \"test\",", with: "\"kind\": \"population\", \"grain\": \"icb-imd-decile\", \"vintage\": \"test\",")
+            of: "\"kind\": \"population\", \"vintage\": \"test\",",
+            with: "\"kind\": \"population\", \"grain\": \"icb-imd-decile\", \"decileOrder\": \"1-most-deprived\", \"vintage\": \"test\",")
         #expect(atIcb != valid)
         #expect(decodeError(atIcb) == nil)
         let wide = atIcb.replacingOccurrences(of: "\"grain\": \"icb-imd-decile\",", with: "\"grain\": \"icb-imd-decile\", \"layout\": \"wide\",")

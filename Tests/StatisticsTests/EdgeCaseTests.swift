@@ -78,4 +78,21 @@ struct EdgeCaseTests {
             }
         }
     }
+    /// A DSR with events in a band with no population is withheld, and still stores the whole range's
+    /// counts: bands 5/100, 3/0, 7/200 store 15 events over 300 people, not 8 over 100.
+    @Test func aWithheldDSRStoresEveryBandsCounts() {
+        var events = [Double](repeating: 0, count: 19), people = [Double](repeating: 0, count: 19)
+        (events[0], people[0]) = (5, 100)
+        (events[1], people[1]) = (3, 0)
+        (events[2], people[2]) = (7, 200)
+        var shares = [Double](repeating: 0, count: 19)
+        for band in 0..<3 { shares[band] = 1 }
+        let counts = AgeBandedCounts(
+            events: events, unknownAgeEvents: 0, denominators: [Double](repeating: 0, count: 19), unknownAgeDenominators: 0,
+            population: people, shares: shares, countsUnknownAge: false, standardWeights: [Double](repeating: 100_000.0 / 19, count: 19),
+            reference: nil, multiplier: 100_000)
+        let result = DirectlyStandardisedRate().compute(counts)
+        #expect(result.withheld == .eventsWithoutPopulation)
+        #expect(result.numerator == 15 && result.denominator == 300)
+    }
 }

@@ -44,12 +44,16 @@ public struct SourceConfig: Codable, Sendable, Equatable {
     public var periodType: PeriodKind?
     /// For `grain: provider`: the weights that share each provider's counts among ICBs.
     public var attribution: AttributionReference?
+    /// For rows by ICB × decile: which end of the source's decile numbers is most deprived (required:
+    /// docs/DATA.md, "Deprivation deciles in the rows").
+    public var decileOrder: DecileOrder?
     /// Only rows whose column holds one of the values are read (e.g. `{"ae_department_type": ["1"]}`);
     /// the rest are counted as filtered out, not quarantined.
     public var rowFilter: [String: [String]]
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case name, kind, grain, files, columns, dialect, rejectThreshold, vintage, description, layout, lsoaVintage, periodType, attribution
+        case decileOrder
         case rowFilter = "where"
     }
 
@@ -68,6 +72,14 @@ public struct SourceConfig: Codable, Sendable, Equatable {
         lsoaVintage = try container.decodeIfPresent(LsoaVintage.self, forKey: .lsoaVintage)
         periodType = try container.decodeIfPresent(PeriodKind.self, forKey: .periodType)
         attribution = try container.decodeIfPresent(AttributionReference.self, forKey: .attribution)
+        decileOrder = try container.decodeIfPresent(DecileOrder.self, forKey: .decileOrder)
+        if grain.profile.placement == .icbByDecile, decileOrder == nil {
+            throw DecodingError.dataCorruptedError(
+                forKey: .decileOrder, in: container,
+                debugDescription:
+                    "a source by ICB × decile must say which end of its decile numbers is most deprived: \"decileOrder\": \"1-most-deprived\" (ONS, IMD) or \"1-least-deprived\" (e.g. NHS Talking Therapies' '01 Least deprived … 10 Most deprived')"
+            )
+        }
         rowFilter = try container.decodeIfPresent([String: [String]].self, forKey: .rowFilter) ?? [:]
         if layout == .wide, kind != .population {
             throw DecodingError.dataCorruptedError(forKey: .layout, in: container, debugDescription: "'wide' is for population sources (ages as columns)")

@@ -96,15 +96,50 @@ public struct FunnelLimits: Sendable {
         return (limits(Distribution.normalQuantile(0.975)), limits(Distribution.normalQuantile(0.999)))
     }
 
-    /// The exact Poisson limits of the count England's rate gives at denominator D, divided by D, at 95% and 99.8%.
+    /// The funnel's lines at denominator D, at 95% and 99.8%, as PHEindicatormethods draws them
+    /// (docs/METHODS.md §10): with E = England's rate × D the expected count, the lower line is the count
+    /// O where P(X ≤ O | E) equals the tail and the upper line the count where P(X ≥ O | E) does, each
+    /// divided by D. A count below the lower line is then exactly one the exact Poisson test calls
+    /// significantly low, so the band read off the lines is the test's. Where even 0 events is not
+    /// significantly low (e^−E above the tail) the lower line is 0.
     private static func poissonLimits(rate: Double, denominator: Double, multiplier m: Double) -> ((Double, Double), (Double, Double)) {
         let expected = rate / m * denominator
         func limits(_ tail: Double) -> (Double, Double) {
-            (
-                Distribution.chiSquareQuantile(tail, degreesOfFreedom: 2 * expected) / 2 / denominator * m,
-                Distribution.chiSquareQuantile(1 - tail, degreesOfFreedom: 2 * expected + 2) / 2 / denominator * m
-            )
+            let lower =
+                Distribution.poissonAtMost(0, mean: expected) >= tail
+                ? 0 : root(from: 0, to: expected) { Distribution.poissonAtMost($0, mean: expected) - tail }
+            var top = expected + 10 * expected.squareRoot() + 10
+            while Distribution.poissonAtLeast(top, mean: expected) > tail { top *= 2 }
+            let upper = root(from: expected, to: top) { tail - Distribution.poissonAtLeast($0, mean: expected) }
+            return (lower / denominator * m, upper / denominator * m)
         }
         return (limits(0.025), limits(0.001))
+    }
+
+    /// The root of an increasing `f` between `low` (f ≤ 0) and `high` (f ≥ 0), by the Illinois method
+    /// (regula falsi that halves a stale end's weight): a few evaluations of R's incomplete gamma each.
+    static func root(from low: Double, to high: Double, _ f: (Double) -> Double) -> Double {
+        var (a, b) = (low, high)
+        var (fa, fb) = (f(a), f(b))
+        if fa >= 0 { return a }
+        if fb <= 0 { return b }
+        var side = 0
+        var previous = Double.nan
+        for _ in 0..<200 {
+            let c = (a * fb - b * fa) / (fb - fa)
+            let fc = f(c)
+            if fc == 0 || abs(c - previous) <= 1e-11 * max(1, abs(c)) { return c }
+            previous = c
+            if fc < 0 {
+                (a, fa) = (c, fc)
+                if side == -1 { fb /= 2 }
+                side = -1
+            } else {
+                (b, fb) = (c, fc)
+                if side == 1 { fa /= 2 }
+                side = 1
+            }
+        }
+        return (a + b) / 2
     }
 }

@@ -35,12 +35,13 @@ public struct DirectlyStandardisedRate: IndicatorMethod {
 
     public func compute(_ counts: AgeBandedCounts) -> MethodResult {
         var bands: [Band] = []
-        var x = 0.0, n = 0.0
+        // The counts of every band in the range, whatever is decided below: a withheld value still stores
+        // its whole events and population (5/100, 3/0, 7/200 store 15/300).
+        let x = counts.bandsInRange.reduce(0.0) { $0 + counts.events[$1] }
+        let n = counts.bandsInRange.reduce(0.0) { $0 + counts.population[$1] * counts.shares[$1] }
         var missing = false
         for band in counts.bandsInRange {
             let population = counts.population[band] * counts.shares[band]
-            x += counts.events[band]
-            n += population
             if population > 0 {
                 bands.append(Band(events: counts.events[band], population: population, standardWeight: counts.standardWeights[band]))
             } else if counts.events[band] > 0 {
