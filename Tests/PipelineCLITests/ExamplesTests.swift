@@ -228,6 +228,21 @@ struct ExamplesTests {
         }
         #expect((funnel?["tau2"] as Double?).map { $0 > 0 } == true && (funnel?["outside"] as Int?).map { $0 < 10 } == true, "\(String(describing: funnel))")
         #expect(page.contains("widened for overdispersion"))
+        // One verdict per value: the example judges by its funnel, so the overview matrix shades each ICS
+        // by its funnel band — as many "similar" as within the funnel (once all 42 were red or green by the
+        // interval test beside a funnel with 38 inside) — and a profile names the interval test only as
+        // secondary.
+        let bands = try DatabaseQueue(path: workspace.path("dental.sqlite")).read { db in
+            try String.fetchAll(db, sql: "SELECT funnel_band FROM soc_ics_league WHERE period_start = (SELECT max(period_start) FROM soc_ics_league)")
+        }
+        let matrix = try #require(page.components(separatedBy: "id=\"matrix-values\"").dropFirst().first?.components(separatedBy: "</table>").first)
+        #expect(matrix.components(separatedBy: "<td class=\"similar").count - 1 == bands.filter { $0 == "within" }.count, "\(bands)")
+        #expect(bands.filter { $0 == "within" }.count > 30)
+        let somerset = try String(contentsOfFile: workspace.path("published/latest/ics/QSL.html"), encoding: .utf8)
+        #expect(
+            somerset.contains("Interval test (secondary; this page&#39;s verdict is the funnel band)")
+                || somerset.contains("Interval test (secondary; this page's verdict is the funnel band)"))
+        #expect(!somerset.contains("Funnel band (secondary"))
         // The file repeats three ICBs in two months with a blank region and small counts: set aside, by line.
         #expect(
             quarantined == ["2186 duplicate_key", "2187 duplicate_key", "2188 duplicate_key", "2231 duplicate_key", "2232 duplicate_key", "2233 duplicate_key"])

@@ -58,6 +58,7 @@ struct ConfigSchemaTests {
         let pattern = try! Regex(method["pattern"] as! String)
         #expect(Statistic.allCases.allSatisfy { $0.rawValue.wholeMatch(of: pattern) != nil })
         #expect(values(indicator + ["polarity"]) == Set(Polarity.allCases.map(\.rawValue)))
+        #expect(values(indicator + ["comparison"]) == Set(ComparisonPolicy.allCases.map(\.rawValue)))
         #expect(values(["properties", "report", "properties", "formats", "items"]) == Set(ReportSettings.Format.allCases.map(\.rawValue)))
         #expect(values(indicator + ["breakdowns", "items"]) == Set(IndicatorConfig.Breakdown.allCases.map(\.rawValue)))
     }

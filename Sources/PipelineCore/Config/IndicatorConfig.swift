@@ -38,9 +38,11 @@ public struct IndicatorConfig: Codable, Sendable, Equatable {
     /// How the indicator reads inside a headline sentence, e.g. `waits of 18 weeks or less`; without it the
     /// title is used with its first letter lower-cased (unless it begins with an acronym or a name).
     public var phrase: String?
+    /// Which test gives the one verdict against England (docs/METHODS.md §10); two-level by default.
+    public var comparison: ComparisonPolicy = .twoLevel
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case id, title, source, method, multiplier, unit, ageRange, polarity, breakdowns, definition, phrase
+        case id, title, source, method, multiplier, unit, ageRange, polarity, breakdowns, definition, phrase, comparison
     }
 
     /// Indicator ids: `^[A-Za-z][A-Za-z0-9_-]{0,31}$` (as `pipeline.schema.json` says).
@@ -64,6 +66,7 @@ public struct IndicatorConfig: Codable, Sendable, Equatable {
         breakdownsGiven = container.contains(.breakdowns)
         definition = try container.decodeIfPresent(String.self, forKey: .definition)
         phrase = try container.decodeIfPresent(String.self, forKey: .phrase)
+        comparison = try container.decodeIfPresent(ComparisonPolicy.self, forKey: .comparison) ?? .twoLevel
         guard Self.isValidID(id) else {
             throw DecodingError.dataCorruptedError(
                 forKey: .id, in: container,

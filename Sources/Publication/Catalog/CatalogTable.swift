@@ -51,6 +51,11 @@ public struct CatalogTable<Column: TableColumns>: Sendable {
 
     public let table: PublishedTable
 
+    /// The precision a column's numbers are published at (docs/PUBLISHED_TABLES.md, "Headers and precision").
+    public func precision(of column: Column) -> PublishedColumn.Precision {
+        table.columns.first { $0.name == column.rawValue }!.precision
+    }
+
     public init(
         name: String, title: String, description: String, key prefix: KeyPrefix, _ key: [Column], summary: [SummaryItem],
         statusGroups: [Status] = [], counts: TableCounts<Column>? = nil, indicatorScoped: Bool = true,

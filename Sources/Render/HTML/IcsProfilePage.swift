@@ -60,7 +60,7 @@ struct IcsProfilePage {
             let row = ics.row
             let values = indicator.current.compactMap { $0.row[.value].number }
             let england = indicator.england(indicator.latest)?.row[.value].number
-            let shade = ComparisonShade(ics.comparison)
+            let shade = ComparisonShade(indicator.verdict(ics))
             var chart = ""
             if let value = row[.value].number, let england {
                 chart = SpineChart(
@@ -99,8 +99,19 @@ struct IcsProfilePage {
         if let trend = ics.row[.trendMarker].text, !trend.isEmpty {
             notes.append("Since the baseline: \(trend.replacingOccurrences(of: "_", with: " ")).")
         }
-        if ics.row[.funnelBand].text != nil {
-            notes.append("Funnel position: \(FunnelPlot.shade(ics.funnelBand, polarity: indicator.polarity).label.lowercased()).")
+        // The page's verdict is the indicator's policy; the other test is named as secondary, never as a
+        // second verdict (docs/METHODS.md §10).
+        switch indicator.comparison {
+        case .twoLevel:
+            if ics.row[.funnelBand].text != nil {
+                notes.append(
+                    "Funnel band (secondary; this page's verdict is the interval test): \(FunnelPlot.shade(ics.funnelBand, polarity: indicator.polarity).label.lowercased())."
+                )
+            }
+        case .funnel:
+            if ics.row[.compareEngland2level].text != nil {
+                notes.append("Interval test (secondary; this page's verdict is the funnel band): \(ComparisonShade(ics.comparison).label.lowercased()).")
+            }
         }
         return notes.map { "<li>\(HTML.escape($0))</li>" }.joined()
     }

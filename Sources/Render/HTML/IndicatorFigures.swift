@@ -160,7 +160,7 @@ struct IndicatorFigures {
         for place in places {
             let row = place.row
             let placeName = row.text(.placeName)
-            let shade = ComparisonShade(place.comparison)
+            let shade = ComparisonShade(indicator.verdict(place))
             let shown = Self.point(row[.value], lower: row[.lcl95], upper: row[.ucl95], label: placeName)
             table.add(
                 HTML.escape(placeName),

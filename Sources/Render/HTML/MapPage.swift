@@ -20,7 +20,7 @@ struct MapPage {
             navigation.append(("#map-\(indicator.id)", indicator.name))
             var maps = ""
             let values = indicator.current.map { ics -> ChoroplethMap.Area in
-                let shade = ComparisonShade(ics.comparison)
+                let shade = ComparisonShade(indicator.verdict(ics))
                 let value = ics.row[.value].number.map { FigureText.withUnit($0, unit: indicator.unit) } ?? "no value published"
                 return ChoroplethMap.Area(
                     ics: ics.ods, shade: shade, title: "\(ics.name): \(value) (\(shade.label.lowercased()))", link: "ics/\(ics.ods).html")
@@ -28,7 +28,7 @@ struct MapPage {
             let valueMap = ChoroplethMap(
                 id: "map-\(indicator.id)-value", title: "\(indicator.name), \(indicator.latestLabel): each ICS against England",
                 description:
-                    "Map of England's \(values.count) ICSs shaded by the comparison of their \(FigureText.inSentence(indicator.name)) with England's value (95% and 99.8% intervals); patterns repeat the shading.",
+                    "Map of England's \(values.count) ICSs shaded by the comparison of their \(FigureText.inSentence(indicator.name)) with England's value (\(indicator.comparison == .funnel ? "funnel band" : "95% and 99.8% intervals")); patterns repeat the shading.",
                 geometry: geometry, areas: values)
             maps += "<figure class=\"map-figure\">\(valueMap.svg())<figcaption>\(HTML.escape(indicator.name)): value against England</figcaption></figure>"
             if indicator.noSplit == nil {
@@ -52,7 +52,7 @@ struct MapPage {
                 columns: ["ICS", "Region", "Value (\(HTML.escape(indicator.unit)))", "Against England", "SII against England's"])
             for system in view.systems {
                 guard let ics = indicator.ics(system.ods) else { continue }
-                let shade = ComparisonShade(ics.comparison)
+                let shade = ComparisonShade(indicator.verdict(ics))
                 let gap = indicator.noSplit == nil ? ComparisonShade(gap: ics.siiVersusEngland).label : "no deprivation split"
                 table.add(
                     "<a href=\"\(HTML.escape(system.link))\">\(HTML.escape(system.name))</a>",

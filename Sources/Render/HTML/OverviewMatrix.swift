@@ -12,10 +12,12 @@ struct OverviewMatrix {
 
     func values() -> String {
         table(
-            id: "matrix-values", caption: "Each ICS against England, latest period (value; comparison of its 95% and 99.8% intervals with England's value)",
+            id: "matrix-values",
+            caption:
+                "Each ICS against England, latest period (value; its one verdict against England by the indicator's comparison policy: the test of its 95% and 99.8% intervals, or its funnel band where the indicator is judged by its funnel)",
             indicators: view.indicators
         ) { indicator, ics in
-            let shade = ComparisonShade(ics.comparison)
+            let shade = ComparisonShade(indicator.verdict(ics))
             let value = ics.row[.value].number.map { FigureText.figure($0) } ?? "–"
             return (
                 shade, "\(value)<br><span class=\"word\">\(shade.short)</span>", "\(indicator.name): \(value) \(indicator.unit), \(shade.label.lowercased())"

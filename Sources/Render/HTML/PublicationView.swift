@@ -15,6 +15,8 @@ struct PublicationView {
         var statistic: Statistic?
         var multiplier: Double
         var polarity: Polarity
+        /// Which test gives the one verdict against England on every page (docs/METHODS.md §10).
+        var comparison: ComparisonPolicy
         var definition: String
         var method: String
         var signConvention: String
@@ -57,6 +59,16 @@ struct PublicationView {
         }
 
         func label(_ period: String) -> String { periods.first { $0.start == period }?.label ?? period }
+
+        /// An ICS's one verdict against England, by the indicator's policy.
+        func verdict(_ ics: LeagueRow) -> TwoLevelComparison {
+            comparison.verdict(twoLevel: ics.comparison, funnel: ics.funnelBand, polarity: polarity)
+        }
+
+        /// A place's one verdict against its ICS, by the same policy.
+        func verdict(_ place: PlaceRow) -> TwoLevelComparison {
+            comparison.verdict(twoLevel: place.comparison, funnel: place.funnelBand, polarity: polarity)
+        }
     }
 
     struct System {
@@ -104,11 +116,16 @@ struct PublicationView {
                     .internal, "soc_metadata gives indicator \(id) no polarity this program knows",
                     hint: "publish again with this version of soc-pipeline (`soc-pipeline run --stage report --force`)")
             }
+            guard let comparison = item("comparison_policy").flatMap(ComparisonPolicy.init(rawValue:)) else {
+                throw PipelineError(
+                    .internal, "soc_metadata gives indicator \(id) no comparison policy this program knows",
+                    hint: "publish again with this version of soc-pipeline (`soc-pipeline run --stage report --force`)")
+            }
             indicators.append(
                 Indicator(
                     id: id, name: title.text(.value), unit: item("unit") ?? mine.first?.row.text(.unit) ?? "",
                     statistic: item("statistic").flatMap(Statistic.init(rawValue:)), multiplier: item("multiplier").flatMap(Double.init) ?? 1,
-                    polarity: polarity, definition: item("definition") ?? "", method: item("method") ?? "",
+                    polarity: polarity, comparison: comparison, definition: item("definition") ?? "", method: item("method") ?? "",
                     signConvention: item("sign_convention") ?? "", noSplit: item("deprivation_split"), periods: periods, league: mine,
                     national: national.filter { $0.row.indicator == id }, inequality: inequality.filter { $0.indicator == id },
                     quintiles: quintiles.filter { $0.indicator == id }, headlines: headlines.filter { $0.row.indicator == id },

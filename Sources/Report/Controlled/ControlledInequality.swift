@@ -83,7 +83,7 @@ struct ControlledInequality {
     )
 
     private static func precision(_ column: IcsQuintileGapColumn) -> PublishedColumn.Precision {
-        PublishedCatalog.icsQuintileGap.columns.first { $0.name == column.rawValue }!.precision
+        PublishedCatalog.icsQuintileGap.precision(of: column)
     }
 
     /// An ICS's figures for an indicator and period, if the indicator has a deprivation split.

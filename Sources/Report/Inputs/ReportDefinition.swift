@@ -22,6 +22,8 @@ struct ReportDefinition: Sendable {
     var deprivationSplit: Bool = true
     /// How the indicator reads inside a sentence (its configured `phrase`, else its title in sentence case).
     var phrase: String?
+    /// Which test gives the one verdict against England (configuration: docs/METHODS.md §10).
+    var comparison: ComparisonPolicy = .twoLevel
 
     /// The indicator inside a headline sentence.
     var inSentence: String { phrase ?? FigureText.inSentence(title) }

@@ -137,10 +137,12 @@ struct ReportInputs {
         value(indicator, period, .england, GeographyLevel.englandCode, type, index)
     }
 
-    /// Gives each indicator its configured headline phrase (the words are configuration, not data).
+    /// Gives each indicator its configured headline phrase and comparison policy (configuration, not data).
     mutating func usePhrases(_ indicators: [IndicatorConfig]) {
         for index in definitions.indices {
-            definitions[index].phrase = indicators.first { $0.id == definitions[index].id }?.phrase
+            let configured = indicators.first { $0.id == definitions[index].id }
+            definitions[index].phrase = configured?.phrase
+            definitions[index].comparison = configured?.comparison ?? .twoLevel
         }
     }
 

@@ -30,7 +30,12 @@ struct IcsTablesBuilder {
             guard let cell = inputs.value(definition.id, period, .icb, icb.ods) else { continue }
             let comparison = inputs.comparison(definition.id, period, icb.ods)
             let twoLevel = comparison?.comparison
-            let funnelBand = comparison?.funnelBand
+            let league = PublishedCatalog.icsLeague
+            let funnelBand = Self.publishedBand(
+                comparison?.funnelBand, value: cell.shown.map(league.precision(of: .value).round),
+                lines: [comparison?.funnelLower95, comparison?.funnelUpper95, comparison?.funnelLower998, comparison?.funnelUpper998].map {
+                    $0.map(league.precision(of: .funnelLcl95).round)
+                })
             let sii = inequality.figures(definition.id, period, icb.ods)
             let englandSII = inputs.inequality(definition.id, period, .england, GeographyLevel.englandCode, type: .imdQuintile)?.sii
             let siiSide = sii?.fit?.siiWithLimits.flatMap { own in
@@ -38,7 +43,13 @@ struct IcsTablesBuilder {
             }
             let profile = inputs.profiles[icb.ods]
             let gap = definition.deprivationSplit ? siiSide.map(Self.gapWord) ?? "gap_not_compared" : "gap_not_available"
-            let quadrant = twoLevel.map { "\($0.outcome.rawValue)_value_\(gap)" }
+            // The quadrant reads the indicator's one verdict (docs/METHODS.md §10).
+            let verdict: TwoLevelComparison?
+            switch definition.comparison {
+            case .twoLevel: verdict = twoLevel
+            case .funnel: verdict = funnelBand.map { ComparisonPolicy.funnel.verdict(twoLevel: .notCompared, funnel: $0, polarity: definition.polarity) }
+            }
+            let quadrant = verdict.map { "\($0.outcome.rawValue)_value_\(gap)" }
             let rank = cell.shown.flatMap { value in ranked.firstIndex(of: value).map { $0 + 1 } }
             try writer.insert(
                 PublishedCatalog.icsLeague, indicator: definition.id, period: period,
@@ -94,7 +105,12 @@ struct IcsTablesBuilder {
             for (place, cell) in places {
                 let comparison = inputs.placeComparison(definition.id, period, place.code)
                 let twoLevel = comparison?.comparison
-                let funnelBand = comparison?.funnelBand
+                let table = PublishedCatalog.places
+                let funnelBand = Self.publishedBand(
+                    comparison?.funnelBand, value: cell.shown.map(table.precision(of: .value).round),
+                    lines: [comparison?.funnelLower95, comparison?.funnelUpper95, comparison?.funnelLower998, comparison?.funnelUpper998].map {
+                        $0.map(table.precision(of: .funnelLcl95).round)
+                    })
                 // Beside a hidden ICS value the comparison and the funnel (centred on it) would give it away.
                 let both = ics.value.action?.hidesValue == true ? ics.value : cell.value
                 try writer.insert(
@@ -118,6 +134,17 @@ struct IcsTablesBuilder {
                     ])
             }
         }
+    }
+
+    /// The funnel band as a reader sees it: the published value against the published lines (lower and
+    /// upper 95%, lower and upper 99.8%), each at its column's precision, so that the band, the row and the
+    /// point drawn on the chart agree (docs/METHODS.md §10); the band as computed where a line is missing.
+    static func publishedBand(_ band: FunnelBand?, value: Double?, lines: [Double?]) -> FunnelBand? {
+        guard let band, band != .notApplicable, let value else { return band }
+        let known = lines.compactMap { $0 }
+        guard known.count == 4 else { return band }
+        let (l95, u95, l998, u998) = (known[0], known[1], known[2], known[3])
+        return value > u998 ? .high998 : value > u95 ? .high95 : value < l998 ? .low998 : value < l95 ? .low95 : .within
     }
 
     private func quintiles(_ definition: ReportDefinition, _ period: String, _ writer: PublishedTableWriter) throws {

@@ -38,7 +38,10 @@ struct MetadataBuilder {
                 "confidence_intervals",
                 "95% and 99.8% limits after PHEindicatormethods 2.1: Wilson (proportions), Byar's or exact Poisson (crude rates, below 10 events exact), Dobson (DSRs); gaps tested with 83.4% intervals"
             ),
-            ("england_comparison", "Fingertips two-level comparison of the 95% and 99.8% intervals with England's value; funnel limits around England's value"),
+            (
+                "england_comparison",
+                "Each indicator has one verdict against England, by its comparison_policy: the Fingertips two-level comparison of the 95% and 99.8% intervals with England's value, or its funnel band around England's value; the other test is a secondary column"
+            ),
             (
                 "funnel_limits",
                 {
@@ -55,6 +58,16 @@ struct MetadataBuilder {
                 "\(inputs.files.count) files, \(inputs.files.reduce(0) { $0 + $1.rowsLoaded }) rows loaded; each file's SHA-256 is in the run's checkpoint database (table ingest_file) and in the manifest hash"
             ),
         ]
+        // Said rather than left for a reader to assume (docs/DATA.md, "Periods"): the population is not matched
+        // to each period's year.
+        let allPeriods = inputs.periods.values.flatMap { $0 }.sorted()
+        if let first = allPeriods.first, let last = allPeriods.last {
+            general.append(
+                (
+                    "population_periods",
+                    "One population (\(provenance.populationSource)) is the denominator of every period published, \(first) to \(last); it is not matched to each period's year"
+                ))
+        }
         if let boundaries = config.reference.boundaries {
             general.append(("map_boundaries", "\(boundaries.vintage). \(boundaries.attribution)"))
         }
@@ -81,6 +94,9 @@ struct MetadataBuilder {
                 ),
                 ("unit", definition.unit),
                 ("polarity", definition.polarity.rawValue),
+                // The one verdict against England every page uses (docs/METHODS.md §10); the other test's
+                // column is secondary.
+                ("comparison_policy", definition.comparison.rawValue),
                 ("sign_convention", definition.signConvention),
                 ("periods", periods.joined(separator: ", ")),
                 ("baseline_period", config.aggregate.baselinePeriod.flatMap { periods.contains($0) ? $0 : nil } ?? periods.first ?? ""),
