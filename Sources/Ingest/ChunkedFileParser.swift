@@ -52,6 +52,8 @@ struct ChunkedFileParser: Sendable {
     func parse(
         _ file: DiscoveredFile, deliveredIcb: Int?, into totals: SourceTotals, coresIdle: () -> Bool
     ) -> SourceResult.FileStats? {
+        // A header below title lines is found by the ordinary reader, which skips them.
+        guard source.dialect.headerRow == 1 else { return nil }
         let descriptor = open(file.path, O_RDONLY)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }

@@ -66,6 +66,8 @@ final class ExtractParser: CSVRecordHandler {
     }
 
     func handle(_ record: CSVRecord) throws {
+        // Title and note lines above the header (`dialect.headerRow`) are not rows.
+        if map == nil && record.line < source.dialect.headerRow { return }
         guard let map else { return try readHeader(record) }
         if !wideAges.isEmpty { return handleWide(record, map: map) }
         rowsRead += 1
@@ -123,8 +125,13 @@ final class ExtractParser: CSVRecordHandler {
             subIcb = reference.wholeIcbSubIndex(icb)
             keyUnit = sub
         case .icb, .icbByDecile:
-            guard let found = reference.icbIndex(forCode: String(decoding: Self.trimmed(record[columnIcb]), as: UTF8.self)) else {
-                return quarantine(record, column: columnIcb + 1, .unknownIcb)
+            let code = String(decoding: Self.trimmed(record[columnIcb]), as: UTF8.self)
+            guard let found = reference.icbIndex(forCode: code) else {
+                // Two common mistakes get their own reason, with the fix (docs/TABLES.md, "Ingest").
+                let reason: QuarantineReason =
+                    reference.subIcbIndex(forCode: code) != nil
+                    ? .subIcbCodeInIcbColumn : code.contains(" ") && code.count > 6 ? .icbNameNotCode : .unknownIcb
+                return quarantine(record, column: columnIcb + 1, reason)
             }
             // An ICB-grain source has no decile: its rows are held in the decile-1 cells, which the writer
             // reads back into the ICB-level tables without a decile (docs/DATA.md, "ICS-level sources").
@@ -245,7 +252,9 @@ final class ExtractParser: CSVRecordHandler {
     private func rowSex(_ record: CSVRecord) -> Sex? {
         guard columnSex >= 0 else { return .unknown }
         guard let sex = Sex.parse(Self.trimmed(record[columnSex])) else {
-            quarantine(record, column: columnSex + 1, .invalidSex)
+            // Fingertips and NHS files put persons rows beside male and female: named, with the filter that fixes it.
+            let word = String(decoding: Self.trimmed(record[columnSex]), as: UTF8.self).lowercased()
+            quarantine(record, column: columnSex + 1, ["persons", "person", "all persons", "people"].contains(word) ? .personsRow : .invalidSex)
             return nil
         }
         return sex

@@ -33,16 +33,28 @@ public struct HeaderMap<Field: Hashable> {
                 // Columns are named by position, never by a cell's text: a file without a header row would
                 // otherwise have its first data row printed (docs/DISCLOSURE.md).
                 let dataLike = headers.indices.filter { Self.looksLikeData(headers[$0]) }
-                let shape =
-                    dataLike.isEmpty
-                    ? "the header row has \(headers.count) columns and none is headed with an accepted name"
-                    : "the first row looks like data, not a header (column \(dataLike.map { String($0 + 1) }.prefix(3).joined(separator: ", ")) holds a code, date or number)"
+                // A single column is rarely a header: another delimiter, or a title above the header.
+                let otherDelimiter = headers.count == 1 ? [";", "\t", "|"].first { headers[0].contains($0) } : nil
+                let shape: String, hint: String
+                if let otherDelimiter {
+                    let name = otherDelimiter == "\t" ? "a tab" : "'\(otherDelimiter)'"
+                    shape = "the header row has 1 column, holding \(name): the file's fields are separated by \(name), not the source's delimiter"
+                    hint = "set \"dialect\": {\"delimiter\": \"\(otherDelimiter == "\t" ? "\\t" : otherDelimiter)\"} on the source"
+                } else if headers.count == 1 {
+                    shape = "the header row has 1 column: line \(header.line) looks like a title above the header"
+                    hint = "set \"dialect\": {\"headerRow\": N} on the source, N the line the column names are on"
+                } else if dataLike.isEmpty {
+                    shape = "the header row has \(headers.count) columns and none is headed with an accepted name"
+                    hint =
+                        "accepted header names: \(names.joined(separator: ", ")); or map the column in the source's 'columns' in pipeline.json; if the column names are on a later line, set \"dialect\": {\"headerRow\": N}"
+                } else {
+                    shape =
+                        "the first row looks like data, not a header (column \(dataLike.map { String($0 + 1) }.prefix(3).joined(separator: ", ")) holds a code, date or number)"
+                    hint = "add a header row naming the columns (accepted for this one: \(names.joined(separator: ", ")))"
+                }
                 throw PipelineError(
                     .dataQuality, "missing column '\(names.first ?? "?")': \(shape)",
-                    at: InputLocation(file: file, line: header.line, column: 1),
-                    hint: dataLike.isEmpty
-                        ? "accepted header names: \(names.joined(separator: ", ")); or map the column in the source's 'columns' in pipeline.json"
-                        : "add a header row naming the columns (accepted for this one: \(names.joined(separator: ", ")))")
+                    at: InputLocation(file: file, line: header.line, column: 1), hint: hint)
             }
         }
     }

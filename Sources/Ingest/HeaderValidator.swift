@@ -47,7 +47,7 @@ public enum HeaderValidator {
         path: String, display: String, dialect: CSVDialect = CSVDialect(),
         check: @escaping (CSVRecord) throws -> Void
     ) throws {
-        let handler = HeaderOnly(check: check)
+        let handler = HeaderOnly(headerRow: dialect.headerRow, check: check)
         do {
             let summary = try CSVReader(dialect: dialect, chunkSize: 64 * 1024).read(path: path, displayPath: display, into: handler)
             if summary.records == 0 {
@@ -60,9 +60,15 @@ public enum HeaderValidator {
 
     private final class HeaderOnly: CSVRecordHandler {
         struct Stop: Error {}
+        let headerRow: Int
         let check: (CSVRecord) throws -> Void
-        init(check: @escaping (CSVRecord) throws -> Void) { self.check = check }
+        init(headerRow: Int, check: @escaping (CSVRecord) throws -> Void) {
+            self.headerRow = headerRow
+            self.check = check
+        }
         func handle(_ record: CSVRecord) throws {
+            // Title lines above the header are skipped, as ingest skips them.
+            guard record.line >= headerRow else { return }
             try check(record)
             throw Stop()
         }

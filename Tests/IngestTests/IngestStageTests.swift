@@ -331,6 +331,85 @@ struct IngestStageTests {
         }
     }
 
+    /// Fingertips' shape (its A&E 0–4 export): `Male`, `Female` and `Persons` rows aged `0-4 yrs`. The band
+    /// with its unit is read; the persons row is set aside as `persons_row`, whose explanation names the
+    /// filter that keeps one or the other, instead of a bare "sex must be male/female".
+    @Test func fingertipsSexAndAgeLabels() throws {
+        let workspace = try TestWorkspace()
+        _ = try workspace.writeTinyWorld(
+            admissionsQAA:
+                "lsoa_code,period,sex,age_band,events\nE01000001,2025-03,Male,0-4 yrs,5\nE01000001,2025-03,Female,0-4 yrs,7\nE01000001,2025-03,Persons,0-4 yrs,12\n"
+        )
+        let store = try StageHarness.run(IngestStage(), configPath: workspace.path("pipeline.json"))
+        let entries = try quarantine(store)
+        #expect(entries.map(\.reason) == ["persons_row"])
+        #expect(QuarantineReason.personsRow.explanation.contains("'where' filter"))
+        try store.pool.read { (db: Database) throws -> Void in
+            #expect(try Int.fetchOne(db, sql: "SELECT sum(events) FROM ingest_event_total WHERE icb_code = 'QAA' AND age_band = '0-4'") == 12)
+        }
+    }
+
+    /// An ICB's name, or a sub-ICB location code such as 01A, in the ICB column: each set aside with the
+    /// reason that says what was mapped wrongly, not a bare "unknown ICB".
+    @Test func namesAndSubIcbCodesInTheIcbColumnAreNamed() throws {
+        let workspace = try TestWorkspace()
+        try workspace.writeTinyWorld()
+        try workspace.write(
+            "agg/admissions.csv",
+            """
+            icb_code,imd_decile,period,sex,age_band,events
+            QAA,1,2025-03,male,0-4,5
+            QBB,2,2025-03,male,0-4,5
+            NHS Alpha Integrated Care Board,1,2025-03,male,0-4,5
+            01A,2,2025-03,male,0-4,5
+            QZZ,2,2025-03,male,0-4,5
+
+            """)
+        try workspace.write(
+            "pipeline.json",
+            TestWorkspace.tinyConfigJSON(eventsThreshold: ", \"rejectThreshold\": 0.9").replacingOccurrences(
+                of: "\"files\": \"extracts/{icb}/admissions.csv\"",
+                with: "\"grain\": \"icb-imd-decile\", \"decileOrder\": \"1-most-deprived\", \"files\": \"agg/admissions.csv\""))
+        let store = try StageHarness.run(IngestStage(), configPath: workspace.path("pipeline.json"))
+        #expect(try quarantine(store).map(\.reason) == ["icb_name_not_code", "sub_icb_code_in_icb_column", "unknown_icb"])
+    }
+
+    /// Publishers put a title above the header, or separate fields with semicolons; both once gave "the
+    /// header row has 1 columns". Now each is named with its fix, and `headerRow` reads the titled file.
+    @Test func titleLinesAndOtherDelimitersAreNamed() throws {
+        let rows = "lsoa_code,period,sex,age_band,events\nE01000001,2025-03,male,0-4,5\nE01000002,2025-03,male,50-54,3\n"
+        func ingest(_ qaa: String, dialect: String = "") throws -> CheckpointStore {
+            let workspace = try TestWorkspace()
+            _ = try workspace.writeTinyWorld(admissionsQAA: qaa)
+            if !dialect.isEmpty {
+                try workspace.write(
+                    "pipeline.json",
+                    TestWorkspace.tinyConfigJSON(eventsThreshold: ", \"dialect\": \(dialect)"))
+                // Every file of the source is laid out alike.
+                let qbb = try String(contentsOfFile: workspace.path("extracts/QBB/admissions.csv"), encoding: .utf8)
+                try workspace.write("extracts/QBB/admissions.csv", "A and E attendances by LSOA\nSource: example trust\n" + qbb)
+            }
+            return try StageHarness.run(IngestStage(), configPath: workspace.path("pipeline.json"))
+        }
+        let titled = "A and E attendances by LSOA\nSource: example trust\n" + rows
+        #expect {
+            try ingest(titled)
+        } throws: { error in
+            let error = error as? PipelineError
+            return error?.message.contains("line 1 looks like a title above the header") == true && error?.hint?.contains("headerRow") == true
+        }
+        let store = try ingest(titled, dialect: #"{ "headerRow": 3 }"#)
+        try store.pool.read { (db: Database) throws -> Void in
+            #expect(try Int.fetchOne(db, sql: "SELECT sum(events) FROM ingest_event_total WHERE icb_code = 'QAA'") == 8)
+        }
+        #expect {
+            try ingest(rows.replacingOccurrences(of: ",", with: ";"))
+        } throws: { error in
+            let error = error as? PipelineError
+            return error?.message.contains("separated by ';'") == true && error?.hint?.contains(#""delimiter": ";""#) == true
+        }
+    }
+
     /// A bare decile number means nothing without the source's order: the configuration says so.
     @Test func aDecileSourceMustDeclareItsOrder() throws {
         let workspace = try TestWorkspace()

@@ -5,12 +5,14 @@ struct DimensionTests {
     @Test(arguments: [
         ("0-4", 0), ("00-04", 0), ("5-9", 1), ("85-89", 17), ("90+", 18), ("90 and over", 18),
         ("0", 0), ("4", 0), ("37", 7), ("89", 17), ("90", 18), ("104", 18), ("20 to 24", 4),
+        // Fingertips writes a unit after the band.
+        ("0-4 yrs", 0), ("65-69 years", 13), ("90+ yrs", 18), ("5-9 YRS", 1),
     ])
     func ageBandLabels(text: String, index: Int) {
         #expect(AgeBand(label: text)?.index == index)
     }
 
-    @Test(arguments: ["3-7", "0-5", "85+", "-1", "abc", "", "90-94", "1000"])
+    @Test(arguments: ["3-7", "0-5", "85+", "-1", "abc", "", "90-94", "1000", "0-4 months", "0-4 yrsx"])
     func invalidAgeBands(text: String) {
         #expect(AgeBand(label: text) == nil)
     }

@@ -59,6 +59,13 @@ public struct AgeBand: Hashable, Comparable, Sendable, CustomStringConvertible {
         var position = 0
         let count = bytes.count
         func skipSpaces() { while position < count, bytes[position] == 0x20 { position += 1 } }
+        /// Fingertips writes its bands with a unit (`0-4 yrs`, `90+ yrs`): a trailing `yrs`, `years` or `yr`.
+        func skipUnit() {
+            let rest = count - position
+            guard rest >= 2, rest <= 5 else { return }
+            let word = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[position...]), as: UTF8.self).lowercased()
+            if word == "yrs" || word == "years" || word == "yr" { position = count }
+        }
         func number() -> Int? {
             var value = 0
             var digits = 0
@@ -78,6 +85,7 @@ public struct AgeBand: Hashable, Comparable, Sendable, CustomStringConvertible {
         if bytes[position] == UInt8(ascii: "+") {
             position += 1
             skipSpaces()
+            skipUnit()
             guard position == count, low == 90 else { return nil }
             return AgeBand(index: Self.count - 1)
         }
@@ -95,6 +103,7 @@ public struct AgeBand: Hashable, Comparable, Sendable, CustomStringConvertible {
         skipSpaces()
         guard let high = number() else { return nil }
         skipSpaces()
+        skipUnit()
         guard position == count, low % 5 == 0, high == low + 4, low < 90 else { return nil }
         return AgeBand(index: low / 5)
     }

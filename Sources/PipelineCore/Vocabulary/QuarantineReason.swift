@@ -21,6 +21,9 @@ public enum QuarantineReason: String, Sendable, CaseIterable {
     case mixedPeriodKinds = "mixed_period_kinds"
     case mixedTopAgeBands = "mixed_top_age_bands"
     case mixedAllAges = "mixed_all_ages"
+    case personsRow = "persons_row"
+    case icbNameNotCode = "icb_name_not_code"
+    case subIcbCodeInIcbColumn = "sub_icb_code_in_icb_column"
 
     /// The largest count a row may hold: sums of such counts stay exact in a Double.
     public static let maximumCount: Int64 = 1_000_000_000
@@ -48,6 +51,12 @@ public enum QuarantineReason: String, Sendable, CaseIterable {
         case .outsidePeriodWindow: "period is outside the configured window ('periods' in pipeline.json)"
         case .outsideDeliveredIcs: "the row's area belongs to another ICS than the folder the file was delivered in"
         case .mixedAllAges: "the source gives both all-ages rows and rows by age: the all-ages total would count people twice"
+        case .icbNameNotCode:
+            "an organisation's name where an ICB code is expected: map the column that holds ICB ODS codes (e.g. QE1) or ONS codes (E54…) as 'icb'"
+        case .subIcbCodeInIcbColumn:
+            "a sub-ICB location code (e.g. 00Q) where an ICB code is expected: declare \"grain\": \"sub-icb\" and map the column as 'subIcb', or map the ICB code column"
+        case .personsRow:
+            "a persons (both sexes) row, which beside male and female rows would count people twice: keep the persons rows only (a 'where' filter on the sex column with [\"Persons\"] and \"sex\": [] in columns) or the male and female rows only (a 'where' filter with [\"Male\", \"Female\"])"
         case .mixedTopAgeBands: "the source gives ages over 85 both as 85+ and as 85-89/90+: one top band per source"
         case .mixedPeriodKinds: "the source's periods are of another kind (month, quarter, year): trends only join periods of one kind"
         }
