@@ -12,7 +12,21 @@ enum IngestSchema {
         SchemaMigration(15, "v6-ref-icb-deprivation", sql: icbDeprivation),
         SchemaMigration(17, "v7-ref-icb-boundary", sql: icbBoundary),
         SchemaMigration(21, "v8-ref-sub-icb", sql: subIcb),
+        SchemaMigration(27, "v9-ingest-attribution-coverage", sql: attributionCoverage),
     ]
+
+    /// Per period, the events of a source counted by provider and those the attribution does not place
+    /// (docs/DATA.md, "Counts by provider").
+    static let attributionCoverage = """
+        CREATE TABLE ingest_attribution_coverage (
+            dataset TEXT NOT NULL,
+            period TEXT NOT NULL,
+            events INTEGER NOT NULL,
+            unattributed_events INTEGER NOT NULL,
+            unattributed_providers INTEGER NOT NULL,
+            PRIMARY KEY (dataset, period)
+        ) STRICT;
+        """
 
     /// The sub-ICB locations ("places") of the lookup with their names (docs/DATA.md, "Places").
     static let subIcb = """

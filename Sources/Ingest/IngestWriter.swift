@@ -21,6 +21,7 @@ final class IngestWriter {
     private let icbProportions: RecordInserter<IcbProportionTotal>
     private let attributedEvents: RecordInserter<AttributedEventTotal>
     private let unattributed: RecordInserter<UnattributedProvider>
+    private let coverage: RecordInserter<AttributionCoverage>
     private let population: RecordInserter<PopulationTotal>
     private let quality: RecordInserter<SourceDataQuality>
     private let ages = (0..<SourceTotals.ages).map(RecordedAge.init(index:))
@@ -58,6 +59,7 @@ final class IngestWriter {
         icbProportions = try RecordInserter(db)
         attributedEvents = try RecordInserter(db)
         unattributed = try RecordInserter(db)
+        coverage = try RecordInserter(db)
         population = try RecordInserter(db)
         quality = try RecordInserter(db)
         try writeReference()
@@ -193,6 +195,23 @@ final class IngestWriter {
         for (code, missing) in result.attributed.unattributed.sorted(by: { $0.key < $1.key }) {
             try unattributed.insert(UnattributedProvider(dataset: result.source.name, providerCode: code, rows: missing.rows, events: missing.events))
         }
+        // Each period's events, and those no ICS receives, for the published unattributed share.
+        var periods: [Period: (events: Int64, unattributed: Int64, providers: Set<String>)] = [:]
+        for (key, counts) in result.attributed.cells {
+            var period = periods[key.period] ?? (0, 0, [])
+            period.events += counts.events
+            if weights?.index[key.provider] == nil {
+                period.unattributed += counts.events
+                period.providers.insert(key.provider)
+            }
+            periods[key.period] = period
+        }
+        for (period, total) in periods.sorted(by: { $0.key.ordinal < $1.key.ordinal }) {
+            try coverage.insert(
+                AttributionCoverage(
+                    dataset: result.source.name, period: period.label, events: total.events, unattributedEvents: total.unattributed,
+                    unattributedProviders: total.providers.count))
+        }
     }
 
     /// Row counts by table, and the data-quality states that changed since the previous checkpoint.
@@ -201,7 +220,8 @@ final class IngestWriter {
             (IngestedFile.self, files.rowsInserted), (QuarantinedRow.self, quarantine.rowsInserted), (IngestedSource.self, sources.rowsInserted),
             (EventTotal.self, events.rowsInserted), (ProportionTotal.self, proportions.rowsInserted), (IcbEventTotal.self, icbEvents.rowsInserted),
             (IcbProportionTotal.self, icbProportions.rowsInserted), (AttributedEventTotal.self, attributedEvents.rowsInserted),
-            (UnattributedProvider.self, unattributed.rowsInserted), (PopulationTotal.self, population.rowsInserted),
+            (UnattributedProvider.self, unattributed.rowsInserted), (AttributionCoverage.self, coverage.rowsInserted),
+            (PopulationTotal.self, population.rowsInserted),
             (SourceDataQuality.self, quality.rowsInserted),
         ]
         for (table, rows) in written { counts[table.databaseTableName, default: 0] += rows }

@@ -352,6 +352,26 @@ struct ExamplesTests {
         #expect(explain.stdout.contains("grain provider, from ingest_attributed_event_total"), "\(explain.stdout)")
         #expect(explain.stdout.contains("all ages \(String(format: "%.4f", attendances))"), "\(explain.stdout)")
         #expect(notes.contains("rows left out by its 'where' filter"))
+        // The unattributed share is published, period by period, by hand from the raw file: March 2019's
+        // attendances of trusts the catchments do not name over all its type 1 attendances.
+        var march = (all: 0, missing: 0)
+        for row in try Self.csv("\(folder)/nhse_ae_attendances_by_provider_monthly_2016_2019.csv")
+        where row["ae_department_type"] == "1" && row["month"] == "2019-03-01" {
+            let count = Int(row["attendances"] ?? "") ?? 0
+            march.all += count
+            if !trusts.contains(row["provider_ods_code"] ?? "") { march.missing += count }
+        }
+        let note = try DatabaseQueue(path: workspace.path("ae.sqlite")).read { db in
+            try String.fetchOne(db, sql: "SELECT value FROM soc_metadata WHERE indicator_id = 'AE1' AND item = 'unattributed_activity'")
+        }
+        let share = String(format: "%.1f", Double(march.missing) / Double(march.all) * 100)
+        #expect(note?.contains("March 2019: \(share)% (") == true, "\(share) in \(note ?? "none")")
+        #expect(march.missing > 0 && Double(march.missing) / Double(march.all) > 0.05)
+        // Every page that shows an ICS value of the indicator says so.
+        let page = try String(contentsOfFile: workspace.path("published/latest/state-of-care.html"), encoding: .utf8)
+        #expect(page.contains("reaches no ICS, so ICS values may be too low"))
+        let profile = try String(contentsOfFile: workspace.path("published/latest/ics/QMM.html"), encoding: .utf8)
+        #expect(profile.contains("reaches no ICS, so ICS values may be too low"))
     }
 
     /// Shares of a provider's counts are added in floating point; two runs (two processes, each with its

@@ -4,7 +4,8 @@
 public enum CheckpointContracts {
     public static let records: [any CheckpointRecord.Type] = [
         IngestedFile.self, QuarantinedRow.self, IngestedSource.self, EventTotal.self, ProportionTotal.self, IcbEventTotal.self,
-        IcbProportionTotal.self, AttributedEventTotal.self, UnattributedProvider.self, PopulationTotal.self, SourceDataQuality.self,
+        IcbProportionTotal.self, AttributedEventTotal.self, UnattributedProvider.self, AttributionCoverage.self, PopulationTotal.self,
+        SourceDataQuality.self,
         KeptRow.self, ReferenceIcb.self, ReferenceSubIcb.self, StandardPopulationWeight.self, ReferenceVintage.self, IcbDeprivation.self,
         IcbBoundaryRing.self,
         IndicatorValue.self, IndicatorDataQuality.self, IndicatorPlace.self, IndicatorDefinition.self, GeographyProfile.self,

@@ -38,6 +38,8 @@ struct ReportInputs {
     private(set) var headlines: [HeadlineFact] = []
     private(set) var vintages: [ReferenceKind: ReferenceVintage] = [:]
     private(set) var files: [IngestedFile] = []
+    /// For sources counted by provider: each period's unattributed events (docs/DATA.md, "Counts by provider").
+    private(set) var attribution: [AttributionCoverage] = []
 
     /// A lookup key: indicator, period, geography, breakdown type and index (unused parts at their defaults).
     struct Key: Hashable {
@@ -115,6 +117,7 @@ struct ReportInputs {
         }
         for row in try ReferenceVintage.fetchAll(db) { vintages[row.kind] = row }
         files = try IngestedFile.fetchAll(db, orderedBy: [.source, .path])
+        attribution = try AttributionCoverage.fetchAll(db, orderedBy: [.dataset, .period])
     }
 
     /// Lets disclosure control change the controlled cells (complementary suppression hides more of them).

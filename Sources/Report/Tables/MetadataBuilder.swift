@@ -103,6 +103,19 @@ struct MetadataBuilder {
                 ("sii_positions", "\(config.aggregate.siiPositions.rawValue) cumulative population shares; log scale for rates, logit for proportions"),
             ]
             if let from = definition.ageFrom, let to = definition.ageTo { items.append(("age_range", "\(from) to \(to)")) }
+            // Activity the attribution could not place is in no ICS value: said with its share, period by period
+            // (docs/DATA.md, "Counts by provider"), never left for a reader to miss.
+            let coverage = inputs.attribution.filter { $0.dataset == definition.source && periods.contains($0.period) }
+            if coverage.contains(where: { $0.unattributedEvents > 0 }) {
+                let shares = coverage.map {
+                    "\(Period(label: $0.period)?.readable ?? $0.period): \(FigureText.figure($0.unattributedShare * 100, decimals: 1))% (\($0.unattributedProviders) providers)"
+                }
+                items.append(
+                    (
+                        "unattributed_activity",
+                        "Activity from providers the attribution weights do not name reaches no ICS, so ICS values may be too low where their residents use those providers; England's value is the attributed total. Share of the source's events left unattributed — \(shares.joined(separator: "; "))"
+                    ))
+            }
             if !definition.deprivationSplit {
                 // Said instead of leaving the inequality columns and charts silently empty (docs/DATA.md).
                 items.removeAll { $0.0 == "sign_convention" || $0.0 == "sii_positions" }
