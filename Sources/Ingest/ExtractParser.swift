@@ -187,7 +187,7 @@ final class ExtractParser: CSVRecordHandler {
         // Period.
         var slot = populationSlot
         if columnPeriod >= 0 {
-            guard let period else { return quarantine(record, column: columnPeriod + 1, .invalidPeriod) }
+            guard let period else { return quarantine(record, column: columnPeriod + 1, Self.periodProblem(Self.trimmed(record[columnPeriod]))) }
 
             guard periodBounds.contains(period.ordinal) else {
                 return quarantine(record, column: columnPeriod + 1, period.ordinal > currentOrdinal ? .futurePeriod : .outsidePeriodWindow)
@@ -303,7 +303,7 @@ final class ExtractParser: CSVRecordHandler {
         let code = String(decoding: Self.trimmed(record[columnProvider]), as: UTF8.self).uppercased()
         guard !code.isEmpty else { return quarantine(record, column: columnProvider + 1, .missingValue) }
         guard let period = Period.parseDelivered(Self.trimmed(record[columnPeriod]), declared: source.periodType) else {
-            return quarantine(record, column: columnPeriod + 1, .invalidPeriod)
+            return quarantine(record, column: columnPeriod + 1, Self.periodProblem(Self.trimmed(record[columnPeriod])))
         }
         if let first = totals.periods.first, first.kind != period.kind { return quarantine(record, column: columnPeriod + 1, .mixedPeriodKinds) }
         guard periodBounds.contains(period.ordinal) else {
@@ -570,6 +570,16 @@ final class ExtractParser: CSVRecordHandler {
         guard bytes.count <= 16 else { return false }
         let text = String(decoding: bytes, as: UTF8.self).lowercased()
         return text == "unknown" || text == "not known" || text == "u" || text == "na"
+    }
+
+    /// Why a period could not be read: a date that is only valid month first (`03/15/2025`) names the US
+    /// order, so the file's other dates, read day first, are known to be in the wrong months.
+    static func periodProblem(_ bytes: UnsafeRawBufferPointer) -> QuarantineReason {
+        guard bytes.count == 10, bytes[2] == UInt8(ascii: "/"), bytes[5] == UInt8(ascii: "/"),
+            let first = parseSmallInt(UnsafeRawBufferPointer(rebasing: bytes[0..<2])),
+            let second = parseSmallInt(UnsafeRawBufferPointer(rebasing: bytes[3..<5]))
+        else { return .invalidPeriod }
+        return (1...12).contains(first) && (13...31).contains(second) ? .monthFirstDate : .invalidPeriod
     }
 
     /// A decile as publishers write it: a number (`3`, `03`), optionally followed by words (`01 Least

@@ -410,6 +410,19 @@ struct IngestStageTests {
         }
     }
 
+    /// US dates: `03/15/2025` is no date day first, so the file's dates are month first, and the reason
+    /// says so (rather than a bare invalid period beside the "duplicate rows" its other dates become).
+    @Test func aDateValidOnlyMonthFirstIsNamed() throws {
+        let workspace = try TestWorkspace()
+        _ = try workspace.writeTinyWorld(
+            admissionsQAA:
+                "lsoa_code,period,sex,age_band,events\nE01000001,03/15/2025,male,0-4,5\nE01000001,03/20/2025,female,90+,7\nE01000002,2025-03,male,50-54,3\n")
+        let store = try StageHarness.run(IngestStage(), configPath: workspace.path("pipeline.json"))
+        #expect(try quarantine(store).map(\.reason) == ["month_first_date", "month_first_date"])
+        #expect(QuarantineReason.monthFirstDate.explanation.contains("YYYY-MM-DD"))
+        #expect(QuarantineReason.duplicateKey.explanation.contains("month first"))
+    }
+
     /// A bare decile number means nothing without the source's order: the configuration says so.
     @Test func aDecileSourceMustDeclareItsOrder() throws {
         let workspace = try TestWorkspace()

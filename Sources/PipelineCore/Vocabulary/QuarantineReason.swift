@@ -22,6 +22,7 @@ public enum QuarantineReason: String, Sendable, CaseIterable {
     case mixedTopAgeBands = "mixed_top_age_bands"
     case mixedAllAges = "mixed_all_ages"
     case personsRow = "persons_row"
+    case monthFirstDate = "month_first_date"
     case icbNameNotCode = "icb_name_not_code"
     case subIcbCodeInIcbColumn = "sub_icb_code_in_icb_column"
 
@@ -45,7 +46,8 @@ public enum QuarantineReason: String, Sendable, CaseIterable {
         case .notACount: "count must be a whole number (e.g. 1234 or \"1,234\") or a suppression marker (*, c, .., -)"
         case .negativeCount: "count must not be negative"
         case .numeratorExceedsDenominator: "numerator exceeds denominator"
-        case .duplicateKey: "another row has the same area, period, sex and age band"
+        case .duplicateKey:
+            "another row has the same area, period, sex and age band (if the file writes dates month first, 03/01/2025 for 1 March, reading them day first folds months together: rewrite them as YYYY-MM-DD)"
         case .countTooLarge: "count is larger than \(QuarantineReason.maximumCount) (no area has that many people or events)"
         case .futurePeriod: "period is after the current month"
         case .outsidePeriodWindow: "period is outside the configured window ('periods' in pipeline.json)"
@@ -55,6 +57,8 @@ public enum QuarantineReason: String, Sendable, CaseIterable {
             "an organisation's name where an ICB code is expected: map the column that holds ICB ODS codes (e.g. QE1) or ONS codes (E54…) as 'icb'"
         case .subIcbCodeInIcbColumn:
             "a sub-ICB location code (e.g. 00Q) where an ICB code is expected: declare \"grain\": \"sub-icb\" and map the column as 'subIcb', or map the ICB code column"
+        case .monthFirstDate:
+            "a date valid only month first (US order, e.g. 03/15/2025): dates with '/' are read day first as UK publishers write them, so this file's other dates are in the wrong months; rewrite the dates as YYYY-MM-DD"
         case .personsRow:
             "a persons (both sexes) row, which beside male and female rows would count people twice: keep the persons rows only (a 'where' filter on the sex column with [\"Persons\"] and \"sex\": [] in columns) or the male and female rows only (a 'where' filter with [\"Male\", \"Female\"])"
         case .mixedTopAgeBands: "the source gives ages over 85 both as 85+ and as 85-89/90+: one top band per source"
