@@ -243,9 +243,16 @@ struct ExamplesTests {
             somerset.contains("Interval test (secondary; this page&#39;s verdict is the funnel band)")
                 || somerset.contains("Interval test (secondary; this page's verdict is the funnel band)"))
         #expect(!somerset.contains("Funnel band (secondary"))
-        // The file repeats three ICBs in two months with a blank region and small counts: set aside, by line.
+        // The file repeats three ICBs in two months with a blank region and small counts: set aside, by line,
+        // and said in the publication beside every value of the indicator (counts only).
         #expect(
             quarantined == ["2186 duplicate_key", "2187 duplicate_key", "2188 duplicate_key", "2231 duplicate_key", "2232 duplicate_key", "2233 duplicate_key"])
+        let setAside = try DatabaseQueue(path: workspace.path("dental.sqlite")).read { db in
+            try String.fetchOne(db, sql: "SELECT value FROM soc_metadata WHERE indicator_id = 'DENT12' AND item = 'rows_set_aside'")
+        }
+        #expect(setAside?.hasPrefix("6 rows of the source were set aside at ingest and are in no value (6 duplicate_key)") == true, "\(setAside ?? "none")")
+        #expect(page.contains("6 rows of the source were set aside at ingest"))
+        #expect(try String(contentsOfFile: workspace.path("published/latest/ics/QMM.html"), encoding: .utf8).contains("6 rows of the source were set aside"))
     }
 
     /// The dental file with one ICB's count suppressed at source (`*` for Lancashire and South Cumbria,

@@ -50,7 +50,7 @@ package struct HTMLReportRenderer {
             let figures = IndicatorFigures(indicator: indicator, text: text)
             var section =
                 "<p>\(HTML.escape(indicator.definition))</p><p class=\"meta\">Unit: \(HTML.escape(indicator.unit)). Method: \(HTML.escape(indicator.method)). \(HTML.escape(indicator.signConvention))</p>"
-            if let unattributed = indicator.unattributed { section += "<p class=\"caveat\">\(HTML.escape(unattributed)).</p>" }
+            for caveat in indicator.caveats { section += "<p class=\"caveat\">\(HTML.escape(caveat)).</p>" }
             if let noSplit = indicator.noSplit {
                 section += figures.funnel { "ics/\($0).html" }
                 section += "<p class=\"not-available\">Inequality by deprivation: \(HTML.escape(noSplit)).</p>"

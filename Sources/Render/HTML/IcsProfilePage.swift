@@ -29,7 +29,7 @@ struct IcsProfilePage {
             navigation.append(("#\(indicator.id)", indicator.name))
             let figures = IndicatorFigures(indicator: indicator, text: text)
             var section = "<p>\(HTML.escape(indicator.definition))</p>"
-            if let unattributed = indicator.unattributed { section += "<p class=\"caveat\">\(HTML.escape(unattributed)).</p>" }
+            for caveat in indicator.caveats { section += "<p class=\"caveat\">\(HTML.escape(caveat)).</p>" }
             if let noSplit = indicator.noSplit {
                 section += "<p class=\"not-available\">Inequality by deprivation: \(HTML.escape(noSplit)).</p>"
             } else {

@@ -40,6 +40,9 @@ struct ReportInputs {
     private(set) var files: [IngestedFile] = []
     /// For sources counted by provider: each period's unattributed events (docs/DATA.md, "Counts by provider").
     private(set) var attribution: [AttributionCoverage] = []
+    /// Rows ingest set aside, by source and reason (as kept: up to 100,000 per file; the file totals are
+    /// `IngestedFile.rowsQuarantined`).
+    private(set) var setAside: [String: [QuarantineReason: Int]] = [:]
 
     /// A lookup key: indicator, period, geography, breakdown type and index (unused parts at their defaults).
     struct Key: Hashable {
@@ -118,6 +121,8 @@ struct ReportInputs {
         for row in try ReferenceVintage.fetchAll(db) { vintages[row.kind] = row }
         files = try IngestedFile.fetchAll(db, orderedBy: [.source, .path])
         attribution = try AttributionCoverage.fetchAll(db, orderedBy: [.dataset, .period])
+        let quarantined = try QuarantinedRow.fetchCursor(db)
+        while let row = try quarantined.next() { setAside[row.source, default: [:]][row.reason, default: 0] += 1 }
     }
 
     /// Lets disclosure control change the controlled cells (complementary suppression hides more of them).

@@ -103,6 +103,20 @@ struct MetadataBuilder {
                 ("sii_positions", "\(config.aggregate.siiPositions.rawValue) cumulative population shares; log scale for rates, logit for proportions"),
             ]
             if let from = definition.ageFrom, let to = definition.ageTo { items.append(("age_range", "\(from) to \(to)")) }
+            // Rows set aside at ingest are in no value: said with their reasons, most frequent first (docs/TABLES.md,
+            // "Ingest"), counts only.
+            let setAside = inputs.files.filter { $0.source == definition.source }.reduce(0) { $0 + $1.rowsQuarantined }
+            if setAside > 0 {
+                let reasons = (inputs.setAside[definition.source] ?? [:]).sorted {
+                    $0.value != $1.value ? $0.value > $1.value : $0.key.rawValue < $1.key.rawValue
+                }
+                .map { "\(FigureText.figure(Double($0.value), decimals: 0)) \($0.key.rawValue)" }
+                items.append(
+                    (
+                        "rows_set_aside",
+                        "\(FigureText.figure(Double(setAside), decimals: 0)) rows of the source were set aside at ingest and are in no value (\(reasons.joined(separator: ", "))); `soc-pipeline quarantine` lists them by file, line and column"
+                    ))
+            }
             // Activity the attribution could not place is in no ICS value: said with its share, period by period
             // (docs/DATA.md, "Counts by provider"), never left for a reader to miss.
             let coverage = inputs.attribution.filter { $0.dataset == definition.source && periods.contains($0.period) }
