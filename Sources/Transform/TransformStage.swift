@@ -41,7 +41,6 @@ public struct TransformStage: PipelineStage {
             IndicatorCube.byAge(population.numerator, units: place.units, deciles: 1...10, sexes: [0, 1, 2]).contains { $0 > 0 }
         }
         let ingested = Dictionary(try IngestedSource.fetchAll(db).map { ($0.source, $0) }, uniquingKeysWith: { first, _ in first })
-        let unattributed = try UnattributedActivity(db)
         let profiles = try Self.writeGeographyProfiles(db, frame: frame, population: population)
 
         let values = try RecordInserter<IndicatorValue>(db)
@@ -114,10 +113,6 @@ public struct TransformStage: PipelineStage {
                     if profile.suppressedAtSourceWithholds && output.suppressedRecords > 0 {
                         result.estimate = nil
                         result.withheld = .suppressedAtSource
-                    }
-                    if area.level == .england && slice.type == .all {
-                        result = unattributed.england(
-                            result, dataset: indicator.source, period: period, statistic: indicator.method, multiplier: indicator.multiplier)
                     }
                     let estimate = result.estimate
                     if result.withheld != nil { withheld += 1 }

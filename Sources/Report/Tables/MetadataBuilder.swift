@@ -127,7 +127,7 @@ struct MetadataBuilder {
                 items.append(
                     (
                         "unattributed_activity",
-                        "Activity from providers the attribution weights do not name reaches no ICS, so ICS values may be too low where their residents use those providers; \(definition.statistic == .crudeRate ? "England's value counts all activity, attributed or not (its sex rows only the attributed)" : "England's value is the attributed total (the unattributed events have no ages)"). Share of the source's events left unattributed — \(shares.joined(separator: "; "))"
+                        "Activity from providers the attribution weights do not name reaches no ICS, so ICS values may be too low where their residents use those providers; England's value is the attributed total (so that England stays the sum of its ICSs, which disclosure control relies on). Share of the source's events left unattributed — \(shares.joined(separator: "; "))"
                     ))
             }
             if !definition.deprivationSplit {
