@@ -295,6 +295,9 @@ struct ExamplesTests {
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM soc_ics_league WHERE \(december) AND compare_england_2level IN ('better', 'worse')") == 0)
             #expect(
                 try String.fetchOne(db, sql: "SELECT text FROM soc_headlines WHERE \(december) AND statement_type = 'range_ics'")?.contains("41 ICSs") == true)
+            // The publication says how much was suppressed: 1 of December's 42 records.
+            let note = try String.fetchOne(db, sql: "SELECT value FROM soc_metadata WHERE indicator_id = 'DENT12' AND item = 'suppressed_at_source'")
+            #expect(note?.contains("12 months to December 2022: 2.4% of records") == true, "\(note ?? "none")")
             // November is as published: QE1 has its value, England its total.
             let november = try #require(try Row.fetchOne(db, sql: "SELECT * FROM soc_ics_league WHERE period_start = '2021-12-01' AND ics_ods_code = 'QE1'"))
             #expect(november["value"] as Double? != nil)

@@ -22,8 +22,8 @@ struct PublicationView {
         var signConvention: String
         /// Why there is no deprivation split, for an indicator without one.
         var noSplit: String?
-        /// What a reader must know before reading any value of the indicator: activity the attribution
-        /// could not place (docs/DATA.md, "Counts by provider"), rows set aside at ingest.
+        /// What a reader must know before reading any value of the indicator: records suppressed at source,
+        /// activity the attribution could not place (docs/DATA.md), rows set aside at ingest.
         var caveats: [String] = []
         /// Periods (`period_start`) ascending, and how each reads.
         var periods: [(start: String, label: String)]
@@ -133,7 +133,7 @@ struct PublicationView {
                     national: national.filter { $0.row.indicator == id }, inequality: inequality.filter { $0.indicator == id },
                     quintiles: quintiles.filter { $0.indicator == id }, headlines: headlines.filter { $0.row.indicator == id },
                     places: places.filter { $0.row.indicator == id }))
-            indicators[indicators.count - 1].caveats = ["unattributed_activity", "rows_set_aside"].compactMap(item)
+            indicators[indicators.count - 1].caveats = ["suppressed_at_source", "unattributed_activity", "rows_set_aside"].compactMap(item)
         }
     }
 

@@ -43,6 +43,9 @@ struct ReportInputs {
     /// Rows ingest set aside, by source and reason (as kept: up to 100,000 per file; the file totals are
     /// `IngestedFile.rowsQuarantined`).
     private(set) var setAside: [String: [QuarantineReason: Int]] = [:]
+    /// Each indicator's records and those suppressed at source, by period over all ICSs (docs/DATA.md,
+    /// "Suppressed at source").
+    private(set) var suppressedAtSource: [String: [String: (records: Double, suppressed: Double)]] = [:]
 
     /// A lookup key: indicator, period, geography, breakdown type and index (unused parts at their defaults).
     struct Key: Hashable {
@@ -123,6 +126,12 @@ struct ReportInputs {
         attribution = try AttributionCoverage.fetchAll(db, orderedBy: [.dataset, .period])
         let quarantined = try QuarantinedRow.fetchCursor(db)
         while let row = try quarantined.next() { setAside[row.source, default: [:]][row.reason, default: 0] += 1 }
+        for row in try IndicatorDataQuality.fetchAll(db) {
+            var total = suppressedAtSource[row.indicator, default: [:]][row.period] ?? (0, 0)
+            total.records += Double(row.records)
+            total.suppressed += Double(row.records) * row.shareSuppressedAtSource
+            suppressedAtSource[row.indicator, default: [:]][row.period] = total
+        }
     }
 
     /// Lets disclosure control change the controlled cells (complementary suppression hides more of them).

@@ -117,6 +117,19 @@ struct MetadataBuilder {
                         "\(FigureText.figure(Double(setAside), decimals: 0)) rows of the source were set aside at ingest and are in no value (\(reasons.joined(separator: ", "))); `soc-pipeline quarantine` lists them by file, line and column"
                     ))
             }
+            // Records suppressed at source are in no count: where the values are kept (small counts at the
+            // source's grain), their share is said, period by period (docs/DATA.md, "Suppressed at source").
+            let suppressed = (inputs.suppressedAtSource[definition.id] ?? [:]).filter { periods.contains($0.key) && $0.value.suppressed > 0 }
+            if !suppressed.isEmpty {
+                let shares = suppressed.sorted { $0.key < $1.key }.map { period, total in
+                    "\(Period(label: period)?.readable ?? period): \(FigureText.figure(total.suppressed / max(total.records, 1) * 100, decimals: 1))% of records"
+                }
+                items.append(
+                    (
+                        "suppressed_at_source",
+                        "Records the publisher suppressed (*, [c], …) are in no count: where the source suppresses only small counts the values are kept without them, else the values they belong to are withheld (suppressed_at_source). Share of the source's records suppressed — \(shares.joined(separator: "; "))"
+                    ))
+            }
             // Activity the attribution could not place is in no ICS value: said with its share, period by period
             // (docs/DATA.md, "Counts by provider"), never left for a reader to miss.
             let coverage = inputs.attribution.filter { $0.dataset == definition.source && periods.contains($0.period) }
