@@ -208,8 +208,8 @@ public struct IngestStage: PipelineStage {
     /// One line per reason, most frequent first: its count and its first row, where and why.
     static func problemsByReason(_ result: SourceResult) -> [String] {
         result.problemsByReason.map { problem in
-            let at = InputLocation(file: problem.first.file, line: problem.first.entry.line, column: problem.first.entry.column)
-            return "\(problem.count) \(problem.reason.rawValue) — first: \(at): \(problem.reason.explanation)"
+            problem.reason.summary(
+                count: problem.count, first: InputLocation(file: problem.first.file, line: problem.first.entry.line, column: problem.first.entry.column))
         }
     }
 

@@ -63,7 +63,7 @@ struct QuarantineCommand: ParsableCommand {
             }
             for (reason, entries) in byReason {
                 let first = entries[0]
-                Console.out("  \(entries.count) \(reason.rawValue) — first: \(first.path):\(first.line):\(first.column): \(reason.explanation)")
+                Console.out("  " + reason.summary(count: entries.count, first: InputLocation(file: first.path, line: first.line, column: first.column)))
             }
         }
         guard limit > 0 else { return }

@@ -44,8 +44,7 @@ struct ValidateCommand: ParsableCommand {
             for finding in findings { counts.merge(finding.byReason, uniquingKeysWith: +) }
             for (reason, count) in counts.sorted(by: { $0.value != $1.value ? $0.value > $1.value : $0.key.rawValue < $1.key.rawValue }) {
                 let first = findings.lazy.compactMap { finding in finding.quarantined.first { $0.reason == reason }.map { (finding.file, $0) } }.first
-                let at = first.map { " — first: \($0.0):\($0.1.line):\($0.1.column)" } ?? ""
-                Console.error("warning: \(count) \(reason.rawValue)\(at): \(reason.explanation)")
+                Console.error("warning: " + reason.summary(count: count, first: first.map { InputLocation(file: $0.0, line: $0.1.line, column: $0.1.column) }))
             }
             if read > 0 && kept == 0 {
                 throw PipelineError(

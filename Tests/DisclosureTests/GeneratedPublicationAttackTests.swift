@@ -13,18 +13,6 @@ struct GeneratedPublicationAttackTests {
     static let definitions = Dictionary(
         uniqueKeysWithValues: ["A", "B", "C"].map { ($0, IndicatorArithmetic(statistic: .crudeRate, multiplier: 1000)) })
 
-    /// A small deterministic generator, so a failure can be rerun exactly.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     struct Truth: Hashable {
         var indicator: String, period: String, level: GeographyLevel, code: String, quintile: Int
     }
@@ -32,7 +20,8 @@ struct GeneratedPublicationAttackTests {
     /// The publication as disclosure control first shows it (primary suppression and rounding only), with
     /// the true counts behind each cell.
     static func publication(seed: UInt64) -> (values: [Truth: ControlledValue], events: [Truth: Int], population: [Truth: Int]) {
-        var random = SplitMix(state: seed)
+        // Seeded (the project's SplitMix64), so a failure can be rerun exactly.
+        var random = SeededRandom(seed: seed)
         let control = DisclosureControl(rules: rules)
         var events: [Truth: Int] = [:], population: [Truth: Int] = [:]
         for indicator in definitions.keys.sorted() {

@@ -22,6 +22,14 @@ struct IngestStageTests {
         return rows.map { row -> (line: Int, column: Int, reason: String) in (row[0], row[1], row[2]) }
     }
 
+    /// The tiny world's config with admissions read from `agg/admissions.csv`, rows by ICB × decile in
+    /// the given order (nil: none declared), and `eventsThreshold` appended to the source.
+    static func decileConfig(order: String? = "1-most-deprived", eventsThreshold: String = "") -> String {
+        TestWorkspace.tinyConfigJSON(eventsThreshold: eventsThreshold).replacingOccurrences(
+            of: "\"files\": \"extracts/{icb}/admissions.csv\"",
+            with: "\"grain\": \"icb-imd-decile\", \(order.map { "\"decileOrder\": \"\($0)\", " } ?? "")\"files\": \"agg/admissions.csv\"")
+    }
+
     @Test func totalsAtTheCheckpointGrain() throws {
         let workspace = try TestWorkspace()
         let store = try StageHarness.run(IngestStage(), configPath: try workspace.writeTinyWorld())
@@ -250,9 +258,7 @@ struct IngestStageTests {
             """)
         try workspace.write(
             "pipeline.json",
-            TestWorkspace.tinyConfigJSON().replacingOccurrences(
-                of: "\"files\": \"extracts/{icb}/admissions.csv\"",
-                with: "\"grain\": \"icb-imd-decile\", \"decileOrder\": \"1-most-deprived\", \"files\": \"agg/admissions.csv\""))
+            Self.decileConfig())
         let store = try StageHarness.run(IngestStage(), configPath: workspace.path("pipeline.json"))
         try store.pool.read { (db: Database) throws -> Void in
             #expect(try Int.fetchOne(db, sql: "SELECT sum(events) FROM ingest_event_total WHERE icb_code = 'QBB'") == 10)
@@ -276,9 +282,7 @@ struct IngestStageTests {
             try workspace.write("agg/admissions.csv", "icb_code,imd_decile,period,sex,age_band,events\n\(rows)\n")
             try workspace.write(
                 "pipeline.json",
-                TestWorkspace.tinyConfigJSON().replacingOccurrences(
-                    of: "\"files\": \"extracts/{icb}/admissions.csv\"",
-                    with: "\"grain\": \"icb-imd-decile\", \"decileOrder\": \"\(order)\", \"files\": \"agg/admissions.csv\""))
+                Self.decileConfig(order: order))
             return try StageHarness.run(IngestStage(), configPath: workspace.path("pipeline.json"))
         }
         let store = try run("1-least-deprived")
@@ -367,9 +371,7 @@ struct IngestStageTests {
             """)
         try workspace.write(
             "pipeline.json",
-            TestWorkspace.tinyConfigJSON(eventsThreshold: ", \"rejectThreshold\": 0.9").replacingOccurrences(
-                of: "\"files\": \"extracts/{icb}/admissions.csv\"",
-                with: "\"grain\": \"icb-imd-decile\", \"decileOrder\": \"1-most-deprived\", \"files\": \"agg/admissions.csv\""))
+            Self.decileConfig(eventsThreshold: ", \"rejectThreshold\": 0.9"))
         let store = try StageHarness.run(IngestStage(), configPath: workspace.path("pipeline.json"))
         #expect(try quarantine(store).map(\.reason) == ["icb_name_not_code", "sub_icb_code_in_icb_column", "unknown_icb"])
     }
@@ -429,8 +431,7 @@ struct IngestStageTests {
         try workspace.writeTinyWorld()
         try workspace.write(
             "pipeline.json",
-            TestWorkspace.tinyConfigJSON().replacingOccurrences(
-                of: "\"files\": \"extracts/{icb}/admissions.csv\"", with: "\"grain\": \"icb-imd-decile\", \"files\": \"agg/admissions.csv\""))
+            Self.decileConfig(order: nil))
         #expect {
             try StageHarness.run(IngestStage(), configPath: workspace.path("pipeline.json"))
         } throws: { error in
@@ -453,9 +454,7 @@ struct IngestStageTests {
             """)
         try workspace.write(
             "pipeline.json",
-            TestWorkspace.tinyConfigJSON().replacingOccurrences(
-                of: "\"files\": \"extracts/{icb}/admissions.csv\"",
-                with: "\"grain\": \"icb-imd-decile\", \"decileOrder\": \"1-most-deprived\", \"files\": \"agg/admissions.csv\""))
+            Self.decileConfig())
         let store = try StageHarness.run(IngestStage(), configPath: workspace.path("pipeline.json"))
         let entries = try quarantine(store)
         #expect(entries.map(\.reason) == ["unknown_icb", "invalid_imd_decile"])

@@ -37,16 +37,26 @@ package struct FeasibleRanges {
     package func ranges(
         _ cells: [CountCell: CountBounds], relations: [AdditiveRelation], atMost: [(CountCell, CountCell)] = []
     ) throws -> [CountCell: Range] {
+        try rangesAndSets(cells, relations: relations, atMost: atMost).ranges
+    }
+
+    /// ``ranges(_:relations:atMost:)`` with the number of connected sets of sums solved (each one or more
+    /// programs), for the audit's report.
+    package func rangesAndSets(
+        _ cells: [CountCell: CountBounds], relations: [AdditiveRelation], atMost: [(CountCell, CountCell)] = []
+    ) throws -> (ranges: [CountCell: Range], sets: Int) {
         // Interval propagation over the sums first: bounds every count implies (complementary counts
         // included) make the programs small and their switches tight.
         var propagation = DisclosureAttack(bounds: cells, relations: relations)
         propagation.propagate()
         var result: [CountCell: Range] = [:]
+        var sets = 0
         for component in Self.components(cells, relations: relations, atMost: atMost)
         where component.cells.contains(where: { cells[$0].map(Self.isSuppressed) == true }) {
             result.merge(try solve(component, cells: propagation.bounds)) { first, _ in first }
+            sets += 1
         }
-        return result
+        return (result, sets)
     }
 
     /// A count hidden as small (primary suppression), whose range the programs find.

@@ -103,10 +103,8 @@ package struct PublishedCountAudit {
             for cell in [relation.total] + relation.parts { kindsOf[cell, default: []].insert(kind) }
         }
         findings.relationsByKind["numerator ≤ denominator"] = pairs.count
-        let ranges = try solver.ranges(bounds, relations: relations, atMost: pairs)
-        findings.programs =
-            FeasibleRanges.components(bounds, relations: relations, atMost: pairs)
-            .filter { $0.cells.contains { bounds[$0].map(FeasibleRanges.isSuppressed) == true } }.count
+        let (ranges, sets) = try solver.rangesAndSets(bounds, relations: relations, atMost: pairs)
+        findings.programs = sets
         for (cell, range) in ranges.sorted(by: { $0.key < $1.key }) {
             if !solver.protects(range) { findings.unprotected.append((cell, range)) }
             if findings.narrowest.map({ range.width < $0.range.width }) ?? true { findings.narrowest = (cell, range) }

@@ -29,6 +29,12 @@ public enum QuarantineReason: String, Sendable, CaseIterable {
     /// The largest count a row may hold: sums of such counts stay exact in a Double.
     public static let maximumCount: Int64 = 1_000_000_000
 
+    /// One line of a summary by reason (threshold and coverage errors, `validate`, `quarantine`): how many
+    /// rows, the reason, where the first is and why — never a value.
+    public func summary(count: Int, first: InputLocation?) -> String {
+        "\(count) \(rawValue)\(first.map { " — first: \($0)" } ?? ""): \(explanation)"
+    }
+
     /// A sentence for logs and messages (never includes the cell value).
     public var explanation: String {
         switch self {

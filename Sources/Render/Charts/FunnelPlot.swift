@@ -121,19 +121,6 @@ package struct FunnelPlot {
     /// The shade a funnel position takes for an indicator's polarity: above the limits is better when
     /// higher is better, worse when lower is, and merely higher without a polarity.
     package static func shade(_ band: FunnelBand, polarity: Polarity) -> ComparisonShade {
-        let high: (ComparisonShade, ComparisonShade), low: (ComparisonShade, ComparisonShade)
-        switch polarity {
-        case .higherIsBetter: (high, low) = ((.better95, .better998), (.worse95, .worse998))
-        case .lowerIsBetter: (high, low) = ((.worse95, .worse998), (.better95, .better998))
-        case .none: (high, low) = ((.higher95, .higher998), (.lower95, .lower998))
-        }
-        switch band {
-        case .high95: return high.0
-        case .high998: return high.1
-        case .low95: return low.0
-        case .low998: return low.1
-        case .within: return .similar
-        case .notApplicable: return .notCompared
-        }
+        ComparisonShade(TwoLevelComparison(band, polarity: polarity))
     }
 }

@@ -79,12 +79,9 @@ struct ControlledInequality {
 
     /// The precision of the quintile table's value and limits (docs/PUBLISHED_TABLES.md).
     static let published = (
-        value: precision(.value), lower: precision(.lcl95), upper: precision(.ucl95)
+        value: PublishedCatalog.icsQuintileGap.precision(of: .value), lower: PublishedCatalog.icsQuintileGap.precision(of: .lcl95),
+        upper: PublishedCatalog.icsQuintileGap.precision(of: .ucl95)
     )
-
-    private static func precision(_ column: IcsQuintileGapColumn) -> PublishedColumn.Precision {
-        PublishedCatalog.icsQuintileGap.precision(of: column)
-    }
 
     /// An ICS's figures for an indicator and period, if the indicator has a deprivation split.
     func figures(_ indicator: String, _ period: String, _ icb: String) -> Figures? {

@@ -47,7 +47,7 @@ struct IcsTablesBuilder {
             let verdict: TwoLevelComparison?
             switch definition.comparison {
             case .twoLevel: verdict = twoLevel
-            case .funnel: verdict = funnelBand.map { ComparisonPolicy.funnel.verdict(twoLevel: .notCompared, funnel: $0, polarity: definition.polarity) }
+            case .funnel: verdict = funnelBand.map { TwoLevelComparison($0, polarity: definition.polarity) }
             }
             let quadrant = verdict.map { "\($0.outcome.rawValue)_value_\(gap)" }
             let rank = cell.shown.flatMap { value in ranked.firstIndex(of: value).map { $0 + 1 } }
@@ -143,8 +143,7 @@ struct IcsTablesBuilder {
         guard let band, band != .notApplicable, let value else { return band }
         let known = lines.compactMap { $0 }
         guard known.count == 4 else { return band }
-        let (l95, u95, l998, u998) = (known[0], known[1], known[2], known[3])
-        return value > u998 ? .high998 : value > u95 ? .high95 : value < l998 ? .low998 : value < l95 ? .low95 : .within
+        return FunnelBand.of(value, limits95: (known[0], known[1]), limits998: (known[2], known[3]))
     }
 
     private func quintiles(_ definition: ReportDefinition, _ period: String, _ writer: PublishedTableWriter) throws {

@@ -16,22 +16,7 @@ public enum ComparisonPolicy: String, Sendable, CaseIterable, Codable {
         case .twoLevel:
             return twoLevel
         case .funnel:
-            switch funnel {
-            case .high998: return TwoLevelComparison(at95: polarity.judge(.higher), at998: polarity.judge(.higher))
-            case .high95: return TwoLevelComparison(at95: polarity.judge(.higher), at998: .similar)
-            case .low998: return TwoLevelComparison(at95: polarity.judge(.lower), at998: polarity.judge(.lower))
-            case .low95: return TwoLevelComparison(at95: polarity.judge(.lower), at998: .similar)
-            case .within: return .similar
-            case .notApplicable: return .notCompared
-            }
-        }
-    }
-
-    /// How the policy reads in notes and the metadata.
-    public var description: String {
-        switch self {
-        case .twoLevel: "the two-level test of each value's own 95% and 99.8% intervals against England (the funnel band is secondary)"
-        case .funnel: "the funnel plot's band against England (the two-level interval test is secondary)"
+            return TwoLevelComparison(funnel, polarity: polarity)
         }
     }
 }

@@ -31,7 +31,7 @@ public struct FunnelLimits: Sendable {
             v = value
         }
         let (l95, l998) = (limits.limits95, limits.limits998)
-        let band: FunnelBand = v > l998.1 ? .high998 : v > l95.1 ? .high95 : v < l998.0 ? .low998 : v < l95.0 ? .low95 : .within
+        let band = FunnelBand.of(v, limits95: l95, limits998: l998)
         return FunnelLimits(band: band, limits95: l95, limits998: l998)
     }
 

@@ -24,6 +24,19 @@ public enum TwoLevelComparison: String, Sendable, CaseIterable, Codable {
         }
     }
 
+    /// A funnel band read in the same words, by polarity: above the 99.8% line `better_998` (higher is
+    /// better), `worse_998` (lower is better) or `higher_998` (no polarity), and so on; within is `similar`.
+    public init(_ band: FunnelBand, polarity: Polarity) {
+        switch band {
+        case .high998: self.init(at95: polarity.judge(.higher), at998: polarity.judge(.higher))
+        case .high95: self.init(at95: polarity.judge(.higher), at998: .similar)
+        case .low998: self.init(at95: polarity.judge(.lower), at998: polarity.judge(.lower))
+        case .low95: self.init(at95: polarity.judge(.lower), at998: .similar)
+        case .within: self = .similar
+        case .notApplicable: self = .notCompared
+        }
+    }
+
     /// The outcome without its level: `better_998` and `better_95` are both `better`.
     public var outcome: ComparisonOutcome {
         switch self {
