@@ -114,6 +114,10 @@ struct ChunkedFileParser: Sendable {
                     stats.quarantine.append(entry)
                 }
                 stats.byReason.merge(chunkParser.quarantinedByReason, uniquingKeysWith: +)
+                var dates = chunkParser.slashDates
+                dates.firstSuspectLine = dates.firstSuspectLine.map { $0 + lineOffset }
+                stats.slashDates.absorb(dates)
+                stats.periodColumn = chunkParser.periodColumnNumber
                 for (reason, var entry) in chunkParser.firstByReason where stats.firstByReason[reason] == nil {
                     entry.line += lineOffset
                     stats.firstByReason[reason] = entry

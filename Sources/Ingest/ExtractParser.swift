@@ -38,6 +38,11 @@ final class ExtractParser: CSVRecordHandler {
     /// Scratch for sharing a row's values among the LSOAs its area split into.
     private var parts1: [Int64] = [], parts2: [Int64] = []
 
+    /// The file's slash dates, when the source declares no date order (``SlashDateEvidence``).
+    var slashDates = SlashDateEvidence()
+    /// The period column (1-based), for messages about the whole column.
+    var periodColumnNumber: Int { columnPeriod + 1 }
+
     var rowsRead = 0
     var rowsLoaded = 0
     var rowsSuppressed = 0
@@ -158,7 +163,7 @@ final class ExtractParser: CSVRecordHandler {
             keyUnit = icb * 10 + decile - 1
         }
 
-        var period = columnPeriod >= 0 ? Period.parseDelivered(Self.trimmed(record[columnPeriod]), declared: source.periodType) : nil
+        var period = columnPeriod >= 0 ? rowPeriod(record) : nil
         // A period of another kind than the source's first is set aside below, and holds no slot.
         let mixedKind = period.map { period in totals.periods.first.map { $0.kind != period.kind } ?? false } ?? false
         if mixedKind, !unmapped { return quarantine(record, column: columnPeriod + 1, .mixedPeriodKinds) }
@@ -249,6 +254,13 @@ final class ExtractParser: CSVRecordHandler {
     private var wideValues: [Int64] = []
 
     /// The row's sex (`unknown` without a sex column), or nil once the row is quarantined.
+    /// The row's period, its slash date read in the declared order (day first if none, noting the evidence).
+    private func rowPeriod(_ record: CSVRecord) -> Period? {
+        let field = Self.trimmed(record[columnPeriod])
+        if source.dateOrder == nil { slashDates.note(field, line: record.line) }
+        return Period.parseDelivered(field, declared: source.periodType, dateOrder: source.dateOrder ?? .dayFirst)
+    }
+
     private func rowSex(_ record: CSVRecord) -> Sex? {
         guard columnSex >= 0 else { return .unknown }
         guard let sex = Sex.parse(Self.trimmed(record[columnSex])) else {
@@ -302,7 +314,7 @@ final class ExtractParser: CSVRecordHandler {
     private func handleProvider(_ record: CSVRecord) throws {
         let code = String(decoding: Self.trimmed(record[columnProvider]), as: UTF8.self).uppercased()
         guard !code.isEmpty else { return quarantine(record, column: columnProvider + 1, .missingValue) }
-        guard let period = Period.parseDelivered(Self.trimmed(record[columnPeriod]), declared: source.periodType) else {
+        guard let period = rowPeriod(record) else {
             return quarantine(record, column: columnPeriod + 1, Self.periodProblem(Self.trimmed(record[columnPeriod])))
         }
         if let first = totals.periods.first, first.kind != period.kind { return quarantine(record, column: columnPeriod + 1, .mixedPeriodKinds) }

@@ -13,7 +13,23 @@ enum IngestSchema {
         SchemaMigration(17, "v7-ref-icb-boundary", sql: icbBoundary),
         SchemaMigration(21, "v8-ref-sub-icb", sql: subIcb),
         SchemaMigration(27, "v9-ingest-attribution-coverage", sql: attributionCoverage),
+        SchemaMigration(28, "v10-ingest-file-stat", sql: fileStat),
     ]
+
+    /// Ingest's stat cache: each file's metadata when it was last hashed (docs/ARCHITECTURE.md, "Skipping
+    /// unchanged inputs").
+    static let fileStat = """
+        CREATE TABLE ingest_file_stat (
+            path TEXT PRIMARY KEY,
+            size_bytes INTEGER NOT NULL,
+            modified_ns INTEGER NOT NULL,
+            changed_ns INTEGER NOT NULL,
+            inode INTEGER NOT NULL,
+            device INTEGER NOT NULL,
+            sha256 TEXT NOT NULL,
+            recorded_ns INTEGER NOT NULL
+        ) STRICT;
+        """
 
     /// Per period, the events of a source counted by provider and those the attribution does not place
     /// (docs/DATA.md, "Counts by provider").

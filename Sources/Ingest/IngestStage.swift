@@ -46,6 +46,13 @@ public struct IngestStage: PipelineStage {
         let count = Mutex(0)
     }
 
+    /// The stat-cache entries of files planning had to read, kept if the stage is skipped.
+    private final class PlanningReads: Sendable {
+        let entries = Mutex<[InputFileStat]>([])
+    }
+
+    private let planningReads = PlanningReads()
+
     public var migrations: [SchemaMigration] { IngestSchema.migrations }
 
     /// Everything ingest reads from the configuration: reference files, settings, sources, and whether
@@ -56,10 +63,19 @@ public struct IngestStage: PipelineStage {
             keepRows: context.keepsRows)
     }
 
-    /// Hashes the reference and input files (two at a time) without parsing them.
+    /// The SHA-256 of the reference and input files without parsing them: from the stat cache where a
+    /// file's metadata vouches for its last hash, else read (two at a time).
     public func plannedContent(_ context: StageContext, in db: Database) throws -> [StageFingerprint.Part] {
-        let hashes = try currentHashes(context.config)
+        let cached = try db.tableExists(InputFileStat.databaseTableName) ? InputFileStat.fetchAll(db) : []
+        let cache = FileStatCache(entries: Dictionary(cached.map { ($0.path, $0) }, uniquingKeysWith: { $1 }), verify: context.verifyInputs)
+        let hashes = try currentHashes(context.config, cache: cache)
+        planningReads.entries.withLock { $0 = hashes.read }
         return Self.content(references: hashes.references, inputs: hashes.inputs.map { ($0.path, $0.sha256) })
+    }
+
+    /// Records the metadata of the files planning read, so the next run need not read them.
+    public func recordPlanning(in db: Database) throws {
+        for entry in planningReads.entries.withLock({ $0 }) { try entry.insert(db, onConflict: .replace) }
     }
 
     /// The current month (periods after it are refused, so a new month can admit rows), reference files,
@@ -69,9 +85,9 @@ public struct IngestStage: PipelineStage {
             + references.map { StageFingerprint.Part("reference \($0.file)", $0.sha256) } + inputs.map { StageFingerprint.Part($0.path, $0.sha256) }
     }
 
-    /// SHA-256 of every reference and input file as they are now.
-    func currentHashes(_ config: PipelineConfig) throws
-        -> (references: [(file: String, sha256: String)], inputs: [(source: String, path: String, sha256: String)])
+    /// SHA-256 of every reference and input file as they are now, and the stat-cache entries of those read.
+    func currentHashes(_ config: PipelineConfig, cache: FileStatCache = FileStatCache(entries: [:])) throws
+        -> (references: [(file: String, sha256: String)], inputs: [(source: String, path: String, sha256: String)], read: [InputFileStat])
     {
         let references = ReferenceLoader.files(config).map(\.path)
         var inputs: [(source: String, file: DiscoveredFile)] = []
@@ -79,10 +95,12 @@ public struct IngestStage: PipelineStage {
             inputs += try FileDiscovery.files(for: source, config: config).map { (source.name, $0) }
         }
         let paths = references.map { (config.resolve($0), $0) } + inputs.map { ($0.file.path, $0.file.displayPath) }
-        let hashes = try FileHasher.sha256(paths, workers: workers)
+        let found = try cache.hashes(paths, workers: workers)
+        let hashes = found.sha256
         return (
             zip(references, hashes).map { ($0, $1) },
-            zip(inputs, hashes.dropFirst(references.count)).map { ($0.source, $0.file.displayPath, $1) }
+            zip(inputs, hashes.dropFirst(references.count)).map { ($0.source, $0.file.displayPath, $1) },
+            found.read
         )
     }
 
@@ -90,9 +108,17 @@ public struct IngestStage: PipelineStage {
         let config = context.config
         let logger = context.logger
         var phases = PhaseTimer(logger: logger, stage: "ingest")
+        // Each file's metadata before it is read, for the stat cache: a change made from here on leaves a
+        // change time after `readFrom`, so the entry cannot vouch for the old hash.
+        let readFrom = FileStat.nowNanoseconds()
+        let referencePaths = ReferenceLoader.files(config).map { config.resolve($0.path) }
+        var statsBeforeReading = Dictionary(referencePaths.compactMap { path in FileStat.of(path: path).map { (path, $0) } }, uniquingKeysWith: { $1 })
         let reference = try ReferenceLoader.load(config)
         phases.done("reference")
         let jobs = try config.sources.map { source in (source, try FileDiscovery.files(for: source, config: config)) }
+        for (_, files) in jobs {
+            for file in files { statsBeforeReading[file.path] = FileStat.of(path: file.path) }
+        }
         // Each source is written as soon as it is parsed, while the others are still parsing. A source
         // that fails its checks is not written; the errors are raised below, in config order.
         let writer = try IngestWriter(db: db, reference: reference, config: config)
@@ -120,6 +146,12 @@ public struct IngestStage: PipelineStage {
         }
 
         let rows = try writer.finish(runID: context.runID)
+        let hashed =
+            reference.fileHashes.map { (config.resolve($0.file), $0.sha256) } + results.flatMap { result in result.files.map { ($0.file.path, $0.sha256) } }
+        try Self.recordStats(
+            hashed.compactMap { path, sha256 in
+                statsBeforeReading[path].map { InputFileStat(path: path, stat: $0, sha256: sha256, recordedNanoseconds: readFrom) }
+            }, in: db)
         phases.done("finish")
         try FaultInjection.check("ingest:after-totals")
 
@@ -135,6 +167,12 @@ public struct IngestStage: PipelineStage {
                     : "")
         }
         return StageOutcome(rowsByTable: rows, notes: notes, content: content)
+    }
+
+    /// Replaces the stat cache with the files this run read (a deleted file's entry goes with it).
+    static func recordStats(_ entries: [InputFileStat], in db: Database) throws {
+        try InputFileStat.deleteAll(db)
+        for entry in entries where !entry.sha256.isEmpty { try entry.insert(db, onConflict: .replace) }
     }
 
     /// Parses the sources on `workers` threads, largest first, and hands each finished source to

@@ -3,7 +3,8 @@ public import PipelineCore
 
 /// `validate`'s look at the data: the first rows of every extract run through the very parser ingest
 /// uses, so a wrong period or code format, rows of another ICS in a delivered folder, or counts out of
-/// range are reported before a run — by file, line, column and reason, never by value.
+/// range are reported before a run — by file, line, column and reason, never by value; dates that look
+/// month first without a declared order are refused as a run would refuse them.
 public enum RowSampler {
     /// Rows kept (past the source's `where` filter) per file.
     public static let rowsPerFile = 200
@@ -41,6 +42,10 @@ public enum RowSampler {
                 do {
                     _ = try CSVReader(dialect: source.dialect, chunkSize: 64 * 1024).read(path: file.path, displayPath: file.displayPath, into: limited)
                 } catch is Limited.Enough {}
+                // The same refusal as a run's: dates that look month first need their order declared.
+                if source.dateOrder == nil, parser.slashDates.looksMonthFirst {
+                    throw parser.slashDates.error(source: source.name, file: file.displayPath, column: parser.periodColumnNumber)
+                }
                 findings.append(
                     Finding(
                         file: file.displayPath, rowsRead: parser.rowsRead, rowsFiltered: parser.rowsFiltered, quarantined: parser.quarantined,

@@ -37,6 +37,7 @@ struct SourceIngester {
             if fastPath, !keepRows, chunks > 1, file.size >= chunkedFromBytes, source.grain.profile.parsesInChunks,
                 let stats = chunked.parse(file, deliveredIcb: delivered, into: totals, coresIdle: coresIdle)
             {
+                try Self.checkDateOrder(stats, source: source)
                 result.files.append(stats)
                 onFileDone(file.size)
                 continue
@@ -54,9 +55,17 @@ struct SourceIngester {
                     file: file, deliveredIcb: delivered.map { reference.icbs[$0].odsCode } ?? file.icbFolder,
                     sha256: summary.sha256, rowsRead: parser.rowsRead, rowsLoaded: parser.rowsLoaded,
                     rowsQuarantined: parser.quarantinedCount, suppressed: parser.rowsSuppressed, quarantine: parser.quarantined,
-                    rowsFiltered: parser.rowsFiltered, byReason: parser.quarantinedByReason, firstByReason: parser.firstByReason))
+                    rowsFiltered: parser.rowsFiltered, byReason: parser.quarantinedByReason, firstByReason: parser.firstByReason,
+                    slashDates: parser.slashDates, periodColumn: parser.periodColumnNumber))
+            try Self.checkDateOrder(result.files[result.files.count - 1], source: source)
             onFileDone(summary.bytes)
         }
         return result
+    }
+
+    /// Refuses a file whose slash dates look month first while the source declares no order.
+    static func checkDateOrder(_ stats: SourceResult.FileStats, source: SourceConfig) throws {
+        guard source.dateOrder == nil, stats.slashDates.looksMonthFirst else { return }
+        throw stats.slashDates.error(source: source.name, file: stats.file.displayPath, column: stats.periodColumn ?? 0)
     }
 }

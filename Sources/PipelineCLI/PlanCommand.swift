@@ -21,13 +21,18 @@ struct PlanCommand: ParsableCommand {
     @Flag(help: "Plan as `run --keep-rows` would.")
     var keepRows = false
 
+    @Flag(
+        help:
+            "Read every input to decide whether it changed, instead of trusting a file whose size, times and inode are as when it was last hashed.")
+    var verify = false
+
     func run() throws {
         let config = try global.loadConfig()
         let store = try CheckpointStore.openForReading(path: global.databasePath(config))
         let checkpoints = try store?.checkpoints() ?? [:]
         var logger = Logger(label: "soc-pipeline.plan")
         logger.logLevel = .critical
-        let context = StageContext(config: config, runID: "plan", logger: logger, keepRows: keepRows)
+        let context = StageContext(config: config, runID: "plan", logger: logger, keepRows: keepRows, verifyInputs: verify)
         var willRun: Set<StageName> = []
         for name in try selection.stages() {
             let stage = StageCatalog.stage(name)

@@ -20,6 +20,11 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Also store every validated extract row in table ingest_row (slower).")
     var keepRows = false
 
+    @Flag(
+        help:
+            "Read every input to decide whether it changed, instead of trusting a file whose size, times and inode are as when it was last hashed.")
+    var verify = false
+
     func run() throws {
         let config = try global.loadConfig()
         let runID = RunLedger.newRunID()
@@ -59,7 +64,7 @@ struct RunCommand: ParsableCommand {
                 stageLogger[metadataKey: "stage"] = "\(name.rawValue)"
                 let context = StageContext(
                     config: config, runID: runID, logger: stageLogger,
-                    showProgress: Console.stderrIsTerminal, keepRows: keepRows)
+                    showProgress: Console.stderrIsTerminal, keepRows: keepRows, verifyInputs: verify)
                 let stageStarted = Date()
                 do {
                     let report = try runner.run(stage, context: context, force: force)

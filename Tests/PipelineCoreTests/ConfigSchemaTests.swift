@@ -50,6 +50,7 @@ struct ConfigSchemaTests {
         #expect(values(source + ["kind"]) == Set(SourceConfig.Kind.allCases.map(\.rawValue)))
         #expect(values(source + ["grain"]) == Set(SourceGrain.allCases.map(\.rawValue)))
         #expect(values(source + ["decileOrder"]) == Set(DecileOrder.allCases.map(\.rawValue)))
+        #expect(values(source + ["dateOrder"]) == Set(DateOrder.allCases.map(\.rawValue)))
         // Methods are open-ended (adding one is its file, a registry line and a test): the schema's examples
         // must be real methods, and every method must fit its pattern.
         let methods = (((schema["properties"] as! [String: Any])["indicators"] as! [String: Any])["items"] as! [String: Any])

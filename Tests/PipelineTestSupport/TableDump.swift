@@ -4,7 +4,8 @@ import GRDB
 /// A text dump of the checkpoint and every stage table, for "nothing changed" assertions.
 ///
 /// Leaves out the run ledger (`pipeline_run`, `stage_attempt`, `change_log`), which records every run by design,
-/// and the `run_id` column of the published `soc_*` tables.
+/// ingest's stat cache (`ingest_file_stat`: absolute paths, inodes and clock readings, never an output), and
+/// the `run_id` column of the published `soc_*` tables.
 public enum TableDump {
     public static func dump(_ path: String) throws -> String {
         var configuration = Configuration()
@@ -15,7 +16,7 @@ public enum TableDump {
                 db,
                 sql: """
                     SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
-                    AND name NOT IN ('pipeline_run', 'stage_attempt', 'change_log', 'grdb_migrations') ORDER BY name
+                    AND name NOT IN ('pipeline_run', 'stage_attempt', 'change_log', 'grdb_migrations', 'ingest_file_stat') ORDER BY name
                     """)
             var text = ""
             for table in tables {

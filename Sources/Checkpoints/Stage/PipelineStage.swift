@@ -16,6 +16,10 @@ public protocol PipelineStage {
     /// Content the output depends on besides configuration, program and upstream checkpoint, labelled for
     /// `plan` (ingest: each file's SHA-256; report: whether its publication is in place). Reads only.
     func plannedContent(_ context: StageContext, in db: Database) throws -> [StageFingerprint.Part]
+    /// Keeps what planning learnt that saves work next time, when the stage is skipped (ingest: the
+    /// metadata of files it had to read). Runs in the transaction that records the skip; never changes an
+    /// output.
+    func recordPlanning(in db: Database) throws
     /// Does the stage's work; throws ``PipelineError`` on bad input. Must not commit.
     func run(_ context: StageContext, in db: Database) throws -> StageOutcome
 }
@@ -23,6 +27,9 @@ public protocol PipelineStage {
 extension PipelineStage {
     /// Most stages depend on nothing beyond configuration, program and upstream.
     public func plannedContent(_ context: StageContext, in db: Database) throws -> [StageFingerprint.Part] { [] }
+
+    /// Most stages learn nothing worth keeping while planning.
+    public func recordPlanning(in db: Database) throws {}
 
     /// Configuration, program and upstream — the fingerprint before any content.
     public func baseFingerprint(_ context: StageContext) -> StageFingerprint {

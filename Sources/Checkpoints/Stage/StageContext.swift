@@ -12,13 +12,15 @@ public struct StageContext: Sendable {
     public var showProgress: Bool
     /// `--keep-rows`: also store raw rows (ingest).
     public var keepRows: Bool
+    /// `--verify`: hash every input to decide whether it changed, whatever its metadata says.
+    public var verifyInputs: Bool
 
     /// Whether ingest stores raw rows: `--keep-rows` or `ingest.keepRows`.
     public var keepsRows: Bool { keepRows || config.ingest.keepRows }
 
     public init(
         config: PipelineConfig, runID: String, logger: Logger, upstream: StageCheckpoint? = nil,
-        showProgress: Bool = false, keepRows: Bool = false
+        showProgress: Bool = false, keepRows: Bool = false, verifyInputs: Bool = false
     ) {
         self.config = config
         self.runID = runID
@@ -26,5 +28,6 @@ public struct StageContext: Sendable {
         self.upstream = upstream
         self.showProgress = showProgress
         self.keepRows = keepRows
+        self.verifyInputs = verifyInputs
     }
 }

@@ -55,6 +55,7 @@ public struct StageRunner {
         if case .skip = decision {
             let planned = checkpoints[stage.name]?.fingerprint
             try store.pool.write { db in
+                try stage.recordPlanning(in: db)
                 try Self.recordAttempt(
                     db, stage: stage.name, runID: context.runID, started: startedText, status: .skipped,
                     fingerprint: planned, rows: 0, error: nil)

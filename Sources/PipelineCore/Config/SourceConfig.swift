@@ -47,13 +47,16 @@ public struct SourceConfig: Codable, Sendable, Equatable {
     /// For rows by ICB × decile: which end of the source's decile numbers is most deprived (required:
     /// docs/DATA.md, "Deprivation deciles in the rows").
     public var decileOrder: DecileOrder?
+    /// The order of day and month in slash dates; day first when not declared, and a file whose dates
+    /// read day first all fall on days of January is refused until it is declared (docs/DATA.md, "Periods").
+    public var dateOrder: DateOrder?
     /// Only rows whose column holds one of the values are read (e.g. `{"ae_department_type": ["1"]}`);
     /// the rest are counted as filtered out, not quarantined.
     public var rowFilter: [String: [String]]
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case name, kind, grain, files, columns, dialect, rejectThreshold, vintage, description, layout, lsoaVintage, periodType, attribution
-        case decileOrder
+        case decileOrder, dateOrder
         case rowFilter = "where"
     }
 
@@ -73,6 +76,7 @@ public struct SourceConfig: Codable, Sendable, Equatable {
         periodType = try container.decodeIfPresent(PeriodKind.self, forKey: .periodType)
         attribution = try container.decodeIfPresent(AttributionReference.self, forKey: .attribution)
         decileOrder = try container.decodeIfPresent(DecileOrder.self, forKey: .decileOrder)
+        dateOrder = try container.decodeIfPresent(DateOrder.self, forKey: .dateOrder)
         if grain.profile.placement == .icbByDecile, decileOrder == nil {
             throw DecodingError.dataCorruptedError(
                 forKey: .decileOrder, in: container,

@@ -83,14 +83,17 @@ public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Parses a month as NHS and ONS files write it: `2025-03`, `2025-03-01` (any valid day: a date in the
     /// month, as monthly extracts carry their first or last day), `01/03/2025` (day first, as UK files
     /// write dates), `Mar-25`, `Mar-2025`, `Mar 2025` and `March 2025` (docs/DATA.md, "Periods").
-    public static func parseMonth(_ bytes: UnsafeRawBufferPointer) -> Period? {
+    /// `dateOrder` says how to read slash dates (`03/01/2025` is 1 March month first).
+    public static func parseMonth(_ bytes: UnsafeRawBufferPointer, dateOrder: DateOrder = .dayFirst) -> Period? {
         if let period = parse(bytes) { return period }
         let text = String(decoding: bytes, as: UTF8.self)
         if bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") {
             return date(year: Int(text.prefix(4)), month: Int(text.dropFirst(5).prefix(2)), day: Int(text.suffix(2)))
         }
         if bytes.count == 10, bytes[2] == UInt8(ascii: "/"), bytes[5] == UInt8(ascii: "/") {
-            return date(year: Int(text.suffix(4)), month: Int(text.dropFirst(3).prefix(2)), day: Int(text.prefix(2)))
+            let first = Int(text.prefix(2)), second = Int(text.dropFirst(3).prefix(2))
+            return dateOrder == .dayFirst
+                ? date(year: Int(text.suffix(4)), month: second, day: first) : date(year: Int(text.suffix(4)), month: first, day: second)
         }
         // A month name, then a two- or four-digit year after `-` or a space.
         guard let separator = text.firstIndex(where: { $0 == "-" || $0 == " " }) else { return nil }
@@ -179,8 +182,8 @@ public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// A delivered period: a month in any accepted form — or, for a source declaring rolling twelve-month
     /// periods, the twelve months ending it — or a quarter or year (``parseSpan(_:)``).
-    public static func parseDelivered(_ bytes: UnsafeRawBufferPointer, declared: PeriodKind?) -> Period? {
-        if let month = parseMonth(bytes) {
+    public static func parseDelivered(_ bytes: UnsafeRawBufferPointer, declared: PeriodKind?, dateOrder: DateOrder = .dayFirst) -> Period? {
+        if let month = parseMonth(bytes, dateOrder: dateOrder) {
             switch declared {
             case .rolling12Months?: return Period(kind: .rolling12Months, endingIn: month.ordinal)
             case .month?, nil: return month
