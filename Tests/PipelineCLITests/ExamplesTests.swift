@@ -206,6 +206,17 @@ struct ExamplesTests {
         #expect(page.contains("it says nothing about inequality between people within a system"))
         #expect(page.contains("The ICS&#39;s average IMD 2025 score") || page.contains("The ICS's average IMD 2025 score"), "the ecological view uses IMD 2025")
         #expect(page.contains("12 months to December 2022"))
+        // A monthly series gets its time series: England with its interval and the ICSs' range on the
+        // index, the system beside England on each profile, one table row per published period.
+        let periods = try DatabaseQueue(path: workspace.path("dental.sqlite")).read { db in
+            try Int.fetchOne(db, sql: "SELECT count(DISTINCT period_start) FROM soc_ics_league WHERE indicator_id = 'DENT12'") ?? 0
+        }
+        #expect(periods > 40)
+        let series = try #require(page.components(separatedBy: "id=\"DENT12-time-series\"").dropFirst().first?.components(separatedBy: "</figure>").first)
+        #expect(series.contains("Range of ICSs") && series.contains("England"))
+        #expect(series.components(separatedBy: "<tr>").count - 2 == periods, "a row per period under the header")
+        let norfolk = try String(contentsOfFile: workspace.path("published/latest/ics/QMM.html"), encoding: .utf8)
+        #expect(norfolk.contains("id=\"DENT12-time-series-QMM\""))
         // The real data's map, matrix and profiles: one value map (no inequality map without a split), 42 areas
         // and London's five again, each linking to a profile that exists.
         let map = try String(contentsOfFile: workspace.path("published/latest/map.html"), encoding: .utf8)

@@ -27,6 +27,34 @@ struct ChartTests {
         #expect(betaRow.contains("fill=\"\(ComparisonShade.widerGap.colour)\"") && betaRow.contains("<path class=\"marker\""), "wider: a filled triangle")
     }
 
+    /// A period with no value breaks the line and its band; end labels that would overprint are pushed
+    /// apart; a series drawn as its band alone (the range of the ICSs) has no line.
+    @Test func trendBreaksAtAGapAndKeepsEndLabelsApart() throws {
+        let periods = ["Jan 2025", "Feb 2025", "Mar 2025", "Apr 2025", "May 2025"]
+        func point(_ value: Double) -> ChartPoint { ChartPoint(label: "", value: value, lower: value - 1, upper: value + 1) }
+        let chart = TrendChart(
+            id: "t", title: "Waits", unit: "%", periods: periods,
+            series: [
+                TrendChart.Series(
+                    name: "Range of ICSs", points: [point(50), point(50), point(50), point(50), point(50)], colour: "#888", band: true, line: false),
+                TrendChart.Series(name: "England", points: [point(50), point(51), nil, point(52), point(53)], colour: "#000", band: true),
+                TrendChart.Series(name: "Alpha", points: [point(50), point(51), point(52), point(52.5), point(53.1)], colour: "#600"),
+            ])
+        let svg = chart.svg()
+        #expect(count(svg, "<polyline") == 3, "England in two runs either side of the gap, Alpha in one; the range has no line")
+        #expect(count(svg, "<polygon class=\"band\"") == 3, "England's band in two runs, the range's in one")
+        #expect(count(svg, "class=\"range-tick\"") == 5)
+        #expect(count(svg, "<circle") == 9)
+        let labels = svg.components(separatedBy: "class=\"series-label\"").dropFirst().compactMap { part -> Double? in
+            guard let y = part.components(separatedBy: "y=\"").dropFirst().first?.prefix(while: { $0 != "\"" }) else { return nil }
+            return Double(y)
+        }
+        #expect(labels.count == 3)
+        let sorted = labels.sorted()
+        #expect(zip(sorted, sorted.dropFirst()).allSatisfy { $1 - $0 >= 12 - 1e-9 }, "\(labels)")
+        #expect(svg.contains("The Range of ICSs is shaded from its lowest to its highest value in each period."))
+    }
+
     @Test func funnelDrawsContinuousLimitsAndALegend() {
         let items = [
             FunnelPlot.Item(name: "A", value: 61, denominator: 1_000, shade: .better95, band: .high95),

@@ -51,6 +51,7 @@ package struct HTMLReportRenderer {
             var section =
                 "<p>\(HTML.escape(indicator.definition))</p><p class=\"meta\">Unit: \(HTML.escape(indicator.unit)). Method: \(HTML.escape(indicator.method)). \(HTML.escape(indicator.signConvention))</p>"
             for caveat in indicator.caveats { section += "<p class=\"caveat\">\(HTML.escape(caveat)).</p>" }
+            section += figures.timeSeries() ?? ""
             if let noSplit = indicator.noSplit {
                 section += figures.funnel { "ics/\($0).html" }
                 section += "<p class=\"not-available\">Inequality by deprivation: \(HTML.escape(noSplit)).</p>"

@@ -52,7 +52,7 @@ struct HTMLPage {
         .ci{stroke:#505a5f;stroke-width:1.5}.series-0 circle{fill:#1d70b8}.series-1 rect{fill:#d4351c}.series-1 .ci{stroke:#d4351c}
         .legend text,.legend-item text,.inset-label{font-size:12px;fill:#0b0c0c}.england{stroke:#0b0c0c;stroke-dasharray:6 4;stroke-width:1.5}.zero{stroke:#b1b4b6}
         .limit95{fill:none;stroke:#505a5f;stroke-width:1.3}.limit998{fill:none;stroke:#505a5f;stroke-width:1.3;stroke-dasharray:2 3}
-        .trend{fill:none;stroke-width:2}.band{opacity:.18}.series-label{font-size:11px}
+        .trend{fill:none;stroke-width:2}.band{opacity:.18}.range-tick{stroke-width:1;opacity:.3}.series-label{font-size:11px}
         .area{stroke:#505a5f;stroke-width:.4}a:focus .area,a:hover .area{stroke:#0b0c0c;stroke-width:1.5}.inset-frame{fill:#f3f2f1;stroke:#505a5f}
         .spine-range{fill:#dee0e2}.spine-middle{fill:#b1b4b6}.spine-england{stroke:#0b0c0c;stroke-width:2}
         table{border-collapse:collapse;margin:8px 0;font-size:.9rem}th,td{border-bottom:1px solid #b1b4b6;padding:4px 8px;text-align:left}td{text-align:right}

@@ -30,6 +30,7 @@ struct IcsProfilePage {
             let figures = IndicatorFigures(indicator: indicator, text: text)
             var section = "<p>\(HTML.escape(indicator.definition))</p>"
             for caveat in indicator.caveats { section += "<p class=\"caveat\">\(HTML.escape(caveat)).</p>" }
+            section += figures.timeSeries(ods: system.ods, owner: SIIChart.shortName(system.name)) ?? ""
             if let noSplit = indicator.noSplit {
                 section += "<p class=\"not-available\">Inequality by deprivation: \(HTML.escape(noSplit)).</p>"
             } else {

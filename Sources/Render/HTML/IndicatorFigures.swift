@@ -82,6 +82,59 @@ struct IndicatorFigures {
             chart.svg(), caption: "\(name) in England over time, in each national deprivation quintile and overall.", table: table.html, kind: "trend")
     }
 
+    /// The indicator over time, for a source with more than two periods (docs/REPORT.md, "Charts"):
+    /// England with its 95% interval and either the range of the ICSs (the index) or one ICS with its
+    /// interval (its profile); nil with two periods or fewer. A hidden or unavailable value breaks its line.
+    func timeSeries(ods: String? = nil, owner: String? = nil) -> String? {
+        guard indicator.periods.count > 2 else { return nil }
+        let labels = indicator.periods.map(\.label)
+        let england = indicator.periods.map { Self.point(indicator.england($0.start), label: "England") }
+        var series = [TrendChart.Series(name: "England", points: england, colour: "#0b0c0c", band: true)]
+        var columns = ["Period", "England (\(HTML.escape(unit)), 95% CI)"]
+        var cells: [[String]]
+        if let ods {
+            let name = owner ?? ods
+            let rows = Dictionary(indicator.league.filter { $0.ods == ods }.map { ($0.row.periodStart, $0) }, uniquingKeysWith: { first, _ in first })
+            let points = indicator.periods.map { period in rows[period.start].flatMap { Self.point($0.row, label: name) } }
+            series.append(TrendChart.Series(name: name, points: points, colour: "#6f1d6b", dash: "6 3", band: true))
+            columns.append("\(HTML.escape(name)) (\(HTML.escape(unit)), 95% CI)")
+            cells = indicator.periods.indices.map { index in
+                [
+                    Self.estimate(england[index]),
+                    rows[indicator.periods[index].start].map { row in
+                        Self.point(row.row, label: name).map { Self.estimate($0) } ?? HTML.escape(text.display(row.row[.value]))
+                    } ?? "not published",
+                ]
+            }
+        } else {
+            let byPeriod = Dictionary(grouping: indicator.league, by: \.row.periodStart)
+            let ranges = indicator.periods.map { period -> ChartPoint? in
+                let values = (byPeriod[period.start] ?? []).compactMap { $0.row[.value].number }
+                guard let low = values.min(), let high = values.max() else { return nil }
+                return ChartPoint(label: "Range of ICSs", value: (low + high) / 2, lower: low, upper: high)
+            }
+            series.insert(TrendChart.Series(name: "Range of ICSs", points: ranges, colour: "#8a8d8f", band: true, line: false), at: 0)
+            columns += ["Lowest ICS", "Highest ICS", "ICSs with a value"]
+            cells = indicator.periods.indices.map { index in
+                let shown = (byPeriod[indicator.periods[index].start] ?? []).filter { $0.row[.value].number != nil }.count
+                return [
+                    Self.estimate(england[index]), ranges[index]?.lower.map { FigureText.figure($0) } ?? "not available",
+                    ranges[index]?.upper.map { FigureText.figure($0) } ?? "not available", "\(shown)",
+                ]
+            }
+        }
+        let who = ods == nil ? "England, with the range of the ICSs" : "\(owner ?? "The ICS") and England"
+        let chart = TrendChart(
+            id: "\(id)-time-series\(ods.map { "-\($0)" } ?? "")", title: "\(name) over time: \(who)", unit: unit, periods: labels, series: series)
+        var table = DataTable(caption: "\(name) over time: \(who)", columns: columns)
+        for (index, label) in labels.enumerated() { table.add(HTML.escape(label), cells[index]) }
+        let caption =
+            ods == nil
+            ? "\(name) in England over \(labels.count) periods (\(labels.first ?? "") to \(labels.last ?? "")), with its 95% confidence interval; the grey band runs from the lowest to the highest ICS in each period."
+            : "\(name) in \(owner ?? "the ICS") and England over \(labels.count) periods (\(labels.first ?? "") to \(labels.last ?? "")), each with its 95% confidence interval. A gap in a line is a period whose value is not published."
+        return HTMLPage.figure(chart.svg(), caption: caption, table: table.html, kind: "time-series")
+    }
+
     /// An SII over every period with its 95% interval: England's, or one ICS's.
     func siiTrend(ods: String? = nil, owner: String = "England") -> String {
         let labels = indicator.periods.map(\.label)
@@ -92,6 +145,11 @@ struct IndicatorFigures {
             }
             let row = indicator.englandInequality(period.start)
             return Self.point(row?[.sii], lower: row?[.siiLcl95], upper: row?[.siiUcl95], label: owner)
+        }
+        guard points.contains(where: { $0 != nil }) else {
+            // No chart of nothing: say why instead (docs/REPORT.md, "Charts").
+            return
+                "<p class=\"not-available\">\(HTML.escape(owner))'s slope index of inequality is not available in any period (too few events, a quintile missing, or hidden by disclosure control).</p>"
         }
         let chart = TrendChart(
             id: "\(id)-sii-trend\(ods.map { "-\($0)" } ?? "")", title: "\(name): \(owner)'s slope index of inequality", unit: "SII (\(unit))",

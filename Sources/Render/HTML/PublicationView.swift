@@ -112,7 +112,12 @@ struct PublicationView {
             let mine = league.filter { $0.row.indicator == id }
             var ends: [String: String] = [:]
             for row in mine { ends[row.row.periodStart] = row.row.periodEnd }
-            let periods = ends.keys.sorted().map { (start: $0, label: FigureText.period(start: $0, end: ends[$0] ?? $0)) }
+            // Each period read as its source delivers it: the metadata's labels carry the kind, so a rolling
+            // year ending in December reads "12 months to December 2022", not "2022" (docs/REPORT.md, "Charts").
+            let declared = Dictionary(
+                (item("periods") ?? "").components(separatedBy: ", ").compactMap { Period(label: $0) }.map { (Self.firstDay($0), $0.readable) },
+                uniquingKeysWith: { first, _ in first })
+            let periods = ends.keys.sorted().map { (start: $0, label: declared[$0] ?? FigureText.period(start: $0, end: ends[$0] ?? $0)) }
             guard !periods.isEmpty else { continue }
             guard let polarity = item("polarity").flatMap(Polarity.init(rawValue:)) else {
                 throw PipelineError(
@@ -135,6 +140,12 @@ struct PublicationView {
                     places: places.filter { $0.row.indicator == id }))
             indicators[indicators.count - 1].caveats = ["suppressed_at_source", "unattributed_activity", "rows_set_aside"].compactMap(item)
         }
+    }
+
+    /// The first day of a period as published tables write it (`2022-01-01`).
+    static func firstDay(_ period: Period) -> String {
+        let first = period.firstOrdinal
+        return String(format: "%04d-%02d-01", first / 12, first % 12 + 1)
     }
 
     /// A general metadata item (`indicator_id` = `all`).
