@@ -3,6 +3,8 @@ import Checkpoints
 import Foundation
 import Logging
 import PipelineCore
+import Render
+import Report
 
 /// `soc-pipeline run`: runs stages, each committing its outputs with its checkpoint.
 struct RunCommand: ParsableCommand {
@@ -101,7 +103,19 @@ struct RunCommand: ParsableCommand {
         Self.finish(&summary, status: .success, message: nil, folder: folder, access: access, logger: logger, started: started)
         store.closeForIdle()
         Console.runLine("done in \(String(format: "%.2f", Date().timeIntervalSince(started))) s; database \(store.path)")
+        if stages.contains(.report) { Console.runLine(Self.publicationLine(config)) }
         withExtendedLifetime(lock) {}
+    }
+
+    /// Where the publication is: the `latest` folder and the page to open (or the first format written).
+    static func publicationLine(_ config: PipelineConfig) -> String {
+        let latest = Publisher(outputDirectory: config.resolve(config.outputDirectory)).latestPath
+        let formats = config.report.formats
+        let open =
+            formats.contains(.html)
+            ? "open \((latest as NSString).appendingPathComponent(PublicationFileName.html))"
+            : "formats \(formats.map(\.rawValue).joined(separator: ", "))"
+        return "publication: \(latest) (\(open))"
     }
 
     /// Records the end of the run: `run-summary.json`, the heartbeat, and in JSON mode one summary line.

@@ -18,6 +18,7 @@ struct EndToEndTests {
         #expect(run.stderr.isEmpty, "stderr: \(run.stderr)")
         #expect(run.stdout.contains("  report     ok"))
         let latest = workspace.path("published/latest")
+        #expect(run.stdout.hasSuffix("publication: \(latest) (open \(latest)/state-of-care.html)\n"), "the last line names the page to open")
         let runID = String(try FileManager.default.destinationOfSymbolicLink(atPath: latest).dropFirst("runs/".count))
         try SampleReportChecks.golden(latest, runID: runID)
         try SampleReportChecks.browser(latest, indicators: 6, profile: "QHL")
