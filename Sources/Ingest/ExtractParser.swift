@@ -38,6 +38,10 @@ final class ExtractParser: CSVRecordHandler {
     /// Scratch for sharing a row's values among the LSOAs its area split into.
     private var parts1: [Int64] = [], parts2: [Int64] = []
 
+    /// One row per measure: each measure read, by name, with its index and its weights in the two counts.
+    private let measureWeights: [String: (index: Int, first: Int64, second: Int64)]
+    private var columnMeasure = -1
+
     /// The file's slash dates, when the source declares no date order (``SlashDateEvidence``).
     var slashDates = SlashDateEvidence()
     /// The period column (1-based), for messages about the whole column.
@@ -65,6 +69,9 @@ final class ExtractParser: CSVRecordHandler {
         self.currentOrdinal = currentOrdinal
         self.rawRows = rawRows
         placement = source.grain.profile.placement
+        measureWeights = Dictionary(
+            (source.measures?.weights ?? []).enumerated().map { ($0.element.measure, ($0.offset, $0.element.first, $0.element.second)) },
+            uniquingKeysWith: { first, _ in first })
         conversion = source.grain.profile.convertsLsoaVintages ? source.lsoaVintage.flatMap { reference.conversions[$0] } : nil
         // A population has no period: all rows share one slot.
         populationSlot = source.kind == .population ? totals.slot(for: Period(ordinal: 0)) : -1
@@ -82,6 +89,15 @@ final class ExtractParser: CSVRecordHandler {
         for filter in filters where !filter.values.contains(String(decoding: Self.trimmed(record[filter.column]), as: UTF8.self)) {
             rowsFiltered += 1
             return
+        }
+        // One row per measure: a measure the source does not use is left out, like a filtered row.
+        var measure: (index: Int, first: Int64, second: Int64)?
+        if columnMeasure >= 0 {
+            guard let found = measureWeights[String(decoding: Self.trimmed(record[columnMeasure]), as: UTF8.self)] else {
+                rowsFiltered += 1
+                return
+            }
+            measure = found
         }
         // UTF-8: checked on the mapped columns only (others are ignored).
         for column in mappedColumns where !Self.isValidUTF8(record[column]) {
@@ -206,10 +222,13 @@ final class ExtractParser: CSVRecordHandler {
         guard let age = rowAge(ageField, record) else { return }
 
         // Counts.
-        let first = Self.parseCount(record[columnValue1])
+        var first = Self.parseCount(record[columnValue1])
         var second = CountValue.value(0)
         if case .invalid(let reason) = first { return quarantine(record, column: columnValue1 + 1, reason) }
-        if columnValue2 >= 0 {
+        if let measure {
+            // The measure's value, weighted into each count; a cell's sums are checked once every row is in.
+            if case .value(let value) = first { (first, second) = (.value(value * measure.first), .value(value * measure.second)) }
+        } else if columnValue2 >= 0 {
             second = Self.parseCount(record[columnValue2])
             if case .invalid(let reason) = second { return quarantine(record, column: columnValue2 + 1, reason) }
             if case .value(let numerator) = first, case .value(let denominator) = second, numerator > denominator {
@@ -218,7 +237,8 @@ final class ExtractParser: CSVRecordHandler {
         }
 
         let ageKey = SourceTotals.ageKey(band: age, singleYear: AgeBand.singleYear(ageField))
-        guard totals.markSeen(slot: slot, keyUnit: keyUnit, sex: sex.rawValue, age: ageKey) else {
+        let seenUnit = measure.map { keyUnit * measureWeights.count + $0.index } ?? keyUnit
+        guard totals.markSeen(slot: slot, keyUnit: seenUnit, sex: sex.rawValue, age: ageKey) else {
             return quarantine(record, column: 1, .duplicateKey)
         }
 
@@ -241,7 +261,7 @@ final class ExtractParser: CSVRecordHandler {
             rawRows?.append(
                 source: source.name, file: file, line: record.line, area: record.string(columnLsoa >= 0 ? columnLsoa : columnIcb),
                 period: columnPeriod >= 0 ? totals.periods[slot].label : nil, sex: sex, age: age,
-                value1: a, value2: columnValue2 >= 0 ? b : nil)
+                value1: a, value2: columnValue2 >= 0 || (measure != nil && source.kind == .proportion) ? b : nil)
         } else {
             totals.suppressed[cell] += 1
             rowsSuppressed += 1
@@ -405,13 +425,16 @@ final class ExtractParser: CSVRecordHandler {
         columnSex = map[.sex] ?? -1
         columnAge = map[.ageBand] ?? -1
         switch source.kind {
+        case _ where source.measures != nil:
+            columnMeasure = map[.measure] ?? -1
+            columnValue1 = map[.value] ?? -1
         case .events: columnValue1 = map[.events] ?? -1
         case .proportion:
             columnValue1 = map[.numerator] ?? -1
             columnValue2 = map[.denominator] ?? -1
         case .population: columnValue1 = map[.population] ?? -1
         }
-        mappedColumns = [columnLsoa, columnIcb, columnDecile, columnPeriod, columnSex, columnAge, columnValue1, columnValue2].filter { $0 >= 0 }
+        mappedColumns = [columnLsoa, columnIcb, columnDecile, columnPeriod, columnSex, columnAge, columnValue1, columnValue2, columnMeasure].filter { $0 >= 0 }
         columnProvider = map[.provider] ?? -1
         columnSubIcb = map[.subIcb] ?? -1
         mappedColumns += [columnProvider, columnSubIcb].filter { $0 >= 0 }

@@ -60,11 +60,14 @@ public struct ReferenceTables: Sendable {
     /// How many distinct areas a source's rows can name (its duplicate-check keys): LSOAs of its own
     /// vintage, ICB × decile for rows by ICB, or sub-ICB locations. Rows by provider keep their own keys.
     public func keyUnits(for source: SourceConfig) -> Int {
+        let places: Int
         switch source.grain.profile.placement {
-        case .lsoaLookup: source.lsoaVintage.flatMap { conversions[$0]?.codes.count } ?? lsoas.count
-        case .icb, .icbByDecile, .provider: icbs.count * 10
-        case .subIcb: subIcbCodes.count
+        case .lsoaLookup: places = source.lsoaVintage.flatMap { conversions[$0]?.codes.count } ?? lsoas.count
+        case .icb, .icbByDecile, .provider: places = icbs.count * 10
+        case .subIcb: places = subIcbCodes.count
         }
+        // One row per measure: a place holds one row of each measure (docs/DATA.md, "One row per measure").
+        return places * max(1, source.measures?.weights.count ?? 1)
     }
 
     /// A sub-ICB location given by ODS or ONS code; `nil` if unknown.

@@ -60,7 +60,43 @@ struct SourceIngester {
             try Self.checkDateOrder(result.files[result.files.count - 1], source: source)
             onFileDone(summary.bytes)
         }
+        if source.measures != nil { try Self.settleMeasureCells(totals, source: source, reference: reference) }
         return result
+    }
+
+    /// A source read one row per measure adds and subtracts measures into each cell (docs/DATA.md, "One row
+    /// per measure"). A cell with a measure suppressed at source has no known counts: its partial sums are
+    /// cleared and it counts as suppressed records only, so every value made of such cells alone is
+    /// withheld as `suppressed_at_source`. Any other cell must come to counts that are not
+    /// negative, and a numerator within its denominator, or the measures named are not the ones meant.
+    /// - Throws: ``PipelineError`` `.dataQuality` naming the first such cell (by place and period, never
+    ///   its counts) and the measures.
+    static func settleMeasureCells(_ totals: SourceTotals, source: SourceConfig, reference: ReferenceTables) throws {
+        let proportion = source.kind == .proportion
+        for cell in totals.value1.indices {
+            if totals.suppressed[cell] > 0 {
+                totals.value1[cell] = 0
+                totals.value2[cell] = 0
+                // The cell is one unknown: none of its records carries a count any more.
+                totals.records[cell] = totals.suppressed[cell]
+                continue
+            }
+            let first = totals.value1[cell], second = totals.value2[cell]
+            guard first < 0 || second < 0 || (proportion && first > second) else { continue }
+            let at = totals.dimensions(ofCell: cell)
+            let icb = reference.icbs[Int(reference.subIcbToIcb[at.subIcb])].odsCode
+            let roles =
+                source.measures.map { roles in
+                    proportion
+                        ? "numerator \(roles.numerator.map(\.label).joined(separator: " ")), denominator \(roles.denominator.map(\.label).joined(separator: " "))"
+                        : "events \(roles.events.map(\.label).joined(separator: " "))"
+                } ?? ""
+            throw PipelineError(
+                .dataQuality,
+                "source '\(source.name)': its measures (\(roles)) come to \(first < 0 || second < 0 ? "a negative count" : "a numerator above its denominator") for ICB \(icb)\(source.grain.profile.placement == .icbByDecile ? ", decile \(at.decile)" : ""), period \(totals.periods[at.slot].label)",
+                at: InputLocation(file: source.files),
+                hint: "check the measure names and which are subtracted ('-name') in the source's \"measures\" against the publisher's definition")
+        }
     }
 
     /// Refuses a file whose slash dates look month first while the source declares no order.

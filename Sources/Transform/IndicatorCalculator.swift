@@ -47,6 +47,8 @@ struct IndicatorCalculator {
     struct Output {
         var result: MethodResult
         var suppressedRecords: Double
+        /// Whether the slice has records and every one arrived suppressed: its counts are unknown, not 0.
+        var onlySuppressedRecords = false
     }
 
     /// Keeps only the ages of a slice by age (every age otherwise).
@@ -74,6 +76,8 @@ struct IndicatorCalculator {
             denominators: Array(denominators.prefix(bands)), unknownAgeDenominators: denominators[IndicatorCube.unknownAge],
             population: Array(people.prefix(bands)), shares: shares, countsUnknownAge: indicator.ageRange == nil,
             standardWeights: standardWeights, reference: reference, multiplier: indicator.multiplier)
-        return Output(result: method.compute(counts), suppressedRecords: suppressed)
+        let records = cube.recordsKnown ? IndicatorCube.byAge(cube.records, units: units, deciles: slice.deciles, sexes: slice.sexes).reduce(0, +) : 0
+        return Output(
+            result: method.compute(counts), suppressedRecords: suppressed, onlySuppressedRecords: cube.recordsKnown && suppressed > 0 && records <= suppressed)
     }
 }

@@ -15,6 +15,10 @@ struct IndicatorCube {
     /// Proportion denominators (unused for events).
     var denominator: [Double]
     var suppressedRecords: [Double]
+    /// Every record, suppressed or not, where the ingest table keeps them (``recordsKnown``).
+    var records: [Double]
+    /// Whether ``records`` was filled (sources by decile): then a slice of suppressed records only is known.
+    var recordsKnown = false
 
     init(unitCount: Int) {
         self.unitCount = unitCount
@@ -22,6 +26,7 @@ struct IndicatorCube {
         numerator = Array(repeating: 0, count: size)
         denominator = Array(repeating: 0, count: size)
         suppressedRecords = Array(repeating: 0, count: size)
+        records = Array(repeating: 0, count: size)
     }
 
     /// Whether any record has a known sex (male or female).

@@ -110,7 +110,8 @@ public struct TransformStage: PipelineStage {
                     var result = output.result
                     // A `*` at a grain where it may hide any amount: the value would be a partial total, so it is
                     // withheld with its reason — never 0, never ranked, compared or trended (docs/DATA.md).
-                    if profile.suppressedAtSourceWithholds && output.suppressedRecords > 0 {
+                    // A slice whose every record arrived suppressed is unknown at any grain: withheld, never 0.
+                    if (profile.suppressedAtSourceWithholds && output.suppressedRecords > 0) || output.onlySuppressedRecords {
                         result.estimate = nil
                         result.withheld = .suppressedAtSource
                     }
@@ -211,6 +212,10 @@ public struct TransformStage: PipelineStage {
             cubes[cell.period, default: IndicatorCube(unitCount: unitCount)].numerator[index] += cell.numerator
             cubes[cell.period]!.denominator[index] += cell.denominator
             cubes[cell.period]!.suppressedRecords[index] += Double(cell.suppressedRecords)
+            if let records = cell.records {
+                cubes[cell.period]!.records[index] += Double(records)
+                cubes[cell.period]!.recordsKnown = true
+            }
         }
         return cubes.keys.sorted().map { ($0, cubes[$0]!) }
     }

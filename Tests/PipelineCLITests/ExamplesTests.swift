@@ -15,6 +15,27 @@ struct ExamplesTests {
         }
     }
 
+    /// A CSV whose fields may be quoted (`"NHS X, Y AND Z ICB"`), read by hand for the checks.
+    static func quotedCSV(_ path: String) throws -> [[String: String]] {
+        func fields(_ line: Substring) -> [String] {
+            var out: [String] = [], field = "", quoted = false
+            for character in line {
+                if character == "\"" {
+                    quoted.toggle()
+                } else if character == ",", !quoted {
+                    out.append(field)
+                    field = ""
+                } else {
+                    field.append(character)
+                }
+            }
+            return out + [field]
+        }
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(whereSeparator: \.isNewline)
+        let header = fields(lines[0])
+        return lines.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(header, fields($0))) }
+    }
+
     /// CYP mental-health contacts in March 2025, summed by hand over every ICS folder of `extracts`.
     static func cypContacts(_ extracts: String) throws -> Double {
         var events = 0.0
@@ -264,6 +285,88 @@ struct ExamplesTests {
         #expect(setAside?.hasPrefix("6 rows of the source were set aside at ingest and are in no value (6 duplicate_key)") == true, "\(setAside ?? "none")")
         #expect(page.contains("6 rows of the source were set aside at ingest"))
         #expect(try String(contentsOfFile: workspace.path("published/latest/ics/QMM.html"), encoding: .utf8).contains("6 rows of the source were set aside"))
+    }
+
+    /// NHS Talking Therapies by ICB × decile, one row per measure: every ICB × decile recovery rate of the
+    /// three years is the file's recovery ÷ (finished − not at caseness), and agrees with the publisher's
+    /// own whole percentage within what its rounding of counts to 5 allows; England's gradient by decile
+    /// agrees with the publisher's England rows to 0.15 points (ICB counts are rounded and some suppressed).
+    @Test func talkingTherapiesByDecileAsPublished() throws {
+        let workspace = try TestWorkspace()
+        let folder = Repository.path("examples/nhs-talking-therapies")
+        let run = try CommandLineRunner.run([
+            "run", "--config", "\(folder)/pipeline.json", "--db", workspace.path("tt.sqlite"), "--output", workspace.path("published"),
+        ])
+        #expect(run.status == 0, "\(run.stderr)")
+        let file = try Self.quotedCSV("\(folder)/nhse_talking_therapies_annual_icb_england_by_imd_decile_and_ethnicity_2017_2025.csv")
+            .filter { $0["variable_type"] == "Indices of Deprivation Decile" }
+        struct Key: Hashable { var org: String, period: String, label: String }
+        var counts: [Key: [String: String]] = [:], percentages: [Key: Double] = [:]
+        for row in file
+        where row["measure_name"] == "recovery" || row["measure_name"] == "finished_course_treatment" || row["measure_name"] == "not_at_caseness" {
+            let key = Key(org: row["org_code"]!, period: row["reporting_period"]!, label: row["variable_a"]!)
+            if row["measure_statistic"] == "count" { counts[key, default: [:]][row["measure_name"]!] = row["value"]! }
+            if row["measure_statistic"] == "percentage", row["measure_name"] == "recovery" { percentages[key] = Double(row["value"]!) }
+        }
+        let values = try DatabaseQueue(path: workspace.path("tt.sqlite")).read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT period, geography_level, geography_code, breakdown_index, value, withheld_reason FROM indicator_value
+                    WHERE indicator_id = 'TTREC' AND breakdown_type = 'imd_decile' AND geography_level IN ('icb', 'england')
+                    """)
+        }
+        var checked = 0, withheld = 0
+        for row in values where row["geography_level"] == "icb" {
+            // The product's decile 1 is the most deprived; the publisher's '10 Most deprived'.
+            let decile: Int = row["breakdown_index"]
+            let number = 11 - decile
+            let org: String = row["geography_code"], period: String = row["period"]
+            let label = try #require(counts.keys.first { $0.org == org && $0.period == period && $0.label.hasPrefix(String(format: "%02d ", number)) }?.label)
+            let key = Key(org: org, period: period, label: label)
+            let measures = try #require(counts[key])
+            guard let r = measures["recovery"].flatMap(Double.init), let f = measures["finished_course_treatment"].flatMap(Double.init),
+                let n = measures["not_at_caseness"].flatMap(Double.init)
+            else {
+                #expect(row["withheld_reason"] == "suppressed_at_source", "\(key): a suppressed measure withholds the cell, never 0")
+                withheld += 1
+                continue
+            }
+            let value = try #require(row["value"] as Double?, "\(key)")
+            #expect(abs(value - r / (f - n) * 100) < 1e-9, "\(key)")
+            // The publisher's percentage is of the unrounded counts, each within 2.5 of the published one.
+            let corners = [(r - 2.5, f + 2.5, n - 2.5), (r + 2.5, f - 2.5, n + 2.5)].map { max($0.0, 0) / max($0.1 - max($0.2, 0), 1) * 100 }
+            let published = try #require(percentages[key], "\(key)")
+            #expect(published + 0.5 >= corners[0] - 1e-9 && published - 0.5 <= corners[1] + 1e-9, "\(key): \(value) against the published \(published)")
+            checked += 1
+        }
+        #expect(checked + withheld == 3 * 42 * 10 && checked > 1_200 && withheld > 0, "\(checked) cells checked, \(withheld) withheld")
+        for row in values where row["geography_level"] == "england" && row["period"] == "2024-25" {
+            let decile: Int = row["breakdown_index"]
+            let label = try #require(counts.keys.first { $0.org != "UNKNOWN" && $0.label.hasPrefix(String(format: "%02d ", 11 - decile)) }?.label)
+            let england = try #require(
+                file.first {
+                    $0["org_type"] == "England" && $0["reporting_period"] == "2024-25" && $0["variable_a"] == label && $0["measure_name"] == "recovery"
+                        && $0["measure_statistic"] == "percentage"
+                }.flatMap { $0["value"].flatMap(Double.init) })
+            #expect(abs((row["value"] as Double? ?? 0) - england) < 0.15, "England decile \(decile): against the published \(england)")
+        }
+        // The gradient as published: lower recovery in the most deprived fifth, a positive SII.
+        let inequality = try DatabaseQueue(path: workspace.path("tt.sqlite")).read { db in
+            try Row.fetchOne(
+                db,
+                sql:
+                    "SELECT q1_value, q5_value, sii FROM soc_national_inequality WHERE indicator_id = 'TTREC' AND n_quantiles = 5 AND period_start = '2024-04-01'"
+            )
+        }
+        #expect((inequality?["q1_value"] as Double?).map { $0 < 50 } == true && (inequality?["q5_value"] as Double?).map { $0 > 50 } == true)
+        #expect((inequality?["sii"] as Double?).map { $0 > 10 } == true)
+        let setAside = try DatabaseQueue(path: workspace.path("tt.sqlite")).read { db in
+            try String.fetchOne(db, sql: "SELECT value FROM soc_metadata WHERE indicator_id = 'TTREC' AND item = 'rows_set_aside'")
+        }
+        #expect(setAside?.contains("invalid_imd_decile") == true && setAside?.contains("unknown_icb") == true, "\(setAside ?? "none")")
+        let page = try String(contentsOfFile: workspace.path("published/latest/state-of-care.html"), encoding: .utf8)
+        #expect(page.contains("id=\"TTREC-time-series\"") && page.contains("id=\"TTREC-quintile-trend\""))
     }
 
     /// The dental file with one ICB's count suppressed at source (`*` for Lancashire and South Cumbria,

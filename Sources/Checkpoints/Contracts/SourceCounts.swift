@@ -18,6 +18,9 @@ public struct SourceCountCell: Sendable, Equatable {
     public var denominator: Double
     /// Records whose count arrived suppressed (not in the counts).
     public var suppressedRecords: Int
+    /// Every record of the cell, suppressed or not, where the grain's table keeps them (by decile); nil
+    /// elsewhere.
+    public var records: Int? = nil
 }
 
 extension GrainProfile.CountTables {
@@ -42,7 +45,7 @@ extension GrainProfile.CountTables {
                 try body(
                     SourceCountCell(
                         period: r.period, icbCode: r.icbCode, unit: r.subIcbCode, decile: r.imdDecile, sex: r.sex, age: r.age,
-                        numerator: Double(r.events), denominator: 0, suppressedRecords: r.suppressedRecords))
+                        numerator: Double(r.events), denominator: 0, suppressedRecords: r.suppressedRecords, records: r.records))
             }
         case (.byDecile, .proportion):
             let rows = try ProportionTotal.filter(ProportionTotal.Columns.dataset == dataset).fetchCursor(db)
@@ -50,7 +53,8 @@ extension GrainProfile.CountTables {
                 try body(
                     SourceCountCell(
                         period: r.period, icbCode: r.icbCode, unit: r.subIcbCode, decile: r.imdDecile, sex: r.sex, age: r.age,
-                        numerator: Double(r.numerator), denominator: Double(r.denominator), suppressedRecords: r.suppressedRecords))
+                        numerator: Double(r.numerator), denominator: Double(r.denominator), suppressedRecords: r.suppressedRecords,
+                        records: r.records))
             }
         case (.byIcb, .events):
             let rows = try IcbEventTotal.filter(IcbEventTotal.Columns.dataset == dataset).fetchCursor(db)

@@ -50,13 +50,16 @@ public struct SourceConfig: Codable, Sendable, Equatable {
     /// The order of day and month in slash dates; day first when not declared, and a file whose dates
     /// read day first all fall on days of January is refused until it is declared (docs/DATA.md, "Periods").
     public var dateOrder: DateOrder?
+    /// One row per measure (long format): which measures make up the counts (docs/DATA.md, "One row per
+    /// measure").
+    public var measures: MeasureRoles?
     /// Only rows whose column holds one of the values are read (e.g. `{"ae_department_type": ["1"]}`);
     /// the rest are counted as filtered out, not quarantined.
     public var rowFilter: [String: [String]]
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case name, kind, grain, files, columns, dialect, rejectThreshold, vintage, description, layout, lsoaVintage, periodType, attribution
-        case decileOrder, dateOrder
+        case decileOrder, dateOrder, measures
         case rowFilter = "where"
     }
 
@@ -77,6 +80,25 @@ public struct SourceConfig: Codable, Sendable, Equatable {
         attribution = try container.decodeIfPresent(AttributionReference.self, forKey: .attribution)
         decileOrder = try container.decodeIfPresent(DecileOrder.self, forKey: .decileOrder)
         dateOrder = try container.decodeIfPresent(DateOrder.self, forKey: .dateOrder)
+        measures = try container.decodeIfPresent(MeasureRoles.self, forKey: .measures)
+        if let measures {
+            let problem: String? =
+                switch kind {
+                case .population: "a population is not read from rows per measure"
+                case .events:
+                    measures.events.isEmpty || !measures.numerator.isEmpty || !measures.denominator.isEmpty
+                        ? "an events source names its measures in \"events\" (and no numerator or denominator)" : nil
+                case .proportion:
+                    measures.numerator.isEmpty || measures.denominator.isEmpty || !measures.events.isEmpty
+                        ? "a proportion names the measures of its \"numerator\" and its \"denominator\"" : nil
+                }
+            if let problem { throw DecodingError.dataCorruptedError(forKey: .measures, in: container, debugDescription: problem) }
+            if grain.profile.placement == .provider {
+                throw DecodingError.dataCorruptedError(
+                    forKey: .measures, in: container,
+                    debugDescription: "a source counted by provider or GP practice is not yet read from rows per measure")
+            }
+        }
         if grain.profile.placement == .icbByDecile, decileOrder == nil {
             throw DecodingError.dataCorruptedError(
                 forKey: .decileOrder, in: container,
@@ -112,6 +134,7 @@ public struct SourceConfig: Codable, Sendable, Equatable {
     public var requiredFields: [SourceField] {
         var fields = grain.profile.geographyFields
         switch kind {
+        case _ where measures != nil: fields += [.period, .ageBand, .measure, .value]
         case .events: fields += [.period, .ageBand, .events]
         case .proportion: fields += [.period, .ageBand, .numerator, .denominator]
         case .population: fields += layout == .wide ? [] : [.ageBand, .population]

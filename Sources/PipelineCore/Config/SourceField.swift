@@ -1,6 +1,8 @@
 /// A logical column an extract can carry.
 public enum SourceField: String, CaseIterable, Sendable, Hashable, Codable, CodingKeyRepresentable {
     case lsoa, icb, subIcb, imdDecile, provider, period, sex, ageBand, events, numerator, denominator, population
+    /// A source with `measures` (one row per measure): the column naming the measure, and its value.
+    case measure, value
 
     /// Header names recognised when the config gives none.
     public var defaultHeaders: [String] {
@@ -17,6 +19,8 @@ public enum SourceField: String, CaseIterable, Sendable, Hashable, Codable, Codi
         case .numerator: ["numerator"]
         case .denominator: ["denominator"]
         case .population: ["population", "persons"]
+        case .measure: ["measure_name", "measure"]
+        case .value: ["value"]
         }
     }
 
