@@ -244,7 +244,19 @@ enum SampleReportChecks {
         func count(_ text: String, _ pattern: String) -> Int { text.components(separatedBy: pattern).count - 1 }
 
         let index = try dom("state-of-care.html")
-        for kind in ["quintile-trend", "sii-trend", "quintiles", "funnel", "sii"] {
+        // The first screen: the synthetic-data banner, the scope, then four to six key messages before the
+        // contents, each linking to its indicator; the run id is not in the header.
+        let header = try #require(index.components(separatedBy: "</header>").first)
+        #expect(header.contains("class=\"banner\"") && header.contains("Synthetic data."), "a publication of synthetic data says so first")
+        #expect(header.contains("class=\"standfirst\"") && header.contains("42 Integrated Care Systems"))
+        let keyMessages = try #require(header.components(separatedBy: "<ol class=\"key-messages\">").dropFirst().first?.components(separatedBy: "</ol>").first)
+        #expect((4...6).contains(count(keyMessages, "<li>")), "\(keyMessages)")
+        #expect(count(keyMessages, "<li>") == count(keyMessages, "See the charts of"))
+        #expect(!keyMessages.contains("Integrated Care Board"), "short ICS names in the key messages")
+        #expect(!header.contains("manifest SHA-256"))
+        let keyAt = try #require(index.range(of: "id=\"key-messages\"")), navAt = try #require(index.range(of: "<nav aria-label=\"Contents\""))
+        #expect(keyAt.lowerBound < navAt.lowerBound, "key messages before the contents")
+        for kind in ["quintile-trend", "sii-trend", "quintiles", "funnel", "sii", "value-gap"] {
             #expect(count(index, "-\(kind)-title\"") == indicators, "\(kind) charts on the index")
         }
         #expect(count(index, "class=\"axis-label\"") >= 5 * indicators, "labelled axes")
@@ -254,6 +266,18 @@ enum SampleReportChecks {
         #expect(count(values, "<td class=\"") == 42 * indicators, "a coloured cell per ICS and indicator")
         #expect(count(values, "scope=\"rowgroup\"") == 7, "grouped by the seven regions")
         #expect(count(index, "id=\"matrix-sii\"") == 1)
+
+        // About the data: sources and methods per indicator, the ledger per indicator and per ICS (counts
+        // only), and the run that the first screen no longer shows; every page links to it.
+        let about = try dom("about.html")
+        #expect(count(about, "<h3 id=\"about-") == indicators)
+        let ledger = try #require(about.components(separatedBy: "id=\"ledger\"").dropFirst().first)
+        let perIndicator = try #require(ledger.components(separatedBy: "</table>").first)
+        #expect(count(perIndicator, "<th scope=\"row\">") == indicators, "a ledger row per indicator")
+        #expect(count(ledger.components(separatedBy: "<h3>By ICS</h3>").last ?? "", "<th scope=\"row\">") == 42, "a ledger row per ICS")
+        #expect(about.contains("SIIs hidden by disclosure control"))
+        #expect(about.contains("<dt>manifest SHA-256</dt>"))
+        #expect(index.contains("href=\"about.html\"") && about.contains("class=\"banner\""))
 
         let map = try dom("map.html")
         let areas = map.components(separatedBy: "<use class=\"area\"").dropFirst()
@@ -268,7 +292,7 @@ enum SampleReportChecks {
         // The ICS's SII over time, or a sentence where it has none in any period (never an empty chart).
         let noSII = count(profilePage, "slope index of inequality is not available in any period")
         #expect(count(profilePage, "-sii-trend-\(profile)-title\"") + noSII == indicators, "the ICS's SII over time")
-        #expect(profilePage.contains("href=\"../state-of-care.html\""))
+        #expect(profilePage.contains("href=\"../state-of-care.html\"") && profilePage.contains("href=\"../about.html\""))
         // Its places (sub-ICB locations) against the system, every place named in the table beside the funnel.
         #expect(count(profilePage, "<h3>Places</h3>") == indicators, "a places section per indicator")
         #expect(count(profilePage, "-places-\(profile)-title\"") >= 1, "a funnel within the system")
@@ -276,7 +300,7 @@ enum SampleReportChecks {
 
         let folder = Repository.path(".build/test-screenshots")
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        for (page, name) in [("state-of-care.html", "index"), ("map.html", "map"), ("ics/\(profile).html", "profile")] {
+        for (page, name) in [("state-of-care.html", "index"), ("map.html", "map"), ("ics/\(profile).html", "profile"), ("about.html", "about")] {
             let screenshot = "\(folder)/\(name).png"
             let shot = try CommandLineRunner.run(
                 flags + ["--window-size=1200,2400", "--screenshot=\(screenshot)", URL(fileURLWithPath: "\(latest)/\(page)").absoluteString],

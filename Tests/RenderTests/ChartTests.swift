@@ -27,6 +27,31 @@ struct ChartTests {
         #expect(betaRow.contains("fill=\"\(ComparisonShade.widerGap.colour)\"") && betaRow.contains("<path class=\"marker\""), "wider: a filled triangle")
     }
 
+    /// The value × gap chart: quadrants worded by polarity, a point per ICS, England's cross-hairs.
+    @Test func valueGapQuadrantsFollowPolarity() {
+        func chart(_ polarity: Polarity) -> ValueGapChart {
+            ValueGapChart(
+                id: "v", title: "Waits", unit: "%", englandValue: 50, englandSII: 10, polarity: polarity,
+                points: [
+                    ValueGapChart.Point(name: "Alpha", value: 40, sii: 15, unstable: false),
+                    ValueGapChart.Point(name: "Beta", value: 60, sii: 5, unstable: true),
+                ])
+        }
+        let better = chart(.higherIsBetter), worse = chart(.lowerIsBetter), neutral = chart(.none)
+        #expect(better.quadrant(better.points[0]) == "worse and more unequal than England")
+        #expect(better.quadrant(better.points[1]) == "better and less unequal than England")
+        #expect(worse.quadrant(worse.points[0]) == "better but more unequal than England")
+        #expect(worse.quadrant(worse.points[1]) == "worse but less unequal than England")
+        #expect(neutral.quadrant(neutral.points[0]) == "lower and more unequal than England")
+        let svg = better.svg()
+        #expect(count(svg, "<circle class=\"ics") == 2)
+        #expect(count(svg, "<circle class=\"ics unstable\"") == 1)
+        #expect(count(svg, "<line class=\"england\"") == 2)
+        #expect(count(svg, "class=\"quadrant\"") == 4)
+        #expect(svg.contains(">Worse and more unequal than England</text>"))
+        #expect(svg.contains("SII (percentage points)"), "the SII of a proportion is in percentage points")
+    }
+
     /// A period with no value breaks the line and its band; end labels that would overprint are pushed
     /// apart; a series drawn as its band alone (the range of the ICSs) has no line.
     @Test func trendBreaksAtAGapAndKeepsEndLabelsApart() throws {

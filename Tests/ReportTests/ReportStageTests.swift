@@ -131,7 +131,10 @@ struct ReportStageTests {
         let (store, _) = try Self.publish(workspace, report: Self.controlOff)
         try store.reader.read { db in
             let ratio = try Self.row(db, "SELECT * FROM soc_headlines WHERE indicator_id = 'RATE' AND statement_type = 'ratio_most_vs_least'")
-            #expect((ratio["text"] as String).hasPrefix("People in the most deprived fifth of areas were 4.0 times as likely"))
+            #expect(
+                (ratio["text"] as String).hasPrefix("The rate of ")
+                    && (ratio["text"] as String).contains("in the most deprived fifth of areas was 4.0 times that in the least deprived fifth"),
+                "a rate worded as a rate")
             #expect((ratio["text"] as String).contains("(3.2 per 1,000 against 0.8 per 1,000, March 2025)"))
             // No quintile 3 here, so England has no relative index to state.
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM soc_headlines WHERE statement_type = 'relative_index'") == 0)

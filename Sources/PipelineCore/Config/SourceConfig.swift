@@ -53,13 +53,16 @@ public struct SourceConfig: Codable, Sendable, Equatable {
     /// One row per measure (long format): which measures make up the counts (docs/DATA.md, "One row per
     /// measure").
     public var measures: MeasureRoles?
+    /// The source is synthetic (made up for a demonstration or a test): every page of the publication then
+    /// says so in a banner, and the metadata names the source (docs/REPORT.md, "Pages").
+    public var synthetic: Bool
     /// Only rows whose column holds one of the values are read (e.g. `{"ae_department_type": ["1"]}`);
     /// the rest are counted as filtered out, not quarantined.
     public var rowFilter: [String: [String]]
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case name, kind, grain, files, columns, dialect, rejectThreshold, vintage, description, layout, lsoaVintage, periodType, attribution
-        case decileOrder, dateOrder, measures
+        case decileOrder, dateOrder, measures, synthetic
         case rowFilter = "where"
     }
 
@@ -81,6 +84,7 @@ public struct SourceConfig: Codable, Sendable, Equatable {
         decileOrder = try container.decodeIfPresent(DecileOrder.self, forKey: .decileOrder)
         dateOrder = try container.decodeIfPresent(DateOrder.self, forKey: .dateOrder)
         measures = try container.decodeIfPresent(MeasureRoles.self, forKey: .measures)
+        synthetic = try container.decodeIfPresent(Bool.self, forKey: .synthetic) ?? false
         if let measures {
             let problem: String? =
                 switch kind {

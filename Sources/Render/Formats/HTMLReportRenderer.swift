@@ -10,11 +10,14 @@ package struct HTMLReportRenderer {
     package let title: String
     package let focusIcs: String?
     package let text: CellText
+    /// Who publishes the tables (`report.publisher`), said under the title.
+    package let publisher: String?
 
-    package init(title: String, focusIcs: String?, text: CellText) {
+    package init(title: String, focusIcs: String?, text: CellText, publisher: String? = nil) {
         self.title = title
         self.focusIcs = focusIcs
         self.text = text
+        self.publisher = publisher
     }
 
     /// Every page, by path relative to the publication's folder.
@@ -24,6 +27,7 @@ package struct HTMLReportRenderer {
         if let geometry {
             pages.append((MapPage.fileName, Data(MapPage(view: view, geometry: geometry, title: "\(title): map", publication: title).render().utf8)))
         }
+        pages.append((AboutPage.fileName, Data(AboutPage(view: view, title: "\(title): about the data", publication: title).render().utf8)))
         for system in view.systems {
             pages.append((system.link, Data(IcsProfilePage(view: view, system: system, text: text, publication: title).render().utf8)))
         }
@@ -38,14 +42,18 @@ package struct HTMLReportRenderer {
     /// The index page.
     func index(_ view: PublicationView, hasMap: Bool) -> String {
         let focus = focusIcs ?? view.systems.first?.ods
-        var navigation: [(href: String, text: String)] = [("#headlines", "Headlines"), ("#overview", "Overview of the ICSs")]
+        var navigation: [(href: String, text: String)] = [("#headlines", "Headlines by indicator"), ("#overview", "Overview of the ICSs")]
         if hasMap { navigation.append((MapPage.fileName, "Map of the ICSs")) }
         var headlineItems = ""
         var sections = ""
         for indicator in view.indicators {
             navigation.append(("#\(indicator.id)", indicator.name))
-            for headline in indicator.headlines where headline.row.periodStart == indicator.latest && Self.onTheIndex.contains(headline.kind) {
-                headlineItems += "<li>\(HTML.escape(headline.text))</li>"
+            // The remaining facts, grouped by indicator below the key messages.
+            let facts = indicator.headlines.filter { $0.row.periodStart == indicator.latest && Self.onTheIndex.contains($0.kind) }
+            if !facts.isEmpty {
+                headlineItems +=
+                    "<h3><a href=\"#\(HTML.escape(indicator.id))\">\(HTML.escape(indicator.name))</a></h3><ul class=\"headlines\">"
+                    + facts.map { "<li>\(HTML.escape($0.text))</li>" }.joined() + "</ul>"
             }
             let figures = IndicatorFigures(indicator: indicator, text: text)
             var section =
@@ -63,6 +71,7 @@ package struct HTMLReportRenderer {
                 }
                 section += figures.quintiles(focus: focus)
                 section += figures.funnel { "ics/\($0).html" }
+                section += figures.valueGap { "ics/\($0).html" } ?? ""
                 section += figures.caterpillar()
             }
             sections += HTMLPage.section(
@@ -70,8 +79,9 @@ package struct HTMLReportRenderer {
         }
         navigation.append(("#systems", "ICS profiles"))
         navigation.append(("#notes", "Notes and methods"))
+        navigation.append((AboutPage.fileName, "About the data: sources, methods and what the figures leave out"))
         let matrix = OverviewMatrix(view: view) { "ics/\($0).html" }
-        var body = HTMLPage.section("headlines", "Headlines", "<ul class=\"headlines\">\(headlineItems)</ul>")
+        var body = HTMLPage.section("headlines", "Headlines by indicator", headlineItems)
         body += HTMLPage.section(
             "overview", "Overview of the ICSs",
             "<p>Each system's latest value against England, and the inequality by deprivation within it against England's. Select a system for its profile\(hasMap ? ", or see the <a href=\"\(MapPage.fileName)\">map</a>" : "").</p>"
@@ -88,7 +98,8 @@ package struct HTMLReportRenderer {
             "notes", "Notes and methods",
             "<p><strong>\(HTML.escape(text.suppressedSymbol))</strong> suppressed by disclosure control; <strong>\(HTML.escape(CellText.withheldSymbol))</strong> not available (the method gives no reliable figure). Points hidden by disclosure control are left out of the charts.</p><dl>\(notes)</dl>"
         )
-        let page = HTMLPage(title: title, publication: title, runID: view.runID, manifest: view.manifest, root: "")
-        return page.render(navigation: navigation, body: body)
+        let page = HTMLPage(title: title, publication: title, runID: view.runID, manifest: view.manifest, root: "", banner: view.general("synthetic_data"))
+        let messages = KeyMessages(view: view, publisher: publisher)
+        return page.render(navigation: navigation, body: body, lead: messages.standfirst() + messages.html())
     }
 }

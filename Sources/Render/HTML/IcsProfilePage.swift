@@ -45,7 +45,8 @@ struct IcsProfilePage {
             body += HTMLPage.section(
                 indicator.id, "\(HTML.escape(indicator.name)) <span class=\"period\">(\(HTML.escape(indicator.latestLabel)))</span>", section)
         }
-        let page = HTMLPage(title: system.name, publication: publication, runID: view.runID, manifest: view.manifest, root: "../")
+        let page = HTMLPage(
+            title: system.name, publication: publication, runID: view.runID, manifest: view.manifest, root: "../", banner: view.general("synthetic_data"))
         return page.render(navigation: navigation, body: body)
     }
 

@@ -275,6 +275,49 @@ struct IndicatorFigures {
             statistic.method.funnel, numerator: numerator.number ?? 0, denominator: denominator.number ?? 0, value: value, multiplier: multiplier)
     }
 
+    /// Each ICS by its value against England's and its SII against England's, latest period: where a
+    /// system is both worse and more unequal (docs/REPORT.md, "Charts"). Nil without England's value or SII.
+    func valueGap(link: (String) -> String) -> String? {
+        guard let englandValue = indicator.england(indicator.latest)?.row[.value].number,
+            let englandSII = indicator.englandInequality(indicator.latest)?[.sii].number
+        else { return nil }
+        var points: [ValueGapChart.Point] = []
+        var missing: [String] = []
+        for ics in indicator.current {
+            guard let value = ics.row[.value].number, let sii = ics.row[.sii].number else {
+                missing.append(ics.name)
+                continue
+            }
+            points.append(ValueGapChart.Point(name: SIIChart.shortName(ics.name), value: value, sii: sii, unstable: ics.siiUnstableReason != nil))
+        }
+        let chart = ValueGapChart(
+            id: "\(id)-value-gap", title: "\(name): value and gap by deprivation against England", unit: unit, englandValue: englandValue,
+            englandSII: englandSII, polarity: indicator.polarity, points: points)
+        var table = DataTable(
+            caption: "\(name), \(indicator.latestLabel): each ICS's value and SII against England's",
+            columns: ["ICS", "Value (\(HTML.escape(unit)))", "SII", "Position against England", "Verdict against England"])
+        table.add("England", [FigureText.figure(englandValue), FigureText.figure(englandSII), "", ""])
+        for ics in indicator.current {
+            guard let point = points.first(where: { $0.name == SIIChart.shortName(ics.name) }) else { continue }
+            table.add(
+                "<a href=\"\(HTML.escape(link(ics.ods)))\">\(HTML.escape(ics.name))</a>",
+                [
+                    FigureText.figure(point.value), FigureText.figure(point.sii) + (point.unstable ? " (unstable)" : ""),
+                    HTML.escape(chart.quadrant(point)), HTML.escape(ComparisonShade(indicator.verdict(ics)).label),
+                ])
+        }
+        let quadrants = Dictionary(grouping: points, by: chart.quadrant).mapValues(\.count)
+        let worst = chart.quadrant(
+            ValueGapChart.Point(name: "", value: englandValue + (indicator.polarity == .higherIsBetter ? -1 : 1), sii: englandSII + 1, unstable: false))
+        return HTMLPage.figure(
+            chart.svg(),
+            caption:
+                "\(name), \(indicator.latestLabel): each ICS's value (across) against its slope index of inequality (up); the lines cross at England's. \(quadrants[worst] ?? 0) of \(points.count) ICSs are \(worst)\(indicator.polarity == .none ? "" : " by their estimates"). A position is not a significance test: the verdict column gives the indicator's one comparison."
+                + (missing.isEmpty ? "" : " Not shown (no published value or SII): \(missing.map(SIIChart.shortName).joined(separator: "; ")).")
+                + (points.contains(where: \.unstable) ? " Hollow points have an unstable SII." : ""),
+            table: table.html, kind: "value-gap")
+    }
+
     /// Each ICS's SII as a caterpillar, latest period.
     func caterpillar() -> String {
         let england = indicator.englandInequality(indicator.latest)?[.sii].number

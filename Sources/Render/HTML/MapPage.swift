@@ -68,7 +68,8 @@ struct MapPage {
                 "<div class=\"maps\">\(maps)</div>\(note)<details><summary>Show the data</summary>\(table.html)</details>")
         }
         body += "<p class=\"attribution\">\(HTML.escape(view.general("map_boundaries") ?? ""))</p>"
-        let page = HTMLPage(title: title, publication: publication, runID: view.runID, manifest: view.manifest, root: "")
+        let page = HTMLPage(
+            title: title, publication: publication, runID: view.runID, manifest: view.manifest, root: "", banner: view.general("synthetic_data"))
         return page.render(navigation: navigation, body: body, definitions: geometry.definitions)
     }
 }

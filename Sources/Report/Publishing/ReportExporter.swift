@@ -141,7 +141,8 @@ package struct ReportExporter: Sendable {
         case .xlsx: return try WorkbookFileWriter(XLSXWorkbookRenderer(cover: cover, notes: notes), headings: headings, folder: folder)
         case .html:
             return HTMLFileWriter(
-                HTMLReportRenderer(title: settings.title, focusIcs: settings.focusIcs, text: text), latestPeriods: latest, geometry: geometry,
+                HTMLReportRenderer(title: settings.title, focusIcs: settings.focusIcs, text: text, publisher: settings.publisher), latestPeriods: latest,
+                geometry: geometry,
                 folder: folder)
         }
     }

@@ -68,6 +68,16 @@ struct MetadataBuilder {
                     "One population (\(provenance.populationSource)) is the denominator of every period published, \(first) to \(last); it is not matched to each period's year"
                 ))
         }
+        // Synthetic sources are said on every page and here, so a made-up figure is never read as real.
+        let used = Set(config.indicators.map(\.source))
+        let synthetic = config.sources.filter { $0.synthetic && (used.contains($0.name) || $0.kind == .population) }.map(\.name)
+        if !synthetic.isEmpty {
+            general.append(
+                (
+                    "synthetic_data",
+                    "Built from synthetic data (\(synthetic.joined(separator: ", "))): the figures describe no real people or places and are for demonstration and testing only"
+                ))
+        }
         if let boundaries = config.reference.boundaries {
             general.append(("map_boundaries", "\(boundaries.vintage). \(boundaries.attribution)"))
         }

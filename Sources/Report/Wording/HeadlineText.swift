@@ -36,14 +36,14 @@ enum HeadlineText {
         let q1Text = FigureText.withUnit(q1, unit: unit), q5Text = FigureText.withUnit(q5, unit: unit)
         return isProportion
             ? "\(title): \(q1Text) in the most deprived fifth of areas against \(q5Text) in the least deprived fifth (\(FigureText.period(period)))."
-            : "People in the most deprived fifth of areas were \(FigureText.figure(ratio)) times as likely as those in the least deprived fifth to have \(phrase) (\(q1Text) against \(q5Text), \(FigureText.period(period)))."
+            : "The rate of \(phrase) in the most deprived fifth of areas was \(FigureText.figure(ratio)) times that in the least deprived fifth (\(q1Text) against \(q5Text), \(FigureText.period(period)))."
     }
 
     /// England's relative index of inequality with its interval.
     static func relativeIndex(phrase: String, rii: Double, lower: Double?, upper: Double?, period: String) -> String {
         "England's relative index of inequality for \(phrase) was \(FigureText.figure(rii, decimals: 2))"
             + (lower.map { " (95% CI \(FigureText.figure($0, decimals: 2)) to \(FigureText.figure(upper ?? $0, decimals: 2)))" } ?? "")
-            + "; above 1 means the most deprived areas are disadvantaged (\(FigureText.period(period)))."
+            + "; above 1 means the most deprived areas are disadvantaged, below 1 that they are advantaged (\(FigureText.period(period)))."
     }
 
     /// England's change since the baseline, with its interval and direction.
