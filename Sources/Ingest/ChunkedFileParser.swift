@@ -176,7 +176,7 @@ struct ChunkedFileParser: Sendable {
     ) -> Part {
         let parser = ExtractParser(
             source: source, file: file.displayPath, reference: reference, totals: totals, deliveredIcb: deliveredIcb, rawRows: nil,
-            periodBounds: periodBounds, currentOrdinal: currentOrdinal)
+            periodBounds: periodBounds, currentOrdinal: currentOrdinal, populationYear: file.year)
         do {
             let summary = try CSVReader(dialect: dialect).readQuoteFree(bytes[range], header: header, displayPath: file.displayPath, into: parser)
             return .chunk(totals: totals, parser: parser, summary: summary)

@@ -57,7 +57,7 @@ final class ExtractParser: CSVRecordHandler {
     init(
         source: SourceConfig, file: String, reference: ReferenceTables, totals: SourceTotals,
         deliveredIcb: Int?, rawRows: RawRowSink?, periodBounds: ClosedRange<Int> = Int.min...Int.max, currentOrdinal: Int = Int.max,
-        attributed: AttributedTotals = AttributedTotals()
+        attributed: AttributedTotals = AttributedTotals(), populationYear: Int? = nil
     ) {
         self.attributed = attributed
         self.source = source
@@ -73,8 +73,10 @@ final class ExtractParser: CSVRecordHandler {
             (source.measures?.weights ?? []).enumerated().map { ($0.element.measure, ($0.offset, $0.element.first, $0.element.second)) },
             uniquingKeysWith: { first, _ in first })
         conversion = source.grain.profile.convertsLsoaVintages ? source.lsoaVintage.flatMap { reference.conversions[$0] } : nil
-        // A population has no period: all rows share one slot.
-        populationSlot = source.kind == .population ? totals.slot(for: Period(ordinal: 0)) : -1
+        // A population has no period: all rows of a file share one slot, its mid-year's when the file names one
+        // (`{year}`; docs/DATA.md, "Populations by year").
+        populationSlot =
+            source.kind == .population ? totals.slot(for: populationYear.map { Period(kind: .calendarYear, endingIn: $0 * 12 + 11) } ?? Period(ordinal: 0)) : -1
     }
 
     func handle(_ record: CSVRecord) throws {

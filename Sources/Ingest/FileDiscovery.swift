@@ -10,9 +10,12 @@ public struct DiscoveredFile: Sendable, Equatable {
     /// The folder name matched by `{icb}`, if the pattern has one.
     public var icbFolder: String?
     public var size: Int
+    /// The year matched by `{year}` in the pattern (a population's mid-year), if it has one.
+    public var year: Int? = nil
 }
 
-/// Expands a source's glob (`*`, `?`, `[...]` per path component, and `{icb}` for one folder).
+/// Expands a source's glob (`*`, `?`, `[...]` per path component, `{icb}` for one folder, and `{year}` for
+/// four digits of a folder or file name, e.g. `population/mid-{year}.csv`).
 public enum FileDiscovery {
     /// A source's files; a source that matches none is an error (`.inputMissing`) naming its glob.
     public static func files(for source: SourceConfig, config: PipelineConfig) throws -> [DiscoveredFile] {
@@ -27,11 +30,11 @@ public enum FileDiscovery {
 
     public static func files(matching pattern: String, base: String) throws -> [DiscoveredFile] {
         let absolute = pattern.hasPrefix("/")
-        var candidates: [(path: String, display: String, icb: String?)] = [(absolute ? "/" : base, "", nil)]
+        var candidates: [(path: String, display: String, icb: String?, year: Int?)] = [(absolute ? "/" : base, "", nil, nil)]
         let components = pattern.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
         for (position, component) in components.enumerated() {
             let isLast = position == components.count - 1
-            var next: [(String, String, String?)] = []
+            var next: [(String, String, String?, Int?)] = []
             for candidate in candidates {
                 let join = { (name: String) -> (String, String) in
                     (
@@ -40,21 +43,24 @@ public enum FileDiscovery {
                     )
                 }
                 let isIcb = component == "{icb}"
-                let hasWildcard = isIcb || component.contains(where: { "*?[".contains($0) })
+                let hasYear = component.contains("{year}")
+                let hasWildcard = isIcb || hasYear || component.contains(where: { "*?[".contains($0) })
                 if !hasWildcard {
                     let (path, display) = join(component)
-                    if FileManager.default.fileExists(atPath: path) { next.append((path, display, candidate.icb)) }
+                    if FileManager.default.fileExists(atPath: path) { next.append((path, display, candidate.icb, candidate.year)) }
                     continue
                 }
+                // `{year}` matches four digits; the rest of the component is an ordinary glob.
+                let glob = component.replacingOccurrences(of: "{year}", with: "[0-9][0-9][0-9][0-9]")
                 let names = (try? FileManager.default.contentsOfDirectory(atPath: candidate.path)) ?? []
                 for name in names.sorted() where !name.hasPrefix(".") {
-                    let matches = isIcb ? true : fnmatch(component, name, 0) == 0
+                    let matches = isIcb ? true : fnmatch(glob, name, 0) == 0
                     guard matches else { continue }
                     let (path, display) = join(name)
                     var isDirectory: ObjCBool = false
                     _ = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
                     if isLast == isDirectory.boolValue { continue }
-                    next.append((path, display, isIcb ? name : candidate.icb))
+                    next.append((path, display, isIcb ? name : candidate.icb, hasYear ? Self.year(in: name, pattern: component) : candidate.year))
                 }
             }
             candidates = next
@@ -64,8 +70,25 @@ public enum FileDiscovery {
             guard let size = attributes?[.size] as? Int else {
                 throw PipelineError(.inputMissing, "cannot read file", at: InputLocation(file: candidate.display))
             }
-            return DiscoveredFile(path: candidate.path, displayPath: candidate.display, icbFolder: candidate.icb, size: size)
+            return DiscoveredFile(path: candidate.path, displayPath: candidate.display, icbFolder: candidate.icb, size: size, year: candidate.year)
         }
         .sorted { $0.displayPath < $1.displayPath }
+    }
+
+    /// The four digits a name holds where its pattern has `{year}` (the first four-digit run after the
+    /// pattern's literal prefix).
+    static func year(in name: String, pattern: String) -> Int? {
+        let prefix = pattern.components(separatedBy: "{year}")[0].prefix { !"*?[".contains($0) }
+        let rest = name.dropFirst(prefix.count)
+        var digits = ""
+        for character in rest {
+            if character.isASCII, character.isNumber {
+                digits.append(character)
+                if digits.count == 4 { return Int(digits) }
+            } else {
+                digits = ""
+            }
+        }
+        return nil
     }
 }

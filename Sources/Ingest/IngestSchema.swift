@@ -14,7 +14,27 @@ enum IngestSchema {
         SchemaMigration(21, "v8-ref-sub-icb", sql: subIcb),
         SchemaMigration(27, "v9-ingest-attribution-coverage", sql: attributionCoverage),
         SchemaMigration(28, "v10-ingest-file-stat", sql: fileStat),
+        SchemaMigration(29, "v11-ingest-population-year", sql: populationYear),
     ]
+
+    /// The population by mid-year (docs/DATA.md, "Populations by year"): `population_year` joins the key, 0
+    /// for a population that serves every period (every population ingested before).
+    static let populationYear = """
+        CREATE TABLE ingest_population_by_year (
+            icb_code TEXT NOT NULL,
+            sub_icb_code TEXT NOT NULL,
+            imd_decile INTEGER NOT NULL CHECK (imd_decile BETWEEN 1 AND 10),
+            sex TEXT NOT NULL,
+            age_band TEXT NOT NULL,
+            population INTEGER NOT NULL,
+            population_year INTEGER NOT NULL CHECK (population_year = 0 OR population_year BETWEEN 1900 AND 2199),
+            PRIMARY KEY (population_year, sub_icb_code, imd_decile, sex, age_band)
+        ) STRICT, WITHOUT ROWID;
+        INSERT INTO ingest_population_by_year
+            SELECT icb_code, sub_icb_code, imd_decile, sex, age_band, population, 0 FROM ingest_population;
+        DROP TABLE ingest_population;
+        ALTER TABLE ingest_population_by_year RENAME TO ingest_population;
+        """
 
     /// Ingest's stat cache: each file's metadata when it was last hashed (docs/ARCHITECTURE.md, "Skipping
     /// unchanged inputs").

@@ -131,7 +131,9 @@ final class IngestWriter {
                         numerator: totals.value1[cell], denominator: totals.value2[cell], records: records, suppressedRecords: suppressed))
             case .population:
                 try population.insert(
-                    PopulationTotal(icbCode: icb, subIcbCode: sub, imdDecile: d.decile, sex: sex, age: age, population: totals.value1[cell]))
+                    PopulationTotal(
+                        icbCode: icb, subIcbCode: sub, imdDecile: d.decile, sex: sex, age: age, population: totals.value1[cell],
+                        populationYear: totals.periods[d.slot].kind == .calendarYear ? totals.periods[d.slot].year : PopulationYear.everyPeriod))
             }
         }
         if source.kind != .population {

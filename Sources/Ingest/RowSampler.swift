@@ -37,7 +37,7 @@ public enum RowSampler {
                 let parser = ExtractParser(
                     source: source, file: file.displayPath, reference: reference, totals: totals,
                     deliveredIcb: file.icbFolder.flatMap { reference.icbIndex(forCode: $0) }, rawRows: nil,
-                    periodBounds: config.periods.bounds(current: current), currentOrdinal: current.ordinal)
+                    periodBounds: config.periods.bounds(current: current), currentOrdinal: current.ordinal, populationYear: file.year)
                 let limited = Limited(parser: parser, rows: rowsPerFile)
                 do {
                     _ = try CSVReader(dialect: source.dialect, chunkSize: 64 * 1024).read(path: file.path, displayPath: file.displayPath, into: limited)

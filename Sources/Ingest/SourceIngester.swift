@@ -45,7 +45,7 @@ struct SourceIngester {
             let parser = ExtractParser(
                 source: source, file: file.displayPath, reference: reference, totals: totals,
                 deliveredIcb: delivered, rawRows: result.rawRows, periodBounds: periodBounds, currentOrdinal: current.ordinal,
-                attributed: result.attributed)
+                attributed: result.attributed, populationYear: file.year)
             let summary = try reader.read(path: file.path, displayPath: file.displayPath, into: parser)
             if summary.records == 0 {
                 throw PipelineError(.dataQuality, "empty file: no header row", at: InputLocation(file: file.displayPath, line: 1))

@@ -145,7 +145,13 @@ struct ExplainCommand: ParsableCommand {
         let proportion = source.kind == .proportion
         var population: [RecordedAge: Int64] = [:]
         if !proportion {
-            let rows = try PopulationTotal.fetchCursor(db)
+            // The mid-year the period's rates are over (docs/DATA.md, "Populations by year").
+            let year = try PopulationPeriod.filter(PopulationPeriod.Columns.period == period).fetchOne(db)
+            if let year, year.populationYear != PopulationYear.everyPeriod {
+                Console.out("population: mid-\(year.populationYear)\(year.ownYear ? "" : " (the nearest year the source has)")")
+            }
+            let rows = try PopulationTotal.filter(PopulationTotal.Columns.populationYear == (year?.populationYear ?? PopulationYear.everyPeriod)).fetchCursor(
+                db)
             while let row = try rows.next() {
                 guard scope.contains(icb: row.icbCode, unit: row.subIcbCode, decile: row.imdDecile, sex: row.sex, age: row.age) else { continue }
                 population[row.age, default: 0] += row.population

@@ -6,7 +6,17 @@ enum TransformSchema {
     static let migrations = [
         SchemaMigration(5, "v1-transform", sql: sql), SchemaMigration(22, "v2-transform-places", sql: places),
         SchemaMigration(25, "v3-transform-geography-profile", sql: geographyProfile),
+        SchemaMigration(30, "v4-transform-population-period", sql: populationPeriod),
     ]
+
+    /// Which mid-year population each period's rates are over (docs/DATA.md, "Populations by year").
+    static let populationPeriod = """
+        CREATE TABLE population_period (
+            period TEXT PRIMARY KEY,
+            population_year INTEGER NOT NULL,
+            own_year INTEGER NOT NULL CHECK (own_year IN (0, 1))
+        ) STRICT;
+        """
 
     /// Each geography's people and deprivation, computed once from the population so later stages never
     /// add up ingest rows (docs/TABLES.md, "Transform").

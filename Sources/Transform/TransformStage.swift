@@ -34,7 +34,12 @@ public struct TransformStage: PipelineStage {
         let frame = try GeographyFrame(db)
         let coordinates = CubeCoordinates(unitCodes: frame.unitCodes)
         let weights = try Self.standardWeights(db)
-        let population = try Self.loadPopulation(db, coordinates: coordinates, unitCount: frame.unitCodes.count)
+        // The population by mid-year (0: one population for every period); the latest serves the profiles
+        // and the places (docs/DATA.md, "Populations by year").
+        let populations = try Self.loadPopulations(db, coordinates: coordinates, unitCount: frame.unitCodes.count)
+        let populationYears = populations.keys.sorted()
+        let population = populations[populationYears.last ?? PopulationYear.everyPeriod] ?? IndicatorCube(unitCount: frame.unitCodes.count)
+        var populationPeriods: [String: (year: Int, own: Bool)] = [:]
         // Places need both counts and population by sub-ICB location: sources whose grain has places, and a
         // population that is not by ICB only.
         let populationHasPlaces = frame.places.contains { place in
@@ -76,10 +81,16 @@ public struct TransformStage: PipelineStage {
                     hint: "use crude_rate or proportion without ageRange for all-ages data, or deliver the source by age band")
             }
             let populationStopsAt85 = config.populationSource.map { ingested[$0.name]?.topAgeBand == .eightyFivePlus } == true
-            let calculator = IndicatorCalculator(
-                indicator: indicator, standardWeights: weights, population: population,
-                mergesTopBands: source.topAgeBand == .eightyFivePlus || populationStopsAt85)
-            let method = calculator.method
+            let mergesTopBands = source.topAgeBand == .eightyFivePlus || populationStopsAt85
+            var calculators: [Int: IndicatorCalculator] = [:]
+            func calculator(year: Int) -> IndicatorCalculator {
+                if let made = calculators[year] { return made }
+                let made = IndicatorCalculator(
+                    indicator: indicator, standardWeights: weights, population: populations[year] ?? population, mergesTopBands: mergesTopBands)
+                calculators[year] = made
+                return made
+            }
+            let method = calculator(year: populationYears.last ?? PopulationYear.everyPeriod).method
             // ONS publishes LSOA populations for persons: with no sex in the population, sex breakdowns
             // have no denominator. Not offered by default; asked for, a configuration error.
             if !population.recordsSex, breakdowns.contains(.sex) {
@@ -102,6 +113,11 @@ public struct TransformStage: PipelineStage {
             let places = profile.places.isAvailable && populationHasPlaces ? frame.places : []
             var withheld = 0
             for (period, cube) in cubes {
+                // Each period's rates over its own mid-year's population, or the nearest the source has.
+                let choice: (year: Int, own: Bool) =
+                    Period(label: period).map { PopulationYear.choose(for: $0, among: populationYears) } ?? (PopulationYear.everyPeriod, true)
+                populationPeriods[period] = choice
+                let calculator = calculator(year: choice.year)
                 // A source that records no sex (every record `unknown`) gets no sex rows rather than zero rates.
                 let slices = cube.recordsSex ? allSlices : allSlices.filter { $0.type != .sex }
                 // Places are published overall only (docs/DATA.md, "Places").
@@ -140,6 +156,10 @@ public struct TransformStage: PipelineStage {
             notes.append("\(indicator.id): \(cubes.count) periods, \(withheld) values withheld")
             context.logger.info("indicator computed", metadata: ["indicator": "\(indicator.id)", "periods": "\(cubes.count)"])
         }
+        let periodRows = try RecordInserter<PopulationPeriod>(db)
+        for (period, choice) in populationPeriods.sorted(by: { $0.key < $1.key }) {
+            try periodRows.insert(PopulationPeriod(period: period, populationYear: choice.year, ownYear: choice.own))
+        }
         for subject in previous.keys.sorted() { try changes.record(.valueDisappeared, subject: subject) }
         try FaultInjection.check("transform:after-values")
         let quality = try IndicatorDataQuality.fetchCount(db)
@@ -147,7 +167,8 @@ public struct TransformStage: PipelineStage {
             rowsByTable: [
                 IndicatorValue.databaseTableName: values.rowsInserted, IndicatorDefinition.databaseTableName: definitions.rowsInserted,
                 IndicatorDataQuality.databaseTableName: quality, IndicatorPlace.databaseTableName: placeRows.rowsInserted,
-                GeographyProfile.databaseTableName: profiles, "change_log": changes.count,
+                GeographyProfile.databaseTableName: profiles, PopulationPeriod.databaseTableName: periodRows.rowsInserted,
+                "change_log": changes.count,
             ],
             notes: notes)
     }
@@ -190,13 +211,15 @@ public struct TransformStage: PipelineStage {
         return rows.map(\.weight)
     }
 
-    static func loadPopulation(_ db: Database, coordinates: CubeCoordinates, unitCount: Int) throws -> IndicatorCube {
-        var cube = IndicatorCube(unitCount: unitCount)
+    /// The population in cube form, by mid-year (``PopulationYear/everyPeriod`` for one that serves every period).
+    static func loadPopulations(_ db: Database, coordinates: CubeCoordinates, unitCount: Int) throws -> [Int: IndicatorCube] {
+        var cubes: [Int: IndicatorCube] = [:]
         let rows = try PopulationTotal.fetchCursor(db)
         while let row = try rows.next() {
-            cube.numerator[try coordinates.index(unit: row.subIcbCode, decile: row.imdDecile, sex: row.sex, age: row.age)] += Double(row.population)
+            let index = try coordinates.index(unit: row.subIcbCode, decile: row.imdDecile, sex: row.sex, age: row.age)
+            cubes[row.populationYear, default: IndicatorCube(unitCount: unitCount)].numerator[index] += Double(row.population)
         }
-        return cube
+        return cubes
     }
 
     /// Per period, the dataset's counts in cube form (sorted by period for determinism), from the ingest

@@ -8,7 +8,7 @@ public enum CheckpointContracts {
         SourceDataQuality.self,
         KeptRow.self, ReferenceIcb.self, ReferenceSubIcb.self, StandardPopulationWeight.self, ReferenceVintage.self, IcbDeprivation.self,
         IcbBoundaryRing.self, InputFileStat.self,
-        IndicatorValue.self, IndicatorDataQuality.self, IndicatorPlace.self, IndicatorDefinition.self, GeographyProfile.self,
+        IndicatorValue.self, IndicatorDataQuality.self, IndicatorPlace.self, IndicatorDefinition.self, GeographyProfile.self, PopulationPeriod.self,
         InequalityIndex.self, QuintileGap.self, EnglandComparison.self, PlaceComparison.self, TrendAgainstBaseline.self, HeadlineFact.self,
     ]
 }

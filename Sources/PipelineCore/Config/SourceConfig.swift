@@ -85,6 +85,11 @@ public struct SourceConfig: Codable, Sendable, Equatable {
         dateOrder = try container.decodeIfPresent(DateOrder.self, forKey: .dateOrder)
         measures = try container.decodeIfPresent(MeasureRoles.self, forKey: .measures)
         synthetic = try container.decodeIfPresent(Bool.self, forKey: .synthetic) ?? false
+        if files.contains("{year}"), kind != .population {
+            throw DecodingError.dataCorruptedError(
+                forKey: .files, in: container,
+                debugDescription: "only a population's files name a {year} (its mid-year); an extract's periods are in its rows")
+        }
         if let measures {
             let problem: String? =
                 switch kind {

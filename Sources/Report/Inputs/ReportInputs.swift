@@ -32,6 +32,8 @@ struct ReportInputs {
     private var gaps: [Key: QuintileGap] = [:]
     private var comparisons: [Key: EnglandComparison] = [:]
     private(set) var trends: [TrendAgainstBaseline] = []
+    /// Which mid-year population each period's rates are over, by period (docs/DATA.md, "Populations by year").
+    private(set) var populationPeriods: [PopulationPeriod] = []
     /// Each ICS's overall trend row by indicator and period.
     private var icbTrends: [Key: TrendAgainstBaseline] = [:]
     private var englandTrends: [Key: TrendAgainstBaseline] = [:]
@@ -124,6 +126,7 @@ struct ReportInputs {
         for row in try ReferenceVintage.fetchAll(db) { vintages[row.kind] = row }
         files = try IngestedFile.fetchAll(db, orderedBy: [.source, .path])
         attribution = try AttributionCoverage.fetchAll(db, orderedBy: [.dataset, .period])
+        populationPeriods = try PopulationPeriod.fetchAll(db, orderedBy: [.period])
         let quarantined = try QuarantinedRow.fetchCursor(db)
         while let row = try quarantined.next() { setAside[row.source, default: [:]][row.reason, default: 0] += 1 }
         for row in try IndicatorDataQuality.fetchAll(db) {

@@ -58,15 +58,29 @@ struct MetadataBuilder {
                 "\(inputs.files.count) files, \(inputs.files.reduce(0) { $0 + $1.rowsLoaded }) rows loaded; each file's SHA-256 is in the run's checkpoint database (table ingest_file) and in the manifest hash"
             ),
         ]
-        // Said rather than left for a reader to assume (docs/DATA.md, "Periods"): the population is not matched
-        // to each period's year.
-        let allPeriods = inputs.periods.values.flatMap { $0 }.sorted()
-        if let first = allPeriods.first, let last = allPeriods.last {
-            general.append(
-                (
-                    "population_periods",
-                    "One population (\(provenance.populationSource)) is the denominator of every period published, \(first) to \(last); it is not matched to each period's year"
-                ))
+        // Said rather than left for a reader to assume (docs/DATA.md, "Populations by year"): which mid-year
+        // each period's rates are over, or that one population serves them all.
+        let allPeriods = Set(inputs.periods.values.flatMap { $0 })
+        let populationYears = inputs.populationPeriods.filter { allPeriods.contains($0.period) }
+        if let first = allPeriods.min(), let last = allPeriods.max() {
+            if populationYears.allSatisfy({ $0.populationYear == PopulationYear.everyPeriod }) {
+                general.append(
+                    (
+                        "population_periods",
+                        "One population (\(provenance.populationSource)) is the denominator of every period published, \(first) to \(last); it is not matched to each period's year"
+                    ))
+            } else {
+                let own = populationYears.filter(\.ownYear).map { "\($0.period): mid-\($0.populationYear)" }
+                let nearest = populationYears.filter { !$0.ownYear }.map { "\($0.period): mid-\($0.populationYear)" }
+                general.append(
+                    (
+                        "population_periods",
+                        "Each period's rates are over the population of the mid-year its middle month falls in (\(provenance.populationSource))"
+                            + (own.isEmpty ? "" : " — \(own.joined(separator: ", "))")
+                            + (nearest.isEmpty
+                                ? "" : "; where the source has no population for that year, the nearest it has — \(nearest.joined(separator: ", "))")
+                    ))
+            }
         }
         // Synthetic sources are said on every page and here, so a made-up figure is never read as real.
         let used = Set(config.indicators.map(\.source))

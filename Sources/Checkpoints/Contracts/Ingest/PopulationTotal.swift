@@ -1,7 +1,8 @@
 public import GRDB
 public import PipelineCore
 
-/// The population (denominator of rates) by sub-ICB location, national IMD decile, sex and age band (docs/TABLES.md, "Ingest").
+/// The population (denominator of rates) by sub-ICB location, national IMD decile, sex and age band, and
+/// mid-year where the source gives years (docs/TABLES.md, "Ingest").
 public struct PopulationTotal: CheckpointRecord, Equatable {
     public static let databaseTableName = "ingest_population"
     public static let writer = StageName.ingest
@@ -13,6 +14,7 @@ public struct PopulationTotal: CheckpointRecord, Equatable {
         case sex
         case age = "age_band"
         case population
+        case populationYear = "population_year"
     }
 
     public var icbCode: String
@@ -21,14 +23,20 @@ public struct PopulationTotal: CheckpointRecord, Equatable {
     public var sex: Sex
     public var age: RecordedAge
     public var population: Int64
+    /// The mid-year, or ``PopulationYear/everyPeriod`` (0) for a population that serves every period.
+    public var populationYear: Int
 
-    public init(icbCode: String, subIcbCode: String, imdDecile: Int, sex: Sex, age: RecordedAge, population: Int64) {
+    public init(
+        icbCode: String, subIcbCode: String, imdDecile: Int, sex: Sex, age: RecordedAge, population: Int64,
+        populationYear: Int = PopulationYear.everyPeriod
+    ) {
         self.icbCode = icbCode
         self.subIcbCode = subIcbCode
         self.imdDecile = imdDecile
         self.sex = sex
         self.age = age
         self.population = population
+        self.populationYear = populationYear
     }
 
     public init(row: Row) throws {
@@ -38,6 +46,7 @@ public struct PopulationTotal: CheckpointRecord, Equatable {
         sex = try row.decode(Columns.sex)
         age = try row.decode(Columns.age)
         population = row[Columns.population]
+        populationYear = row[Columns.populationYear]
     }
 
     public func store(in row: inout StoredRow<Columns>) {
@@ -47,5 +56,6 @@ public struct PopulationTotal: CheckpointRecord, Equatable {
         row[.sex] = sex
         row[.age] = age
         row[.population] = population
+        row[.populationYear] = populationYear
     }
 }
