@@ -272,9 +272,11 @@ struct ExamplesTests {
         #expect(bands.filter { $0 == "within" }.count > 30)
         let somerset = try String(contentsOfFile: workspace.path("published/latest/ics/QSL.html"), encoding: .utf8)
         #expect(
-            somerset.contains("Interval test (secondary; this page&#39;s verdict is the funnel band)")
-                || somerset.contains("Interval test (secondary; this page's verdict is the funnel band)"))
-        #expect(!somerset.contains("Funnel band (secondary"))
+            somerset.contains("By its confidence interval, a secondary test here (this page&#39;s verdict is the funnel band)")
+                || somerset.contains("By its confidence interval, a secondary test here (this page's verdict is the funnel band)"))
+        #expect(!somerset.contains("By the funnel plot, a secondary test"))
+        // What this says: the system's verdict in words, by the one policy, first on the page.
+        #expect(somerset.contains("id=\"summary\"") && (somerset.contains("Somerset&#39;s residents") || somerset.contains("Somerset's residents")))
         // The file repeats three ICBs in two months with a blank region and small counts: set aside, by line,
         // and said in the publication beside every value of the indicator (counts only).
         #expect(

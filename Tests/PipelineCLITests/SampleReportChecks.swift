@@ -295,8 +295,20 @@ enum SampleReportChecks {
         #expect(profilePage.contains("href=\"../state-of-care.html\"") && profilePage.contains("href=\"../about.html\""))
         // Its places (sub-ICB locations) against the system, every place named in the table beside the funnel.
         #expect(count(profilePage, "<h3>Places</h3>") == indicators, "a places section per indicator")
-        #expect(count(profilePage, "-places-\(profile)-title\"") >= 1, "a funnel within the system")
-        #expect(profilePage.contains("places against the ICS (funnel plot)"))
+        // A funnel of its places only where three or more have a value, with each dot named; a sentence else.
+        #expect(
+            count(profilePage, "-places-\(profile)-title\"") + count(profilePage, "No funnel plot:") == indicators, "a funnel or the reason per indicator")
+        #expect(profilePage.contains("id=\"summary\"") && profilePage.contains("What this says"))
+        var labelled = 0
+        for page in try FileManager.default.contentsOfDirectory(atPath: "\(latest)/ics") {
+            let html = try String(contentsOfFile: "\(latest)/ics/\(page)", encoding: .utf8)
+            if html.contains("places against the ICS (funnel plot)") {
+                #expect(html.contains("class=\"point-label\""), "\(page): the place dots are named")
+                labelled += 1
+            }
+            #expect(!html.contains("Funnel position:") && !html.contains("Since the baseline:"), "\(page): notes in sentences")
+        }
+        #expect(labelled >= 1, "some system has three or more places with a value")
 
         let folder = Repository.path(".build/test-screenshots")
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

@@ -33,6 +33,8 @@ package struct FunnelPlot {
     package var benchmark = "England"
     /// The benchmark line's legend entry (short: it sits before the limits').
     package var benchmarkLegend = "England"
+    /// Name each point beside it (a system's few places; the 42 ICSs are named in the table instead).
+    package var labelsPoints = false
 
     package func svg() -> String {
         let xs = items.map(\.denominator)
@@ -72,6 +74,10 @@ package struct FunnelPlot {
             let label = "\(item.name): \(FigureText.withUnit(item.value, unit: unit)), \(item.shade.label(against: benchmark).lowercased())"
             body +=
                 "<g class=\"point \(item.shade.rawValue)\"><title>\(HTML.escape(label))</title>\(Self.marker(item.band, shade: item.shade, x: frame.x(item.denominator), y: frame.y(item.value)))</g>"
+            if labelsPoints {
+                body +=
+                    "<text class=\"point-label\" x=\"\(f(frame.x(item.denominator) + 7))\" y=\"\(f(frame.y(item.value) - 6))\">\(HTML.escape(item.name))</text>"
+            }
         }
         body += legend
         let description =

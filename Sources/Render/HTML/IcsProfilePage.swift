@@ -22,8 +22,9 @@ struct IcsProfilePage {
         }
         if let score = facts?[.imdAverageScore].number { body += "<dt>Average IMD score</dt><dd>\(FigureText.figure(score))</dd>" }
         body += "</dl>"
+        body += ProfileSummary(view: view, system: system).html()
         body += HTMLPage.section("spine", "All indicators against England", spine())
-        var navigation: [(href: String, text: String)] = [("#spine", "All indicators against England")]
+        var navigation: [(href: String, text: String)] = [("#summary", "What this says"), ("#spine", "All indicators against England")]
         for indicator in view.indicators {
             guard let row = indicator.ics(system.ods) else { continue }
             navigation.append(("#\(indicator.id)", indicator.name))
@@ -96,11 +97,13 @@ struct IcsProfilePage {
         notes.append(
             suppressed == 0 && withheld == 0
                 ? "No figure of this system is hidden for this indicator."
-                : "\(suppressed) figures suppressed by disclosure control and \(withheld) not available from the method, across \(indicator.periods.count) periods."
+                : "Across the \(indicator.periods.count) periods, \(suppressed) of this system's figures are hidden by disclosure control and \(withheld) are not available from the method."
         )
-        if let reason = ics.siiUnstableReason { notes.append("The SII is unstable: \(reason). Read it with care.") }
-        if let trend = ics.row[.trendMarker].text, !trend.isEmpty {
-            notes.append("Since the baseline: \(trend.replacingOccurrences(of: "_", with: " ")).")
+        if let reason = ics.siiUnstableReason {
+            notes.append("Its slope index of inequality is unstable (\(reason)), so read it with care.")
+        }
+        if let trend = ics.row[.trendMarker].text.flatMap(TrendDirection.init(rawValue:)), let words = ProfileSummary.trend(trend) {
+            notes.append("Since the baseline period its value has \(words).")
         }
         // The page's verdict is the indicator's policy; the other test is named as secondary, never as a
         // second verdict (docs/METHODS.md §10).
@@ -108,12 +111,14 @@ struct IcsProfilePage {
         case .twoLevel:
             if ics.row[.funnelBand].text != nil {
                 notes.append(
-                    "Funnel band (secondary; this page's verdict is the interval test): \(FunnelPlot.shade(ics.funnelBand, polarity: indicator.polarity).label.lowercased())."
+                    "By the funnel plot, a secondary test here (this page's verdict is the interval test), it is \(ProfileSummary.verdict(FunnelPlot.shade(ics.funnelBand, polarity: indicator.polarity)))."
                 )
             }
         case .funnel:
             if ics.row[.compareEngland2level].text != nil {
-                notes.append("Interval test (secondary; this page's verdict is the funnel band): \(ComparisonShade(ics.comparison).label.lowercased()).")
+                notes.append(
+                    "By its confidence interval, a secondary test here (this page's verdict is the funnel band), it is \(ProfileSummary.verdict(ComparisonShade(ics.comparison)))."
+                )
             }
         }
         return notes.map { "<li>\(HTML.escape($0))</li>" }.joined()

@@ -241,14 +241,16 @@ struct IndicatorFigures {
             spread += "; they range from \(FigureText.withUnit(low, unit: unit)) to \(FigureText.withUnit(high, unit: unit))"
         }
         spread += "."
-        guard let statistic = indicator.statistic, statistic.method.funnel != .none, let target = first[.icsValue].number, !items.isEmpty else {
+        // A funnel of one or two dots says nothing a table does not (docs/REPORT.md, "Profiles").
+        guard let statistic = indicator.statistic, statistic.method.funnel != .none, let target = first[.icsValue].number, items.count >= 3 else {
+            let why = items.isEmpty ? "no place value to plot" : "fewer than three places have a value, so the table says it all"
             return HTMLPage.figure(
-                "", caption: "\(name) by place, \(indicator.latestLabel): \(spread) No funnel: no place value to plot.", table: table.html, kind: "places")
+                "", caption: "\(name) by place, \(indicator.latestLabel): \(spread) No funnel plot: \(why).", table: table.html, kind: "places")
         }
         let chart = FunnelPlot(
             id: "\(id)-places-\(ods)", title: name, unit: unit, england: target, construction: statistic.method.funnel,
             multiplier: indicator.multiplier, axisLabel: Self.funnelAxis(statistic),
-            items: items, tau2: nil, subject: "places", benchmark: "the ICS", benchmarkLegend: "ICS value")
+            items: items, tau2: nil, subject: "places", benchmark: "the ICS", benchmarkLegend: "ICS value", labelsPoints: true)
         return HTMLPage.figure(
             chart.svg(),
             caption:
