@@ -5,6 +5,7 @@
 # polars peers (bench/peer_duckdb.py, bench/peer_polars.py) on the same folder, side by side.
 #
 #   bench/run.sh [--runs N] [--periods N] [--peer] [--one-file] [--work DIR]
+#   bench/run.sh --history N [--runs R] [--heavy-runs H]     (bench/history.sh)
 #
 # --one-file: the same month delivered as one national file per dataset (extracts/all/<dataset>.csv)
 # instead of one per ICS, which is what makes ingest parse a file in chunks on both cores.
@@ -12,6 +13,8 @@
 # Not part of `swift test` or CI. Needs /usr/bin/time; --peer needs python3 -m venv and PyPI.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# --history N: the nightly run over N monthly folders (full rebuild, no-op, add a month, edit a month).
+if [ "${1:-}" = "--history" ]; then shift; exec bench/history.sh "$@"; fi
 runs=5; periods=1; peer=0; onefile=0; work=bench/work
 while [ $# -gt 0 ]; do
   case "$1" in

@@ -264,6 +264,15 @@ struct ReportStageTests {
         for index in 1...sheets.count {
             #expect(!(try XLSXReader.member(path, "xl/worksheets/sheet\(index).xml")).contains("<mergeCell"), "sheet \(index) merges cells")
         }
+        // Contents and Notes are the Excel tables their first lines say they are, and rows of wrapped text are
+        // as tall as their lines (LibreOffice prints them over the next rows otherwise).
+        let tableNames = try XLSXReader.members(path).filter { $0.hasPrefix("xl/tables/") }.map { try XLSXReader.member(path, $0) }
+        #expect(tableNames.contains { $0.contains("name=\"contents\"") } && tableNames.contains { $0.contains("name=\"notes\"") })
+        for sheet in [2, 3] { #expect(try XLSXReader.member(path, "xl/worksheets/sheet\(sheet).xml").contains("<tablePart "), "sheet \(sheet)") }
+        let notesXML = try XLSXReader.member(path, "xl/worksheets/sheet3.xml")
+        #expect(notesXML.contains("customHeight=\"1\""), "the notes' rows are sized")
+        #expect(XLSXWorkbookRenderer.wrappedHeight(String(repeating: "word ", count: 60), width: 120) == 45, "300 characters in 120: three lines")
+        #expect(XLSXWorkbookRenderer.wrappedHeight("short", width: 120) == 15)
         // The cover: title, period, publication date (the run's), sources, publisher, contact, disclosure regime.
         let cover = try XLSXReader.cells(path, sheet: 1)
         let items = Dictionary(

@@ -126,6 +126,11 @@ package final class Workbook {
             try check(worksheet_set_column(handle, lxw_col_t(first), lxw_col_t(last), width, format), "set column widths")
         }
 
+        /// A row's height in points, for text that wraps (LibreOffice does not grow rows to fit it).
+        package func rowHeight(_ row: Int, _ points: Double) throws {
+            try check(worksheet_set_row(handle, lxw_row_t(row), points, nil), "set a row height")
+        }
+
         package func freezePanes(row: Int, column: Int) {
             worksheet_freeze_panes(handle, lxw_row_t(row), lxw_col_t(column))
         }

@@ -254,9 +254,16 @@ package struct XLSXWorkbookRenderer {
         for (offset, row) in rows.enumerated() {
             try sheet.write(4 + offset, 0, row.0, formats.bold)
             try sheet.write(4 + offset, 1, Self.cellText(row.1), formats.wrap)
+            try sheet.rowHeight(4 + offset, Self.wrappedHeight(row.1, width: 110))
         }
         try sheet.columnWidth(0, 0, 24)
         try sheet.columnWidth(1, 1, 110)
+    }
+
+    /// The height (points) a wrapped text needs in a column `width` characters wide: 15 points a line.
+    package static func wrappedHeight(_ text: String, width: Int) -> Double {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) { $0 + max(1, ($1.count + width - 6) / (width - 5)) }
+        return Double(max(1, lines)) * 15
     }
 
     package func contents(_ sheet: Workbook.Sheet, _ formats: Formats, _ tables: [TableHeading]) throws {
@@ -271,6 +278,13 @@ package struct XLSXWorkbookRenderer {
             try sheet.write(row, 1, data.table.title)
             try sheet.write(row, 2, Self.cellText(data.table.description), formats.wrap)
             try sheet.write(row, 3, Double(data.rowCount), formats.count)
+            try sheet.rowHeight(row, Self.wrappedHeight(data.table.description, width: 90))
+        }
+        // A real Excel table, as the sheet's first line says.
+        if !tables.isEmpty {
+            try sheet.addTable(
+                name: "contents", firstRow: 2, lastRow: 2 + tables.count, headers: ["Sheet name", "Table title", "Description", "Rows"],
+                headerFormat: formats.header)
         }
         try sheet.columnWidth(0, 1, 26)
         try sheet.columnWidth(2, 2, 90)
@@ -284,7 +298,9 @@ package struct XLSXWorkbookRenderer {
         for (offset, note) in noteTexts.enumerated() {
             try sheet.write(3 + offset, 0, "note \(offset + 1)")
             try sheet.write(3 + offset, 1, Self.cellText(note), formats.wrap)
+            try sheet.rowHeight(3 + offset, Self.wrappedHeight(note, width: 120))
         }
+        try sheet.addTable(name: "notes", firstRow: 2, lastRow: 2 + noteTexts.count, headers: ["Note number", "Note text"], headerFormat: formats.header)
         try sheet.columnWidth(0, 0, 14)
         try sheet.columnWidth(1, 1, 120)
     }
