@@ -47,7 +47,7 @@ public enum FileDiscovery {
                 let hasWildcard = isIcb || hasYear || component.contains(where: { "*?[".contains($0) })
                 if !hasWildcard {
                     let (path, display) = join(component)
-                    if FileManager.default.fileExists(atPath: path) { next.append((path, display, candidate.icb, candidate.year)) }
+                    if Self.entry(path) != nil { next.append((path, display, candidate.icb, candidate.year)) }
                     continue
                 }
                 // `{year}` matches four digits; the rest of the component is an ordinary glob.
@@ -57,22 +57,28 @@ public enum FileDiscovery {
                     let matches = isIcb ? true : fnmatch(glob, name, 0) == 0
                     guard matches else { continue }
                     let (path, display) = join(name)
-                    var isDirectory: ObjCBool = false
-                    _ = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-                    if isLast == isDirectory.boolValue { continue }
+                    guard let entry = Self.entry(path), isLast != entry.isDirectory else { continue }
                     next.append((path, display, isIcb ? name : candidate.icb, hasYear ? Self.year(in: name, pattern: component) : candidate.year))
                 }
             }
             candidates = next
         }
         return try candidates.map { candidate in
-            let attributes = try? FileManager.default.attributesOfItem(atPath: candidate.path)
-            guard let size = attributes?[.size] as? Int else {
+            guard let size = Self.entry(candidate.path)?.size else {
                 throw PipelineError(.inputMissing, "cannot read file", at: InputLocation(file: candidate.display))
             }
             return DiscoveredFile(path: candidate.path, displayPath: candidate.display, icbFolder: candidate.icb, size: size, year: candidate.year)
         }
         .sorted { $0.displayPath < $1.displayPath }
+    }
+
+    /// Whether a path is a folder, and its size: one `stat` (a nightly run lists thousands of files, and
+    /// three calls through FileManager each cost more than the whole decision; bench/RESULTS.md). Nil when
+    /// nothing is there.
+    static func entry(_ path: String) -> (isDirectory: Bool, size: Int)? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return ((info.st_mode & S_IFMT) == S_IFDIR, Int(info.st_size))
     }
 
     /// The four digits a name holds where its pattern has `{year}` (the first four-digit run after the
