@@ -15,7 +15,28 @@ enum IngestSchema {
         SchemaMigration(27, "v9-ingest-attribution-coverage", sql: attributionCoverage),
         SchemaMigration(28, "v10-ingest-file-stat", sql: fileStat),
         SchemaMigration(29, "v11-ingest-population-year", sql: populationYear),
+        SchemaMigration(31, "v12-ingest-population-year-before-population", sql: populationYearBeforePopulation),
     ]
+
+    /// `v11` put `population_year`, a key column, last; SQLite 3.40's `PRAGMA integrity_check` then reports
+    /// the table's other NOT NULL columns as NULL (a false alarm, but one a damaged-database check must not
+    /// raise). The same table with the population last.
+    static let populationYearBeforePopulation = """
+        CREATE TABLE ingest_population_reordered (
+            icb_code TEXT NOT NULL,
+            sub_icb_code TEXT NOT NULL,
+            imd_decile INTEGER NOT NULL CHECK (imd_decile BETWEEN 1 AND 10),
+            sex TEXT NOT NULL,
+            age_band TEXT NOT NULL,
+            population_year INTEGER NOT NULL CHECK (population_year = 0 OR population_year BETWEEN 1900 AND 2199),
+            population INTEGER NOT NULL,
+            PRIMARY KEY (population_year, sub_icb_code, imd_decile, sex, age_band)
+        ) STRICT, WITHOUT ROWID;
+        INSERT INTO ingest_population_reordered
+            SELECT icb_code, sub_icb_code, imd_decile, sex, age_band, population_year, population FROM ingest_population;
+        DROP TABLE ingest_population;
+        ALTER TABLE ingest_population_reordered RENAME TO ingest_population;
+        """
 
     /// The population by mid-year (docs/DATA.md, "Populations by year"): `population_year` joins the key, 0
     /// for a population that serves every period (every population ingested before).

@@ -13,8 +13,8 @@ public struct PopulationTotal: CheckpointRecord, Equatable {
         case imdDecile = "imd_decile"
         case sex
         case age = "age_band"
-        case population
         case populationYear = "population_year"
+        case population
     }
 
     public var icbCode: String
