@@ -261,6 +261,13 @@ struct ReportStageTests {
         #expect(strings.contains { $0.hasPrefix("[c] = confidential") })
         #expect(strings.contains("[c]"))
         #expect(strings.contains("[x]"))
+        // Names and words, not codes: indicator titles beside their codes, outcomes as a reader says them.
+        #expect(strings.contains("Admissions") && strings.contains("Waits"), "indicator titles")
+        #expect(!strings.contains("worse_95") && !strings.contains("no_change") && !strings.contains("reduced_precision"), "outcome codes in words")
+        #expect(
+            strings.contains { ["Rounded", "Suppressed", "Secondary suppressed", "Not compared", "Similar to England"].contains($0) },
+            "status and outcome words")
+        #expect(!strings.contains("rounded") && !strings.contains("secondary_suppressed"))
         for index in 1...sheets.count {
             #expect(!(try XLSXReader.member(path, "xl/worksheets/sheet\(index).xml")).contains("<mergeCell"), "sheet \(index) merges cells")
         }
@@ -302,25 +309,31 @@ struct ReportStageTests {
             let tableXML = try members.filter { $0.hasPrefix("xl/tables/") }.map { try XLSXReader.member(path, $0) }
                 .first { $0.contains("name=\"table_\(XLSXWorkbookRenderer.sheetName(table))\"") }
             let xml = try #require(tableXML, "\(table.name)")
-            #expect(xml.contains("ref=\"A4:\(XLSXReader.columnLetters(table.columns.count - 1))\(4 + rows.count)\""), "\(table.name)")
+            // An indicator's title beside its code: one more column than the published table where it has one.
+            let slots = XLSXWorkbookRenderer.Writer.slots(table.columns)
+            #expect(slots.count == table.columns.count + (table.columns.contains { $0.name == "indicator_id" } ? 1 : 0))
+            #expect(xml.contains("ref=\"A4:\(XLSXReader.columnLetters(slots.count - 1))\(4 + rows.count)\""), "\(table.name)")
             for column in table.columns {
                 #expect(xml.contains("name=\"\(XLSXReader.escape(XLSXWorkbookRenderer.Writer.header(column, in: table)))\""), "\(table.name).\(column.name)")
             }
+            if slots.count > table.columns.count { #expect(xml.contains("name=\"Indicator\""), "\(table.name)") }
         }
         // ICS comparison: the title in A1, readable headers in row 4, numbers stored as numbers in their format.
         let league = try XLSXReader.cells(path, sheet: 6)
         let a1 = try #require(league.first { $0.column == "A" && $0.row == 1 })
         #expect(a1.isText && a1.value == "Table 3: ICS comparison")
         let header = league.filter { $0.row == 4 }.map(\.value)
-        #expect(header == PublishedCatalog.icsLeague.columns.map { XLSXWorkbookRenderer.Writer.header($0, in: PublishedCatalog.icsLeague.table) })
+        let published = PublishedCatalog.icsLeague.columns.map { XLSXWorkbookRenderer.Writer.header($0, in: PublishedCatalog.icsLeague.table) }
+        #expect(header == [published[0], "Indicator"] + published.dropFirst(), "the indicator's title beside its code")
         #expect(header.contains("Population (people) [note 4]") && header.contains("ICS name"))
-        let column = { (name: String) in XLSXReader.columnLetters(PublishedCatalog.icsLeague.columnNames.firstIndex(of: name)!) }
+        // Worksheet columns: the published ones, shifted one right after the indicator's title.
+        let column = { (name: String) in XLSXReader.columnLetters(PublishedCatalog.icsLeague.columnNames.firstIndex(of: name)! + 1) }
         #expect(league.first { $0.column == column("population") && $0.row == 5 }.map { !$0.isText && $0.value == "7600" } == true)
         // Formats: counts `#,##0`, values to one decimal place, dates as dates.
         let styles = try XLSXReader.member(path, "xl/styles.xml")
         #expect(try XLSXReader.numberFormat(of: column("population"), row: 5, sheet: 6, in: path) == "#,##0")
         // (Every ICS value of this two-ICS world is hidden, so the one-decimal format is read from England's table.)
-        let englandValue = XLSXReader.columnLetters(PublishedCatalog.nationalByGroup.columnNames.firstIndex(of: "value")!)
+        let englandValue = XLSXReader.columnLetters(PublishedCatalog.nationalByGroup.columnNames.firstIndex(of: "value")! + 1)
         let shownValue = try #require(try XLSXReader.cells(path, sheet: 4).first { $0.column == englandValue && $0.row > 4 && !$0.isText })
         #expect(try XLSXReader.numberFormat(of: englandValue, row: shownValue.row, sheet: 4, in: path) == "#,##0.0")
         #expect(try XLSXReader.numberFormat(of: column("core20_share"), row: 5, sheet: 6, in: path) == "#,##0.0000")

@@ -85,8 +85,11 @@ public enum TableReference {
         `pipeline.json`), each indicator's source, the disclosure control applied, the vintages, the run and
         the input manifest. A contents sheet links every table; a notes sheet numbers the notes that tables
         cite as `[note N]` (notes 1–3 the symbols, note 4 the disclosure control, which the headers of
-        controlled columns cite). Each table sheet has its title in A1, one sentence on what it holds, and one
-        Excel table (filterable, named `table_<sheet>`) under readable headers: numbers stored as numbers at
+        controlled columns cite); both are Excel tables (`contents`, `notes`) with rows as tall as their
+        wrapped text. Each table sheet has its title in A1, one sentence on what it holds, and one
+        Excel table (filterable, named `table_<sheet>`) under readable headers — the indicator's title in an
+        `Indicator` column beside its code, outcome and status codes in words (`worse_95` as "Worse than
+        England (95%)", `no_change` as "No significant change"; the CSV and JSON keep the codes): numbers stored as numbers at
         their stated precision with a matching number format (`#,##0` for counts), period starts and ends as
         dates, columns as wide as their content (long headers wrap), no merged cells and no blank rows.
         Hidden cells hold `[c]` or `[x]` and not-applicable cells `[z]`, so no cell is blank. The document

@@ -15,6 +15,8 @@ package struct WorkbookCover: Sendable {
     package var publicationDate: Date
     package var publisher: String?
     package var contact: String?
+    /// Each indicator's title by code, shown beside the code in every table (docs/REPORT.md, "Workbook").
+    package var indicatorTitles: [String: String] = [:]
 
     package init(
         title: String, periodCovered: String, sources: [(indicator: String, text: String)], publicationDate: Date, publisher: String?,

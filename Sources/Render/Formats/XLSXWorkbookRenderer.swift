@@ -102,6 +102,13 @@ package struct XLSXWorkbookRenderer {
         /// Per column of the current table: the widest content so far, in characters.
         private var widths: [Int] = []
         private var cellFormats: [UnsafeMutablePointer<lxw_format>?] = []
+        /// What each worksheet column shows: a published column, or the title of the indicator whose code is
+        /// in the column before it.
+        package enum Slot: Equatable {
+            case column(Int)
+            case indicatorTitle(of: Int)
+        }
+        private var slots: [Slot] = []
 
         package static let headerRow = 3
         /// Columns are at most this wide; longer text wraps.
@@ -141,15 +148,18 @@ package struct XLSXWorkbookRenderer {
                         ? "; note \(XLSXWorkbookRenderer.disclosureNote) the disclosure control on columns marked [note \(XLSXWorkbookRenderer.disclosureNote)]"
                         : "")
                     + ". Run \(runID); manifest SHA-256 \(manifest).")
-            let headers = heading.columns.map { Self.header($0, in: heading.table) }
+            slots = Self.slots(heading.columns)
+            let headers = Self.headers(heading)
             for (column, header) in headers.enumerated() { try sheet.write(Self.headerRow, column, header, formats.header) }
             // Headers wrap: a column is as wide as its content or its longest header word, whichever is wider.
             widths = headers.map { header in max(min(header.count, 14), header.split(separator: " ").map(\.count).max() ?? 0) }
-            cellFormats = try heading.columns.map { column in
+            cellFormats = try slots.map { slot in
+                guard case .column(let index) = slot else { return nil }
+                let column = heading.columns[index]
                 switch column.kind {
-                case .count, .integer: formats.count
-                case .number: try formats.number(column.precision)
-                case .text: Self.isDate(column.name) ? formats.date : nil
+                case .count, .integer: return formats.count
+                case .number: return try formats.number(column.precision)
+                case .text: return Self.isDate(column.name) ? formats.date : nil
                 }
             }
             self.sheet = sheet
@@ -159,11 +169,41 @@ package struct XLSXWorkbookRenderer {
 
         package static func isDate(_ column: String) -> Bool { column == "period_start" || column == "period_end" }
 
+        /// The worksheet's columns: every published column, with the indicator's title after its code.
+        package static func slots(_ columns: [PublishedColumn]) -> [Slot] {
+            columns.indices.flatMap { index in
+                columns[index].name == "indicator_id" ? [Slot.column(index), .indicatorTitle(of: index)] : [.column(index)]
+            }
+        }
+
+        /// The headers of a table's worksheet columns.
+        package static func headers(_ heading: TableHeading) -> [String] {
+            slots(heading.columns).map { slot in
+                switch slot {
+                case .column(let index): header(heading.columns[index], in: heading.table)
+                case .indicatorTitle: "Indicator"
+                }
+            }
+        }
+
         package func write(_ rows: [[PublishedTableData.Cell]]) throws {
             guard let sheet, let heading else { return }
             for row in rows {
-                for (column, cell) in zip(heading.columns.indices, row) {
-                    let definition = heading.columns[column]
+                for (column, slot) in slots.enumerated() {
+                    let cell: PublishedTableData.Cell
+                    let definition: PublishedColumn
+                    switch slot {
+                    case .column(let index):
+                        guard index < row.count else { continue }
+                        cell = row[index]
+                        definition = heading.columns[index]
+                    case .indicatorTitle(let index):
+                        let code = index < row.count ? row[index].text ?? "" : ""
+                        let title = renderer.cover.indicatorTitles[code] ?? (code == "all" ? "The whole publication" : "")
+                        try sheet.write(nextRow, column, XLSXWorkbookRenderer.cellText(title))
+                        widths[column] = max(widths[column], title.count)
+                        continue
+                    }
                     let shown: String
                     switch cell {
                     case .text(let text):
@@ -171,7 +211,9 @@ package struct XLSXWorkbookRenderer {
                             try sheet.write(nextRow, column, date: date, format)
                             shown = "\(date.day) \(Period.monthNames[date.month - 1]) \(date.year)"
                         } else {
-                            shown = XLSXWorkbookRenderer.cellText(text)
+                            // Outcome codes in words here; the CSV and JSON keep the codes.
+                            let words = WorkbookWords.isOutcome(definition.name) ? WorkbookWords.words(text, column: definition.name) : text
+                            shown = XLSXWorkbookRenderer.cellText(words)
                             try sheet.write(nextRow, column, shown)
                         }
                     case .integer(let value):
@@ -217,7 +259,7 @@ package struct XLSXWorkbookRenderer {
             if nextRow > Self.headerRow + 1 {
                 try sheet.addTable(
                     name: "table_" + XLSXWorkbookRenderer.sheetName(heading.table), firstRow: Self.headerRow, lastRow: nextRow - 1,
-                    headers: heading.columns.map { Self.header($0, in: heading.table) }, headerFormat: formats.header)
+                    headers: Self.headers(heading), headerFormat: formats.header)
             }
             self.sheet = nil
             self.heading = nil

@@ -166,9 +166,11 @@ package struct ReportExporter: Sendable {
         for row in items {
             if row.text(.item) == "title" { titles[row.indicator] = row.text(.value) } else { sources.append((row.indicator, row.text(.value))) }
         }
-        return WorkbookCover(
+        var cover = WorkbookCover(
             title: title, periodCovered: covered, sources: sources.map { ("\($0.indicator) \(titles[$0.indicator] ?? "")", $0.text) },
             publicationDate: WorkbookCover.date(ofRun: runID), publisher: settings.publisher, contact: settings.contact)
+        cover.indicatorTitles = titles.filter { $0.key != "all" }
+        return cover
     }
 
     /// A reporting period's first and last day.
