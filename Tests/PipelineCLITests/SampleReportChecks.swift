@@ -260,6 +260,9 @@ enum SampleReportChecks {
             #expect(count(index, "-\(kind)-title\"") == indicators, "\(kind) charts on the index")
         }
         #expect(count(index, "class=\"axis-label\"") >= 5 * indicators, "labelled axes")
+        // Every chart says where its data come from; the SII of a percentage is in percentage points.
+        #expect(count(index, "<figure class=") == count(index, "<span class=\"source\">Source: "), "a source line under every chart")
+        #expect(index.contains("SII (percentage points, 95% CI)") && !index.contains("SII (%"))
         #expect(count(index, "class=\"legend") >= 2 * indicators, "legends")
         #expect(count(index, "<polyline class=\"limit95\"") == 2 * indicators, "continuous 95% funnel limits")
         let values = index.components(separatedBy: "id=\"matrix-values\"")[1].components(separatedBy: "</table>")[0]

@@ -27,6 +27,16 @@ struct ChartTests {
         #expect(betaRow.contains("fill=\"\(ComparisonShade.widerGap.colour)\"") && betaRow.contains("<path class=\"marker\""), "wider: a filled triangle")
     }
 
+    /// An interval whose limits print the same says nothing and is not printed; a gap of percentages is
+    /// in percentage points.
+    @Test func honestIntervalsAndUnits() {
+        #expect(FigureText.interval(-4.81, -4.79) == "", "(95% CI -4.8 to -4.8) is not an interval")
+        #expect(FigureText.interval(1.2, 3.4) == " (95% CI 1.2 to 3.4)")
+        #expect(FigureText.interval(nil, 3.4) == "")
+        #expect(FigureText.gapUnit("%") == "percentage points" && FigureText.gapUnit("per 1,000") == "per 1,000")
+        #expect(IndicatorFigures.estimate(ChartPoint(label: "", value: -4.8, lower: -4.81, upper: -4.79)) == "-4.8")
+    }
+
     /// The value × gap chart: quadrants worded by polarity, a point per ICS, England's cross-hairs.
     @Test func valueGapQuadrantsFollowPolarity() {
         func chart(_ polarity: Polarity) -> ValueGapChart {

@@ -62,6 +62,17 @@ public enum FigureText {
         return Period(kind: kind, endingIn: last.ordinal).readable
     }
 
+    /// The unit of a difference of values: percentage points for a percentage (an SII or a gap of 5.2
+    /// percentage points, not 5.2%), else the unit itself.
+    public static func gapUnit(_ unit: String) -> String { unit == "%" ? "percentage points" : unit }
+
+    /// ` (95% CI a to b)`, or nothing when the two limits print the same (an interval of no width says
+    /// nothing; docs/REPORT.md, "Charts").
+    public static func interval(_ lower: Double?, _ upper: Double?, label: String = "95% CI ") -> String {
+        guard let lower, let upper, figure(lower) != figure(upper) else { return "" }
+        return " (\(label)\(figure(lower)) to \(figure(upper)))"
+    }
+
     /// Value with its unit, e.g. `57.1%` or `752.6 per 100,000`.
     public static func withUnit(_ value: Double, unit: String, decimals: Int = 1) -> String {
         unit == "%" ? "\(figure(value, decimals: decimals))%" : "\(figure(value, decimals: decimals)) \(unit)"

@@ -41,7 +41,7 @@ package struct SIIChart {
         }
         body += "<line class=\"zero\" x1=\"\(f(x(0)))\" x2=\"\(f(x(0)))\" y1=\"\(f(top - 6))\" y2=\"\(f(plotBottom))\"/>"
         body +=
-            "<text class=\"axis-label\" x=\"\(f((left + width - right) / 2))\" y=\"\(f(height - 10))\" text-anchor=\"middle\">\(HTML.escape("SII (\(unit)); positive = the most deprived are disadvantaged"))</text>"
+            "<text class=\"axis-label\" x=\"\(f((left + width - right) / 2))\" y=\"\(f(height - 10))\" text-anchor=\"middle\">\(HTML.escape("SII (\(FigureText.gapUnit(unit))); positive = the most deprived are disadvantaged"))</text>"
         if let england {
             body += "<line class=\"england\" x1=\"\(f(x(england)))\" x2=\"\(f(x(england)))\" y1=\"\(f(top - 6))\" y2=\"\(f(plotBottom))\"/>"
             body +=

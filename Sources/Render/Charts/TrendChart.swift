@@ -75,7 +75,7 @@ package struct TrendChart {
                     "<polyline class=\"trend\" stroke=\"\(line.colour)\" stroke-dasharray=\"\(line.dash)\" points=\"\(coordinates.joined(separator: " "))\"/>"
             }
             for (index, point) in indexed {
-                let interval = point.lower.flatMap { l in point.upper.map { " (\(FigureText.figure(l)) to \(FigureText.figure($0)))" } } ?? ""
+                let interval = FigureText.interval(point.lower, point.upper, label: "")
                 let range = point.lower.flatMap { l in point.upper.map { "\(FigureText.figure(l)) to \(FigureText.figure($0))" } } ?? ""
                 let what = "\(line.name), \(periods[index]): " + (line.line ? FigureText.figure(point.value) + interval : range)
                 if line.line {

@@ -46,7 +46,7 @@ package struct ValueGapChart {
         let low = xs.min() ?? 0, high = xs.max() ?? 1
         let pad = high > low ? (high - low) * 0.08 : max(abs(high) * 0.1, 1)
         let frame = ChartFrame(x: (low - pad)...(high + pad), y: ys, top: 24)
-        var body = frame.yAxis(label: "Gap by deprivation: SII (\(unit == "%" ? "percentage points" : unit))")
+        var body = frame.yAxis(label: "Gap by deprivation: SII (\(FigureText.gapUnit(unit)))")
         for tick in ChartFrame.ticks(frame.xDomain) {
             body +=
                 "<text class=\"tick\" x=\"\(f(frame.x(tick)))\" y=\"\(f(frame.height - frame.bottom + 18))\" text-anchor=\"middle\">\(FigureText.figure(tick, decimals: ChartFrame.decimals(tick)))</text>"

@@ -32,6 +32,6 @@ extension IndicatorFigures {
             chart.svg(),
             caption:
                 "Ecological view of \(name): each ICS's value against \(measure.sentence). It compares systems with one another; it says nothing about inequality between people within a system.",
-            table: table.html, kind: "ecological")
+            table: table.html, kind: "ecological", source: indicator.source)
     }
 }

@@ -30,9 +30,11 @@ struct IndicatorFigures {
 
     static func estimate(_ point: ChartPoint?) -> String {
         guard let point else { return "not available" }
-        let interval = point.lower.flatMap { low in point.upper.map { " (\(FigureText.figure(low)) to \(FigureText.figure($0)))" } } ?? ""
-        return HTML.escape(FigureText.figure(point.value) + interval)
+        return HTML.escape(FigureText.figure(point.value) + FigureText.interval(point.lower, point.upper, label: ""))
     }
+
+    /// The indicator's source, said under each of its charts.
+    private var source: String? { indicator.source }
 
     /// England and one ICS by national deprivation quintile, latest period.
     func quintiles(focus ods: String?, idSuffix: String = "") -> String {
@@ -59,7 +61,7 @@ struct IndicatorFigures {
             chart.svg(),
             caption:
                 "\(name) by national deprivation quintile, \(indicator.latestLabel): \(series.map(\.name).joined(separator: " and ")), with 95% confidence intervals.",
-            table: table.html, kind: "quintile")
+            table: table.html, kind: "quintile", source: source)
     }
 
     /// England's value in each quintile, and overall, over every period.
@@ -79,7 +81,8 @@ struct IndicatorFigures {
             table.add(HTML.escape(label), series.map { $0.points[index].map { FigureText.figure($0.value) } ?? "not available" })
         }
         return HTMLPage.figure(
-            chart.svg(), caption: "\(name) in England over time, in each national deprivation quintile and overall.", table: table.html, kind: "trend")
+            chart.svg(), caption: "\(name) in England over time, in each national deprivation quintile and overall.", table: table.html, kind: "trend",
+            source: source)
     }
 
     /// The indicator over time, for a source with more than two periods (docs/REPORT.md, "Charts"):
@@ -132,7 +135,7 @@ struct IndicatorFigures {
             ods == nil
             ? "\(name) in England over \(labels.count) periods (\(labels.first ?? "") to \(labels.last ?? "")), with its 95% confidence interval; the grey band runs from the lowest to the highest ICS in each period."
             : "\(name) in \(owner ?? "the ICS") and England over \(labels.count) periods (\(labels.first ?? "") to \(labels.last ?? "")), each with its 95% confidence interval. A gap in a line is a period whose value is not published."
-        return HTMLPage.figure(chart.svg(), caption: caption, table: table.html, kind: "time-series")
+        return HTMLPage.figure(chart.svg(), caption: caption, table: table.html, kind: "time-series", source: source)
     }
 
     /// An SII over every period with its 95% interval: England's, or one ICS's.
@@ -152,15 +155,16 @@ struct IndicatorFigures {
                 "<p class=\"not-available\">\(HTML.escape(owner))'s slope index of inequality is not available in any period (too few events, a quintile missing, or hidden by disclosure control).</p>"
         }
         let chart = TrendChart(
-            id: "\(id)-sii-trend\(ods.map { "-\($0)" } ?? "")", title: "\(name): \(owner)'s slope index of inequality", unit: "SII (\(unit))",
+            id: "\(id)-sii-trend\(ods.map { "-\($0)" } ?? "")", title: "\(name): \(owner)'s slope index of inequality",
+            unit: "SII (\(FigureText.gapUnit(unit)))",
             periods: labels, series: [TrendChart.Series(name: "SII", points: points, colour: "#6f1d6b", band: true)], reference: 0)
-        var table = DataTable(caption: "\(owner): SII of \(name) over time (\(unit))", columns: ["Period", "SII (95% CI)"])
+        var table = DataTable(caption: "\(owner): SII of \(name) over time (\(FigureText.gapUnit(unit)))", columns: ["Period", "SII (95% CI)"])
         for (index, label) in labels.enumerated() { table.add(HTML.escape(label), [Self.estimate(points[index])]) }
         return HTMLPage.figure(
             chart.svg(),
             caption:
                 "\(owner)'s slope index of inequality in \(FigureText.inSentence(name)) over time, with its 95% interval; 0 = no gradient by deprivation. \(indicator.signConvention)",
-            table: table.html, kind: "sii-trend")
+            table: table.html, kind: "sii-trend", source: source)
     }
 
     /// The ICSs against England with continuous funnel limits, latest period.
@@ -203,7 +207,7 @@ struct IndicatorFigures {
                         ? "The limits are widened for the variation between ICSs beyond chance (Spiegelhalter's overdispersion adjustment), so points beyond them stand out even allowing for it."
                         : "The overdispersion adjustment found no variation beyond chance, so the limits are chance alone."
                 } ?? "Points beyond the curves differ from England by more than chance would suggest."),
-            table: table.html, kind: "funnel")
+            table: table.html, kind: "funnel", source: source)
     }
 
     /// One ICS's places against the ICS's value (docs/REPORT.md, "Profiles"): a funnel within the system
@@ -245,7 +249,7 @@ struct IndicatorFigures {
         guard let statistic = indicator.statistic, statistic.method.funnel != .none, let target = first[.icsValue].number, items.count >= 3 else {
             let why = items.isEmpty ? "no place value to plot" : "fewer than three places have a value, so the table says it all"
             return HTMLPage.figure(
-                "", caption: "\(name) by place, \(indicator.latestLabel): \(spread) No funnel plot: \(why).", table: table.html, kind: "places")
+                "", caption: "\(name) by place, \(indicator.latestLabel): \(spread) No funnel plot: \(why).", table: table.html, kind: "places", source: source)
         }
         let chart = FunnelPlot(
             id: "\(id)-places-\(ods)", title: name, unit: unit, england: target, construction: statistic.method.funnel,
@@ -255,7 +259,7 @@ struct IndicatorFigures {
             chart.svg(),
             caption:
                 "\(name), \(indicator.latestLabel): places in \(SIIChart.shortName(icsName)) against the ICS's value (\(FigureText.withUnit(target, unit: unit))), with 95% and 99.8% control limits. \(spread)",
-            table: table.html, kind: "places")
+            table: table.html, kind: "places", source: source)
     }
 
     /// What a funnel's x axis measures for a statistic (see ``funnelX(numerator:denominator:value:statistic:multiplier:)``).
@@ -317,7 +321,7 @@ struct IndicatorFigures {
                 "\(name), \(indicator.latestLabel): each ICS's value (across) against its slope index of inequality (up); the lines cross at England's. \(quadrants[worst] ?? 0) of \(points.count) ICSs are \(worst)\(indicator.polarity == .none ? "" : " by their estimates"). A position is not a significance test: the verdict column gives the indicator's one comparison."
                 + (missing.isEmpty ? "" : " Not shown (no published value or SII): \(missing.map(SIIChart.shortName).joined(separator: "; ")).")
                 + (points.contains(where: \.unstable) ? " Hollow points have an unstable SII." : ""),
-            table: table.html, kind: "value-gap")
+            table: table.html, kind: "value-gap", source: source)
     }
 
     /// Each ICS's SII as a caterpillar, latest period.
@@ -326,7 +330,7 @@ struct IndicatorFigures {
         var rows: [SIIChart.Row] = []
         var table = DataTable(
             caption: "\(name): SII by ICS, \(indicator.latestLabel)",
-            columns: ["ICS", "SII (\(HTML.escape(unit)), 95% CI)", "Against England's SII", "Read with care"])
+            columns: ["ICS", "SII (\(HTML.escape(FigureText.gapUnit(unit))), 95% CI)", "Against England's SII", "Read with care"])
         for ics in indicator.current {
             let shade = ComparisonShade(gap: ics.siiVersusEngland)
             let unstable = ics.siiUnstableReason
@@ -343,6 +347,6 @@ struct IndicatorFigures {
             caption:
                 "\(name), \(indicator.latestLabel): slope index of inequality over national deprivation quintiles for \(rows.count) ICSs, largest first, with 95% intervals; the dashed line is England's."
                 + (unstableCount > 0 ? " \(unstableCount) hollow markers are unstable SIIs (small or missing quintiles): read them with care." : ""),
-            table: table.html, kind: "sii")
+            table: table.html, kind: "sii", source: source)
     }
 }

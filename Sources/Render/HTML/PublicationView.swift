@@ -22,6 +22,8 @@ struct PublicationView {
         var signConvention: String
         /// Why there is no deprivation split, for an indicator without one.
         var noSplit: String?
+        /// Where the data come from (the metadata's `source`: the source's name and description).
+        var source: String? = nil
         /// What a reader must know before reading any value of the indicator: records suppressed at source,
         /// activity the attribution could not place (docs/DATA.md), rows set aside at ingest.
         var caveats: [String] = []
@@ -139,6 +141,7 @@ struct PublicationView {
                     quintiles: quintiles.filter { $0.indicator == id }, headlines: headlines.filter { $0.row.indicator == id },
                     places: places.filter { $0.row.indicator == id }))
             indicators[indicators.count - 1].caveats = ["suppressed_at_source", "unattributed_activity", "rows_set_aside"].compactMap(item)
+            indicators[indicators.count - 1].source = item("source")
         }
     }
 
