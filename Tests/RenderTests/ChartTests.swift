@@ -157,7 +157,7 @@ struct ChartTests {
         #expect(Simplifier.simplify(bump, tolerance: 0.01).count == 6, "a bump over it stays")
     }
 
-    @Test func mapDrawsEveryAreaWithATitleAndLondonInTheInset() {
+    @Test func mapDrawsEveryAreaWithATitleAndLondonInTheInset() throws {
         let square = { (x: Double, y: Double) -> [(x: Double, y: Double)] in
             [(x, y), (x + 10_000, y), (x + 10_000, y + 10_000), (x, y + 10_000), (x, y)]
         }
@@ -173,6 +173,15 @@ struct ChartTests {
         #expect(svg.contains("href=\"ics/AAA.html\"") && svg.contains("fill=\"url(#shade-worse-998)\""))
         #expect(svg.contains(">Worse than England (99.8%)</text>") && !svg.contains(">Worse than England (95%)</text>"), "the legend lists the shades used")
         #expect(geometry.definitions.contains("<pattern id=\"shade-worse-998\""))
+        // Numbered keys at each area (London's in the inset), London outlined, a group of links not an image,
+        // and the inset where it covers the fewest outline points.
+        let keyed = ChoroplethMap(id: "k", title: "Map", description: "d", geometry: geometry, areas: areas, keys: ["AAA": 1, "LDN": 2, "BBB": 3]).svg()
+        #expect(count(keyed, "class=\"area-key\"") == 3 && keyed.contains(">2</text>"))
+        #expect(count(keyed, "<use class=\"london\"") == 1)
+        #expect(keyed.contains("role=\"group\"") && !keyed.contains("role=\"img\""))
+        #expect(geometry.pointsUnderInset == 0, "the inset hides no outline")
+        let ldn = try #require(geometry.keyPositions["LDN"])
+        #expect(ldn.x >= geometry.inset.x && ldn.x <= geometry.inset.x + geometry.inset.width, "London's number is in the inset")
     }
 
     /// WCAG 2.1: text on a shade at 4.5:1 or more, and the trend lines' colours (which label their lines) too.

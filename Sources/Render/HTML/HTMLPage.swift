@@ -58,7 +58,8 @@ struct HTMLPage {
         .maps{display:flex;flex-wrap:wrap;gap:24px}.maps figure{flex:1 1 440px;margin:8px 0}
         .grid{stroke:#e6e6e6}.axis{stroke:#0b0c0c}.tick,.name{font-size:11px;fill:#0b0c0c}.axis-label{font-size:12px;fill:#0b0c0c}
         .ci{stroke:#505a5f;stroke-width:1.5}.series-0 circle{fill:#1d70b8}.series-1 rect{fill:#d4351c}.series-1 .ci{stroke:#d4351c}
-        .legend text,.legend-item text,.inset-label{font-size:12px;fill:#0b0c0c}.england{stroke:#0b0c0c;stroke-dasharray:6 4;stroke-width:1.5}.zero{stroke:#b1b4b6}
+        .legend text,.inset-label{font-size:12px;fill:#0b0c0c}.legend-item text{font-size:15px;fill:#0b0c0c}
+        .area-key{font-size:9px;font-weight:700;fill:#0b0c0c;pointer-events:none;paint-order:stroke;stroke:#fff;stroke-width:2.5px}.london{fill:none;stroke:#0b0c0c;stroke-width:1.6;pointer-events:none}.england{stroke:#0b0c0c;stroke-dasharray:6 4;stroke-width:1.5}.zero{stroke:#b1b4b6}
         .limit95{fill:none;stroke:#505a5f;stroke-width:1.3}.limit998{fill:none;stroke:#505a5f;stroke-width:1.3;stroke-dasharray:2 3}
         .trend{fill:none;stroke-width:2}.band{opacity:.18}.range-tick{stroke-width:1;opacity:.3}.series-label{font-size:11px}
         .area{stroke:#505a5f;stroke-width:.4}a:focus .area,a:hover .area{stroke:#0b0c0c;stroke-width:1.5}.inset-frame{fill:#f3f2f1;stroke:#505a5f}

@@ -14,8 +14,10 @@ struct MapPage {
 
     func render() -> String {
         var body =
-            "<p>Each Integrated Care System shaded by how it compares with England in the latest period. Select an area to open that system's profile. London's five systems are repeated, enlarged, in the inset. Every map has its figures in a table below it.</p>"
+            "<p>Each Integrated Care System shaded by how it compares with England in the latest period. Select an area to open that system's profile. Each system carries a number, listed with its name in the table under the maps. London's five systems, outlined on the main map, are repeated, enlarged, in the inset. Every map has its figures in a table below it.</p>"
         var navigation: [(href: String, text: String)] = []
+        // Each system's number on every map, by region then name as the tables list them.
+        let keys = Dictionary(uniqueKeysWithValues: view.systems.enumerated().map { ($0.element.ods, $0.offset + 1) })
         for indicator in view.indicators {
             navigation.append(("#map-\(indicator.id)", indicator.name))
             var maps = ""
@@ -29,7 +31,7 @@ struct MapPage {
                 id: "map-\(indicator.id)-value", title: "\(indicator.name), \(indicator.latestLabel): each ICS against England",
                 description:
                     "Map of England's \(values.count) ICSs shaded by the comparison of their \(FigureText.inSentence(indicator.name)) with England's value (\(indicator.comparison == .funnel ? "funnel band" : "95% and 99.8% intervals")); patterns repeat the shading.",
-                geometry: geometry, areas: values)
+                geometry: geometry, areas: values, keys: keys)
             maps += "<figure class=\"map-figure\">\(valueMap.svg())<figcaption>\(HTML.escape(indicator.name)): value against England</figcaption></figure>"
             if indicator.noSplit == nil {
                 let gaps = indicator.current.map { ics -> ChoroplethMap.Area in
@@ -43,13 +45,13 @@ struct MapPage {
                     id: "map-\(indicator.id)-sii", title: "\(indicator.name), \(indicator.latestLabel): inequality within each ICS against England's",
                     description:
                         "Map of England's ICSs shaded by whether the slope index of inequality within each is wider than, similar to or narrower than England's; patterns repeat the shading.",
-                    geometry: geometry, areas: gaps)
+                    geometry: geometry, areas: gaps, keys: keys)
                 maps +=
                     "<figure class=\"map-figure\">\(gapMap.svg())<figcaption>\(HTML.escape(indicator.name)): inequality (SII) against England's</figcaption></figure>"
             }
             var table = DataTable(
                 caption: "\(indicator.name) by ICS, \(indicator.latestLabel)",
-                columns: ["ICS", "Region", "Value (\(HTML.escape(indicator.unit)))", "Against England", "SII against England's"])
+                columns: ["ICS", "Key on the maps", "Region", "Value (\(HTML.escape(indicator.unit)))", "Against England", "SII against England's"])
             for system in view.systems {
                 guard let ics = indicator.ics(system.ods) else { continue }
                 let shade = ComparisonShade(indicator.verdict(ics))
@@ -57,7 +59,8 @@ struct MapPage {
                 table.add(
                     "<a href=\"\(HTML.escape(system.link))\">\(HTML.escape(system.name))</a>",
                     [
-                        HTML.escape(system.region), ics.row[.value].number.map { FigureText.figure($0) } ?? "not available", HTML.escape(shade.label),
+                        "\(keys[system.ods] ?? 0)", HTML.escape(system.region), ics.row[.value].number.map { FigureText.figure($0) } ?? "not available",
+                        HTML.escape(shade.label),
                         HTML.escape(gap),
                     ])
             }

@@ -17,20 +17,27 @@ package struct ChoroplethMap {
     package let description: String
     package let geometry: MapGeometry
     package let areas: [Area]
+    /// Each ICS's number, drawn on its area and listed in the table beside the map.
+    package var keys: [String: Int] = [:]
 
     package func svg() -> String {
         let legendShades = ComparisonShade.allCases.filter { shade in areas.contains { $0.shade == shade } }
-        let legendHeight = Double(legendShades.count) * 20 + 12
+        let legendHeight = Double(legendShades.count) * 22 + 12
         let height = geometry.height + legendHeight
         let id = HTML.escape(self.id)
         var out =
-            "<svg id=\"\(id)\" class=\"map\" viewBox=\"0 0 \(f(geometry.width)) \(f(height))\" role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\" xmlns=\"http://www.w3.org/2000/svg\">"
+            // A group of links, not an image: an image may hold no interactive element (axe `nested-interactive`).
+            "<svg id=\"\(id)\" class=\"map\" viewBox=\"0 0 \(f(geometry.width)) \(f(height))\" role=\"group\" aria-labelledby=\"\(id)-title \(id)-desc\" xmlns=\"http://www.w3.org/2000/svg\">"
         out += "<title id=\"\(id)-title\">\(HTML.escape(title))</title><desc id=\"\(id)-desc\">\(HTML.escape(description))</desc>"
         for area in areas where geometry.main[area.ics] != nil {
             out += use("map-\(area.ics)", area)
         }
         let inset = geometry.inset
         let london = areas.filter { geometry.insetPaths[$0.ics] != nil }
+        // London outlined on the main map, so the reader sees what the inset enlarges.
+        for area in london where geometry.main[area.ics] != nil {
+            out += "<use class=\"london\" href=\"#map-\(HTML.escape(area.ics))\" aria-hidden=\"true\"/>"
+        }
         if !london.isEmpty {
             out +=
                 "<g class=\"inset\"><rect class=\"inset-frame\" x=\"\(f(inset.x))\" y=\"\(f(inset.y))\" width=\"\(f(inset.width))\" height=\"\(f(inset.height))\"/>"
@@ -38,8 +45,13 @@ package struct ChoroplethMap {
             out +=
                 "<text class=\"inset-label\" x=\"\(f(inset.x + 4))\" y=\"\(f(inset.y + inset.height + 14))\">London (enlarged)</text></g>"
         }
+        // Numbered keys, listed with the names in the table beside the map.
+        for (ics, number) in keys.sorted(by: { $0.value < $1.value }) {
+            guard let at = geometry.keyPositions[ics] else { continue }
+            out += "<text class=\"area-key\" x=\"\(f(at.x))\" y=\"\(f(at.y + 3))\" text-anchor=\"middle\" aria-hidden=\"true\">\(number)</text>"
+        }
         for (index, shade) in legendShades.enumerated() {
-            let y = geometry.height + 8 + Double(index) * 20
+            let y = geometry.height + 8 + Double(index) * 22
             out +=
                 "<g class=\"legend-item\"><rect x=\"8\" y=\"\(f(y))\" width=\"24\" height=\"14\" fill=\"\(shade.fill)\" stroke=\"#0b0c0c\" stroke-width=\"0.5\"/><text x=\"40\" y=\"\(f(y + 11))\">\(HTML.escape(shade.label))</text></g>"
         }
