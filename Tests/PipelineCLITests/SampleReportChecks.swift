@@ -263,6 +263,13 @@ enum SampleReportChecks {
             #expect(count(index, "-\(kind)-title\"") == indicators, "\(kind) charts on the index")
         }
         #expect(count(index, "class=\"axis-label\"") >= 5 * indicators, "labelled axes")
+        // Every chart's SVG and data beside the page, linked from its caption; the CSV has the table's rows.
+        let downloads = count(index, "<span class=\"downloads\">Download: ")
+        #expect(downloads == count(index, "<svg id=") - count(index, "class=\"map"), "a download per chart")
+        let funnelCSV = try String(contentsOfFile: "\(latest)/charts/EIA01-funnel.csv", encoding: .utf8)
+        #expect(funnelCSV.hasPrefix("ICS,Denominator,") && funnelCSV.components(separatedBy: "\r\n").count == 1 + 42 + 1, "a header and 42 rows")
+        let funnelSVG = try String(contentsOfFile: "\(latest)/charts/EIA01-funnel.svg", encoding: .utf8)
+        #expect(funnelSVG.hasPrefix("<?xml") && funnelSVG.contains("<style>") && funnelSVG.contains("id=\"EIA01-funnel\""))
         // Every chart says where its data come from; the SII of a percentage is in percentage points.
         #expect(count(index, "<figure class=") == count(index, "<span class=\"source\">Source: "), "a source line under every chart")
         #expect(index.contains("SII (percentage points, 95% CI)") && !index.contains("SII (%"))

@@ -31,6 +31,14 @@ package struct HTMLReportRenderer {
         for system in view.systems {
             pages.append((system.link, Data(IcsProfilePage(view: view, system: system, text: text, publication: title).render().utf8)))
         }
+        // Each chart's SVG and data beside the pages, linked from its caption (docs/REPORT.md, "Downloads and print").
+        var withDownloads: [(path: String, data: Data)] = []
+        for page in pages {
+            let processed = ChartDownloads.process(String(decoding: page.data, as: UTF8.self), path: page.path)
+            withDownloads.append((page.path, Data(processed.page.utf8)))
+            withDownloads += processed.files
+        }
+        pages = withDownloads
         return pages
     }
 
