@@ -301,6 +301,8 @@ enum SampleReportChecks {
         #expect(count(map, "class=\"area-key\"") == 2 * indicators * 42, "every area numbered on every map")
         #expect(count(map, "<use class=\"london\"") == 2 * indicators * 5, "London outlined on every main map")
         #expect(map.contains("Key on the maps"))
+        // The SII maps show how steep each gradient is, on a sequential scale, not three categories.
+        #expect(count(map, "to under ") >= 3 * indicators, "a legend of up to five classes on each SII map (a class no system falls in is left out)")
 
         let profilePage = try dom("ics/\(profile).html")
         #expect(try FileManager.default.contentsOfDirectory(atPath: "\(latest)/ics").count == 42, "a profile per ICS")

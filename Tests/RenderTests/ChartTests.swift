@@ -27,6 +27,23 @@ struct ChartTests {
         #expect(betaRow.contains("fill=\"\(ComparisonShade.widerGap.colour)\"") && betaRow.contains("<path class=\"marker\""), "wider: a filled triangle")
     }
 
+    /// The SII map's sequential scale: five classes of about equal numbers of systems, light to dark.
+    @Test func sequentialScaleSplitsAtQuintiles() {
+        let values = (1...10).map(Double.init)
+        let scale = ChoroplethMap.sequential(values, unit: "percentage points")
+        #expect(scale.legend.count == 5)
+        #expect(scale.legend.first?.label == "1.0 to under 3.0 percentage points", "\(scale.legend.map(\.label))")
+        #expect(scale.legend.last?.label == "9.0 to 10.0 percentage points")
+        let fills = values.map(scale.fill)
+        #expect(Set(fills).count == 5 && fills.first == "#f2f0f7" && fills.last == "#54278f")
+        #expect(
+            zip(fills, fills.dropFirst()).allSatisfy { a, b in
+                ["#f2f0f7", "#cbc9e2", "#9e9ac8", "#756bb1", "#54278f"].firstIndex(of: a)! <= ["#f2f0f7", "#cbc9e2", "#9e9ac8", "#756bb1", "#54278f"]
+                    .firstIndex(of: b)!
+            })
+        #expect(ChoroplethMap.sequential([4, 4], unit: "%").legend.count == 1, "one value, one class")
+    }
+
     /// An interval whose limits print the same says nothing and is not printed; a gap of percentages is
     /// in percentage points.
     @Test func honestIntervalsAndUnits() {

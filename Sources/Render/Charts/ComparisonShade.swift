@@ -115,6 +115,8 @@ package enum ComparisonShade: String, CaseIterable, Sendable {
         allCases.map {
             "<pattern id=\"shade-\($0.rawValue)\" width=\"8\" height=\"8\" patternUnits=\"userSpaceOnUse\"><rect width=\"8\" height=\"8\" fill=\"\($0.colour)\"/>\($0.marks)</pattern>"
         }.joined()
+            // Hatching over a fill: a value to read with care.
+            + "<pattern id=\"hatch-unstable\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#0b0c0c\" stroke-width=\"1.2\"/></pattern>"
     }
 }
 

@@ -34,20 +34,29 @@ struct MapPage {
                 geometry: geometry, areas: values, keys: keys)
             maps += "<figure class=\"map-figure\">\(valueMap.svg())<figcaption>\(HTML.escape(indicator.name)): value against England</figcaption></figure>"
             if indicator.noSplit == nil {
+                // How steep each system's gradient is, on a sequential scale; unstable SIIs hatched. Its
+                // comparison with England's is in the title and the table.
+                let gapUnit = FigureText.gapUnit(indicator.unit)
+                let scale = ChoroplethMap.sequential(indicator.current.compactMap { $0.row[.sii].number }, unit: gapUnit)
                 let gaps = indicator.current.map { ics -> ChoroplethMap.Area in
                     let shade = ComparisonShade(gap: ics.siiVersusEngland)
-                    let sii = ics.row[.sii].number.map { "SII \(FigureText.figure($0))" } ?? "no SII"
+                    let sii = ics.row[.sii].number
                     let unstable = ics.siiUnstableReason != nil ? ", unstable" : ""
                     return ChoroplethMap.Area(
-                        ics: ics.ods, shade: shade, title: "\(ics.name): \(sii) (\(shade.label.lowercased())\(unstable))", link: "ics/\(ics.ods).html")
+                        ics: ics.ods, shade: shade,
+                        title: "\(ics.name): \(sii.map { "SII \(FigureText.figure($0)) \(gapUnit)" } ?? "no SII") (\(shade.label.lowercased())\(unstable))",
+                        link: "ics/\(ics.ods).html", fill: sii.map(scale.fill) ?? ComparisonShade.gapNotAvailable.fill, hatched: ics.siiUnstableReason != nil)
                 }
                 let gapMap = ChoroplethMap(
-                    id: "map-\(indicator.id)-sii", title: "\(indicator.name), \(indicator.latestLabel): inequality within each ICS against England's",
+                    id: "map-\(indicator.id)-sii", title: "\(indicator.name), \(indicator.latestLabel): the gap by deprivation within each ICS",
                     description:
-                        "Map of England's ICSs shaded by whether the slope index of inequality within each is wider than, similar to or narrower than England's; patterns repeat the shading.",
-                    geometry: geometry, areas: gaps, keys: keys)
+                        "Map of England's ICSs shaded by the slope index of inequality within each, light (small gap) to dark (steep gradient) in five classes of about equal numbers of systems; unstable SIIs are hatched.",
+                    geometry: geometry, areas: gaps, keys: keys,
+                    legend: scale.legend
+                        + (indicator.current.contains { $0.row[.sii].number == nil }
+                            ? [ChoroplethMap.LegendEntry(fill: ComparisonShade.gapNotAvailable.fill, label: "No SII")] : []))
                 maps +=
-                    "<figure class=\"map-figure\">\(gapMap.svg())<figcaption>\(HTML.escape(indicator.name)): inequality (SII) against England's</figcaption></figure>"
+                    "<figure class=\"map-figure\">\(gapMap.svg())<figcaption>\(HTML.escape(indicator.name)): the gap by deprivation (SII) within each system</figcaption></figure>"
             }
             var table = DataTable(
                 caption: "\(indicator.name) by ICS, \(indicator.latestLabel)",
