@@ -86,7 +86,8 @@ struct HeadlineTableBuilder {
                 ratio: ratio, q1: q1, q5: q5, unit: definition.unit, period: period)
         case .relativeIndex:
             guard let rii = fact.value else { return nil }
-            return HeadlineText.relativeIndex(phrase: definition.inSentence, rii: rii, lower: fact.lower, upper: fact.upper, period: period)
+            return HeadlineText.relativeIndex(
+                phrase: definition.inSentence, rii: rii, lower: fact.lower, upper: fact.upper, period: period, hasPolarity: definition.polarity != .none)
         case .changeSinceBaseline:
             guard let change = fact.value, let trend = inputs.englandTrend(definition.id, period), let v0 = trend.baselineValue, let v1 = trend.value
             else { return nil }

@@ -39,11 +39,15 @@ enum HeadlineText {
             : "The rate of \(phrase) in the most deprived fifth of areas was \(FigureText.figure(ratio)) times that in the least deprived fifth (\(q1Text) against \(q5Text), \(FigureText.period(period)))."
     }
 
-    /// England's relative index of inequality with its interval.
-    static func relativeIndex(phrase: String, rii: Double, lower: Double?, upper: Double?, period: String) -> String {
+    /// England's relative index of inequality with its interval, and what above and below 1 mean for the
+    /// indicator's polarity (without one, higher or lower in the most deprived areas, neither better nor worse).
+    static func relativeIndex(phrase: String, rii: Double, lower: Double?, upper: Double?, period: String, hasPolarity: Bool = true) -> String {
         "England's relative index of inequality for \(phrase) was \(FigureText.figure(rii, decimals: 2))"
             + (lower.map { " (95% CI \(FigureText.figure($0, decimals: 2)) to \(FigureText.figure(upper ?? $0, decimals: 2)))" } ?? "")
-            + "; above 1 means the most deprived areas are disadvantaged, below 1 that they are advantaged (\(FigureText.period(period)))."
+            + (hasPolarity
+                ? "; above 1 means the most deprived areas are disadvantaged, below 1 that they are advantaged"
+                : "; above 1 means it is higher in the most deprived areas, below 1 lower")
+            + " (\(FigureText.period(period)))."
     }
 
     /// England's change since the baseline, with its interval and direction.
