@@ -270,6 +270,10 @@ enum SampleReportChecks {
         #expect(funnelCSV.hasPrefix("ICS,Denominator,") && funnelCSV.components(separatedBy: "\r\n").count == 1 + 42 + 1, "a header and 42 rows")
         let funnelSVG = try String(contentsOfFile: "\(latest)/charts/EIA01-funnel.svg", encoding: .utf8)
         #expect(funnelSVG.hasPrefix("<?xml") && funnelSVG.contains("<style>") && funnelSVG.contains("id=\"EIA01-funnel\""))
+        // Plain axis titles; the featured system on the index explained; ties in range statements said.
+        #expect(!index.contains("Equivalent population") && index.contains("Size of the population (implied by its events and its rate)"))
+        #expect(index.contains("is the system featured on this page (report.focusIcs)"))
+        #expect(index.contains("(6 ICSs, among them NHS Birmingham and Solihull Integrated Care Board)"), "six systems print 62.0%")
         // Every chart says where its data come from; the SII of a percentage is in percentage points.
         #expect(count(index, "<figure class=") == count(index, "<span class=\"source\">Source: "), "a source line under every chart")
         #expect(index.contains("SII (percentage points, 95% CI)") && !index.contains("SII (%"))

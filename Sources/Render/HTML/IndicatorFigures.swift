@@ -60,7 +60,9 @@ struct IndicatorFigures {
         return HTMLPage.figure(
             chart.svg(),
             caption:
-                "\(name) by national deprivation quintile, \(indicator.latestLabel): \(series.map(\.name).joined(separator: " and ")), with 95% confidence intervals.",
+                "\(name) by national deprivation quintile, \(indicator.latestLabel): \(series.map(\.name).joined(separator: " and ")), with 95% confidence intervals."
+                + (idSuffix.isEmpty && focusName != nil
+                    ? " \(focusName ?? "") is the system featured on this page (report.focusIcs); every system's own chart is on its profile." : ""),
             table: table.html, kind: "quintile", source: source)
     }
 
@@ -267,7 +269,7 @@ struct IndicatorFigures {
         switch statistic {
         case .proportion: "Denominator (people eligible)"
         case .crudeRate: "Population"
-        case .dsr, .isRatio, .isRate: "Equivalent population (events × multiplier ÷ rate)"
+        case .dsr, .isRatio, .isRate: "Size of the population (implied by its events and its rate)"
         }
     }
 
@@ -342,11 +344,17 @@ struct IndicatorFigures {
         }
         let unstableCount = rows.filter(\.unstable).count
         let chart = SIIChart(id: "\(id)-sii", title: name, unit: unit, england: england, rows: rows)
-        return HTMLPage.figure(
-            chart.svg(),
-            caption:
-                "\(name), \(indicator.latestLabel): slope index of inequality over national deprivation quintiles for \(rows.count) ICSs, largest first, with 95% intervals; the dashed line is England's."
-                + (unstableCount > 0 ? " \(unstableCount) hollow markers are unstable SIIs (small or missing quintiles): read them with care." : ""),
-            table: table.html, kind: "sii", source: source)
+        // A chart of unstable estimates only ranks nothing: said before it, not left to the hollow markers.
+        let warning =
+            !rows.isEmpty && unstableCount == rows.count
+            ? "<p class=\"caveat\">Every ICS's SII here is unstable (small or missing quintiles): the chart shows no reliable ranking of the systems.</p>"
+            : ""
+        return warning
+            + HTMLPage.figure(
+                chart.svg(),
+                caption:
+                    "\(name), \(indicator.latestLabel): slope index of inequality over national deprivation quintiles for \(rows.count) ICSs, largest first, with 95% intervals; the dashed line is England's."
+                    + (unstableCount > 0 ? " \(unstableCount) hollow markers are unstable SIIs (small or missing quintiles): read them with care." : ""),
+                table: table.html, kind: "sii", source: source)
     }
 }

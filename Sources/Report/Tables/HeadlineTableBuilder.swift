@@ -161,6 +161,12 @@ struct HeadlineTableBuilder {
             else { continue }
             let level: GeographyLevel = kind == .rangeIcs ? .icb : .region
             let noun = kind == .rangeIcs ? "the \(items.count) ICSs with a published value" : "the \(items.count) NHS regions"
+            // Ties at the printed precision are said: naming one of six systems at 62.0% would mislead.
+            func named(_ end: (code: String, name: String, value: Double)) -> String {
+                let printed = FigureText.withUnit(end.value, unit: definition.unit)
+                let tied = items.filter { FigureText.withUnit($0.value, unit: definition.unit) == printed }.count
+                return tied > 1 ? "\(tied) \(kind == .rangeIcs ? "ICSs" : "regions"), among them \(end.name)" : end.name
+            }
             try writer.insert(
                 PublishedCatalog.headlines, indicator: definition.id, period: period,
                 [
@@ -168,8 +174,8 @@ struct HeadlineTableBuilder {
                     .value: PublishedCell(high.value - low.value), .lcl95: PublishedCell(low.value), .ucl95: PublishedCell(high.value),
                     .text: PublishedCell(
                         HeadlineText.range(
-                            across: noun, phrase: definition.inSentence, low: (low.name, low.value),
-                            high: (high.name, high.value), unit: definition.unit, period: period)),
+                            across: noun, phrase: definition.inSentence, low: (named(low), low.value),
+                            high: (named(high), high.value), unit: definition.unit, period: period)),
                     .sourceTable: PublishedCell(kind == .rangeIcs ? PublishedCatalog.icsLeague.name : "indicator_value"),
                     .sourceKey: PublishedCell("\(definition.id)|\(period)|\(level.rawValue)|*|all"),
                 ])
