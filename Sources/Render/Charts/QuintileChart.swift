@@ -25,8 +25,13 @@ package struct QuintileChart {
         for (index, entry) in series.enumerated() {
             let offset = offsets[min(index, offsets.count - 1)]
             for (quintile, point) in entry.points.enumerated() {
-                guard let point else { continue }
                 let x = frame.x(Double(quintile + 1) + offset)
+                // A missing quintile is marked where its point would be, never just left blank.
+                guard let point else {
+                    body +=
+                        "<text class=\"missing\" x=\"\(f(x))\" y=\"\(f(frame.height - frame.bottom - 6))\" text-anchor=\"middle\"><title>\(HTML.escape("\(entry.name), quintile \(quintile + 1): not available"))</title>n/a</text>"
+                    continue
+                }
                 body +=
                     "<g class=\"series-\(index) point\"><title>\(HTML.escape("\(entry.name), quintile \(quintile + 1): \(FigureText.withUnit(point.value, unit: unit))"))</title>"
                 if let lower = point.lower, let upper = point.upper {
@@ -45,8 +50,10 @@ package struct QuintileChart {
                 + (index == 0 ? "<circle cx=\"\(f(x))\" cy=\"\(f(y))\" r=\"5\"/>" : "<rect x=\"\(f(x - 5))\" y=\"\(f(y - 5))\" width=\"10\" height=\"10\"/>")
                 + "<text x=\"\(f(x + 12))\" y=\"\(f(y + 4))\">\(HTML.escape(entry.name))</text></g>"
         }
+        let missing = series.reduce(0) { $0 + $1.points.filter { $0 == nil }.count }
         let description =
             "Values of \(title) by national deprivation quintile, with 95% confidence intervals, for " + series.map(\.name).joined(separator: " and ") + "."
+            + (missing > 0 ? " \(missing) quintile value\(missing == 1 ? " is" : "s are") not available (hidden or not given by the method), marked n/a." : "")
         return frame.svg(id: id, title: "\(title) by deprivation quintile", description: description, body: body)
     }
 }

@@ -68,7 +68,7 @@ struct HTMLPage {
         caption{text-align:left;font-weight:600}dt{font-weight:600;margin-top:8px}dd{margin-left:0}
         .banner{background:#fff7bf;border-left:6px solid #b58840;padding:8px 12px;margin:16px 0 0}.standfirst{font-size:1.15rem;max-width:760px}
         .key-messages{font-size:1.05rem;max-width:820px}.key-messages li{margin:6px 0}
-        .england{stroke:#0b0c0c;stroke-dasharray:4 3}.quadrant{font-size:11px;fill:#505a5f}circle.ics{fill:#1d70b8;fill-opacity:.8}circle.ics.unstable{fill:#fff;stroke:#1d70b8;stroke-width:1.5}.england-point{fill:#0b0c0c}.point-label{font-size:10px;fill:#0b0c0c}.source,.downloads{color:#505a5f;font-size:.85rem}
+        .england{stroke:#0b0c0c;stroke-dasharray:4 3}.quadrant{font-size:11px;fill:#505a5f}circle.ics{fill:#1d70b8;fill-opacity:.8}circle.ics.unstable{fill:#fff;stroke:#1d70b8;stroke-width:1.5}.england-point{fill:#0b0c0c}.point-label{font-size:10px;fill:#0b0c0c}.source,.downloads{color:#505a5f;font-size:.85rem}.missing{font-size:11px;fill:#505a5f}
         @media print{.skip,nav,.downloads,.breadcrumb{display:none}body{max-width:none;padding:0;font-size:10pt}figure,table,tr,.key-messages li{break-inside:avoid}h2{break-after:avoid}a{color:#0b0c0c;text-decoration:none}#spine{break-after:page}svg.chart{max-width:100%}}
         .matrix{font-size:.8rem}.matrix td{text-align:center;min-width:64px}.matrix th.region{background:#f3f2f1;text-align:left}
         .matrix td.dark{color:#ffffff}.matrix td.dark a{color:#ffffff}.key span{display:inline-block;padding:2px 8px;margin:2px;border:1px solid #b1b4b6}
