@@ -7,16 +7,8 @@ import Testing
 /// each checked by hand from the raw files.
 @Suite(.serialized)
 struct ExamplesTests {
-    static func csv(_ path: String) throws -> [[String: String]] {
-        let lines = try String(contentsOfFile: path, encoding: .utf8).split(whereSeparator: \.isNewline)
-        let header = lines[0].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-        return lines.dropFirst().map { line in
-            Dictionary(uniqueKeysWithValues: zip(header, line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)))
-        }
-    }
-
     /// A CSV whose fields may be quoted (`"NHS X, Y AND Z ICB"`), read by hand for the checks.
-    static func quotedCSV(_ path: String) throws -> [[String: String]] {
+    static func csv(_ path: String) throws -> [[String: String]] {
         func fields(_ line: Substring) -> [String] {
             var out: [String] = [], field = "", quoted = false
             for character in line {
@@ -300,7 +292,7 @@ struct ExamplesTests {
             "run", "--config", "\(folder)/pipeline.json", "--db", workspace.path("tt.sqlite"), "--output", workspace.path("published"),
         ])
         #expect(run.status == 0, "\(run.stderr)")
-        let file = try Self.quotedCSV("\(folder)/nhse_talking_therapies_annual_icb_england_by_imd_decile_and_ethnicity_2017_2025.csv")
+        let file = try Self.csv("\(folder)/nhse_talking_therapies_annual_icb_england_by_imd_decile_and_ethnicity_2017_2025.csv")
             .filter { $0["variable_type"] == "Indices of Deprivation Decile" }
         struct Key: Hashable { var org: String, period: String, label: String }
         var counts: [Key: [String: String]] = [:], percentages: [Key: Double] = [:]

@@ -57,7 +57,8 @@ struct KeyMessages {
                     guard let value, let englandSII, englandSII != 0 else { continue }
                     found.append(
                         Candidate(indicator: indicator, text: headline.text, size: max(0, value / englandSII - 1), significant: gradientSignificant))
-                default: continue
+                // Statements about single systems or ranges lead no message (they name one system or both ends).
+                case .relativeIndex, .topHighest, .topLowest, .rangeIcs, .rangeRegions, .gapNarrowestIcs: continue
                 }
             }
         }

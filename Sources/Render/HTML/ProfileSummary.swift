@@ -75,7 +75,8 @@ struct ProfileSummary {
         case .widerGap: words = "its gap between the most and least deprived is wider than England's"
         case .narrowerGap: words = "its gap between the most and least deprived is narrower than England's"
         case .similarGap: words = "its gap between the most and least deprived is similar to England's"
-        default: return "its gap by deprivation cannot be compared with England's"
+        case .gapNotAvailable, .notCompared, .similar, .better95, .better998, .worse95, .worse998, .higher95, .higher998, .lower95, .lower998:
+            return "its gap by deprivation cannot be compared with England's"
         }
         return words + (unstable ? " (an unstable estimate)" : "")
     }
