@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs the C libraries soc-pipeline links (Debian packages), builds the release binary and,
-# unless --no-run is given, runs the whole pipeline on data-samples/ into out/.
+# Installs the C libraries soc-pipeline links (Debian packages), builds the release binary, fetches
+# axe-core for the browser tests and, unless --no-run is given, runs the whole pipeline on data-samples/
+# into out/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,6 +20,9 @@ if [ "${#missing[@]}" -gt 0 ]; then
 fi
 
 swift build -c release --product soc-pipeline
+
+# axe-core, the accessibility rules the browser tests run over the HTML report (from PyPI; see the script).
+./scripts/fetch-axe.sh
 
 if [ "${1:-}" != "--no-run" ]; then
   .build/release/soc-pipeline run

@@ -279,6 +279,7 @@ struct ExamplesTests {
         #expect(setAside?.hasPrefix("6 rows of the source were set aside at ingest and are in no value (6 duplicate_key)") == true, "\(setAside ?? "none")")
         #expect(page.contains("6 rows of the source were set aside at ingest"))
         #expect(try String(contentsOfFile: workspace.path("published/latest/ics/QMM.html"), encoding: .utf8).contains("6 rows of the source were set aside"))
+        try RealPublicationBrowserChecks.expectReadable(workspace.path("published/latest"), indicator: "DENT12", profile: "QMM")
     }
 
     /// NHS Talking Therapies by ICB × decile, one row per measure: every ICB × decile recovery rate of the
@@ -498,6 +499,7 @@ struct ExamplesTests {
         #expect(page.contains("reaches no ICS, so ICS values may be too low"))
         let profile = try String(contentsOfFile: workspace.path("published/latest/ics/QMM.html"), encoding: .utf8)
         #expect(profile.contains("reaches no ICS, so ICS values may be too low"))
+        try RealPublicationBrowserChecks.expectReadable(workspace.path("published/latest"), indicator: "AE1", profile: "QMM")
     }
 
     /// Shares of a provider's counts are added in floating point; two runs (two processes, each with its

@@ -273,7 +273,9 @@ enum SampleReportChecks {
         // Plain axis titles; the featured system on the index explained; ties in range statements said.
         #expect(!index.contains("Equivalent population") && index.contains("Size of the population (implied by its events and its rate)"))
         #expect(index.contains("is the system featured on this page (report.focusIcs)"))
-        #expect(index.contains("(6 ICSs, among them NHS Birmingham and Solihull Integrated Care Board)"), "six systems print 62.0%")
+        #expect(index.contains("to 62% (6 ICSs, among them NHS Birmingham and Solihull Integrated Care Board)"), "six systems print 62%")
+        // A percentage disclosure control shows whole prints whole everywhere, its interval too.
+        #expect(!index.contains("62.0% (6 ICSs") && !index.contains(">62.0<") && index.contains("Birmingham and Solihull: 62%, "))
         // Every chart says where its data come from; the SII of a percentage is in percentage points.
         #expect(count(index, "<figure class=") == count(index, "<span class=\"source\">Source: "), "a source line under every chart")
         #expect(index.contains("SII (percentage points, 95% CI)") && !index.contains("SII (%"))
@@ -347,5 +349,7 @@ enum SampleReportChecks {
             #expect(width == 1200 && height == 2400)
             #expect(png.count > 100_000, "\(name): a blank page compresses to a few kilobytes")
         }
+        try AccessibilityAudit.expectNoSeriousViolations(
+            ["state-of-care.html", "map.html", "about.html", "ics/\(profile).html"], in: latest, chromium: chromium)
     }
 }

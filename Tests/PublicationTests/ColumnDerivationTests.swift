@@ -42,7 +42,7 @@ struct ColumnDerivationTests {
                 "sii_change_lcl", "sii_change_ucl",
             ]
         ],
-        "soc_headlines": [.fromPublishedCells: ["value", "lcl95", "ucl95"]],
+        "soc_headlines": [.fromPublishedCells: ["value", "lcl95", "ucl95", "range_low", "range_high"]],
     ]
 
     @Test func everyNumberColumnIsPlacedUnderARule() {

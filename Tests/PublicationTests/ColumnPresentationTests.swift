@@ -16,6 +16,22 @@ struct ColumnPresentationTests {
         // Excel table headers must be unique within a table.
         let headers = table.columns.map { XLSXWorkbookRenderer.Writer.header($0, in: table) }
         #expect(Set(headers).count == headers.count, "\(headers)")
+        let withUnits = table.columns.map { XLSXWorkbookRenderer.Writer.header($0, in: table, units: ["%", "per 1,000"]) }
+        #expect(Set(withUnits).count == withUnits.count && !withUnits.contains { $0.contains("(in unit)") }, "\(withUnits)")
+    }
+
+    /// The workbook names the real unit in place of "(in unit)": one unit plainly, several as the row's,
+    /// and a difference of percentages in percentage points (docs/PUBLISHED_TABLES.md, "Headers and precision").
+    @Test func workbookHeadersNameTheRealUnit() throws {
+        let league = PublishedCatalog.icsLeague.table
+        let value = try #require(league.column("value")), sii = try #require(league.column("sii")), rii = try #require(league.column("rii"))
+        #expect(WorkbookUnitHeader.label(value, units: ["%"]) == "Value (%)")
+        #expect(WorkbookUnitHeader.label(sii, units: ["%"]) == "Slope index of inequality (percentage points)")
+        #expect(
+            WorkbookUnitHeader.label(value, units: ["%", "per 1,000", "per 100,000"]) == "Value (in the row's unit: %, per 1,000 or per 100,000)")
+        #expect(WorkbookUnitHeader.label(sii, units: ["%", "per 1,000"]) == "Slope index of inequality (in the row's unit: percentage points or per 1,000)")
+        #expect(WorkbookUnitHeader.label(rii, units: ["%"]) == rii.label, "a ratio has no unit to name")
+        #expect(WorkbookUnitHeader.label(value, units: []) == value.label, "no unit known: the catalogue's label")
     }
 
     @Test(arguments: PublishedCatalog.tables.map(\.name))

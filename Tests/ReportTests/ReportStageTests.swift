@@ -301,6 +301,9 @@ struct ReportStageTests {
         #expect(core.contains("<dc:creator>Example Analysis Unit</dc:creator>"))
         // Every table sheet holds one Excel table whose columns are the readable headers, over the header and every row.
         let members = try XLSXReader.members(path)
+        // Headers name the publication's real units (three indicators, three units: "Value (in the row's unit: …)").
+        let units = try XLSXReader.units(latest)
+        #expect(units.count == 3, "\(units)")
         for (offset, table) in PublishedCatalog.tables.enumerated() {
             let sheetXML = try XLSXReader.member(path, "xl/worksheets/sheet\(offset + 4).xml")
             let rows = Set(try XLSXReader.cells(path, sheet: offset + 4).filter { $0.row > 4 }.map(\.row))
@@ -314,7 +317,9 @@ struct ReportStageTests {
             #expect(slots.count == table.columns.count + (table.columns.contains { $0.name == "indicator_id" } ? 1 : 0))
             #expect(xml.contains("ref=\"A4:\(XLSXReader.columnLetters(slots.count - 1))\(4 + rows.count)\""), "\(table.name)")
             for column in table.columns {
-                #expect(xml.contains("name=\"\(XLSXReader.escape(XLSXWorkbookRenderer.Writer.header(column, in: table)))\""), "\(table.name).\(column.name)")
+                let header = XLSXWorkbookRenderer.Writer.header(column, in: table, units: units)
+                #expect(!header.contains("(in unit)"))
+                #expect(xml.contains("name=\"\(XLSXReader.escape(header))\""), "\(table.name).\(column.name)")
             }
             if slots.count > table.columns.count { #expect(xml.contains("name=\"Indicator\""), "\(table.name)") }
         }
@@ -323,7 +328,9 @@ struct ReportStageTests {
         let a1 = try #require(league.first { $0.column == "A" && $0.row == 1 })
         #expect(a1.isText && a1.value == "Table 3: ICS comparison")
         let header = league.filter { $0.row == 4 }.map(\.value)
-        let published = PublishedCatalog.icsLeague.columns.map { XLSXWorkbookRenderer.Writer.header($0, in: PublishedCatalog.icsLeague.table) }
+        let published = PublishedCatalog.icsLeague.columns.map {
+            XLSXWorkbookRenderer.Writer.header($0, in: PublishedCatalog.icsLeague.table, units: units)
+        }
         #expect(header == [published[0], "Indicator"] + published.dropFirst(), "the indicator's title beside its code")
         #expect(header.contains("Population (people) [note 4]") && header.contains("ICS name"))
         // Worksheet columns: the published ones, shifted one right after the indicator's title.

@@ -59,6 +59,18 @@ enum XLSXReader {
         }
     }
 
+    /// The publication's units in indicator order, as the workbook's headers name them (from `soc_metadata`).
+    static func units(_ latest: String) throws -> [String] {
+        let data = try Data(contentsOf: URL(fileURLWithPath: "\(latest)/json/soc_metadata.json"))
+        let rows = (try JSONSerialization.jsonObject(with: data) as? [String: Any])?["rows"] as? [[String: Any]] ?? []
+        var units: [String] = []
+        for row in rows.sorted(by: { ($0["indicator_id"] as? String ?? "") < ($1["indicator_id"] as? String ?? "") })
+        where row["item"] as? String == "unit" {
+            if let unit = row["value"] as? String, !units.contains(unit) { units.append(unit) }
+        }
+        return units
+    }
+
     /// Every text cell of every sheet.
     static func allText(_ path: String) throws -> [String] {
         try (1...sheetNames(path).count).flatMap { try cells(path, sheet: $0).filter(\.isText).map(\.value) }
@@ -67,13 +79,14 @@ enum XLSXReader {
     /// Count cells (by header name) holding 1–7 on every table sheet except `skipping`.
     static func smallCounts(in path: String, skipping: Set<String>) throws -> [String] {
         var found: [String] = []
+        let units = try Self.units((path as NSString).deletingLastPathComponent)
         for (offset, name) in try sheetNames(path).enumerated() where offset >= 3 && !skipping.contains("soc_" + name) {
             let cells = try cells(path, sheet: offset + 1)
             let counts = PublishedFileScanner.countColumns("soc_" + name)
             // Headers are labels: map each back to its column's name.
             let table = PublishedCatalog.table(named: "soc_" + name)
             let names = Dictionary(
-                (table?.columns ?? []).map { (XLSXWorkbookRenderer.Writer.header($0, in: table!), $0.name) }, uniquingKeysWith: { a, _ in a })
+                (table?.columns ?? []).map { (XLSXWorkbookRenderer.Writer.header($0, in: table!, units: units), $0.name) }, uniquingKeysWith: { a, _ in a })
             let header = Dictionary(
                 cells.filter { $0.row == 4 && $0.isText }.map { ($0.column, names[$0.value] ?? $0.value) }, uniquingKeysWith: { a, _ in a })
             for cell in cells where cell.row > 4 && !cell.isText {

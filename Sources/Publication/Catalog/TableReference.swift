@@ -64,11 +64,15 @@ public enum TableReference {
         ## Headers and precision
 
         Column names are snake_case and stable: code depends on them. The workbook shows each column under
-        a readable header with its unit where the column has one (`(in unit)` means the indicator's `unit`
-        column). Numbers are rounded in every published file to the precision each table below states —
+        a readable header with its unit where the column has one: where this reference says `(in unit)`,
+        the workbook names the publication's units — `Value (%)` when every indicator is a percentage,
+        `Value (in the row's unit: %, per 1,000 or per 100,000)` when they differ (the row's `unit` column
+        says which), and a gap, SII or change of a percentage in percentage points. Numbers are rounded in every published file to the precision each table below states —
         values, limits, gaps and SIIs in the indicator's unit to 1 decimal place (as Fingertips shows them),
         ratios and RIIs to 3, shares of 0–1 to 4, the funnel's τ² to 3 significant figures — half to even.
-        The checkpoint database keeps full precision for analysts who query it.
+        A percentage whose status is `reduced_precision` is a whole number in every file, and the workbook
+        formats it whole (`62`, not `62.0`). The checkpoint database keeps full precision for analysts who
+        query it.
 
         ## Markdown
 
@@ -90,7 +94,8 @@ public enum TableReference {
         Excel table (filterable, named `table_<sheet>`) under readable headers — the indicator's title in an
         `Indicator` column beside its code, outcome and status codes in words (`worse_95` as "Worse than
         England (95%)", `no_change` as "No significant change"; the CSV and JSON keep the codes): numbers stored as numbers at
-        their stated precision with a matching number format (`#,##0` for counts), period starts and ends as
+        their stated precision with a matching number format (`#,##0` for counts and for percentages shown
+        whole), period starts and ends as
         dates, columns as wide as their content (long headers wrap), no merged cells and no blank rows.
         Hidden cells hold `[c]` or `[x]` and not-applicable cells `[z]`, so no cell is blank. The document
         properties (title, subject, author, keywords) are set. The workbook keeps its cells in memory until

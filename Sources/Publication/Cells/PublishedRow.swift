@@ -5,11 +5,20 @@ import PipelineCore
 public struct PublishedRow<Column: TableColumns>: Sendable {
     let table: String
     let cells: [String: PublishedTableData.Cell]
+    /// Each status group's action, under each of its member columns.
+    let statuses: [String: PublishedCell.Action]
 
     public subscript(column: Column) -> PublishedTableData.Cell { cells[column.rawValue] ?? .empty }
 
     /// A provenance cell (indicator, period, vintages).
     public subscript(provenance provenance: ProvenanceColumn) -> PublishedTableData.Cell { cells[provenance.rawValue] ?? .empty }
+
+    /// What disclosure control did to a column's cell, as its status column says (nil: shown as computed).
+    public func status(_ column: Column) -> PublishedCell.Action? { statuses[column.rawValue] }
+
+    /// The decimals a value column is published with: none where disclosure control shows a percentage
+    /// whole (docs/PUBLISHED_TABLES.md, "Status columns"), else `otherwise`.
+    public func decimals(_ column: Column, otherwise: Int = 1) -> Int { status(column) == .reducedPrecision ? 0 : otherwise }
 
     /// The text of a column that always holds text (empty if it does not).
     public func text(_ column: Column) -> String { self[column].text ?? "" }
@@ -43,7 +52,16 @@ extension PublishedTableData {
     /// programming error.
     public func rows<Column>(_ typed: CatalogTable<Column>) -> [PublishedRow<Column>] {
         precondition(typed.name == table.name, "\(table.name) read as \(typed.name)")
-        return records.map { PublishedRow(table: table.name, cells: $0) }
+        return records.enumerated().map { index, cells in
+            var statuses: [String: PublishedCell.Action] = [:]
+            if index < self.statuses.count {
+                for (group, action) in zip(table.statusGroups, self.statuses[index]) {
+                    guard let action else { continue }
+                    for member in group.members { statuses[member] = action }
+                }
+            }
+            return PublishedRow(table: table.name, cells: cells, statuses: statuses)
+        }
     }
 }
 

@@ -68,9 +68,9 @@ public enum FigureText {
 
     /// ` (95% CI a to b)`, or nothing when the two limits print the same (an interval of no width says
     /// nothing; docs/REPORT.md, "Charts").
-    public static func interval(_ lower: Double?, _ upper: Double?, label: String = "95% CI ") -> String {
-        guard let lower, let upper, figure(lower) != figure(upper) else { return "" }
-        return " (\(label)\(figure(lower)) to \(figure(upper)))"
+    public static func interval(_ lower: Double?, _ upper: Double?, label: String = "95% CI ", decimals: Int = 1) -> String {
+        guard let lower, let upper, figure(lower, decimals: decimals) != figure(upper, decimals: decimals) else { return "" }
+        return " (\(label)\(figure(lower, decimals: decimals)) to \(figure(upper, decimals: decimals)))"
     }
 
     /// Value with its unit, e.g. `57.1%` or `752.6 per 100,000`.

@@ -8,4 +8,6 @@ package struct ChartPoint {
     package var upper: Double?
     /// Extra class for styling (e.g. the funnel band).
     package var style: String = ""
+    /// The decimals the value is published with (0 for a percentage shown whole; docs/REPORT.md, "Charts").
+    package var decimals: Int = 1
 }

@@ -15,6 +15,8 @@ package struct FunnelPlot {
         package var denominator: Double
         package var shade: ComparisonShade
         package var band: FunnelBand
+        /// The decimals the value is published with (0 for a percentage shown whole).
+        package var decimals: Int = 1
     }
 
     package let id: String
@@ -33,6 +35,8 @@ package struct FunnelPlot {
     package var benchmark = "England"
     /// The benchmark line's legend entry (short: it sits before the limits').
     package var benchmarkLegend = "England"
+    /// The decimals the benchmark's value is published with (0 for a percentage shown whole).
+    package var benchmarkDecimals = 1
     /// Name each point beside it (a system's few places; the 42 ICSs are named in the table instead).
     package var labelsPoints = false
 
@@ -71,7 +75,8 @@ package struct FunnelPlot {
         body +=
             "<line class=\"england\" x1=\"\(f(frame.left))\" x2=\"\(f(frame.width - frame.right))\" y1=\"\(f(frame.y(england)))\" y2=\"\(f(frame.y(england)))\"/>"
         for item in items.sorted(by: { $0.denominator < $1.denominator }) {
-            let label = "\(item.name): \(FigureText.withUnit(item.value, unit: unit)), \(item.shade.label(against: benchmark).lowercased())"
+            let label =
+                "\(item.name): \(FigureText.withUnit(item.value, unit: unit, decimals: item.decimals)), \(item.shade.label(against: benchmark).lowercased())"
             body +=
                 "<g class=\"point \(item.shade.rawValue)\"><title>\(HTML.escape(label))</title>\(Self.marker(item.band, shade: item.shade, x: frame.x(item.denominator), y: frame.y(item.value)))</g>"
             if labelsPoints {
@@ -81,7 +86,7 @@ package struct FunnelPlot {
         }
         body += legend
         let description =
-            "Funnel plot of \(items.count) \(subject)' values of \(title) against \(axisLabel.lowercased()); the dashed horizontal line is \(benchmark)'s value (\(FigureText.withUnit(england, unit: unit))), the solid curves its 95% control limits and the dotted curves its 99.8% limits. Points beyond the curves differ from \(benchmark) by more than chance would explain."
+            "Funnel plot of \(items.count) \(subject)' values of \(title) against \(axisLabel.lowercased()); the dashed horizontal line is \(benchmark)'s value (\(FigureText.withUnit(england, unit: unit, decimals: benchmarkDecimals))), the solid curves its 95% control limits and the dotted curves its 99.8% limits. Points beyond the curves differ from \(benchmark) by more than chance would explain."
         return frame.svg(id: id, title: "\(title): \(subject) against \(benchmark) (funnel plot)", description: description, body: body)
     }
 

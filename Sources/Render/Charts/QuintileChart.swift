@@ -33,7 +33,7 @@ package struct QuintileChart {
                     continue
                 }
                 body +=
-                    "<g class=\"series-\(index) point\"><title>\(HTML.escape("\(entry.name), quintile \(quintile + 1): \(FigureText.withUnit(point.value, unit: unit))"))</title>"
+                    "<g class=\"series-\(index) point\"><title>\(HTML.escape("\(entry.name), quintile \(quintile + 1): \(FigureText.withUnit(point.value, unit: unit, decimals: point.decimals))"))</title>"
                 if let lower = point.lower, let upper = point.upper {
                     body += "<line class=\"ci\" x1=\"\(f(x))\" x2=\"\(f(x))\" y1=\"\(f(frame.y(lower)))\" y2=\"\(f(frame.y(upper)))\"/>"
                 }

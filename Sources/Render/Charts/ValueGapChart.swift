@@ -13,6 +13,8 @@ package struct ValueGapChart {
         package var sii: Double
         /// An SII the method marks unstable: drawn hollow.
         package var unstable: Bool
+        /// The decimals the value is published with (0 for a percentage shown whole).
+        package var decimals: Int = 1
     }
 
     package let id: String
@@ -72,7 +74,7 @@ package struct ValueGapChart {
         }
         for point in points {
             let label =
-                "\(point.name): \(FigureText.withUnit(point.value, unit: unit)), SII \(FigureText.figure(point.sii))\(point.unstable ? " (unstable)" : "") — \(quadrant(point))"
+                "\(point.name): \(FigureText.withUnit(point.value, unit: unit, decimals: point.decimals)), SII \(FigureText.figure(point.sii))\(point.unstable ? " (unstable)" : "") — \(quadrant(point))"
             body +=
                 "<circle class=\"ics\(point.unstable ? " unstable" : "")\" cx=\"\(f(frame.x(point.value)))\" cy=\"\(f(frame.y(point.sii)))\" r=\"4\"><title>\(HTML.escape(label))</title></circle>"
         }

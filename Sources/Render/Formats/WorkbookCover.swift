@@ -15,8 +15,11 @@ package struct WorkbookCover: Sendable {
     package var publicationDate: Date
     package var publisher: String?
     package var contact: String?
-    /// Each indicator's title by code, shown beside the code in every table (docs/REPORT.md, "Workbook").
+    /// Each indicator's title by code, shown beside the code in every table (docs/PUBLISHED_TABLES.md, "The workbook").
     package var indicatorTitles: [String: String] = [:]
+    /// The indicators' units, each once, in indicator order: the workbook's headers name them
+    /// (``WorkbookUnitHeader``).
+    package var units: [String] = []
 
     package init(
         title: String, periodCovered: String, sources: [(indicator: String, text: String)], publicationDate: Date, publisher: String?,

@@ -20,7 +20,7 @@ package struct WorkbookFileWriter: FormatWriter {
     }
 
     package func begin(_ heading: TableHeading) throws { try writer.begin(heading) }
-    package func write(_ page: PublishedPage) throws { try writer.write(page.rows) }
+    package func write(_ page: PublishedPage) throws { try writer.write(page.rows, statuses: page.statuses) }
     package func end() throws { try writer.end() }
 
     package func finish() throws -> [WrittenFile] {

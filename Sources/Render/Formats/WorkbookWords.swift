@@ -1,7 +1,7 @@
 import Foundation
 import Statistics
 
-/// What the workbook shows for the codes the CSV and JSON files carry (docs/REPORT.md, "Workbook"): an
+/// What the workbook shows for the codes the CSV and JSON files carry (docs/PUBLISHED_TABLES.md, "The workbook"): an
 /// indicator's title beside its code, and outcome words as a reader says them ("Worse than England (95%)"
 /// for `worse_95`). The machine-readable files keep the codes.
 package enum WorkbookWords {

@@ -81,7 +81,7 @@ package struct XLSXWorkbookRenderer {
         let writer = try Writer(self, headings: tables.map(TableHeading.init), path: path)
         for data in tables {
             try writer.begin(TableHeading(data))
-            try writer.write(data.rows)
+            try writer.write(data.rows, statuses: data.statuses)
             try writer.end()
         }
         try writer.close()
@@ -131,8 +131,10 @@ package struct XLSXWorkbookRenderer {
         }
 
         /// The header a column shows: its label, with the disclosure note where disclosure control may act on it.
-        package static func header(_ column: PublishedColumn, in table: PublishedTable) -> String {
-            table.statusGroup(of: column.name) == nil ? column.label : "\(column.label) [note \(XLSXWorkbookRenderer.disclosureNote)]"
+        /// `units` are the publication's units (``WorkbookCover/units``), named in place of "(in unit)".
+        package static func header(_ column: PublishedColumn, in table: PublishedTable, units: [String] = []) -> String {
+            let label = WorkbookUnitHeader.label(column, units: units)
+            return table.statusGroup(of: column.name) == nil ? label : "\(label) [note \(XLSXWorkbookRenderer.disclosureNote)]"
         }
 
         package func begin(_ heading: TableHeading) throws {
@@ -149,7 +151,7 @@ package struct XLSXWorkbookRenderer {
                         : "")
                     + ". Run \(runID); manifest SHA-256 \(manifest).")
             slots = Self.slots(heading.columns)
-            let headers = Self.headers(heading)
+            let headers = Self.headers(heading, units: renderer.cover.units)
             for (column, header) in headers.enumerated() { try sheet.write(Self.headerRow, column, header, formats.header) }
             // Headers wrap: a column is as wide as its content or its longest header word, whichever is wider.
             widths = headers.map { header in max(min(header.count, 14), header.split(separator: " ").map(\.count).max() ?? 0) }
@@ -177,18 +179,22 @@ package struct XLSXWorkbookRenderer {
         }
 
         /// The headers of a table's worksheet columns.
-        package static func headers(_ heading: TableHeading) -> [String] {
+        package static func headers(_ heading: TableHeading, units: [String] = []) -> [String] {
             slots(heading.columns).map { slot in
                 switch slot {
-                case .column(let index): header(heading.columns[index], in: heading.table)
+                case .column(let index): header(heading.columns[index], in: heading.table, units: units)
                 case .indicatorTitle: "Indicator"
                 }
             }
         }
 
-        package func write(_ rows: [[PublishedTableData.Cell]]) throws {
+        /// `statuses` are the rows' status groups' actions: a number disclosure control shows whole (reduced
+        /// precision) is formatted whole, never as `62.0`.
+        package func write(_ rows: [[PublishedTableData.Cell]], statuses: [[PublishedCell.Action?]] = []) throws {
             guard let sheet, let heading else { return }
-            for row in rows {
+            let groupOf = heading.columns.map { column in heading.table.statusGroups.firstIndex { $0.members.contains(column.name) } }
+            let whole = try formats.number(.decimals(0))
+            for (rowIndex, row) in rows.enumerated() {
                 for (column, slot) in slots.enumerated() {
                     let cell: PublishedTableData.Cell
                     let definition: PublishedColumn
@@ -221,7 +227,11 @@ package struct XLSXWorkbookRenderer {
                         shown = FigureText.figure(Double(value), decimals: 0)
                     case .number(let value):
                         let rounded = definition.precision.round(value)
-                        try sheet.write(nextRow, column, rounded, cellFormats[column])
+                        var reduced = false
+                        if case .column(let index) = slot, let group = groupOf[index], rowIndex < statuses.count, group < statuses[rowIndex].count {
+                            reduced = statuses[rowIndex][group] == .reducedPrecision
+                        }
+                        try sheet.write(nextRow, column, rounded, reduced ? whole : cellFormats[column])
                         shown = CellText(suppressedSymbol: "").display(cell, definition)
                     case .suppressed, .withheld, .empty:
                         shown = Self.symbol(cell)
@@ -259,7 +269,7 @@ package struct XLSXWorkbookRenderer {
             if nextRow > Self.headerRow + 1 {
                 try sheet.addTable(
                     name: "table_" + XLSXWorkbookRenderer.sheetName(heading.table), firstRow: Self.headerRow, lastRow: nextRow - 1,
-                    headers: Self.headers(heading), headerFormat: formats.header)
+                    headers: Self.headers(heading, units: renderer.cover.units), headerFormat: formats.header)
             }
             self.sheet = nil
             self.heading = nil

@@ -70,7 +70,7 @@ struct IcsProfilePage {
                 chart = SpineChart(
                     ics: value, england: england, values: values, flipped: indicator.polarity == .lowerIsBetter, shade: shade,
                     label:
-                        "\(indicator.name): \(FigureText.withUnit(value, unit: indicator.unit)) against England's \(FigureText.withUnit(england, unit: indicator.unit)); ICSs range \(FigureText.figure(values.min() ?? 0)) to \(FigureText.figure(values.max() ?? 0))"
+                        "\(indicator.name): \(FigureText.withUnit(value, unit: indicator.unit, decimals: row.decimals(.value))) against England's \(FigureText.withUnit(england, unit: indicator.unit)); ICSs range \(IndicatorFigures.figure(values.min() ?? 0, among: indicator.current)) to \(IndicatorFigures.figure(values.max() ?? 0, among: indicator.current))"
                 ).svg()
             }
             table.add(
@@ -78,8 +78,8 @@ struct IcsProfilePage {
                 [
                     HTML.escape(indicator.latestLabel),
                     IndicatorFigures.point(row, label: "").map { IndicatorFigures.estimate($0) } ?? HTML.escape(text.display(row[.value])),
-                    england.map { FigureText.figure($0) } ?? "not available", values.min().map { FigureText.figure($0) } ?? "",
-                    values.max().map { FigureText.figure($0) } ?? "", HTML.escape(shade.label), chart,
+                    england.map { FigureText.figure($0) } ?? "not available", values.min().map { IndicatorFigures.figure($0, among: indicator.current) } ?? "",
+                    values.max().map { IndicatorFigures.figure($0, among: indicator.current) } ?? "", HTML.escape(shade.label), chart,
                 ])
         }
         return table.html

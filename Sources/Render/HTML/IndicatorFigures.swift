@@ -14,23 +14,30 @@ struct IndicatorFigures {
 
     /// A value with its 95% limits as a chart point, if the value is shown.
     static func point(
-        _ value: PublishedTableData.Cell?, lower: PublishedTableData.Cell?, upper: PublishedTableData.Cell?, label: String
+        _ value: PublishedTableData.Cell?, lower: PublishedTableData.Cell?, upper: PublishedTableData.Cell?, label: String, decimals: Int = 1
     ) -> ChartPoint? {
         guard let number = value?.number else { return nil }
-        return ChartPoint(label: label, value: number, lower: lower?.number, upper: upper?.number)
+        return ChartPoint(label: label, value: number, lower: lower?.number, upper: upper?.number, decimals: decimals)
     }
 
     static func point(_ row: NationalRow?, label: String) -> ChartPoint? {
-        point(row?.row[.value], lower: row?.row[.lcl95], upper: row?.row[.ucl95], label: label)
+        point(row?.row[.value], lower: row?.row[.lcl95], upper: row?.row[.ucl95], label: label, decimals: row?.row.decimals(.value) ?? 1)
     }
 
     static func point(_ row: PublishedRow<IcsLeagueColumn>?, label: String) -> ChartPoint? {
-        point(row?[.value], lower: row?[.lcl95], upper: row?[.ucl95], label: label)
+        point(row?[.value], lower: row?[.lcl95], upper: row?[.ucl95], label: label, decimals: row?.decimals(.value) ?? 1)
     }
 
+    /// One of `rows`' values (a lowest or highest) at the precision its row publishes it with.
+    static func figure(_ value: Double, among rows: [LeagueRow]) -> String {
+        FigureText.figure(value, decimals: rows.first { $0.row[.value].number == value }?.row.decimals(.value) ?? 1)
+    }
+
+    /// A value and its interval at the value's published precision.
     static func estimate(_ point: ChartPoint?) -> String {
         guard let point else { return "not available" }
-        return HTML.escape(FigureText.figure(point.value) + FigureText.interval(point.lower, point.upper, label: ""))
+        return HTML.escape(
+            FigureText.figure(point.value, decimals: point.decimals) + FigureText.interval(point.lower, point.upper, label: "", decimals: point.decimals))
     }
 
     /// The indicator's source, said under each of its charts.
@@ -44,7 +51,7 @@ struct IndicatorFigures {
         let focusName = focusRows.first?[.icsName].text.map(SIIChart.shortName)
         let ics = (1...5).map { quintile -> ChartPoint? in
             let row = focusRows.first { $0[.quintile].number == Double(quintile) }
-            return Self.point(row?[.value], lower: row?[.lcl95], upper: row?[.ucl95], label: focusName ?? "")
+            return Self.point(row?[.value], lower: row?[.lcl95], upper: row?[.ucl95], label: focusName ?? "", decimals: row?.decimals(.value) ?? 1)
         }
         var series: [(name: String, points: [ChartPoint?])] = [("England", england)]
         if let focusName { series.append((focusName, ics)) }
@@ -121,10 +128,11 @@ struct IndicatorFigures {
             series.insert(TrendChart.Series(name: "Range of ICSs", points: ranges, colour: "#8a8d8f", band: true, line: false), at: 0)
             columns += ["Lowest ICS", "Highest ICS", "ICSs with a value"]
             cells = indicator.periods.indices.map { index in
-                let shown = (byPeriod[indicator.periods[index].start] ?? []).filter { $0.row[.value].number != nil }.count
+                let period = byPeriod[indicator.periods[index].start] ?? []
+                let shown = period.filter { $0.row[.value].number != nil }.count
                 return [
-                    Self.estimate(england[index]), ranges[index]?.lower.map { FigureText.figure($0) } ?? "not available",
-                    ranges[index]?.upper.map { FigureText.figure($0) } ?? "not available", "\(shown)",
+                    Self.estimate(england[index]), ranges[index]?.lower.map { Self.figure($0, among: period) } ?? "not available",
+                    ranges[index]?.upper.map { Self.figure($0, among: period) } ?? "not available", "\(shown)",
                 ]
             }
         }
@@ -193,7 +201,9 @@ struct IndicatorFigures {
                 let x = Self.funnelX(
                     numerator: row[.numerator], denominator: row[.denominator], value: value, statistic: statistic, multiplier: indicator.multiplier)
             else { continue }
-            items.append(FunnelPlot.Item(name: SIIChart.shortName(ics.name), value: value, denominator: x, shade: shade, band: ics.funnelBand))
+            items.append(
+                FunnelPlot.Item(
+                    name: SIIChart.shortName(ics.name), value: value, denominator: x, shade: shade, band: ics.funnelBand, decimals: row.decimals(.value)))
         }
         let axis = Self.funnelAxis(statistic)
         let tau2 = indicator.current.lazy.compactMap { $0.row[.funnelTau2].number }.first
@@ -225,7 +235,7 @@ struct IndicatorFigures {
             let row = place.row
             let placeName = row.text(.placeName)
             let shade = ComparisonShade(indicator.verdict(place))
-            let shown = Self.point(row[.value], lower: row[.lcl95], upper: row[.ucl95], label: placeName)
+            let shown = Self.point(row[.value], lower: row[.lcl95], upper: row[.ucl95], label: placeName, decimals: row.decimals(.value))
             table.add(
                 HTML.escape(placeName),
                 [
@@ -239,12 +249,15 @@ struct IndicatorFigures {
             items.append(
                 FunnelPlot.Item(
                     name: placeName, value: value, denominator: x, shade: FunnelPlot.shade(place.funnelBand, polarity: indicator.polarity),
-                    band: place.funnelBand))
+                    band: place.funnelBand, decimals: row.decimals(.value)))
         }
         let shown = first[.icsPlacesShown].number.map { Int($0) } ?? 0, count = first[.icsPlaces].number.map { Int($0) } ?? places.count
         var spread = "\(shown) of \(count) places \(shown == 1 ? "has" : "have") a published value"
         if let low = first[.icsPlaceLowest].number, let high = first[.icsPlaceHighest].number, shown > 1 {
-            spread += "; they range from \(FigureText.withUnit(low, unit: unit)) to \(FigureText.withUnit(high, unit: unit))"
+            // Each end at the precision its place's value is published with.
+            func decimals(_ end: Double) -> Int { places.first { $0.row[.value].number == end }?.row.decimals(.value) ?? 1 }
+            spread +=
+                "; they range from \(FigureText.withUnit(low, unit: unit, decimals: decimals(low))) to \(FigureText.withUnit(high, unit: unit, decimals: decimals(high)))"
         }
         spread += "."
         // A funnel of one or two dots says nothing a table does not (docs/REPORT.md, "Profiles").
@@ -256,11 +269,12 @@ struct IndicatorFigures {
         let chart = FunnelPlot(
             id: "\(id)-places-\(ods)", title: name, unit: unit, england: target, construction: statistic.method.funnel,
             multiplier: indicator.multiplier, axisLabel: Self.funnelAxis(statistic),
-            items: items, tau2: nil, subject: "places", benchmark: "the ICS", benchmarkLegend: "ICS value", labelsPoints: true)
+            items: items, tau2: nil, subject: "places", benchmark: "the ICS", benchmarkLegend: "ICS value",
+            benchmarkDecimals: first.decimals(.icsValue), labelsPoints: true)
         return HTMLPage.figure(
             chart.svg(),
             caption:
-                "\(name), \(indicator.latestLabel): places in \(SIIChart.shortName(icsName)) against the ICS's value (\(FigureText.withUnit(target, unit: unit))), with 95% and 99.8% control limits. \(spread)",
+                "\(name), \(indicator.latestLabel): places in \(SIIChart.shortName(icsName)) against the ICS's value (\(FigureText.withUnit(target, unit: unit, decimals: first.decimals(.icsValue)))), with 95% and 99.8% control limits. \(spread)",
             table: table.html, kind: "places", source: source)
     }
 
@@ -296,21 +310,26 @@ struct IndicatorFigures {
                 missing.append(ics.name)
                 continue
             }
-            points.append(ValueGapChart.Point(name: SIIChart.shortName(ics.name), value: value, sii: sii, unstable: ics.siiUnstableReason != nil))
+            points.append(
+                ValueGapChart.Point(
+                    name: SIIChart.shortName(ics.name), value: value, sii: sii, unstable: ics.siiUnstableReason != nil, decimals: ics.row.decimals(.value)))
         }
         let chart = ValueGapChart(
             id: "\(id)-value-gap", title: "\(name): value and gap by deprivation against England", unit: unit, englandValue: englandValue,
             englandSII: englandSII, polarity: indicator.polarity, points: points)
         var table = DataTable(
             caption: "\(name), \(indicator.latestLabel): each ICS's value and SII against England's",
-            columns: ["ICS", "Value (\(HTML.escape(unit)))", "SII", "Position against England", "Verdict against England"])
+            columns: [
+                "ICS", "Value (\(HTML.escape(unit)))", "SII (\(HTML.escape(FigureText.gapUnit(unit))))", "Position against England",
+                "Verdict against England",
+            ])
         table.add("England", [FigureText.figure(englandValue), FigureText.figure(englandSII), "", ""])
         for ics in indicator.current {
             guard let point = points.first(where: { $0.name == SIIChart.shortName(ics.name) }) else { continue }
             table.add(
                 "<a href=\"\(HTML.escape(link(ics.ods)))\">\(HTML.escape(ics.name))</a>",
                 [
-                    FigureText.figure(point.value), FigureText.figure(point.sii) + (point.unstable ? " (unstable)" : ""),
+                    FigureText.figure(point.value, decimals: point.decimals), FigureText.figure(point.sii) + (point.unstable ? " (unstable)" : ""),
                     HTML.escape(chart.quadrant(point)), HTML.escape(ComparisonShade(indicator.verdict(ics)).label),
                 ])
         }

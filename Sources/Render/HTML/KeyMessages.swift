@@ -57,8 +57,12 @@ struct KeyMessages {
                     guard let value, let englandSII, englandSII != 0 else { continue }
                     found.append(
                         Candidate(indicator: indicator, text: headline.text, size: max(0, value / englandSII - 1), significant: gradientSignificant))
-                // Statements about single systems or ranges lead no message (they name one system or both ends).
-                case .relativeIndex, .topHighest, .topLowest, .rangeIcs, .rangeRegions, .gapNarrowestIcs: continue
+                case .rangeIcs:
+                    // The spread across systems (against England's value) only tops the list up: it tests nothing.
+                    guard let value, let level, level != 0 else { continue }
+                    found.append(Candidate(indicator: indicator, text: headline.text, size: abs(value / level), significant: false))
+                // Statements about single systems lead no message; the regions' range repeats the systems'.
+                case .relativeIndex, .topHighest, .topLowest, .rangeRegions, .gapNarrowestIcs: continue
                 }
             }
         }

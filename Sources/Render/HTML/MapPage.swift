@@ -23,7 +23,8 @@ struct MapPage {
             var maps = ""
             let values = indicator.current.map { ics -> ChoroplethMap.Area in
                 let shade = ComparisonShade(indicator.verdict(ics))
-                let value = ics.row[.value].number.map { FigureText.withUnit($0, unit: indicator.unit) } ?? "no value published"
+                let value =
+                    ics.row[.value].number.map { FigureText.withUnit($0, unit: indicator.unit, decimals: ics.row.decimals(.value)) } ?? "no value published"
                 return ChoroplethMap.Area(
                     ics: ics.ods, shade: shade, title: "\(ics.name): \(value) (\(shade.label.lowercased()))", link: "ics/\(ics.ods).html")
             }
@@ -68,7 +69,8 @@ struct MapPage {
                 table.add(
                     "<a href=\"\(HTML.escape(system.link))\">\(HTML.escape(system.name))</a>",
                     [
-                        "\(keys[system.ods] ?? 0)", HTML.escape(system.region), ics.row[.value].number.map { FigureText.figure($0) } ?? "not available",
+                        "\(keys[system.ods] ?? 0)", HTML.escape(system.region),
+                        ics.row[.value].number.map { FigureText.figure($0, decimals: ics.row.decimals(.value)) } ?? "not available",
                         HTML.escape(shade.label),
                         HTML.escape(gap),
                     ])

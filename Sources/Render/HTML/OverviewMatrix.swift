@@ -18,7 +18,7 @@ struct OverviewMatrix {
             indicators: view.indicators
         ) { indicator, ics in
             let shade = ComparisonShade(indicator.verdict(ics))
-            let value = ics.row[.value].number.map { FigureText.figure($0) } ?? "–"
+            let value = ics.row[.value].number.map { FigureText.figure($0, decimals: ics.row.decimals(.value)) } ?? "–"
             return (
                 shade, "\(value)<br><span class=\"word\">\(shade.short)</span>", "\(indicator.name): \(value) \(indicator.unit), \(shade.label.lowercased())"
             )

@@ -31,9 +31,10 @@ struct ProfileSummary {
                 )
                 continue
             }
-            var sentence = "In \(indicator.latestLabel) its value for \(name) was \(FigureText.withUnit(value, unit: indicator.unit))"
-            if let england = indicator.england(indicator.latest)?.row[.value].number {
-                sentence += " against England's \(FigureText.withUnit(england, unit: indicator.unit))"
+            var sentence =
+                "In \(indicator.latestLabel) its value for \(name) was \(FigureText.withUnit(value, unit: indicator.unit, decimals: ics.row.decimals(.value)))"
+            if let englandRow = indicator.england(indicator.latest)?.row, let england = englandRow[.value].number {
+                sentence += " against England's \(FigureText.withUnit(england, unit: indicator.unit, decimals: englandRow.decimals(.value)))"
             }
             sentence += ": \(Self.verdict(ComparisonShade(indicator.verdict(ics))))"
             if indicator.noSplit == nil {

@@ -15,7 +15,38 @@ enum ReportSchema {
         SchemaMigration(20, "v4-report-funnel-overdispersion", sql: funnelOverdispersion),
         SchemaMigration(24, "v5-report-places", sql: places),
         SchemaMigration(26, "v6-report-trend-marker-controlled", sql: trendMarkerControlled),
+        SchemaMigration(32, "v7-report-headline-range-ends", sql: headlineRangeEnds),
     ]
+
+    /// A range statement's lowest and highest values in their own columns, beside the figure, so that
+    /// `lcl95` and `ucl95` only ever hold a 95% interval (docs/PUBLISHED_TABLES.md, `soc_headlines`). Every
+    /// report run fills the table anew, so it is created again empty with the columns in published order.
+    static let headlineRangeEnds = """
+        DROP TABLE soc_headlines;
+        CREATE TABLE soc_headlines (
+            indicator_id TEXT NOT NULL,
+            period_start TEXT NOT NULL,
+            period_end TEXT NOT NULL,
+            statement_type TEXT NOT NULL,
+            rank INTEGER NOT NULL,
+            value REAL,
+            lcl95 REAL,
+            ucl95 REAL,
+            range_low REAL,
+            range_high REAL,
+            text TEXT NOT NULL,
+            source_table TEXT NOT NULL,
+            source_key TEXT NOT NULL,
+            suppression_flag TEXT NOT NULL,
+            suppression_reason TEXT,
+            imd_vintage TEXT NOT NULL,
+            icb_vintage TEXT NOT NULL,
+            population_source TEXT NOT NULL,
+            run_id TEXT NOT NULL,
+            manifest_sha256 TEXT NOT NULL,
+            PRIMARY KEY (indicator_id, period_start, statement_type, rank)
+        ) STRICT;
+        """
 
     /// The recent-trend marker is hidden where a value of its series is (docs/DISCLOSURE.md); SQLite cannot
     /// drop a NOT NULL, and every report run fills the table anew, so it is created again empty.

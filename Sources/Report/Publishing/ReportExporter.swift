@@ -161,15 +161,21 @@ package struct ReportExporter: Sendable {
         var titles: [String: String] = [:]
         var sources: [(indicator: String, text: String)] = []
         let items = try PublishedTableData.load(db, table: PublishedCatalog.metadata.table).rows(PublishedCatalog.metadata)
-            .filter { ["title", "source"].contains($0.text(.item)) }
+            .filter { ["title", "source", "unit"].contains($0.text(.item)) }
             .sorted { ($0.indicator, $1.text(.item)) < ($1.indicator, $0.text(.item)) }
+        var units: [String] = []
         for row in items {
-            if row.text(.item) == "title" { titles[row.indicator] = row.text(.value) } else { sources.append((row.indicator, row.text(.value))) }
+            switch row.text(.item) {
+            case "title": titles[row.indicator] = row.text(.value)
+            case "unit": if !units.contains(row.text(.value)) { units.append(row.text(.value)) }
+            default: sources.append((row.indicator, row.text(.value)))
+            }
         }
         var cover = WorkbookCover(
             title: title, periodCovered: covered, sources: sources.map { ("\($0.indicator) \(titles[$0.indicator] ?? "")", $0.text) },
             publicationDate: WorkbookCover.date(ofRun: runID), publisher: settings.publisher, contact: settings.contact)
         cover.indicatorTitles = titles.filter { $0.key != "all" }
+        cover.units = units
         return cover
     }
 

@@ -139,7 +139,7 @@ struct HeadlineTableBuilder {
                             HeadlineText.ranked(
                                 label, rank: offset + 1, name: item.name, value: item.value,
                                 lower: item.cell.lower95, upper: item.cell.upper95, unit: definition.unit,
-                                overlapsNeighbour: overlapsNeighbour(index))),
+                                decimals: Self.decimals(item.cell), overlapsNeighbour: overlapsNeighbour(index))),
                         .sourceTable: PublishedCell(PublishedCatalog.icsLeague.name),
                         .sourceKey: PublishedCell("\(definition.id)|\(period)|icb|\(item.code)|all"),
                     ])
@@ -148,13 +148,15 @@ struct HeadlineTableBuilder {
         // A region's value is not stated in a period where some count below England is hidden: it is the
         // sum of its systems' counts, so it could give a hidden one back (docs/DISCLOSURE.md, "Figures derived
         // from counts"); the trend table hides region rows by the same rule.
-        var regions: [(code: String, name: String, value: Double)] = []
+        var regions: [(code: String, name: String, value: Double, decimals: Int)] = []
         if statesRegions {
             for region in inputs.regions {
-                if let value = inputs.value(definition.id, period, .region, region.code)?.shown { regions.append((region.code, region.name, value)) }
+                if let cell = inputs.value(definition.id, period, .region, region.code), let value = cell.shown {
+                    regions.append((region.code, region.name, value, Self.decimals(cell)))
+                }
             }
         }
-        let icbItems: [(code: String, name: String, value: Double)] = icbs.map { ($0.code, $0.name, $0.value) }
+        let icbItems: [(code: String, name: String, value: Double, decimals: Int)] = icbs.map { ($0.code, $0.name, $0.value, Self.decimals($0.cell)) }
         for (kind, items) in [(HeadlineKind.rangeIcs, icbItems), (.rangeRegions, regions)] {
             // A range needs two ends.
             guard items.count >= 2, let low = items.min(by: { $0.value < $1.value }), let high = items.max(by: { $0.value < $1.value })
@@ -162,23 +164,29 @@ struct HeadlineTableBuilder {
             let level: GeographyLevel = kind == .rangeIcs ? .icb : .region
             let noun = kind == .rangeIcs ? "the \(items.count) ICSs with a published value" : "the \(items.count) NHS regions"
             // Ties at the printed precision are said: naming one of six systems at 62.0% would mislead.
-            func named(_ end: (code: String, name: String, value: Double)) -> String {
-                let printed = FigureText.withUnit(end.value, unit: definition.unit)
-                let tied = items.filter { FigureText.withUnit($0.value, unit: definition.unit) == printed }.count
+            func named(_ end: (code: String, name: String, value: Double, decimals: Int)) -> String {
+                let printed = FigureText.withUnit(end.value, unit: definition.unit, decimals: end.decimals)
+                let tied = items.filter { FigureText.withUnit($0.value, unit: definition.unit, decimals: $0.decimals) == printed }.count
                 return tied > 1 ? "\(tied) \(kind == .rangeIcs ? "ICSs" : "regions"), among them \(end.name)" : end.name
             }
             try writer.insert(
                 PublishedCatalog.headlines, indicator: definition.id, period: period,
                 [
                     .statementType: PublishedCell(kind.rawValue), .rank: PublishedCell(1),
-                    .value: PublishedCell(high.value - low.value), .lcl95: PublishedCell(low.value), .ucl95: PublishedCell(high.value),
+                    .value: PublishedCell(high.value - low.value), .rangeLow: PublishedCell(low.value), .rangeHigh: PublishedCell(high.value),
                     .text: PublishedCell(
                         HeadlineText.range(
-                            across: noun, phrase: definition.inSentence, low: (named(low), low.value),
-                            high: (named(high), high.value), unit: definition.unit, period: period)),
+                            across: noun, phrase: definition.inSentence, low: (named(low), low.value, low.decimals),
+                            high: (named(high), high.value, high.decimals), unit: definition.unit, period: period)),
                     .sourceTable: PublishedCell(kind == .rangeIcs ? PublishedCatalog.icsLeague.name : "indicator_value"),
                     .sourceKey: PublishedCell("\(definition.id)|\(period)|\(level.rawValue)|*|all"),
                 ])
         }
+    }
+
+    /// The decimals a value is published with: none for a percentage disclosure control shows whole
+    /// (docs/DISCLOSURE.md, "The regime"), else one.
+    static func decimals(_ cell: ControlledValue) -> Int {
+        cell.value.action == .reducedPrecision ? 0 : 1
     }
 }

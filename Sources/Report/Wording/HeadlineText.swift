@@ -10,25 +10,29 @@ enum HeadlineText {
     /// `Highest 1: NHS …, 63.3% (95% CI 61.1 to 65.4); its interval overlaps a neighbouring system's, so
     /// read the rank with care.` The clause states what the intervals show: `overlapsNeighbour` is nil
     /// when neither neighbour in the ranking has an interval to compare.
+    /// `decimals` is the value's published precision: 0 for a percentage shown whole (docs/DISCLOSURE.md,
+    /// "The regime": `percentOneDecimalMinDenominator`), so a whole percentage never gains a decimal it does not have.
     static func ranked(
-        _ label: String, rank: Int, name: String, value: Double, lower: Double?, upper: Double?, unit: String, overlapsNeighbour: Bool?
+        _ label: String, rank: Int, name: String, value: Double, lower: Double?, upper: Double?, unit: String, decimals: Int = 1,
+        overlapsNeighbour: Bool?
     ) -> String {
-        let interval = lower.map { " (95% CI \(FigureText.figure($0)) to \(FigureText.figure(upper ?? $0)))" } ?? ""
+        let interval = FigureText.interval(lower, upper, decimals: decimals)
         let clause: String
         switch overlapsNeighbour {
         case true?: clause = "; its interval overlaps a neighbouring system's, so read the rank with care."
         case false?: clause = "; its interval does not overlap either neighbouring system's."
         case nil: clause = "."
         }
-        return "\(label.capitalized) \(rank): \(name), \(FigureText.withUnit(value, unit: unit))\(interval)\(clause)"
+        return "\(label.capitalized) \(rank): \(name), \(FigureText.withUnit(value, unit: unit, decimals: decimals))\(interval)\(clause)"
     }
 
     /// `Across the 42 ICSs, … ranged from 52.1% (NHS …) to 63.3% (NHS …) in 2025-03.`
+    /// Each end at its own published precision.
     static func range(
-        across noun: String, phrase: String, low: (name: String, value: Double),
-        high: (name: String, value: Double), unit: String, period: String
+        across noun: String, phrase: String, low: (name: String, value: Double, decimals: Int),
+        high: (name: String, value: Double, decimals: Int), unit: String, period: String
     ) -> String {
-        "Across \(noun), \(phrase) ranged from \(FigureText.withUnit(low.value, unit: unit)) (\(low.name)) to \(FigureText.withUnit(high.value, unit: unit)) (\(high.name)) in \(FigureText.period(period))."
+        "Across \(noun), \(phrase) ranged from \(FigureText.withUnit(low.value, unit: unit, decimals: low.decimals)) (\(low.name)) to \(FigureText.withUnit(high.value, unit: unit, decimals: high.decimals)) (\(high.name)) in \(FigureText.period(period))."
     }
 
     /// Most against least deprived fifth: values for a proportion, a ratio for a rate.
@@ -43,7 +47,7 @@ enum HeadlineText {
     /// indicator's polarity (without one, higher or lower in the most deprived areas, neither better nor worse).
     static func relativeIndex(phrase: String, rii: Double, lower: Double?, upper: Double?, period: String, hasPolarity: Bool = true) -> String {
         "England's relative index of inequality for \(phrase) was \(FigureText.figure(rii, decimals: 2))"
-            + (lower.map { " (95% CI \(FigureText.figure($0, decimals: 2)) to \(FigureText.figure(upper ?? $0, decimals: 2)))" } ?? "")
+            + FigureText.interval(lower, upper, decimals: 2)
             + (hasPolarity
                 ? "; above 1 means the most deprived areas are disadvantaged, below 1 that they are advantaged"
                 : "; above 1 means it is higher in the most deprived areas, below 1 lower")
@@ -55,7 +59,7 @@ enum HeadlineText {
         phrase: String, from v0: Double, baseline: String, to v1: Double, period: String, change: Double,
         lower: Double?, upper: Double?, direction: String, unit: String
     ) -> String {
-        let interval = lower.map { " (95% CI \(FigureText.figure($0)) to \(FigureText.figure(upper ?? $0)))" } ?? ""
+        let interval = FigureText.interval(lower, upper)
         return
             "In England, \(phrase) went from \(FigureText.withUnit(v0, unit: unit)) in \(FigureText.period(baseline)) to \(FigureText.withUnit(v1, unit: unit)) in \(FigureText.period(period)), a change of \(FigureText.differenceWithUnit(change, unit: unit))\(interval): \(direction.replacingOccurrences(of: "_", with: " "))."
     }
@@ -66,7 +70,7 @@ enum HeadlineText {
         widest: Bool, phrase: String, name: String, sii: Double, lower: Double?, upper: Double?, unit: String, stableCount: Int,
         polarity: String, period: String
     ) -> String {
-        let interval = lower.map { " (95% CI \(FigureText.figure($0)) to \(FigureText.figure(upper ?? $0)))" } ?? ""
+        let interval = FigureText.interval(lower, upper)
         var clause = ""
         if let lower, let upper, !widest {
             if lower <= 0 && upper >= 0 {
@@ -86,7 +90,7 @@ enum HeadlineText {
         phrase: String, baseline: String, period: String, from s0: Double, to s1: Double, change: Double, lower: Double, upper: Double, unit: String
     ) -> String {
         let figures =
-            "from \(FigureText.differenceWithUnit(s0, unit: unit)) in \(FigureText.period(baseline)) to \(FigureText.differenceWithUnit(s1, unit: unit)) in \(FigureText.period(period)), a change of \(FigureText.differenceWithUnit(change, unit: unit)) (95% CI \(FigureText.figure(lower)) to \(FigureText.figure(upper)))"
+            "from \(FigureText.differenceWithUnit(s0, unit: unit)) in \(FigureText.period(baseline)) to \(FigureText.differenceWithUnit(s1, unit: unit)) in \(FigureText.period(period)), a change of \(FigureText.differenceWithUnit(change, unit: unit))\(FigureText.interval(lower, upper))"
         let subject = "England's gap by deprivation in \(phrase) (slope index of inequality)"
         if lower <= 0 && upper >= 0 { return "\(subject) did not change significantly: \(figures)." }
         let sameSide = (s0 >= 0 && s1 >= 0) || (s0 <= 0 && s1 <= 0)
