@@ -114,6 +114,7 @@ struct ChunkedFileParser: Sendable {
                     stats.quarantine.append(entry)
                 }
                 stats.byReason.merge(chunkParser.quarantinedByReason, uniquingKeysWith: +)
+                stats.setAside.absorb(chunkParser.setAside)
                 var dates = chunkParser.slashDates
                 dates.firstSuspectLine = dates.firstSuspectLine.map { $0 + lineOffset }
                 stats.slashDates.absorb(dates)

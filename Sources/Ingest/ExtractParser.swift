@@ -34,7 +34,12 @@ final class ExtractParser: CSVRecordHandler {
     var rowsFiltered = 0
     /// Quarantined rows by reason, and the first row of each: what a threshold error leads with.
     var quarantinedByReason: [QuarantineReason: Int] = [:]
+    /// The counts of rows set aside because their place is unknown, by period and reason (``SetAsideTally``).
+    var setAside: [SetAsideTally.Key: SetAsideTally] = [:]
     var firstByReason: [QuarantineReason: QuarantineEntry] = [:]
+    /// What one unit of a parsed count is worth: 1, or 10,000 for a source of fractional counts
+    /// (``CountPrecision``), whose counts are summed as whole ten-thousandths.
+    private let countScale: Int64
     /// Scratch for sharing a row's values among the LSOAs its area split into.
     private var parts1: [Int64] = [], parts2: [Int64] = []
 
@@ -68,6 +73,7 @@ final class ExtractParser: CSVRecordHandler {
         self.periodBounds = periodBounds
         self.currentOrdinal = currentOrdinal
         self.rawRows = rawRows
+        countScale = source.counts.scale
         placement = source.grain.profile.placement
         measureWeights = Dictionary(
             (source.measures?.weights ?? []).enumerated().map { ($0.element.measure, ($0.offset, $0.element.first, $0.element.second)) },
@@ -154,14 +160,16 @@ final class ExtractParser: CSVRecordHandler {
                 let reason: QuarantineReason =
                     reference.subIcbIndex(forCode: code) != nil
                     ? .subIcbCodeInIcbColumn : code.contains(" ") && code.count > 6 ? .icbNameNotCode : .unknownIcb
-                return quarantine(record, column: columnIcb + 1, reason)
+                guard reason == .unknownIcb else { return quarantine(record, column: columnIcb + 1, reason) }
+                return setAside(record, column: columnIcb + 1, reason, measure: measure, period: columnPeriod >= 0 ? rowPeriod(record) : nil)
             }
             // An ICB-grain source has no decile: its rows are held in the decile-1 cells, which the writer
             // reads back into the ICB-level tables without a decile (docs/DATA.md, "ICS-level sources").
             var parsed = 1
             if placement == .icbByDecile {
                 guard let (number, label) = Self.decileLabel(Self.trimmed(record[columnDecile])), (1...10).contains(number) else {
-                    return quarantine(record, column: columnDecile + 1, .invalidDecile)
+                    return setAside(
+                        record, column: columnDecile + 1, .invalidDecile, measure: measure, period: columnPeriod >= 0 ? rowPeriod(record) : nil)
                 }
                 // The source's numbers read in its declared order; a label naming an end must agree with it,
                 // or every decile would be read upside down (docs/DATA.md, "Deprivation deciles in the rows").
@@ -199,7 +207,7 @@ final class ExtractParser: CSVRecordHandler {
                 totals.count(.records, slot: slot, icb: deliveredIcb)
                 totals.count(.unmappedLsoa, slot: slot, icb: deliveredIcb)
             }
-            return quarantine(record, column: columnLsoa + 1, .unknownLsoa)
+            return setAside(record, column: columnLsoa + 1, .unknownLsoa, measure: measure, period: period)
         }
 
         // A file delivered for one ICS holds that ICS's rows only.
@@ -224,14 +232,14 @@ final class ExtractParser: CSVRecordHandler {
         guard let age = rowAge(ageField, record) else { return }
 
         // Counts.
-        var first = Self.parseCount(record[columnValue1])
+        var first = Self.parseCount(record[columnValue1], scale: countScale)
         var second = CountValue.value(0)
         if case .invalid(let reason) = first { return quarantine(record, column: columnValue1 + 1, reason) }
         if let measure {
             // The measure's value, weighted into each count; a cell's sums are checked once every row is in.
             if case .value(let value) = first { (first, second) = (.value(value * measure.first), .value(value * measure.second)) }
         } else if columnValue2 >= 0 {
-            second = Self.parseCount(record[columnValue2])
+            second = Self.parseCount(record[columnValue2], scale: countScale)
             if case .invalid(let reason) = second { return quarantine(record, column: columnValue2 + 1, reason) }
             if case .value(let numerator) = first, case .value(let denominator) = second, numerator > denominator {
                 return quarantine(record, column: columnValue1 + 1, .numeratorExceedsDenominator)
@@ -521,6 +529,31 @@ final class ExtractParser: CSVRecordHandler {
         if suppressedCells > 0 { rowsSuppressed += 1 }
     }
 
+    /// Quarantines a row whose place is unknown and keeps what it counts, by period (``SetAsideTally``); a
+    /// row whose period or counts cannot be read as well is only quarantined.
+    private func setAside(
+        _ record: CSVRecord, column: Int, _ reason: QuarantineReason, measure: (index: Int, first: Int64, second: Int64)?, period: Period?
+    ) {
+        quarantine(record, column: column, reason)
+        guard source.kind != .population, let period, periodBounds.contains(period.ordinal) else { return }
+        var tally = SetAsideTally(rows: 1)
+        switch Self.parseCount(record[columnValue1], scale: countScale) {
+        case .value(let value):
+            tally.first = value * (measure?.first ?? 1)
+            tally.second = measure.map { value * $0.second } ?? 0
+        case .suppressed: tally.suppressedRows = 1
+        case .invalid: return
+        }
+        if measure == nil, columnValue2 >= 0, tally.suppressedRows == 0 {
+            switch Self.parseCount(record[columnValue2], scale: countScale) {
+            case .value(let value): tally.second = value
+            case .suppressed: (tally.first, tally.suppressedRows) = (0, 1)
+            case .invalid: return
+            }
+        }
+        setAside[SetAsideTally.Key(period: period.label, reason: reason), default: SetAsideTally()].add(tally)
+    }
+
     private func quarantine(_ record: CSVRecord, column: Int, _ reason: QuarantineReason) {
         quarantinedCount += 1
         quarantinedByReason[reason, default: 0] += 1
@@ -545,8 +578,10 @@ final class ExtractParser: CSVRecordHandler {
 
     /// A whole non-negative count; `"1,234"` accepted (groups of three), and a whole number written as a
     /// decimal (`9986.0`, as pandas and spreadsheets write counts); disclosure markers `*`, `c`, `..`, `-`,
-    /// `[c]`, `x`, `[x]` mean suppressed at source, never zero.
-    static func parseCount(_ raw: UnsafeRawBufferPointer) -> CountValue {
+    /// `[c]`, `x`, `[x]` mean suppressed at source, never zero. With `scale` 10,000 (a source of fractional
+    /// counts, docs/DATA.md "Fractional counts") a decimal is read as whole ten-thousandths, the fifth
+    /// decimal rounding half up (`44616.43219` is 446,164,322).
+    static func parseCount(_ raw: UnsafeRawBufferPointer, scale: Int64 = 1) -> CountValue {
         let bytes = trimmed(raw)
         let count = bytes.count
         if count == 0 { return .invalid(.missingValue) }
@@ -569,6 +604,12 @@ final class ExtractParser: CSVRecordHandler {
                 digitsSinceComma += 1
                 if sawComma, digitsSinceComma > 3 { return .invalid(.notACount) }
             } else if byte == UInt8(ascii: "."), index > 0, digitsSinceComma > 0 {
+                if sawComma, digitsSinceComma != 3 { return .invalid(.notACount) }
+                if scale > 1 {
+                    guard let fraction = Self.fraction(bytes, after: index, scale: scale) else { return .invalid(.notACount) }
+                    if value > maximumCount { return .invalid(.countTooLarge) }
+                    return .value(value * scale + fraction)
+                }
                 // `9986.0`: whole only if every digit after the point is 0 (`1.5` is not a count).
                 var rest = index + 1
                 while rest < count, bytes[rest] == UInt8(ascii: "0") { rest += 1 }
@@ -586,9 +627,30 @@ final class ExtractParser: CSVRecordHandler {
             index += 1
         }
         if sawComma, digitsSinceComma != 3 { return .invalid(.notACount) }
-        // Sums of such counts stay exact in a Double and far from Int64 overflow.
+        // Sums of such counts stay exact in a Double and far from Int64 overflow (fractional ones too, in
+        // ten-thousandths: at most 10^13 a row).
         if value > maximumCount { return .invalid(.countTooLarge) }
-        return .value(value)
+        return .value(value * scale)
+    }
+
+    /// The digits after a decimal point as units of `1/scale` (`scale` a power of ten), the first digit
+    /// beyond rounding half up; nil when anything but digits follows the point, or none does.
+    static func fraction(_ bytes: UnsafeRawBufferPointer, after point: Int, scale: Int64) -> Int64? {
+        guard point + 1 < bytes.count else { return nil }
+        var fraction: Int64 = 0, unit = scale, roundUp = false
+        for index in (point + 1)..<bytes.count {
+            let byte = bytes[index]
+            guard byte >= 0x30, byte <= 0x39 else { return nil }
+            if unit > 1 {
+                unit /= 10
+                fraction += Int64(byte - 0x30) * unit
+            } else if unit == 1 {
+                // The first digit beyond the kept places decides; later ones do not.
+                roundUp = byte >= 0x35
+                unit = 0
+            }
+        }
+        return fraction + (roundUp ? 1 : 0)
     }
 
     static func isSuppressionMarker(_ bytes: UnsafeRawBufferPointer) -> Bool {

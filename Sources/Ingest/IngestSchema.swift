@@ -16,7 +16,58 @@ enum IngestSchema {
         SchemaMigration(28, "v10-ingest-file-stat", sql: fileStat),
         SchemaMigration(29, "v11-ingest-population-year", sql: populationYear),
         SchemaMigration(31, "v12-ingest-population-year-before-population", sql: populationYearBeforePopulation),
+        SchemaMigration(33, "v13-ingest-icb-fractional-counts", sql: icbFractionalCounts),
+        SchemaMigration(34, "v14-ingest-set-aside-count", sql: setAsideCount),
     ]
+
+    /// What rows set aside for an unknown place count, by source, period and reason (docs/DATA.md, "Rows set
+    /// aside").
+    static let setAsideCount = """
+        CREATE TABLE ingest_set_aside_count (
+            source TEXT NOT NULL,
+            period TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            rows INTEGER NOT NULL,
+            suppressed_rows INTEGER NOT NULL,
+            numerator REAL NOT NULL,
+            denominator REAL NOT NULL,
+            PRIMARY KEY (source, period, reason)
+        ) STRICT;
+        """
+
+    /// Counts by ICB may be fractional (a source declaring `"counts": "fractional"`, docs/DATA.md
+    /// "Fractional counts"): the ICB totals' counts become REAL, the rows kept as they are.
+    static let icbFractionalCounts = """
+        CREATE TABLE ingest_icb_event_total_real (
+            dataset TEXT NOT NULL,
+            period TEXT NOT NULL,
+            icb_code TEXT NOT NULL,
+            sex TEXT NOT NULL,
+            age_band TEXT NOT NULL,
+            events REAL NOT NULL,
+            records INTEGER NOT NULL,
+            suppressed_records INTEGER NOT NULL,
+            PRIMARY KEY (dataset, period, icb_code, sex, age_band)
+        ) STRICT;
+        INSERT INTO ingest_icb_event_total_real SELECT * FROM ingest_icb_event_total;
+        DROP TABLE ingest_icb_event_total;
+        ALTER TABLE ingest_icb_event_total_real RENAME TO ingest_icb_event_total;
+        CREATE TABLE ingest_icb_proportion_total_real (
+            dataset TEXT NOT NULL,
+            period TEXT NOT NULL,
+            icb_code TEXT NOT NULL,
+            sex TEXT NOT NULL,
+            age_band TEXT NOT NULL,
+            numerator REAL NOT NULL,
+            denominator REAL NOT NULL,
+            records INTEGER NOT NULL,
+            suppressed_records INTEGER NOT NULL,
+            PRIMARY KEY (dataset, period, icb_code, sex, age_band)
+        ) STRICT;
+        INSERT INTO ingest_icb_proportion_total_real SELECT * FROM ingest_icb_proportion_total;
+        DROP TABLE ingest_icb_proportion_total;
+        ALTER TABLE ingest_icb_proportion_total_real RENAME TO ingest_icb_proportion_total;
+        """
 
     /// `v11` put `population_year`, a key column, last; SQLite 3.40's `PRAGMA integrity_check` then reports
     /// the table's other NOT NULL columns as NULL (a false alarm, but one a damaged-database check must not

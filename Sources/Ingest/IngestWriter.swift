@@ -24,6 +24,7 @@ final class IngestWriter {
     private let coverage: RecordInserter<AttributionCoverage>
     private let population: RecordInserter<PopulationTotal>
     private let quality: RecordInserter<SourceDataQuality>
+    private let setAside: RecordInserter<SetAsideCount>
     private let ages = (0..<SourceTotals.ages).map(RecordedAge.init(index:))
     private let sexes = Sex.allCases
 
@@ -62,6 +63,7 @@ final class IngestWriter {
         coverage = try RecordInserter(db)
         population = try RecordInserter(db)
         quality = try RecordInserter(db)
+        setAside = try RecordInserter(db)
         try writeReference()
     }
 
@@ -102,17 +104,19 @@ final class IngestWriter {
             case .byDecile:
                 break
             case .byIcb:
+                // Fractional counts were summed as whole ten-thousandths (``CountPrecision``).
+                let scale = Double(source.counts.scale)
                 switch source.kind {
                 case .events:
                     try icbEvents.insert(
                         IcbEventTotal(
-                            dataset: source.name, period: period, icbCode: icb, sex: sex, age: age, events: totals.value1[cell], records: records,
-                            suppressedRecords: suppressed))
+                            dataset: source.name, period: period, icbCode: icb, sex: sex, age: age, events: Double(totals.value1[cell]) / scale,
+                            records: records, suppressedRecords: suppressed))
                 case .proportion:
                     try icbProportions.insert(
                         IcbProportionTotal(
-                            dataset: source.name, period: period, icbCode: icb, sex: sex, age: age, numerator: totals.value1[cell],
-                            denominator: totals.value2[cell], records: records, suppressedRecords: suppressed))
+                            dataset: source.name, period: period, icbCode: icb, sex: sex, age: age, numerator: Double(totals.value1[cell]) / scale,
+                            denominator: Double(totals.value2[cell]) / scale, records: records, suppressedRecords: suppressed))
                 case .population:
                     break  // refused by the configuration check
                 }
@@ -149,6 +153,16 @@ final class IngestWriter {
                             eventsApportioned: value(.eventsApportioned)))
                 }
             }
+        }
+        // What rows set aside for an unknown place counted, by period and reason (docs/DATA.md, "Rows set aside").
+        var tallies: [SetAsideTally.Key: SetAsideTally] = [:]
+        for file in result.files { tallies.absorb(file.setAside) }
+        let scale = Double(source.counts.scale)
+        for (key, tally) in tallies.sorted(by: { ($0.key.period, $0.key.reason.rawValue) < ($1.key.period, $1.key.reason.rawValue) }) {
+            try setAside.insert(
+                SetAsideCount(
+                    source: source.name, period: key.period, reason: key.reason, rows: tally.rows, suppressedRows: tally.suppressedRows,
+                    numerator: Double(tally.first) / scale, denominator: Double(tally.second) / scale))
         }
         if let raw = result.rawRows {
             let rows = try RecordInserter<KeptRow>(db)
@@ -224,7 +238,7 @@ final class IngestWriter {
             (IcbProportionTotal.self, icbProportions.rowsInserted), (AttributedEventTotal.self, attributedEvents.rowsInserted),
             (UnattributedProvider.self, unattributed.rowsInserted), (AttributionCoverage.self, coverage.rowsInserted),
             (PopulationTotal.self, population.rowsInserted),
-            (SourceDataQuality.self, quality.rowsInserted),
+            (SourceDataQuality.self, quality.rowsInserted), (SetAsideCount.self, setAside.rowsInserted),
         ]
         for (table, rows) in written { counts[table.databaseTableName, default: 0] += rows }
         let changes = try ChangeLog(db, runID: runID, stage: .ingest)

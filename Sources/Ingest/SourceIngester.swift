@@ -23,7 +23,9 @@ struct SourceIngester {
         let keyUnits = reference.keyUnits(for: source)
         let totals = SourceTotals(
             subIcbCount: reference.subIcbCodes.count, icbCount: reference.icbs.count, keyUnits: keyUnits, maximumPeriods: maximumPeriods)
-        let result = SourceResult(source: source, totals: totals, rawRows: keepRows ? RawRowSink() : nil)
+        // Raw rows hold whole counts: a source of fractional counts keeps its totals only (docs/DATA.md,
+        // "Fractional counts").
+        let result = SourceResult(source: source, totals: totals, rawRows: keepRows && source.counts == .whole ? RawRowSink() : nil)
         // SOC_PIPELINE_CSV_FAST_PATH=0 reads every byte through libcsv (the reference), for A/B measurement.
         let fastPath = ProcessInfo.processInfo.environment["SOC_PIPELINE_CSV_FAST_PATH"] != "0"
         let reader = CSVReader(dialect: source.dialect, fastPath: fastPath)
@@ -56,7 +58,7 @@ struct SourceIngester {
                     sha256: summary.sha256, rowsRead: parser.rowsRead, rowsLoaded: parser.rowsLoaded,
                     rowsQuarantined: parser.quarantinedCount, suppressed: parser.rowsSuppressed, quarantine: parser.quarantined,
                     rowsFiltered: parser.rowsFiltered, byReason: parser.quarantinedByReason, firstByReason: parser.firstByReason,
-                    slashDates: parser.slashDates, periodColumn: parser.periodColumnNumber))
+                    setAside: parser.setAside, slashDates: parser.slashDates, periodColumn: parser.periodColumnNumber))
             try Self.checkDateOrder(result.files[result.files.count - 1], source: source)
             onFileDone(summary.bytes)
         }

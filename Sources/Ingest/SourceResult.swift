@@ -18,6 +18,8 @@ final class SourceResult {
         /// Quarantined rows by reason (all of them, not only those kept), and the first row of each.
         var byReason: [QuarantineReason: Int] = [:]
         var firstByReason: [QuarantineReason: QuarantineEntry] = [:]
+        /// What the rows set aside for an unknown place count (``SetAsideTally``).
+        var setAside: [SetAsideTally.Key: SetAsideTally] = [:]
         /// The file's slash dates when the source declares no date order.
         var slashDates = SlashDateEvidence()
         /// The period column (1-based), for a refusal of the file's dates.

@@ -19,6 +19,21 @@ struct HeadlineTextTests {
         #expect(text(false).hasPrefix("Highest 1: NHS A ICB, 63.3%"))
     }
 
+    /// A percentage shown whole reads whole, its interval too; an interval whose limits print the same is
+    /// left out ("(95% CI -4.8 to -4.8)" was once printed in a key message).
+    @Test func figuresAtTheirPublishedPrecision() {
+        let whole = HeadlineText.ranked(
+            "highest", rank: 1, name: "NHS A ICB", value: 62, lower: 59, upper: 64, unit: "%", decimals: 0, overlapsNeighbour: nil)
+        #expect(whole == "Highest 1: NHS A ICB, 62% (95% CI 59 to 64).")
+        let range = HeadlineText.range(
+            across: "the 42 ICSs", phrase: "waits", low: ("NHS B ICB", 53, 0), high: ("NHS A ICB", 62.35, 1), unit: "%", period: "2025-03")
+        #expect(range.contains("from 53% (NHS B ICB) to 62.4% (NHS A ICB)"), "\(range)")
+        let change = HeadlineText.change(
+            phrase: "patients seen", from: 40.8, baseline: "2018-04", to: 36.0, period: "2022-12", change: -4.8, lower: -4.81, upper: -4.79,
+            direction: "worsening", unit: "per 100 people")
+        #expect(change.hasSuffix("a change of -4.8 per 100 people: worsening."), "\(change)")
+    }
+
     /// Titles inside sentences keep their acronyms ("an nhs dentist" was once printed).
     @Test func titlesKeepTheirAcronymsInsideSentences() {
         #expect(FigureText.inSentence("Seen an NHS dentist in 24 months") == "seen an NHS dentist in 24 months")

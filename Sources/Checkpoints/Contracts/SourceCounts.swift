@@ -61,7 +61,7 @@ extension GrainProfile.CountTables {
             while let r = try rows.next() {
                 try body(
                     SourceCountCell(
-                        period: r.period, icbCode: r.icbCode, unit: r.icbCode, decile: nil, sex: r.sex, age: r.age, numerator: Double(r.events),
+                        period: r.period, icbCode: r.icbCode, unit: r.icbCode, decile: nil, sex: r.sex, age: r.age, numerator: r.events,
                         denominator: 0, suppressedRecords: r.suppressedRecords))
             }
         case (.byIcb, .proportion):
@@ -70,7 +70,7 @@ extension GrainProfile.CountTables {
                 try body(
                     SourceCountCell(
                         period: r.period, icbCode: r.icbCode, unit: r.icbCode, decile: nil, sex: r.sex, age: r.age,
-                        numerator: Double(r.numerator), denominator: Double(r.denominator), suppressedRecords: r.suppressedRecords))
+                        numerator: r.numerator, denominator: r.denominator, suppressedRecords: r.suppressedRecords))
             }
         case (.attributed, .events):
             let rows = try AttributedEventTotal.filter(AttributedEventTotal.Columns.dataset == dataset).fetchCursor(db)

@@ -56,13 +56,16 @@ public struct SourceConfig: Codable, Sendable, Equatable {
     /// The source is synthetic (made up for a demonstration or a test): every page of the publication then
     /// says so in a banner, and the metadata names the source (docs/REPORT.md, "Pages").
     public var synthetic: Bool
+    /// Whole counts (the default) or fractional ones, read exactly to four decimal places: only for a source
+    /// by ICB or sub-ICB location (docs/DATA.md, "Fractional counts").
+    public var counts: CountPrecision
     /// Only rows whose column holds one of the values are read (e.g. `{"ae_department_type": ["1"]}`);
     /// the rest are counted as filtered out, not quarantined.
     public var rowFilter: [String: [String]]
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case name, kind, grain, files, columns, dialect, rejectThreshold, vintage, description, layout, lsoaVintage, periodType, attribution
-        case decileOrder, dateOrder, measures, synthetic
+        case decileOrder, dateOrder, measures, synthetic, counts
         case rowFilter = "where"
     }
 
@@ -85,6 +88,16 @@ public struct SourceConfig: Codable, Sendable, Equatable {
         dateOrder = try container.decodeIfPresent(DateOrder.self, forKey: .dateOrder)
         measures = try container.decodeIfPresent(MeasureRoles.self, forKey: .measures)
         synthetic = try container.decodeIfPresent(Bool.self, forKey: .synthetic) ?? false
+        counts = try container.decodeIfPresent(CountPrecision.self, forKey: .counts) ?? .whole
+        if counts == .fractional {
+            let problem: String? =
+                kind == .population
+                ? "a population's counts are people, whole numbers; a need-weighted population is a source of kind 'events' or a denominator read with the events"
+                : grain.profile.counts != .byIcb
+                    ? "fractional counts are kept only for a source by ICB or sub-ICB location (grain 'icb' or 'sub-icb'); counts by LSOA or decile are whole, and counts shared out by provider are already kept fractional"
+                    : nil
+            if let problem { throw DecodingError.dataCorruptedError(forKey: .counts, in: container, debugDescription: problem) }
+        }
         if files.contains("{year}"), kind != .population {
             throw DecodingError.dataCorruptedError(
                 forKey: .files, in: container,

@@ -49,7 +49,8 @@ public enum QuarantineReason: String, Sendable, CaseIterable {
         case .invalidSex: "sex must be male/female/unknown (or M/F/U, 1/2/0/9)"
         case .invalidAgeBand: "age band must be one of the 19 ESP2013 bands, a single year of age, or 'unknown'"
         case .missingValue: "required value is empty"
-        case .notACount: "count must be a whole number (e.g. 1234 or \"1,234\") or a suppression marker (*, c, .., -)"
+        case .notACount:
+            "count must be a whole number (e.g. 1234 or \"1,234\") or a suppression marker (*, c, .., -); a source whose counts are fractional by definition (units of activity, weighted populations) at ICB grain declares \"counts\": \"fractional\""
         case .negativeCount: "count must not be negative"
         case .numeratorExceedsDenominator: "numerator exceeds denominator"
         case .duplicateKey:

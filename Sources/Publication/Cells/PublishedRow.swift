@@ -17,8 +17,12 @@ public struct PublishedRow<Column: TableColumns>: Sendable {
     public func status(_ column: Column) -> PublishedCell.Action? { statuses[column.rawValue] }
 
     /// The decimals a value column is published with: none where disclosure control shows a percentage
-    /// whole (docs/PUBLISHED_TABLES.md, "Status columns"), else `otherwise`.
-    public func decimals(_ column: Column, otherwise: Int = 1) -> Int { status(column) == .reducedPrecision ? 0 : otherwise }
+    /// whole (docs/PUBLISHED_TABLES.md, "Status columns"), else `otherwise`. The status is the group's, and a
+    /// group may hold figures that keep their decimals (funnel limits), so only a whole number counts.
+    public func decimals(_ column: Column, otherwise: Int = 1) -> Int {
+        guard status(column) == .reducedPrecision, let number = self[column].number, number == number.rounded() else { return otherwise }
+        return 0
+    }
 
     /// The text of a column that always holds text (empty if it does not).
     public func text(_ column: Column) -> String { self[column].text ?? "" }

@@ -227,9 +227,11 @@ package struct XLSXWorkbookRenderer {
                         shown = FigureText.figure(Double(value), decimals: 0)
                     case .number(let value):
                         let rounded = definition.precision.round(value)
+                        // Whole where its group was shown to fewer places: the group may hold other figures (funnel
+                        // limits) that keep their decimals, so only a whole number is formatted whole.
                         var reduced = false
                         if case .column(let index) = slot, let group = groupOf[index], rowIndex < statuses.count, group < statuses[rowIndex].count {
-                            reduced = statuses[rowIndex][group] == .reducedPrecision
+                            reduced = statuses[rowIndex][group] == .reducedPrecision && rounded == rounded.rounded()
                         }
                         try sheet.write(nextRow, column, rounded, reduced ? whole : cellFormats[column])
                         shown = CellText(suppressedSymbol: "").display(cell, definition)

@@ -140,7 +140,7 @@ struct PublicationView {
                     national: national.filter { $0.row.indicator == id }, inequality: inequality.filter { $0.indicator == id },
                     quintiles: quintiles.filter { $0.indicator == id }, headlines: headlines.filter { $0.row.indicator == id },
                     places: places.filter { $0.row.indicator == id }))
-            indicators[indicators.count - 1].caveats = ["suppressed_at_source", "unattributed_activity", "rows_set_aside"].compactMap(item)
+            indicators[indicators.count - 1].caveats = ["suppressed_at_source", "unattributed_activity", "rows_set_aside", "unknown_place"].compactMap(item)
             indicators[indicators.count - 1].source = item("source")
         }
     }

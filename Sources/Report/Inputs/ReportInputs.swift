@@ -45,6 +45,8 @@ struct ReportInputs {
     /// Rows ingest set aside, by source and reason (as kept: up to 100,000 per file; the file totals are
     /// `IngestedFile.rowsQuarantined`).
     private(set) var setAside: [String: [QuarantineReason: Int]] = [:]
+    /// What rows set aside for an unknown place counted, by source (docs/DATA.md, "Rows set aside").
+    private(set) var setAsideCounts: [String: [SetAsideCount]] = [:]
     /// Each indicator's records and those suppressed at source, by period over all ICSs (docs/DATA.md,
     /// "Suppressed at source").
     private(set) var suppressedAtSource: [String: [String: (records: Double, suppressed: Double)]] = [:]
@@ -129,6 +131,7 @@ struct ReportInputs {
         populationPeriods = try PopulationPeriod.fetchAll(db, orderedBy: [.period])
         let quarantined = try QuarantinedRow.fetchCursor(db)
         while let row = try quarantined.next() { setAside[row.source, default: [:]][row.reason, default: 0] += 1 }
+        for row in try SetAsideCount.fetchAll(db, orderedBy: [.source, .period, .reason]) { setAsideCounts[row.source, default: []].append(row) }
         for row in try IndicatorDataQuality.fetchAll(db) {
             var total = suppressedAtSource[row.indicator, default: [:]][row.period] ?? (0, 0)
             total.records += Double(row.records)

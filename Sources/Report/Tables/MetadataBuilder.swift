@@ -141,6 +141,9 @@ struct MetadataBuilder {
                         "\(FigureText.figure(Double(setAside), decimals: 0)) rows of the source were set aside at ingest and are in no value (\(reasons.joined(separator: ", "))); `soc-pipeline quarantine` lists them by file, line and column"
                     ))
             }
+            // What those rows counted where only their place was unknown, with its share of the period's
+            // counts (docs/DATA.md, "Rows set aside"): a count at England level, controlled as England's are.
+            if let note = unknownPlaceNote(definition, periods: periods) { items.append(("unknown_place", note)) }
             // Records suppressed at source are in no count: where the values are kept (small counts at the
             // source's grain), their share is said, period by period (docs/DATA.md, "Suppressed at source").
             let suppressed = (inputs.suppressedAtSource[definition.id] ?? [:]).filter { periods.contains($0.key) && $0.value.suppressed > 0 }
@@ -184,4 +187,45 @@ struct MetadataBuilder {
             }
         }
     }
+
+    /// `unknown_place`: per period, what the rows set aside for an unknown ICB, LSOA or deprivation decile
+    /// counted and its share of the period's counts (England's plus theirs) — "2024-25: 2,690 (0.1%), in 99
+    /// rows with an unknown ICB". A proportion's share is of its denominator. Nil when no such row had a count.
+    func unknownPlaceNote(_ definition: ReportDefinition, periods: [String]) -> String? {
+        let proportion = definition.method.counts == .numeratorAndDenominator
+        let control = DisclosureControl(rules: config.report.disclosure)
+        var byPeriod: [String: [SetAsideCount]] = [:]
+        for row in inputs.setAsideCounts[definition.source] ?? [] where periods.contains(row.period) { byPeriod[row.period, default: []].append(row) }
+        var parts: [String] = []
+        for period in periods {
+            guard let rows = byPeriod[period] else { continue }
+            let counted = rows.reduce(0.0) { $0 + (proportion ? $1.denominator : $1.numerator) }
+            guard counted > 0 || rows.contains(where: { $0.suppressedRows > 0 }) else { continue }
+            let england = inputs.england(definition.id, period).flatMap { proportion ? $0.denominator.number : $0.numerator.number }
+            let shown = control.count(counted, national: true)
+            var amount = "a small number, hidden by disclosure control"
+            if let number = shown.number {
+                amount = FigureText.figure(number, decimals: 0)
+                if let england, england + counted > 0 { amount += " (\(FigureText.figure(counted / (england + counted) * 100, decimals: 1))%)" }
+            }
+            // Each reason's own count, controlled the same way.
+            let reasons = rows.map { row in
+                let own = control.count(proportion ? row.denominator : row.numerator, national: true).number
+                return "\(FigureText.figure(Double(row.rows), decimals: 0)) rows \(Self.unknownPlaceWords[row.reason] ?? "set aside as \(row.reason.rawValue)")"
+                    + " (\(own.map { FigureText.figure($0, decimals: 0) } ?? "a small number")"
+                    + (row.suppressedRows > 0 ? "; \(FigureText.figure(Double(row.suppressedRows), decimals: 0)) of the rows suppressed at source" : "") + ")"
+            }
+            let text = "\(Period(label: period)?.readable ?? period): \(amount), in \(reasons.joined(separator: " and "))"
+            parts.append(text)
+        }
+        guard !parts.isEmpty else { return nil }
+        let what = proportion ? "denominator" : "count"
+        return
+            "Rows whose place is unknown (an ICB or LSOA the reference does not hold, or a deprivation decile such as 'Not stated') are in no value, ICS or England: what they counted and its share of the period's \(what) (England's plus theirs) — \(parts.joined(separator: "; "))"
+    }
+
+    /// How each reason for an unknown place reads in the note.
+    static let unknownPlaceWords: [QuarantineReason: String] = [
+        .unknownIcb: "with an unknown ICB", .unknownLsoa: "with an unknown LSOA", .invalidDecile: "with no deprivation decile",
+    ]
 }

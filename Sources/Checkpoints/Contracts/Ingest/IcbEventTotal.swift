@@ -23,11 +23,12 @@ public struct IcbEventTotal: CheckpointRecord, Equatable {
     public var icbCode: String
     public var sex: Sex
     public var age: RecordedAge
-    public var events: Int64
+    /// Whole, or fractional for a source of fractional counts (docs/DATA.md, "Fractional counts").
+    public var events: Double
     public var records: Int
     public var suppressedRecords: Int
 
-    public init(dataset: String, period: String, icbCode: String, sex: Sex, age: RecordedAge, events: Int64, records: Int, suppressedRecords: Int) {
+    public init(dataset: String, period: String, icbCode: String, sex: Sex, age: RecordedAge, events: Double, records: Int, suppressedRecords: Int) {
         self.dataset = dataset
         self.period = period
         self.icbCode = icbCode

@@ -24,13 +24,15 @@ public struct IcbProportionTotal: CheckpointRecord, Equatable {
     public var icbCode: String
     public var sex: Sex
     public var age: RecordedAge
-    public var numerator: Int64
-    public var denominator: Int64
+    /// Whole, or fractional for a source of fractional counts (docs/DATA.md, "Fractional counts").
+    public var numerator: Double
+    public var denominator: Double
     public var records: Int
     public var suppressedRecords: Int
 
     public init(
-        dataset: String, period: String, icbCode: String, sex: Sex, age: RecordedAge, numerator: Int64, denominator: Int64, records: Int, suppressedRecords: Int
+        dataset: String, period: String, icbCode: String, sex: Sex, age: RecordedAge, numerator: Double, denominator: Double, records: Int,
+        suppressedRecords: Int
     ) {
         self.dataset = dataset
         self.period = period
