@@ -18,7 +18,20 @@ enum IngestSchema {
         SchemaMigration(31, "v12-ingest-population-year-before-population", sql: populationYearBeforePopulation),
         SchemaMigration(33, "v13-ingest-icb-fractional-counts", sql: icbFractionalCounts),
         SchemaMigration(34, "v14-ingest-set-aside-count", sql: setAsideCount),
+        SchemaMigration(35, "v15-ref-place-boundary", sql: placeBoundary),
     ]
+
+    /// The places' outlines, when configured (docs/DATA.md, "Boundaries").
+    static let placeBoundary = """
+        CREATE TABLE ref_place_boundary (
+            place_code TEXT NOT NULL,
+            polygon INTEGER NOT NULL,
+            ring INTEGER NOT NULL,
+            coordinates TEXT NOT NULL,
+            points TEXT NOT NULL,
+            PRIMARY KEY (place_code, polygon, ring)
+        ) STRICT;
+        """
 
     /// What rows set aside for an unknown place count, by source, period and reason (docs/DATA.md, "Rows set
     /// aside").

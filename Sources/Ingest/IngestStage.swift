@@ -166,7 +166,15 @@ public struct IngestStage: PipelineStage {
                     ? ", \(Self.percent(Double(result.eventsApportioned) / Double(max(result.events, 1)))) of events shared out from LSOAs split between vintages"
                     : "")
         }
-        return StageOutcome(rowsByTable: rows, notes: notes, content: content)
+        // Outlines of places another footprint has and this list does not: drawn nowhere, said here.
+        let unknownPlaces = reference.placeBoundaries.unknownCodes
+        let placeNote =
+            unknownPlaces.isEmpty
+            ? []
+            : [
+                "place boundaries: \(unknownPlaces.count) outlines name a sub-ICB location the list does not hold (\(unknownPlaces.joined(separator: ", "))): not drawn"
+            ]
+        return StageOutcome(rowsByTable: rows, notes: notes + placeNote, content: content)
     }
 
     /// Replaces the stat cache with the files this run read (a deleted file's entry goes with it).

@@ -280,6 +280,13 @@ final class IngestWriter {
         for ring in reference.boundaries {
             try boundaries.insert(IcbBoundaryRing(icbOdsCode: reference.icbs[ring.icb].odsCode, polygon: ring.polygon, ring: ring.ring, points: ring.points))
         }
+        let placeOutlines = try RecordInserter<PlaceBoundaryRing>(db)
+        for ring in reference.placeBoundaries.rings {
+            try placeOutlines.insert(
+                PlaceBoundaryRing(
+                    placeCode: reference.subIcbCodes[ring.icb], polygon: ring.polygon, ring: ring.ring,
+                    coordinates: reference.placeBoundaries.coordinates, points: ring.points))
+        }
         let places = try RecordInserter<ReferenceSubIcb>(db)
         var written: Set<String> = []
         for (index, code) in reference.subIcbCodes.enumerated() {
@@ -295,6 +302,7 @@ final class IngestWriter {
             (ReferenceIcb.databaseTableName, icbs.rowsInserted), (StandardPopulationWeight.databaseTableName, weights.rowsInserted),
             (ReferenceVintage.databaseTableName, vintages.rowsInserted), (IcbDeprivation.databaseTableName, deprivation.rowsInserted),
             (IcbBoundaryRing.databaseTableName, boundaries.rowsInserted), (ReferenceSubIcb.databaseTableName, places.rowsInserted),
+            (PlaceBoundaryRing.databaseTableName, placeOutlines.rowsInserted),
         ] {
             counts[table] = rows
         }

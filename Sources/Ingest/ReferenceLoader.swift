@@ -223,6 +223,20 @@ public enum ReferenceLoader {
             hashes.append((kind: .boundaries, vintage: configured.vintage, file: configured.file, sha256: Fingerprint.sha256(data)))
         }
 
+        var placeBoundaries = BoundaryReader.Areas()
+        if let configured = reference.placeBoundaries {
+            let resolved = config.resolve(configured.file)
+            guard let data = FileManager.default.contents(atPath: resolved) else {
+                throw PipelineError(.inputMissing, "place boundary file missing or unreadable", at: InputLocation(file: configured.file))
+            }
+            // A boundary set of another footprint names a few places the list does not hold: they are said
+            // in the ingest notes, not a reason to refuse the rest.
+            placeBoundaries = try BoundaryReader.areas(
+                data, display: configured.file, codeProperty: configured.codeProperty, aliases: subIcbAliases, area: "sub-ICB location",
+                configKey: "reference.placeBoundaries", projectedAllowed: true, skipUnknown: true)
+            hashes.append((kind: .placeBoundaries, vintage: configured.vintage, file: configured.file, sha256: Fingerprint.sha256(data)))
+        }
+
         var places: [String: ReferenceTables.Place] = [:]
         if let names = reference.icb.subIcbs, let file = files.first(where: { $0.kind == .subIcb }) {
             places = try Self.places(try open(file), display: names, subIcbs: subIcbIndex, subIcbToIcb: subIcbToIcb, icbs: icbs)
@@ -237,6 +251,7 @@ public enum ReferenceLoader {
         tables.subIcbAliases = subIcbAliases
         tables.icbDeprivation = icbDeprivation
         tables.boundaries = boundaries
+        tables.placeBoundaries = placeBoundaries
         tables.places = places
         return tables
     }

@@ -40,6 +40,8 @@ public struct ReferenceTables: Sendable {
     public var attributions: [String: AttributionTable] = [:]
     /// The ICS outlines for the map, when configured.
     public var boundaries: [BoundaryReader.Ring] = []
+    /// The places' outlines (area index: the sub-ICB location's), when configured.
+    public var placeBoundaries = BoundaryReader.Areas()
     /// Names of the sub-ICB locations, by ODS code, when configured.
     public var places: [String: Place] = [:]
 

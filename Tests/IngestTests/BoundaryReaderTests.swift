@@ -85,4 +85,42 @@ struct BoundaryReaderTests {
             #expect(Set(rings.map(\.icb)).count == 42, "\(vintage)")
         }
     }
+
+    /// Places' outlines as ONS publishes them, in British National Grid metres (the bundled sub-ICB file):
+    /// read as they are, every place of the April 2024 list but the two the July 2022 file codes otherwise,
+    /// which are listed, not refused. The ICS outlines stay WGS84 only.
+    @Test func placeOutlinesInBritishNationalGrid() throws {
+        let data = try Data(contentsOf: URL(fileURLWithPath: Repository.path("reference/boundaries/sicbl_2022_bng.geojson")))
+        var aliases: [String: Int] = [:]
+        for (index, line) in try String(contentsOfFile: Repository.path("reference/icb/2024-04/sub_icbs.csv"), encoding: .utf8)
+            .split(separator: "\n").dropFirst().enumerated()
+        {
+            let fields = line.split(separator: ",")
+            aliases[String(fields[0])] = index
+            aliases[String(fields[1])] = index
+        }
+        let areas = try BoundaryReader.areas(
+            data, display: "reference/boundaries/sicbl_2022_bng.geojson", codeProperty: "SICBL22CD", aliases: aliases, area: "sub-ICB location",
+            configKey: "reference.placeBoundaries", projectedAllowed: true, skipUnknown: true)
+        #expect(areas.coordinates == .britishNationalGrid)
+        #expect(Set(areas.rings.map(\.icb)).count == 104)
+        #expect(areas.unknownCodes.sorted() == ["E38000246", "E38000248"])
+        let first = try #require(areas.rings.first?.points.split(separator: " ").first?.split(separator: ",").compactMap { Double($0) })
+        #expect(first.count == 2 && first[0] > 100_000 && first[1] > 100_000, "metres, as in the file: \(first)")
+        // The same file as ICS outlines is refused with the reason.
+        let refused = failure(data, property: "SICBL22CD")
+        #expect(refused.contains("$.crs: in British National Grid metres (EPSG:27700)"), "\(refused)")
+        // A position outside the grid is named by its JSON path.
+        let outside = Data(
+            #"{"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"EPSG:27700"}},"features":[{"type":"Feature","properties":{"SICBL22CD":"00L"},"geometry":{"type":"Polygon","coordinates":[[[-1.9,52.4],[1,2],[3,4],[-1.9,52.4]]]}}]}"#
+                .utf8)
+        do {
+            _ = try BoundaryReader.areas(
+                outside, display: "p.geojson", codeProperty: "SICBL22CD", aliases: ["00L": 0], area: "sub-ICB location",
+                configKey: "reference.placeBoundaries", projectedAllowed: true, skipUnknown: true)
+            Issue.record("a longitude in a grid file was read")
+        } catch {
+            #expect("\(error)".contains("$.features[0].geometry.coordinates[0][0]: not a British National Grid easting and northing"), "\(error)")
+        }
+    }
 }

@@ -222,7 +222,7 @@ enum SampleReportChecks {
     /// holds every chart, matrix cell and map area with its text alternative, nothing loads from outside,
     /// and a screenshot of each page (kept in `.build/test-screenshots/`) is not blank.
     static func browser(_ latest: String, indicators: Int, profile: String) throws {
-        guard let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first(where: FileManager.default.isExecutableFile(atPath:)) else {
+        guard let chromium = RealPublicationBrowserChecks.chromium else {
             Issue.record("chromium is not installed (Debian package `chromium`; scripts/setup.sh installs it)")
             return
         }
@@ -278,6 +278,7 @@ enum SampleReportChecks {
         #expect(!index.contains("62.0% (6 ICSs") && !index.contains(">62.0<") && index.contains("Birmingham and Solihull: 62%, "))
         // Every chart says where its data come from; the SII of a percentage is in percentage points.
         #expect(count(index, "<figure class=") == count(index, "<span class=\"source\">Source: "), "a source line under every chart")
+        #expect(!index.contains("..</span>"), "one full stop after a source that ends with one")
         #expect(index.contains("SII (percentage points, 95% CI)") && !index.contains("SII (%"))
         #expect(count(index, "class=\"legend") >= 2 * indicators, "legends")
         #expect(count(index, "<polyline class=\"limit95\"") == 2 * indicators, "continuous 95% funnel limits")
@@ -333,6 +334,18 @@ enum SampleReportChecks {
             #expect(!html.contains("Funnel position:") && !html.contains("Since the baseline:"), "\(page): notes in sentences")
         }
         #expect(labelled >= 1, "some system has three or more places with a value")
+        // The places on a map (reference.placeBoundaries), per indicator, each place shaded, titled and numbered
+        // as its table lists it: Lancashire and South Cumbria's eight places, all eight outlined.
+        let lancashire = try String(contentsOfFile: "\(latest)/ics/QE1.html", encoding: .utf8)
+        let maps = lancashire.components(separatedBy: "<svg id=\"").dropFirst().filter { $0.contains("-place-map-QE1\"") }
+        #expect(maps.count == indicators, "a place map per indicator")
+        for map in maps {
+            let svg = map.components(separatedBy: "</svg>")[0]
+            #expect(count(svg, "<path class=\"area\"") == 8 && count(svg, "class=\"area-key\"") == 8, "\(svg.prefix(80))")
+            #expect(svg.components(separatedBy: "<path class=\"area\"").dropFirst().allSatisfy { $0.prefix { $0 != "/" }.contains("><title>") })
+            #expect(svg.contains("role=\"img\"") && !svg.contains("<a "), "an image with no link inside")
+        }
+        #expect(lancashire.contains("as numbered on the map"))
 
         let folder = Repository.path(".build/test-screenshots")
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

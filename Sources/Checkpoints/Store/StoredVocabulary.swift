@@ -14,6 +14,7 @@ extension AttemptStatus: DatabaseValueConvertible {}
 extension StageName: DatabaseValueConvertible {}
 extension TopAgeBand: DatabaseValueConvertible {}
 extension ReferenceKind: DatabaseValueConvertible {}
+extension BoundaryCoordinates: DatabaseValueConvertible {}
 extension InequalityScale: DatabaseValueConvertible {}
 extension InequalityIntervalMethod: DatabaseValueConvertible {}
 extension QuarantineReason: DatabaseValueConvertible {}

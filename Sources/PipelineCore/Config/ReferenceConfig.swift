@@ -13,8 +13,13 @@ public struct ReferenceConfig: Codable, Sendable, Equatable {
     public var lsoaConversions: [LsoaConversionReference]
     /// The ICS outlines the map is drawn from; without them the publication has no map.
     public var boundaries: BoundaryReference?
+    /// The places' (sub-ICB locations') outlines, for the place maps on the ICS profiles (docs/DATA.md,
+    /// "Boundaries"); WGS84 or British National Grid, codes of the sub-ICB list.
+    public var placeBoundaries: BoundaryReference?
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case icb, imd, standardPopulation, lsoaVintage, lsoaConversions, boundaries }
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case icb, imd, standardPopulation, lsoaVintage, lsoaConversions, boundaries, placeBoundaries
+    }
 
     public init(from decoder: any Decoder) throws {
         try decoder.rejectUnknownKeys(CodingKeys.self)
@@ -25,6 +30,7 @@ public struct ReferenceConfig: Codable, Sendable, Equatable {
         lsoaVintage = try container.decodeIfPresent(LsoaVintage.self, forKey: .lsoaVintage)
         lsoaConversions = try container.decodeIfPresent([LsoaConversionReference].self, forKey: .lsoaConversions) ?? []
         boundaries = try container.decodeIfPresent(BoundaryReference.self, forKey: .boundaries)
+        placeBoundaries = try container.decodeIfPresent(BoundaryReference.self, forKey: .placeBoundaries)
     }
 
     /// The conversion that maps codes of `vintage` onto the basis, if configured.
@@ -112,8 +118,9 @@ public struct StandardPopulationReference: Codable, Sendable, Equatable {
     }
 }
 
-/// ICS outlines for the map: a GeoJSON FeatureCollection in WGS84 longitude/latitude, one feature per ICB,
-/// named by any code form of the ICB list (docs/DATA.md, "Boundaries").
+/// Outlines for a map: a GeoJSON FeatureCollection, one feature per area — per ICB in WGS84
+/// longitude/latitude for the ICS map, per sub-ICB location for the place maps — named by any code form of
+/// the reference's list (docs/DATA.md, "Boundaries").
 public struct BoundaryReference: Codable, Sendable, Equatable {
     /// e.g. `reference/boundaries/icb_2023_generalised.geojson`.
     public var file: String

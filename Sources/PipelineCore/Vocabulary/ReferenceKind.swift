@@ -17,6 +17,8 @@ public enum ReferenceKind: String, Sendable, CaseIterable, Codable {
     case attribution
     /// ICS outlines for the map.
     case boundaries
+    /// The places' (sub-ICB locations') outlines for the place maps.
+    case placeBoundaries = "place_boundaries"
     /// Names of the sub-ICB locations (places).
     case subIcb = "sub_icb"
     /// The population source (its files, not a reference file).

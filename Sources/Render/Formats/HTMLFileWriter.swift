@@ -9,7 +9,7 @@ package struct HTMLFileWriter: FormatWriter {
     package let folder: String
     /// Latest period (`period_start`) per indicator, as the ICS league table holds them.
     package let latestPeriods: [String: String]
-    package let geometry: MapGeometry?
+    package let maps: PublicationMaps
     private var kept: [String: PublishedTableData] = [:]
     private var heading: TableHeading?
     private var rows = PublishedPage()
@@ -26,9 +26,9 @@ package struct HTMLFileWriter: FormatWriter {
         PublishedCatalog.icsLeague.name, PublishedCatalog.nationalByGroup.name, PublishedCatalog.nationalInequality.name,
     ]
 
-    package init(_ renderer: HTMLReportRenderer, latestPeriods: [String: String], geometry: MapGeometry?, folder: String) {
+    package init(_ renderer: HTMLReportRenderer, latestPeriods: [String: String], maps: PublicationMaps, folder: String) {
         self.renderer = renderer
-        self.geometry = geometry
+        self.maps = maps
         self.latestPeriods = latestPeriods
         self.folder = folder
     }
@@ -67,7 +67,7 @@ package struct HTMLFileWriter: FormatWriter {
 
     package mutating func finish() throws -> [WrittenFile] {
         var written: [WrittenFile] = []
-        for page in try renderer.render(kept, geometry: geometry) {
+        for page in try renderer.render(kept, maps: maps) {
             let file = try OutputFile(page.path, in: folder)
             try file.write(page.data)
             written.append(try file.close())

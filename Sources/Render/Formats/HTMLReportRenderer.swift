@@ -21,7 +21,8 @@ package struct HTMLReportRenderer {
     }
 
     /// Every page, by path relative to the publication's folder.
-    package func render(_ tables: [String: PublishedTableData], geometry: MapGeometry?) throws -> [(path: String, data: Data)] {
+    package func render(_ tables: [String: PublishedTableData], maps: PublicationMaps) throws -> [(path: String, data: Data)] {
+        let geometry = maps.ics
         let view = try PublicationView(tables)
         var pages = [(path: PublicationFileName.html, data: Data(index(view, hasMap: geometry != nil).utf8))]
         if let geometry {
@@ -29,7 +30,9 @@ package struct HTMLReportRenderer {
         }
         pages.append((AboutPage.fileName, Data(AboutPage(view: view, title: "\(title): about the data", publication: title).render().utf8)))
         for system in view.systems {
-            pages.append((system.link, Data(IcsProfilePage(view: view, system: system, text: text, publication: title).render().utf8)))
+            pages.append(
+                (system.link, Data(IcsProfilePage(view: view, system: system, text: text, publication: title, placeMap: maps.places[system.ods]).render().utf8))
+            )
         }
         // Each chart's SVG and data beside the pages, linked from its caption (docs/REPORT.md, "Downloads and print").
         var withDownloads: [(path: String, data: Data)] = []

@@ -43,7 +43,8 @@ struct HTMLPage {
 
     /// A chart with its caption, its source (every chart says where its data come from) and its data table.
     static func figure(_ svg: String, caption: String, table: String, kind: String, source: String? = nil) -> String {
-        let from = source.map { " <span class=\"source\">Source: \(HTML.escape($0)).</span>" } ?? ""
+        // One full stop, whether or not the source's own text ends with one ("(NHS OF 2.3.i).." once).
+        let from = source.map { " <span class=\"source\">Source: \(HTML.escape($0))\($0.hasSuffix(".") ? "" : ".")</span>" } ?? ""
         return
             "<figure class=\"\(kind)\">\(svg)<figcaption>\(HTML.escape(caption))\(from)</figcaption><details><summary>Show the data</summary>\(table)</details></figure>"
     }

@@ -11,6 +11,8 @@ struct IcsProfilePage {
     let system: PublicationView.System
     let text: CellText
     let publication: String
+    /// The ICS's places' outlines, when place boundaries are configured.
+    var placeMap: PlaceMap? = nil
 
     func render() -> String {
         let facts = view.indicators.lazy.compactMap { $0.ics(system.ods) }.first?.row
@@ -42,6 +44,7 @@ struct IcsProfilePage {
             section +=
                 figures.places(ods: system.ods, icsName: system.name)
                 ?? "<p class=\"not-available\">No place figures: the source is not by LSOA, or the population is by ICB only.</p>"
+            if let placeMap { section += figures.placeMap(ods: system.ods, icsName: system.name, map: placeMap) ?? "" }
             section += "<h3>Notes</h3><ul class=\"notes\">\(notes(indicator, row))</ul>"
             body += HTMLPage.section(
                 indicator.id, "\(HTML.escape(indicator.name)) <span class=\"period\">(\(HTML.escape(indicator.latestLabel)))</span>", section)

@@ -68,7 +68,7 @@ package struct MapGeometry: Sendable {
 
     /// The middle of each ICS's outline points (their mean: for a concave outline it can fall just outside,
     /// which still puts the number beside its area).
-    private static func middles(_ rings: [(String, [(x: Double, y: Double)])]) -> [String: (x: Double, y: Double)] {
+    package static func middles(_ rings: [(String, [(x: Double, y: Double)])]) -> [String: (x: Double, y: Double)] {
         var sums: [String: (x: Double, y: Double, n: Double)] = [:]
         for (ics, ring) in rings {
             for point in ring {
@@ -80,7 +80,7 @@ package struct MapGeometry: Sendable {
     }
 
     /// SVG path data per ICS from its rings in pixels, simplified to `tolerance` pixels.
-    private static func paths(_ rings: [(ics: String, ring: [(x: Double, y: Double)])], tolerance: Double) -> [String: String] {
+    package static func paths(_ rings: [(ics: String, ring: [(x: Double, y: Double)])], tolerance: Double) -> [String: String] {
         var paths: [String: String] = [:]
         for (ics, ring) in rings {
             let kept = Simplifier.simplify(ring, tolerance: tolerance)

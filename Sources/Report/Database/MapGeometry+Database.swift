@@ -1,6 +1,7 @@
 import Checkpoints
 import Disclosure
 import GRDB
+import PipelineCore
 import Publication
 import Render
 
@@ -22,5 +23,30 @@ extension MapGeometry {
         }
         let london = Set(try ReferenceIcb.fetchAll(db).filter { $0.regionOnsCode == MapGeometry.londonRegion }.map(\.odsCode))
         return MapGeometry(rings: projected, london: london)
+    }
+}
+
+extension PlaceMap {
+    /// Each ICS's places' outlines (`ref_place_boundary`, in the file's coordinates: projected here when they
+    /// are longitude and latitude), by ICS ODS code; empty when no place boundaries were configured.
+    static func load(_ db: Database) throws -> [String: PlaceMap] {
+        let rings = try PlaceBoundaryRing.fetchAll(db, orderedBy: [.placeCode, .polygon, .ring])
+        guard !rings.isEmpty else { return [:] }
+        let icsOf = Dictionary(try ReferenceSubIcb.fetchAll(db).map { ($0.code, $0.icbOdsCode) }, uniquingKeysWith: { first, _ in first })
+        let grid = BritishNationalGrid()
+        var byIcs: [String: [(place: String, ring: [(x: Double, y: Double)])]] = [:]
+        for ring in rings {
+            guard let ics = icsOf[ring.placeCode] else { continue }
+            let projected = ring.coordinates == .longitudeLatitude
+            let points = ring.points.split(separator: " ").compactMap { pair -> (x: Double, y: Double)? in
+                let parts = pair.split(separator: ",")
+                guard parts.count == 2, let first = Double(parts[0]), let second = Double(parts[1]) else { return nil }
+                guard projected else { return (first, second) }
+                let point = grid.project(longitude: first, latitude: second)
+                return (point.easting, point.northing)
+            }
+            byIcs[ics, default: []].append((ring.placeCode, points))
+        }
+        return byIcs.mapValues { PlaceMap(rings: $0) }
     }
 }

@@ -56,7 +56,7 @@ package struct ReportExporter: Sendable {
         }
         let notes = Self.generalNotes(try PublishedTableData.load(db, table: PublishedCatalog.metadata.table))
         let latest = try Self.latestPeriods(db)
-        let geometry = formats.contains(.html) ? try MapGeometry.load(db) : nil
+        let maps = formats.contains(.html) ? PublicationMaps(ics: try MapGeometry.load(db), places: try PlaceMap.load(db)) : PublicationMaps()
         let cover = try self.cover(db, title: settings.title, runID: runID)
 
         let queues = formats.map { _ in PageQueue<ExportMessage>(capacity: Self.queuedPages) }
@@ -70,7 +70,7 @@ package struct ReportExporter: Sendable {
             let thread = Thread {
                 let outcome = Result {
                     try exporter.consume(
-                        queue, format: format, headings: headings, notes: notes, cover: cover, latest: latest, geometry: geometry, folder: folder)
+                        queue, format: format, headings: headings, notes: notes, cover: cover, latest: latest, maps: maps, folder: folder)
                 }
                 outcomes.withLock { $0[index] = outcome }
                 group.leave()
@@ -99,12 +99,12 @@ package struct ReportExporter: Sendable {
     /// messages (so the reader never waits on it) and reports the failure at the end.
     private func consume(
         _ queue: PageQueue<ExportMessage>, format: ReportSettings.Format, headings: [TableHeading], notes: [(String, String)],
-        cover: WorkbookCover, latest: [String: String], geometry: MapGeometry?, folder: String
+        cover: WorkbookCover, latest: [String: String], maps: PublicationMaps, folder: String
     ) throws -> [WrittenFile] {
         var failure: (any Error)?
         var writer: (any FormatWriter)?
         do {
-            writer = try makeWriter(format, headings: headings, notes: notes, cover: cover, latest: latest, geometry: geometry, folder: folder)
+            writer = try makeWriter(format, headings: headings, notes: notes, cover: cover, latest: latest, maps: maps, folder: folder)
         } catch {
             failure = error
         }
@@ -131,7 +131,7 @@ package struct ReportExporter: Sendable {
 
     private func makeWriter(
         _ format: ReportSettings.Format, headings: [TableHeading], notes: [(String, String)], cover: WorkbookCover, latest: [String: String],
-        geometry: MapGeometry?, folder: String
+        maps: PublicationMaps, folder: String
     ) throws -> any FormatWriter {
         let text = CellText(suppressedSymbol: settings.disclosure.suppressedSymbol)
         switch format {
@@ -142,7 +142,7 @@ package struct ReportExporter: Sendable {
         case .html:
             return HTMLFileWriter(
                 HTMLReportRenderer(title: settings.title, focusIcs: settings.focusIcs, text: text, publisher: settings.publisher), latestPeriods: latest,
-                geometry: geometry,
+                maps: maps,
                 folder: folder)
         }
     }
