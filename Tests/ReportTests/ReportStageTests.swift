@@ -260,6 +260,9 @@ struct ReportStageTests {
         #expect(strings.contains("Table 1: England by group"))
         #expect(strings.contains { $0.hasPrefix("[c] = confidential") })
         #expect(strings.contains("[c]"))
+        // Note 4 and the cover say the workbook's own symbol, not the CSV's `*`.
+        let rules = try #require(strings.first { $0.hasPrefix("Disclosure control: ") })
+        #expect(rules.contains("shown as [c],") && !rules.contains("shown as *") && rules.contains(". Columns marked [note 4]"), "\(rules)")
         #expect(strings.contains("[x]"))
         // Names and words, not codes: indicator titles beside their codes, outcomes as a reader says them.
         #expect(strings.contains("Admissions") && strings.contains("Waits"), "indicator titles")

@@ -34,11 +34,19 @@ package struct XLSXWorkbookRenderer {
             "\(Self.suppressedSymbol) = confidential: suppressed by disclosure control (a count in the suppression range, or a figure that would reveal one).",
             "\(CellText.withheldSymbol) = not available: the method gives no reliable figure (for example a directly standardised rate of fewer than 10 events).",
             "\(Self.notApplicableSymbol) = not applicable.",
-            "Disclosure control: " + (notes.first { $0.0 == "disclosure_rules" }?.1 ?? "none recorded")
-                + " Columns marked [note 4] may be suppressed, rounded or recomputed; the CSV and JSON files say which in their status columns.",
+            "Disclosure control: " + Self.inWorkbookSymbols(notes.first { $0.0 == "disclosure_rules" }?.1 ?? "none recorded")
+                + ". Columns marked [note 4] may be suppressed, rounded or recomputed; the CSV and JSON files say which in their status columns.",
         ]
             + notes.filter { !["title", "run_id", "manifest_sha256", "disclosure_rules"].contains($0.0) }
             .map { "\($0.0.replacingOccurrences(of: "_", with: " ").capitalizedFirst): \($0.1)" }
+    }
+
+    /// The rules as the workbook shows them: the suppressed cells' symbol is the workbook's `[c]`, whatever
+    /// the other formats use (`1–7 shown as *` is `1–7 shown as [c]` here; docs/PUBLISHED_TABLES.md, "The
+    /// workbook").
+    package static func inWorkbookSymbols(_ rules: String) -> String {
+        guard let shown = rules.range(of: "shown as "), let end = rules[shown.upperBound...].firstIndex(of: ",") else { return rules }
+        return rules.replacingCharacters(in: shown.upperBound..<end, with: suppressedSymbol)
     }
 
     /// The note that explains disclosure control, which controlled columns' headers cite.
@@ -295,7 +303,7 @@ package struct XLSXWorkbookRenderer {
         rows += cover.sources.map { ("Source: \($0.indicator)", $0.text) }
         let general = Dictionary(notes, uniquingKeysWith: { first, _ in first })
         rows += [
-            ("Disclosure control", general["disclosure_rules"] ?? "none recorded"),
+            ("Disclosure control", Self.inWorkbookSymbols(general["disclosure_rules"] ?? "none recorded")),
             ("Deprivation", general["imd_vintage"] ?? ""),
             ("ICB boundaries", general["icb_vintage"] ?? ""),
             ("Populations", general["population_source"] ?? ""),
