@@ -6,8 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # libxlsxwriter-dev writes the workbook; chromium, unzip and python3-pandas are what the tests open the
-# HTML report, the workbook and the CSV files with.
-packages=(libcsv-dev libcsv3 r-mathlib libsqlite3-dev sqlite3 libxlsxwriter-dev libglpk-dev chromium unzip python3-pandas)
+# HTML report, the workbook and the CSV files with; python3-pip downloads axe-core (scripts/fetch-axe.sh).
+packages=(libcsv-dev libcsv3 r-mathlib libsqlite3-dev sqlite3 libxlsxwriter-dev libglpk-dev chromium unzip python3-pandas python3-pip)
 missing=()
 for package in "${packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
