@@ -17,6 +17,15 @@ struct DimensionTests {
         #expect(AgeBand(label: text) == nil)
     }
 
+    /// "All ages" as files write it, case, spaces, `_` and `-` aside; nothing else (docs/DATA.md, "Ages").
+    @Test func allAgesAsFilesWriteIt() {
+        func allAges(_ text: String) -> Bool { Array(text.utf8).withUnsafeBytes(AgeBand.isAllAges) }
+        for text in ["All ages", "all", "TOTAL", "all_ages", "All-Ages", "  all ages "] { #expect(allAges(text), "\(text)") }
+        for text in ["", "0-4", "al", "alll", "totals", "all ages 0-4", "ALLAGES!", "äll", String(repeating: " ", count: 17) + "all"] {
+            #expect(!allAges(text), "\(text)")
+        }
+    }
+
     @Test func ageBandCanonicalLabels() {
         #expect(AgeBand.all.map(\.label).first == "0-4")
         #expect(AgeBand.all.map(\.label).last == "90+")
