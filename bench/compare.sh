@@ -22,7 +22,8 @@ for i in $(seq 1 "$runs"); do
     rm -rf "$folder/out"
     /usr/bin/time -f "%e %M" -o "$results.time" "$bin" run --config "$folder/pipeline.json" > "$results.out" 2>&1
     read -r wall rss < "$results.time"
-    line="$("$bin" --version | head -1) run $i: wall $wall peak $rss $(awk '/ ok /{printf "%s=%s ", $1, $3}' "$results.out")"
+    # Labelled by path and version: two builds of one version (before and after a change) stay apart.
+    line="$bin ($("$bin" --version | head -1)) run $i: wall $wall peak $rss $(awk '/ ok /{printf "%s=%s ", $1, $3}' "$results.out")"
     echo "$line" | tee -a "$results"
   done
 done
