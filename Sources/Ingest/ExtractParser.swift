@@ -232,18 +232,11 @@ final class ExtractParser: CSVRecordHandler {
         guard let age = rowAge(ageField, record) else { return }
 
         // Counts.
-        var first = Self.parseCount(record[columnValue1], scale: countScale)
-        var second = CountValue.value(0)
+        let (first, second) = rowCounts(record, measure: measure)
         if case .invalid(let reason) = first { return quarantine(record, column: columnValue1 + 1, reason) }
-        if let measure {
-            // The measure's value, weighted into each count; a cell's sums are checked once every row is in.
-            if case .value(let value) = first { (first, second) = (.value(value * measure.first), .value(value * measure.second)) }
-        } else if columnValue2 >= 0 {
-            second = Self.parseCount(record[columnValue2], scale: countScale)
-            if case .invalid(let reason) = second { return quarantine(record, column: columnValue2 + 1, reason) }
-            if case .value(let numerator) = first, case .value(let denominator) = second, numerator > denominator {
-                return quarantine(record, column: columnValue1 + 1, .numeratorExceedsDenominator)
-            }
+        if case .invalid(let reason) = second { return quarantine(record, column: columnValue2 + 1, reason) }
+        if measure == nil, columnValue2 >= 0, case .value(let numerator) = first, case .value(let denominator) = second, numerator > denominator {
+            return quarantine(record, column: columnValue1 + 1, .numeratorExceedsDenominator)
         }
 
         let ageKey = SourceTotals.ageKey(band: age, singleYear: AgeBand.singleYear(ageField))
@@ -537,21 +530,30 @@ final class ExtractParser: CSVRecordHandler {
         quarantine(record, column: column, reason)
         guard source.kind != .population, let period, periodBounds.contains(period.ordinal) else { return }
         var tally = SetAsideTally(rows: 1)
-        switch Self.parseCount(record[columnValue1], scale: countScale) {
-        case .value(let value):
-            tally.first = value * (measure?.first ?? 1)
-            tally.second = measure.map { value * $0.second } ?? 0
-        case .suppressed: tally.suppressedRows = 1
+        let (first, second) = rowCounts(record, measure: measure)
+        switch first {
         case .invalid: return
-        }
-        if measure == nil, columnValue2 >= 0, tally.suppressedRows == 0 {
-            switch Self.parseCount(record[columnValue2], scale: countScale) {
-            case .value(let value): tally.second = value
-            case .suppressed: (tally.first, tally.suppressedRows) = (0, 1)
+        case .suppressed: tally.suppressedRows = 1
+        case .value(let a):
+            switch second {
             case .invalid: return
+            case .suppressed: tally.suppressedRows = 1
+            case .value(let b): (tally.first, tally.second) = (a, b)
             }
         }
         setAside[SetAsideTally.Key(period: period.label, reason: reason), default: SetAsideTally()].add(tally)
+    }
+
+    /// The row's two counts as read, in the source's count units: a row per measure gives its value weighted
+    /// into each count (a cell's sums are checked once every row is in); otherwise the count columns, the
+    /// second 0 for events.
+    private func rowCounts(_ record: CSVRecord, measure: (index: Int, first: Int64, second: Int64)?) -> (first: CountValue, second: CountValue) {
+        let first = Self.parseCount(record[columnValue1], scale: countScale)
+        if let measure {
+            guard case .value(let value) = first else { return (first, .value(0)) }
+            return (.value(value * measure.first), .value(value * measure.second))
+        }
+        return (first, columnValue2 >= 0 ? Self.parseCount(record[columnValue2], scale: countScale) : .value(0))
     }
 
     private func quarantine(_ record: CSVRecord, column: Int, _ reason: QuarantineReason) {

@@ -84,7 +84,7 @@ public struct ReportStage: PipelineStage {
         try IcsTablesBuilder(inputs: inputs, control: control, inequality: inequality).write(writer)
         try TrendTableBuilder(inputs: inputs, inequality: inequality).write(writer)
         try HeadlineTableBuilder(inputs: inputs, inequality: inequality, topN: context.config.aggregate.headlineTopN).write(writer)
-        try MetadataBuilder(inputs: inputs, config: context.config, provenance: provenance).write(writer)
+        try MetadataBuilder(inputs: inputs, config: context.config, provenance: provenance, control: control).write(writer)
         phases.done("tables")
         try FaultInjection.check("report:after-tables")
 

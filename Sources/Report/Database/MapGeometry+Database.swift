@@ -12,17 +12,24 @@ extension MapGeometry {
         let rings = try IcbBoundaryRing.fetchAll(db, orderedBy: [.icbOdsCode, .polygon, .ring])
         guard !rings.isEmpty else { return nil }
         let grid = BritishNationalGrid()
-        let projected = rings.map { ring -> (ics: String, ring: [(x: Double, y: Double)]) in
-            let points = ring.points.split(separator: " ").compactMap { pair -> (x: Double, y: Double)? in
-                let parts = pair.split(separator: ",")
-                guard parts.count == 2, let lon = Double(parts[0]), let lat = Double(parts[1]) else { return nil }
-                let point = grid.project(longitude: lon, latitude: lat)
-                return (point.easting, point.northing)
-            }
-            return (ring.icbOdsCode, points)
-        }
+        let projected = rings.map { ($0.icbOdsCode, gridPoints($0.points, .longitudeLatitude, grid)) }
         let london = Set(try ReferenceIcb.fetchAll(db).filter { $0.regionOnsCode == MapGeometry.londonRegion }.map(\.odsCode))
         return MapGeometry(rings: projected, london: london)
+    }
+}
+
+/// A stored ring's `x,y` pairs on the British National Grid: projected when they are longitude and latitude,
+/// as they are when the file gave eastings and northings; a malformed pair is skipped.
+private func gridPoints(_ text: String, _ coordinates: BoundaryCoordinates, _ grid: BritishNationalGrid) -> [(x: Double, y: Double)] {
+    text.split(separator: " ").compactMap { pair -> (x: Double, y: Double)? in
+        let parts = pair.split(separator: ",")
+        guard parts.count == 2, let first = Double(parts[0]), let second = Double(parts[1]) else { return nil }
+        switch coordinates {
+        case .britishNationalGrid: return (first, second)
+        case .longitudeLatitude:
+            let point = grid.project(longitude: first, latitude: second)
+            return (point.easting, point.northing)
+        }
     }
 }
 
@@ -37,15 +44,7 @@ extension PlaceMap {
         var byIcs: [String: [(place: String, ring: [(x: Double, y: Double)])]] = [:]
         for ring in rings {
             guard let ics = icsOf[ring.placeCode] else { continue }
-            let projected = ring.coordinates == .longitudeLatitude
-            let points = ring.points.split(separator: " ").compactMap { pair -> (x: Double, y: Double)? in
-                let parts = pair.split(separator: ",")
-                guard parts.count == 2, let first = Double(parts[0]), let second = Double(parts[1]) else { return nil }
-                guard projected else { return (first, second) }
-                let point = grid.project(longitude: first, latitude: second)
-                return (point.easting, point.northing)
-            }
-            byIcs[ics, default: []].append((ring.placeCode, points))
+            byIcs[ics, default: []].append((ring.placeCode, gridPoints(ring.points, ring.coordinates, grid)))
         }
         return byIcs.mapValues { PlaceMap(rings: $0) }
     }

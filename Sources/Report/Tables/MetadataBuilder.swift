@@ -10,6 +10,8 @@ struct MetadataBuilder {
     let inputs: ReportInputs
     let config: PipelineConfig
     let provenance: Provenance
+    /// The stage's disclosure control, for the counts the notes state.
+    let control: DisclosureControl
 
     func write(_ writer: PublishedTableWriter) throws {
         let rules = config.report.disclosure
@@ -193,7 +195,6 @@ struct MetadataBuilder {
     /// rows with an unknown ICB". A proportion's share is of its denominator. Nil when no such row had a count.
     func unknownPlaceNote(_ definition: ReportDefinition, periods: [String]) -> String? {
         let proportion = definition.method.counts == .numeratorAndDenominator
-        let control = DisclosureControl(rules: config.report.disclosure)
         var byPeriod: [String: [SetAsideCount]] = [:]
         for row in inputs.setAsideCounts[definition.source] ?? [] where periods.contains(row.period) { byPeriod[row.period, default: []].append(row) }
         var parts: [String] = []
