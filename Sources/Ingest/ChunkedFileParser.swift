@@ -115,6 +115,7 @@ struct ChunkedFileParser: Sendable {
                 }
                 stats.byReason.merge(chunkParser.quarantinedByReason, uniquingKeysWith: +)
                 stats.setAside.absorb(chunkParser.setAside)
+                stats.unplaced.absorb(chunkParser.unplaced)
                 var dates = chunkParser.slashDates
                 dates.firstSuspectLine = dates.firstSuspectLine.map { $0 + lineOffset }
                 stats.slashDates.absorb(dates)

@@ -36,6 +36,8 @@ final class ExtractParser: CSVRecordHandler {
     var quarantinedByReason: [QuarantineReason: Int] = [:]
     /// The counts of rows set aside because their place is unknown, by period and reason (``SetAsideTally``).
     var setAside: [SetAsideTally.Key: SetAsideTally] = [:]
+    /// The same rows' counts where they can still be placed — England, and the ICS when known (``UnplacedCounts``).
+    var unplaced: [UnplacedCounts.Key: UnplacedCounts] = [:]
     var firstByReason: [QuarantineReason: QuarantineEntry] = [:]
     /// What one unit of a parsed count is worth: 1, or 10,000 for a source of fractional counts
     /// (``CountPrecision``), whose counts are summed as whole ten-thousandths.
@@ -161,15 +163,24 @@ final class ExtractParser: CSVRecordHandler {
                     reference.subIcbIndex(forCode: code) != nil
                     ? .subIcbCodeInIcbColumn : code.contains(" ") && code.count > 6 ? .icbNameNotCode : .unknownIcb
                 guard reason == .unknownIcb else { return quarantine(record, column: columnIcb + 1, reason) }
-                return setAside(record, column: columnIcb + 1, reason, measure: measure, period: columnPeriod >= 0 ? rowPeriod(record) : nil)
+                // England's all the same (the publisher's `UNKNOWN`): counted in England, in no ICS.
+                var decile = 0
+                if placement == .icbByDecile, let (number, _) = Self.decileLabel(Self.trimmed(record[columnDecile])), (1...10).contains(number) {
+                    decile = (source.decileOrder ?? .oneMostDeprived).decile(number)
+                }
+                return setAside(
+                    record, column: columnIcb + 1, reason, measure: measure, period: columnPeriod >= 0 ? rowPeriod(record) : nil,
+                    unplaced: (icb: -1, decile: decile))
             }
             // An ICB-grain source has no decile: its rows are held in the decile-1 cells, which the writer
             // reads back into the ICB-level tables without a decile (docs/DATA.md, "ICS-level sources").
             var parsed = 1
             if placement == .icbByDecile {
                 guard let (number, label) = Self.decileLabel(Self.trimmed(record[columnDecile])), (1...10).contains(number) else {
+                    // `Not stated`: in its ICS's total and England's, in no quintile.
                     return setAside(
-                        record, column: columnDecile + 1, .invalidDecile, measure: measure, period: columnPeriod >= 0 ? rowPeriod(record) : nil)
+                        record, column: columnDecile + 1, .invalidDecile, measure: measure, period: columnPeriod >= 0 ? rowPeriod(record) : nil,
+                        unplaced: (icb: found, decile: 0))
                 }
                 // The source's numbers read in its declared order; a label naming an end must agree with it,
                 // or every decile would be read upside down (docs/DATA.md, "Deprivation deciles in the rows").
@@ -523,9 +534,11 @@ final class ExtractParser: CSVRecordHandler {
     }
 
     /// Quarantines a row whose place is unknown and keeps what it counts, by period (``SetAsideTally``); a
-    /// row whose period or counts cannot be read as well is only quarantined.
+    /// row whose period or counts cannot be read as well is only quarantined. `unplaced`: where the row can
+    /// still be counted (ICB index or -1, decile or 0), for a row England's all the same (``UnplacedCounts``).
     private func setAside(
-        _ record: CSVRecord, column: Int, _ reason: QuarantineReason, measure: (index: Int, first: Int64, second: Int64)?, period: Period?
+        _ record: CSVRecord, column: Int, _ reason: QuarantineReason, measure: (index: Int, first: Int64, second: Int64)?, period: Period?,
+        unplaced place: (icb: Int, decile: Int)? = nil
     ) {
         quarantine(record, column: column, reason)
         guard source.kind != .population, let period, periodBounds.contains(period.ordinal) else { return }
@@ -542,6 +555,24 @@ final class ExtractParser: CSVRecordHandler {
             }
         }
         setAside[SetAsideTally.Key(period: period.label, reason: reason), default: SetAsideTally()].add(tally)
+        guard let place, totals.periods.first.map({ $0.kind == period.kind }) ?? true else { return }
+        let key = UnplacedCounts.Key(period: period, icb: place.icb, decile: place.decile, sex: unplacedSex(record), age: unplacedAge(record))
+        unplaced[key, default: UnplacedCounts()].add(
+            UnplacedCounts(records: 1, suppressedRecords: tally.suppressedRows, first: tally.first, second: tally.second))
+    }
+
+    /// A set-aside row's sex, unknown when it cannot be read (the row is quarantined for its place already).
+    private func unplacedSex(_ record: CSVRecord) -> Int {
+        guard columnSex >= 0 else { return Sex.unknown.rawValue }
+        return (Sex.parse(Self.trimmed(record[columnSex])) ?? .unknown).rawValue
+    }
+
+    /// A set-aside row's age band index, or the unknown/all-ages slot when it is not a band.
+    private func unplacedAge(_ record: CSVRecord) -> Int {
+        let field = ageField(record)
+        if let band = AgeBand.parse(field) { return band.index }
+        if AgeBand.isEightyFiveAndOver(field) { return AgeBand.count - 2 }
+        return SourceTotals.unknownAge
     }
 
     /// The row's two counts as read, in the source's count units: a row per measure gives its value weighted

@@ -19,7 +19,25 @@ enum IngestSchema {
         SchemaMigration(33, "v13-ingest-icb-fractional-counts", sql: icbFractionalCounts),
         SchemaMigration(34, "v14-ingest-set-aside-count", sql: setAsideCount),
         SchemaMigration(35, "v15-ref-place-boundary", sql: placeBoundary),
+        SchemaMigration(36, "v16-unplaced-total", sql: unplacedTotal),
     ]
+
+    /// Counts with an unknown ICS or decile that are England's all the same (docs/DATA.md, "Unknown places in
+    /// the totals"). A NULL ICB is an unknown ICS; a NULL decile an unknown one (or a grain with none).
+    static let unplacedTotal = """
+        CREATE TABLE ingest_unplaced_total (
+            dataset TEXT NOT NULL,
+            period TEXT NOT NULL,
+            icb_code TEXT,
+            imd_decile INTEGER CHECK (imd_decile BETWEEN 1 AND 10),
+            sex TEXT NOT NULL,
+            age_band TEXT NOT NULL,
+            numerator REAL NOT NULL,
+            denominator REAL NOT NULL,
+            records INTEGER NOT NULL,
+            suppressed_records INTEGER NOT NULL
+        ) STRICT;
+        """
 
     /// The places' outlines, when configured (docs/DATA.md, "Boundaries").
     static let placeBoundary = """

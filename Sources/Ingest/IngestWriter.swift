@@ -25,6 +25,7 @@ final class IngestWriter {
     private let population: RecordInserter<PopulationTotal>
     private let quality: RecordInserter<SourceDataQuality>
     private let setAside: RecordInserter<SetAsideCount>
+    private let unplaced: RecordInserter<UnplacedTotal>
     private let ages = (0..<SourceTotals.ages).map(RecordedAge.init(index:))
     private let sexes = Sex.allCases
 
@@ -64,6 +65,7 @@ final class IngestWriter {
         population = try RecordInserter(db)
         quality = try RecordInserter(db)
         setAside = try RecordInserter(db)
+        unplaced = try RecordInserter(db)
         try writeReference()
     }
 
@@ -164,6 +166,23 @@ final class IngestWriter {
                     source: source.name, period: key.period, reason: key.reason, rows: tally.rows, suppressedRows: tally.suppressedRows,
                     numerator: Double(tally.first) / scale, denominator: Double(tally.second) / scale))
         }
+        // The same rows' counts where they can still be placed: England, and their ICS when known (docs/DATA.md,
+        // "Unknown places in the totals"). Only periods the source has: a period of unplaced rows alone is none.
+        var placeable: [UnplacedCounts.Key: UnplacedCounts] = [:]
+        for file in result.files { placeable.absorb(file.unplaced) }
+        let held = Set(totals.periods.map(\.label))
+        for (key, counts) in placeable.sorted(by: {
+            ($0.key.period.ordinal, $0.key.icb, $0.key.decile, $0.key.sex, $0.key.age) < (
+                $1.key.period.ordinal, $1.key.icb, $1.key.decile, $1.key.sex, $1.key.age
+            )
+        })
+        where held.contains(key.period.label) {
+            try unplaced.insert(
+                UnplacedTotal(
+                    dataset: source.name, period: key.period.label, icbCode: key.icb >= 0 ? reference.icbs[key.icb].odsCode : nil,
+                    imdDecile: key.decile > 0 ? key.decile : nil, sex: sexes[key.sex], age: ages[key.age], numerator: Double(counts.first) / scale,
+                    denominator: Double(counts.second) / scale, records: counts.records, suppressedRecords: counts.suppressedRecords))
+        }
         if let raw = result.rawRows {
             let rows = try RecordInserter<KeptRow>(db)
             for row in raw.rows {
@@ -191,8 +210,19 @@ final class IngestWriter {
         let ordered = result.attributed.cells.sorted {
             ($0.key.period.ordinal, $0.key.provider, $0.key.sex, $0.key.age) < ($1.key.period.ordinal, $1.key.provider, $1.key.sex, $1.key.age)
         }
+        // Activity of providers the weights do not name: England's, in no ICS (docs/DATA.md, "Unknown places in
+        // the totals").
+        var unnamed: [Cell: (events: Int64, records: Int, suppressed: Int)] = [:]
         for (key, counts) in ordered {
-            guard let weights, let provider = weights.index[key.provider] else { continue }
+            guard let weights, let provider = weights.index[key.provider] else {
+                let cell = Cell(period: key.period.label, icb: -1, sex: key.sex, age: key.age)
+                var total = unnamed[cell] ?? (0, 0, 0)
+                total.events += counts.events
+                total.records += Int(counts.records)
+                total.suppressed += Int(counts.suppressed)
+                unnamed[cell] = total
+                continue
+            }
             for (icb, share) in weights.weights[provider] where share > 0 {
                 let cell = Cell(period: key.period.label, icb: icb, sex: key.sex, age: key.age)
                 var total = shared[cell] ?? (0, 0, 0)
@@ -207,6 +237,15 @@ final class IngestWriter {
                 AttributedEventTotal(
                     dataset: result.source.name, period: cell.period, icbCode: reference.icbs[cell.icb].odsCode, sex: sexes[cell.sex],
                     age: ages[cell.age], events: total.events, providers: total.providers, suppressedRecords: total.suppressed))
+        }
+        let periodOrder = Dictionary(result.totals.periods.map { ($0.label, $0.ordinal) }, uniquingKeysWith: { first, _ in first })
+        for (cell, total) in unnamed.sorted(by: {
+            (periodOrder[$0.key.period] ?? 0, $0.key.sex, $0.key.age) < (periodOrder[$1.key.period] ?? 0, $1.key.sex, $1.key.age)
+        }) {
+            try unplaced.insert(
+                UnplacedTotal(
+                    dataset: result.source.name, period: cell.period, icbCode: nil, imdDecile: nil, sex: sexes[cell.sex], age: ages[cell.age],
+                    numerator: Double(total.events), denominator: 0, records: total.records, suppressedRecords: total.suppressed))
         }
         for (code, missing) in result.attributed.unattributed.sorted(by: { $0.key < $1.key }) {
             try unattributed.insert(UnattributedProvider(dataset: result.source.name, providerCode: code, rows: missing.rows, events: missing.events))
@@ -238,7 +277,7 @@ final class IngestWriter {
             (IcbProportionTotal.self, icbProportions.rowsInserted), (AttributedEventTotal.self, attributedEvents.rowsInserted),
             (UnattributedProvider.self, unattributed.rowsInserted), (AttributionCoverage.self, coverage.rowsInserted),
             (PopulationTotal.self, population.rowsInserted),
-            (SourceDataQuality.self, quality.rowsInserted), (SetAsideCount.self, setAside.rowsInserted),
+            (SourceDataQuality.self, quality.rowsInserted), (SetAsideCount.self, setAside.rowsInserted), (UnplacedTotal.self, unplaced.rowsInserted),
         ]
         for (table, rows) in written { counts[table.databaseTableName, default: 0] += rows }
         let changes = try ChangeLog(db, runID: runID, stage: .ingest)

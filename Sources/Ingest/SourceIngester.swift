@@ -58,7 +58,7 @@ struct SourceIngester {
                     sha256: summary.sha256, rowsRead: parser.rowsRead, rowsLoaded: parser.rowsLoaded,
                     rowsQuarantined: parser.quarantinedCount, suppressed: parser.rowsSuppressed, quarantine: parser.quarantined,
                     rowsFiltered: parser.rowsFiltered, byReason: parser.quarantinedByReason, firstByReason: parser.firstByReason,
-                    setAside: parser.setAside, slashDates: parser.slashDates, periodColumn: parser.periodColumnNumber))
+                    setAside: parser.setAside, unplaced: parser.unplaced, slashDates: parser.slashDates, periodColumn: parser.periodColumnNumber))
             try Self.checkDateOrder(result.files[result.files.count - 1], source: source)
             onFileDone(summary.bytes)
         }

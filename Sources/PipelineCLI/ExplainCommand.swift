@@ -157,7 +157,9 @@ struct ExplainCommand: ParsableCommand {
                 population[row.age, default: 0] += row.population
             }
         }
-        let tables = profile.counts.tables(for: source.kind).map { $0.databaseTableName }.joined(separator: ", ")
+        let unplaced = try UnplacedTotal.filter(UnplacedTotal.Columns.dataset == source.source).fetchCount(db) > 0
+        let tables = (profile.counts.tables(for: source.kind).map { $0.databaseTableName } + (unplaced ? [UnplacedTotal.databaseTableName] : []))
+            .joined(separator: ", ")
         Console.out("counts (source '\(source.source)', grain \(source.grain.rawValue), from \(tables))")
         Console.out(proportion ? "by age band: numerator / denominator" : "by age band: events / population / ESP2013 weight")
         for weight in try StandardPopulationWeight.fetchAll(db, orderedBy: [.bandIndex]) {
@@ -177,11 +179,27 @@ struct ExplainCommand: ParsableCommand {
     }
 
     /// A source's numerators and denominators by age inside `scope`, in `period`.
+    /// With the counts whose ICS or decile is unknown, as transform counts them (docs/DATA.md, "Unknown places in
+    /// the totals"): England's group in no ICS is those counts alone.
     static func counts(_ db: Database, source: IngestedSource, period: String, scope: Scope) throws -> [RecordedAge: Totals] {
         var counts: [RecordedAge: Totals] = [:]
-        try source.grain.profile.counts.forEachCell(db, dataset: source.source, kind: source.kind) { cell in
-            guard cell.period == period, scope.contains(icb: cell.icbCode, unit: cell.unit, decile: cell.decile, sex: cell.sex, age: cell.age) else { return }
-            counts[cell.age, default: Totals()].add(cell.numerator, cell.denominator)
+        if scope.type != .icsUnknown {
+            try source.grain.profile.counts.forEachCell(db, dataset: source.source, kind: source.kind) { cell in
+                guard cell.period == period, scope.contains(icb: cell.icbCode, unit: cell.unit, decile: cell.decile, sex: cell.sex, age: cell.age)
+                else { return }
+                counts[cell.age, default: Totals()].add(cell.numerator, cell.denominator)
+            }
+        }
+        let split = source.grain.profile.deprivationSplit.isAvailable
+        for row in try UnplacedTotal.filter(UnplacedTotal.Columns.dataset == source.source && UnplacedTotal.Columns.period == period).fetchAll(db) {
+            if let icb = row.icbCode {
+                guard scope.type != .icsUnknown, scope.contains(icb: icb, unit: icb, decile: row.imdDecile ?? (split ? 0 : 1), sex: row.sex, age: row.age)
+                else { continue }
+            } else {
+                guard scope.level == .england, scope.type.selection(scope.index).contains(decile: row.imdDecile ?? (split ? 0 : 1), sex: row.sex, age: row.age)
+                else { continue }
+            }
+            counts[row.age, default: Totals()].add(row.numerator, row.denominator)
         }
         return counts
     }

@@ -13,9 +13,10 @@ struct BreakdownSlice {
     /// Ages as cube indexes, when the slice is not every age.
     var ages: [Int]?
 
-    /// Everyone, then each breakdown asked for, in the order of ``BreakdownType/allCases``.
-    static func slices(for breakdowns: [IndicatorConfig.Breakdown]) -> [BreakdownSlice] {
-        let asked = Set(breakdowns.map(\.type))
+    /// Everyone, then each breakdown asked for, in the order of ``BreakdownType/allCases``; `unknown`: the
+    /// groups of counts with no decile or no ICS, when the period has them.
+    static func slices(for breakdowns: [IndicatorConfig.Breakdown], unknown: Set<BreakdownType> = []) -> [BreakdownSlice] {
+        let asked = Set(breakdowns.map(\.type)).union(unknown)
         return BreakdownType.allCases.filter { $0 == .all || asked.contains($0) }.flatMap { type in
             type.groups.map { group in
                 let selection = type.selection(group.index)

@@ -10,7 +10,7 @@ struct CubeCoordinates {
     }
 
     func index(unit: String, decile: Int, sex: Sex, age: RecordedAge) throws -> Int {
-        guard let i = unitIndex[unit], (1...10).contains(decile) else {
+        guard let i = unitIndex[unit], (0...10).contains(decile) else {
             throw PipelineError(
                 .internal, "ingest checkpoint holds an unexpected code (area \(unit), decile \(decile))",
                 hint: "rerun `soc-pipeline run --stage ingest`")

@@ -6,8 +6,9 @@ import PipelineCore
 /// `ref_icb` and `ref_sub_icb`, over the cube's count units (docs/DATA.md, "Places").
 ///
 /// A count unit is a sub-ICB location, or an ICB's "whole ICB" unit holding the counts that arrive
-/// with no finer geography (ICB- and provider-grain sources, ICB-level populations). An area is the
-/// units it adds up.
+/// with no finer geography (ICB- and provider-grain sources, ICB-level populations), or — last — the unit
+/// of England's counts in no ICS (an unknown ICB, a provider the attribution does not name; docs/DATA.md,
+/// "Unknown places in the totals"), which only England adds up. An area is the units it adds up.
 struct GeographyFrame {
     struct Area {
         var level: GeographyLevel
@@ -22,6 +23,9 @@ struct GeographyFrame {
     let areas: [Area]
     /// One area per sub-ICB location.
     let places: [Area]
+    /// The unit of England's counts in no ICS.
+    static let notInAnIcs = "(not in an ICS)"
+    var notInAnIcsUnit: Int { unitCodes.count - 1 }
 
     init(_ db: Database) throws {
         let icbs = try ReferenceIcb.fetchAll(db, orderedBy: [.odsCode])
@@ -29,7 +33,7 @@ struct GeographyFrame {
             throw PipelineError(.inputMissing, "the ingest checkpoint has no ICB reference table", hint: "run `soc-pipeline run --stage ingest`")
         }
         let subs = try ReferenceSubIcb.fetchAll(db, orderedBy: [.icbOdsCode, .code])
-        unitCodes = subs.map(\.code) + icbs.map(\.odsCode)
+        unitCodes = subs.map(\.code) + icbs.map(\.odsCode) + [Self.notInAnIcs]
         var unitsOfIcb: [String: [Int]] = [:]
         for (index, sub) in subs.enumerated() { unitsOfIcb[sub.icbOdsCode, default: []].append(index) }
         for (index, icb) in icbs.enumerated() { unitsOfIcb[icb.odsCode, default: []].append(subs.count + index) }

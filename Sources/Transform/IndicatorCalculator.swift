@@ -66,8 +66,8 @@ struct IndicatorCalculator {
         if method.needsEnglandReference {
             let everyone = Array(0..<england.unitCount)
             reference = (
-                merged(IndicatorCube.byAge(england.numerator, units: everyone, deciles: 1...10, sexes: [0, 1, 2])),
-                merged(IndicatorCube.byAge(population.numerator, units: everyone, deciles: 1...10, sexes: [0, 1, 2]))
+                merged(IndicatorCube.byAge(england.numerator, units: everyone, deciles: 0...10, sexes: [0, 1, 2])),
+                merged(IndicatorCube.byAge(population.numerator, units: everyone, deciles: 0...10, sexes: [0, 1, 2]))
             )
         }
         let bands = AgeBand.count

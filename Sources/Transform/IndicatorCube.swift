@@ -2,12 +2,14 @@ import GRDB
 import PipelineCore
 
 /// One dataset-period's counts and the population, held as dense arrays by
-/// count unit (``GeographyFrame``) × IMD decile × sex × age band (plus unknown age), ready for any
-/// geography and breakdown.
+/// count unit (``GeographyFrame``) × IMD decile (0 for a count whose decile is not known) × sex × age band
+/// (plus unknown age), ready for any geography and breakdown.
 struct IndicatorCube {
     static let sexes = 3
     static let ages = AgeBand.count + 1
     static let unknownAge = AgeBand.count
+    /// Decile slots: 0 (not known) and 1–10.
+    static let deciles = 11
 
     let unitCount: Int
     /// Events or numerators.
@@ -22,7 +24,7 @@ struct IndicatorCube {
 
     init(unitCount: Int) {
         self.unitCount = unitCount
-        let size = unitCount * 10 * Self.sexes * Self.ages
+        let size = unitCount * Self.deciles * Self.sexes * Self.ages
         numerator = Array(repeating: 0, count: size)
         denominator = Array(repeating: 0, count: size)
         suppressedRecords = Array(repeating: 0, count: size)
@@ -33,7 +35,7 @@ struct IndicatorCube {
     var recordsSex: Bool {
         var known = 0.0
         for unit in 0..<unitCount {
-            for decile in 1...10 {
+            for decile in 0...10 {
                 for sex in 0..<2 {
                     let base = Self.index(unit: unit, decile: decile, sex: sex, age: 0)
                     for age in 0..<Self.ages { known += numerator[base + age] + denominator[base + age] }
@@ -43,9 +45,17 @@ struct IndicatorCube {
         return known > 0
     }
 
+    /// Whether any count or record lies in the units and deciles given.
+    func holds(units: [Int], deciles: ClosedRange<Int>) -> Bool {
+        let sexes = [0, 1, 2]
+        return [numerator, denominator, suppressedRecords, records].contains { values in
+            Self.byAge(values, units: units, deciles: deciles, sexes: sexes).contains { $0 != 0 }
+        }
+    }
+
     @inline(__always)
     static func index(unit: Int, decile: Int, sex: Int, age: Int) -> Int {
-        ((unit * 10 + decile - 1) * sexes + sex) * ages + age
+        ((unit * deciles + decile) * sexes + sex) * ages + age
     }
 
     /// Sums `values` over the units, deciles and sexes selected, per age band (20 entries).

@@ -7,7 +7,41 @@ enum TransformSchema {
         SchemaMigration(5, "v1-transform", sql: sql), SchemaMigration(22, "v2-transform-places", sql: places),
         SchemaMigration(25, "v3-transform-geography-profile", sql: geographyProfile),
         SchemaMigration(30, "v4-transform-population-period", sql: populationPeriod),
+        SchemaMigration(37, "v5-transform-unknown-place-groups", sql: unknownPlaceGroups),
     ]
+
+    /// The groups of counts with no deprivation decile and of England's counts in no ICS (docs/DATA.md,
+    /// "Unknown places in the totals"). SQLite cannot alter a CHECK, so `indicator_value` is rebuilt.
+    static let unknownPlaceGroups = """
+        CREATE TABLE indicator_value_v5 (
+            indicator_id TEXT NOT NULL,
+            period TEXT NOT NULL,
+            geography_level TEXT NOT NULL CHECK (geography_level IN ('england', 'region', 'icb', 'place')),
+            geography_code TEXT NOT NULL,
+            geography_name TEXT NOT NULL,
+            breakdown_type TEXT NOT NULL
+                CHECK (breakdown_type IN ('all', 'imd_quintile', 'imd_decile', 'sex', 'imd_unknown', 'ics_unknown')),
+            breakdown_value TEXT NOT NULL,
+            breakdown_index INTEGER NOT NULL,
+            numerator REAL NOT NULL,
+            denominator REAL NOT NULL,
+            value REAL,
+            lcl95 REAL,
+            ucl95 REAL,
+            lcl998 REAL,
+            ucl998 REAL,
+            statistic TEXT NOT NULL,
+            method TEXT NOT NULL,
+            multiplier REAL NOT NULL,
+            unit TEXT NOT NULL,
+            withheld_reason TEXT,
+            suppressed_at_source_records INTEGER NOT NULL,
+            PRIMARY KEY (indicator_id, period, geography_level, geography_code, breakdown_type, breakdown_index)
+        ) STRICT, WITHOUT ROWID;
+        INSERT INTO indicator_value_v5 SELECT * FROM indicator_value;
+        DROP TABLE indicator_value;
+        ALTER TABLE indicator_value_v5 RENAME TO indicator_value;
+        """
 
     /// Which mid-year population each period's rates are over (docs/DATA.md, "Populations by year").
     static let populationPeriod = """

@@ -72,7 +72,8 @@ public struct TransformStage: PipelineStage {
             var breakdowns = indicator.breakdowns
             if !profile.deprivationSplit.isAvailable { breakdowns.removeAll { $0 == .imdQuintile || $0 == .imdDecile } }
             let defined = breakdowns
-            let cubes = try Self.loadCubes(db, source: source, coordinates: coordinates, unitCount: frame.unitCodes.count)
+            let cubes = try Self.loadCubes(
+                db, source: source, coordinates: coordinates, unitCount: frame.unitCodes.count, notInAnIcs: GeographyFrame.notInAnIcs)
             // Rows for all ages cannot be standardised or cut to an age range (docs/DATA.md, "Ages").
             if source.topAgeBand == .allAges, indicator.ageRange != nil || indicator.method.standardisesByAge {
                 throw PipelineError(
@@ -118,11 +119,20 @@ public struct TransformStage: PipelineStage {
                     Period(label: period).map { PopulationYear.choose(for: $0, among: populationYears) } ?? (PopulationYear.everyPeriod, true)
                 populationPeriods[period] = choice
                 let calculator = calculator(year: choice.year)
+                // Counts with no decile or no ICS get their own group, when the period has them (docs/DATA.md,
+                // "Unknown places in the totals").
+                var unknown: Set<BreakdownType> = []
+                if profile.deprivationSplit.isAvailable, cube.holds(units: Array(0..<frame.unitCodes.count), deciles: 0...0) { unknown.insert(.imdUnknown) }
+                if cube.holds(units: [frame.notInAnIcsUnit], deciles: 0...10) { unknown.insert(.icsUnknown) }
+                let periodSlices = unknown.isEmpty ? allSlices : BreakdownSlice.slices(for: breakdowns, unknown: unknown)
                 // A source that records no sex (every record `unknown`) gets no sex rows rather than zero rates.
-                let slices = cube.recordsSex ? allSlices : allSlices.filter { $0.type != .sex }
-                // Places are published overall only (docs/DATA.md, "Places").
-                for (area, slice) in frame.areas.flatMap({ area in slices.map { (area, $0) } }) + places.map({ ($0, everyone[0]) }) {
-                    let output = calculator.compute(cube, england: cube, units: area.units, slice: slice)
+                let slices = cube.recordsSex ? periodSlices : periodSlices.filter { $0.type != .sex }
+                // Places are published overall only (docs/DATA.md, "Places"); the groups of unknown places are
+                // England's only (an ICS's counts with no decile are in its total, published in no group of their own).
+                for (area, slice) in frame.areas.flatMap({ area in slices.map { (area, $0) } }) + places.map({ ($0, everyone[0]) })
+                where !slice.type.isUnknownPlace || area.level == .england {
+                    let units = slice.type == .icsUnknown ? [frame.notInAnIcsUnit] : area.units
+                    let output = calculator.compute(cube, england: cube, units: units, slice: slice)
                     var result = output.result
                     // A `*` at a grain where it may hide any amount: the value would be a partial total, so it is
                     // withheld with its reason — never 0, never ranked, compared or trended (docs/DATA.md).
@@ -227,9 +237,20 @@ public struct TransformStage: PipelineStage {
     /// decile-1 cells, which only the "all" breakdown reads for such a source; counts shared out by provider
     /// are fractional and kept so (docs/DATA.md, "Counts by provider").
     static func loadCubes(
-        _ db: Database, source: IngestedSource, coordinates: CubeCoordinates, unitCount: Int
+        _ db: Database, source: IngestedSource, coordinates: CubeCoordinates, unitCount: Int, notInAnIcs: String
     ) throws -> [(String, IndicatorCube)] {
         var cubes: [String: IndicatorCube] = [:]
+        // Counts with no ICS go to England's own unit, those with no decile to decile 0 — or, for a grain with
+        // no split, to decile 1 with the rest (docs/DATA.md, "Unknown places in the totals").
+        let split = source.grain.profile.deprivationSplit.isAvailable
+        let unplaced = try UnplacedTotal.filter(UnplacedTotal.Columns.dataset == source.source).fetchCursor(db)
+        while let row = try unplaced.next() {
+            let index = try coordinates.index(unit: row.icbCode ?? notInAnIcs, decile: row.imdDecile ?? (split ? 0 : 1), sex: row.sex, age: row.age)
+            cubes[row.period, default: IndicatorCube(unitCount: unitCount)].numerator[index] += row.numerator
+            cubes[row.period]!.denominator[index] += row.denominator
+            cubes[row.period]!.suppressedRecords[index] += Double(row.suppressedRecords)
+            cubes[row.period]!.records[index] += Double(row.records)
+        }
         try source.grain.profile.counts.forEachCell(db, dataset: source.source, kind: source.kind) { cell in
             let index = try coordinates.index(unit: cell.unit, decile: cell.decile ?? 1, sex: cell.sex, age: cell.age)
             cubes[cell.period, default: IndicatorCube(unitCount: unitCount)].numerator[index] += cell.numerator

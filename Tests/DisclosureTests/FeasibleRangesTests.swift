@@ -21,6 +21,54 @@ struct FeasibleRangesTests {
         CountCell(indicator: "X", period: "p", level: .place, code: code, quintile: 0, component: .numerator, parent: "QAA")
     }
 
+    /// A part of a sum no table publishes (an ICS's counts with no decile) needs protection only where a
+    /// reader could narrow it into the suppression range: pinned to 0 or to a count that would be shown, it
+    /// gives nothing away; a suppressed count needs its width whatever it is pinned to.
+    @Test func aRemainderIsProtectedOnlyWhereItCouldBeSmall() {
+        let solver = FeasibleRanges(rules: Self.rules)
+        typealias Range = FeasibleRanges.Range
+        #expect(solver.protects(Range(lower: 0, upper: 0), remainder: true))
+        #expect(solver.protects(Range(lower: 12, upper: 14), remainder: true))
+        #expect(!solver.protects(Range(lower: 3, upper: 3), remainder: true))
+        #expect(!solver.protects(Range(lower: 0, upper: 3), remainder: true), "0 to 3 says the count is at most 3")
+        #expect(solver.protects(Range(lower: 0, upper: 9), remainder: true))
+        #expect(!solver.protects(Range(lower: 12, upper: 14)) && !solver.protects(Range(lower: 12, upper: 14), remainder: false))
+        #expect(!solver.discloses(CountBounds(lower: 0, upper: 0, hidden: true, remainder: true)))
+        #expect(solver.discloses(CountBounds(lower: 3, upper: 3, hidden: true, remainder: true)))
+    }
+
+    /// With counts of no decile and in no ICS, the sums gain their parts: each ICS's counts with no decile
+    /// and the quintiles of England's counts in no ICS are unknowns (published nowhere), and England's
+    /// counts in no ICS are the sum of their quintiles and their part with no decile.
+    @Test func unknownPlacesAddPartsToTheSums() {
+        func england(_ quintile: Int, code: String = GeographyLevel.englandCode) -> CountCell {
+            CountCell(indicator: "X", period: "p", level: .england, code: code, quintile: quintile, component: .numerator)
+        }
+        let unknown = BreakdownType.unknownQuintile
+        let published =
+            [0, 1, 2, 3, 4, 5, unknown].map { england($0) } + [england(0, code: CountCell.notInAnIcs)]
+            + ["QAA", "QBB"].flatMap { code in (0...5).map { Self.cell($0, code: code) } }
+        let remainders = AdditiveRelations.unpublishedRemainders(published)
+        #expect(
+            Set(remainders)
+                == Set(
+                    [Self.cell(unknown, code: "QAA"), Self.cell(unknown, code: "QBB")]
+                        + [1, 2, 3, 4, 5, unknown].map { england($0, code: CountCell.notInAnIcs) }))
+        let relations = AdditiveRelations.among(published + remainders)
+        let ics = relations.first { $0.total == Self.cell(0, code: "QAA") }
+        #expect(ics?.parts == (1...5).map { Self.cell($0, code: "QAA") } + [Self.cell(unknown, code: "QAA")])
+        let quintile = relations.first { $0.total == england(2) }
+        #expect(quintile?.parts == [Self.cell(2, code: "QAA"), Self.cell(2, code: "QBB"), england(2, code: CountCell.notInAnIcs)])
+        let noDecile = relations.first { $0.total == england(unknown) }
+        #expect(noDecile?.parts.count == 3)
+        let elsewhere = relations.first { $0.total == england(0, code: CountCell.notInAnIcs) }
+        #expect(elsewhere?.parts == [1, 2, 3, 4, 5, unknown].map { england($0, code: CountCell.notInAnIcs) })
+        // Without such counts the sums are as before.
+        let plain = [0, 1, 2, 3, 4, 5].map { england($0) } + ["QAA"].flatMap { code in (0...5).map { Self.cell($0, code: code) } }
+        #expect(AdditiveRelations.unpublishedRemainders(plain).isEmpty)
+        #expect(AdditiveRelations.among(plain).allSatisfy { $0.parts.count == ($0.total.level == .england ? 1 : 5) })
+    }
+
     /// A total of 15 with a shown 12 and 0 leaves the suppressed part one value; hiding the 12 as well
     /// leaves it 1 to 7, because the hidden 12 was shown once, so it is 0 or at least 8.
     @Test func aHiddenPartnerLeavesTheWholeSuppressionRange() throws {

@@ -31,6 +31,21 @@ package struct FeasibleRanges {
     /// interval propagation already refuses.
     package func protects(_ range: Range) -> Bool { range.width >= minimumWidth }
 
+    /// Whether a range protects a hidden count: a suppressed count as ``protects(_:)``; an unpublished
+    /// remainder only needs that where its range reaches into the suppression range — pinned to 0, or to a
+    /// count that would be shown, it gives nothing away (docs/DISCLOSURE.md, "Unknown places").
+    package func protects(_ range: Range, remainder: Bool) -> Bool {
+        guard remainder else { return protects(range) }
+        let small = range.upper >= Double(rules.suppressFrom) - 1e-6 && range.lower <= Double(rules.suppressTo) + 1e-6
+        return !small || protects(range)
+    }
+
+    /// Whether a hidden count the sums pin down gives a protected count away (a remainder pinned outside the
+    /// suppression range does not).
+    package func discloses(_ bounds: CountBounds) -> Bool {
+        !bounds.remainder || !protects(Range(lower: bounds.lower, upper: bounds.upper), remainder: true)
+    }
+
     /// The feasible range of every hidden count of `cells` under `relations`, with `atMost` pairs (a
     /// proportion's numerator never exceeds its denominator). Throws when the published figures contradict
     /// the model — the true counts always satisfy it, so that is a bug in the model, never a pass.
@@ -209,7 +224,7 @@ package struct FeasibleRanges {
             }
         }
         func unprotected() -> [CountCell] {
-            hidden.filter { cell in seen[cell].map { !protects($0) } ?? true }
+            hidden.filter { cell in seen[cell].map { !protects($0, remainder: cells[cell]!.remainder) } ?? true }
         }
         // First push every count not yet seen far enough apart down together, then up together: two
         // programs usually show most counts taking both ends of their range.
@@ -237,7 +252,7 @@ package struct FeasibleRanges {
             let column = index[cell]!
             glp_set_obj_coef(problem, column, 1)
             defer { glp_set_obj_coef(problem, column, 0) }
-            for direction in [GLP_MIN, GLP_MAX] where seen[cell].map({ !protects($0) }) ?? true {
+            for direction in [GLP_MIN, GLP_MAX] where seen[cell].map({ !protects($0, remainder: cells[cell]!.remainder) }) ?? true {
                 try Interruption.check(at: "disclosure solver")
                 glp_set_obj_dir(problem, direction)
                 let code = glp_intopt(problem, &parameters)

@@ -90,15 +90,19 @@ package struct PublishedCountAudit {
                 }
             }
         }
+        // The parts of the sums no table publishes: a reader knows only that each is at least 0.
+        for cell in AdditiveRelations.unpublishedRemainders(bounds.keys) { bounds[cell] = AdditiveRelations.unknownRemainder }
         let relations = AdditiveRelations.among(bounds.keys)
         var findings = Findings(cellsChecked: bounds.count, hiddenCells: bounds.values.filter(\.hidden).count, relationsUsed: relations.count)
         var attack = DisclosureAttack(bounds: bounds, relations: relations)
-        findings.recovered = attack.recoveredHiddenCells()
+        findings.recovered = attack.recoveredHiddenCells().filter { solver.discloses(attack.bounds[$0]!) }
         let pairs = AdditiveRelations.numeratorsWithinDenominators(bounds.keys, definitions: definitions)
         var kindsOf: [CountCell: Set<String>] = [:]
         for relation in relations {
             let kind =
-                relation.total.level == .england ? "England = its ICSs" : relation.parts.first?.level == .place ? "ICS = its places" : "ICS = its quintiles"
+                relation.total.code == CountCell.notInAnIcs
+                ? "England's counts in no ICS = their quintiles"
+                : relation.total.level == .england ? "England = its ICSs" : relation.parts.first?.level == .place ? "ICS = its places" : "ICS = its quintiles"
             findings.relationsByKind[kind, default: 0] += 1
             for cell in [relation.total] + relation.parts { kindsOf[cell, default: []].insert(kind) }
         }
@@ -106,8 +110,9 @@ package struct PublishedCountAudit {
         let (ranges, sets) = try solver.rangesAndSets(bounds, relations: relations, atMost: pairs)
         findings.programs = sets
         for (cell, range) in ranges.sorted(by: { $0.key < $1.key }) {
-            if !solver.protects(range) { findings.unprotected.append((cell, range)) }
-            if findings.narrowest.map({ range.width < $0.range.width }) ?? true { findings.narrowest = (cell, range) }
+            let remainder = bounds[cell]?.remainder == true
+            if !solver.protects(range, remainder: remainder) { findings.unprotected.append((cell, range)) }
+            if !remainder, findings.narrowest.map({ range.width < $0.range.width }) ?? true { findings.narrowest = (cell, range) }
         }
         for cell in findings.recovered + findings.unprotected.map(\.cell) {
             let origin = origins[cell].map { "\($0.table) row \($0.row) column \($0.column)" } ?? "\(cell.level.rawValue) \(cell.code)"
@@ -125,7 +130,8 @@ package struct PublishedCountAudit {
     {
         guard case .text(let indicator)? = row[ProvenanceColumn.indicatorID.rawValue], case .text(let period)? = row[ProvenanceColumn.periodStart.rawValue]
         else { return nil }
-        let quintile: Int
+        var quintile: Int
+        var code = GeographyLevel.englandCode
         switch layout.slice {
         case .everyone:
             quintile = 0
@@ -138,13 +144,17 @@ package struct PublishedCountAudit {
                 quintile = 0
             } else if kind == BreakdownType.imdQuintile.rawValue, case .text(let text)? = row[label], let value = text.first?.wholeNumberValue {
                 quintile = value
+            } else if kind == BreakdownType.imdUnknown.rawValue {
+                quintile = BreakdownType.unknownQuintile
+            } else if kind == BreakdownType.icsUnknown.rawValue {
+                (quintile, code) = (0, CountCell.notInAnIcs)
             } else {
                 return nil
             }
         }
         switch layout.geography {
         case .england:
-            return (indicator, period, .england, GeographyLevel.englandCode, quintile, nil)
+            return (indicator, period, .england, code, quintile, nil)
         case .ics(let column):
             guard case .text(let code)? = row[column] else { return nil }
             return (indicator, period, .icb, code, quintile, nil)

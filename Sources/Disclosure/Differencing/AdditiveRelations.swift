@@ -4,17 +4,25 @@ import Statistics
 
 /// The sums a reader can form from the published tables (docs/DISCLOSURE.md, "Differencing"), for each
 /// indicator, period and component (numerator, denominator):
-/// - each ICS's count is the sum of its five national-quintile counts;
-/// - England's count for a quintile is the sum of the ICSs' counts for it;
-/// - England's count is the sum of the ICSs' counts;
+/// - each ICS's count is the sum of its five national-quintile counts (and of its counts with no decile);
+/// - England's count for a quintile is the sum of the ICSs' counts for it (and of its counts in no ICS);
+/// - England's count is the sum of the ICSs' counts (and of its counts in no ICS);
+/// - England's counts with no decile are the sum of the ICSs' (and of those in no ICS);
+/// - England's counts in no ICS are the sum of their quintiles' (and of those with no decile);
 /// - an ICS's count is the sum of its places' counts (a place's LSOAs are its ICS's, and every place of
 ///   an ICS is published).
-/// Regions, sexes and deciles below England level are not published as counts, so they form no sums.
+/// Regions, sexes and deciles below England level are not published as counts, so they form no sums. The
+/// parts no table publishes — an ICS's counts with no decile, the quintiles of England's counts in no ICS —
+/// are ``unpublishedRemainders(_:)``: unknowns of the sums, each at least 0 (docs/DISCLOSURE.md, "Unknown
+/// places").
 package enum AdditiveRelations {
     /// One indicator × period × component.
     private struct Group: Hashable {
         package var indicator: String, period: String, component: CountCell.Component
     }
+
+    /// The quintiles of a sum over quintiles: 1–5 and, last, the counts with no decile.
+    private static let unknownQuintile = BreakdownType.unknownQuintile
 
     package static func among(_ cells: some Collection<CountCell>) -> [AdditiveRelation] {
         let present = Set(cells)
@@ -34,23 +42,64 @@ package enum AdditiveRelations {
             func cell(_ level: GeographyLevel, _ code: String, _ quintile: Int) -> CountCell {
                 CountCell(indicator: group.indicator, period: group.period, level: level, code: code, quintile: quintile, component: group.component)
             }
+            /// Quintiles 1–5, with the counts with no decile when the group has them.
+            func quintiles(_ level: GeographyLevel, _ code: String) -> [CountCell] {
+                (1...5).map { cell(level, code, $0) } + [cell(level, code, unknownQuintile)].filter(present.contains)
+            }
             for code in codes {
-                let parts = (1...5).map { cell(.icb, code, $0) }
-                if parts.allSatisfy(present.contains), present.contains(cell(.icb, code, 0)) {
+                let parts = quintiles(.icb, code)
+                if parts.prefix(5).allSatisfy(present.contains), present.contains(cell(.icb, code, 0)) {
                     relations.append(AdditiveRelation(total: cell(.icb, code, 0), parts: parts))
                 }
                 if let places = placesByIcs[group]?[code], present.contains(cell(.icb, code, 0)) {
                     relations.append(AdditiveRelation(total: cell(.icb, code, 0), parts: places.sorted()))
                 }
             }
-            for quintile in 0...5 {
+            for quintile in [0, 1, 2, 3, 4, 5, unknownQuintile] {
                 let total = cell(.england, GeographyLevel.englandCode, quintile)
                 let parts = codes.map { cell(.icb, $0, quintile) }
-                if present.contains(total), parts.allSatisfy(present.contains) { relations.append(AdditiveRelation(total: total, parts: parts)) }
+                let elsewhere = [cell(.england, CountCell.notInAnIcs, quintile)].filter(present.contains)
+                if present.contains(total), parts.allSatisfy(present.contains) { relations.append(AdditiveRelation(total: total, parts: parts + elsewhere)) }
+            }
+            let elsewhere = quintiles(.england, CountCell.notInAnIcs)
+            if present.contains(cell(.england, CountCell.notInAnIcs, 0)), elsewhere.prefix(5).allSatisfy(present.contains) {
+                relations.append(AdditiveRelation(total: cell(.england, CountCell.notInAnIcs, 0), parts: elsewhere))
             }
         }
         return relations
     }
+
+    /// The parts of the sums no table publishes, when a period has counts with no decile or no ICS: each
+    /// ICS's counts with no decile, and the quintiles (and the no-decile part) of England's counts in no ICS.
+    /// A reader knows only that each is at least 0; they are protected as suppressed counts are, so no sum
+    /// pins one down (docs/DISCLOSURE.md, "Unknown places").
+    package static func unpublishedRemainders(_ cells: some Collection<CountCell>) -> [CountCell] {
+        let present = Set(cells)
+        var missing: Set<CountCell> = []
+        for england in present where england.level == .england && england.code == GeographyLevel.englandCode && england.quintile == 0 {
+            func cell(_ level: GeographyLevel, _ code: String, _ quintile: Int) -> CountCell {
+                CountCell(indicator: england.indicator, period: england.period, level: level, code: code, quintile: quintile, component: england.component)
+            }
+            let noDecile = present.contains(cell(.england, GeographyLevel.englandCode, unknownQuintile))
+            let split = (1...5).allSatisfy { present.contains(cell(.england, GeographyLevel.englandCode, $0)) }
+            if noDecile {
+                for ics in present
+                where ics.level == .icb && ics.quintile == 0 && ics.indicator == england.indicator && ics.period == england.period
+                    && ics.component == england.component
+                {
+                    missing.insert(cell(.icb, ics.code, unknownQuintile))
+                }
+            }
+            if split, present.contains(cell(.england, CountCell.notInAnIcs, 0)) {
+                for quintile in 1...5 { missing.insert(cell(.england, CountCell.notInAnIcs, quintile)) }
+                if noDecile { missing.insert(cell(.england, CountCell.notInAnIcs, unknownQuintile)) }
+            }
+        }
+        return missing.subtracting(present).sorted()
+    }
+
+    /// What a reader knows of an unpublished remainder: at least 0, hidden.
+    package static let unknownRemainder = CountBounds(lower: 0, upper: .infinity, hidden: true, remainder: true)
 
     /// A proportion's numerator never exceeds its denominator: each (numerator, denominator) pair of an
     /// indicator whose method counts a numerator against its own denominator.

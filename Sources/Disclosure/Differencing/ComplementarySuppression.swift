@@ -34,7 +34,8 @@ package struct ComplementarySuppression {
             (.denominator, value.denominator, recovered.denominator, nil),
         ] {
             let key = CountCell(
-                indicator: value.indicator, period: value.period, level: value.level, code: value.code,
+                indicator: value.indicator, period: value.period, level: value.level,
+                code: value.breakdownType == .icsUnknown ? CountCell.notInAnIcs : value.code,
                 quintile: quintile, component: component, parent: value.parent)
             if let bounds = knowledge.bounds(Self.shown(cell, national: national, rules: knowledge.rules), recovered: found, below: bound) {
                 result.append((key, bounds))
@@ -75,6 +76,13 @@ package struct ComplementarySuppression {
                 groups[CountGroup(cell), default: []].append(cell)
             }
         }
+        // The parts of the sums no table publishes: unknowns to the reader, protected like suppressed counts.
+        for (group, cells) in groups {
+            for cell in AdditiveRelations.unpublishedRemainders(cells) {
+                state[cell] = AdditiveRelations.unknownRemainder
+                groups[group, default: []].append(cell)
+            }
+        }
         var hidden = 0
         for group in groups.keys.sorted() {
             hidden += try protect(groups[group]!, keys: keys, state: &state, values: &values)
@@ -103,9 +111,11 @@ package struct ComplementarySuppression {
             var local: [CountCell: CountBounds] = [:]
             for cell in cells { local[cell] = state[cell] }
             var attack = DisclosureAttack(bounds: local, relations: relations)
-            var exposed = attack.recoveredHiddenCells()
+            var exposed = attack.recoveredHiddenCells().filter { solver.discloses(attack.bounds[$0]!) }
             if exposed.isEmpty, local.values.contains(where: FeasibleRanges.isSuppressed) {
-                exposed = try solver.ranges(local, relations: relations, atMost: pairs).filter { !solver.protects($0.value) }.keys.sorted()
+                exposed = try solver.ranges(local, relations: relations, atMost: pairs).filter {
+                    !solver.protects($0.value, remainder: local[$0.key]?.remainder == true)
+                }.keys.sorted()
             }
             guard !exposed.isEmpty else { return hidden }
             // Protect as many as can be protected independently this round; a cell sharing a sum with a

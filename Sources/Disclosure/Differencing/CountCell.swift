@@ -2,10 +2,14 @@ package import PipelineCore
 package import Publication
 
 /// One published count in the additive structure of the tables: an indicator's numerator, denominator or
-/// population for a geography overall (`quintile` 0) or for a national IMD quintile (docs/DISCLOSURE.md). A
-/// place's cell names its ICB as `parent`.
+/// population for a geography overall (`quintile` 0), for a national IMD quintile, or for the counts with
+/// no decile (``BreakdownType/unknownQuintile``); England's counts in no ICS are a geography of their own,
+/// ``notInAnIcs`` (docs/DISCLOSURE.md, "Unknown places"). A place's cell names its ICB as `parent`.
 package struct CountCell: Hashable, Sendable, Comparable {
     package typealias Component = CountComponent
+
+    /// The code of England's counts in no ICS (an unknown ICB, a provider the attribution does not name).
+    package static let notInAnIcs = "not_in_an_ics"
 
     package var indicator: String
     package var period: String
@@ -29,6 +33,9 @@ package struct CountBounds: Sendable, Equatable {
     package var hidden: Bool
     /// Hidden to protect another count: it was shown, so it is 0 or above the suppression range.
     package var complementary = false
+    /// A part of a sum no table publishes (``AdditiveRelations/unpublishedRemainders(_:)``): protected only
+    /// where what a reader can narrow it to reaches into the suppression range.
+    package var remainder = false
 
     package static func exact(_ value: Double) -> CountBounds { CountBounds(lower: value, upper: value, hidden: false) }
 

@@ -6,6 +6,11 @@ public enum BreakdownType: String, Sendable, CaseIterable, Codable {
     case imdQuintile = "imd_quintile"
     case imdDecile = "imd_decile"
     case sex
+    /// The counts whose deprivation decile is not known (`Not stated`): published with its share, in every
+    /// total, in no quintile or gradient (docs/DATA.md, "Unknown places in the totals").
+    case imdUnknown = "imd_unknown"
+    /// England's counts that are in no ICS: an unknown ICB, a provider the attribution does not name.
+    case icsUnknown = "ics_unknown"
 
     /// One group of a breakdown: its order within the breakdown (`breakdown_index`) and stored value.
     public struct Group: Sendable, Equatable {
@@ -20,12 +25,14 @@ public enum BreakdownType: String, Sendable, CaseIterable, Codable {
         /// Ages, everyone's including unknown ones; a group by age would name its bands.
         public var ages: [RecordedAge]
 
+        /// Every decile — 0 is "not known" — sex and age.
         static let everyone = Selection(
-            deciles: 1...10, sexes: Sex.allCases, ages: AgeBand.all.map(RecordedAge.band) + [.unknown])
+            deciles: 0...10, sexes: Sex.allCases, ages: AgeBand.all.map(RecordedAge.band) + [.unknown])
 
-        /// Whether a count of a decile (nil where the grain has none), sex and age is in the group.
+        /// Whether a count of a decile (nil where the grain has none or it is not known), sex and age is in
+        /// the group.
         public func contains(decile: Int?, sex: Sex, age: RecordedAge) -> Bool {
-            sexes.contains(sex) && ages.contains(age) && (deciles == 1...10 || decile.map(deciles.contains) == true)
+            sexes.contains(sex) && ages.contains(age) && (deciles == Self.everyone.deciles || deciles.contains(decile ?? 0))
         }
     }
 
@@ -36,6 +43,7 @@ public enum BreakdownType: String, Sendable, CaseIterable, Codable {
         case .imdQuintile: (1...5).map { Group(index: $0, value: "\($0)") }
         case .imdDecile: (1...10).map { Group(index: $0, value: "\($0)") }
         case .sex: [Sex.male, .female].map { Group(index: $0.rawValue + 1, value: $0.label) }
+        case .imdUnknown, .icsUnknown: [Group(index: 0, value: "not known")]
         }
     }
 
@@ -47,6 +55,8 @@ public enum BreakdownType: String, Sendable, CaseIterable, Codable {
         case .imdQuintile: selection.deciles = (2 * index - 1)...(2 * index)
         case .imdDecile: selection.deciles = index...index
         case .sex: selection.sexes = [index == 1 ? .male : .female]
+        case .imdUnknown: selection.deciles = 0...0
+        case .icsUnknown: break  // every count of the units in no ICS (the transform's choice of units)
         }
         return selection
     }
@@ -58,18 +68,29 @@ public enum BreakdownType: String, Sendable, CaseIterable, Codable {
         case .imdQuintile: index == 1 ? "1 (most deprived)" : index == 5 ? "5 (least deprived)" : "\(index)"
         case .imdDecile: index == 1 ? "1 (most deprived)" : index == 10 ? "10 (least deprived)" : "\(index)"
         case .sex: groups.first { $0.index == index }?.value ?? "\(index)"
+        case .imdUnknown: "deprivation not known"
+        case .icsUnknown: "ICS not known"
         }
     }
 
     /// The national quintile a group is in the published additive sums (docs/DISCLOSURE.md): 0 for
-    /// everyone, the quintile for a quintile, nil for a group whose counts no published sum holds.
+    /// everyone (and for England's counts in no ICS, a total of their own), the quintile for a quintile,
+    /// ``unknownQuintile`` for the counts with no decile, nil for a group whose counts no published sum holds.
     public func additiveQuintile(_ index: Int) -> Int? {
         switch self {
-        case .all: 0
+        case .all, .icsUnknown: 0
         case .imdQuintile: index
+        case .imdUnknown: Self.unknownQuintile
         case .imdDecile, .sex: nil
         }
     }
+
+    /// The additive "quintile" of counts with no decile: in the total beside the five quintiles.
+    public static let unknownQuintile = -1
+
+    /// Groups computed only when the period has such counts, and never asked for: the counts with no
+    /// decile or no ICS (docs/DATA.md, "Unknown places in the totals").
+    public var isUnknownPlace: Bool { self == .imdUnknown || self == .icsUnknown }
 
     /// A group as `explain` names it: `all`, `imd_quintile=2`, `sex=female`.
     public static func group(named text: String) -> (type: BreakdownType, index: Int)? {
@@ -85,7 +106,7 @@ public enum BreakdownType: String, Sendable, CaseIterable, Codable {
         switch self {
         case .imdQuintile: .imdQuintile
         case .imdDecile: .imdDecile
-        case .all, .sex: nil
+        case .all, .sex, .imdUnknown, .icsUnknown: nil
         }
     }
 }

@@ -71,6 +71,7 @@ public enum ColumnPresentation {
         "ics_place_highest": "Highest place value in the ICS (in unit)",
         "ics_place_range": "Range of place values in the ICS (in unit)",
         "sii_unstable_reason": "SII: read with care because",
+        "completeness": "England's counts all in some ICS",
         "quintile": "Deprivation quintile (1 = most deprived)",
         "q1_minus_q5": "Gap, most minus least deprived (in unit)",
         "q1_over_q5": "Ratio, most to least deprived",

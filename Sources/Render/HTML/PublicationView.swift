@@ -49,6 +49,29 @@ struct PublicationView {
             national.first { $0.row.periodStart == period && $0.breakdown == .imdQuintile && $0.row.text(.breakdownValue).hasPrefix("\(quintile)") }
         }
 
+        /// England's counts in no ICS and with no decile in the latest period, from its published groups, with
+        /// their share of England's count (a proportion's: of its denominator) — "In 2024-25 England's count
+        /// includes 2,700 (0.1%) in no ICS and 24,205 (1.3%) with no deprivation decile, in no quintile"
+        /// (docs/DATA.md, "Unknown places in the totals"). Nil when there are none.
+        var unknownPlaces: String? {
+            guard let england = england(latest) else { return nil }
+            let proportion = statistic == .proportion
+            let column: NationalByGroupColumn = proportion ? .denominator : .numerator
+            var parts: [String] = []
+            for (type, words) in [(BreakdownType.icsUnknown, "in no ICS"), (.imdUnknown, "with no deprivation decile, in no quintile")] {
+                guard let group = national.first(where: { $0.row.periodStart == latest && $0.breakdown == type }) else { continue }
+                guard let count = group.row[column].number else {
+                    parts.append("a number hidden by disclosure control \(words)")
+                    continue
+                }
+                var share = ""
+                if let total = england.row[column].number, total > 0 { share = " (\(FigureText.figure(count / total * 100, decimals: 1))%)" }
+                parts.append("\(FigureText.figure(count, decimals: 0))\(share) \(words)")
+            }
+            guard !parts.isEmpty else { return nil }
+            return "In \(latestLabel) England's \(proportion ? "denominator" : "count") includes \(parts.joined(separator: " and "))"
+        }
+
         func englandInequality(_ period: String) -> PublishedRow<NationalInequalityColumn>? {
             inequality.first { $0.periodStart == period && $0[.nQuantiles].number == 5 }
         }
@@ -141,6 +164,7 @@ struct PublicationView {
                     quintiles: quintiles.filter { $0.indicator == id }, headlines: headlines.filter { $0.row.indicator == id },
                     places: places.filter { $0.row.indicator == id }))
             indicators[indicators.count - 1].caveats = ["suppressed_at_source", "unattributed_activity", "rows_set_aside", "unknown_place"].compactMap(item)
+            if let counted = indicators[indicators.count - 1].unknownPlaces { indicators[indicators.count - 1].caveats.append(counted) }
             indicators[indicators.count - 1].source = item("source")
         }
     }

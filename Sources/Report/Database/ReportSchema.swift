@@ -16,6 +16,7 @@ enum ReportSchema {
         SchemaMigration(24, "v5-report-places", sql: places),
         SchemaMigration(26, "v6-report-trend-marker-controlled", sql: trendMarkerControlled),
         SchemaMigration(32, "v7-report-headline-range-ends", sql: headlineRangeEnds),
+        SchemaMigration(38, "v8-report-ics-completeness", sql: icsCompleteness),
     ]
 
     /// A range statement's lowest and highest values in their own columns, beside the figure, so that
@@ -126,6 +127,66 @@ enum ReportSchema {
             manifest_sha256 TEXT NOT NULL,
             PRIMARY KEY (indicator_id, period_start, place_code)
         ) STRICT;
+        """
+
+    /// `soc_ics_league` says, row by row, whether England's counts that period are all in some ICS
+    /// (docs/DATA.md, "Unknown places in the totals"); rebuilt so the column sits before the disclosure
+    /// columns, its rows kept (`complete`: no earlier run counted anything in no ICS).
+    static let icsCompleteness = """
+        CREATE TABLE soc_ics_league_v8 (
+            indicator_id TEXT NOT NULL,
+            period_start TEXT NOT NULL,
+            period_end TEXT NOT NULL,
+            ics_ods_code TEXT NOT NULL,
+            ics_ons_code TEXT NOT NULL,
+            ics_name TEXT NOT NULL,
+            region TEXT NOT NULL,
+            population INTEGER,
+            core20_share REAL,
+            imd_average_score REAL,
+            numerator INTEGER,
+            denominator INTEGER,
+            value REAL,
+            lcl95 REAL,
+            ucl95 REAL,
+            lcl998 REAL,
+            ucl998 REAL,
+            unit TEXT NOT NULL,
+            compare_england_2level TEXT,
+            funnel_band TEXT,
+            funnel_lcl95 REAL,
+            funnel_ucl95 REAL,
+            funnel_lcl998 REAL,
+            funnel_ucl998 REAL,
+            funnel_tau2 REAL,
+            sii REAL,
+            sii_lcl95 REAL,
+            sii_ucl95 REAL,
+            rii REAL,
+            rii_lcl95 REAL,
+            rii_ucl95 REAL,
+            sii_vs_england TEXT,
+            quadrant TEXT,
+            trend_marker TEXT,
+            rank_value INTEGER,
+            sii_unstable_reason TEXT,
+            completeness TEXT NOT NULL,
+            suppression_flag TEXT NOT NULL,
+            suppression_reason TEXT,
+            imd_vintage TEXT NOT NULL,
+            icb_vintage TEXT NOT NULL,
+            population_source TEXT NOT NULL,
+            run_id TEXT NOT NULL,
+            manifest_sha256 TEXT NOT NULL,
+            PRIMARY KEY (indicator_id, period_start, ics_ods_code)
+        ) STRICT;
+        INSERT INTO soc_ics_league_v8 SELECT indicator_id, period_start, period_end, ics_ods_code, ics_ons_code, ics_name, region, population,
+            core20_share, imd_average_score, numerator, denominator, value, lcl95, ucl95, lcl998, ucl998, unit, compare_england_2level, funnel_band,
+            funnel_lcl95, funnel_ucl95, funnel_lcl998, funnel_ucl998, funnel_tau2, sii, sii_lcl95, sii_ucl95, rii, rii_lcl95, rii_ucl95,
+            sii_vs_england, quadrant, trend_marker, rank_value, sii_unstable_reason, 'complete', suppression_flag, suppression_reason, imd_vintage,
+            icb_vintage, population_source, run_id, manifest_sha256 FROM soc_ics_league;
+        DROP TABLE soc_ics_league;
+        ALTER TABLE soc_ics_league_v8 RENAME TO soc_ics_league;
         """
 
     /// `soc_ics_league` gives the between-ICS variance its funnel limits were widened by, when the

@@ -26,6 +26,12 @@ struct IcsTablesBuilder {
 
     private func league(_ definition: ReportDefinition, _ period: String, _ writer: PublishedTableWriter) throws {
         let ranked = inputs.icbs.compactMap { icb in inputs.value(definition.id, period, .icb, icb.ods)?.shown }.sorted(by: >)
+        // England's counts in no ICS make every ICS's value possibly too low: said on each row (docs/DATA.md,
+        // "Unknown places in the totals").
+        var completeness = CountCompleteness.complete
+        if inputs.england(definition.id, period, .icsUnknown, 0) != nil {
+            completeness = inputs.attribution.contains { $0.dataset == definition.source } ? .unattributedActivity : .unknownIcs
+        }
         for icb in inputs.icbs {
             guard let cell = inputs.value(definition.id, period, .icb, icb.ods) else { continue }
             let comparison = inputs.comparison(definition.id, period, icb.ods)
@@ -77,6 +83,7 @@ struct IcsTablesBuilder {
                     .trendMarker: CellRules.alongside(cell.value, inputs.icbTrendDirection(definition.id, period, icb.ods)?.rawValue),
                     .rankValue: CellRules.alongside(cell.value, rank),
                     .siiUnstableReason: PublishedCell(sii?.unstableReason),
+                    .completeness: PublishedCell(completeness.rawValue),
                 ])
         }
     }

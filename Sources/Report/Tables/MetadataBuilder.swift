@@ -137,10 +137,17 @@ struct MetadataBuilder {
                     $0.value != $1.value ? $0.value > $1.value : $0.key.rawValue < $1.key.rawValue
                 }
                 .map { "\(FigureText.figure(Double($0.value), decimals: 0)) \($0.key.rawValue)" }
+                // Rows of an unknown ICB or decile are counted in England's value (docs/DATA.md, "Unknown places in
+                // the totals"); said only where there are some.
+                let placed = (inputs.setAsideCounts[definition.source] ?? []).contains { $0.reason == .unknownIcb || $0.reason == .invalidDecile }
+                let fate =
+                    placed
+                    ? " (\(reasons.joined(separator: ", "))); those whose only fault is an unknown ICB or deprivation decile are counted where they can be (see unknown_place), the rest are in no value"
+                    : " and are in no value (\(reasons.joined(separator: ", ")))"
                 items.append(
                     (
                         "rows_set_aside",
-                        "\(FigureText.figure(Double(setAside), decimals: 0)) rows of the source were set aside at ingest and are in no value (\(reasons.joined(separator: ", "))); `soc-pipeline quarantine` lists them by file, line and column"
+                        "\(FigureText.figure(Double(setAside), decimals: 0)) rows of the source were set aside at ingest\(fate); `soc-pipeline quarantine` lists them by file, line and column"
                     ))
             }
             // What those rows counted where only their place was unknown, with its share of the period's
@@ -163,13 +170,18 @@ struct MetadataBuilder {
             // (docs/DATA.md, "Counts by provider"), never left for a reader to miss.
             let coverage = inputs.attribution.filter { $0.dataset == definition.source && periods.contains($0.period) }
             if coverage.contains(where: { $0.unattributedEvents > 0 }) {
-                let shares = coverage.map {
-                    "\(Period(label: $0.period)?.readable ?? $0.period): \(FigureText.figure($0.unattributedShare * 100, decimals: 1))% (\($0.unattributedProviders) providers)"
+                // The share from the published counts: England's and the group in no ICS, as controlled.
+                let shares = coverage.map { row in
+                    let england = inputs.england(definition.id, row.period)?.numerator.number
+                    let unplaced = inputs.england(definition.id, row.period, .icsUnknown, 0)?.numerator.number
+                    var share = "not published"
+                    if let england, let unplaced, england > 0 { share = "\(FigureText.figure(unplaced / england * 100, decimals: 1))%" }
+                    return "\(Period(label: row.period)?.readable ?? row.period): \(share) (\(row.unattributedProviders) providers)"
                 }
                 items.append(
                     (
                         "unattributed_activity",
-                        "Activity from providers the attribution weights do not name reaches no ICS, so ICS values may be too low where their residents use those providers; England's value is the attributed total (so that England stays the sum of its ICSs, which disclosure control relies on). Share of the source's events left unattributed — \(shares.joined(separator: "; "))"
+                        "Activity from providers the attribution weights do not name is counted in England's value and in no ICS's, so ICS values may be too low where their residents use those providers (soc_ics_league's completeness column says so on each row; the group 'ICS not known', ics_unknown, of soc_national_by_group gives the count). Share of England's events left unattributed — \(shares.joined(separator: "; "))"
                     ))
             }
             if !definition.deprivationSplit {
@@ -190,9 +202,13 @@ struct MetadataBuilder {
         }
     }
 
-    /// `unknown_place`: per period, what the rows set aside for an unknown ICB, LSOA or deprivation decile
-    /// counted and its share of the period's counts (England's plus theirs) — "2024-25: 2,690 (0.1%), in 99
-    /// rows with an unknown ICB". A proportion's share is of its denominator. Nil when no such row had a count.
+    /// `unknown_place`: per period, the rows set aside for an unknown ICB, LSOA or deprivation decile and where
+    /// their counts went (docs/DATA.md, "Unknown places in the totals"). Rows of an unknown ICB or decile are in
+    /// England's value (and their ICS's, when known): the note names the published groups that give their
+    /// counts and shares, and adds no figure of its own — a second figure for part of a published group would
+    /// be a sum disclosure control does not model. Rows of an unknown LSOA (outside England, or a code the
+    /// lookup lacks) are in no value: their count, controlled as England's counts are, and its share of the
+    /// period's count (England's plus theirs). A proportion's count is its denominator. Nil when no such row.
     func unknownPlaceNote(_ definition: ReportDefinition, periods: [String]) -> String? {
         let proportion = definition.method.counts == .numeratorAndDenominator
         var byPeriod: [String: [SetAsideCount]] = [:]
@@ -200,29 +216,31 @@ struct MetadataBuilder {
         var parts: [String] = []
         for period in periods {
             guard let rows = byPeriod[period] else { continue }
-            let counted = rows.reduce(0.0) { $0 + (proportion ? $1.denominator : $1.numerator) }
-            guard counted > 0 || rows.contains(where: { $0.suppressedRows > 0 }) else { continue }
-            let england = inputs.england(definition.id, period).flatMap { proportion ? $0.denominator.number : $0.numerator.number }
-            let shown = control.count(counted, national: true)
-            var amount = "a small number, hidden by disclosure control"
-            if let number = shown.number {
-                amount = FigureText.figure(number, decimals: 0)
-                if let england, england + counted > 0 { amount += " (\(FigureText.figure(counted / (england + counted) * 100, decimals: 1))%)" }
+            var said: [String] = []
+            for row in rows {
+                let what =
+                    "\(FigureText.figure(Double(row.rows), decimals: 0)) rows \(Self.unknownPlaceWords[row.reason] ?? "set aside as \(row.reason.rawValue)")"
+                    + (row.suppressedRows > 0 ? " (\(FigureText.figure(Double(row.suppressedRows), decimals: 0)) of them suppressed at source)" : "")
+                guard row.reason == .unknownLsoa else {
+                    said.append(what)
+                    continue
+                }
+                let counted = proportion ? row.denominator : row.numerator
+                let england = inputs.england(definition.id, period).flatMap { proportion ? $0.denominator.number : $0.numerator.number }
+                var amount = "a small number, hidden by disclosure control"
+                if let number = control.count(counted, national: true).number {
+                    amount = FigureText.figure(number, decimals: 0)
+                    if let england, england + number > 0 { amount += ", \(FigureText.figure(number / (england + number) * 100, decimals: 1))%" }
+                }
+                said.append("\(what) (\(amount), in no value)")
             }
-            // Each reason's own count, controlled the same way.
-            let reasons = rows.map { row in
-                let own = control.count(proportion ? row.denominator : row.numerator, national: true).number
-                return "\(FigureText.figure(Double(row.rows), decimals: 0)) rows \(Self.unknownPlaceWords[row.reason] ?? "set aside as \(row.reason.rawValue)")"
-                    + " (\(own.map { FigureText.figure($0, decimals: 0) } ?? "a small number")"
-                    + (row.suppressedRows > 0 ? "; \(FigureText.figure(Double(row.suppressedRows), decimals: 0)) of the rows suppressed at source" : "") + ")"
-            }
-            let text = "\(Period(label: period)?.readable ?? period): \(amount), in \(reasons.joined(separator: " and "))"
-            parts.append(text)
+            guard !said.isEmpty else { continue }
+            parts.append("\(Period(label: period)?.readable ?? period): \(said.joined(separator: " and "))")
         }
         guard !parts.isEmpty else { return nil }
         let what = proportion ? "denominator" : "count"
         return
-            "Rows whose place is unknown (an ICB or LSOA the reference does not hold, or a deprivation decile such as 'Not stated') are in no value, ICS or England: what they counted and its share of the period's \(what) (England's plus theirs) — \(parts.joined(separator: "; "))"
+            "Rows whose place is unknown: those of an unknown ICB are counted in England's value and in no ICS's (the group 'ICS not known', ics_unknown, of soc_national_by_group gives their \(what) and share); those with no deprivation decile ('Not stated') in their ICS's value and England's and in no quintile (the group 'deprivation not known', imd_unknown); those of an unknown LSOA in no value — \(parts.joined(separator: "; "))"
     }
 
     /// How each reason for an unknown place reads in the note.

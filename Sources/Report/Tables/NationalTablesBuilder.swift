@@ -36,8 +36,10 @@ struct NationalTablesBuilder {
                 (cell.numerator, cell.denominator) = (Self.revealing, Self.revealing)
                 cell.estimate = Array(repeating: Self.revealing, count: 5)
             }
+            // Everyone, and the counts of unknown places, are compared with nothing (docs/DATA.md, "Unknown places
+            // in the totals").
             let comparison =
-                type == .all
+                type == .all || type.isUnknownPlace
                 ? .notCompared
                 : ComparisonOutcome.of(lower: cell.lower95, upper: cell.upper95, benchmark: overall.shown, polarity: definition.polarity)
             try writer.insert(

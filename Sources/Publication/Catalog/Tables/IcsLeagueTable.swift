@@ -33,6 +33,7 @@ public enum IcsLeagueColumn: String, TableColumns {
     case trendMarker = "trend_marker"
     case rankValue = "rank_value"
     case siiUnstableReason = "sii_unstable_reason"
+    case completeness
 }
 
 extension PublishedCatalog {
@@ -119,6 +120,10 @@ extension PublishedCatalog {
                 .text(
                     "Why the ICS's SII/RII should be read with care (small or missing quintiles); empty when stable or not available. Charts draw such an SII hollow and headlines never cite it."
                 )
+            case .completeness:
+                .text(
+                    "Whether every count of England's this period is in some ICS: `complete`; `unattributed_activity` (activity at providers the attribution weights do not name counts in England's value and in no ICS's, so this value may be too low where its residents use them); `unknown_ics` (rows with an unknown ICB code, likewise). How much is the `ics_unknown` row of soc_national_by_group.",
+                    nullable: false)
             }
         })
 }
