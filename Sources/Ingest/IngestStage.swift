@@ -161,7 +161,7 @@ public struct IngestStage: PipelineStage {
         let notes = results.map { result in
             "\(result.source.name): \(result.files.count) files\(result.chunkedFiles > 0 ? " (\(result.chunkedFiles) parsed in parallel chunks)" : ""), \(result.rowsLoaded) rows loaded, \(result.rowsQuarantined) quarantined"
                 + (result.source.kind == .population ? "" : ", periods \(result.totals.periods.sorted().map(\.label).joined(separator: " "))")
-                + Self.gapNote(result.totals.periods) + Self.attributionNote(result)
+                + Self.gapNote(result.totals.periods) + Self.attributionNote(result, weights: reference.attributions[result.source.name])
                 + (result.eventsApportioned > 0
                     ? ", \(Self.percent(Double(result.eventsApportioned) / Double(max(result.events, 1)))) of events shared out from LSOAs split between vintages"
                     : "")
@@ -289,8 +289,15 @@ public struct IngestStage: PipelineStage {
 
     /// For a source counted by provider: rows left out by its filter, and the share of its events from
     /// providers the weights do not name (listed in `ingest_unattributed`; docs/DATA.md, "Counts by provider").
-    static func attributionNote(_ result: SourceResult) -> String {
+    static func attributionNote(_ result: SourceResult, weights: AttributionTable?) -> String {
         var note = result.rowsFiltered > 0 ? ", \(result.rowsFiltered) rows left out by its 'where' filter" : ""
+        // Merged providers read through their successors' weights (docs/DATA.md, "Merged providers").
+        let through = Set(result.attributed.cells.keys.map(\.provider)).compactMap { code in weights?.readThrough[code].map { (code, $0) } }
+            .sorted { $0.0 < $1.0 }
+        if !through.isEmpty {
+            note +=
+                ", \(through.count) merged providers shared out by their successors' weights: \(through.prefix(8).map { "\($0.0) → \($0.1)" }.joined(separator: ", "))\(through.count > 8 ? " …" : "")"
+        }
         let missing = result.attributed.unattributed
         guard !missing.isEmpty else { return note }
         let total = result.attributed.cells.values.reduce(Int64(0)) { $0 + $1.events }

@@ -12,6 +12,8 @@ public struct ReferenceFile: Sendable {
     public var optional: [String]
     /// A CSV table, unless this is the GeoJSON of the map's boundaries.
     public var isGeoJSON = false
+    /// For a file with no header row, its first columns' names (ODS's `succ.csv`).
+    public var positional: [String]? = nil
 }
 
 /// Loads and checks the configured reference files into ``ReferenceTables``.
@@ -46,13 +48,23 @@ public enum ReferenceLoader {
                         required: ["icb_code", "imd_average_score", "imd_rank_of_average_score"], optional: [])
                 ]
             } ?? [])
-            + config.sources.compactMap { source in
+            + config.sources.flatMap { source in
                 source.attribution.map { attribution in
-                    ReferenceFile(
-                        kind: .attribution, vintage: attribution.vintage ?? "\(source.name) weights", path: attribution.file,
-                        required: [attribution.providerColumn, attribution.icbColumn]
-                            + (source.grain.profile.wholeToOneIcb ? [] : [attribution.shareColumn]), optional: [])
-                }
+                    [
+                        ReferenceFile(
+                            kind: .attribution, vintage: attribution.vintage ?? "\(source.name) weights", path: attribution.file,
+                            required: [attribution.providerColumn, attribution.icbColumn]
+                                + (source.grain.profile.wholeToOneIcb ? [] : [attribution.shareColumn]), optional: [])
+                    ]
+                        + (attribution.successors.map { successors in
+                            let columns = [successors.predecessorColumn, successors.successorColumn]
+                            return [
+                                ReferenceFile(
+                                    kind: .providerSuccessors, vintage: successors.vintage ?? "\(source.name) successors", path: successors.file,
+                                    required: columns, optional: [], positional: successors.headerless ? columns : nil)
+                            ]
+                        } ?? [])
+                } ?? []
             }
             + (reference.boundaries.map { boundaries in
                 [
@@ -78,7 +90,8 @@ public enum ReferenceLoader {
             guard FileManager.default.isReadableFile(atPath: resolved) else {
                 throw PipelineError(.inputMissing, "reference file missing or unreadable", at: InputLocation(file: file.path))
             }
-            let (rows, sha) = try CSVTableReader.read(path: resolved, displayPath: file.path, required: file.required, optional: file.optional)
+            let (rows, sha) = try CSVTableReader.read(
+                path: resolved, displayPath: file.path, required: file.required, optional: file.optional, positional: file.positional)
             hashes.append((kind: file.kind, vintage: file.vintage, file: file.path, sha256: sha))
             return rows
         }
@@ -212,6 +225,10 @@ public enum ReferenceLoader {
             attributions[source.name] = try Self.attribution(
                 attribution, rows: try open(files[position]), icbs: aliases, whole: source.grain.profile.wholeToOneIcb)
             position += 1
+            if let successors = attribution.successors {
+                try attributions[source.name]!.readSuccessors(try open(files[position]), config: successors)
+                position += 1
+            }
         }
         var boundaries: [BoundaryReader.Ring] = []
         if let configured = reference.boundaries {

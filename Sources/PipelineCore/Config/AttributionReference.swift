@@ -8,8 +8,10 @@ public struct AttributionReference: Codable, Sendable, Equatable {
     public var shareColumn: String
     /// A label for the weights (recorded as the vintage of the reference file).
     public var vintage: String?
+    /// Merged providers: codes the weights no longer hold, read through their successors' weights.
+    public var successors: ProviderSuccessors?
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case file, providerColumn, icbColumn, shareColumn, vintage }
+    enum CodingKeys: String, CodingKey, CaseIterable { case file, providerColumn, icbColumn, shareColumn, vintage, successors }
 
     public init(from decoder: any Decoder) throws {
         try decoder.rejectUnknownKeys(CodingKeys.self)
@@ -19,5 +21,6 @@ public struct AttributionReference: Codable, Sendable, Equatable {
         icbColumn = try container.decodeIfPresent(String.self, forKey: .icbColumn) ?? "icb_code"
         shareColumn = try container.decodeIfPresent(String.self, forKey: .shareColumn) ?? "share"
         vintage = try container.decodeIfPresent(String.self, forKey: .vintage)
+        successors = try container.decodeIfPresent(ProviderSuccessors.self, forKey: .successors)
     }
 }

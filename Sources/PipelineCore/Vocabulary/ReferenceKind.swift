@@ -15,6 +15,8 @@ public enum ReferenceKind: String, Sendable, CaseIterable, Codable {
     case imdIcbSummary = "imd_icb_summary"
     /// Weights that share a provider's counts among ICBs.
     case attribution
+    /// Merged providers' successors, read through the attribution weights.
+    case providerSuccessors = "provider_successors"
     /// ICS outlines for the map.
     case boundaries
     /// The places' (sub-ICB locations') outlines for the place maps.
