@@ -98,8 +98,11 @@ public enum TableReference {
         whole), period starts and ends as
         dates, columns as wide as their content (long headers wrap), no merged cells and no blank rows.
         Hidden cells hold `[c]` or `[x]` and not-applicable cells `[z]`, so no cell is blank. The document
-        properties (title, subject, author, keywords) are set. The workbook keeps its cells in memory until
-        written, because Excel tables cannot be added in libxlsxwriter's constant-memory mode.
+        properties (title, subject, author, keywords) are set. The workbook holds each indicator's latest
+        period — every table's rows of that period, and the rows of no period — and its cover says so beside
+        the period the publication covers; every period is in the CSV and JSON files. It keeps its cells in
+        memory until written (Excel tables cannot be added in libxlsxwriter's constant-memory mode), so a
+        workbook of one period keeps the report's memory the same however long the history.
 
 
         """

@@ -20,6 +20,12 @@ package struct WorkbookCover: Sendable {
     /// The indicators' units, each once, in indicator order: the workbook's headers name them
     /// (``WorkbookUnitHeader``).
     package var units: [String] = []
+    /// Each indicator's latest period (`period_start`): the workbook holds only those rows of each table, so
+    /// it stays the size of one period however long the history (docs/PUBLISHED_TABLES.md, "The workbook").
+    /// Empty: every row.
+    package var latestPeriods: [String: String] = [:]
+    /// The latest periods as people read them, for the cover ("March 2025").
+    package var latestCovered: String?
 
     package init(
         title: String, periodCovered: String, sources: [(indicator: String, text: String)], publicationDate: Date, publisher: String?,

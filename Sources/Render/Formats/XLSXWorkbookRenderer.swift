@@ -117,6 +117,11 @@ package struct XLSXWorkbookRenderer {
             case indicatorTitle(of: Int)
         }
         private var slots: [Slot] = []
+        /// The contents sheet, whose row counts are written as each table ends (rows of older periods are left out).
+        private var contentsSheet: Workbook.Sheet?
+        /// Where the current table's rows name their indicator and period, to keep only the latest period.
+        private var indicatorColumn: Int?, periodColumn: Int?
+        private var written = 0
 
         package static let headerRow = 3
         /// Columns are at most this wide; longer text wraps.
@@ -134,7 +139,9 @@ package struct XLSXWorkbookRenderer {
                 keywords: "State of Care, equity in access, deprivation, ICS, slope index of inequality",
                 comments: "Period covered: \(renderer.cover.periodCovered). Run \(runID).", created: renderer.cover.publicationDate)
             try renderer.coverSheet(workbook.addSheet("Cover"), formats, runID: runID, manifest: manifest)
-            try renderer.contents(workbook.addSheet("Contents"), formats, headings)
+            let contents = try workbook.addSheet("Contents")
+            try renderer.contents(contents, formats, headings)
+            contentsSheet = contents
             try renderer.notesSheet(workbook.addSheet("Notes"), formats)
         }
 
@@ -175,6 +182,19 @@ package struct XLSXWorkbookRenderer {
             self.sheet = sheet
             self.heading = heading
             nextRow = Self.headerRow + 1
+            indicatorColumn = heading.columns.firstIndex { $0.name == "indicator_id" }
+            periodColumn = heading.columns.firstIndex { $0.name == "period_start" }
+            written = 0
+        }
+
+        /// Whether a row belongs in the workbook: a row of no period or indicator, or of its indicator's
+        /// latest period (``WorkbookCover/latestPeriods``).
+        private func isLatest(_ row: [PublishedTableData.Cell]) -> Bool {
+            let latest = renderer.cover.latestPeriods
+            guard !latest.isEmpty, let indicatorColumn, let periodColumn, indicatorColumn < row.count, periodColumn < row.count,
+                let indicator = row[indicatorColumn].text, let newest = latest[indicator], let period = row[periodColumn].text, !period.isEmpty
+            else { return true }
+            return period == newest
         }
 
         package static func isDate(_ column: String) -> Bool { column == "period_start" || column == "period_end" }
@@ -202,7 +222,8 @@ package struct XLSXWorkbookRenderer {
             guard let sheet, let heading else { return }
             let groupOf = heading.columns.map { column in heading.table.statusGroups.firstIndex { $0.members.contains(column.name) } }
             let whole = try formats.number(.decimals(0))
-            for (rowIndex, row) in rows.enumerated() {
+            for (rowIndex, row) in rows.enumerated() where isLatest(row) {
+                written += 1
                 for (column, slot) in slots.enumerated() {
                     let cell: PublishedTableData.Cell
                     let definition: PublishedColumn
@@ -271,6 +292,7 @@ package struct XLSXWorkbookRenderer {
 
         package func end() throws {
             guard let sheet, let heading else { return }
+            try contentsSheet?.write(3 + number - 1, 3, Double(written), formats.count)
             sheet.freezePanes(row: Self.headerRow + 1, column: 0)
             for (column, width) in widths.enumerated() {
                 try sheet.columnWidth(column, column, Double(min(max(width, 6), Self.maximumWidth) + 2))
@@ -295,7 +317,16 @@ package struct XLSXWorkbookRenderer {
             "Equity in access to health and care across England's 42 Integrated Care Systems: values by deprivation, inequality indices, comparisons with England and change since the baseline."
         )
         var rows: [(String, String)] = [
-            ("Period covered", cover.periodCovered),
+            ("Period covered", cover.periodCovered)
+        ]
+        if let latest = cover.latestCovered, cover.periodCovered != latest {
+            rows.append(
+                (
+                    "Periods in this workbook",
+                    "Each indicator's latest period (\(latest)). Every period published, \(cover.periodCovered), is in the CSV and JSON files of the publication (csv/<table>.csv)."
+                ))
+        }
+        rows += [
             ("Publication date", cover.publicationDateText),
             ("Published by", cover.publisher ?? "Not configured (report.publisher in pipeline.json)"),
             ("Contact", cover.contact ?? "Not configured (report.contact in pipeline.json)"),
@@ -339,7 +370,8 @@ package struct XLSXWorkbookRenderer {
             try sheet.link(row, 0, to: "internal:'\(name)'!A1", text: name)
             try sheet.write(row, 1, data.table.title)
             try sheet.write(row, 2, Self.cellText(data.table.description), formats.wrap)
-            try sheet.write(row, 3, Double(data.rowCount), formats.count)
+            // The rows this workbook holds: written as each table ends (``Writer/end()``).
+            try sheet.write(row, 3, Double(cover.latestPeriods.isEmpty ? data.rowCount : 0), formats.count)
             try sheet.rowHeight(row, Self.wrappedHeight(data.table.description, width: 90))
         }
         // A real Excel table, as the sheet's first line says.

@@ -57,7 +57,9 @@ package struct ReportExporter: Sendable {
         let notes = Self.generalNotes(try PublishedTableData.load(db, table: PublishedCatalog.metadata.table))
         let latest = try Self.latestPeriods(db)
         let maps = formats.contains(.html) ? PublicationMaps(ics: try MapGeometry.load(db), places: try PlaceMap.load(db)) : PublicationMaps()
-        let cover = try self.cover(db, title: settings.title, runID: runID)
+        var workbookCover = try self.cover(db, title: settings.title, runID: runID)
+        workbookCover.latestPeriods = latest
+        let cover = workbookCover
 
         let queues = formats.map { _ in PageQueue<ExportMessage>(capacity: Self.queuedPages) }
         let outcomes = Mutex([Result<[WrittenFile], any Error>?](repeating: nil, count: formats.count))
@@ -176,6 +178,10 @@ package struct ReportExporter: Sendable {
             publicationDate: WorkbookCover.date(ofRun: runID), publisher: settings.publisher, contact: settings.contact)
         cover.indicatorTitles = titles.filter { $0.key != "all" }
         cover.units = units
+        // The workbook's own periods: each indicator's latest (docs/PUBLISHED_TABLES.md, "The workbook").
+        let newest = Set(try Self.latestPeriods(db).values)
+        let latest = spans.filter { newest.contains($0.start) }.map { FigureText.period(start: $0.start, end: $0.end) }
+        cover.latestCovered = latest.isEmpty ? nil : latest.joined(separator: " and ")
         return cover
     }
 
