@@ -37,8 +37,8 @@ package struct HTMLReportRenderer {
         // Each chart's SVG and data beside the pages, linked from its caption (docs/REPORT.md, "Downloads and print").
         var withDownloads: [(path: String, data: Data)] = []
         for page in pages {
-            let processed = ChartDownloads.process(String(decoding: page.data, as: UTF8.self), path: page.path)
-            withDownloads.append((page.path, Data(processed.page.utf8)))
+            let processed = ChartDownloads.process(page.data, path: page.path)
+            withDownloads.append((page.path, processed.page))
             withDownloads += processed.files
         }
         pages = withDownloads

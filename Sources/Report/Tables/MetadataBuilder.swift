@@ -239,8 +239,18 @@ struct MetadataBuilder {
         }
         guard !parts.isEmpty else { return nil }
         let what = proportion ? "denominator" : "count"
-        return
-            "Rows whose place is unknown: those of an unknown ICB are counted in England's value and in no ICS's (the group 'ICS not known', ics_unknown, of soc_national_by_group gives their \(what) and share); those with no deprivation decile ('Not stated') in their ICS's value and England's and in no quintile (the group 'deprivation not known', imd_unknown); those of an unknown LSOA in no value — \(parts.joined(separator: "; "))"
+        // Only the kinds the source has.
+        let reasons = Set((inputs.setAsideCounts[definition.source] ?? []).filter { periods.contains($0.period) }.map(\.reason))
+        let kinds = [
+            reasons.contains(.unknownIcb)
+                ? "those of an unknown ICB are counted in England's value and in no ICS's (the group 'ICS not known', ics_unknown, of soc_national_by_group gives their \(what) and share)"
+                : nil,
+            reasons.contains(.invalidDecile)
+                ? "those with no deprivation decile ('Not stated') in their ICS's value and England's and in no quintile (the group 'deprivation not known', imd_unknown)"
+                : nil,
+            reasons.contains(.unknownLsoa) ? "those of an unknown LSOA in no value" : nil,
+        ].compactMap { $0 }
+        return "Rows whose place is unknown: \(kinds.joined(separator: "; ")) — \(parts.joined(separator: "; "))"
     }
 
     /// How each reason for an unknown place reads in the note.
