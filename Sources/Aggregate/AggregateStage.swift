@@ -21,7 +21,9 @@ public struct AggregateStage: PipelineStage {
         let settings = context.config.aggregate
         let previousBands = try ComparisonChanges.current(db)
         for table in CheckpointContracts.records where table.writer == .aggregate { try table.deleteAll(db) }
+        var phases = PhaseTimer(logger: context.logger, stage: "aggregate")
         let values = try IndicatorValues(db)
+        phases.done("load values")
         let writer = try AggregateWriter(db)
         var notes: [String] = []
 
@@ -49,6 +51,7 @@ public struct AggregateStage: PipelineStage {
             }
             notes.append("\(definition.indicator): \(periods.count) periods, baseline \(baseline ?? "none"), \(unstable) SII flagged unstable")
         }
+        phases.done("tables")
         let changes = try ChangeLog(db, runID: context.runID, stage: .aggregate)
         try ComparisonChanges.record(since: previousBands, in: db, into: changes)
         try FaultInjection.check("aggregate:after-tables")

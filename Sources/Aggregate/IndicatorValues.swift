@@ -35,12 +35,15 @@ struct IndicatorValues {
         definitions = try IndicatorDefinition.fetchAll(db, orderedBy: [.indicator])
         var periodSets: [String: Set<String>] = [:]
         var seen: Set<Key> = []
-        // England first, then regions, then ICBs, each by code: the order geographies are written in.
-        let all = try IndicatorValue.fetchAll(db).sorted {
-            ($0.level.order, $0.code, $0.indicator, $0.period, $0.breakdown.rawValue, $0.breakdownIndex)
-                < ($1.level.order, $1.code, $1.indicator, $1.period, $1.breakdown.rawValue, $1.breakdownIndex)
-        }
-        for value in all {
+        // England first, then regions, then ICBs, each by code: the order geographies are written in. Sorted by
+        // SQLite and read through a cursor, so only the index is held — not the rows twice more, as a fetched
+        // and sorted array were (docs/ARCHITECTURE.md, "Report memory").
+        let levelOrder = "CASE geography_level " + GeographyLevel.allCases.map { "WHEN '\($0.rawValue)' THEN \($0.order)" }.joined(separator: " ") + " END"
+        let all = try IndicatorValue.all().order(
+            sql: "\(levelOrder), geography_code, indicator_id, period, breakdown_type, breakdown_index"
+        ).fetchCursor(db)
+        rows.reserveCapacity(try IndicatorValue.fetchCount(db))
+        while let value = try all.next() {
             let key = value.key
             rows[key] = value
             periodSets[key.indicator, default: []].insert(key.period)

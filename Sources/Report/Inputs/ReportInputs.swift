@@ -24,8 +24,12 @@ struct ReportInputs {
     private var placeComparisons: [Key: PlaceComparison] = [:]
     /// Region codes and names, in code order.
     private(set) var regions: [(code: String, name: String)] = []
-    /// Every controlled cell, by key; complementary suppression updates them (`Disclosure/`).
+    /// Every controlled cell that a table may publish, by key; complementary suppression updates them
+    /// (`Disclosure/`).
     private(set) var values: [Key: ControlledValue] = [:]
+    /// Periods in which a count of a decile or sex below England — published nowhere, so not kept — would be
+    /// hidden (``periodsWithHiddenCounts(england:)``).
+    private var unpublishedHidden: Set<Key> = []
     /// Each ICS's people and deprivation, by ICB code (unrounded; `geography_profile`).
     private(set) var profiles: [String: GeographyProfile] = [:]
     private var inequality: [Key: InequalityIndex] = [:]
@@ -71,7 +75,18 @@ struct ReportInputs {
         var periodSets: [String: Set<String>] = [:]
         let cursor = try IndicatorValue.fetchCursor(db)
         while let row = try cursor.next() {
+            periodSets[row.indicator, default: []].insert(row.period)
             let national = row.level == .england
+            // Deciles and sexes below England are published nowhere: only whether their counts would be hidden is
+            // kept (a region's figures are withheld in such a period), not the values — two thirds of all rows,
+            // whose weight grew with every period (docs/ARCHITECTURE.md, "Report memory").
+            if !national, row.breakdown == .imdDecile || row.breakdown == .sex {
+                let hides =
+                    row.withheld == .suppressedAtSource
+                    || [row.numerator, row.denominator].contains { control.count($0, national: false).action?.hidesValue == true }
+                if hides { unpublishedHidden.insert(Key(indicator: row.indicator, period: row.period, code: "")) }
+                continue
+            }
             // A partial total (a record suppressed at source) is not a count: it is published as withheld,
             // with a proportion's denominator, which may be the partial one (docs/DATA.md).
             let partial = row.withheld == .suppressedAtSource
@@ -89,7 +104,6 @@ struct ReportInputs {
                 unit: row.unit, rawDenominator: row.denominator, parent: row.level == .place ? parentOfPlace[row.code] : nil)
             values[Key(indicator: row.indicator, period: row.period, level: row.level, code: row.code, type: row.breakdown, index: row.breakdownIndex)] =
                 value
-            periodSets[row.indicator, default: []].insert(row.period)
         }
         periods = periodSets.mapValues { $0.sorted() }
         let geography = try GeographyProfile.fetchAll(db, orderedBy: [.level, .code])
@@ -202,7 +216,7 @@ struct ReportInputs {
     /// Indicator × periods in which some count below England is hidden (primary or complementary), or
     /// with `england`, some count of England's (complementary only: docs/DISCLOSURE.md).
     func periodsWithHiddenCounts(england: Bool = false) -> Set<Key> {
-        var result: Set<Key> = []
+        var result: Set<Key> = england ? [] : unpublishedHidden
         for value in values.values where (value.level == .england) == england {
             if value.numerator.action?.hidesValue == true || value.denominator.action?.hidesValue == true {
                 result.insert(Key(indicator: value.indicator, period: value.period, code: ""))
