@@ -17,6 +17,7 @@ enum ReportSchema {
         SchemaMigration(26, "v6-report-trend-marker-controlled", sql: trendMarkerControlled),
         SchemaMigration(32, "v7-report-headline-range-ends", sql: headlineRangeEnds),
         SchemaMigration(38, "v8-report-ics-completeness", sql: icsCompleteness),
+        SchemaMigration(39, "v9-report-suppressed-cells-by-period", sql: suppressedCellsByPeriod),
     ]
 
     /// A range statement's lowest and highest values in their own columns, beside the figure, so that
@@ -127,6 +128,12 @@ enum ReportSchema {
             manifest_sha256 TEXT NOT NULL,
             PRIMARY KEY (indicator_id, period_start, place_code)
         ) STRICT;
+        """
+
+    /// The disclosure log is read per table, indicator and period, by the formats and the audit; with the
+    /// primary key alone each read walked every row of the table (docs/ARCHITECTURE.md, "Report memory").
+    static let suppressedCellsByPeriod = """
+        CREATE INDEX soc_suppressed_cells_by_period ON soc_suppressed_cells (table_name, indicator_id, period_start);
         """
 
     /// `soc_ics_league` says, row by row, whether England's counts that period are all in some ICS
