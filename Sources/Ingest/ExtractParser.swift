@@ -37,7 +37,7 @@ final class ExtractParser: CSVRecordHandler {
     /// The counts of rows set aside because their place is unknown, by period and reason (``SetAsideTally``).
     var setAside: [SetAsideTally.Key: SetAsideTally] = [:]
     /// The same rows' counts where they can still be placed — England, and the ICS when known (``UnplacedCounts``).
-    var unplaced: [UnplacedCounts.Key: UnplacedCounts] = [:]
+    var unplaced: [UnplacedCounts.Key: SetAsideTally] = [:]
     var firstByReason: [QuarantineReason: QuarantineEntry] = [:]
     /// What one unit of a parsed count is worth: 1, or 10,000 for a source of fractional counts
     /// (``CountPrecision``), whose counts are summed as whole ten-thousandths.
@@ -557,8 +557,7 @@ final class ExtractParser: CSVRecordHandler {
         setAside[SetAsideTally.Key(period: period.label, reason: reason), default: SetAsideTally()].add(tally)
         guard let place, totals.periods.first.map({ $0.kind == period.kind }) ?? true else { return }
         let key = UnplacedCounts.Key(period: period, icb: place.icb, decile: place.decile, sex: unplacedSex(record), age: unplacedAge(record))
-        unplaced[key, default: UnplacedCounts()].add(
-            UnplacedCounts(records: 1, suppressedRecords: tally.suppressedRows, first: tally.first, second: tally.second))
+        unplaced[key, default: SetAsideTally()].add(tally)
     }
 
     /// A set-aside row's sex, unknown when it cannot be read (the row is quarantined for its place already).

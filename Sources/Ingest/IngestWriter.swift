@@ -168,7 +168,7 @@ final class IngestWriter {
         }
         // The same rows' counts where they can still be placed: England, and their ICS when known (docs/DATA.md,
         // "Unknown places in the totals"). Only periods the source has: a period of unplaced rows alone is none.
-        var placeable: [UnplacedCounts.Key: UnplacedCounts] = [:]
+        var placeable: [UnplacedCounts.Key: SetAsideTally] = [:]
         for file in result.files { placeable.absorb(file.unplaced) }
         let held = Set(totals.periods.map(\.label))
         for (key, counts) in placeable.sorted(by: {
@@ -181,7 +181,7 @@ final class IngestWriter {
                 UnplacedTotal(
                     dataset: source.name, period: key.period.label, icbCode: key.icb >= 0 ? reference.icbs[key.icb].odsCode : nil,
                     imdDecile: key.decile > 0 ? key.decile : nil, sex: sexes[key.sex], age: ages[key.age], numerator: Double(counts.first) / scale,
-                    denominator: Double(counts.second) / scale, records: counts.records, suppressedRecords: counts.suppressedRecords))
+                    denominator: Double(counts.second) / scale, records: counts.rows, suppressedRecords: counts.suppressedRows))
         }
         if let raw = result.rawRows {
             let rows = try RecordInserter<KeptRow>(db)

@@ -28,9 +28,9 @@ struct SetAsideTally: Equatable {
     }
 }
 
-extension Dictionary where Key == SetAsideTally.Key, Value == SetAsideTally {
+extension Dictionary where Value == SetAsideTally {
     /// Adds another file's or chunk's tallies.
-    mutating func absorb(_ other: [SetAsideTally.Key: SetAsideTally]) {
+    mutating func absorb(_ other: [Key: SetAsideTally]) {
         for (key, tally) in other { self[key, default: SetAsideTally()].add(tally) }
     }
 }

@@ -21,7 +21,7 @@ final class SourceResult {
         /// What the rows set aside for an unknown place count (``SetAsideTally``).
         var setAside: [SetAsideTally.Key: SetAsideTally] = [:]
         /// The same rows' counts where they can still be placed (``UnplacedCounts``).
-        var unplaced: [UnplacedCounts.Key: UnplacedCounts] = [:]
+        var unplaced: [UnplacedCounts.Key: SetAsideTally] = [:]
         /// The file's slash dates when the source declares no date order.
         var slashDates = SlashDateEvidence()
         /// The period column (1-based), for a refusal of the file's dates.

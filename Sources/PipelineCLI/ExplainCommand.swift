@@ -193,10 +193,10 @@ struct ExplainCommand: ParsableCommand {
         let split = source.grain.profile.deprivationSplit.isAvailable
         for row in try UnplacedTotal.filter(UnplacedTotal.Columns.dataset == source.source && UnplacedTotal.Columns.period == period).fetchAll(db) {
             if let icb = row.icbCode {
-                guard scope.type != .icsUnknown, scope.contains(icb: icb, unit: icb, decile: row.imdDecile ?? (split ? 0 : 1), sex: row.sex, age: row.age)
+                guard scope.type != .icsUnknown, scope.contains(icb: icb, unit: icb, decile: row.decileSlot(split: split), sex: row.sex, age: row.age)
                 else { continue }
             } else {
-                guard scope.level == .england, scope.type.selection(scope.index).contains(decile: row.imdDecile ?? (split ? 0 : 1), sex: row.sex, age: row.age)
+                guard scope.level == .england, scope.type.selection(scope.index).contains(decile: row.decileSlot(split: split), sex: row.sex, age: row.age)
                 else { continue }
             }
             counts[row.age, default: Totals()].add(row.numerator, row.denominator)

@@ -245,7 +245,7 @@ public struct TransformStage: PipelineStage {
         let split = source.grain.profile.deprivationSplit.isAvailable
         let unplaced = try UnplacedTotal.filter(UnplacedTotal.Columns.dataset == source.source).fetchCursor(db)
         while let row = try unplaced.next() {
-            let index = try coordinates.index(unit: row.icbCode ?? notInAnIcs, decile: row.imdDecile ?? (split ? 0 : 1), sex: row.sex, age: row.age)
+            let index = try coordinates.index(unit: row.icbCode ?? notInAnIcs, decile: row.decileSlot(split: split), sex: row.sex, age: row.age)
             cubes[row.period, default: IndicatorCube(unitCount: unitCount)].numerator[index] += row.numerator
             cubes[row.period]!.denominator[index] += row.denominator
             cubes[row.period]!.suppressedRecords[index] += Double(row.suppressedRecords)

@@ -22,7 +22,7 @@ enum ChartDownloads {
             out.append(contentsOf: bytes[position..<start])
             position = end
             let figure = Array(bytes[start..<end])
-            guard let id = chartID(figure), let svg = element("svg", in: figure), let table = element("table", in: figure) else {
+            guard let id = chartID(figure), let svg = element(svgTags, in: figure), let table = element(tableTags, in: figure) else {
                 out.append(contentsOf: figure)
                 continue
             }
@@ -78,18 +78,16 @@ enum ChartDownloads {
         return id.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" } ? id : nil
     }
 
-    /// The first `<name …>…</name>` element of a fragment, as bytes.
-    static func element(_ name: String, in figure: [UInt8]) -> ArraySlice<UInt8>? {
-        let (spaced, bare, closing): (StaticString, StaticString, StaticString)
-        switch name {
-        case "svg": (spaced, bare, closing) = ("<svg ", "<svg>", "</svg>")
-        case "table": (spaced, bare, closing) = ("<table ", "<table>", "</table>")
-        default: return nil
-        }
-        guard let start = find(spaced, in: figure, from: 0) ?? find(bare, in: figure, from: 0),
-            let end = find(closing, in: figure, from: start + 1)
+    /// The tags of an element: opening with attributes, opening bare, closing.
+    typealias Tags = (spaced: StaticString, bare: StaticString, closing: StaticString)
+    static let svgTags: Tags = ("<svg ", "<svg>", "</svg>"), tableTags: Tags = ("<table ", "<table>", "</table>")
+
+    /// The first such element of a fragment, as bytes.
+    static func element(_ tags: Tags, in figure: [UInt8]) -> ArraySlice<UInt8>? {
+        guard let start = find(tags.spaced, in: figure, from: 0) ?? find(tags.bare, in: figure, from: 0),
+            let end = find(tags.closing, in: figure, from: start + 1)
         else { return nil }
-        return figure[start..<(end + closing.utf8CodeUnitCount)]
+        return figure[start..<(end + tags.closing.utf8CodeUnitCount)]
     }
 
     /// The chart as a file of its own: an XML declaration, and the page's style inside the SVG so that

@@ -55,6 +55,10 @@ public struct UnplacedTotal: CheckpointRecord, Equatable {
         self.suppressedRecords = suppressedRecords
     }
 
+    /// The decile slot transform counts it in: its decile, else 0 ("not known") for a grain with a deprivation
+    /// split, or 1 with the rest of a grain without one (docs/DATA.md, "Unknown places in the totals").
+    public func decileSlot(split: Bool) -> Int { imdDecile ?? (split ? 0 : 1) }
+
     public init(row: Row) throws {
         dataset = row[Columns.dataset]
         period = row[Columns.period]
