@@ -20,7 +20,21 @@ enum IngestSchema {
         SchemaMigration(34, "v14-ingest-set-aside-count", sql: setAsideCount),
         SchemaMigration(35, "v15-ref-place-boundary", sql: placeBoundary),
         SchemaMigration(36, "v16-unplaced-total", sql: unplacedTotal),
+        SchemaMigration(40, "v17-ingest-file-part", sql: filePart),
     ]
+
+    /// Each input file's contribution to its source's totals, for incremental ingest (docs/ARCHITECTURE.md,
+    /// "Incremental ingest").
+    static let filePart = """
+        CREATE TABLE ingest_file_part (
+            source TEXT NOT NULL,
+            path TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            part_key TEXT NOT NULL,
+            part BLOB NOT NULL,
+            PRIMARY KEY (source, path)
+        ) STRICT;
+        """
 
     /// Counts with an unknown ICS or decile that are England's all the same (docs/DATA.md, "Unknown places in
     /// the totals"). A NULL ICB is an unknown ICS; a NULL decile an unknown one (or a grain with none).

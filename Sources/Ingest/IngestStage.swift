@@ -119,11 +119,15 @@ public struct IngestStage: PipelineStage {
         for (_, files) in jobs {
             for file in files { statsBeforeReading[file.path] = FileStat.of(path: file.path) }
         }
+        // Files unchanged since their part was stored are not read (docs/ARCHITECTURE.md, "Incremental ingest").
+        let stored = try StoredFileParts(db, config: config, reference: reference, context: context, planned: planningReads.entries.withLock { $0 })
+        let found = try stored.currentHashes(of: jobs, workers: workers)
+        phases.done("stored parts")
         // Each source is written as soon as it is parsed, while the others are still parsing. A source
         // that fails its checks is not written; the errors are raised below, in config order.
         let writer = try IngestWriter(db: db, reference: reference, config: config)
         let requireCoverage = config.ingest.requireFullCoverage
-        let results = try ingestInParallel(jobs, reference: reference, context: context) { result in
+        let results = try ingestInParallel(jobs, reference: reference, context: context, stored: stored, hashes: found.sha256) { result in
             let passes =
                 (try? checkRejectThreshold(result, config: config)) != nil
                 && (!requireCoverage || result.source.kind == .population || (try? checkCoverage(result, reference: reference)) != nil)
@@ -145,12 +149,15 @@ public struct IngestStage: PipelineStage {
             }
         }
 
-        let rows = try writer.finish(runID: context.runID)
+        var rows = try writer.finish(runID: context.runID)
+        rows[IngestedFilePart.databaseTableName] = try stored.replace(with: results, files: jobs, in: db)
         let hashed =
             reference.fileHashes.map { (config.resolve($0.file), $0.sha256) } + results.flatMap { result in result.files.map { ($0.file.path, $0.sha256) } }
+        // A file not read this run keeps the entry whose metadata vouched for it, or the one its hashing made.
         try Self.recordStats(
             hashed.compactMap { path, sha256 in
-                statsBeforeReading[path].map { InputFileStat(path: path, stat: $0, sha256: sha256, recordedNanoseconds: readFrom) }
+                found.entries[path].flatMap { $0.sha256 == sha256 ? $0 : nil }
+                    ?? statsBeforeReading[path].map { InputFileStat(path: path, stat: $0, sha256: sha256, recordedNanoseconds: readFrom) }
             }, in: db)
         phases.done("finish")
         try FaultInjection.check("ingest:after-totals")
@@ -159,7 +166,7 @@ public struct IngestStage: PipelineStage {
             references: reference.fileHashes.map { ($0.file, $0.sha256) },
             inputs: results.flatMap { result in result.files.map { ($0.file.displayPath, $0.sha256) } })
         let notes = results.map { result in
-            "\(result.source.name): \(result.files.count) files\(result.chunkedFiles > 0 ? " (\(result.chunkedFiles) parsed in parallel chunks)" : ""), \(result.rowsLoaded) rows loaded, \(result.rowsQuarantined) quarantined"
+            "\(result.source.name): \(result.files.count) files\(result.chunkedFiles > 0 ? " (\(result.chunkedFiles) parsed in parallel chunks)" : "")\(result.reusedFiles > 0 ? " (\(result.reusedFiles) unchanged, not read: their stored totals added)" : ""), \(result.rowsLoaded) rows loaded, \(result.rowsQuarantined) quarantined"
                 + (result.source.kind == .population ? "" : ", periods \(result.totals.periods.sorted().map(\.label).joined(separator: " "))")
                 + Self.gapNote(result.totals.periods) + Self.attributionNote(result, weights: reference.attributions[result.source.name])
                 + (result.eventsApportioned > 0
@@ -188,7 +195,7 @@ public struct IngestStage: PipelineStage {
     /// Returns the results in config order, or throws the first parse failure in config order.
     private func ingestInParallel(
         _ jobs: [(SourceConfig, [DiscoveredFile])], reference: ReferenceTables,
-        context: StageContext, onSource: (SourceResult) throws -> Void
+        context: StageContext, stored: StoredFileParts, hashes: [String: String], onSource: (SourceResult) throws -> Void
     ) throws -> [SourceResult] {
         // Largest sources first so the two workers finish together.
         let order = jobs.indices.sorted { jobs[$0].1.reduce(0) { $0 + $1.size } > jobs[$1].1.reduce(0) { $0 + $1.size } }
@@ -208,7 +215,7 @@ public struct IngestStage: PipelineStage {
             { index in
                 parsing.count.withLock { $0 += 1 }
                 defer { parsing.count.withLock { $0 -= 1 } }
-                return try ingester.ingest(jobs[index].0, files: jobs[index].1)
+                return try ingester.ingest(jobs[index].0, files: jobs[index].1, parts: stored.parts(of: jobs[index].0), hashes: hashes)
             }, onResult: { _, result in try onSource(result) })
         progress.finish()
         return results

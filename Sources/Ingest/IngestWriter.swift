@@ -29,8 +29,11 @@ final class IngestWriter {
     private let ages = (0..<SourceTotals.ages).map(RecordedAge.init(index:))
     private let sexes = Sex.allCases
 
-    /// The tables ingest replaces on every run.
-    static let tables: [any CheckpointRecord.Type] = CheckpointContracts.records.filter { $0.writer == .ingest }
+    /// The tables ingest replaces on every run (not the file parts, which it keeps for unchanged files:
+    /// ``StoredFileParts``).
+    static let tables: [any CheckpointRecord.Type] = CheckpointContracts.records.filter {
+        $0.writer == .ingest && ObjectIdentifier($0) != ObjectIdentifier(IngestedFilePart.self)
+    }
 
     /// Data-quality states by subject: whether each source had quarantined rows, and each
     /// dataset × period × ICB's band of records it could not map or place (none, under 1%, 1% or more).

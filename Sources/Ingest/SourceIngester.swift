@@ -19,10 +19,21 @@ struct SourceIngester {
     let chunkWindow: Int
     let onFileDone: @Sendable (Int) -> Void
 
-    func ingest(_ source: SourceConfig, files: [DiscoveredFile]) throws -> SourceResult {
+    /// A source's files parsed before, by path: the content hash they had and their stored part
+    /// (``FilePart``), reused when the file still has that hash.
+    typealias StoredParts = [String: (sha256: String, part: Data)]
+
+    /// Reads a source's files into its totals. Where `parts` is given (`nil` when raw rows are kept), a file
+    /// whose content hash matches its stored part is not read: the part is added instead. Every other file
+    /// is parsed alone and its part added the same way, so the result carries each file's part to store
+    /// (docs/ARCHITECTURE.md, "Incremental ingest"). A part that cannot be added as parsing in order would
+    /// add it is parsed in order instead.
+    func ingest(_ source: SourceConfig, files: [DiscoveredFile], parts: StoredParts? = nil, hashes: [String: String] = [:]) throws -> SourceResult {
         let keyUnits = reference.keyUnits(for: source)
-        let totals = SourceTotals(
-            subIcbCount: reference.subIcbCodes.count, icbCount: reference.icbs.count, keyUnits: keyUnits, maximumPeriods: maximumPeriods)
+        func newTotals() -> SourceTotals {
+            SourceTotals(subIcbCount: reference.subIcbCodes.count, icbCount: reference.icbs.count, keyUnits: keyUnits, maximumPeriods: maximumPeriods)
+        }
+        let totals = newTotals()
         // Raw rows hold whole counts: a source of fractional counts keeps its totals only (docs/DATA.md,
         // "Fractional counts").
         let result = SourceResult(source: source, totals: totals, rawRows: keepRows && source.counts == .whole ? RawRowSink() : nil)
@@ -33,34 +44,65 @@ struct SourceIngester {
             source: source, reference: reference, dialect: source.dialect, chunks: chunks, periodBounds: periodBounds,
             currentOrdinal: current.ordinal, maximumPeriods: maximumPeriods)
         chunked.window = chunkWindow
-        for file in files {
+        // One file's totals at a time, in the same memory file after file.
+        let alone = parts == nil ? nil : newTotals()
+
+        /// Parses `file` into `into` (and `attributed`), in one piece or in chunks.
+        func parse(_ file: DiscoveredFile, into target: SourceTotals, attributed: AttributedTotals, rawRows: RawRowSink?) throws -> SourceResult.FileStats {
             let delivered = file.icbFolder.flatMap { reference.icbIndex(forCode: $0) }
             // Raw rows are kept in file order, so a file whose rows are kept is read in one piece.
-            if fastPath, !keepRows, chunks > 1, file.size >= chunkedFromBytes, source.grain.profile.parsesInChunks,
-                let stats = chunked.parse(file, deliveredIcb: delivered, into: totals, coresIdle: coresIdle)
+            if fastPath, rawRows == nil, chunks > 1, file.size >= chunkedFromBytes, source.grain.profile.parsesInChunks,
+                let stats = chunked.parse(file, deliveredIcb: delivered, into: target, coresIdle: coresIdle)
             {
-                try Self.checkDateOrder(stats, source: source)
-                result.files.append(stats)
-                onFileDone(file.size)
-                continue
+                return stats
             }
             let parser = ExtractParser(
-                source: source, file: file.displayPath, reference: reference, totals: totals,
-                deliveredIcb: delivered, rawRows: result.rawRows, periodBounds: periodBounds, currentOrdinal: current.ordinal,
-                attributed: result.attributed, populationYear: file.year)
+                source: source, file: file.displayPath, reference: reference, totals: target,
+                deliveredIcb: delivered, rawRows: rawRows, periodBounds: periodBounds, currentOrdinal: current.ordinal,
+                attributed: attributed, populationYear: file.year)
             let summary = try reader.read(path: file.path, displayPath: file.displayPath, into: parser)
             if summary.records == 0 {
                 throw PipelineError(.dataQuality, "empty file: no header row", at: InputLocation(file: file.displayPath, line: 1))
             }
-            result.files.append(
-                SourceResult.FileStats(
-                    file: file, deliveredIcb: delivered.map { reference.icbs[$0].odsCode } ?? file.icbFolder,
-                    sha256: summary.sha256, rowsRead: parser.rowsRead, rowsLoaded: parser.rowsLoaded,
-                    rowsQuarantined: parser.quarantinedCount, suppressed: parser.rowsSuppressed, quarantine: parser.quarantined,
-                    rowsFiltered: parser.rowsFiltered, byReason: parser.quarantinedByReason, firstByReason: parser.firstByReason,
-                    setAside: parser.setAside, unplaced: parser.unplaced, slashDates: parser.slashDates, periodColumn: parser.periodColumnNumber))
-            try Self.checkDateOrder(result.files[result.files.count - 1], source: source)
-            onFileDone(summary.bytes)
+            return SourceResult.FileStats(
+                file: file, deliveredIcb: delivered.map { reference.icbs[$0].odsCode } ?? file.icbFolder,
+                sha256: summary.sha256, rowsRead: parser.rowsRead, rowsLoaded: parser.rowsLoaded,
+                rowsQuarantined: parser.quarantinedCount, suppressed: parser.rowsSuppressed, quarantine: parser.quarantined,
+                rowsFiltered: parser.rowsFiltered, byReason: parser.quarantinedByReason, firstByReason: parser.firstByReason,
+                setAside: parser.setAside, unplaced: parser.unplaced, slashDates: parser.slashDates, periodColumn: parser.periodColumnNumber)
+        }
+
+        for file in files {
+            if let alone {
+                var found: (part: FilePart, stats: SourceResult.FileStats)?
+                var fromStore = false
+                if let stored = parts?[file.displayPath], let hash = hashes[file.path], stored.sha256 == hash,
+                    let part = FilePart(decoding: stored.part, shape: alone, file: file)
+                {
+                    found = (part, part.fileStats(for: file, sha256: hash))
+                    fromStore = true
+                } else {
+                    alone.reset()
+                    let attributed = AttributedTotals()
+                    let stats = try parse(file, into: alone, attributed: attributed, rawRows: nil)
+                    let part = FilePart(totals: alone, attributed: attributed, stats: stats)
+                    result.newParts.append((file.displayPath, stats.sha256, part.encoded()))
+                    found = (part, stats)
+                }
+                if let (part, stats) = found, totals.absorb(part) {
+                    part.addAttributed(to: result.attributed)
+                    if fromStore { result.reusedFiles += 1 }
+                    try Self.checkDateOrder(stats, source: source)
+                    result.files.append(stats)
+                    onFileDone(file.size)
+                    continue
+                }
+            }
+            // In order, into the source's totals: no parts, or a part that reading in order would not give.
+            let stats = try parse(file, into: totals, attributed: result.attributed, rawRows: result.rawRows)
+            try Self.checkDateOrder(stats, source: source)
+            result.files.append(stats)
+            onFileDone(file.size)
         }
         if source.measures != nil { try Self.settleMeasureCells(totals, source: source, reference: reference) }
         return result

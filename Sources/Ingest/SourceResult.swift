@@ -1,3 +1,4 @@
+import Foundation
 import PipelineCore
 
 /// Everything ingest learned from one source's files.
@@ -35,6 +36,11 @@ final class SourceResult {
     /// vintages — kept when the totals are written, for the ingest notes.
     var events: Int64 = 0
     var eventsApportioned: Int64 = 0
+
+    /// Files whose stored part was added instead of parsing them (unchanged since it was stored).
+    var reusedFiles = 0
+    /// The part of every file parsed this time, to store: path, content hash, encoded part.
+    var newParts: [(path: String, sha256: String, part: Data)] = []
 
     /// Files of which some part was parsed on several threads.
     var chunkedFiles: Int { files.filter { $0.parallelWindows > 0 }.count }

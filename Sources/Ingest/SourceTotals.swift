@@ -27,11 +27,11 @@ final class SourceTotals {
     var suppressed: [Int32] = []
     /// Bitset of (key unit, sex, band) keys seen per period, to detect duplicate rows.
     var seen: [UInt64] = []
-    private let wordsPerPeriod: Int
+    let wordsPerPeriod: Int
     /// Bitsets of (key unit, sex, single year) keys, per period slot, allocated only when a source gives
     /// single years: a banded source's duplicate check costs a seventh of the memory per period.
-    private var seenYears: [[UInt64]] = []
-    private let yearWordsPerPeriod: Int
+    private(set) var seenYears: [[UInt64]] = []
+    let yearWordsPerPeriod: Int
     /// Per period × ICB, one value per ``QualityCounter``.
     var quality: [Int64] = []
     static let qualityFields = QualityCounter.allCases.count
@@ -91,6 +91,15 @@ final class SourceTotals {
         lastOrdinal = period.key
         lastSlot = slot
         return slot
+    }
+
+    /// The slot of a period already held, or nil.
+    func existingSlot(for period: Period) -> Int? { slotOfPeriod[period.key] }
+
+    /// ORs a word into a period's single-year bitset (allocating it on first use).
+    func markYearWord(slot: Int, index: Int, bits: UInt64) {
+        if seenYears[slot].isEmpty { seenYears[slot] = [UInt64](repeating: 0, count: yearWordsPerPeriod) }
+        seenYears[slot][index] |= bits
     }
 
     @inline(__always)
@@ -189,6 +198,26 @@ final class SourceTotals {
         for index in seen.indices { seen[index] = 0 }
         for slot in seenYears.indices { seenYears[slot] = [] }
         for index in quality.indices { quality[index] = 0 }
+        rowsEightyFivePlus = 0
+        rowsAboveEightyFiveBanded = 0
+        rowsAllAges = 0
+        rowsByAge = 0
+    }
+
+    /// Empties the totals — periods too — keeping the arrays' memory, so one file's totals can be built
+    /// after another's in the same allocation.
+    func reset() {
+        periods.removeAll(keepingCapacity: true)
+        slotOfPeriod.removeAll(keepingCapacity: true)
+        lastOrdinal = Int.min
+        lastSlot = 0
+        value1.removeAll(keepingCapacity: true)
+        value2.removeAll(keepingCapacity: true)
+        records.removeAll(keepingCapacity: true)
+        suppressed.removeAll(keepingCapacity: true)
+        seen.removeAll(keepingCapacity: true)
+        seenYears.removeAll(keepingCapacity: true)
+        quality.removeAll(keepingCapacity: true)
         rowsEightyFivePlus = 0
         rowsAboveEightyFiveBanded = 0
         rowsAllAges = 0

@@ -1,0 +1,54 @@
+public import Foundation
+public import GRDB
+public import PipelineCore
+
+/// One input file's contribution to its source's totals, as parsing that file alone gave it, kept so a later
+/// run whose file is unchanged adds it back instead of parsing the file again (docs/ARCHITECTURE.md,
+/// "Incremental ingest"). Read only by ingest; the totals it rebuilds are the same as a full parse's.
+public struct IngestedFilePart: CheckpointRecord, Equatable {
+    public static let databaseTableName = "ingest_file_part"
+    public static let writer = StageName.ingest
+
+    public enum Columns: String, CheckpointColumns {
+        case source
+        case path
+        case sha256
+        case partKey = "part_key"
+        case part
+    }
+
+    public var source: String
+    /// The file's path as messages show it (relative to the configuration).
+    public var path: String
+    /// The file's content hash when it was parsed.
+    public var sha256: String
+    /// What else the parse depended on (program build, the source's configuration, the reference files, the
+    /// periods allowed): a part is reused only under the same key.
+    public var partKey: String
+    /// The contribution, encoded by ingest (counts only, never a row's value).
+    public var part: Data
+
+    public init(source: String, path: String, sha256: String, partKey: String, part: Data) {
+        self.source = source
+        self.path = path
+        self.sha256 = sha256
+        self.partKey = partKey
+        self.part = part
+    }
+
+    public init(row: Row) throws {
+        source = row[Columns.source]
+        path = row[Columns.path]
+        sha256 = row[Columns.sha256]
+        partKey = row[Columns.partKey]
+        part = row[Columns.part]
+    }
+
+    public func store(in row: inout StoredRow<Columns>) {
+        row[.source] = source
+        row[.path] = path
+        row[.sha256] = sha256
+        row[.partKey] = partKey
+        row[.part] = part
+    }
+}

@@ -1,0 +1,89 @@
+import Checkpoints
+import Foundation
+import GRDB
+import PipelineCore
+
+/// The file parts earlier runs stored that this run may add instead of parsing (docs/ARCHITECTURE.md,
+/// "Incremental ingest"): those stored under the key each source has now, with the current content hashes
+/// of their files. None when raw rows are kept (`--keep-rows`): every file is then read.
+struct StoredFileParts: Sendable {
+    /// What a source's parse depends on besides its files' content; a part stored under another key is not used.
+    private struct PartKey: Encodable {
+        var program: String
+        var source: SourceConfig
+        var reference: ReferenceConfig
+        var referenceFiles: [String]
+        var firstPeriod: Int
+        var lastPeriod: Int
+        var currentMonth: String
+        var maximumPeriods: Int
+    }
+
+    let enabled: Bool
+    /// Each source's part key now.
+    let keys: [String: String]
+    private var bySource: [String: SourceIngester.StoredParts] = [:]
+    /// The stat cache: entries recorded by the last run, and those planning this run just made.
+    private let statCache: [String: InputFileStat]
+    private let verify: Bool
+
+    init(_ db: Database, config: PipelineConfig, reference: ReferenceTables, context: StageContext, planned: [InputFileStat]) throws {
+        enabled = !context.keepsRows
+        verify = context.verifyInputs
+        let current = Period.current(environment: ProcessInfo.processInfo.environment)
+        let bounds = config.periods.bounds(current: current)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var keys: [String: String] = [:]
+        for source in config.sources {
+            let key = PartKey(
+                program: ProgramVersion.build, source: source, reference: config.reference, referenceFiles: reference.fileHashes.map(\.sha256),
+                firstPeriod: bounds.lowerBound, lastPeriod: bounds.upperBound, currentMonth: current.label, maximumPeriods: config.ingest.maxPeriods)
+            keys[source.name] = Fingerprint.sha256(try encoder.encode(key))
+        }
+        self.keys = keys
+        var cache = try Dictionary(InputFileStat.fetchAll(db).map { ($0.path, $0) }, uniquingKeysWith: { $1 })
+        for entry in planned { cache[entry.path] = entry }
+        statCache = cache
+        guard enabled else { return }
+        for part in try IngestedFilePart.fetchAll(db) where keys[part.source] == part.partKey {
+            bySource[part.source, default: [:]][part.path] = (part.sha256, part.part)
+        }
+    }
+
+    /// A source's stored parts by path, or nil when parts are not used this run.
+    func parts(of source: SourceConfig) -> SourceIngester.StoredParts? { enabled ? bySource[source.name] ?? [:] : nil }
+
+    /// The content hash now of each file that has a stored part, by absolute path — from the stat cache where
+    /// the file's metadata vouches for it, else read — and the stat-cache entry behind each hash.
+    func currentHashes(of jobs: [(SourceConfig, [DiscoveredFile])], workers: Int) throws -> (sha256: [String: String], entries: [String: InputFileStat]) {
+        let files = jobs.flatMap { source, files in files.filter { bySource[source.name]?[$0.displayPath] != nil } }
+        let found = try FileStatCache(entries: statCache, verify: verify).hashes(files.map { ($0.path, $0.displayPath) }, workers: workers)
+        var entries = Dictionary(found.read.map { ($0.path, $0) }, uniquingKeysWith: { $1 })
+        for (file, sha256) in zip(files, found.sha256) where entries[file.path] == nil {
+            if let entry = statCache[file.path], entry.sha256 == sha256 { entries[file.path] = entry }
+        }
+        return (Dictionary(zip(files.map(\.path), found.sha256), uniquingKeysWith: { $1 }), entries)
+    }
+
+    /// Stores the parts of the files parsed this run and forgets those of files gone, changed or stored under
+    /// another key; returns the parts written.
+    func replace(with results: [SourceResult], files jobs: [(SourceConfig, [DiscoveredFile])], in db: Database) throws -> Int {
+        guard enabled else { return 0 }
+        let present = Set(jobs.flatMap { source, files in files.map { [source.name, $0.displayPath] } })
+        for row in try Row.fetchAll(db, sql: "SELECT source, path, part_key FROM \(IngestedFilePart.databaseTableName)") {
+            let source: String = row[0], path: String = row[1], key: String = row[2]
+            guard !present.contains([source, path]) || keys[source] != key else { continue }
+            try db.execute(sql: "DELETE FROM \(IngestedFilePart.databaseTableName) WHERE source = ? AND path = ?", arguments: [source, path])
+        }
+        var written = 0
+        for result in results {
+            for part in result.newParts {
+                try IngestedFilePart(source: result.source.name, path: part.path, sha256: part.sha256, partKey: keys[result.source.name] ?? "", part: part.part)
+                    .insert(db, onConflict: .replace)
+                written += 1
+            }
+        }
+        return written
+    }
+}

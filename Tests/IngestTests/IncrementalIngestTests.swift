@@ -1,0 +1,165 @@
+import Checkpoints
+import Foundation
+import GRDB
+import PipelineCore
+import PipelineTestSupport
+import Testing
+
+@testable import Ingest
+
+/// A run over a history that grew, shrank or changed since the last one parses only the files that are new
+/// or changed and adds the others' stored parts: its ingest tables must equal a full rebuild's over the same
+/// files, byte for byte (docs/ARCHITECTURE.md, "Incremental ingest").
+struct IncrementalIngestTests {
+    static let months = ["2024-12", "2025-01", "2025-02"]
+
+    /// One ICB's admissions for a month: every band of both sexes of its two LSOAs (QBB's one each).
+    static func admissions(_ icb: String, _ month: String, extra: String = "") -> String {
+        let lsoas = icb == "QAA" ? ["E01000001", "E01000002"] : ["E01000003", "E01000004"]
+        var text = "lsoa_code,period,sex,age_band,events\n"
+        for lsoa in lsoas {
+            for sex in ["male", "female"] {
+                for band in AgeBand.all { text += "\(lsoa),\(month),\(sex),\(band.label),\((band.index * 3 + Int(month.suffix(2))!) % 11)\n" }
+            }
+        }
+        return text + extra
+    }
+
+    /// A workspace whose sources are delivered as monthly folders, `extracts/<month>/<icb>/…`.
+    static func workspace(months: [String]) throws -> TestWorkspace {
+        let workspace = try TestWorkspace()
+        try workspace.writeTinyReference()
+        for month in months { try write(month, in: workspace) }
+        try workspace.write(
+            "pipeline.json",
+            TestWorkspace.tinyConfigJSON().replacingOccurrences(of: "extracts/{icb}/", with: "extracts/*/{icb}/"))
+        return workspace
+    }
+
+    static func write(_ month: String, in workspace: TestWorkspace) throws {
+        for icb in ["QAA", "QBB"] {
+            try workspace.write("extracts/\(month)/\(icb)/admissions.csv", admissions(icb, month))
+            let lsoa = icb == "QAA" ? "E01000001" : "E01000003"
+            try workspace.write("extracts/\(month)/\(icb)/waits.csv", "lsoa_code,period,sex,age_band,numerator,denominator\n\(lsoa),\(month),male,40-44,8,10\n")
+        }
+    }
+
+    /// Runs ingest (forced, as a changed input would make it run); returns its tables as text and its notes.
+    @discardableResult
+    static func ingest(_ workspace: TestWorkspace) throws -> (tables: String, notes: String) {
+        let store = try StageHarness.run(IngestStage(workers: 2), configPath: workspace.path("pipeline.json"))
+        let notes = try store.pool.read { db in try String.fetchOne(db, sql: "SELECT notes FROM stage_checkpoint WHERE stage = 'ingest'") } ?? ""
+        let dump = try TableDump.dump(workspace.path("out/test.sqlite"))
+        return (dump.components(separatedBy: "## ").filter { $0.hasPrefix("ingest_") || $0.hasPrefix("ref_") }.joined(separator: "## "), notes)
+    }
+
+    /// The same files ingested into a fresh database.
+    static func fullRebuild(_ workspace: TestWorkspace) throws -> String {
+        try? FileManager.default.removeItem(atPath: workspace.path("out"))
+        return try ingest(workspace).tables
+    }
+
+    static func copyFiles(of workspace: TestWorkspace) throws -> TestWorkspace {
+        let copy = try TestWorkspace()
+        try FileManager.default.removeItem(atPath: copy.path(""))
+        try FileManager.default.copyItem(atPath: workspace.path(""), toPath: copy.path(""))
+        return copy
+    }
+
+    static func expectFullRebuild(_ workspace: TestWorkspace, _ incremental: String, _ comment: Comment) throws {
+        let fresh = try copyFiles(of: workspace)
+        try? FileManager.default.removeItem(atPath: fresh.path("out"))
+        #expect(try fullRebuild(fresh) == incremental, comment)
+    }
+
+    @Test func addingAMonthParsesOnlyItsFiles() throws {
+        let workspace = try Self.workspace(months: Array(Self.months.prefix(2)))
+        try Self.ingest(workspace)
+        try Self.write(Self.months[2], in: workspace)
+        let run = try Self.ingest(workspace)
+        // Four files of the two months before are added from their parts; the new month's four are read.
+        #expect(run.notes.contains("admissions: 6 files (4 unchanged, not read: their stored totals added)"), "\(run.notes)")
+        #expect(run.notes.contains("waits: 6 files (4 unchanged, not read"), "\(run.notes)")
+        #expect(run.tables.contains("period:\"2025-02\""))
+        try Self.expectFullRebuild(workspace, run.tables, "a month added")
+    }
+
+    @Test func anEditWithinTheSameSecondAndSizeIsSeen() throws {
+        let workspace = try Self.workspace(months: Self.months)
+        try Self.ingest(workspace)
+        // Same size, same second: only the content says it changed (the stat cache's racy guard).
+        let path = "extracts/\(Self.months[0])/QAA/admissions.csv"
+        let before = try String(contentsOfFile: workspace.path(path), encoding: .utf8)
+        // The first row's count, its last digit moved by one.
+        var lines = before.components(separatedBy: "\n")
+        let digit = lines[1].removeLast()
+        lines[1].append(digit == "1" ? "2" : "1")
+        let edited = lines.joined(separator: "\n")
+        #expect(edited.utf8.count == before.utf8.count && edited != before)
+        try workspace.write(path, edited)
+        let run = try Self.ingest(workspace)
+        #expect(run.notes.contains("admissions: 6 files (5 unchanged"), "\(run.notes)")
+        try Self.expectFullRebuild(workspace, run.tables, "a past month edited")
+    }
+
+    @Test func aDeletedFileTakesItsCountsAndItsPartWithIt() throws {
+        let workspace = try Self.workspace(months: Self.months)
+        let first = try Self.ingest(workspace)
+        #expect(first.tables.contains("extracts/2024-12/QBB/waits.csv"))
+        // December's waits withdrawn (both ICBs': coverage is checked by period).
+        for icb in ["QAA", "QBB"] { try FileManager.default.removeItem(atPath: workspace.path("extracts/2024-12/\(icb)/waits.csv")) }
+        let run = try Self.ingest(workspace)
+        #expect(!run.tables.contains("extracts/2024-12/QBB/waits.csv"), "no file row, quarantine or part of the file remains")
+        #expect(run.notes.contains("waits: 4 files (4 unchanged"), "\(run.notes)")
+        try Self.expectFullRebuild(workspace, run.tables, "a past file deleted")
+    }
+
+    @Test func aRowRepeatedInAnotherFileIsQuarantinedAsInAFullRebuild() throws {
+        let workspace = try Self.workspace(months: Array(Self.months.prefix(1)))
+        try Self.ingest(workspace)
+        // January's QAA file repeats a December row: read after December's, it is the duplicate.
+        try Self.write(Self.months[1], in: workspace)
+        let repeated = "E01000001,\(Self.months[0]),male,0-4,1\n"
+        try workspace.write(
+            "extracts/\(Self.months[1])/QAA/admissions.csv", Self.admissions("QAA", Self.months[1], extra: repeated))
+        let added = try Self.ingest(workspace)
+        #expect(added.tables.contains("reason:\"duplicate_key\""))
+        try Self.expectFullRebuild(workspace, added.tables, "a new file repeating a stored file's row")
+        // Both stored now; a third month's run adds December's part, and January's collides with it: read in order.
+        try Self.write(Self.months[2], in: workspace)
+        let third = try Self.ingest(workspace)
+        #expect(third.notes.contains("admissions: 6 files (3 unchanged"), "\(third.notes)")
+        try Self.expectFullRebuild(workspace, third.tables, "a stored file repeating another stored file's row")
+    }
+
+    @Test func rawRowsAreReadFromEveryFile() throws {
+        let workspace = try Self.workspace(months: Self.months)
+        try Self.ingest(workspace)
+        try workspace.write(
+            "pipeline.json",
+            TestWorkspace.tinyConfigJSON(extra: ", \"keepRows\": true").replacingOccurrences(of: "extracts/{icb}/", with: "extracts/*/{icb}/"))
+        let run = try Self.ingest(workspace)
+        #expect(!run.notes.contains("unchanged"), "\(run.notes)")
+        #expect(run.tables.contains("## ingest_row\n[dataset"))
+    }
+
+    @Test func aPartReadsBackAsItWasWrittenAndAnyDamageRefusesIt() throws {
+        let workspace = try Self.workspace(months: Self.months)
+        try Self.ingest(workspace)
+        let store = try CheckpointStore(path: workspace.path("out/test.sqlite"), migrations: StageHarness.migrations)
+        let parts = try store.pool.read { db in try IngestedFilePart.fetchAll(db) }
+        #expect(parts.count == 13, "twelve extracts and the population")
+        let config = try ConfigLoader.load(path: workspace.path("pipeline.json"))
+        let reference = try ReferenceLoader.load(config)
+        let file = DiscoveredFile(path: "/x", displayPath: "x", icbFolder: nil, size: 0)
+        for stored in parts {
+            let source = try #require(config.sources.first { $0.name == stored.source })
+            let shape = SourceTotals(
+                subIcbCount: reference.subIcbCodes.count, icbCount: reference.icbs.count, keyUnits: reference.keyUnits(for: source))
+            let part = try #require(FilePart(decoding: stored.part, shape: shape, file: file), "\(stored.path)")
+            #expect(part.encoded() == stored.part, "\(stored.path) reads back to the same bytes")
+            #expect(FilePart(decoding: stored.part.dropLast(), shape: shape, file: file) == nil, "a truncated part is refused")
+            #expect(FilePart(decoding: stored.part + [0], shape: shape, file: file) == nil, "trailing bytes are refused")
+        }
+    }
+}
