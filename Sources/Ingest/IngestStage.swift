@@ -126,12 +126,15 @@ public struct IngestStage: PipelineStage {
         // Each source is written as soon as it is parsed, while the others are still parsing. A source
         // that fails its checks is not written; the errors are raised below, in config order.
         let writer = try IngestWriter(db: db, reference: reference, config: config)
+        try stored.forgetStale(files: jobs, in: db)
+        var partsWritten = 0
         let requireCoverage = config.ingest.requireFullCoverage
         let results = try ingestInParallel(jobs, reference: reference, context: context, stored: stored, hashes: found.sha256) { result in
             let passes =
                 (try? checkRejectThreshold(result, config: config)) != nil
                 && (!requireCoverage || result.source.kind == .population || (try? checkCoverage(result, reference: reference)) != nil)
             if passes { try writer.write(result) }
+            partsWritten += try stored.store(result, in: db)
             result.events = result.totals.value1.reduce(0, +)
             result.eventsApportioned = result.totals.total(.eventsApportioned)
             result.totals.releaseCells()
@@ -150,7 +153,7 @@ public struct IngestStage: PipelineStage {
         }
 
         var rows = try writer.finish(runID: context.runID)
-        rows[IngestedFilePart.databaseTableName] = try stored.replace(with: results, files: jobs, in: db)
+        rows[IngestedFilePart.databaseTableName] = partsWritten
         let hashed =
             reference.fileHashes.map { (config.resolve($0.file), $0.sha256) } + results.flatMap { result in result.files.map { ($0.file.path, $0.sha256) } }
         // A file not read this run keeps the entry whose metadata vouched for it, or the one its hashing made.
@@ -215,7 +218,7 @@ public struct IngestStage: PipelineStage {
             { index in
                 parsing.count.withLock { $0 += 1 }
                 defer { parsing.count.withLock { $0 -= 1 } }
-                return try ingester.ingest(jobs[index].0, files: jobs[index].1, parts: stored.parts(of: jobs[index].0), hashes: hashes)
+                return try ingester.ingest(jobs[index].0, files: jobs[index].1, parts: stored.take(of: jobs[index].0), hashes: hashes)
             }, onResult: { _, result in try onSource(result) })
         progress.finish()
         return results

@@ -2,11 +2,12 @@ import Checkpoints
 import Foundation
 import GRDB
 import PipelineCore
+import Synchronization
 
 /// The file parts earlier runs stored that this run may add instead of parsing (docs/ARCHITECTURE.md,
 /// "Incremental ingest"): those stored under the key each source has now, with the current content hashes
 /// of their files. None when raw rows are kept (`--keep-rows`): every file is then read.
-struct StoredFileParts: Sendable {
+final class StoredFileParts: Sendable {
     /// What a source's parse depends on besides its files' content; a part stored under another key is not used.
     private struct PartKey: Encodable {
         var program: String
@@ -22,7 +23,10 @@ struct StoredFileParts: Sendable {
     let enabled: Bool
     /// Each source's part key now.
     let keys: [String: String]
-    private var bySource: [String: SourceIngester.StoredParts] = [:]
+    /// Parts by source, each handed out once (``take(of:)``), so its memory goes when its source is parsed.
+    private let bySource: Mutex<[String: SourceIngester.StoredParts]>
+    /// Which files have a stored part, by source and path.
+    private let stored: Set<[String]>
     /// The stat cache: entries recorded by the last run, and those planning this run just made.
     private let statCache: [String: InputFileStat]
     private let verify: Bool
@@ -45,19 +49,26 @@ struct StoredFileParts: Sendable {
         var cache = try Dictionary(InputFileStat.fetchAll(db).map { ($0.path, $0) }, uniquingKeysWith: { $1 })
         for entry in planned { cache[entry.path] = entry }
         statCache = cache
-        guard enabled else { return }
-        for part in try IngestedFilePart.fetchAll(db) where keys[part.source] == part.partKey {
-            bySource[part.source, default: [:]][part.path] = (part.sha256, part.part)
+        var bySource: [String: SourceIngester.StoredParts] = [:]
+        if enabled {
+            for part in try IngestedFilePart.fetchAll(db) where keys[part.source] == part.partKey {
+                bySource[part.source, default: [:]][part.path] = (part.sha256, part.part)
+            }
         }
+        stored = Set(bySource.flatMap { source, parts in parts.keys.map { [source, $0] } })
+        self.bySource = Mutex(bySource)
     }
 
-    /// A source's stored parts by path, or nil when parts are not used this run.
-    func parts(of source: SourceConfig) -> SourceIngester.StoredParts? { enabled ? bySource[source.name] ?? [:] : nil }
+    /// A source's stored parts by path, handed out once; nil when parts are not used this run.
+    func take(of source: SourceConfig) -> SourceIngester.StoredParts? {
+        guard enabled else { return nil }
+        return bySource.withLock { $0.removeValue(forKey: source.name) } ?? [:]
+    }
 
     /// The content hash now of each file that has a stored part, by absolute path — from the stat cache where
     /// the file's metadata vouches for it, else read — and the stat-cache entry behind each hash.
     func currentHashes(of jobs: [(SourceConfig, [DiscoveredFile])], workers: Int) throws -> (sha256: [String: String], entries: [String: InputFileStat]) {
-        let files = jobs.flatMap { source, files in files.filter { bySource[source.name]?[$0.displayPath] != nil } }
+        let files = jobs.flatMap { source, files in files.filter { stored.contains([source.name, $0.displayPath]) } }
         let found = try FileStatCache(entries: statCache, verify: verify).hashes(files.map { ($0.path, $0.displayPath) }, workers: workers)
         var entries = Dictionary(found.read.map { ($0.path, $0) }, uniquingKeysWith: { $1 })
         for (file, sha256) in zip(files, found.sha256) where entries[file.path] == nil {
@@ -66,24 +77,27 @@ struct StoredFileParts: Sendable {
         return (Dictionary(zip(files.map(\.path), found.sha256), uniquingKeysWith: { $1 }), entries)
     }
 
-    /// Stores the parts of the files parsed this run and forgets those of files gone, changed or stored under
-    /// another key; returns the parts written.
-    func replace(with results: [SourceResult], files jobs: [(SourceConfig, [DiscoveredFile])], in db: Database) throws -> Int {
-        guard enabled else { return 0 }
+    /// Forgets the parts of files gone or stored under another key (a changed file's part is replaced when
+    /// its source is stored).
+    func forgetStale(files jobs: [(SourceConfig, [DiscoveredFile])], in db: Database) throws {
+        guard enabled else { return }
         let present = Set(jobs.flatMap { source, files in files.map { [source.name, $0.displayPath] } })
         for row in try Row.fetchAll(db, sql: "SELECT source, path, part_key FROM \(IngestedFilePart.databaseTableName)") {
             let source: String = row[0], path: String = row[1], key: String = row[2]
             guard !present.contains([source, path]) || keys[source] != key else { continue }
             try db.execute(sql: "DELETE FROM \(IngestedFilePart.databaseTableName) WHERE source = ? AND path = ?", arguments: [source, path])
         }
-        var written = 0
-        for result in results {
-            for part in result.newParts {
-                try IngestedFilePart(source: result.source.name, path: part.path, sha256: part.sha256, partKey: keys[result.source.name] ?? "", part: part.part)
-                    .insert(db, onConflict: .replace)
-                written += 1
-            }
+    }
+
+    /// Stores the parts of a source's files parsed this run, and lets the result's copies go; returns the
+    /// parts written.
+    func store(_ result: SourceResult, in db: Database) throws -> Int {
+        guard enabled else { return 0 }
+        for part in result.newParts {
+            try IngestedFilePart(source: result.source.name, path: part.path, sha256: part.sha256, partKey: keys[result.source.name] ?? "", part: part.part)
+                .insert(db, onConflict: .replace)
         }
-        return written
+        defer { result.newParts = [] }
+        return result.newParts.count
     }
 }
