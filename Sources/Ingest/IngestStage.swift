@@ -214,7 +214,7 @@ public struct IngestStage: PipelineStage {
             coresIdle: { !onlyWhenIdle || parsing.count.withLock { $0 } < workers }, chunkWindow: chunkWindow,
             onFileDone: { bytes in progress.fileDone(bytes: bytes) })
         let results = try ParallelWork.map(
-            count: jobs.count, workers: workers, order: order,
+            count: jobs.count, workers: workers, order: order, boundedByResults: true,
             { index in
                 parsing.count.withLock { $0 += 1 }
                 defer { parsing.count.withLock { $0 -= 1 } }

@@ -10,8 +10,12 @@ public enum ParallelWork {
     /// jobs in that order. `onResult` runs on the calling thread for each job that succeeds, as soon as it
     /// completes. Returns every result in index order, or throws the first failure in index order (so
     /// errors do not depend on timing); a throw from `onResult` is rethrown once every job has ended.
+    /// With `boundedByResults`, a worker starts a job only once `onResult` has taken its last one, so no
+    /// more than `workers` results are held waiting for a slow `onResult` (ingest's writer, when the
+    /// sources come from stored parts faster than they can be written; docs/ARCHITECTURE.md, "Incremental
+    /// ingest").
     public static func map<Value>(
-        count: Int, workers: Int, order: [Int]? = nil,
+        count: Int, workers: Int, order: [Int]? = nil, boundedByResults: Bool = false,
         _ body: @escaping @Sendable (Int) throws -> Value,
         onResult: (Int, Value) throws -> Void = { _, _ in }
     ) throws -> [Value] {
@@ -21,9 +25,17 @@ public enum ParallelWork {
         let state = Mutex(JobState<Value>(count: count))
         let completed = DispatchSemaphore(value: 0)
         let group = DispatchGroup()
-        for _ in 0..<max(1, min(workers, count)) {
+        let threads = max(1, min(workers, count))
+        // Jobs a worker may start before `onResult` has taken the results of earlier ones.
+        let room = DispatchSemaphore(value: boundedByResults ? threads : count)
+        for _ in 0..<threads {
             DispatchQueue.global().async(group: group) {
-                while let position = state.withLock({ $0.take() }) {
+                while true {
+                    room.wait()
+                    guard let position = state.withLock({ $0.take() }) else {
+                        room.signal()
+                        break
+                    }
                     let index = order[position]
                     let outcome = Handoff(value: Result { try body(index) })
                     state.withLock { $0.finish(index, outcome) }
@@ -35,9 +47,12 @@ public enum ParallelWork {
             for _ in 0..<count {
                 completed.wait()
                 let (index, outcome) = state.withLock { $0.nextCompleted() }
+                defer { room.signal() }
                 if case .success(let value) = outcome.value { try onResult(index, value) }
             }
         } catch {
+            // The workers still running take the remaining jobs without waiting for results taken.
+            for _ in 0..<count { room.signal() }
             group.wait()
             throw error
         }
