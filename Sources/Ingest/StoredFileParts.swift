@@ -25,8 +25,10 @@ final class StoredFileParts: Sendable {
     let keys: [String: String]
     /// Parts by source, each handed out once (``take(of:)``), so its memory goes when its source is parsed.
     private let bySource: Mutex<[String: SourceIngester.StoredParts]>
-    /// Which files have a stored part, by source and path.
+    /// Which files have a usable stored part, by source and path.
     private let stored: Set<[String]>
+    /// Every stored part's source, path and part key, usable or not.
+    private let everyPart: [(source: String, path: String, key: String)]
     /// The stat cache: entries recorded by the last run, and those planning this run just made.
     private let statCache: [String: InputFileStat]
     private let verify: Bool
@@ -50,11 +52,14 @@ final class StoredFileParts: Sendable {
         for entry in planned { cache[entry.path] = entry }
         statCache = cache
         var bySource: [String: SourceIngester.StoredParts] = [:]
+        var everyPart: [(source: String, path: String, key: String)] = []
         if enabled {
-            for part in try IngestedFilePart.fetchAll(db) where keys[part.source] == part.partKey {
-                bySource[part.source, default: [:]][part.path] = (part.sha256, part.part)
+            for part in try IngestedFilePart.fetchAll(db) {
+                everyPart.append((part.source, part.path, part.partKey))
+                if keys[part.source] == part.partKey { bySource[part.source, default: [:]][part.path] = (part.sha256, part.part) }
             }
         }
+        self.everyPart = everyPart
         stored = Set(bySource.flatMap { source, parts in parts.keys.map { [source, $0] } })
         self.bySource = Mutex(bySource)
     }
@@ -82,10 +87,8 @@ final class StoredFileParts: Sendable {
     func forgetStale(files jobs: [(SourceConfig, [DiscoveredFile])], in db: Database) throws {
         guard enabled else { return }
         let present = Set(jobs.flatMap { source, files in files.map { [source.name, $0.displayPath] } })
-        for row in try Row.fetchAll(db, sql: "SELECT source, path, part_key FROM \(IngestedFilePart.databaseTableName)") {
-            let source: String = row[0], path: String = row[1], key: String = row[2]
-            guard !present.contains([source, path]) || keys[source] != key else { continue }
-            try db.execute(sql: "DELETE FROM \(IngestedFilePart.databaseTableName) WHERE source = ? AND path = ?", arguments: [source, path])
+        for (source, path, key) in everyPart where !present.contains([source, path]) || keys[source] != key {
+            try IngestedFilePart.deleteOne(db, key: [IngestedFilePart.Columns.source.rawValue: source, IngestedFilePart.Columns.path.rawValue: path])
         }
     }
 
