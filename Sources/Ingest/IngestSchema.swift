@@ -21,7 +21,15 @@ enum IngestSchema {
         SchemaMigration(35, "v15-ref-place-boundary", sql: placeBoundary),
         SchemaMigration(36, "v16-unplaced-total", sql: unplacedTotal),
         SchemaMigration(40, "v17-ingest-file-part", sql: filePart),
+        SchemaMigration(41, "v18-ingest-file-part-read-in-order", sql: filePartReadInOrder),
     ]
+
+    /// Whether the last run read the file in order rather than adding its part: then what the tables hold
+    /// for it may differ from its part, and a run that adds the part rewrites its periods
+    /// (docs/ARCHITECTURE.md, "Incremental ingest").
+    static let filePartReadInOrder = """
+        ALTER TABLE ingest_file_part ADD COLUMN read_in_order INTEGER NOT NULL DEFAULT 0 CHECK (read_in_order IN (0, 1));
+        """
 
     /// Each input file's contribution to its source's totals, for incremental ingest (docs/ARCHITECTURE.md,
     /// "Incremental ingest").

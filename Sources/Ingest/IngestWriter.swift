@@ -29,10 +29,26 @@ final class IngestWriter {
     private let ages = (0..<SourceTotals.ages).map(RecordedAge.init(index:))
     private let sexes = Sex.allCases
 
-    /// The tables ingest replaces on every run (not the file parts, which it keeps for unchanged files:
-    /// ``StoredFileParts``).
-    static let tables: [any CheckpointRecord.Type] = CheckpointContracts.records.filter {
-        $0.writer == .ingest && ObjectIdentifier($0) != ObjectIdentifier(IngestedFilePart.self)
+    /// The tables of counts by period, in which a run writes again only the periods whose contribution
+    /// changed (``SourceResult/periodsToWrite``; docs/ARCHITECTURE.md, "Incremental ingest").
+    static let countTables: [any CheckpointRecord.Type] = [
+        EventTotal.self, ProportionTotal.self, IcbEventTotal.self, IcbProportionTotal.self, AttributedEventTotal.self,
+    ]
+
+    /// The tables ingest replaces whole on every run: all but the counts by period and the file parts, which
+    /// it keeps for unchanged files (``StoredFileParts``).
+    static let tables: [any CheckpointRecord.Type] = CheckpointContracts.records.filter { table in
+        table.writer == .ingest && ObjectIdentifier(table) != ObjectIdentifier(IngestedFilePart.self)
+            && !countTables.contains { ObjectIdentifier($0) == ObjectIdentifier(table) }
+    }
+
+    /// Deletes a count table's rows of `dataset` (or of every dataset not in `keeping`), in `periods` when given.
+    private static func delete(
+        _ table: (some CheckpointRecord).Type, dataset: String? = nil, keeping: [String] = [], periods: Set<String>? = nil, in db: Database
+    ) throws {
+        var rows = dataset.map { table.filter(Column("dataset") == $0) } ?? table.filter(!keeping.contains(Column("dataset")))
+        if let periods { rows = rows.filter(periods.contains(Column("period"))) }
+        try rows.deleteAll(db)
     }
 
     /// Data-quality states by subject: whether each source had quarantined rows, and each
@@ -55,6 +71,8 @@ final class IngestWriter {
         self.config = config
         previousStates = try Self.qualityStates(db)
         for table in Self.tables { try table.deleteAll(db) }
+        // Counts of sources no longer configured.
+        for table in Self.countTables { try Self.delete(table, keeping: config.sources.map(\.name), in: db) }
         files = try RecordInserter(db)
         quarantine = try RecordInserter(db)
         sources = try RecordInserter(db)
@@ -94,11 +112,17 @@ final class IngestWriter {
                 source: source.name, kind: source.kind, grain: source.grain, vintage: source.vintage, files: result.files.count,
                 rowsLoaded: result.rowsLoaded, periods: source.kind == .population ? [] : totals.periods.sorted().map(\.label),
                 topAgeBand: totals.topAgeBand))
+        // The counts of the periods whose contribution changed, or of all of them (a population's rows are in
+        // a table written whole).
+        let rewrite = source.kind == .population ? nil : result.periodsToWrite.map { Set($0.map(\.label)) }
+        for table in Self.countTables { try Self.delete(table, dataset: source.name, periods: rewrite, in: db) }
         let tables = source.grain.profile.counts
-        if tables == .attributed { try writeAttributed(result) }
+        if tables == .attributed { try writeAttributed(result, periods: rewrite) }
         let periodLabels = totals.periods.map(\.label)
+        let writesSlot = periodLabels.map { rewrite?.contains($0) ?? true }
         for cell in 0..<totals.records.count where totals.records[cell] > 0 {
             let d = totals.dimensions(ofCell: cell)
+            guard writesSlot[d.slot] else { continue }
             let icb = reference.icbs[Int(reference.subIcbToIcb[d.subIcb])].odsCode
             let sub = reference.subIcbCodes[d.subIcb]
             let period = periodLabels[d.slot], sex = sexes[d.sex], age = ages[d.age]
@@ -200,7 +224,7 @@ final class IngestWriter {
 
     /// Shares each provider's counts among the ICBs its weights name, keeping the fractions exact (docs/DATA.md,
     /// "Counts by provider"), and records the providers the weights do not name.
-    private func writeAttributed(_ result: SourceResult) throws {
+    private func writeAttributed(_ result: SourceResult, periods rewrite: Set<String>?) throws {
         struct Cell: Hashable {
             var period: String
             var icb: Int
@@ -235,7 +259,8 @@ final class IngestWriter {
                 shared[cell] = total
             }
         }
-        for (cell, total) in shared.sorted(by: { ($0.key.period, $0.key.icb, $0.key.sex, $0.key.age) < ($1.key.period, $1.key.icb, $1.key.sex, $1.key.age) }) {
+        for (cell, total) in shared.sorted(by: { ($0.key.period, $0.key.icb, $0.key.sex, $0.key.age) < ($1.key.period, $1.key.icb, $1.key.sex, $1.key.age) })
+        where rewrite?.contains(cell.period) ?? true {
             try attributedEvents.insert(
                 AttributedEventTotal(
                     dataset: result.source.name, period: cell.period, icbCode: reference.icbs[cell.icb].odsCode, sex: sexes[cell.sex],

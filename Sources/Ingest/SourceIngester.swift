@@ -19,16 +19,12 @@ struct SourceIngester {
     let chunkWindow: Int
     let onFileDone: @Sendable (Int) -> Void
 
-    /// A source's files parsed before, by path: the content hash they had and their stored part
-    /// (``FilePart``), reused when the file still has that hash.
-    typealias StoredParts = [String: (sha256: String, part: Data)]
-
     /// Reads a source's files into its totals. Where `parts` is given (`nil` when raw rows are kept), a file
     /// whose content hash matches its stored part is not read: the part is added instead. Every other file
     /// is parsed alone and its part added the same way, so the result carries each file's part to store
     /// (docs/ARCHITECTURE.md, "Incremental ingest"). A part that cannot be added as parsing in order would
     /// add it is parsed in order instead.
-    func ingest(_ source: SourceConfig, files: [DiscoveredFile], parts: StoredParts? = nil, hashes: [String: String] = [:]) throws -> SourceResult {
+    func ingest(_ source: SourceConfig, files: [DiscoveredFile], parts: SourceParts? = nil, hashes: [String: String] = [:]) throws -> SourceResult {
         let keyUnits = reference.keyUnits(for: source)
         func newTotals() -> SourceTotals {
             SourceTotals(subIcbCount: reference.subIcbCodes.count, icbCount: reference.icbs.count, keyUnits: keyUnits, maximumPeriods: maximumPeriods)
@@ -72,30 +68,43 @@ struct SourceIngester {
                 setAside: parser.setAside, unplaced: parser.unplaced, slashDates: parser.slashDates, periodColumn: parser.periodColumnNumber)
         }
 
+        // The periods whose contribution changed since the last run (``SourceResult/periodsToWrite``).
+        var changed: Set<Period> = []
+        // A stored part that does not read back says nothing of what the tables hold: every period is written.
+        var unreadable = false
         for file in files {
             if let alone {
-                var found: (part: FilePart, stats: SourceResult.FileStats)?
-                var fromStore = false
-                if let stored = parts?[file.displayPath], let hash = hashes[file.path], stored.sha256 == hash,
-                    let part = FilePart(decoding: stored.part, shape: alone, file: file)
-                {
-                    found = (part, part.fileStats(for: file, sha256: hash))
-                    fromStore = true
+                var found: (part: FilePart, stats: SourceResult.FileStats, stored: SourceParts.Stored?)?
+                let stored = parts?.byPath[file.displayPath]
+                if let stored, let hash = hashes[file.path], stored.sha256 == hash, let part = FilePart(decoding: stored.part, shape: alone, file: file) {
+                    found = (part, part.fileStats(for: file, sha256: hash), stored)
                 } else {
+                    if let stored, stored.sha256 == hashes[file.path] { unreadable = true }
                     alone.reset()
                     let attributed = AttributedTotals()
                     let stats = try parse(file, into: alone, attributed: attributed, rawRows: nil)
-                    let part = FilePart(totals: alone, attributed: attributed, stats: stats)
-                    result.newParts.append((file.displayPath, stats.sha256, part.encoded()))
-                    found = (part, stats)
+                    found = (FilePart(totals: alone, attributed: attributed, stats: stats), stats, nil)
                 }
-                if let (part, stats) = found, totals.absorb(part) {
-                    part.addAttributed(to: result.attributed)
-                    if fromStore { result.reusedFiles += 1 }
-                    try Self.checkDateOrder(stats, source: source)
-                    result.files.append(stats)
-                    onFileDone(file.size)
-                    continue
+                if let (part, stats, stored) = found {
+                    let added = totals.absorb(part)
+                    if let stored {
+                        // Its rows change if it is read in order this run and was not the last, or the reverse.
+                        if stored.readInOrder != !added {
+                            changed.formUnion(part.periods)
+                            result.readInOrderChanged.append((file.displayPath, !added))
+                        }
+                    } else {
+                        changed.formUnion(part.periods)
+                        result.newParts.append((file.displayPath, stats.sha256, part.encoded(), !added))
+                    }
+                    if added {
+                        part.addAttributed(to: result.attributed)
+                        if stored != nil { result.reusedFiles += 1 }
+                        try Self.checkDateOrder(stats, source: source)
+                        result.files.append(stats)
+                        onFileDone(file.size)
+                        continue
+                    }
                 }
             }
             // In order, into the source's totals: no parts, or a part that reading in order would not give.
@@ -105,6 +114,17 @@ struct SourceIngester {
             onFileDone(file.size)
         }
         if source.measures != nil { try Self.settleMeasureCells(totals, source: source, reference: reference) }
+        if let parts, parts.periodsOnly, !unreadable, let alone {
+            // The periods of stored parts no file has now: files gone, or changed (their new parts are counted above).
+            let current = Dictionary(files.map { ($0.displayPath, hashes[$0.path]) }, uniquingKeysWith: { first, _ in first })
+            for (path, stored) in parts.byPath where current[path] == nil || current[path]! != stored.sha256 {
+                guard let part = FilePart(decoding: stored.part, shape: alone, file: DiscoveredFile(path: path, displayPath: path, size: 0)) else {
+                    return result  // a part that does not read back: every period is written
+                }
+                changed.formUnion(part.periods)
+            }
+            result.periodsToWrite = changed
+        }
         return result
     }
 

@@ -39,8 +39,14 @@ final class SourceResult {
 
     /// Files whose stored part was added instead of parsing them (unchanged since it was stored).
     var reusedFiles = 0
-    /// The part of every file parsed this time, to store: path, content hash, encoded part.
-    var newParts: [(path: String, sha256: String, part: Data)] = []
+    /// The part of every file parsed this time, to store: path, content hash, encoded part, and whether
+    /// the file was read in order instead of adding it.
+    var newParts: [(path: String, sha256: String, part: Data, readInOrder: Bool)] = []
+    /// Stored parts whose file was read in order this run and not the last, or the reverse.
+    var readInOrderChanged: [(path: String, readInOrder: Bool)] = []
+    /// The periods whose rows must be written again, or nil for all of them (docs/ARCHITECTURE.md,
+    /// "Incremental ingest"): those of files new, changed, gone or read in order, this run or the last.
+    var periodsToWrite: Set<Period>?
 
     /// Files of which some part was parsed on several threads.
     var chunkedFiles: Int { files.filter { $0.parallelWindows > 0 }.count }

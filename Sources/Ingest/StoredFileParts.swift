@@ -24,7 +24,7 @@ final class StoredFileParts: Sendable {
     /// Each source's part key now.
     let keys: [String: String]
     /// Parts by source, each handed out once (``take(of:)``), so its memory goes when its source is parsed.
-    private let bySource: Mutex<[String: SourceIngester.StoredParts]>
+    private let bySource: Mutex<[String: SourceParts]>
     /// Which files have a usable stored part, by source and path.
     private let stored: Set<[String]>
     /// Every stored part's source, path and part key, usable or not.
@@ -51,23 +51,31 @@ final class StoredFileParts: Sendable {
         var cache = try Dictionary(InputFileStat.fetchAll(db).map { ($0.path, $0) }, uniquingKeysWith: { $1 })
         for entry in planned { cache[entry.path] = entry }
         statCache = cache
-        var bySource: [String: SourceIngester.StoredParts] = [:]
+        var bySource: [String: SourceParts] = [:]
         var everyPart: [(source: String, path: String, key: String)] = []
+        var otherKey: Set<String> = []
         if enabled {
             for part in try IngestedFilePart.fetchAll(db) {
                 everyPart.append((part.source, part.path, part.partKey))
-                if keys[part.source] == part.partKey { bySource[part.source, default: [:]][part.path] = (part.sha256, part.part) }
+                if keys[part.source] == part.partKey {
+                    bySource[part.source, default: SourceParts()].byPath[part.path] = .init(
+                        sha256: part.sha256, part: part.part, readInOrder: part.readInOrder)
+                } else {
+                    otherKey.insert(part.source)
+                }
             }
         }
+        // The tables hold what a source's parts gave only if every part was stored under the key it has now.
+        for source in bySource.keys { bySource[source]?.periodsOnly = !otherKey.contains(source) }
         self.everyPart = everyPart
-        stored = Set(bySource.flatMap { source, parts in parts.keys.map { [source, $0] } })
+        stored = Set(bySource.flatMap { source, parts in parts.byPath.keys.map { [source, $0] } })
         self.bySource = Mutex(bySource)
     }
 
     /// A source's stored parts by path, handed out once; nil when parts are not used this run.
-    func take(of source: SourceConfig) -> SourceIngester.StoredParts? {
+    func take(of source: SourceConfig) -> SourceParts? {
         guard enabled else { return nil }
-        return bySource.withLock { $0.removeValue(forKey: source.name) } ?? [:]
+        return bySource.withLock { $0.removeValue(forKey: source.name) } ?? SourceParts()
     }
 
     /// The content hash now of each file that has a stored part, by absolute path — from the stat cache where
@@ -85,7 +93,12 @@ final class StoredFileParts: Sendable {
     /// Forgets the parts of files gone or stored under another key (a changed file's part is replaced when
     /// its source is stored).
     func forgetStale(files jobs: [(SourceConfig, [DiscoveredFile])], in db: Database) throws {
-        guard enabled else { return }
+        // A run that reads every file for its raw rows stores no parts: those stored would no longer say
+        // what the tables hold, so they go, and the next run reads every file.
+        guard enabled else {
+            try IngestedFilePart.deleteAll(db)
+            return
+        }
         let present = Set(jobs.flatMap { source, files in files.map { [source.name, $0.displayPath] } })
         for (source, path, key) in everyPart where !present.contains([source, path]) || keys[source] != key {
             try IngestedFilePart.deleteOne(db, key: [IngestedFilePart.Columns.source.rawValue: source, IngestedFilePart.Columns.path.rawValue: path])
@@ -97,8 +110,15 @@ final class StoredFileParts: Sendable {
     func store(_ result: SourceResult, in db: Database) throws -> Int {
         guard enabled else { return 0 }
         for part in result.newParts {
-            try IngestedFilePart(source: result.source.name, path: part.path, sha256: part.sha256, partKey: keys[result.source.name] ?? "", part: part.part)
-                .insert(db, onConflict: .replace)
+            try IngestedFilePart(
+                source: result.source.name, path: part.path, sha256: part.sha256, partKey: keys[result.source.name] ?? "", part: part.part,
+                readInOrder: part.readInOrder
+            )
+            .insert(db, onConflict: .replace)
+        }
+        for (path, readInOrder) in result.readInOrderChanged {
+            try IngestedFilePart.filter(key: [IngestedFilePart.Columns.source.rawValue: result.source.name, IngestedFilePart.Columns.path.rawValue: path])
+                .updateAll(db, [Column(IngestedFilePart.Columns.readInOrder.rawValue).set(to: readInOrder)])
         }
         defer { result.newParts = [] }
         return result.newParts.count

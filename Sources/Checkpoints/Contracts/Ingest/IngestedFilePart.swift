@@ -15,6 +15,7 @@ public struct IngestedFilePart: CheckpointRecord, Equatable {
         case sha256
         case partKey = "part_key"
         case part
+        case readInOrder = "read_in_order"
     }
 
     public var source: String
@@ -27,13 +28,17 @@ public struct IngestedFilePart: CheckpointRecord, Equatable {
     public var partKey: String
     /// The contribution, encoded by ingest (counts only, never a row's value).
     public var part: Data
+    /// Whether the last run read the file in order (its part would not give what reading in order gave), so
+    /// the tables may hold for it something other than its part.
+    public var readInOrder: Bool
 
-    public init(source: String, path: String, sha256: String, partKey: String, part: Data) {
+    public init(source: String, path: String, sha256: String, partKey: String, part: Data, readInOrder: Bool) {
         self.source = source
         self.path = path
         self.sha256 = sha256
         self.partKey = partKey
         self.part = part
+        self.readInOrder = readInOrder
     }
 
     public init(row: Row) throws {
@@ -42,6 +47,7 @@ public struct IngestedFilePart: CheckpointRecord, Equatable {
         sha256 = row[Columns.sha256]
         partKey = row[Columns.partKey]
         part = row[Columns.part]
+        readInOrder = row[Columns.readInOrder]
     }
 
     public func store(in row: inout StoredRow<Columns>) {
@@ -50,5 +56,6 @@ public struct IngestedFilePart: CheckpointRecord, Equatable {
         row[.sha256] = sha256
         row[.partKey] = partKey
         row[.part] = part
+        row[.readInOrder] = readInOrder
     }
 }
