@@ -22,7 +22,18 @@ enum IngestSchema {
         SchemaMigration(36, "v16-unplaced-total", sql: unplacedTotal),
         SchemaMigration(40, "v17-ingest-file-part", sql: filePart),
         SchemaMigration(41, "v18-ingest-file-part-read-in-order", sql: filePartReadInOrder),
+        SchemaMigration(42, "v19-ingest-period-digest", sql: periodDigest),
     ]
+
+    /// What each source's counts of each period were made from (docs/ARCHITECTURE.md, "Downstream by period").
+    static let periodDigest = """
+        CREATE TABLE ingest_period_digest (
+            dataset TEXT NOT NULL,
+            period TEXT NOT NULL,
+            digest TEXT NOT NULL,
+            PRIMARY KEY (dataset, period)
+        ) STRICT;
+        """
 
     /// Whether the last run read the file in order rather than adding its part: then what the tables hold
     /// for it may differ from its part, and a run that adds the part rewrites its periods

@@ -218,7 +218,9 @@ public struct IngestStage: PipelineStage {
             { index in
                 parsing.count.withLock { $0 += 1 }
                 defer { parsing.count.withLock { $0 -= 1 } }
-                return try ingester.ingest(jobs[index].0, files: jobs[index].1, parts: stored.take(of: jobs[index].0), hashes: hashes)
+                return try ingester.ingest(
+                    jobs[index].0, files: jobs[index].1, parts: stored.take(of: jobs[index].0), hashes: hashes,
+                    partKey: stored.keys[jobs[index].0.name] ?? "")
             }, onResult: { _, result in try onSource(result) })
         progress.finish()
         return results

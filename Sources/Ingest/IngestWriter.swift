@@ -26,6 +26,7 @@ final class IngestWriter {
     private let quality: RecordInserter<SourceDataQuality>
     private let setAside: RecordInserter<SetAsideCount>
     private let unplaced: RecordInserter<UnplacedTotal>
+    private let digests: RecordInserter<IngestPeriodDigest>
     private let ages = (0..<SourceTotals.ages).map(RecordedAge.init(index:))
     private let sexes = Sex.allCases
 
@@ -87,6 +88,7 @@ final class IngestWriter {
         quality = try RecordInserter(db)
         setAside = try RecordInserter(db)
         unplaced = try RecordInserter(db)
+        digests = try RecordInserter(db)
         try writeReference()
     }
 
@@ -112,6 +114,7 @@ final class IngestWriter {
                 source: source.name, kind: source.kind, grain: source.grain, vintage: source.vintage, files: result.files.count,
                 rowsLoaded: result.rowsLoaded, periods: source.kind == .population ? [] : totals.periods.sorted().map(\.label),
                 topAgeBand: totals.topAgeBand))
+        for (period, digest) in result.periodDigests { try digests.insert(IngestPeriodDigest(dataset: source.name, period: period, digest: digest)) }
         // The counts of the periods whose contribution changed, or of all of them (a population's rows are in
         // a table written whole).
         let rewrite = source.kind == .population ? nil : result.periodsToWrite.map { Set($0.map(\.label)) }
@@ -306,6 +309,7 @@ final class IngestWriter {
             (UnattributedProvider.self, unattributed.rowsInserted), (AttributionCoverage.self, coverage.rowsInserted),
             (PopulationTotal.self, population.rowsInserted),
             (SourceDataQuality.self, quality.rowsInserted), (SetAsideCount.self, setAside.rowsInserted), (UnplacedTotal.self, unplaced.rowsInserted),
+            (IngestPeriodDigest.self, digests.rowsInserted),
         ]
         for (table, rows) in written { counts[table.databaseTableName, default: 0] += rows }
         let changes = try ChangeLog(db, runID: runID, stage: .ingest)

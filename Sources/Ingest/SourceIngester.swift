@@ -24,7 +24,9 @@ struct SourceIngester {
     /// is parsed alone and its part added the same way, so the result carries each file's part to store
     /// (docs/ARCHITECTURE.md, "Incremental ingest"). A part that cannot be added as parsing in order would
     /// add it is parsed in order instead.
-    func ingest(_ source: SourceConfig, files: [DiscoveredFile], parts: SourceParts? = nil, hashes: [String: String] = [:]) throws -> SourceResult {
+    func ingest(
+        _ source: SourceConfig, files: [DiscoveredFile], parts: SourceParts? = nil, hashes: [String: String] = [:], partKey: String = ""
+    ) throws -> SourceResult {
         let keyUnits = reference.keyUnits(for: source)
         func newTotals() -> SourceTotals {
             SourceTotals(subIcbCount: reference.subIcbCodes.count, icbCount: reference.icbs.count, keyUnits: keyUnits, maximumPeriods: maximumPeriods)
@@ -72,6 +74,8 @@ struct SourceIngester {
         var changed: Set<Period> = []
         // A stored part that does not read back says nothing of what the tables hold: every period is written.
         var unreadable = false
+        // Each file's content hash, whether it was read in order, and the periods it counts in (when known).
+        var counted: [(path: String, sha256: String, inOrder: Bool, periods: Set<Period>?)] = []
         for file in files {
             if let alone {
                 var found: (part: FilePart, stats: SourceResult.FileStats, stored: SourceParts.Stored?)?
@@ -97,6 +101,7 @@ struct SourceIngester {
                         changed.formUnion(part.periods)
                         result.newParts.append((file.displayPath, stats.sha256, part.encoded(), !added))
                     }
+                    counted.append((file.displayPath, stats.sha256, !added, Set(part.periods)))
                     if added {
                         part.addAttributed(to: result.attributed)
                         if stored != nil { result.reusedFiles += 1 }
@@ -109,11 +114,13 @@ struct SourceIngester {
             }
             // In order, into the source's totals: no parts, or a part that reading in order would not give.
             let stats = try parse(file, into: totals, attributed: result.attributed, rawRows: result.rawRows)
+            if counted.last?.path != file.displayPath { counted.append((file.displayPath, stats.sha256, true, nil)) }
             try Self.checkDateOrder(stats, source: source)
             result.files.append(stats)
             onFileDone(file.size)
         }
         if source.measures != nil { try Self.settleMeasureCells(totals, source: source, reference: reference) }
+        result.periodDigests = Self.periodDigests(totals.periods, counted: counted, partKey: partKey)
         if let parts, parts.periodsOnly, !unreadable, let alone {
             // The periods of stored parts no file has now: files gone, or changed (their new parts are counted above).
             let current = Dictionary(files.map { ($0.displayPath, hashes[$0.path]) }, uniquingKeysWith: { first, _ in first })
@@ -126,6 +133,20 @@ struct SourceIngester {
             result.periodsToWrite = changed
         }
         return result
+    }
+
+    /// Each period's digest (``IngestPeriodDigest``): the part key and the hashes of the files counted in it.
+    /// Where any file was read in order, or a file's periods are not known, what one file gives may depend on
+    /// the others: then every period's digest covers every file.
+    static func periodDigests(
+        _ periods: [Period], counted: [(path: String, sha256: String, inOrder: Bool, periods: Set<Period>?)], partKey: String
+    ) -> [(period: String, digest: String)] {
+        let entangled = counted.contains { $0.inOrder || $0.periods == nil }
+        let everyFile = counted.map { ("\($0.path)\($0.inOrder ? " in order" : "")", $0.sha256) }
+        return periods.map { period in
+            let files = entangled ? everyFile : counted.filter { $0.periods?.contains(period) == true }.map { ($0.path, $0.sha256) }
+            return (period.label, Fingerprint.combine([("part key", partKey), ("period", period.label)] + files))
+        }
     }
 
     /// A source read one row per measure adds and subtracts measures into each cell (docs/DATA.md, "One row

@@ -47,6 +47,8 @@ final class SourceResult {
     /// The periods whose rows must be written again, or nil for all of them (docs/ARCHITECTURE.md,
     /// "Incremental ingest"): those of files new, changed, gone or read in order, this run or the last.
     var periodsToWrite: Set<Period>?
+    /// Each period's digest of what its counts were made from (``IngestPeriodDigest``).
+    var periodDigests: [(period: String, digest: String)] = []
 
     /// Files of which some part was parsed on several threads.
     var chunkedFiles: Int { files.filter { $0.parallelWindows > 0 }.count }

@@ -8,7 +8,19 @@ enum TransformSchema {
         SchemaMigration(25, "v3-transform-geography-profile", sql: geographyProfile),
         SchemaMigration(30, "v4-transform-population-period", sql: populationPeriod),
         SchemaMigration(37, "v5-transform-unknown-place-groups", sql: unknownPlaceGroups),
+        SchemaMigration(43, "v6-transform-input", sql: transformInput),
     ]
+
+    /// What each period's values were computed from (docs/ARCHITECTURE.md, "Downstream by period").
+    static let transformInput = """
+        CREATE TABLE transform_input (
+            dataset TEXT NOT NULL,
+            period TEXT NOT NULL,
+            digest TEXT NOT NULL,
+            basis TEXT NOT NULL,
+            PRIMARY KEY (dataset, period)
+        ) STRICT;
+        """
 
     /// The groups of counts with no deprivation decile and of England's counts in no ICS (docs/DATA.md,
     /// "Unknown places in the totals"). SQLite cannot alter a CHECK, so `indicator_value` is rebuilt.

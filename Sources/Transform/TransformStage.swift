@@ -1,4 +1,5 @@
 public import Checkpoints
+import Foundation
 public import GRDB
 import Logging
 public import PipelineCore
@@ -21,16 +22,32 @@ public struct TransformStage: PipelineStage {
 
     public func run(_ context: StageContext, in db: Database) throws -> StageOutcome {
         let config = context.config
+        // Only the periods whose ingest digest changed are computed again when nothing every period shares
+        // has changed (docs/ARCHITECTURE.md, "Downstream by period").
+        let basis = try Self.basis(db, config: config)
+        var digests: [String: [String: String]] = [:]
+        for row in try IngestPeriodDigest.fetchAll(db) { digests[row.dataset, default: [:]][row.period] = row.digest }
+        let inputs = try TransformInput.fetchAll(db)
+        let byPeriod = inputs.allSatisfy { $0.basis == basis } && !inputs.isEmpty
+        let computedFrom = Dictionary(inputs.map { ([$0.dataset, $0.period], $0.digest) }, uniquingKeysWith: { first, _ in first })
+        let periodsBefore = Dictionary(grouping: inputs, by: \.dataset).mapValues { Set($0.map(\.period)) }
+        let populationPeriodsBefore = Dictionary(
+            try PopulationPeriod.fetchAll(db).map { ($0.period, (year: $0.populationYear, own: $0.ownYear)) }, uniquingKeysWith: { first, _ in first })
         // The values this run replaces, for the "what changed" digest.
         var previous: [String: String] = [:]
-        let old = try IndicatorValue.fetchCursor(db)
-        while let row = try old.next() {
-            previous[ChangeLog.subject(row.indicator, row.period, row.level, row.code, row.breakdown, row.breakdownIndex)] =
-                ChangeLog.text(row.value) ?? "withheld"
+        func remember(_ rows: RecordCursor<IndicatorValue>) throws {
+            while let row = try rows.next() {
+                previous[ChangeLog.subject(row.indicator, row.period, row.level, row.code, row.breakdown, row.breakdownIndex)] =
+                    ChangeLog.text(row.value) ?? "withheld"
+            }
         }
-        let hadCheckpoint = !previous.isEmpty
+        if !byPeriod { try remember(IndicatorValue.fetchCursor(db)) }
+        let hadCheckpoint = byPeriod || !previous.isEmpty
         let changes = try ChangeLog(db, runID: context.runID, stage: .transform)
-        for table in CheckpointContracts.records where table.writer == .transform { try table.deleteAll(db) }
+        for table in CheckpointContracts.records where table.writer == .transform {
+            if byPeriod, ObjectIdentifier(table) == ObjectIdentifier(IndicatorValue.self) { continue }
+            try table.deleteAll(db)
+        }
         let frame = try GeographyFrame(db)
         let coordinates = CubeCoordinates(unitCodes: frame.unitCodes)
         let weights = try Self.standardWeights(db)
@@ -72,8 +89,22 @@ public struct TransformStage: PipelineStage {
             var breakdowns = indicator.breakdowns
             if !profile.deprivationSplit.isAvailable { breakdowns.removeAll { $0 == .imdQuintile || $0 == .imdDecile } }
             let defined = breakdowns
+            // By period: the periods whose digest changed are computed, those gone deleted, the others kept.
+            var recompute: Set<String>?
+            if byPeriod {
+                let now = digests[indicator.source] ?? [:]
+                let changed = Set(now.filter { computedFrom[[indicator.source, $0.key]] != $0.value }.keys)
+                let before = periodsBefore[indicator.source] ?? []
+                let redo = changed.union(before.subtracting(now.keys))
+                let replaced = IndicatorValue.filter(IndicatorValue.Columns.indicator == indicator.id && redo.contains(IndicatorValue.Columns.period))
+                try remember(replaced.fetchCursor(db))
+                try replaced.deleteAll(db)
+                for period in before.subtracting(redo) { if let choice = populationPeriodsBefore[period] { populationPeriods[period] = choice } }
+                recompute = changed
+            }
             let cubes = try Self.loadCubes(
-                db, source: source, coordinates: coordinates, unitCount: frame.unitCodes.count, notInAnIcs: GeographyFrame.notInAnIcs)
+                db, source: source, coordinates: coordinates, unitCount: frame.unitCodes.count, notInAnIcs: GeographyFrame.notInAnIcs,
+                periods: recompute)
             // Rows for all ages cannot be standardised or cut to an age range (docs/DATA.md, "Ages").
             if source.topAgeBand == .allAges, indicator.ageRange != nil || indicator.method.standardisesByAge {
                 throw PipelineError(
@@ -163,7 +194,9 @@ public struct TransformStage: PipelineStage {
                 }
             }
             try Self.writeDataQuality(db, indicator: indicator)
-            notes.append("\(indicator.id): \(cubes.count) periods, \(withheld) values withheld")
+            notes.append(
+                "\(indicator.id): \(cubes.count) periods computed\(recompute != nil ? " (the others unchanged since the last run)" : ""), \(withheld) values withheld"
+            )
             context.logger.info("indicator computed", metadata: ["indicator": "\(indicator.id)", "periods": "\(cubes.count)"])
         }
         let periodRows = try RecordInserter<PopulationPeriod>(db)
@@ -171,6 +204,12 @@ public struct TransformStage: PipelineStage {
             try periodRows.insert(PopulationPeriod(period: period, populationYear: choice.year, ownYear: choice.own))
         }
         for subject in previous.keys.sorted() { try changes.record(.valueDisappeared, subject: subject) }
+        let inputRows = try RecordInserter<TransformInput>(db)
+        for (dataset, periods) in digests.sorted(by: { $0.key < $1.key }) {
+            for (period, digest) in periods.sorted(by: { $0.key < $1.key }) {
+                try inputRows.insert(TransformInput(dataset: dataset, period: period, digest: digest, basis: basis))
+            }
+        }
         try FaultInjection.check("transform:after-values")
         let quality = try IndicatorDataQuality.fetchCount(db)
         return StageOutcome(
@@ -237,13 +276,16 @@ public struct TransformStage: PipelineStage {
     /// decile-1 cells, which only the "all" breakdown reads for such a source; counts shared out by provider
     /// are fractional and kept so (docs/DATA.md, "Counts by provider").
     static func loadCubes(
-        _ db: Database, source: IngestedSource, coordinates: CubeCoordinates, unitCount: Int, notInAnIcs: String
+        _ db: Database, source: IngestedSource, coordinates: CubeCoordinates, unitCount: Int, notInAnIcs: String, periods: Set<String>? = nil
     ) throws -> [(String, IndicatorCube)] {
         var cubes: [String: IndicatorCube] = [:]
         // Counts with no ICS go to England's own unit, those with no decile to decile 0 — or, for a grain with
         // no split, to decile 1 with the rest (docs/DATA.md, "Unknown places in the totals").
         let split = source.grain.profile.deprivationSplit.isAvailable
-        let unplaced = try UnplacedTotal.filter(UnplacedTotal.Columns.dataset == source.source).fetchCursor(db)
+        let unplaced = try UnplacedTotal.filter(
+            UnplacedTotal.Columns.dataset == source.source && (periods.map { $0.contains(UnplacedTotal.Columns.period) } ?? true.sqlExpression)
+        )
+        .fetchCursor(db)
         while let row = try unplaced.next() {
             let index = try coordinates.index(unit: row.icbCode ?? notInAnIcs, decile: row.decileSlot(split: split), sex: row.sex, age: row.age)
             cubes[row.period, default: IndicatorCube(unitCount: unitCount)].numerator[index] += row.numerator
@@ -251,7 +293,7 @@ public struct TransformStage: PipelineStage {
             cubes[row.period]!.suppressedRecords[index] += Double(row.suppressedRecords)
             cubes[row.period]!.records[index] += Double(row.records)
         }
-        try source.grain.profile.counts.forEachCell(db, dataset: source.source, kind: source.kind) { cell in
+        try source.grain.profile.counts.forEachCell(db, dataset: source.source, kind: source.kind, periods: periods) { cell in
             let index = try coordinates.index(unit: cell.unit, decile: cell.decile ?? 1, sex: cell.sex, age: cell.age)
             cubes[cell.period, default: IndicatorCube(unitCount: unitCount)].numerator[index] += cell.numerator
             cubes[cell.period]!.denominator[index] += cell.denominator
@@ -262,6 +304,29 @@ public struct TransformStage: PipelineStage {
             }
         }
         return cubes.keys.sorted().map { ($0, cubes[$0]!) }
+    }
+
+    /// What every period's values depend on besides its own counts: the program build, the indicator
+    /// catalogue, the population (its sources' digests), every source's kind, grain, vintage and top age band,
+    /// and the reference files (docs/ARCHITECTURE.md, "Downstream by period").
+    static func basis(_ db: Database, config: PipelineConfig) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var parts: [(String, String)] = [
+            ("program", ProgramVersion.build), ("indicators", String(decoding: try encoder.encode(config.indicators), as: UTF8.self)),
+            ("population source", config.populationSource?.name ?? ""),
+        ]
+        let sources = try IngestedSource.fetchAll(db).sorted { $0.source < $1.source }
+        for source in sources {
+            parts.append(
+                ("source \(source.source)", "\(source.kind.rawValue) \(source.grain.rawValue) \(source.vintage ?? "") \(source.topAgeBand.rawValue)"))
+        }
+        let populations = Set(sources.filter { $0.kind == .population }.map(\.source))
+        for row in try IngestPeriodDigest.fetchAll(db) where populations.contains(row.dataset) {
+            parts.append(("population \(row.dataset) \(row.period)", row.digest))
+        }
+        for row in try ReferenceVintage.fetchAll(db) { parts.append(("reference \(row.kind.rawValue) \(row.vintage) \(row.file)", row.sha256)) }
+        return Fingerprint.combine(parts)
     }
 
     /// Each ICS's shares of records it could not map or place, per period (docs/TABLES.md, "Transform").

@@ -7,8 +7,9 @@ public enum CheckpointContracts {
         IcbProportionTotal.self, AttributedEventTotal.self, UnattributedProvider.self, AttributionCoverage.self, UnplacedTotal.self, PopulationTotal.self,
         SourceDataQuality.self,
         KeptRow.self, ReferenceIcb.self, ReferenceSubIcb.self, StandardPopulationWeight.self, ReferenceVintage.self, IcbDeprivation.self,
-        IcbBoundaryRing.self, PlaceBoundaryRing.self, InputFileStat.self, IngestedFilePart.self, SetAsideCount.self,
-        IndicatorValue.self, IndicatorDataQuality.self, IndicatorPlace.self, IndicatorDefinition.self, GeographyProfile.self, PopulationPeriod.self,
+        IcbBoundaryRing.self, PlaceBoundaryRing.self, InputFileStat.self, IngestedFilePart.self, IngestPeriodDigest.self, SetAsideCount.self,
+        IndicatorValue.self, TransformInput.self, IndicatorDataQuality.self, IndicatorPlace.self, IndicatorDefinition.self, GeographyProfile.self,
+        PopulationPeriod.self,
         InequalityIndex.self, QuintileGap.self, EnglandComparison.self, PlaceComparison.self, TrendAgainstBaseline.self, HeadlineFact.self,
     ]
 }

@@ -36,11 +36,15 @@ extension GrainProfile.CountTables {
         }
     }
 
-    /// Every cell of `dataset`'s counts, in the table's key order.
-    public func forEachCell(_ db: Database, dataset: String, kind: SourceConfig.Kind, _ body: (SourceCountCell) throws -> Void) throws {
+    /// Every cell of `dataset`'s counts (in `periods` when given), in the table's key order.
+    public func forEachCell(
+        _ db: Database, dataset: String, kind: SourceConfig.Kind, periods: Set<String>? = nil, _ body: (SourceCountCell) throws -> Void
+    ) throws {
         switch (self, kind) {
         case (.byDecile, .events):
-            let rows = try EventTotal.filter(EventTotal.Columns.dataset == dataset).fetchCursor(db)
+            let rows = try EventTotal.filter(
+                EventTotal.Columns.dataset == dataset && (periods.map { $0.contains(EventTotal.Columns.period) } ?? true.sqlExpression)
+            ).fetchCursor(db)
             while let r = try rows.next() {
                 try body(
                     SourceCountCell(
@@ -48,7 +52,9 @@ extension GrainProfile.CountTables {
                         numerator: Double(r.events), denominator: 0, suppressedRecords: r.suppressedRecords, records: r.records))
             }
         case (.byDecile, .proportion):
-            let rows = try ProportionTotal.filter(ProportionTotal.Columns.dataset == dataset).fetchCursor(db)
+            let rows = try ProportionTotal.filter(
+                ProportionTotal.Columns.dataset == dataset && (periods.map { $0.contains(ProportionTotal.Columns.period) } ?? true.sqlExpression)
+            ).fetchCursor(db)
             while let r = try rows.next() {
                 try body(
                     SourceCountCell(
@@ -57,7 +63,9 @@ extension GrainProfile.CountTables {
                         records: r.records))
             }
         case (.byIcb, .events):
-            let rows = try IcbEventTotal.filter(IcbEventTotal.Columns.dataset == dataset).fetchCursor(db)
+            let rows = try IcbEventTotal.filter(
+                IcbEventTotal.Columns.dataset == dataset && (periods.map { $0.contains(IcbEventTotal.Columns.period) } ?? true.sqlExpression)
+            ).fetchCursor(db)
             while let r = try rows.next() {
                 try body(
                     SourceCountCell(
@@ -65,7 +73,9 @@ extension GrainProfile.CountTables {
                         denominator: 0, suppressedRecords: r.suppressedRecords))
             }
         case (.byIcb, .proportion):
-            let rows = try IcbProportionTotal.filter(IcbProportionTotal.Columns.dataset == dataset).fetchCursor(db)
+            let rows = try IcbProportionTotal.filter(
+                IcbProportionTotal.Columns.dataset == dataset && (periods.map { $0.contains(IcbProportionTotal.Columns.period) } ?? true.sqlExpression)
+            ).fetchCursor(db)
             while let r = try rows.next() {
                 try body(
                     SourceCountCell(
@@ -73,7 +83,9 @@ extension GrainProfile.CountTables {
                         numerator: r.numerator, denominator: r.denominator, suppressedRecords: r.suppressedRecords))
             }
         case (.attributed, .events):
-            let rows = try AttributedEventTotal.filter(AttributedEventTotal.Columns.dataset == dataset).fetchCursor(db)
+            let rows = try AttributedEventTotal.filter(
+                AttributedEventTotal.Columns.dataset == dataset && (periods.map { $0.contains(AttributedEventTotal.Columns.period) } ?? true.sqlExpression)
+            ).fetchCursor(db)
             while let r = try rows.next() {
                 try body(
                     SourceCountCell(

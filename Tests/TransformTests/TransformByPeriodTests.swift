@@ -1,0 +1,105 @@
+import Checkpoints
+import Foundation
+import GRDB
+import Ingest
+import PipelineCore
+import PipelineTestSupport
+import Testing
+import Transform
+
+/// A run after a month was added, edited or withdrawn computes only the periods whose ingest digest changed
+/// and keeps the others' values; every table through the published ones must equal a full rebuild's
+/// (docs/ARCHITECTURE.md, "Downstream by period").
+struct TransformByPeriodTests {
+    static let months = ["2024-11", "2024-12", "2025-01", "2025-02"]
+
+    static func admissions(_ icb: String, _ month: String, shift: Int = 0) -> String {
+        let lsoas = icb == "QAA" ? ["E01000001", "E01000002"] : ["E01000003", "E01000004"]
+        var text = "lsoa_code,period,sex,age_band,events\n"
+        for lsoa in lsoas {
+            for sex in ["male", "female"] {
+                for band in AgeBand.all { text += "\(lsoa),\(month),\(sex),\(band.label),\((band.index * 7 + Int(month.suffix(2))! * 3 + shift) % 13 + 1)\n" }
+            }
+        }
+        return text
+    }
+
+    static func write(_ month: String, in workspace: TestWorkspace, shift: Int = 0) throws {
+        for icb in ["QAA", "QBB"] {
+            try workspace.write("extracts/\(month)/\(icb)/admissions.csv", admissions(icb, month, shift: shift))
+            let lsoa = icb == "QAA" ? "E01000001" : "E01000003"
+            try workspace.write(
+                "extracts/\(month)/\(icb)/waits.csv",
+                "lsoa_code,period,sex,age_band,numerator,denominator\n\(lsoa),\(month),male,40-44,\(6 + shift),10\n")
+        }
+    }
+
+    static func workspace(months: [String], indicators: String = TransformStageTests.indicators) throws -> TestWorkspace {
+        let workspace = try TestWorkspace()
+        try workspace.writeTinyReference()
+        for month in months { try write(month, in: workspace) }
+        try workspace.write(
+            "pipeline.json", TestWorkspace.tinyConfigJSON(indicators: indicators).replacingOccurrences(of: "extracts/{icb}/", with: "extracts/*/{icb}/"))
+        return workspace
+    }
+
+    /// Runs every stage; returns every table but the run ledger and the checkpoints' notes, and transform's notes.
+    @discardableResult
+    static func run(_ workspace: TestWorkspace) throws -> (tables: String, notes: String) {
+        var notes = ""
+        for stage in StageHarness.stages {
+            let store = try StageHarness.run(stage, configPath: workspace.path("pipeline.json"))
+            if stage.name == .transform {
+                notes = try store.pool.read { db in try String.fetchOne(db, sql: "SELECT notes FROM stage_checkpoint WHERE stage = 'transform'") } ?? ""
+            }
+        }
+        let dump = try TableDump.dump(workspace.path("out/test.sqlite"))
+        return (dump.components(separatedBy: "## ").filter { !$0.hasPrefix("stage_checkpoint") }.joined(separator: "## "), notes)
+    }
+
+    static func expectFullRebuild(_ workspace: TestWorkspace, _ incremental: String, _ comment: Comment) throws {
+        let fresh = try TestWorkspace()
+        try FileManager.default.removeItem(atPath: fresh.path(""))
+        try FileManager.default.copyItem(atPath: workspace.path(""), toPath: fresh.path(""))
+        try FileManager.default.removeItem(atPath: fresh.path("out"))
+        let full = try run(fresh).tables
+        let first = zip(full.components(separatedBy: "\n"), incremental.components(separatedBy: "\n")).first { $0 != $1 }
+        #expect(full == incremental, "\(comment): first difference, full rebuild then incremental: \(first.map { "\($0.0)\n\($0.1)" } ?? "lengths")")
+    }
+
+    @Test func anAddedMonthIsTheOnlyPeriodComputed() throws {
+        let workspace = try Self.workspace(months: Array(Self.months.prefix(3)))
+        let first = try Self.run(workspace)
+        #expect(first.notes.contains("DSR: 3 periods computed, "), "\(first.notes)")
+        try Self.write(Self.months[3], in: workspace)
+        let added = try Self.run(workspace)
+        #expect(added.notes.contains("DSR: 1 periods computed (the others unchanged since the last run)"), "\(added.notes)")
+        #expect(added.notes.contains("PROP: 1 periods computed (the others"), "\(added.notes)")
+        try Self.expectFullRebuild(workspace, added.tables, "a month added")
+    }
+
+    @Test func anEditedOrWithdrawnMonthIsComputedAgainOrDeleted() throws {
+        let workspace = try Self.workspace(months: Self.months)
+        try Self.run(workspace)
+        try Self.write(Self.months[1], in: workspace, shift: 2)
+        let edited = try Self.run(workspace)
+        #expect(edited.notes.contains("DSR: 1 periods computed (the others"), "\(edited.notes)")
+        try Self.expectFullRebuild(workspace, edited.tables, "a past month edited")
+        try FileManager.default.removeItem(atPath: workspace.path("extracts/\(Self.months[0])"))
+        let withdrawn = try Self.run(workspace)
+        #expect(withdrawn.notes.contains("DSR: 0 periods computed (the others"), "\(withdrawn.notes)")
+        #expect(!withdrawn.tables.contains("period:\"\(Self.months[0])\""), "the withdrawn month's values are gone")
+        try Self.expectFullRebuild(workspace, withdrawn.tables, "the first month withdrawn")
+    }
+
+    @Test func aChangedCatalogueComputesEveryPeriod() throws {
+        let workspace = try Self.workspace(months: Self.months)
+        try Self.run(workspace)
+        let fewer = TransformStageTests.indicators.replacingOccurrences(of: "\"multiplier\": 1000,", with: "\"multiplier\": 10000,")
+        try workspace.write(
+            "pipeline.json", TestWorkspace.tinyConfigJSON(indicators: fewer).replacingOccurrences(of: "extracts/{icb}/", with: "extracts/*/{icb}/"))
+        let changed = try Self.run(workspace)
+        #expect(changed.notes.contains("RATE: 4 periods computed, "), "\(changed.notes)")
+        try Self.expectFullRebuild(workspace, changed.tables, "the catalogue changed")
+    }
+}
