@@ -35,6 +35,8 @@ struct FilePart {
     }
 
     var periods: [Period] = []
+    /// The current month the file was parsed in (months since year 0): rows after it were refused as future.
+    var parsedInMonth = 0
     var cells: [Cell] = []
     var seen: [Word] = []
     var seenYears: [Word] = []
@@ -49,9 +51,11 @@ struct FilePart {
     /// The file's statistics without its path and hash (those are the part's key).
     var stats: SourceResult.FileStats
 
-    /// The part of a file parsed alone into `totals` and `attributed`, with its statistics.
-    init(totals: SourceTotals, attributed: AttributedTotals, stats: SourceResult.FileStats) {
+    /// The part of a file parsed alone into `totals` and `attributed` in the month `parsedInMonth`, with its
+    /// statistics.
+    init(totals: SourceTotals, attributed: AttributedTotals, stats: SourceResult.FileStats, parsedInMonth: Int) {
         self.stats = stats
+        self.parsedInMonth = parsedInMonth
         periods = totals.periods
         for slot in periods.indices {
             let base = slot * totals.cellsPerPeriod
@@ -83,6 +87,13 @@ struct FilePart {
     init(periods: [Period], stats: SourceResult.FileStats) {
         self.periods = periods
         self.stats = stats
+    }
+
+    /// Whether parsing the file in the month `current` gives this part: the same month or a later one, and no
+    /// row of the file refused as after the month it was parsed in (such a row may be in a later month's
+    /// window). Every other row's fate does not depend on the month.
+    func heldUnder(_ current: Int) -> Bool {
+        parsedInMonth == current || (parsedInMonth < current && (stats.byReason[.futurePeriod] ?? 0) == 0)
     }
 
     /// The file's statistics, with the path and hash it was found under.

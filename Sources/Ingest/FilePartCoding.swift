@@ -6,11 +6,12 @@ import PipelineCore
 /// same bytes.
 extension FilePart {
     /// Bumped whenever the layout below changes; a part of another version is not read.
-    static let formatVersion: Int64 = 1
+    static let formatVersion: Int64 = 2
 
     func encoded() -> Data {
         var out = PartBytesWriter()
         out.int(Self.formatVersion)
+        out.int(parsedInMonth)
         out.int(periods.count)
         for period in periods { Self.write(period, to: &out) }
         out.int(cells.count)
@@ -108,8 +109,10 @@ extension FilePart {
     private static func read(_ input: inout PartBytesReader, shape: SourceTotals, file: DiscoveredFile) throws -> FilePart {
         guard try input.int() == formatVersion else { throw PartBytesReader.Malformed() }
         func check(_ condition: Bool) throws { if !condition { throw PartBytesReader.Malformed() } }
+        let parsedInMonth = try input.small()
         let periods = try (0..<input.count()).map { _ in try readPeriod(&input) }
         var part = FilePart(periods: periods, stats: SourceResult.FileStats(file: file, sha256: ""))
+        part.parsedInMonth = parsedInMonth
         var previous = (slot: 0, cell: 0)
         for _ in 0..<(try input.count()) {
             let slot = previous.slot + (try input.small())

@@ -33,6 +33,9 @@ public struct IngestStage: PipelineStage {
 
     /// Bytes per window of a chunked file.
     var chunkWindow = 8 << 20
+    /// The current month, when a test sets it (else the clock's, or `SOC_PIPELINE_TODAY`).
+    var today: Period?
+    var currentMonth: Period { today ?? Period.current(environment: ProcessInfo.processInfo.environment) }
 
     init(workers: Int, chunkedFromBytes: Int, chunkOnlyWhenCoresIdle: Bool = true, chunkWindow: Int = 8 << 20) {
         self.workers = max(1, workers)
@@ -70,7 +73,7 @@ public struct IngestStage: PipelineStage {
         let cache = FileStatCache(entries: Dictionary(cached.map { ($0.path, $0) }, uniquingKeysWith: { $1 }), verify: context.verifyInputs)
         let hashes = try currentHashes(context.config, cache: cache)
         planningReads.entries.withLock { $0 = hashes.read }
-        return Self.content(references: hashes.references, inputs: hashes.inputs.map { ($0.path, $0.sha256) })
+        return Self.content(current: currentMonth, references: hashes.references, inputs: hashes.inputs.map { ($0.path, $0.sha256) })
     }
 
     /// Records the metadata of the files planning read, so the next run need not read them.
@@ -80,8 +83,10 @@ public struct IngestStage: PipelineStage {
 
     /// The current month (periods after it are refused, so a new month can admit rows), reference files,
     /// then inputs, each labelled by its path.
-    static func content(references: [(file: String, sha256: String)], inputs: [(path: String, sha256: String)]) -> [StageFingerprint.Part] {
-        [StageFingerprint.Part("current month", Period.current(environment: ProcessInfo.processInfo.environment).label)]
+    static func content(current: Period, references: [(file: String, sha256: String)], inputs: [(path: String, sha256: String)])
+        -> [StageFingerprint.Part]
+    {
+        [StageFingerprint.Part("current month", current.label)]
             + references.map { StageFingerprint.Part("reference \($0.file)", $0.sha256) } + inputs.map { StageFingerprint.Part($0.path, $0.sha256) }
     }
 
@@ -166,6 +171,7 @@ public struct IngestStage: PipelineStage {
         try FaultInjection.check("ingest:after-totals")
 
         let content = Self.content(
+            current: currentMonth,
             references: reference.fileHashes.map { ($0.file, $0.sha256) },
             inputs: results.flatMap { result in result.files.map { ($0.file.displayPath, $0.sha256) } })
         let notes = results.map { result in
@@ -204,7 +210,7 @@ public struct IngestStage: PipelineStage {
         let order = jobs.indices.sorted { jobs[$0].1.reduce(0) { $0 + $1.size } > jobs[$1].1.reduce(0) { $0 + $1.size } }
         let totalFiles = jobs.reduce(0) { $0 + $1.1.count }
         let progress = ProgressLine(enabled: context.showProgress, totalFiles: totalFiles)
-        let current = Period.current(environment: ProcessInfo.processInfo.environment)
+        let current = currentMonth
         let parsing = Parsing()
         let workers = workers, onlyWhenIdle = chunkOnlyWhenCoresIdle
         let ingester = SourceIngester(

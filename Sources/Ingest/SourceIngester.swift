@@ -80,14 +80,16 @@ struct SourceIngester {
             if let alone {
                 var found: (part: FilePart, stats: SourceResult.FileStats, stored: SourceParts.Stored?)?
                 let stored = parts?.byPath[file.displayPath]
-                if let stored, let hash = hashes[file.path], stored.sha256 == hash, let part = FilePart(decoding: stored.part, shape: alone, file: file) {
-                    found = (part, part.fileStats(for: file, sha256: hash), stored)
+                let unchanged = stored.map { $0.sha256 == hashes[file.path] } ?? false
+                let decoded = unchanged ? stored.flatMap { FilePart(decoding: $0.part, shape: alone, file: file) } : nil
+                if unchanged, decoded == nil { unreadable = true }
+                if let stored, let part = decoded, part.heldUnder(current.ordinal) {
+                    found = (part, part.fileStats(for: file, sha256: stored.sha256), stored)
                 } else {
-                    if let stored, stored.sha256 == hashes[file.path] { unreadable = true }
                     alone.reset()
                     let attributed = AttributedTotals()
                     let stats = try parse(file, into: alone, attributed: attributed, rawRows: nil)
-                    found = (FilePart(totals: alone, attributed: attributed, stats: stats), stats, nil)
+                    found = (FilePart(totals: alone, attributed: attributed, stats: stats, parsedInMonth: current.ordinal), stats, nil)
                 }
                 if let (part, stats, stored) = found {
                     let added = totals.absorb(part)

@@ -14,9 +14,9 @@ final class StoredFileParts: Sendable {
         var source: SourceConfig
         var reference: ReferenceConfig
         var referenceFiles: [String]
-        var firstPeriod: Int
-        var lastPeriod: Int
-        var currentMonth: String
+        /// The configured window, not the current month: a part records the month it was parsed in, and is
+        /// used in a later one only if the file held no row after that month (``FilePart/heldUnder(_:)``).
+        var periods: PeriodWindow
         var maximumPeriods: Int
     }
 
@@ -36,15 +36,13 @@ final class StoredFileParts: Sendable {
     init(_ db: Database, config: PipelineConfig, reference: ReferenceTables, context: StageContext, planned: [InputFileStat]) throws {
         enabled = !context.keepsRows
         verify = context.verifyInputs
-        let current = Period.current(environment: ProcessInfo.processInfo.environment)
-        let bounds = config.periods.bounds(current: current)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var keys: [String: String] = [:]
         for source in config.sources {
             let key = PartKey(
                 program: ProgramVersion.build, source: source, reference: config.reference, referenceFiles: reference.fileHashes.map(\.sha256),
-                firstPeriod: bounds.lowerBound, lastPeriod: bounds.upperBound, currentMonth: current.label, maximumPeriods: config.ingest.maxPeriods)
+                periods: config.periods, maximumPeriods: config.ingest.maxPeriods)
             keys[source.name] = Fingerprint.sha256(try encoder.encode(key))
         }
         self.keys = keys

@@ -46,17 +46,19 @@ struct IncrementalIngestTests {
 
     /// Runs ingest (forced, as a changed input would make it run); returns its tables as text and its notes.
     @discardableResult
-    static func ingest(_ workspace: TestWorkspace) throws -> (tables: String, notes: String) {
-        let store = try StageHarness.run(IngestStage(workers: 2), configPath: workspace.path("pipeline.json"))
+    static func ingest(_ workspace: TestWorkspace, today: String? = nil) throws -> (tables: String, notes: String) {
+        var stage = IngestStage(workers: 2)
+        stage.today = today.flatMap(Period.init(label:))
+        let store = try StageHarness.run(stage, configPath: workspace.path("pipeline.json"))
         let notes = try store.pool.read { db in try String.fetchOne(db, sql: "SELECT notes FROM stage_checkpoint WHERE stage = 'ingest'") } ?? ""
         let dump = try TableDump.dump(workspace.path("out/test.sqlite"))
         return (dump.components(separatedBy: "## ").filter { $0.hasPrefix("ingest_") || $0.hasPrefix("ref_") }.joined(separator: "## "), notes)
     }
 
     /// The same files ingested into a fresh database.
-    static func fullRebuild(_ workspace: TestWorkspace) throws -> String {
+    static func fullRebuild(_ workspace: TestWorkspace, today: String? = nil) throws -> String {
         try? FileManager.default.removeItem(atPath: workspace.path("out"))
-        return try ingest(workspace).tables
+        return try ingest(workspace, today: today).tables
     }
 
     static func copyFiles(of workspace: TestWorkspace) throws -> TestWorkspace {
@@ -66,10 +68,10 @@ struct IncrementalIngestTests {
         return copy
     }
 
-    static func expectFullRebuild(_ workspace: TestWorkspace, _ incremental: String, _ comment: Comment) throws {
+    static func expectFullRebuild(_ workspace: TestWorkspace, _ incremental: String, _ comment: Comment, today: String? = nil) throws {
         let fresh = try copyFiles(of: workspace)
         try? FileManager.default.removeItem(atPath: fresh.path("out"))
-        let full = try fullRebuild(fresh)
+        let full = try fullRebuild(fresh, today: today)
         let fullLines = full.components(separatedBy: "\n"), incrementalLines = incremental.components(separatedBy: "\n")
         let first = zip(fullLines, incrementalLines).first { $0 != $1 }
         #expect(
@@ -102,6 +104,24 @@ struct IncrementalIngestTests {
         #expect(run.notes.contains("waits: 6 files (4 unchanged, not read"), "\(run.notes)")
         #expect(run.tables.contains("period:\"2025-02\""))
         try Self.expectFullRebuild(workspace, run.tables, "a month added")
+    }
+
+    @Test func aNewMonthReadsAgainOnlyTheFilesWithRowsAfterTheLast() throws {
+        let workspace = try Self.workspace(months: Array(Self.months.prefix(2)))
+        try workspace.write(
+            "pipeline.json",
+            TestWorkspace.tinyConfigJSON(extra: ", \"requireFullCoverage\": false").replacingOccurrences(of: "extracts/{icb}/", with: "extracts/*/{icb}/"))
+        // January's QBB file also holds a February row: in January it is refused as a future period.
+        let path = "extracts/\(Self.months[1])/QBB/admissions.csv"
+        try workspace.write(path, Self.admissions("QBB", Self.months[1], extra: "E01000003,\(Self.months[2]),female,20-24,4\n"))
+        let january = try Self.ingest(workspace, today: Self.months[1])
+        #expect(january.tables.contains("reason:\"future_period\""))
+        // February begins: that file is read again and its row counts; every other file is added from its part.
+        let february = try Self.ingest(workspace, today: Self.months[2])
+        #expect(february.notes.contains("admissions: 4 files (3 unchanged"), "\(february.notes)")
+        #expect(february.notes.contains("waits: 4 files (4 unchanged"), "\(february.notes)")
+        #expect(!february.tables.contains("reason:\"future_period\""))
+        try Self.expectFullRebuild(workspace, february.tables, "the next month", today: Self.months[2])
     }
 
     @Test func anEditWithinTheSameSecondAndSizeIsSeen() throws {
