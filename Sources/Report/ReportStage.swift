@@ -88,9 +88,8 @@ public struct ReportStage: PipelineStage {
         phases.done("tables")
         try FaultInjection.check("report:after-tables")
 
-        let audit = try DisclosureAudit(rules: settings.disclosure).verify(
-            periods: try PublishedTableData.periods(db, of: DisclosureAudit.attackedTables()), definitions: inputs.arithmetic,
-            load: { table, period in try PublishedTableData.load(db, table: table, filters: [("period_start", period)]) })
+        let audited = try AuditByPeriod(audit: DisclosureAudit(rules: settings.disclosure), definitions: inputs.arithmetic).run(db)
+        let audit = audited.findings
         phases.done("audit")
         let fingerprint = baseFingerprint(context).digest
         let publisher = Publisher(outputDirectory: context.config.resolve(context.config.outputDirectory))
@@ -130,11 +129,12 @@ public struct ReportStage: PipelineStage {
                 "published \(files.count + 1) files to \(publisher.latestPath) (runs/\(context.runID))",
                 "disclosure control: \(actions.isEmpty ? "no cells touched" : actions.joined(separator: ", "))",
                 "complementary suppression: \(complementary) counts hidden so no suppressed count can be differenced out",
-                "disclosure audit: \(audit.cellsChecked) count cells checked (\(audit.hiddenCells) hidden), \(audit.relationsUsed) published sums used, 0 hidden counts recoverable",
+                "disclosure audit: \(audit.cellsChecked) count cells checked (\(audit.hiddenCells) hidden), \(audit.relationsUsed) published sums used, 0 hidden counts recoverable"
+                    + (audited.reused > 0 ? " (\(audited.reused) periods' verdicts kept: nothing they read had changed)" : ""),
                 "disclosure solver: \(audit.programs) integer programs over "
                     + audit.relationsByKind.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
                     + "; every hidden count keeps its protection (a suppressed count at least \(Int(FeasibleRanges(rules: settings.disclosure).minimumWidth) + 1) whole values)"
-                    + (audit.narrowest.map { ", the narrowest at least \(Int($0.range.width) + 1)" } ?? ""),
+                    + (audited.narrowestWidth.map { ", the narrowest at least \(Int($0) + 1)" } ?? ""),
             ], content: [Self.publication(inPlace: true)])
     }
 }

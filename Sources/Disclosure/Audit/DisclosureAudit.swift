@@ -21,6 +21,19 @@ package struct DisclosureAudit {
         catalogue.filter { $0.counts != nil } + [PublishedCatalog.suppressedCells.table]
     }
 
+    /// Every table ``verify(periods:definitions:catalogue:load:)`` reads for a period: the controlled tables
+    /// with counts and the attacked ones, each once.
+    package func tablesRead(of catalogue: [PublishedTable] = PublishedCatalog.tables) -> [PublishedTable] {
+        var names: Set<String> = []
+        return (countedTables(of: catalogue) + Self.attackedTables(of: catalogue)).filter { names.insert($0.name).inserted }
+    }
+
+    private func countedTables(of catalogue: [PublishedTable]) -> [PublishedTable] {
+        catalogue.filter { table in
+            table.columns.contains { $0.kind == .count } && (rules.controlNational || !Self.nationalTables.contains(table.name))
+        }
+    }
+
     /// Checks the published tables, loaded a period at a time by `load` (a table's rows of one
     /// `period_start`); returns what the attacker tried. Every published sum is within one indicator and
     /// period, so its memory does not grow with the periods published (docs/ARCHITECTURE.md, "Report memory").
@@ -31,9 +44,7 @@ package struct DisclosureAudit {
     ) throws -> PublishedCountAudit.Findings {
         let attacker = PublishedCountAudit(rules: rules, definitions: definitions)
         var findings = PublishedCountAudit.Findings()
-        let counted = catalogue.filter { table in
-            table.columns.contains { $0.kind == .count } && (rules.controlNational || !Self.nationalTables.contains(table.name))
-        }
+        let counted = countedTables(of: catalogue)
         for period in periods {
             for table in counted { try verifyNoSmallCount(try load(table, period)) }
             let found: PublishedCountAudit.Findings

@@ -28,6 +28,9 @@ package struct PublishedCountAudit {
         /// For each recovered or unprotected count: its table, row and column, and the published figures
         /// that narrow it (the kinds of sum it takes part in), for the error that refuses to publish.
         package var evidence: [CountCell: String] = [:]
+
+        /// Nothing tried yet, for a caller adding up periods' findings.
+        package static var none: Findings { Findings() }
     }
 
     /// `definitions`: each indicator's arithmetic, by indicator id.

@@ -18,6 +18,7 @@ enum ReportSchema {
         SchemaMigration(32, "v7-report-headline-range-ends", sql: headlineRangeEnds),
         SchemaMigration(38, "v8-report-ics-completeness", sql: icsCompleteness),
         SchemaMigration(39, "v9-report-suppressed-cells-by-period", sql: suppressedCellsByPeriod),
+        SchemaMigration(44, "v10-report-audited-period", sql: auditedPeriod),
     ]
 
     /// A range statement's lowest and highest values in their own columns, beside the figure, so that
@@ -127,6 +128,21 @@ enum ReportSchema {
             run_id TEXT NOT NULL,
             manifest_sha256 TEXT NOT NULL,
             PRIMARY KEY (indicator_id, period_start, place_code)
+        ) STRICT;
+        """
+
+    /// Each period's disclosure audit verdict and the digest of what it read (docs/ARCHITECTURE.md,
+    /// "Downstream by period").
+    static let auditedPeriod = """
+        CREATE TABLE report_audited_period (
+            period TEXT PRIMARY KEY,
+            digest TEXT NOT NULL,
+            cells_checked INTEGER NOT NULL,
+            hidden_cells INTEGER NOT NULL,
+            relations_used INTEGER NOT NULL,
+            programs INTEGER NOT NULL,
+            relations_by_kind TEXT NOT NULL,
+            narrowest_width REAL
         ) STRICT;
         """
 
