@@ -50,12 +50,13 @@ struct AuditByPeriodTests {
         let base = data([.integer(5), .number(1.5), .text("x")], nil)
         let digest = AuditByPeriod.digest(basis: "b", period: "2025-03-01", tables: [base])
         #expect(AuditByPeriod.digest(basis: "b", period: "2025-03-01", tables: [data([.integer(5), .number(1.5), .text("x")], nil, run: "z")]) == digest)
-        // Every published row names its run: that column is not read.
-        let withRun = try #require(PublishedCatalog.tables.first { $0.column(AuditByPeriod.runColumn) != nil && $0.counts != nil })
+        // Every published row names its run and the input manifest's hash: those columns are not read.
+        let withRun = try #require(PublishedCatalog.tables.first { $0.column("run_id") != nil && $0.column("manifest_sha256") != nil && $0.counts != nil })
         func run(_ id: String) -> PublishedTableData {
             PublishedTableData(
-                table: withRun, columns: withRun.columns, rows: [withRun.columns.map { $0.name == AuditByPeriod.runColumn ? .text(id) : .integer(1) }],
-                statuses: [[]], runID: id, manifestSHA256: nil)
+                table: withRun, columns: withRun.columns,
+                rows: [withRun.columns.map { AuditByPeriod.runColumns.contains($0.name) ? .text(id) : .integer(1) }], statuses: [[]], runID: id,
+                manifestSHA256: id)
         }
         #expect(AuditByPeriod.digest(basis: "b", period: "p", tables: [run("a")]) == AuditByPeriod.digest(basis: "b", period: "p", tables: [run("b")]))
         for (changed, what) in [

@@ -43,14 +43,18 @@ struct TransformByPeriodTests {
         return workspace
     }
 
-    /// Runs every stage; returns every table but the run ledger and the checkpoints' notes, and transform's notes.
+    /// Runs every stage; returns every table but the run ledger and the checkpoints' notes, and transform's and
+    /// the report's notes.
     @discardableResult
     static func run(_ workspace: TestWorkspace) throws -> (tables: String, notes: String) {
         var notes = ""
         for stage in StageHarness.stages {
             let store = try StageHarness.run(stage, configPath: workspace.path("pipeline.json"))
-            if stage.name == .transform {
-                notes = try store.pool.read { db in try String.fetchOne(db, sql: "SELECT notes FROM stage_checkpoint WHERE stage = 'transform'") } ?? ""
+            if stage.name == .transform || stage.name == .report {
+                notes +=
+                    try store.pool.read { db in
+                        try String.fetchOne(db, sql: "SELECT notes FROM stage_checkpoint WHERE stage = ?", arguments: [stage.name.rawValue])
+                    } ?? ""
             }
         }
         let dump = try TableDump.dump(workspace.path("out/test.sqlite"))
@@ -98,6 +102,9 @@ struct TransformByPeriodTests {
             // Only the new month is computed; the others' values are kept.
             #expect(added.notes.contains("DSR: 1 periods computed (the others unchanged since the last run)"), "\(month): \(added.notes)")
             #expect(added.notes.contains("PROP: 1 periods computed (the others"), "\(month): \(added.notes)")
+            // The months before keep their disclosure audit: nothing it reads in them changed.
+            let before = Self.months.firstIndex(of: month)!
+            #expect(added.notes.contains("(\(before) periods' verdicts kept"), "\(month): \(added.notes)")
             try Self.expectFullRebuild(workspace, added.tables, "\(month) added")
         }
     }

@@ -33,6 +33,7 @@ struct AuditByPeriod {
             let digest = Self.digest(basis: basis, period: period, tables: tables.compactMap { loaded[$0.name] })
             var verdict: AuditedPeriod
             if let previous = kept[period], previous.digest == digest {
+                try audit.verifyNoSmallCounts { loaded[$0.name]! }
                 verdict = previous
                 reused += 1
             } else {
@@ -66,10 +67,12 @@ struct AuditByPeriod {
         return Fingerprint.combine([("program", ProgramVersion.build), ("rules", rules), ("arithmetic", arithmetic.joined(separator: "\n"))])
     }
 
-    static let runColumn = "run_id"
+    /// The run's provenance on every published row: its ID, and the hash of the input manifest, which moves
+    /// whenever any input does — every period's rows would otherwise differ from the last run's.
+    static let runColumns: Set<String> = ["run_id", "manifest_sha256"]
 
     /// SHA-256 of the basis, the period, and each table's name, columns, and every row's cells (but the run's
-    /// ID) and statuses.
+    /// provenance) and statuses.
     static func digest(basis: String, period: String, tables: [PublishedTableData]) -> String {
         var hasher = StreamingSHA256()
         func add(_ text: String) {
@@ -80,8 +83,8 @@ struct AuditByPeriod {
         add(basis)
         add(period)
         for data in tables {
-            // Every column but the run's ID, which every row carries and the audit never reads.
-            let read = data.columns.indices.filter { data.columns[$0].name != Self.runColumn }
+            // Every column but the run's provenance, which every row carries and the audit never reads.
+            let read = data.columns.indices.filter { !Self.runColumns.contains(data.columns[$0].name) }
             add("table \(data.table.name)")
             add(read.map { data.columns[$0].name }.joined(separator: ","))
             for (row, statuses) in zip(data.rows, data.statuses) {
