@@ -36,14 +36,12 @@ final class StoredFileParts: Sendable {
     init(_ db: Database, config: PipelineConfig, reference: ReferenceTables, context: StageContext, planned: [InputFileStat]) throws {
         enabled = !context.keepsRows
         verify = context.verifyInputs
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var keys: [String: String] = [:]
         for source in config.sources {
             let key = PartKey(
                 program: ProgramVersion.build, source: source, reference: config.reference, referenceFiles: reference.fileHashes.map(\.sha256),
                 periods: config.periods, maximumPeriods: config.ingest.maxPeriods)
-            keys[source.name] = Fingerprint.sha256(try encoder.encode(key))
+            keys[source.name] = Fingerprint.sha256(Data(StageFingerprint.canonicalJSON(key).utf8))
         }
         self.keys = keys
         var cache = try Dictionary(InputFileStat.fetchAll(db).map { ($0.path, $0) }, uniquingKeysWith: { $1 })

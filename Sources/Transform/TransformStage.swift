@@ -310,10 +310,8 @@ public struct TransformStage: PipelineStage {
     /// catalogue, the population (its sources' digests), every source's kind, grain, vintage and top age band,
     /// and the reference files (docs/ARCHITECTURE.md, "Downstream by period").
     static func basis(_ db: Database, config: PipelineConfig) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var parts: [(String, String)] = [
-            ("program", ProgramVersion.build), ("indicators", String(decoding: try encoder.encode(config.indicators), as: UTF8.self)),
+            ("program", ProgramVersion.build), ("indicators", StageFingerprint.canonicalJSON(config.indicators)),
             ("population source", config.populationSource?.name ?? ""),
         ]
         let sources = try IngestedSource.fetchAll(db).sorted { $0.source < $1.source }

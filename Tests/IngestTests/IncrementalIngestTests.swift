@@ -13,37 +13,6 @@ import Testing
 struct IncrementalIngestTests {
     static let months = ["2024-12", "2025-01", "2025-02"]
 
-    /// One ICB's admissions for a month: every band of both sexes of its two LSOAs (QBB's one each).
-    static func admissions(_ icb: String, _ month: String, extra: String = "") -> String {
-        let lsoas = icb == "QAA" ? ["E01000001", "E01000002"] : ["E01000003", "E01000004"]
-        var text = "lsoa_code,period,sex,age_band,events\n"
-        for lsoa in lsoas {
-            for sex in ["male", "female"] {
-                for band in AgeBand.all { text += "\(lsoa),\(month),\(sex),\(band.label),\((band.index * 3 + Int(month.suffix(2))!) % 11)\n" }
-            }
-        }
-        return text + extra
-    }
-
-    /// A workspace whose sources are delivered as monthly folders, `extracts/<month>/<icb>/…`.
-    static func workspace(months: [String]) throws -> TestWorkspace {
-        let workspace = try TestWorkspace()
-        try workspace.writeTinyReference()
-        for month in months { try write(month, in: workspace) }
-        try workspace.write(
-            "pipeline.json",
-            TestWorkspace.tinyConfigJSON().replacingOccurrences(of: "extracts/{icb}/", with: "extracts/*/{icb}/"))
-        return workspace
-    }
-
-    static func write(_ month: String, in workspace: TestWorkspace) throws {
-        for icb in ["QAA", "QBB"] {
-            try workspace.write("extracts/\(month)/\(icb)/admissions.csv", admissions(icb, month))
-            let lsoa = icb == "QAA" ? "E01000001" : "E01000003"
-            try workspace.write("extracts/\(month)/\(icb)/waits.csv", "lsoa_code,period,sex,age_band,numerator,denominator\n\(lsoa),\(month),male,40-44,8,10\n")
-        }
-    }
-
     /// Runs ingest (forced, as a changed input would make it run); returns its tables as text and its notes.
     @discardableResult
     static func ingest(_ workspace: TestWorkspace, today: String? = nil) throws -> (tables: String, notes: String) {
@@ -61,23 +30,9 @@ struct IncrementalIngestTests {
         return try ingest(workspace, today: today).tables
     }
 
-    static func copyFiles(of workspace: TestWorkspace) throws -> TestWorkspace {
-        let copy = try TestWorkspace()
-        try FileManager.default.removeItem(atPath: copy.path(""))
-        try FileManager.default.copyItem(atPath: workspace.path(""), toPath: copy.path(""))
-        return copy
-    }
-
     static func expectFullRebuild(_ workspace: TestWorkspace, _ incremental: String, _ comment: Comment, today: String? = nil) throws {
-        let fresh = try copyFiles(of: workspace)
-        try? FileManager.default.removeItem(atPath: fresh.path("out"))
-        let full = try fullRebuild(fresh, today: today)
-        let fullLines = full.components(separatedBy: "\n"), incrementalLines = incremental.components(separatedBy: "\n")
-        let first = zip(fullLines, incrementalLines).first { $0 != $1 }
-        #expect(
-            full == incremental,
-            "\(comment): first difference, full rebuild then incremental: \(first.map { "\($0.0)\n\($0.1)" } ?? "lengths \(fullLines.count), \(incrementalLines.count)")"
-        )
+        let full = try fullRebuild(MonthlyWorld.copyFiles(of: workspace), today: today)
+        #expect(full == incremental, "\(comment): first difference, full rebuild then incremental: \(TableDump.firstDifference(full, incremental))")
     }
 
     /// Rows the last ingest run wrote to a table, and the table's rows in `period`.
@@ -92,9 +47,9 @@ struct IncrementalIngestTests {
     }
 
     @Test func addingAMonthParsesOnlyItsFiles() throws {
-        let workspace = try Self.workspace(months: Array(Self.months.prefix(2)))
+        let workspace = try MonthlyWorld.workspace(months: Array(Self.months.prefix(2)))
         try Self.ingest(workspace)
-        try Self.write(Self.months[2], in: workspace)
+        try MonthlyWorld.write(Self.months[2], in: workspace)
         let run = try Self.ingest(workspace)
         // Only the new month's counts are written; the others' rows stay as they were.
         let counts = try Self.rowsWritten("ingest_event_total", period: Self.months[2], in: workspace)
@@ -107,13 +62,13 @@ struct IncrementalIngestTests {
     }
 
     @Test func aNewMonthReadsAgainOnlyTheFilesWithRowsAfterTheLast() throws {
-        let workspace = try Self.workspace(months: Array(Self.months.prefix(2)))
+        let workspace = try MonthlyWorld.workspace(months: Array(Self.months.prefix(2)))
         try workspace.write(
             "pipeline.json",
-            TestWorkspace.tinyConfigJSON(extra: ", \"requireFullCoverage\": false").replacingOccurrences(of: "extracts/{icb}/", with: "extracts/*/{icb}/"))
+            MonthlyWorld.config(extra: ", \"requireFullCoverage\": false"))
         // January's QBB file also holds a February row: in January it is refused as a future period.
         let path = "extracts/\(Self.months[1])/QBB/admissions.csv"
-        try workspace.write(path, Self.admissions("QBB", Self.months[1], extra: "E01000003,\(Self.months[2]),female,20-24,4\n"))
+        try workspace.write(path, MonthlyWorld.admissions("QBB", Self.months[1], extra: "E01000003,\(Self.months[2]),female,20-24,4\n"))
         let january = try Self.ingest(workspace, today: Self.months[1])
         #expect(january.tables.contains("reason:\"future_period\""))
         // February begins: that file is read again and its row counts; every other file is added from its part.
@@ -125,7 +80,7 @@ struct IncrementalIngestTests {
     }
 
     @Test func anEditWithinTheSameSecondAndSizeIsSeen() throws {
-        let workspace = try Self.workspace(months: Self.months)
+        let workspace = try MonthlyWorld.workspace(months: Self.months)
         try Self.ingest(workspace)
         // Same size, same second: only the content says it changed (the stat cache's racy guard).
         let path = "extracts/\(Self.months[0])/QAA/admissions.csv"
@@ -143,7 +98,7 @@ struct IncrementalIngestTests {
     }
 
     @Test func aDeletedFileTakesItsCountsAndItsPartWithIt() throws {
-        let workspace = try Self.workspace(months: Self.months)
+        let workspace = try MonthlyWorld.workspace(months: Self.months)
         let first = try Self.ingest(workspace)
         #expect(first.tables.contains("extracts/2024-12/QBB/waits.csv"))
         // December's waits withdrawn (both ICBs': coverage is checked by period).
@@ -155,18 +110,18 @@ struct IncrementalIngestTests {
     }
 
     @Test func aRowRepeatedInAnotherFileIsQuarantinedAsInAFullRebuild() throws {
-        let workspace = try Self.workspace(months: Array(Self.months.prefix(1)))
+        let workspace = try MonthlyWorld.workspace(months: Array(Self.months.prefix(1)))
         try Self.ingest(workspace)
         // January's QAA file repeats a December row: read after December's, it is the duplicate.
-        try Self.write(Self.months[1], in: workspace)
+        try MonthlyWorld.write(Self.months[1], in: workspace)
         let repeated = "E01000001,\(Self.months[0]),male,0-4,1\n"
         try workspace.write(
-            "extracts/\(Self.months[1])/QAA/admissions.csv", Self.admissions("QAA", Self.months[1], extra: repeated))
+            "extracts/\(Self.months[1])/QAA/admissions.csv", MonthlyWorld.admissions("QAA", Self.months[1], extra: repeated))
         let added = try Self.ingest(workspace)
         #expect(added.tables.contains("reason:\"duplicate_key\""))
         try Self.expectFullRebuild(workspace, added.tables, "a new file repeating a stored file's row")
         // Both stored now; a third month's run adds December's part, and January's collides with it: read in order.
-        try Self.write(Self.months[2], in: workspace)
+        try MonthlyWorld.write(Self.months[2], in: workspace)
         let third = try Self.ingest(workspace)
         #expect(third.notes.contains("admissions: 6 files (3 unchanged"), "\(third.notes)")
         try Self.expectFullRebuild(workspace, third.tables, "a stored file repeating another stored file's row")
@@ -182,18 +137,18 @@ struct IncrementalIngestTests {
     }
 
     @Test func rawRowsAreReadFromEveryFile() throws {
-        let workspace = try Self.workspace(months: Self.months)
+        let workspace = try MonthlyWorld.workspace(months: Self.months)
         try Self.ingest(workspace)
         try workspace.write(
             "pipeline.json",
-            TestWorkspace.tinyConfigJSON(extra: ", \"keepRows\": true").replacingOccurrences(of: "extracts/{icb}/", with: "extracts/*/{icb}/"))
+            MonthlyWorld.config(extra: ", \"keepRows\": true"))
         let run = try Self.ingest(workspace)
         #expect(!run.notes.contains("unchanged"), "\(run.notes)")
         #expect(run.tables.contains("## ingest_row\n[dataset"))
     }
 
     @Test func aPartReadsBackAsItWasWrittenAndAnyDamageRefusesIt() throws {
-        let workspace = try Self.workspace(months: Self.months)
+        let workspace = try MonthlyWorld.workspace(months: Self.months)
         try Self.ingest(workspace)
         let store = try CheckpointStore(path: workspace.path("out/test.sqlite"), migrations: StageHarness.migrations)
         let parts = try store.pool.read { db in try IngestedFilePart.fetchAll(db) }

@@ -13,36 +13,6 @@ import Transform
 struct TransformByPeriodTests {
     static let months = ["2024-11", "2024-12", "2025-01", "2025-02"]
 
-    static func admissions(_ icb: String, _ month: String, shift: Int = 0) -> String {
-        let lsoas = icb == "QAA" ? ["E01000001", "E01000002"] : ["E01000003", "E01000004"]
-        var text = "lsoa_code,period,sex,age_band,events\n"
-        for lsoa in lsoas {
-            for sex in ["male", "female"] {
-                for band in AgeBand.all { text += "\(lsoa),\(month),\(sex),\(band.label),\((band.index * 7 + Int(month.suffix(2))! * 3 + shift) % 13 + 1)\n" }
-            }
-        }
-        return text
-    }
-
-    static func write(_ month: String, in workspace: TestWorkspace, shift: Int = 0) throws {
-        for icb in ["QAA", "QBB"] {
-            try workspace.write("extracts/\(month)/\(icb)/admissions.csv", admissions(icb, month, shift: shift))
-            let lsoa = icb == "QAA" ? "E01000001" : "E01000003"
-            try workspace.write(
-                "extracts/\(month)/\(icb)/waits.csv",
-                "lsoa_code,period,sex,age_band,numerator,denominator\n\(lsoa),\(month),male,40-44,\(6 + shift),10\n")
-        }
-    }
-
-    static func workspace(months: [String], indicators: String = TransformStageTests.indicators) throws -> TestWorkspace {
-        let workspace = try TestWorkspace()
-        try workspace.writeTinyReference()
-        for month in months { try write(month, in: workspace) }
-        try workspace.write(
-            "pipeline.json", TestWorkspace.tinyConfigJSON(indicators: indicators).replacingOccurrences(of: "extracts/{icb}/", with: "extracts/*/{icb}/"))
-        return workspace
-    }
-
     /// Runs every stage; returns every table but the run ledger and the checkpoints' notes, and transform's and
     /// the report's notes.
     @discardableResult
@@ -83,21 +53,16 @@ struct TransformByPeriodTests {
     }
 
     static func expectFullRebuild(_ workspace: TestWorkspace, _ incremental: String, _ comment: Comment) throws {
-        let fresh = try TestWorkspace()
-        try FileManager.default.removeItem(atPath: fresh.path(""))
-        try FileManager.default.copyItem(atPath: workspace.path(""), toPath: fresh.path(""))
-        try FileManager.default.removeItem(atPath: fresh.path("out"))
-        let full = try run(fresh).tables
-        let first = zip(full.components(separatedBy: "\n"), incremental.components(separatedBy: "\n")).first { $0 != $1 }
-        #expect(full == incremental, "\(comment): first difference, full rebuild then incremental: \(first.map { "\($0.0)\n\($0.1)" } ?? "lengths")")
+        let full = try run(MonthlyWorld.copyFiles(of: workspace)).tables
+        #expect(full == incremental, "\(comment): first difference, full rebuild then incremental: \(TableDump.firstDifference(full, incremental))")
     }
 
     @Test func aHistoryBuiltMonthByMonthIsAFullRebuild() throws {
-        let workspace = try Self.workspace(months: Array(Self.months.prefix(1)))
+        let workspace = try MonthlyWorld.workspace(months: Array(Self.months.prefix(1)), indicators: TransformStageTests.indicators)
         let first = try Self.run(workspace)
         #expect(first.notes.contains("DSR: 1 periods computed, "), "\(first.notes)")
         for month in Self.months.dropFirst() {
-            try Self.write(month, in: workspace)
+            try MonthlyWorld.write(month, in: workspace)
             let added = try Self.run(workspace)
             // Only the new month is computed; the others' values are kept.
             #expect(added.notes.contains("DSR: 1 periods computed (the others unchanged since the last run)"), "\(month): \(added.notes)")
@@ -110,9 +75,9 @@ struct TransformByPeriodTests {
     }
 
     @Test func anEditedOrWithdrawnMonthIsComputedAgainOrDeleted() throws {
-        let workspace = try Self.workspace(months: Self.months)
+        let workspace = try MonthlyWorld.workspace(months: Self.months, indicators: TransformStageTests.indicators)
         try Self.run(workspace)
-        try Self.write(Self.months[1], in: workspace, shift: 2)
+        try MonthlyWorld.write(Self.months[1], in: workspace, shift: 2)
         let edited = try Self.run(workspace)
         #expect(edited.notes.contains("DSR: 1 periods computed (the others"), "\(edited.notes)")
         try Self.expectFullRebuild(workspace, edited.tables, "a past month edited")
@@ -124,11 +89,10 @@ struct TransformByPeriodTests {
     }
 
     @Test func aChangedCatalogueComputesEveryPeriod() throws {
-        let workspace = try Self.workspace(months: Self.months)
+        let workspace = try MonthlyWorld.workspace(months: Self.months, indicators: TransformStageTests.indicators)
         try Self.run(workspace)
         let fewer = TransformStageTests.indicators.replacingOccurrences(of: "\"multiplier\": 1000,", with: "\"multiplier\": 10000,")
-        try workspace.write(
-            "pipeline.json", TestWorkspace.tinyConfigJSON(indicators: fewer).replacingOccurrences(of: "extracts/{icb}/", with: "extracts/*/{icb}/"))
+        try workspace.write("pipeline.json", MonthlyWorld.config(indicators: fewer))
         let changed = try Self.run(workspace)
         #expect(changed.notes.contains("RATE: 4 periods computed, "), "\(changed.notes)")
         try Self.expectFullRebuild(workspace, changed.tables, "the catalogue changed")

@@ -60,9 +60,7 @@ struct AuditByPeriod {
 
     /// What every period's audit depends on besides its cells: the program, the rules, the arithmetic.
     private func basisDigest() -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        let rules = (try? encoder.encode(audit.rules)).map { String(decoding: $0, as: UTF8.self) } ?? "\(audit.rules)"
+        let rules = StageFingerprint.canonicalJSON(audit.rules)
         let arithmetic = definitions.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.statistic.rawValue) \($0.value.multiplier)" }
         return Fingerprint.combine([("program", ProgramVersion.build), ("rules", rules), ("arithmetic", arithmetic.joined(separator: "\n"))])
     }
