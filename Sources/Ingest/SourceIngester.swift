@@ -78,40 +78,38 @@ struct SourceIngester {
         var counted: [(path: String, sha256: String, inOrder: Bool, periods: Set<Period>?)] = []
         for file in files {
             if let alone {
-                var found: (part: FilePart, stats: SourceResult.FileStats, stored: SourceParts.Stored?)?
+                let part: FilePart, stats: SourceResult.FileStats, reused: SourceParts.Stored?
                 let stored = parts?.byPath[file.displayPath]
                 let unchanged = stored.map { $0.sha256 == hashes[file.path] } ?? false
                 let decoded = unchanged ? stored.flatMap { FilePart(decoding: $0.part, shape: alone, file: file) } : nil
                 if unchanged, decoded == nil { unreadable = true }
-                if let stored, let part = decoded, part.heldUnder(current.ordinal) {
-                    found = (part, part.fileStats(for: file, sha256: stored.sha256), stored)
+                if let stored, let decoded, decoded.heldUnder(current.ordinal) {
+                    (part, stats, reused) = (decoded, decoded.fileStats(for: file, sha256: stored.sha256), stored)
                 } else {
                     alone.reset()
                     let attributed = AttributedTotals()
-                    let stats = try parse(file, into: alone, attributed: attributed, rawRows: nil)
-                    found = (FilePart(totals: alone, attributed: attributed, stats: stats, parsedInMonth: current.ordinal), stats, nil)
+                    stats = try parse(file, into: alone, attributed: attributed, rawRows: nil)
+                    (part, reused) = (FilePart(totals: alone, attributed: attributed, stats: stats, parsedInMonth: current.ordinal), nil)
                 }
-                if let (part, stats, stored) = found {
-                    let added = totals.absorb(part)
-                    if let stored {
-                        // Its rows change if it is read in order this run and was not the last, or the reverse.
-                        if stored.readInOrder != !added {
-                            changed.formUnion(part.periods)
-                            result.readInOrderChanged.append((file.displayPath, !added))
-                        }
-                    } else {
+                let added = totals.absorb(part)
+                if let reused {
+                    // Its rows change if it is read in order this run and was not the last, or the reverse.
+                    if reused.readInOrder != !added {
                         changed.formUnion(part.periods)
-                        result.newParts.append((file.displayPath, stats.sha256, part.encoded(), !added))
+                        result.readInOrderChanged.append((file.displayPath, !added))
                     }
-                    counted.append((file.displayPath, stats.sha256, !added, Set(part.periods)))
-                    if added {
-                        part.addAttributed(to: result.attributed)
-                        if stored != nil { result.reusedFiles += 1 }
-                        try Self.checkDateOrder(stats, source: source)
-                        result.files.append(stats)
-                        onFileDone(file.size)
-                        continue
-                    }
+                } else {
+                    changed.formUnion(part.periods)
+                    result.newParts.append((file.displayPath, stats.sha256, part.encoded(), !added))
+                }
+                counted.append((file.displayPath, stats.sha256, !added, Set(part.periods)))
+                if added {
+                    part.addAttributed(to: result.attributed)
+                    if reused != nil { result.reusedFiles += 1 }
+                    try Self.checkDateOrder(stats, source: source)
+                    result.files.append(stats)
+                    onFileDone(file.size)
+                    continue
                 }
             }
             // In order, into the source's totals: no parts, or a part that reading in order would not give.
