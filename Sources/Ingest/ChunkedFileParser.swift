@@ -150,9 +150,7 @@ struct ChunkedFileParser: Sendable {
 
     /// Empty totals of this source's shape.
     private func newTotals() -> SourceTotals {
-        let keyUnits = reference.keyUnits(for: source)
-        return SourceTotals(
-            subIcbCount: reference.subIcbCodes.count, icbCount: reference.icbs.count, keyUnits: keyUnits, maximumPeriods: maximumPeriods)
+        SourceTotals(for: source, reference: reference, maximumPeriods: maximumPeriods)
     }
 
     /// `from..<to` cut into `chunks` ranges, each ending just after a line feed (the last at `to`).

@@ -19,6 +19,7 @@ final class ExtractParser: CSVRecordHandler {
     private(set) var map: HeaderMap<SourceField>?
     private var columnLsoa = -1, columnIcb = -1, columnDecile = -1, columnPeriod = -1
     private var columnSex = -1, columnAge = -1, columnValue1 = -1, columnValue2 = -1, columnProvider = -1, columnSubIcb = -1
+    private var columnEthnicGroup = -1, columnEthnicCategory = -1
     private let populationSlot: Int
     /// The columns read, in order (set from the header; avoids building an array per row).
     private var mappedColumns: [Int] = []
@@ -198,6 +199,29 @@ final class ExtractParser: CSVRecordHandler {
             decile = parsed
             subIcb = reference.wholeIcbSubIndex(icb)
             keyUnit = icb * 10 + decile - 1
+        case .icbByEthnicGroup:
+            // The group as the publisher wrote it, in the split slot after it; a broad group's own row and its
+            // categories' rows are kept apart, so nothing is counted twice (docs/DATA.md, "Ethnic groups").
+            guard
+                let group = EthnicGroup.read(
+                    group: record.string(columnEthnicGroup), category: columnEthnicCategory >= 0 ? record.string(columnEthnicCategory) : nil)
+            else {
+                return quarantine(record, column: (columnEthnicCategory >= 0 ? columnEthnicCategory : columnEthnicGroup) + 1, .unknownEthnicGroup)
+            }
+            let code = String(decoding: Self.trimmed(record[columnIcb]), as: UTF8.self)
+            guard let found = reference.icbIndex(forCode: code) else {
+                let reason: QuarantineReason =
+                    reference.subIcbIndex(forCode: code) != nil
+                    ? .subIcbCodeInIcbColumn : code.contains(" ") && code.count > 6 ? .icbNameNotCode : .unknownIcb
+                guard reason == .unknownIcb else { return quarantine(record, column: columnIcb + 1, reason) }
+                return setAside(
+                    record, column: columnIcb + 1, reason, measure: measure, period: columnPeriod >= 0 ? rowPeriod(record) : nil,
+                    unplaced: (icb: -1, decile: group.slot + 1))
+            }
+            icb = found
+            decile = group.slot + 1
+            subIcb = reference.wholeIcbSubIndex(icb)
+            keyUnit = icb * EthnicGroup.slots + group.slot
         }
 
         var period = columnPeriod >= 0 ? rowPeriod(record) : nil
@@ -451,7 +475,9 @@ final class ExtractParser: CSVRecordHandler {
         mappedColumns = [columnLsoa, columnIcb, columnDecile, columnPeriod, columnSex, columnAge, columnValue1, columnValue2, columnMeasure].filter { $0 >= 0 }
         columnProvider = map[.provider] ?? -1
         columnSubIcb = map[.subIcb] ?? -1
-        mappedColumns += [columnProvider, columnSubIcb].filter { $0 >= 0 }
+        columnEthnicGroup = map[.ethnicGroup] ?? -1
+        columnEthnicCategory = map[.ethnicCategory] ?? -1
+        mappedColumns += [columnProvider, columnSubIcb, columnEthnicGroup, columnEthnicCategory].filter { $0 >= 0 }
         let normalised = map.headers.map(HeaderName.normalise)
         for (name, values) in source.rowFilter.sorted(by: { $0.key < $1.key }) {
             guard let column = normalised.firstIndex(of: HeaderName.normalise(name)) else {

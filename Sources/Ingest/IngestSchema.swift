@@ -23,7 +23,27 @@ enum IngestSchema {
         SchemaMigration(40, "v17-ingest-file-part", sql: filePart),
         SchemaMigration(41, "v18-ingest-file-part-read-in-order", sql: filePartReadInOrder),
         SchemaMigration(42, "v19-ingest-period-digest", sql: periodDigest),
+        SchemaMigration(45, "v20-ingest-icb-ethnic-group-total", sql: icbEthnicGroupTotal),
     ]
+
+    /// Counts by ICB × ethnic group, and the ethnic group of counts whose ICB is unknown (docs/DATA.md,
+    /// "Ethnic groups").
+    static let icbEthnicGroupTotal = """
+        CREATE TABLE ingest_icb_ethnic_group_total (
+            dataset TEXT NOT NULL,
+            period TEXT NOT NULL,
+            icb_code TEXT NOT NULL,
+            ethnic_group TEXT NOT NULL,
+            sex TEXT NOT NULL,
+            age_band TEXT NOT NULL,
+            numerator REAL NOT NULL,
+            denominator REAL NOT NULL,
+            records INTEGER NOT NULL,
+            suppressed_records INTEGER NOT NULL,
+            PRIMARY KEY (dataset, period, icb_code, ethnic_group, sex, age_band)
+        ) STRICT;
+        ALTER TABLE ingest_unplaced_total ADD COLUMN ethnic_group TEXT;
+        """
 
     /// What each source's counts of each period were made from (docs/ARCHITECTURE.md, "Downstream by period").
     static let periodDigest = """

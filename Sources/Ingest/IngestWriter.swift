@@ -19,6 +19,7 @@ final class IngestWriter {
     private let proportions: RecordInserter<ProportionTotal>
     private let icbEvents: RecordInserter<IcbEventTotal>
     private let icbProportions: RecordInserter<IcbProportionTotal>
+    private let icbEthnicGroups: RecordInserter<IcbEthnicGroupTotal>
     private let attributedEvents: RecordInserter<AttributedEventTotal>
     private let unattributed: RecordInserter<UnattributedProvider>
     private let coverage: RecordInserter<AttributionCoverage>
@@ -33,7 +34,7 @@ final class IngestWriter {
     /// The tables of counts by period, in which a run writes again only the periods whose contribution
     /// changed (``SourceResult/periodsToWrite``; docs/ARCHITECTURE.md, "Incremental ingest").
     static let countTables: [any CheckpointRecord.Type] = [
-        EventTotal.self, ProportionTotal.self, IcbEventTotal.self, IcbProportionTotal.self, AttributedEventTotal.self,
+        EventTotal.self, ProportionTotal.self, IcbEventTotal.self, IcbProportionTotal.self, IcbEthnicGroupTotal.self, AttributedEventTotal.self,
     ]
 
     /// The tables ingest replaces whole on every run: all but the counts by period and the file parts, which
@@ -81,6 +82,7 @@ final class IngestWriter {
         proportions = try RecordInserter(db)
         icbEvents = try RecordInserter(db)
         icbProportions = try RecordInserter(db)
+        icbEthnicGroups = try RecordInserter(db)
         attributedEvents = try RecordInserter(db)
         unattributed = try RecordInserter(db)
         coverage = try RecordInserter(db)
@@ -135,6 +137,15 @@ final class IngestWriter {
                 continue  // shared out above
             case .byDecile:
                 break
+            case .byIcbEthnicGroup:
+                guard let group = EthnicGroup(slot: d.decile - 1) else { continue }
+                let scale = Double(source.counts.scale)
+                try icbEthnicGroups.insert(
+                    IcbEthnicGroupTotal(
+                        dataset: source.name, period: period, icbCode: icb, ethnicGroup: group, sex: sex, age: age,
+                        numerator: Double(totals.value1[cell]) / scale, denominator: Double(totals.value2[cell]) / scale, records: records,
+                        suppressedRecords: suppressed))
+                continue
             case .byIcb:
                 // Fractional counts were summed as whole ten-thousandths (``CountPrecision``).
                 let scale = Double(source.counts.scale)
@@ -207,11 +218,14 @@ final class IngestWriter {
             )
         })
         where held.contains(key.period.label) {
+            // A source by ethnic group holds the row's group in the split slot after it (``SourceTotals``).
+            let byGroup = source.grain.profile.ethnicGroupSplit
             try unplaced.insert(
                 UnplacedTotal(
                     dataset: source.name, period: key.period.label, icbCode: key.icb >= 0 ? reference.icbs[key.icb].odsCode : nil,
-                    imdDecile: key.decile > 0 ? key.decile : nil, sex: sexes[key.sex], age: ages[key.age], numerator: Double(counts.first) / scale,
-                    denominator: Double(counts.second) / scale, records: counts.rows, suppressedRecords: counts.suppressedRows))
+                    imdDecile: key.decile > 0 && !byGroup ? key.decile : nil, sex: sexes[key.sex], age: ages[key.age],
+                    numerator: Double(counts.first) / scale, denominator: Double(counts.second) / scale, records: counts.rows,
+                    suppressedRecords: counts.suppressedRows, ethnicGroup: byGroup ? EthnicGroup(slot: key.decile - 1) : nil))
         }
         if let raw = result.rawRows {
             let rows = try RecordInserter<KeptRow>(db)
@@ -305,7 +319,8 @@ final class IngestWriter {
         let written: [(any CheckpointRecord.Type, Int)] = [
             (IngestedFile.self, files.rowsInserted), (QuarantinedRow.self, quarantine.rowsInserted), (IngestedSource.self, sources.rowsInserted),
             (EventTotal.self, events.rowsInserted), (ProportionTotal.self, proportions.rowsInserted), (IcbEventTotal.self, icbEvents.rowsInserted),
-            (IcbProportionTotal.self, icbProportions.rowsInserted), (AttributedEventTotal.self, attributedEvents.rowsInserted),
+            (IcbProportionTotal.self, icbProportions.rowsInserted), (IcbEthnicGroupTotal.self, icbEthnicGroups.rowsInserted),
+            (AttributedEventTotal.self, attributedEvents.rowsInserted),
             (UnattributedProvider.self, unattributed.rowsInserted), (AttributionCoverage.self, coverage.rowsInserted),
             (PopulationTotal.self, population.rowsInserted),
             (SourceDataQuality.self, quality.rowsInserted), (SetAsideCount.self, setAside.rowsInserted), (UnplacedTotal.self, unplaced.rowsInserted),

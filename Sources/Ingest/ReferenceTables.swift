@@ -66,6 +66,7 @@ public struct ReferenceTables: Sendable {
         switch source.grain.profile.placement {
         case .lsoaLookup: places = source.lsoaVintage.flatMap { conversions[$0]?.codes.count } ?? lsoas.count
         case .icb, .icbByDecile, .provider: places = icbs.count * 10
+        case .icbByEthnicGroup: places = icbs.count * EthnicGroup.slots
         case .subIcb: places = subIcbCodes.count
         }
         // One row per measure: a place holds one row of each measure (docs/DATA.md, "One row per measure").

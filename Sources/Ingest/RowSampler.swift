@@ -28,12 +28,9 @@ public enum RowSampler {
         let current = Period.current(environment: ProcessInfo.processInfo.environment)
         var result: [(SourceConfig, [Finding])] = []
         for source in config.extractSources {
-            let keyUnits = reference.keyUnits(for: source)
             var findings: [Finding] = []
             for file in try FileDiscovery.files(for: source, config: config) {
-                let totals = SourceTotals(
-                    subIcbCount: reference.subIcbCodes.count, icbCount: reference.icbs.count, keyUnits: keyUnits,
-                    maximumPeriods: config.ingest.maxPeriods)
+                let totals = SourceTotals(for: source, reference: reference, maximumPeriods: config.ingest.maxPeriods)
                 let parser = ExtractParser(
                     source: source, file: file.displayPath, reference: reference, totals: totals,
                     deliveredIcb: file.icbFolder.flatMap { reference.icbIndex(forCode: $0) }, rawRows: nil,

@@ -27,10 +27,7 @@ struct SourceIngester {
     func ingest(
         _ source: SourceConfig, files: [DiscoveredFile], parts: SourceParts? = nil, hashes: [String: String] = [:], partKey: String = ""
     ) throws -> SourceResult {
-        let keyUnits = reference.keyUnits(for: source)
-        func newTotals() -> SourceTotals {
-            SourceTotals(subIcbCount: reference.subIcbCodes.count, icbCount: reference.icbs.count, keyUnits: keyUnits, maximumPeriods: maximumPeriods)
-        }
+        func newTotals() -> SourceTotals { SourceTotals(for: source, reference: reference, maximumPeriods: maximumPeriods) }
         let totals = newTotals()
         // Raw rows hold whole counts: a source of fractional counts keeps its totals only (docs/DATA.md,
         // "Fractional counts").

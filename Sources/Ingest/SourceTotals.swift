@@ -1,7 +1,8 @@
 import PipelineCore
 
 /// Running totals of one source at the grain later stages need:
-/// period × sub-ICB × national IMD decile × sex × age band (+ unknown age).
+/// period × sub-ICB × split × sex × age band (+ unknown age), where the split is the national IMD decile
+/// (1–10), or for a source by ethnic group its group (``EthnicGroup/slot`` + 1; docs/DATA.md, "Ethnic groups").
 ///
 /// Dense arrays indexed by integer codes: adding a row is a few array writes, no allocation.
 final class SourceTotals {
@@ -19,6 +20,8 @@ final class SourceTotals {
     let subIcbCount: Int
     let icbCount: Int
     let cellsPerPeriod: Int
+    /// Split slots per unit: 10 deciles, or one per ethnic group.
+    let splits: Int
     private(set) var periods: [Period] = []
     private var slotOfPeriod: [Int: Int] = [:]
     var value1: [Int64] = []
@@ -50,13 +53,21 @@ final class SourceTotals {
     /// Periods a source may hold; each costs a few megabytes of dense arrays.
     let maximumPeriods: Int
 
-    init(subIcbCount: Int, icbCount: Int, keyUnits: Int, maximumPeriods: Int = 240) {
+    init(subIcbCount: Int, icbCount: Int, keyUnits: Int, maximumPeriods: Int = 240, splits: Int = 10) {
         self.maximumPeriods = maximumPeriods
+        self.splits = splits
         self.subIcbCount = subIcbCount
         self.icbCount = icbCount
-        cellsPerPeriod = subIcbCount * 10 * Self.sexes * Self.ages
+        cellsPerPeriod = subIcbCount * splits * Self.sexes * Self.ages
         wordsPerPeriod = (keyUnits * Self.sexes * Self.ages + 63) / 64
         yearWordsPerPeriod = (keyUnits * Self.sexes * (Self.ageKeys - Self.ages) + 63) / 64
+    }
+
+    /// Empty totals of a source's shape: its duplicate-check keys, and a split of deciles or ethnic groups.
+    convenience init(for source: SourceConfig, reference: ReferenceTables, maximumPeriods: Int) {
+        self.init(
+            subIcbCount: reference.subIcbCodes.count, icbCount: reference.icbs.count, keyUnits: reference.keyUnits(for: source),
+            maximumPeriods: maximumPeriods, splits: source.grain.profile.ethnicGroupSplit ? EthnicGroup.slots : 10)
     }
 
     /// Slot of a period, allocating its arrays on first sight.
@@ -104,7 +115,7 @@ final class SourceTotals {
 
     @inline(__always)
     func cell(slot: Int, subIcb: Int, decile: Int, sex: Int, age: Int) -> Int {
-        slot * cellsPerPeriod + ((subIcb * 10 + decile - 1) * Self.sexes + sex) * Self.ages + age
+        slot * cellsPerPeriod + ((subIcb * splits + decile - 1) * Self.sexes + sex) * Self.ages + age
     }
 
     /// Marks a key seen; returns false if it was already seen (a duplicate row).
@@ -245,6 +256,6 @@ final class SourceTotals {
         rest /= Self.ages
         let sex = rest % Self.sexes
         rest /= Self.sexes
-        return (slot, rest / 10, rest % 10 + 1, sex, age)
+        return (slot, rest / splits, rest % splits + 1, sex, age)
     }
 }

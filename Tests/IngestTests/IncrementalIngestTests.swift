@@ -158,8 +158,7 @@ struct IncrementalIngestTests {
         let file = DiscoveredFile(path: "/x", displayPath: "x", icbFolder: nil, size: 0)
         for stored in parts {
             let source = try #require(config.sources.first { $0.name == stored.source })
-            let shape = SourceTotals(
-                subIcbCount: reference.subIcbCodes.count, icbCount: reference.icbs.count, keyUnits: reference.keyUnits(for: source))
+            let shape = SourceTotals(for: source, reference: reference, maximumPeriods: config.ingest.maxPeriods)
             let part = try #require(FilePart(decoding: stored.part, shape: shape, file: file), "\(stored.path)")
             #expect(part.encoded() == stored.part, "\(stored.path) reads back to the same bytes")
             #expect(FilePart(decoding: stored.part.dropLast(), shape: shape, file: file) == nil, "a truncated part is refused")

@@ -21,6 +21,8 @@ public struct SourceCountCell: Sendable, Equatable {
     /// Every record of the cell, suppressed or not, where the grain's table keeps them (by decile); nil
     /// elsewhere.
     public var records: Int? = nil
+    /// The ethnic group, for counts by ICB × ethnic group.
+    public var ethnicGroup: EthnicGroup? = nil
 }
 
 extension GrainProfile.CountTables {
@@ -32,6 +34,7 @@ extension GrainProfile.CountTables {
         case (.byIcb, .events): [IcbEventTotal.self]
         case (.byIcb, .proportion): [IcbProportionTotal.self]
         case (.attributed, .events): [AttributedEventTotal.self]
+        case (.byIcbEthnicGroup, .events), (.byIcbEthnicGroup, .proportion): [IcbEthnicGroupTotal.self]
         case (.attributed, .proportion), (_, .population): []
         }
     }
@@ -91,6 +94,16 @@ extension GrainProfile.CountTables {
                     SourceCountCell(
                         period: r.period, icbCode: r.icbCode, unit: r.icbCode, decile: nil, sex: r.sex, age: r.age, numerator: r.events,
                         denominator: 0, suppressedRecords: r.suppressedRecords))
+            }
+        case (.byIcbEthnicGroup, .events), (.byIcbEthnicGroup, .proportion):
+            let rows = try IcbEthnicGroupTotal.filter(
+                IcbEthnicGroupTotal.Columns.dataset == dataset && (periods.map { $0.contains(IcbEthnicGroupTotal.Columns.period) } ?? true.sqlExpression)
+            ).fetchCursor(db)
+            while let r = try rows.next() {
+                try body(
+                    SourceCountCell(
+                        period: r.period, icbCode: r.icbCode, unit: r.icbCode, decile: nil, sex: r.sex, age: r.age, numerator: r.numerator,
+                        denominator: r.denominator, suppressedRecords: r.suppressedRecords, records: r.records, ethnicGroup: r.ethnicGroup))
             }
         case (.attributed, .proportion), (_, .population):
             throw PipelineError(.internal, "no counts of kind '\(kind.rawValue)' at this grain")

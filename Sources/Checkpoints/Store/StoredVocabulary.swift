@@ -20,6 +20,7 @@ extension InequalityIntervalMethod: DatabaseValueConvertible {}
 extension QuarantineReason: DatabaseValueConvertible {}
 extension SourceConfig.Kind: DatabaseValueConvertible {}
 extension SourceGrain: DatabaseValueConvertible {}
+extension EthnicGroup: DatabaseValueConvertible {}
 extension AggregateSettings.Positions: DatabaseValueConvertible {}
 extension IndicatorConfig.Breakdown: DatabaseValueConvertible {}
 extension Statistic: DatabaseValueConvertible {}

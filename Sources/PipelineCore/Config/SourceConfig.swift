@@ -172,7 +172,7 @@ public struct SourceConfig: Codable, Sendable, Equatable {
     public var declaresNoSex: Bool { columns[.sex]?.isEmpty == true }
 
     /// Fields read when present.
-    public var optionalFields: [SourceField] { [.sex] }
+    public var optionalFields: [SourceField] { grain.profile.ethnicGroupSplit ? [.sex, .ethnicCategory] : [.sex] }
 
     /// Accepted header names for a field: the configured aliases, else the defaults.
     public func headerNames(for field: SourceField) -> [String] {

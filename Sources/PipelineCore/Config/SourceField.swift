@@ -3,6 +3,9 @@ public enum SourceField: String, CaseIterable, Sendable, Hashable, Codable, Codi
     case lsoa, icb, subIcb, imdDecile, provider, period, sex, ageBand, events, numerator, denominator, population
     /// A source with `measures` (one row per measure): the column naming the measure, and its value.
     case measure, value
+    /// A source by ICB × ethnic group: the group, and the detailed category within it where the file has
+    /// that column (docs/DATA.md, "Ethnic groups").
+    case ethnicGroup, ethnicCategory
 
     /// Header names recognised when the config gives none.
     public var defaultHeaders: [String] {
@@ -21,6 +24,8 @@ public enum SourceField: String, CaseIterable, Sendable, Hashable, Codable, Codi
         case .population: ["population", "persons"]
         case .measure: ["measure_name", "measure"]
         case .value: ["value"]
+        case .ethnicGroup: ["ethnic_group", "ethnicity", "ethnic_category_group"]
+        case .ethnicCategory: ["ethnic_category", "ethnic_category_code", "ethnicity_detail"]
         }
     }
 

@@ -17,6 +17,10 @@ public enum SourceGrain: String, Codable, Sendable, CaseIterable {
     /// One row per GP practice, each practice's counts given whole to its ICB by a practice list (practice
     /// code and ICB code, as NHS England publishes it; docs/DATA.md, "Counts by provider").
     case gpPractice = "gp-practice"
+    /// One row per ICB × ethnic group, as NHS England publishes activity by ethnicity (NHS Talking
+    /// Therapies, waiting lists): broad groups, detailed categories within them and not stated
+    /// (docs/DATA.md, "Ethnic groups").
+    case icbEthnicGroup = "icb-ethnic-group"
 
     /// How messages name the grain.
     public var readable: String {
@@ -27,6 +31,7 @@ public enum SourceGrain: String, Codable, Sendable, CaseIterable {
         case .subIcb: "sub-ICB location"
         case .provider: "provider"
         case .gpPractice: "GP practice"
+        case .icbEthnicGroup: "ICB × ethnic group"
         }
     }
 
@@ -77,11 +82,23 @@ public enum SourceGrain: String, Codable, Sendable, CaseIterable {
                 places: .notAvailable("the source's counts are by GP practice, given to ICBs"), population: .notAvailable("counts by GP practice are events"),
                 wideLayout: false, convertsLsoaVintages: false, attribution: .available, eventsOnly: true, parsesInChunks: false,
                 wholeToOneIcb: true)
+        case .icbEthnicGroup:
+            // A `*` here is a small count the publisher withheld, as in rows by ICB × decile: the broad group's
+            // own row still carries it, so values are kept and the share suppressed is published.
+            GrainProfile(
+                grain: self, geographyFields: [.icb, .ethnicGroup], placement: .icbByEthnicGroup, counts: .byIcbEthnicGroup,
+                deprivationSplit: .notAvailable(
+                    "not available for this source's grain: one row per ICB × ethnic group, no deprivation split, so no SII, RII, gap or quintile values; values by ethnic group for each ICS and England, with their gaps to the White group, are published"
+                ),
+                places: .notAvailable("the source's rows are by ICB × ethnic group"), population: Self.noEthnicPopulation, wideLayout: false,
+                convertsLsoaVintages: false, attribution: .notAvailable(""), eventsOnly: false, parsesInChunks: true, ethnicGroupSplit: true)
         }
     }
 
     private static let noPopulation = GrainProfile.Availability.notAvailable(
         "a population at ICB level cannot give the deprivation split every rate needs")
+    private static let noEthnicPopulation = GrainProfile.Availability.notAvailable(
+        "a population by ICB × ethnic group (Census 2021) is not read by this version: sources by ethnic group give proportions")
 }
 
 /// What a ``SourceGrain`` means for every stage (docs/ARCHITECTURE.md, "Adding a source grain").
@@ -114,6 +131,8 @@ public struct GrainProfile: Sendable, Equatable {
         case subIcb
         /// By provider code, shared out among ICBs by the attribution weights.
         case provider
+        /// By ICB code and the ethnic group the row gives.
+        case icbByEthnicGroup
     }
 
     /// Which ingest checkpoint tables hold the counts (docs/TABLES.md, "Ingest").
@@ -124,6 +143,8 @@ public struct GrainProfile: Sendable, Equatable {
         case byIcb
         /// `ingest_attributed_event_total`: shared out to ICBs, fractional.
         case attributed
+        /// `ingest_icb_ethnic_group_total`: by ICB and ethnic group, no decile.
+        case byIcbEthnicGroup
     }
 
     public let grain: SourceGrain
@@ -155,4 +176,7 @@ public struct GrainProfile: Sendable, Equatable {
     /// are kept and the share of suppressed records is published in the metadata (docs/DATA.md,
     /// "Suppressed at source").
     public var suppressedAtSourceWithholds = false
+    /// Values by ethnic group (broad groups, their detailed categories, not stated), compared with the
+    /// White group (docs/DATA.md, "Ethnic groups").
+    public var ethnicGroupSplit = false
 }

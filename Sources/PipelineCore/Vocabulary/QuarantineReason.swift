@@ -25,6 +25,7 @@ public enum QuarantineReason: String, Sendable, CaseIterable {
     case monthFirstDate = "month_first_date"
     case icbNameNotCode = "icb_name_not_code"
     case subIcbCodeInIcbColumn = "sub_icb_code_in_icb_column"
+    case unknownEthnicGroup = "unknown_ethnic_group"
 
     /// The largest count a row may hold: sums of such counts stay exact in a Double.
     public static let maximumCount: Int64 = 1_000_000_000
@@ -44,6 +45,8 @@ public enum QuarantineReason: String, Sendable, CaseIterable {
         case .unknownIcb: "ICB code not in the configured vintage (ODS or ONS)"
         case .unknownSubIcb: "sub-ICB location code not in the configured ICB lookup (ODS or ONS)"
         case .invalidDecile: "IMD decile must be a whole number from 1 to 10"
+        case .unknownEthnicGroup:
+            "ethnic group must be one of the NHS's five broad groups (White, Mixed, Asian or Asian British, Black or Black British, Other ethnic groups) or Not stated, with a category within it (A-S as the NHS Data Dictionary codes and names them) or All; map the file's columns as \"ethnicGroup\" and \"ethnicCategory\""
         case .invalidPeriod:
             "period must be a month (2025-03, 2025-03-01, 01/03/2025, Mar-25), a quarter (2024-Q4, 2024-25 Q3), a financial year (2024-25) or a year (2024), of the source's periodType if it declares one"
         case .invalidSex: "sex must be male/female/unknown (or M/F/U, 1/2/0/9)"

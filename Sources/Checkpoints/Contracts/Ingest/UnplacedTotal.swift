@@ -21,6 +21,7 @@ public struct UnplacedTotal: CheckpointRecord, Equatable {
         case denominator
         case records
         case suppressedRecords = "suppressed_records"
+        case ethnicGroup = "ethnic_group"
     }
 
     public var dataset: String
@@ -38,11 +39,15 @@ public struct UnplacedTotal: CheckpointRecord, Equatable {
     public var denominator: Double
     public var records: Int
     public var suppressedRecords: Int
+    /// The ethnic group of a row by ICB × ethnic group whose ICB is unknown, or not stated for one whose
+    /// group is not; nil for other grains.
+    public var ethnicGroup: EthnicGroup?
 
     public init(
         dataset: String, period: String, icbCode: String?, imdDecile: Int?, sex: Sex, age: RecordedAge, numerator: Double, denominator: Double,
-        records: Int, suppressedRecords: Int
+        records: Int, suppressedRecords: Int, ethnicGroup: EthnicGroup? = nil
     ) {
+        self.ethnicGroup = ethnicGroup
         self.dataset = dataset
         self.period = period
         self.icbCode = icbCode
@@ -70,6 +75,7 @@ public struct UnplacedTotal: CheckpointRecord, Equatable {
         denominator = row[Columns.denominator]
         records = row[Columns.records]
         suppressedRecords = row[Columns.suppressedRecords]
+        ethnicGroup = try row.decodeIfPresent(Columns.ethnicGroup)
     }
 
     public func store(in row: inout StoredRow<Columns>) {
@@ -83,5 +89,6 @@ public struct UnplacedTotal: CheckpointRecord, Equatable {
         row[.denominator] = denominator
         row[.records] = records
         row[.suppressedRecords] = suppressedRecords
+        row[.ethnicGroup] = ethnicGroup
     }
 }
