@@ -31,6 +31,9 @@ final class ExtractParser: CSVRecordHandler {
     let attributed: AttributedTotals
     /// The `where` filter: column index → values kept.
     private var filters: [(column: Int, values: Set<String>)] = []
+    /// What marks the publisher's own England rows (`englandRows`), and where their keys start.
+    private var englandFilters: [(column: Int, values: Set<String>)] = []
+    private let englandKeyBase: Int
     /// Rows left out by the filter (read, not quarantined).
     var rowsFiltered = 0
     /// Quarantined rows by reason, and the first row of each: what a threshold error leads with.
@@ -78,6 +81,7 @@ final class ExtractParser: CSVRecordHandler {
         self.rawRows = rawRows
         countScale = source.counts.scale
         placement = source.grain.profile.placement
+        englandKeyBase = reference.englandKeyBase(for: source)
         measureWeights = Dictionary(
             (source.measures?.weights ?? []).enumerated().map { ($0.element.measure, ($0.offset, $0.element.first, $0.element.second)) },
             uniquingKeysWith: { first, _ in first })
@@ -115,113 +119,122 @@ final class ExtractParser: CSVRecordHandler {
             return quarantine(record, column: column + 1, .invalidUTF8)
         }
 
-        // Geography.
+        // Geography. The publisher's own England rows are England's counts, in no ICS (docs/DATA.md, "England
+        // as published").
         var subIcb = 0, icb = 0, decile = 0, keyUnit = 0
         var unmapped = false
         var split: Range<Int>?
-        switch placement {
-        case .provider:
-            return try handleProvider(record)
-        case .lsoaLookup:
-            if let conversion {
-                let from = conversion.codes.index(of: Self.trimmed(record[columnLsoa]))
-                if from < 0 {
-                    unmapped = true
+        let englandRow = !englandFilters.isEmpty && englandFilters.allSatisfy { $0.values.contains(record.string($0.column)) }
+        if englandRow {
+            guard let slot = try englandSplit(record) else { return }
+            icb = -1
+            decile = slot
+            keyUnit = englandKeyBase + slot
+        } else {
+            switch placement {
+            case .provider:
+                return try handleProvider(record)
+            case .lsoaLookup:
+                if let conversion {
+                    let from = conversion.codes.index(of: Self.trimmed(record[columnLsoa]))
+                    if from < 0 {
+                        unmapped = true
+                    } else {
+                        let targets = conversion.targetRange(of: Int(from))
+                        let lsoa = conversion.target(targets.lowerBound).lsoa
+                        subIcb = Int(reference.lsoaSubIcb[lsoa])
+                        icb = Int(reference.subIcbToIcb[subIcb])
+                        decile = Int(reference.lsoaDecile[lsoa])
+                        keyUnit = Int(from)
+                        if targets.count > 1 { split = targets }
+                    }
                 } else {
-                    let targets = conversion.targetRange(of: Int(from))
-                    let lsoa = conversion.target(targets.lowerBound).lsoa
-                    subIcb = Int(reference.lsoaSubIcb[lsoa])
-                    icb = Int(reference.subIcbToIcb[subIcb])
-                    decile = Int(reference.lsoaDecile[lsoa])
-                    keyUnit = Int(from)
-                    if targets.count > 1 { split = targets }
+                    let dense = reference.lsoas.index(of: Self.trimmed(record[columnLsoa]))
+                    if dense < 0 {
+                        unmapped = true
+                    } else {
+                        subIcb = Int(reference.lsoaSubIcb[Int(dense)])
+                        icb = Int(reference.subIcbToIcb[subIcb])
+                        decile = Int(reference.lsoaDecile[Int(dense)])
+                        keyUnit = Int(dense)
+                    }
                 }
-            } else {
-                let dense = reference.lsoas.index(of: Self.trimmed(record[columnLsoa]))
-                if dense < 0 {
-                    unmapped = true
-                } else {
-                    subIcb = Int(reference.lsoaSubIcb[Int(dense)])
-                    icb = Int(reference.subIcbToIcb[subIcb])
-                    decile = Int(reference.lsoaDecile[Int(dense)])
-                    keyUnit = Int(dense)
+            case .subIcb:
+                // Added up to its ICS in the decile-1 cells of the whole ICB, keyed by sub-ICB for duplicates.
+                guard let sub = reference.subIcbIndex(forCode: String(decoding: Self.trimmed(record[columnSubIcb]), as: UTF8.self)) else {
+                    return quarantine(record, column: columnSubIcb + 1, .unknownSubIcb)
                 }
-            }
-        case .subIcb:
-            // Added up to its ICS in the decile-1 cells of the whole ICB, keyed by sub-ICB for duplicates.
-            guard let sub = reference.subIcbIndex(forCode: String(decoding: Self.trimmed(record[columnSubIcb]), as: UTF8.self)) else {
-                return quarantine(record, column: columnSubIcb + 1, .unknownSubIcb)
-            }
-            icb = Int(reference.subIcbToIcb[sub])
-            decile = 1
-            subIcb = reference.wholeIcbSubIndex(icb)
-            keyUnit = sub
-        case .icb, .icbByDecile:
-            let code = String(decoding: Self.trimmed(record[columnIcb]), as: UTF8.self)
-            guard let found = reference.icbIndex(forCode: code) else {
-                // Two common mistakes get their own reason, with the fix (docs/TABLES.md, "Ingest").
-                let reason: QuarantineReason =
-                    reference.subIcbIndex(forCode: code) != nil
-                    ? .subIcbCodeInIcbColumn : code.contains(" ") && code.count > 6 ? .icbNameNotCode : .unknownIcb
-                guard reason == .unknownIcb else { return quarantine(record, column: columnIcb + 1, reason) }
-                // England's all the same (the publisher's `UNKNOWN`): counted in England, in no ICS.
-                var decile = 0
-                if placement == .icbByDecile, let (number, _) = Self.decileLabel(Self.trimmed(record[columnDecile])), (1...10).contains(number) {
-                    decile = (source.decileOrder ?? .oneMostDeprived).decile(number)
-                }
-                return setAside(
-                    record, column: columnIcb + 1, reason, measure: measure, period: columnPeriod >= 0 ? rowPeriod(record) : nil,
-                    unplaced: (icb: -1, decile: decile))
-            }
-            // An ICB-grain source has no decile: its rows are held in the decile-1 cells, which the writer
-            // reads back into the ICB-level tables without a decile (docs/DATA.md, "ICS-level sources").
-            var parsed = 1
-            if placement == .icbByDecile {
-                guard let (number, label) = Self.decileLabel(Self.trimmed(record[columnDecile])), (1...10).contains(number) else {
-                    // `Not stated`: in its ICS's total and England's, in no quintile.
+                icb = Int(reference.subIcbToIcb[sub])
+                decile = 1
+                subIcb = reference.wholeIcbSubIndex(icb)
+                keyUnit = sub
+            case .icb, .icbByDecile:
+                let code = String(decoding: Self.trimmed(record[columnIcb]), as: UTF8.self)
+                guard let found = reference.icbIndex(forCode: code) else {
+                    // Two common mistakes get their own reason, with the fix (docs/TABLES.md, "Ingest").
+                    let reason: QuarantineReason =
+                        reference.subIcbIndex(forCode: code) != nil
+                        ? .subIcbCodeInIcbColumn : code.contains(" ") && code.count > 6 ? .icbNameNotCode : .unknownIcb
+                    guard reason == .unknownIcb else { return quarantine(record, column: columnIcb + 1, reason) }
+                    // England's all the same (the publisher's `UNKNOWN`): counted in England, in no ICS.
+                    var decile = 0
+                    if placement == .icbByDecile, let (number, _) = Self.decileLabel(Self.trimmed(record[columnDecile])), (1...10).contains(number) {
+                        decile = (source.decileOrder ?? .oneMostDeprived).decile(number)
+                    }
                     return setAside(
-                        record, column: columnDecile + 1, .invalidDecile, measure: measure, period: columnPeriod >= 0 ? rowPeriod(record) : nil,
-                        unplaced: (icb: found, decile: 0))
+                        record, column: columnIcb + 1, reason, measure: measure, period: columnPeriod >= 0 ? rowPeriod(record) : nil,
+                        unplaced: (icb: -1, decile: decile))
                 }
-                // The source's numbers read in its declared order; a label naming an end must agree with it,
-                // or every decile would be read upside down (docs/DATA.md, "Deprivation deciles in the rows").
-                let order = source.decileOrder ?? .oneMostDeprived
-                if let said = DecileOrder.said(by: number, label: label), said != order {
-                    throw PipelineError(
-                        .usage,
-                        "source '\(source.name)': the decile label '\(record.string(columnDecile))' says \(number) is \(said == .oneMostDeprived ? "most" : "least") deprived, but the source declares \"decileOrder\": \"\(order.rawValue)\"",
-                        at: InputLocation(file: file, line: record.line, column: columnDecile + 1),
-                        hint: "set \"decileOrder\": \"\(said.rawValue)\" on the source, as the publisher's labels say")
+                // An ICB-grain source has no decile: its rows are held in the decile-1 cells, which the writer
+                // reads back into the ICB-level tables without a decile (docs/DATA.md, "ICS-level sources").
+                var parsed = 1
+                if placement == .icbByDecile {
+                    guard let (number, label) = Self.decileLabel(Self.trimmed(record[columnDecile])), (1...10).contains(number) else {
+                        // `Not stated`: in its ICS's total and England's, in no quintile.
+                        return setAside(
+                            record, column: columnDecile + 1, .invalidDecile, measure: measure, period: columnPeriod >= 0 ? rowPeriod(record) : nil,
+                            unplaced: (icb: found, decile: 0))
+                    }
+                    // The source's numbers read in its declared order; a label naming an end must agree with it,
+                    // or every decile would be read upside down (docs/DATA.md, "Deprivation deciles in the rows").
+                    let order = source.decileOrder ?? .oneMostDeprived
+                    if let said = DecileOrder.said(by: number, label: label), said != order {
+                        throw PipelineError(
+                            .usage,
+                            "source '\(source.name)': the decile label '\(record.string(columnDecile))' says \(number) is \(said == .oneMostDeprived ? "most" : "least") deprived, but the source declares \"decileOrder\": \"\(order.rawValue)\"",
+                            at: InputLocation(file: file, line: record.line, column: columnDecile + 1),
+                            hint: "set \"decileOrder\": \"\(said.rawValue)\" on the source, as the publisher's labels say")
+                    }
+                    parsed = order.decile(number)
                 }
-                parsed = order.decile(number)
+                icb = found
+                decile = parsed
+                subIcb = reference.wholeIcbSubIndex(icb)
+                keyUnit = icb * 10 + decile - 1
+            case .icbByEthnicGroup:
+                // The group as the publisher wrote it, in the split slot after it; a broad group's own row and its
+                // categories' rows are kept apart, so nothing is counted twice (docs/DATA.md, "Ethnic groups").
+                guard
+                    let group = EthnicGroup.read(
+                        group: record.string(columnEthnicGroup), category: columnEthnicCategory >= 0 ? record.string(columnEthnicCategory) : nil)
+                else {
+                    return quarantine(record, column: (columnEthnicCategory >= 0 ? columnEthnicCategory : columnEthnicGroup) + 1, .unknownEthnicGroup)
+                }
+                let code = String(decoding: Self.trimmed(record[columnIcb]), as: UTF8.self)
+                guard let found = reference.icbIndex(forCode: code) else {
+                    let reason: QuarantineReason =
+                        reference.subIcbIndex(forCode: code) != nil
+                        ? .subIcbCodeInIcbColumn : code.contains(" ") && code.count > 6 ? .icbNameNotCode : .unknownIcb
+                    guard reason == .unknownIcb else { return quarantine(record, column: columnIcb + 1, reason) }
+                    return setAside(
+                        record, column: columnIcb + 1, reason, measure: measure, period: columnPeriod >= 0 ? rowPeriod(record) : nil,
+                        unplaced: (icb: -1, decile: group.slot + 1))
+                }
+                icb = found
+                decile = group.slot + 1
+                subIcb = reference.wholeIcbSubIndex(icb)
+                keyUnit = icb * EthnicGroup.slots + group.slot
             }
-            icb = found
-            decile = parsed
-            subIcb = reference.wholeIcbSubIndex(icb)
-            keyUnit = icb * 10 + decile - 1
-        case .icbByEthnicGroup:
-            // The group as the publisher wrote it, in the split slot after it; a broad group's own row and its
-            // categories' rows are kept apart, so nothing is counted twice (docs/DATA.md, "Ethnic groups").
-            guard
-                let group = EthnicGroup.read(
-                    group: record.string(columnEthnicGroup), category: columnEthnicCategory >= 0 ? record.string(columnEthnicCategory) : nil)
-            else {
-                return quarantine(record, column: (columnEthnicCategory >= 0 ? columnEthnicCategory : columnEthnicGroup) + 1, .unknownEthnicGroup)
-            }
-            let code = String(decoding: Self.trimmed(record[columnIcb]), as: UTF8.self)
-            guard let found = reference.icbIndex(forCode: code) else {
-                let reason: QuarantineReason =
-                    reference.subIcbIndex(forCode: code) != nil
-                    ? .subIcbCodeInIcbColumn : code.contains(" ") && code.count > 6 ? .icbNameNotCode : .unknownIcb
-                guard reason == .unknownIcb else { return quarantine(record, column: columnIcb + 1, reason) }
-                return setAside(
-                    record, column: columnIcb + 1, reason, measure: measure, period: columnPeriod >= 0 ? rowPeriod(record) : nil,
-                    unplaced: (icb: -1, decile: group.slot + 1))
-            }
-            icb = found
-            decile = group.slot + 1
-            subIcb = reference.wholeIcbSubIndex(icb)
-            keyUnit = icb * EthnicGroup.slots + group.slot
         }
 
         var period = columnPeriod >= 0 ? rowPeriod(record) : nil
@@ -280,6 +293,19 @@ final class ExtractParser: CSVRecordHandler {
             return quarantine(record, column: 1, .duplicateKey)
         }
 
+        if englandRow {
+            var tally = SetAsideTally(rows: 1)
+            if case .value(let a) = first, case .value(let b) = second {
+                (tally.first, tally.second) = (a, b)
+            } else {
+                tally.suppressedRows = 1
+                rowsSuppressed += 1
+            }
+            let key = UnplacedCounts.Key(period: totals.periods[slot], icb: UnplacedCounts.englandRow, decile: decile, sex: sex.rawValue, age: age)
+            unplaced[key, default: SetAsideTally()].add(tally)
+            rowsLoaded += 1
+            return
+        }
         let cell = totals.cell(slot: slot, subIcb: subIcb, decile: decile, sex: sex.rawValue, age: age)
         totals.records[cell] += 1
         rowsLoaded += 1
@@ -304,6 +330,35 @@ final class ExtractParser: CSVRecordHandler {
             totals.suppressed[cell] += 1
             rowsSuppressed += 1
             if source.kind != .population { totals.count(.suppressedAtSource, slot: slot, icb: icb) }
+        }
+    }
+
+    /// The split slot of one of England's own rows, as the grain's rows by ICB hold it: its decile (0 when not
+    /// stated), its ethnic group's slot + 1, or 0 for a grain with no split; nil once the row is quarantined.
+    private func englandSplit(_ record: CSVRecord) throws -> Int? {
+        switch placement {
+        case .icbByDecile:
+            guard let (number, label) = Self.decileLabel(Self.trimmed(record[columnDecile])), (1...10).contains(number) else { return 0 }
+            let order = source.decileOrder ?? .oneMostDeprived
+            if let said = DecileOrder.said(by: number, label: label), said != order {
+                throw PipelineError(
+                    .usage,
+                    "source '\(source.name)': the decile label '\(record.string(columnDecile))' says \(number) is \(said == .oneMostDeprived ? "most" : "least") deprived, but the source declares \"decileOrder\": \"\(order.rawValue)\"",
+                    at: InputLocation(file: file, line: record.line, column: columnDecile + 1),
+                    hint: "set \"decileOrder\": \"\(said.rawValue)\" on the source, as the publisher's labels say")
+            }
+            return order.decile(number)
+        case .icbByEthnicGroup:
+            guard
+                let group = EthnicGroup.read(
+                    group: record.string(columnEthnicGroup), category: columnEthnicCategory >= 0 ? record.string(columnEthnicCategory) : nil)
+            else {
+                quarantine(record, column: (columnEthnicCategory >= 0 ? columnEthnicCategory : columnEthnicGroup) + 1, .unknownEthnicGroup)
+                return nil
+            }
+            return group.slot + 1
+        case .icb, .lsoaLookup, .subIcb, .provider:
+            return 0
         }
     }
 
@@ -486,6 +541,14 @@ final class ExtractParser: CSVRecordHandler {
                     at: InputLocation(file: file, line: record.line, column: 1), hint: "the header has: \(map.headers.joined(separator: ", "))")
             }
             filters.append((column, Set(values)))
+        }
+        for (name, values) in (source.englandRows ?? [:]).sorted(by: { $0.key < $1.key }) {
+            guard let column = normalised.firstIndex(of: HeaderName.normalise(name)) else {
+                throw PipelineError(
+                    .dataQuality, "missing column '\(name)' named in the source's 'englandRows'",
+                    at: InputLocation(file: file, line: record.line, column: 1), hint: "the header has: \(map.headers.joined(separator: ", "))")
+            }
+            englandFilters.append((column, Set(values)))
         }
     }
 

@@ -23,12 +23,12 @@ enum IngestSchema {
         SchemaMigration(40, "v17-ingest-file-part", sql: filePart),
         SchemaMigration(41, "v18-ingest-file-part-read-in-order", sql: filePartReadInOrder),
         SchemaMigration(42, "v19-ingest-period-digest", sql: periodDigest),
-        SchemaMigration(45, "v20-ingest-icb-ethnic-group-total", sql: icbEthnicGroupTotal),
+        SchemaMigration(45, "v20-ingest-ethnic-groups-and-england-rows", sql: ethnicGroupsAndEnglandRows),
     ]
 
     /// Counts by ICB × ethnic group, and the ethnic group of counts whose ICB is unknown (docs/DATA.md,
-    /// "Ethnic groups").
-    static let icbEthnicGroupTotal = """
+    /// "Ethnic groups"); counts from the publisher's own England rows (docs/DATA.md, "England as published").
+    static let ethnicGroupsAndEnglandRows = """
         CREATE TABLE ingest_icb_ethnic_group_total (
             dataset TEXT NOT NULL,
             period TEXT NOT NULL,
@@ -43,6 +43,18 @@ enum IngestSchema {
             PRIMARY KEY (dataset, period, icb_code, ethnic_group, sex, age_band)
         ) STRICT;
         ALTER TABLE ingest_unplaced_total ADD COLUMN ethnic_group TEXT;
+        CREATE TABLE ingest_england_total (
+            dataset TEXT NOT NULL,
+            period TEXT NOT NULL,
+            imd_decile INTEGER CHECK (imd_decile BETWEEN 1 AND 10),
+            ethnic_group TEXT,
+            sex TEXT NOT NULL,
+            age_band TEXT NOT NULL,
+            numerator REAL NOT NULL,
+            denominator REAL NOT NULL,
+            records INTEGER NOT NULL,
+            suppressed_records INTEGER NOT NULL
+        ) STRICT;
         """
 
     /// What each source's counts of each period were made from (docs/ARCHITECTURE.md, "Downstream by period").

@@ -27,6 +27,7 @@ final class IngestWriter {
     private let quality: RecordInserter<SourceDataQuality>
     private let setAside: RecordInserter<SetAsideCount>
     private let unplaced: RecordInserter<UnplacedTotal>
+    private let england: RecordInserter<EnglandTotal>
     private let digests: RecordInserter<IngestPeriodDigest>
     private let ages = (0..<SourceTotals.ages).map(RecordedAge.init(index:))
     private let sexes = Sex.allCases
@@ -90,6 +91,7 @@ final class IngestWriter {
         quality = try RecordInserter(db)
         setAside = try RecordInserter(db)
         unplaced = try RecordInserter(db)
+        england = try RecordInserter(db)
         digests = try RecordInserter(db)
         try writeReference()
     }
@@ -220,6 +222,10 @@ final class IngestWriter {
         where held.contains(key.period.label) {
             // A source by ethnic group holds the row's group in the split slot after it (``SourceTotals``).
             let byGroup = source.grain.profile.ethnicGroupSplit
+            if key.icb == UnplacedCounts.englandRow {
+                try england.insert(Self.englandTotal(source, key: key, counts: counts, sex: sexes[key.sex], age: ages[key.age]))
+                continue
+            }
             try unplaced.insert(
                 UnplacedTotal(
                     dataset: source.name, period: key.period.label, icbCode: key.icb >= 0 ? reference.icbs[key.icb].odsCode : nil,
@@ -324,6 +330,7 @@ final class IngestWriter {
             (UnattributedProvider.self, unattributed.rowsInserted), (AttributionCoverage.self, coverage.rowsInserted),
             (PopulationTotal.self, population.rowsInserted),
             (SourceDataQuality.self, quality.rowsInserted), (SetAsideCount.self, setAside.rowsInserted), (UnplacedTotal.self, unplaced.rowsInserted),
+            (EnglandTotal.self, england.rowsInserted),
             (IngestPeriodDigest.self, digests.rowsInserted),
         ]
         for (table, rows) in written { counts[table.databaseTableName, default: 0] += rows }
@@ -392,5 +399,29 @@ final class IngestWriter {
         ] {
             counts[table] = rows
         }
+    }
+
+    /// One cell of the publisher's own England rows (docs/DATA.md, "England as published"). Read one row per
+    /// measure, a cell with a measure suppressed at source has no known counts and is kept as suppressed
+    /// records only; any other must come to counts that are not negative, a numerator within its denominator.
+    static func englandTotal(_ source: SourceConfig, key: UnplacedCounts.Key, counts: SetAsideTally, sex: Sex, age: RecordedAge) throws -> EnglandTotal {
+        let scale = Double(source.counts.scale)
+        var (first, second, records) = (counts.first, counts.second, counts.rows)
+        if source.measures != nil, counts.suppressedRows > 0 { (first, second, records) = (0, 0, counts.suppressedRows) }
+        let byGroup = source.grain.profile.ethnicGroupSplit
+        let group = byGroup ? EthnicGroup(slot: key.decile - 1) : nil
+        if first < 0 || second < 0 || (source.kind == .proportion && first > second) {
+            throw PipelineError(
+                .dataQuality,
+                "source '\(source.name)': its England rows come to \(first < 0 || second < 0 ? "a negative count" : "a numerator above its denominator")\(group.map { ", ethnic group \($0.label)" } ?? (key.decile > 0 ? ", decile \(key.decile)" : "")), period \(key.period.label)",
+                at: InputLocation(file: source.files),
+                hint:
+                    "check the measure names and which are subtracted ('-name') in the source's \"measures\", and that 'englandRows' selects England's rows only"
+            )
+        }
+        return EnglandTotal(
+            dataset: source.name, period: key.period.label, imdDecile: !byGroup && key.decile > 0 ? key.decile : nil, ethnicGroup: group, sex: sex,
+            age: age, numerator: Double(first) / scale, denominator: Double(second) / scale, records: records,
+            suppressedRecords: counts.suppressedRows)
     }
 }

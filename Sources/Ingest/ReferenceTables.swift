@@ -62,15 +62,21 @@ public struct ReferenceTables: Sendable {
     /// How many distinct areas a source's rows can name (its duplicate-check keys): LSOAs of its own
     /// vintage, ICB × decile for rows by ICB, or sub-ICB locations. Rows by provider keep their own keys.
     public func keyUnits(for source: SourceConfig) -> Int {
-        let places: Int
-        switch source.grain.profile.placement {
-        case .lsoaLookup: places = source.lsoaVintage.flatMap { conversions[$0]?.codes.count } ?? lsoas.count
-        case .icb, .icbByDecile, .provider: places = icbs.count * 10
-        case .icbByEthnicGroup: places = icbs.count * EthnicGroup.slots
-        case .subIcb: places = subIcbCodes.count
-        }
+        // England's own rows, when the source has them, after every place: one key per split slot (0–22).
+        let places = englandKeyBase(for: source) + (source.englandRows == nil ? 0 : EthnicGroup.slots + 1)
         // One row per measure: a place holds one row of each measure (docs/DATA.md, "One row per measure").
         return places * max(1, source.measures?.weights.count ?? 1)
+    }
+
+    /// How many keys the source's places take: England's own rows are keyed after them (docs/DATA.md,
+    /// "England as published").
+    public func englandKeyBase(for source: SourceConfig) -> Int {
+        switch source.grain.profile.placement {
+        case .lsoaLookup: source.lsoaVintage.flatMap { conversions[$0]?.codes.count } ?? lsoas.count
+        case .icb, .icbByDecile, .provider: icbs.count * 10
+        case .icbByEthnicGroup: icbs.count * EthnicGroup.slots
+        case .subIcb: subIcbCodes.count
+        }
     }
 
     /// A sub-ICB location given by ODS or ONS code; `nil` if unknown.

@@ -5,11 +5,15 @@ import PipelineCore
 /// into England's value and its ICS's total (docs/DATA.md, "Unknown places in the totals"); what each place
 /// holds is a ``SetAsideTally``.
 struct UnplacedCounts {
+    /// The `icb` of a key holding the publisher's own England rows (docs/DATA.md, "England as published").
+    static let englandRow = -2
+
     struct Key: Hashable {
         var period: Period
-        /// ICB index, or -1 when the ICS is unknown.
+        /// ICB index, -1 when the ICS is unknown, or ``englandRow`` for the publisher's own England rows.
         var icb: Int
-        /// National decile 1–10, or 0 when unknown (or the grain has none).
+        /// National decile 1–10, or 0 when unknown (or the grain has none); for a source by ethnic group, its
+        /// group's slot + 1 (``SourceTotals``).
         var decile: Int
         var sex: Int
         var age: Int

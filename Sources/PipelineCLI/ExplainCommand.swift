@@ -76,7 +76,7 @@ struct ExplainCommand: ParsableCommand {
         let england = geography == GeographyLevel.englandCode
         // Everyone's values are published for England and each ICS, and each ICS's by quintile.
         let place: (table: String, key: String)
-        switch (england, type.additiveQuintile(index)) {
+        switch (england, type.additivePart(index)) {
         case (true, 0?): place = (PublishedCatalog.nationalByGroup.name, "\(indicator)|\(start)|all|England")
         case (false, 0?): place = (PublishedCatalog.icsLeague.name, "\(indicator)|\(start)|\(geography)")
         case (false, let quintile?): place = (PublishedCatalog.icsQuintileGap.name, "\(indicator)|\(start)|\(geography)|\(quintile)")

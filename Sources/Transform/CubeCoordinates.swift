@@ -9,12 +9,13 @@ struct CubeCoordinates {
         unitIndex = Dictionary(uniqueKeysWithValues: unitCodes.enumerated().map { ($1, $0) })
     }
 
-    func index(unit: String, decile: Int, sex: Sex, age: RecordedAge) throws -> Int {
-        guard let i = unitIndex[unit], (0...10).contains(decile) else {
+    /// `decile`: the split slot, a decile (0–10) or, in a cube of `splits` ethnic groups, the group's slot.
+    func index(unit: String, decile: Int, sex: Sex, age: RecordedAge, splits: Int = IndicatorCube.deciles) throws -> Int {
+        guard let i = unitIndex[unit], (0..<splits).contains(decile) else {
             throw PipelineError(
                 .internal, "ingest checkpoint holds an unexpected code (area \(unit), decile \(decile))",
                 hint: "rerun `soc-pipeline run --stage ingest`")
         }
-        return IndicatorCube.index(unit: i, decile: decile, sex: sex.rawValue, age: age.index)
+        return IndicatorCube.index(unit: i, decile: decile, sex: sex.rawValue, age: age.index, splits: splits)
     }
 }

@@ -58,10 +58,17 @@ struct IndicatorCalculator {
     }
 
     func compute(_ cube: IndicatorCube, england: IndicatorCube, units: [Int], slice: BreakdownSlice) -> Output {
-        let events = merged(aged(IndicatorCube.byAge(cube.numerator, units: units, deciles: slice.deciles, sexes: slice.sexes), slice))
-        let denominators = merged(aged(IndicatorCube.byAge(cube.denominator, units: units, deciles: slice.deciles, sexes: slice.sexes), slice))
-        let people = merged(aged(IndicatorCube.byAge(population.numerator, units: units, deciles: slice.deciles, sexes: slice.sexes), slice))
-        let suppressed = IndicatorCube.byAge(cube.suppressedRecords, units: units, deciles: slice.deciles, sexes: slice.sexes).reduce(0, +)
+        let splits = cube.splits
+        let events = merged(aged(IndicatorCube.byAge(cube.numerator, units: units, deciles: slice.deciles, sexes: slice.sexes, splits: splits), slice))
+        let denominators = merged(
+            aged(IndicatorCube.byAge(cube.denominator, units: units, deciles: slice.deciles, sexes: slice.sexes, splits: splits), slice))
+        // The population is split by decile: a cube split by ethnic group has none (only proportions are made
+        // of such a source; the configuration refuses rates).
+        let people =
+            population.splits == splits
+            ? merged(aged(IndicatorCube.byAge(population.numerator, units: units, deciles: slice.deciles, sexes: slice.sexes), slice))
+            : [Double](repeating: 0, count: IndicatorCube.ages)
+        let suppressed = IndicatorCube.byAge(cube.suppressedRecords, units: units, deciles: slice.deciles, sexes: slice.sexes, splits: splits).reduce(0, +)
         var reference: (events: [Double], population: [Double])?
         if method.needsEnglandReference {
             let everyone = Array(0..<england.unitCount)
@@ -76,7 +83,9 @@ struct IndicatorCalculator {
             denominators: Array(denominators.prefix(bands)), unknownAgeDenominators: denominators[IndicatorCube.unknownAge],
             population: Array(people.prefix(bands)), shares: shares, countsUnknownAge: indicator.ageRange == nil,
             standardWeights: standardWeights, reference: reference, multiplier: indicator.multiplier)
-        let records = cube.recordsKnown ? IndicatorCube.byAge(cube.records, units: units, deciles: slice.deciles, sexes: slice.sexes).reduce(0, +) : 0
+        let records =
+            cube.recordsKnown
+            ? IndicatorCube.byAge(cube.records, units: units, deciles: slice.deciles, sexes: slice.sexes, splits: splits).reduce(0, +) : 0
         return Output(
             result: method.compute(counts), suppressedRecords: suppressed, onlySuppressedRecords: cube.recordsKnown && suppressed > 0 && records <= suppressed)
     }

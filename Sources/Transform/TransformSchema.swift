@@ -9,7 +9,43 @@ enum TransformSchema {
         SchemaMigration(30, "v4-transform-population-period", sql: populationPeriod),
         SchemaMigration(37, "v5-transform-unknown-place-groups", sql: unknownPlaceGroups),
         SchemaMigration(43, "v6-transform-input", sql: transformInput),
+        SchemaMigration(46, "v7-transform-ethnic-groups-national-rows", sql: ethnicGroups),
     ]
+
+    /// Values by broad ethnic group and detailed category (docs/DATA.md, "Ethnic groups"), and England's values
+    /// computed from the publisher's own England rows (docs/DATA.md, "England as published"): `indicator_value`
+    /// rebuilt with the two breakdowns in its CHECK and `from_national_rows`.
+    static let ethnicGroups = """
+        CREATE TABLE indicator_value_v7 (
+            indicator_id TEXT NOT NULL,
+            period TEXT NOT NULL,
+            geography_level TEXT NOT NULL CHECK (geography_level IN ('england', 'region', 'icb', 'place')),
+            geography_code TEXT NOT NULL,
+            geography_name TEXT NOT NULL,
+            breakdown_type TEXT NOT NULL
+                CHECK (breakdown_type IN ('all', 'imd_quintile', 'imd_decile', 'sex', 'imd_unknown', 'ics_unknown', 'ethnic_group', 'ethnic_category')),
+            breakdown_value TEXT NOT NULL,
+            breakdown_index INTEGER NOT NULL,
+            numerator REAL NOT NULL,
+            denominator REAL NOT NULL,
+            value REAL,
+            lcl95 REAL,
+            ucl95 REAL,
+            lcl998 REAL,
+            ucl998 REAL,
+            statistic TEXT NOT NULL,
+            method TEXT NOT NULL,
+            multiplier REAL NOT NULL,
+            unit TEXT NOT NULL,
+            withheld_reason TEXT,
+            suppressed_at_source_records INTEGER NOT NULL,
+            from_national_rows INTEGER NOT NULL DEFAULT 0 CHECK (from_national_rows IN (0, 1)),
+            PRIMARY KEY (indicator_id, period, geography_level, geography_code, breakdown_type, breakdown_index)
+        ) STRICT, WITHOUT ROWID;
+        INSERT INTO indicator_value_v7 SELECT *, 0 FROM indicator_value;
+        DROP TABLE indicator_value;
+        ALTER TABLE indicator_value_v7 RENAME TO indicator_value;
+        """
 
     /// What each period's values were computed from (docs/ARCHITECTURE.md, "Downstream by period").
     static let transformInput = """

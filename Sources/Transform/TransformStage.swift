@@ -88,6 +88,7 @@ public struct TransformStage: PipelineStage {
             let profile = source.grain.profile
             var breakdowns = indicator.breakdowns
             if !profile.deprivationSplit.isAvailable { breakdowns.removeAll { $0 == .imdQuintile || $0 == .imdDecile } }
+            if !profile.ethnicGroupSplit { breakdowns.removeAll { $0 == .ethnicGroup || $0 == .ethnicCategory } }
             let defined = breakdowns
             // By period: the periods whose digest changed are computed, those gone deleted, the others kept.
             var recompute: Set<String>?
@@ -140,11 +141,13 @@ public struct TransformStage: PipelineStage {
                     multiplier: indicator.multiplier, unit: indicator.unit, ageFrom: indicator.ageRange?.from, ageTo: indicator.ageRange?.to,
                     polarity: indicator.polarity, breakdowns: defined,
                     definition: indicator.definition))
-            let allSlices = BreakdownSlice.slices(for: breakdowns)
-            let everyone = BreakdownSlice.slices(for: [])
+            let byEthnicGroup = profile.ethnicGroupSplit
+            let allSlices = BreakdownSlice.slices(for: breakdowns, byEthnicGroup: byEthnicGroup)
+            let everyone = BreakdownSlice.slices(for: [], byEthnicGroup: byEthnicGroup)
             let places = profile.places.isAvailable && populationHasPlaces ? frame.places : []
             var withheld = 0
-            for (period, cube) in cubes {
+            for counts in cubes {
+                let (period, cube) = (counts.period, counts.cube)
                 // Each period's rates over its own mid-year's population, or the nearest the source has.
                 let choice: (year: Int, own: Bool) =
                     Period(label: period).map { PopulationYear.choose(for: $0, among: populationYears) } ?? (PopulationYear.everyPeriod, true)
@@ -152,10 +155,14 @@ public struct TransformStage: PipelineStage {
                 let calculator = calculator(year: choice.year)
                 // Counts with no decile or no ICS get their own group, when the period has them (docs/DATA.md,
                 // "Unknown places in the totals").
+                // With England's own rows, England is no sum of ICSs: it has no group of counts in no ICS.
+                let englandCounts = counts.england ?? cube
                 var unknown: Set<BreakdownType> = []
-                if profile.deprivationSplit.isAvailable, cube.holds(units: Array(0..<frame.unitCodes.count), deciles: 0...0) { unknown.insert(.imdUnknown) }
-                if cube.holds(units: [frame.notInAnIcsUnit], deciles: 0...10) { unknown.insert(.icsUnknown) }
-                let periodSlices = unknown.isEmpty ? allSlices : BreakdownSlice.slices(for: breakdowns, unknown: unknown)
+                if profile.deprivationSplit.isAvailable, englandCounts.holds(units: Array(0..<frame.unitCodes.count), deciles: 0...0) {
+                    unknown.insert(.imdUnknown)
+                }
+                if counts.england == nil, cube.holds(units: [frame.notInAnIcsUnit], deciles: 0...(cube.splits - 1)) { unknown.insert(.icsUnknown) }
+                let periodSlices = unknown.isEmpty ? allSlices : BreakdownSlice.slices(for: breakdowns, unknown: unknown, byEthnicGroup: byEthnicGroup)
                 // A source that records no sex (every record `unknown`) gets no sex rows rather than zero rates.
                 let slices = cube.recordsSex ? periodSlices : periodSlices.filter { $0.type != .sex }
                 // Places are published overall only (docs/DATA.md, "Places"); the groups of unknown places are
@@ -163,12 +170,14 @@ public struct TransformStage: PipelineStage {
                 for (area, slice) in frame.areas.flatMap({ area in slices.map { (area, $0) } }) + places.map({ ($0, everyone[0]) })
                 where !slice.type.isUnknownPlace || area.level == .england {
                     let units = slice.type == .icsUnknown ? [frame.notInAnIcsUnit] : area.units
-                    let output = calculator.compute(cube, england: cube, units: units, slice: slice)
+                    let national = area.level == .england && counts.england != nil
+                    let output = calculator.compute(national ? englandCounts : cube, england: englandCounts, units: units, slice: slice)
                     var result = output.result
                     // A `*` at a grain where it may hide any amount: the value would be a partial total, so it is
                     // withheld with its reason — never 0, never ranked, compared or trended (docs/DATA.md).
                     // A slice whose every record arrived suppressed is unknown at any grain: withheld, never 0.
-                    if (profile.suppressedAtSourceWithholds && output.suppressedRecords > 0) || output.onlySuppressedRecords {
+                    // England's own rows are whole counts: one suppressed leaves England's value unknown.
+                    if ((profile.suppressedAtSourceWithholds || national) && output.suppressedRecords > 0) || output.onlySuppressedRecords {
                         result.estimate = nil
                         result.withheld = .suppressedAtSource
                     }
@@ -190,7 +199,7 @@ public struct TransformStage: PipelineStage {
                             value: estimate?.value, lower95: estimate?.lower95, upper95: estimate?.upper95, lower998: estimate?.lower998,
                             upper998: estimate?.upper998, statistic: indicator.method, method: estimate?.method ?? method.defaultIntervalMethod,
                             multiplier: indicator.multiplier, unit: indicator.unit, withheld: result.withheld,
-                            suppressedAtSourceRecords: Int(output.suppressedRecords)))
+                            suppressedAtSourceRecords: Int(output.suppressedRecords), fromNationalRows: national))
                 }
             }
             try Self.writeDataQuality(db, indicator: indicator)
@@ -271,31 +280,43 @@ public struct TransformStage: PipelineStage {
         return cubes
     }
 
+    /// One period's counts: every ICB's, and England's own when the publisher's England rows are read.
+    struct PeriodCounts {
+        var period: String
+        var cube: IndicatorCube
+        var england: IndicatorCube?
+    }
+
     /// Per period, the dataset's counts in cube form (sorted by period for determinism), from the ingest
     /// tables of its grain. Counts with no decile (grains without a deprivation split) go into the cube's
     /// decile-1 cells, which only the "all" breakdown reads for such a source; counts shared out by provider
     /// are fractional and kept so (docs/DATA.md, "Counts by provider").
     static func loadCubes(
         _ db: Database, source: IngestedSource, coordinates: CubeCoordinates, unitCount: Int, notInAnIcs: String, periods: Set<String>? = nil
-    ) throws -> [(String, IndicatorCube)] {
-        var cubes: [String: IndicatorCube] = [:]
+    ) throws -> [PeriodCounts] {
         // Counts with no ICS go to England's own unit, those with no decile to decile 0 — or, for a grain with
-        // no split, to decile 1 with the rest (docs/DATA.md, "Unknown places in the totals").
+        // no split, to decile 1 with the rest (docs/DATA.md, "Unknown places in the totals"). A source by ethnic
+        // group is split by its groups instead (docs/DATA.md, "Ethnic groups").
         let split = source.grain.profile.deprivationSplit.isAvailable
+        let splits = source.grain.profile.ethnicGroupSplit ? EthnicGroup.slots : IndicatorCube.deciles
+        let empty = IndicatorCube(unitCount: unitCount, splits: splits)
+        var cubes: [String: IndicatorCube] = [:]
         let unplaced = try UnplacedTotal.filter(
             UnplacedTotal.Columns.dataset == source.source && (periods.map { $0.contains(UnplacedTotal.Columns.period) } ?? true.sqlExpression)
         )
         .fetchCursor(db)
         while let row = try unplaced.next() {
-            let index = try coordinates.index(unit: row.icbCode ?? notInAnIcs, decile: row.decileSlot(split: split), sex: row.sex, age: row.age)
-            cubes[row.period, default: IndicatorCube(unitCount: unitCount)].numerator[index] += row.numerator
+            let slot = row.ethnicGroup?.slot ?? row.decileSlot(split: split)
+            let index = try coordinates.index(unit: row.icbCode ?? notInAnIcs, decile: slot, sex: row.sex, age: row.age, splits: splits)
+            cubes[row.period, default: empty].numerator[index] += row.numerator
             cubes[row.period]!.denominator[index] += row.denominator
             cubes[row.period]!.suppressedRecords[index] += Double(row.suppressedRecords)
             cubes[row.period]!.records[index] += Double(row.records)
         }
         try source.grain.profile.counts.forEachCell(db, dataset: source.source, kind: source.kind, periods: periods) { cell in
-            let index = try coordinates.index(unit: cell.unit, decile: cell.decile ?? 1, sex: cell.sex, age: cell.age)
-            cubes[cell.period, default: IndicatorCube(unitCount: unitCount)].numerator[index] += cell.numerator
+            let index = try coordinates.index(
+                unit: cell.unit, decile: cell.ethnicGroup?.slot ?? cell.decile ?? 1, sex: cell.sex, age: cell.age, splits: splits)
+            cubes[cell.period, default: empty].numerator[index] += cell.numerator
             cubes[cell.period]!.denominator[index] += cell.denominator
             cubes[cell.period]!.suppressedRecords[index] += Double(cell.suppressedRecords)
             if let records = cell.records {
@@ -303,7 +324,28 @@ public struct TransformStage: PipelineStage {
                 cubes[cell.period]!.recordsKnown = true
             }
         }
-        return cubes.keys.sorted().map { ($0, cubes[$0]!) }
+        // The publisher's own England rows, in England's own cube: in the unit of counts in no ICS, so the
+        // population of every unit is England's (docs/DATA.md, "England as published").
+        var england: [String: IndicatorCube] = [:]
+        let national = try EnglandTotal.filter(
+            EnglandTotal.Columns.dataset == source.source && (periods.map { $0.contains(EnglandTotal.Columns.period) } ?? true.sqlExpression)
+        ).fetchCursor(db)
+        while let row = try national.next() {
+            let slot = row.ethnicGroup?.slot ?? row.imdDecile ?? (split ? 0 : 1)
+            let index = try coordinates.index(unit: notInAnIcs, decile: slot, sex: row.sex, age: row.age, splits: splits)
+            england[row.period, default: empty].numerator[index] += row.numerator
+            england[row.period]!.denominator[index] += row.denominator
+            england[row.period]!.suppressedRecords[index] += Double(row.suppressedRecords)
+            england[row.period]!.records[index] += Double(row.records)
+            england[row.period]!.recordsKnown = true
+        }
+        return Set(cubes.keys).union(england.keys).sorted().map { period in
+            var cube = cubes[period] ?? empty
+            cube.fillBroadGroupsFromCategories()
+            var own = england[period]
+            own?.fillBroadGroupsFromCategories()
+            return PeriodCounts(period: period, cube: cube, england: own)
+        }
     }
 
     /// What every period's values depend on besides its own counts: the program build, the indicator

@@ -44,7 +44,7 @@ struct FeasibleRangesTests {
         func england(_ quintile: Int, code: String = GeographyLevel.englandCode) -> CountCell {
             CountCell(indicator: "X", period: "p", level: .england, code: code, quintile: quintile, component: .numerator)
         }
-        let unknown = BreakdownType.unknownQuintile
+        let unknown = BreakdownType.unknownPart
         let published =
             [0, 1, 2, 3, 4, 5, unknown].map { england($0) } + [england(0, code: CountCell.notInAnIcs)]
             + ["QAA", "QBB"].flatMap { code in (0...5).map { Self.cell($0, code: code) } }

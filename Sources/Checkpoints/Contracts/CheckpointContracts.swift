@@ -4,7 +4,8 @@
 public enum CheckpointContracts {
     public static let records: [any CheckpointRecord.Type] = [
         IngestedFile.self, QuarantinedRow.self, IngestedSource.self, EventTotal.self, ProportionTotal.self, IcbEventTotal.self,
-        IcbProportionTotal.self, IcbEthnicGroupTotal.self, AttributedEventTotal.self, UnattributedProvider.self, AttributionCoverage.self, UnplacedTotal.self, PopulationTotal.self,
+        IcbProportionTotal.self, IcbEthnicGroupTotal.self, AttributedEventTotal.self, UnattributedProvider.self, AttributionCoverage.self, UnplacedTotal.self,
+        EnglandTotal.self, PopulationTotal.self,
         SourceDataQuality.self,
         KeptRow.self, ReferenceIcb.self, ReferenceSubIcb.self, StandardPopulationWeight.self, ReferenceVintage.self, IcbDeprivation.self,
         IcbBoundaryRing.self, PlaceBoundaryRing.self, InputFileStat.self, IngestedFilePart.self, IngestPeriodDigest.self, SetAsideCount.self,

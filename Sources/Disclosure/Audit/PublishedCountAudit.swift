@@ -148,7 +148,7 @@ package struct PublishedCountAudit {
             } else if kind == BreakdownType.imdQuintile.rawValue, case .text(let text)? = row[label], let value = text.first?.wholeNumberValue {
                 quintile = value
             } else if kind == BreakdownType.imdUnknown.rawValue {
-                quintile = BreakdownType.unknownQuintile
+                quintile = BreakdownType.unknownPart
             } else if kind == BreakdownType.icsUnknown.rawValue {
                 (quintile, code) = (0, CountCell.notInAnIcs)
             } else {

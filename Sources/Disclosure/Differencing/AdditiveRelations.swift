@@ -22,7 +22,7 @@ package enum AdditiveRelations {
     }
 
     /// The quintiles of a sum over quintiles: 1–5 and, last, the counts with no decile.
-    private static let unknownQuintile = BreakdownType.unknownQuintile
+    private static let unknownPart = BreakdownType.unknownPart
 
     package static func among(_ cells: some Collection<CountCell>) -> [AdditiveRelation] {
         let present = Set(cells)
@@ -44,7 +44,7 @@ package enum AdditiveRelations {
             }
             /// Quintiles 1–5, with the counts with no decile when the group has them.
             func quintiles(_ level: GeographyLevel, _ code: String) -> [CountCell] {
-                (1...5).map { cell(level, code, $0) } + [cell(level, code, unknownQuintile)].filter(present.contains)
+                (1...5).map { cell(level, code, $0) } + [cell(level, code, unknownPart)].filter(present.contains)
             }
             for code in codes {
                 let parts = quintiles(.icb, code)
@@ -55,7 +55,7 @@ package enum AdditiveRelations {
                     relations.append(AdditiveRelation(total: cell(.icb, code, 0), parts: places.sorted()))
                 }
             }
-            for quintile in [0, 1, 2, 3, 4, 5, unknownQuintile] {
+            for quintile in [0, 1, 2, 3, 4, 5, unknownPart] {
                 let total = cell(.england, GeographyLevel.englandCode, quintile)
                 let parts = codes.map { cell(.icb, $0, quintile) }
                 let elsewhere = [cell(.england, CountCell.notInAnIcs, quintile)].filter(present.contains)
@@ -80,19 +80,19 @@ package enum AdditiveRelations {
             func cell(_ level: GeographyLevel, _ code: String, _ quintile: Int) -> CountCell {
                 CountCell(indicator: england.indicator, period: england.period, level: level, code: code, quintile: quintile, component: england.component)
             }
-            let noDecile = present.contains(cell(.england, GeographyLevel.englandCode, unknownQuintile))
+            let noDecile = present.contains(cell(.england, GeographyLevel.englandCode, unknownPart))
             let split = (1...5).allSatisfy { present.contains(cell(.england, GeographyLevel.englandCode, $0)) }
             if noDecile {
                 for ics in present
                 where ics.level == .icb && ics.quintile == 0 && ics.indicator == england.indicator && ics.period == england.period
                     && ics.component == england.component
                 {
-                    missing.insert(cell(.icb, ics.code, unknownQuintile))
+                    missing.insert(cell(.icb, ics.code, unknownPart))
                 }
             }
             if split, present.contains(cell(.england, CountCell.notInAnIcs, 0)) {
                 for quintile in 1...5 { missing.insert(cell(.england, CountCell.notInAnIcs, quintile)) }
-                if noDecile { missing.insert(cell(.england, CountCell.notInAnIcs, unknownQuintile)) }
+                if noDecile { missing.insert(cell(.england, CountCell.notInAnIcs, unknownPart)) }
             }
         }
         return missing.subtracting(present).sorted()

@@ -44,7 +44,7 @@ package struct ComplementarySuppression {
         return result
     }
 
-    package static func quintile(_ value: ControlledValue) -> Int? { value.breakdownType.additiveQuintile(value.breakdownIndex) }
+    package static func quintile(_ value: ControlledValue) -> Int? { value.breakdownType.additivePart(value.breakdownIndex) }
 
     package static func shown(_ cell: PublishedCell, national: Bool, rules: DisclosureRules) -> CountKnowledge.Shown {
         switch cell.action {

@@ -3,7 +3,7 @@ package import Publication
 
 /// One published count in the additive structure of the tables: an indicator's numerator, denominator or
 /// population for a geography overall (`quintile` 0), for a national IMD quintile, or for the counts with
-/// no decile (``BreakdownType/unknownQuintile``); England's counts in no ICS are a geography of their own,
+/// no decile (``BreakdownType/unknownPart``); England's counts in no ICS are a geography of their own,
 /// ``notInAnIcs`` (docs/DISCLOSURE.md, "Unknown places"). A place's cell names its ICB as `parent`.
 package struct CountCell: Hashable, Sendable, Comparable {
     package typealias Component = CountComponent

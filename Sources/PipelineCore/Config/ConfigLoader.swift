@@ -229,6 +229,20 @@ public enum ConfigLoader {
                     "\(path).breakdowns: \(indicator.id) asks for '\(split.rawValue)', which is not available for the grain of source '\(source.name)' (its rows carry no deprivation decile)",
                     at: location, hint: "leave out the IMD breakdowns: the ICS values, England comparison, funnel and trend are published")
             }
+            let byEthnicGroup = source.grain.profile.ethnicGroupSplit
+            if !byEthnicGroup, indicator.breakdownsGiven, let split = indicator.breakdowns.first(where: { $0 == .ethnicGroup || $0 == .ethnicCategory }) {
+                throw PipelineError(
+                    .usage,
+                    "\(path).breakdowns: \(indicator.id) asks for '\(split.rawValue)', but the rows of source '\(source.name)' carry no ethnic group",
+                    at: location, hint: "ethnic groups come from a source with \"grain\": \"icb-ethnic-group\"; leave the ethnic breakdowns out here")
+            }
+            // A rate by ethnic group needs each group's population (Census 2021), which this version does not read.
+            if byEthnicGroup, indicator.method.sourceKind != .proportion {
+                throw PipelineError(
+                    .usage,
+                    "\(path).method: \(indicator.id) is '\(indicator.method.rawValue)', but source '\(source.name)' is by ethnic group: a rate by ethnic group needs a population by ethnic group (Census 2021), which this version does not read",
+                    at: location, hint: "use a proportion (numerator and denominator from the same source), or a source by LSOA for the rate")
+            }
             if source.declaresNoAge {
                 if indicator.method.standardisesByAge {
                     throw PipelineError(

@@ -8,6 +8,9 @@ public struct IndicatorConfig: Codable, Sendable, Equatable {
         case imdQuintile = "imd_quintile"
         case imdDecile = "imd_decile"
         case sex
+        /// The broad ethnic groups and not stated, and the detailed categories, of a source by ethnic group.
+        case ethnicGroup = "ethnic_group"
+        case ethnicCategory = "ethnic_category"
 
         /// The stored breakdown type.
         public var type: BreakdownType {
@@ -15,6 +18,8 @@ public struct IndicatorConfig: Codable, Sendable, Equatable {
             case .imdQuintile: .imdQuintile
             case .imdDecile: .imdDecile
             case .sex: .sex
+            case .ethnicGroup: .ethnicGroup
+            case .ethnicCategory: .ethnicCategory
             }
         }
     }

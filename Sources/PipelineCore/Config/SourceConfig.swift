@@ -62,11 +62,16 @@ public struct SourceConfig: Codable, Sendable, Equatable {
     /// Only rows whose column holds one of the values are read (e.g. `{"ae_department_type": ["1"]}`);
     /// the rest are counted as filtered out, not quarantined.
     public var rowFilter: [String: [String]]
+    /// The publisher's own England rows (e.g. `{"org_type": ["England"]}`), which must also pass `where`:
+    /// England's values are computed from them as published rather than added up from rows by ICB, which
+    /// publishers round and suppress (docs/DATA.md, "England as published").
+    public var englandRows: [String: [String]]?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case name, kind, grain, files, columns, dialect, rejectThreshold, vintage, description, layout, lsoaVintage, periodType, attribution
         case decileOrder, dateOrder, measures, synthetic, counts
         case rowFilter = "where"
+        case englandRows
     }
 
     public init(from decoder: any Decoder) throws {
@@ -129,6 +134,18 @@ public struct SourceConfig: Codable, Sendable, Equatable {
             )
         }
         rowFilter = try container.decodeIfPresent([String: [String]].self, forKey: .rowFilter) ?? [:]
+        englandRows = try container.decodeIfPresent([String: [String]].self, forKey: .englandRows)
+        if englandRows != nil, ![.icb, .icbByDecile, .icbByEthnicGroup].contains(grain.profile.placement) {
+            throw DecodingError.dataCorruptedError(
+                forKey: .englandRows, in: container,
+                debugDescription:
+                    "England's own rows are read beside rows by ICB (grain 'icb', 'icb-imd-decile' or 'icb-ethnic-group'), not at grain '\(grain.rawValue)'")
+        }
+        if englandRows?.isEmpty == true || englandRows?.values.contains(where: \.isEmpty) == true {
+            throw DecodingError.dataCorruptedError(
+                forKey: .englandRows, in: container,
+                debugDescription: "name a column and the values that mark England's rows, e.g. {\"org_type\": [\"England\"]}")
+        }
         if layout == .wide, kind != .population {
             throw DecodingError.dataCorruptedError(forKey: .layout, in: container, debugDescription: "'wide' is for population sources (ages as columns)")
         }

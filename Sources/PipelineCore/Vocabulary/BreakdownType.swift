@@ -11,6 +11,11 @@ public enum BreakdownType: String, Sendable, CaseIterable, Codable {
     case imdUnknown = "imd_unknown"
     /// England's counts that are in no ICS: an unknown ICB, a provider the attribution does not name.
     case icsUnknown = "ics_unknown"
+    /// The five broad ethnic groups and, last, not stated: an additive partition of everyone, as the quintiles
+    /// and the counts with no decile are (docs/DATA.md, "Ethnic groups").
+    case ethnicGroup = "ethnic_group"
+    /// The sixteen detailed ethnic categories, each inside its broad group.
+    case ethnicCategory = "ethnic_category"
 
     /// One group of a breakdown: its order within the breakdown (`breakdown_index`) and stored value.
     public struct Group: Sendable, Equatable {
@@ -26,7 +31,7 @@ public enum BreakdownType: String, Sendable, CaseIterable, Codable {
         public var ages: [RecordedAge]
 
         /// Every decile — 0 is "not known" — sex and age.
-        static let everyone = Selection(
+        public static let everyone = Selection(
             deciles: 0...10, sexes: Sex.allCases, ages: AgeBand.all.map(RecordedAge.band) + [.unknown])
 
         /// Whether a count of a decile (nil where the grain has none or it is not known), sex and age is in
@@ -44,7 +49,24 @@ public enum BreakdownType: String, Sendable, CaseIterable, Codable {
         case .imdDecile: (1...10).map { Group(index: $0, value: "\($0)") }
         case .sex: [Sex.male, .female].map { Group(index: $0.rawValue + 1, value: $0.label) }
         case .imdUnknown, .icsUnknown: [Group(index: 0, value: "not known")]
+        case .ethnicGroup, .ethnicCategory: Self.ethnicGroups(self).enumerated().map { Group(index: $0.offset + 1, value: $0.element.rawValue) }
         }
+    }
+
+    /// The ethnic groups of an ethnic breakdown in published order: the broad groups then not stated, or the
+    /// detailed categories.
+    public static func ethnicGroups(_ type: BreakdownType) -> [EthnicGroup] {
+        switch type {
+        case .ethnicGroup: EthnicGroup.broadGroups + [.notStated]
+        case .ethnicCategory: EthnicGroup.broadGroups.flatMap(\.categories)
+        case .all, .imdQuintile, .imdDecile, .sex, .imdUnknown, .icsUnknown: []
+        }
+    }
+
+    /// The ethnic group of a group of an ethnic breakdown.
+    public func ethnicGroup(_ index: Int) -> EthnicGroup? {
+        let groups = Self.ethnicGroups(self)
+        return groups.indices.contains(index - 1) ? groups[index - 1] : nil
     }
 
     /// The counts the group at `index` holds.
@@ -57,6 +79,10 @@ public enum BreakdownType: String, Sendable, CaseIterable, Codable {
         case .sex: selection.sexes = [index == 1 ? .male : .female]
         case .imdUnknown: selection.deciles = 0...0
         case .icsUnknown: break  // every count of the units in no ICS (the transform's choice of units)
+        case .ethnicGroup, .ethnicCategory:
+            // A source by ethnic group holds its groups on the split axis, where deciles are for others.
+            let slot = ethnicGroup(index)?.slot ?? -1
+            selection.deciles = slot...slot
         }
         return selection
     }
@@ -70,23 +96,27 @@ public enum BreakdownType: String, Sendable, CaseIterable, Codable {
         case .sex: groups.first { $0.index == index }?.value ?? "\(index)"
         case .imdUnknown: "deprivation not known"
         case .icsUnknown: "ICS not known"
+        case .ethnicGroup, .ethnicCategory: ethnicGroup(index)?.label ?? "\(index)"
         }
     }
 
-    /// The national quintile a group is in the published additive sums (docs/DISCLOSURE.md): 0 for
-    /// everyone (and for England's counts in no ICS, a total of their own), the quintile for a quintile,
-    /// ``unknownQuintile`` for the counts with no decile, nil for a group whose counts no published sum holds.
-    public func additiveQuintile(_ index: Int) -> Int? {
+    /// The part of everyone a group is in the published additive sums (docs/DISCLOSURE.md): 0 for everyone
+    /// (and for England's counts in no ICS, a total of their own), the quintile for a quintile or the broad
+    /// group's number for a broad ethnic group (a source is split one way or the other, never both),
+    /// ``unknownPart`` for the counts with no decile or ethnic group not stated, nil for a group whose counts
+    /// no published sum holds.
+    public func additivePart(_ index: Int) -> Int? {
         switch self {
         case .all, .icsUnknown: 0
         case .imdQuintile: index
-        case .imdUnknown: Self.unknownQuintile
-        case .imdDecile, .sex: nil
+        case .imdUnknown: Self.unknownPart
+        case .ethnicGroup: ethnicGroup(index) == .notStated ? Self.unknownPart : index
+        case .imdDecile, .sex, .ethnicCategory: nil
         }
     }
 
-    /// The additive "quintile" of counts with no decile: in the total beside the five quintiles.
-    public static let unknownQuintile = -1
+    /// The additive part of counts with no decile or no stated ethnic group: in the total beside the five parts.
+    public static let unknownPart = -1
 
     /// Groups computed only when the period has such counts, and never asked for: the counts with no
     /// decile or no ICS (docs/DATA.md, "Unknown places in the totals").
@@ -106,7 +136,17 @@ public enum BreakdownType: String, Sendable, CaseIterable, Codable {
         switch self {
         case .imdQuintile: .imdQuintile
         case .imdDecile: .imdDecile
-        case .all, .sex, .imdUnknown, .icsUnknown: nil
+        case .all, .sex, .imdUnknown, .icsUnknown, .ethnicGroup, .ethnicCategory: nil
+        }
+    }
+
+    /// Whether a group is compared with England and with the White group: not everyone, not the counts of
+    /// unknown places, not ethnic group not stated (published with its share; docs/DATA.md, "Ethnic groups").
+    public func isCompared(_ index: Int) -> Bool {
+        switch self {
+        case .all, .imdUnknown, .icsUnknown: false
+        case .ethnicGroup, .ethnicCategory: ethnicGroup(index).map { $0 != .notStated } ?? false
+        case .imdQuintile, .imdDecile, .sex: true
         }
     }
 }

@@ -32,7 +32,7 @@ struct NationalTablesBuilder {
         for (type, index) in BreakdownType.allCases.flatMap({ type in type.groups.map { (type, $0.index) } }) {
             guard var cell = inputs.england(definition.id, period, type, index) else { continue }
             // Deciles and sexes sum to England's quintiles and total, which the additive structure holds.
-            if hidden, type.additiveQuintile(index) == nil {
+            if hidden, type.additivePart(index) == nil {
                 (cell.numerator, cell.denominator) = (Self.revealing, Self.revealing)
                 cell.estimate = Array(repeating: Self.revealing, count: 5)
             }

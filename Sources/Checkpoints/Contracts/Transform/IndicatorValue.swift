@@ -29,6 +29,7 @@ public struct IndicatorValue: CheckpointRecord, Equatable {
         case unit
         case withheld = "withheld_reason"
         case suppressedAtSourceRecords = "suppressed_at_source_records"
+        case fromNationalRows = "from_national_rows"
     }
 
     public var indicator: String
@@ -58,12 +59,17 @@ public struct IndicatorValue: CheckpointRecord, Equatable {
     public var withheld: WithheldReason?
     /// Records whose count arrived suppressed (not in the numerator).
     public var suppressedAtSourceRecords: Int
+    /// England's value computed from the publisher's own England rows, not added up from the ICSs: then it
+    /// is not the sum of the ICSs' counts (docs/DATA.md, "England as published").
+    public var fromNationalRows: Bool
 
     public init(
         indicator: String, period: String, level: GeographyLevel, code: String, name: String, breakdown: BreakdownType, breakdownValue: String,
         breakdownIndex: Int, numerator: Double, denominator: Double, value: Double?, lower95: Double?, upper95: Double?, lower998: Double?, upper998: Double?,
-        statistic: Statistic, method: IntervalMethod, multiplier: Double, unit: String, withheld: WithheldReason?, suppressedAtSourceRecords: Int
+        statistic: Statistic, method: IntervalMethod, multiplier: Double, unit: String, withheld: WithheldReason?, suppressedAtSourceRecords: Int,
+        fromNationalRows: Bool = false
     ) {
+        self.fromNationalRows = fromNationalRows
         self.indicator = indicator
         self.period = period
         self.level = level
@@ -109,6 +115,7 @@ public struct IndicatorValue: CheckpointRecord, Equatable {
         unit = row[Columns.unit]
         withheld = try row.decodeIfPresent(Columns.withheld)
         suppressedAtSourceRecords = row[Columns.suppressedAtSourceRecords]
+        fromNationalRows = row[Columns.fromNationalRows]
     }
 
     public func store(in row: inout StoredRow<Columns>) {
@@ -133,5 +140,6 @@ public struct IndicatorValue: CheckpointRecord, Equatable {
         row[.unit] = unit
         row[.withheld] = withheld
         row[.suppressedAtSourceRecords] = suppressedAtSourceRecords
+        row[.fromNationalRows] = fromNationalRows
     }
 }
