@@ -8,7 +8,32 @@ enum AggregateSchema {
         SchemaMigration(7, "v2-aggregate-headline-facts", sql: headlineFactsWithoutText),
         SchemaMigration(19, "v3-aggregate-funnel-overdispersion", sql: funnelOverdispersion),
         SchemaMigration(23, "v4-aggregate-place-comparison", sql: placeComparison),
+        SchemaMigration(47, "v5-aggregate-reference-group-gap", sql: referenceGroupGap),
     ]
+
+    /// Each ethnic group and category against the White group (docs/METHODS.md, "Groups against a reference
+    /// group").
+    static let referenceGroupGap = """
+        CREATE TABLE reference_group_gap (
+            indicator_id TEXT NOT NULL,
+            period TEXT NOT NULL,
+            geography_level TEXT NOT NULL,
+            geography_code TEXT NOT NULL,
+            breakdown_type TEXT NOT NULL CHECK (breakdown_type IN ('ethnic_group', 'ethnic_category')),
+            breakdown_index INTEGER NOT NULL,
+            reference_index INTEGER NOT NULL,
+            value REAL,
+            reference_value REAL,
+            abs_gap REAL,
+            ratio REAL,
+            lcl834 REAL,
+            ucl834 REAL,
+            reference_lcl834 REAL,
+            reference_ucl834 REAL,
+            comparison TEXT NOT NULL,
+            PRIMARY KEY (indicator_id, period, geography_level, geography_code, breakdown_type, breakdown_index)
+        ) STRICT;
+        """
 
     /// Each place against its own ICS: the two-level test and the within-system funnel (docs/METHODS.md
     /// §10, "Places").

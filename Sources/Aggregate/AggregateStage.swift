@@ -5,7 +5,7 @@ public import PipelineCore
 import Statistics
 
 /// Stage 3: from the transform checkpoint only, the national view of access inequality — SII/RII,
-/// quintile gaps, comparisons with England (two-level and funnel), trends against the baseline, and
+/// quintile gaps, ethnic groups against the White group, comparisons with England (two-level and funnel), trends against the baseline, and
 /// England's headline facts (docs/ARCHITECTURE.md). One step per table.
 public struct AggregateStage: PipelineStage {
     public let name = StageName.aggregate
@@ -39,6 +39,7 @@ public struct AggregateStage: PipelineStage {
             }
             let (inequality, unstable) = try InequalityTable(values: values, writer: writer, settings: settings).write(definition)
             try GapTable(values: values, writer: writer).write(definition)
+            try ReferenceGroupGapTable(values: values, writer: writer).write(definition)
             try ComparisonTable(values: values, writer: writer, settings: context.config.aggregate).write(definition)
             try PlaceComparisonTable(values: values, writer: writer).write(definition)
             if let baseline {

@@ -12,6 +12,7 @@ final class AggregateWriter {
     private let trendInsert: RecordInserter<TrendAgainstBaseline>
     private let headlineInsert: RecordInserter<HeadlineFact>
     private let placeInsert: RecordInserter<PlaceComparison>
+    private let referenceGapInsert: RecordInserter<ReferenceGroupGap>
 
     init(_ db: Database) throws {
         inequalityInsert = try RecordInserter(db)
@@ -20,6 +21,7 @@ final class AggregateWriter {
         trendInsert = try RecordInserter(db)
         headlineInsert = try RecordInserter(db)
         placeInsert = try RecordInserter(db)
+        referenceGapInsert = try RecordInserter(db)
     }
 
     var counts: [String: Int] {
@@ -27,6 +29,7 @@ final class AggregateWriter {
             InequalityIndex.databaseTableName: inequalityInsert.rowsInserted, QuintileGap.databaseTableName: gapInsert.rowsInserted,
             EnglandComparison.databaseTableName: comparisonInsert.rowsInserted, TrendAgainstBaseline.databaseTableName: trendInsert.rowsInserted,
             HeadlineFact.databaseTableName: headlineInsert.rowsInserted, PlaceComparison.databaseTableName: placeInsert.rowsInserted,
+            ReferenceGroupGap.databaseTableName: referenceGapInsert.rowsInserted,
         ]
     }
 
@@ -82,6 +85,10 @@ final class AggregateWriter {
                 direction: change.direction, siiBaseline: sii.baseline, siiLatest: sii.latest, siiChange: siiChange?.change,
                 siiChangeLower: siiChange?.lower, siiChangeUpper: siiChange?.upper, gapDirection: siiChange.map(GapDirection.init),
                 recentTrend: recent))
+    }
+
+    func referenceGap(_ gap: ReferenceGroupGap) throws {
+        try referenceGapInsert.insert(gap)
     }
 
     func headline(_ fact: HeadlineFact) throws {

@@ -88,7 +88,16 @@ public struct ReportStage: PipelineStage {
         phases.done("tables")
         try FaultInjection.check("report:after-tables")
 
-        let audited = try AuditByPeriod(audit: DisclosureAudit(rules: settings.disclosure), definitions: inputs.arithmetic).run(db)
+        let audited = try AuditByPeriod(
+            audit: DisclosureAudit(rules: settings.disclosure), definitions: inputs.arithmetic,
+            // Keyed as the audit reads periods, by their published start.
+            englandRemainders: Dictionary(
+                EnglandRemainders.bounds(inputs.controlledValues).map { cell, bounds in
+                    var cell = cell
+                    cell.period = Provenance.bounds(of: cell.period)?.start ?? cell.period
+                    return (cell, bounds)
+                }, uniquingKeysWith: { first, _ in first })
+        ).run(db)
         let audit = audited.findings
         phases.done("audit")
         let fingerprint = baseFingerprint(context).digest

@@ -17,7 +17,7 @@ struct DisclosureAuditTests {
             #expect(Set(layout.counts.keys) == countColumns, "\(table.name): the layout names \(layout.counts.keys.sorted()), the table counts \(countColumns)")
             var named: [String] = []
             switch layout.geography {
-            case .england: break
+            case .england(let countedFrom): named += [countedFrom].compactMap { $0 }
             case .ics(let code): named.append(code)
             case .place(let code, let ics): named += [code, ics]
             }
@@ -25,6 +25,7 @@ struct DisclosureAuditTests {
             case .everyone: break
             case .quintile(let column): named.append(column)
             case .breakdown(let type, let label): named += [type, label]
+            case .ethnicGroup(let label): named.append(label)
             }
             for column in named { #expect(table.column(column) != nil, "\(table.name): the layout names \(column), which it does not have") }
         }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import PipelineCore
 import PipelineTestSupport
 import Testing
 
@@ -284,8 +285,8 @@ struct ExamplesTests {
 
     /// NHS Talking Therapies by ICB × decile, one row per measure: every ICB × decile recovery rate of the
     /// three years is the file's recovery ÷ (finished − not at caseness), and agrees with the publisher's
-    /// own whole percentage within what its rounding of counts to 5 allows; England's gradient by decile
-    /// agrees with the publisher's England rows to 0.15 points (ICB counts are rounded and some suppressed).
+    /// own whole percentage within what its rounding of counts to 5 allows; England's figures are the
+    /// publisher's own England rows, referrals exactly and recovery to its printed precision.
     @Test func talkingTherapiesByDecileAsPublished() throws {
         let workspace = try TestWorkspace()
         let folder = Repository.path("examples/nhs-talking-therapies")
@@ -336,16 +337,46 @@ struct ExamplesTests {
             checked += 1
         }
         #expect(checked + withheld == 3 * 42 * 10 && checked > 1_200 && withheld > 0, "\(checked) cells checked, \(withheld) withheld")
-        for row in values where row["geography_level"] == "england" && row["period"] == "2024-25" {
-            let decile: Int = row["breakdown_index"]
-            let label = try #require(counts.keys.first { $0.org != "UNKNOWN" && $0.label.hasPrefix(String(format: "%02d ", 11 - decile)) }?.label)
-            let england = try #require(
-                file.first {
-                    $0["org_type"] == "England" && $0["reporting_period"] == "2024-25" && $0["variable_a"] == label && $0["measure_name"] == "recovery"
-                        && $0["measure_statistic"] == "percentage"
-                }.flatMap { $0["value"].flatMap(Double.init) })
-            #expect(abs((row["value"] as Double? ?? 0) - england) < 0.15, "England decile \(decile): against the published \(england)")
+        // England is the publisher's own England rows (docs/DATA.md, "England as published"): cell by cell, every
+        // year, each decile's and 'Not stated''s referrals are the publisher's count exactly, and every recovery rate
+        // — everyone, each decile, Not stated — is the publisher's percentage to its printed 1 dp.
+        let full = try Self.csv("\(folder)/nhse_talking_therapies_annual_icb_england_by_imd_decile_and_ethnicity_2017_2025.csv")
+        let england = try DatabaseQueue(path: workspace.path("tt.sqlite")).read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT indicator_id, period, breakdown_type, breakdown_index, numerator, value, from_national_rows FROM indicator_value
+                    WHERE geography_level = 'england' AND indicator_id IN ('TTREC', 'TTREF') AND breakdown_type IN ('all', 'imd_decile', 'imd_unknown')
+                    """)
         }
+        func label(_ row: Row) -> String? {
+            switch row["breakdown_type"] as String {
+            case "imd_unknown": "Not stated/Not known/Invalid"
+            case "imd_decile": counts.keys.first { $0.label.hasPrefix(String(format: "%02d ", 11 - (row["breakdown_index"] as Int))) }!.label
+            default: nil
+            }
+        }
+        var compared = 0
+        for row in england {
+            let period: String = row["period"], name = label(row)
+            #expect(row["from_national_rows"] as Bool, "\(period) \(name ?? "all"): from England's own rows")
+            func published(_ measure: String, _ statistic: String) -> Double? {
+                full.first {
+                    $0["org_type"] == "England" && $0["reporting_period"] == period && $0["measure_name"] == measure && $0["measure_statistic"] == statistic
+                        && (name == nil ? $0["variable_type"] == "Total" : $0["variable_a"] == name && $0["variable_type"] == "Indices of Deprivation Decile")
+                }?["value"].flatMap(Double.init)
+            }
+            if row["indicator_id"] == "TTREF" {
+                let theirs = try #require(published("referrals_received", "count"), "\(period) \(name ?? "all")")
+                #expect(row["numerator"] as Double == theirs, "\(period) \(name ?? "all"): \(row["numerator"] as Double) against \(theirs)")
+            } else {
+                let theirs = try #require(published("recovery", "percentage"), "\(period) \(name ?? "all")")
+                let ours = try #require(row["value"] as Double?, "\(period) \(name ?? "all")")
+                #expect(abs(ours - theirs) <= 0.05 + 1e-9, "\(period) \(name ?? "all"): ours \(ours) against the published \(theirs)")
+            }
+            compared += 1
+        }
+        #expect(compared == 2 * 3 * 12, "referrals and recovery, three years, everyone, ten deciles and 'Not stated'")
         // The gradient as published: lower recovery in the most deprived fifth, a positive SII.
         let inequality = try DatabaseQueue(path: workspace.path("tt.sqlite")).read { db in
             try Row.fetchOne(
@@ -356,103 +387,120 @@ struct ExamplesTests {
         }
         #expect((inequality?["q1_value"] as Double?).map { $0 < 50 } == true && (inequality?["q5_value"] as Double?).map { $0 > 50 } == true)
         #expect((inequality?["sii"] as Double?).map { $0 > 10 } == true)
-        let setAside = try DatabaseQueue(path: workspace.path("tt.sqlite")).read { db in
-            try String.fetchOne(db, sql: "SELECT value FROM soc_metadata WHERE indicator_id = 'TTREC' AND item = 'rows_set_aside'")
+        let notes = try DatabaseQueue(path: workspace.path("tt.sqlite")).read { db in
+            try [String: String](
+                String.fetchAll(db, sql: "SELECT item || char(31) || value FROM soc_metadata WHERE indicator_id = 'TTREC'").map {
+                    let parts = $0.split(separator: "\u{1F}", maxSplits: 1).map(String.init)
+                    return (parts[0], parts[1])
+                }, uniquingKeysWith: { first, _ in first })
         }
-        #expect(setAside?.contains("invalid_imd_decile") == true && setAside?.contains("unknown_icb") == true, "\(setAside ?? "none")")
+        #expect(notes["rows_set_aside"]?.contains("invalid_imd_decile") == true && notes["rows_set_aside"]?.contains("unknown_icb") == true)
+        #expect(notes["england_counts"]?.contains("publisher's own England rows") == true)
+        #expect(
+            notes["unknown_place"]?.contains("in no ICS's value (England's value is the publisher's own England rows") == true,
+            "\(notes["unknown_place"] ?? "")")
+        let byGroup = try String(contentsOfFile: workspace.path("published/latest/csv/soc_national_by_group.csv"), encoding: .utf8)
+        #expect(byGroup.contains(",england_rows,") && !byGroup.contains(",ics_rows,"), "counted_from says where England's counts come from")
         let page = try String(contentsOfFile: workspace.path("published/latest/state-of-care.html"), encoding: .utf8)
         #expect(page.contains("id=\"TTREC-time-series\"") && page.contains("id=\"TTREC-quintile-trend\""))
-        // What the set-aside rows counted is published with its share (docs/DATA.md, "Rows set aside"): 2024-25's
-        // referrals of known ICBs with 'Not stated/Not known/Invalid' deciles, and of the UNKNOWN ICB, by hand
-        // from the file; with them, England's count comes back to the publisher's own England total.
-        var notStated = 0.0, unknownIcb = 0.0
-        for row in file
-        where row["reporting_period"] == "2024-25" && row["measure_name"] == "referrals_received" && row["measure_statistic"] == "count"
-            && row["org_type"] == "ICB"
-        {
-            guard let value = row["value"].flatMap(Double.init) else { continue }
-            if row["org_code"] == "UNKNOWN" { unknownIcb += value } else if !(row["variable_a"]?.first?.isNumber ?? false) { notStated += value }
+        #expect(page.contains("rows with no deprivation decile"), "the note heads the indicator's section")
+    }
+
+    /// NHS Talking Therapies by ICB × ethnic group (docs/DATA.md, "Ethnic groups"): England's recovery rate for
+    /// everyone, each broad group, each detailed category and Not stated is the publisher's percentage to its
+    /// printed 1 dp, every year; every ICB × broad group rate is the file's recovery ÷ (finished − not at
+    /// caseness) of the group's own row, within the publisher's rounding of its percentage, or withheld where a
+    /// measure is suppressed; the ICS table and the gaps to the White group are published as the values say.
+    @Test func talkingTherapiesByEthnicGroupAsPublished() throws {
+        let workspace = try TestWorkspace()
+        let folder = Repository.path("examples/nhs-talking-therapies")
+        let run = try CommandLineRunner.run([
+            "run", "--config", "\(folder)/pipeline.json", "--db", workspace.path("tt.sqlite"), "--output", workspace.path("published"),
+        ])
+        #expect(run.status == 0, "\(run.stderr)")
+        let file = try Self.csv("\(folder)/nhse_talking_therapies_annual_icb_england_by_imd_decile_and_ethnicity_2017_2025.csv")
+            .filter { $0["variable_type"] == "Ethnic Group" && ["2022-23", "2023-24", "2024-25"].contains($0["reporting_period"]) }
+        struct Key: Hashable { var org: String, period: String, group: String, category: String }
+        var counts: [Key: [String: String]] = [:], percentages: [Key: Double] = [:]
+        for row in file {
+            let key = Key(org: row["org_code"]!, period: row["reporting_period"]!, group: row["variable_a"]!, category: row["variable_b"]!)
+            if row["measure_statistic"] == "count" { counts[key, default: [:]][row["measure_name"]!] = row["value"]! }
+            if row["measure_statistic"] == "percentage", row["measure_name"] == "recovery" { percentages[key] = Double(row["value"]!) }
         }
-        let (note, englandReferrals) = try DatabaseQueue(path: workspace.path("tt.sqlite")).read { db in
-            (
-                try String.fetchOne(db, sql: "SELECT value FROM soc_metadata WHERE indicator_id = 'TTREF' AND item = 'unknown_place'") ?? "",
-                try Double.fetchOne(
-                    db,
-                    sql: """
-                        SELECT numerator FROM indicator_value WHERE indicator_id = 'TTREF' AND period = '2024-25' AND geography_level = 'england'
-                        AND breakdown_type = 'all'
-                        """) ?? 0
-            )
-        }
-        #expect(notStated > 20_000 && unknownIcb > 2_000)
-        #expect(note.contains("2024-25: 42 rows with no deprivation decile and 11 rows with an unknown ICB"), "\(note)")
-        let publisherEngland = try #require(
-            try Self.csv("\(folder)/nhse_talking_therapies_annual_icb_england_by_imd_decile_and_ethnicity_2017_2025.csv").first {
-                $0["org_type"] == "England" && $0["reporting_period"] == "2024-25" && $0["variable_type"] == "Total"
-                    && $0["measure_name"] == "referrals_received" && $0["measure_statistic"] == "count"
-            }?["value"].flatMap(Double.init))
-        // England now counts them (it was 26,785 short): the publisher rounds each ICB count to 5, so England's
-        // sum of 800-odd ICB rows agrees with its own England total to within a hundredth of a per cent.
-        #expect(abs(englandReferrals - publisherEngland) < 0.01 * publisherEngland / 100, "\(englandReferrals) against \(publisherEngland)")
-        // Cell by cell against the publisher's own England rows, every year: each decile's referrals and the
-        // 'Not stated' group's, within the rounding of the ICB rows summed (2.5 each, 7 for a suppressed one),
-        // and each recovery rate to the publisher's printed precision.
-        let byDecile = try DatabaseQueue(path: workspace.path("tt.sqlite")).read { db in
+        let values = try DatabaseQueue(path: workspace.path("tt.sqlite")).read { db in
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT indicator_id, period, breakdown_type, breakdown_index, numerator, value FROM indicator_value
-                    WHERE geography_level = 'england' AND breakdown_type IN ('imd_decile', 'imd_unknown')
+                    SELECT period, geography_level, geography_code, breakdown_type, breakdown_value, value, withheld_reason, from_national_rows
+                    FROM indicator_value WHERE indicator_id = 'TTRECETH' AND geography_level IN ('icb', 'england')
                     """)
         }
-        func label(_ row: Row) -> String {
-            row["breakdown_type"] == "imd_unknown"
-                ? "Not stated/Not known/Invalid"
-                : counts.keys.first { $0.label.hasPrefix(String(format: "%02d ", 11 - (row["breakdown_index"] as Int))) }!.label
+        // The publisher's words for each of our groups: its group, and 'All' for a broad group's own row.
+        func publisherKey(_ org: String, _ period: String, _ type: String, _ stored: String) throws -> Key {
+            let group = try #require(EthnicGroup(rawValue: stored))
+            let rows = counts.keys.filter { $0.org == org && $0.period == period }
+            let match = rows.first { key in
+                EthnicGroup.read(group: key.group, category: key.category) == group
+            }
+            return try #require(match, "\(org) \(period) \(stored)")
         }
-        var compared = 0
-        for row in byDecile {
-            let period: String = row["period"], name = label(row)
-            let icbRows = file.filter {
-                $0["org_type"] == "ICB" && $0["reporting_period"] == period && $0["variable_a"] == name && $0["measure_statistic"] == "count"
-                    && $0["measure_name"] == "referrals_received"
-            }
-            func published(_ measure: String, _ statistic: String) -> Double? {
-                file.first {
-                    $0["org_type"] == "England" && $0["reporting_period"] == period && $0["variable_a"] == name && $0["measure_name"] == measure
-                        && $0["measure_statistic"] == statistic
-                }?["value"].flatMap(Double.init)
-            }
-            if row["indicator_id"] == "TTREF" {
-                let theirs = try #require(published("referrals_received", "count"), "\(period) \(name)")
-                let slack = icbRows.reduce(0.0) { $0 + (Double($1["value"] ?? "") == nil ? 7 : 2.5) }
-                #expect(abs((row["numerator"] as Double) - theirs) <= slack, "\(period) \(name): \(row["numerator"] as Double) against \(theirs)")
-            } else {
-                // Each of the three counts is a sum of ICB rows rounded to 5: the publisher's percentage (of its
-                // own unrounded counts) lies between the corners those roundings allow, to its printed 1 dp.
-                let theirs = try #require(published("recovery", "percentage"), "\(period) \(name)")
-                func sum(_ measure: String) -> (value: Double, slack: Double) {
-                    file.filter {
-                        $0["org_type"] == "ICB" && $0["reporting_period"] == period && $0["variable_a"] == name && $0["measure_statistic"] == "count"
-                            && $0["measure_name"] == measure
-                    }.reduce((0.0, 0.0)) { total, row in
-                        Double(row["value"] ?? "").map { (total.0 + $0, total.1 + 2.5) } ?? (total.0, total.1 + 7)
-                    }
+        var england = 0, icb = 0, withheld = 0
+        for row in values {
+            let period: String = row["period"], type: String = row["breakdown_type"], stored: String = row["breakdown_value"]
+            guard type == "ethnic_group" || type == "ethnic_category" || type == "all" else { continue }
+            if row["geography_level"] == "england" {
+                #expect(row["from_national_rows"] as Bool)
+                let key =
+                    type == "all"
+                    ? nil : try publisherKey("All", period, type, stored)
+                let theirs: Double
+                if let key {
+                    theirs = try #require(percentages[key], "\(period) \(stored)")
+                } else {
+                    theirs = try #require(
+                        try Self.csv("\(folder)/nhse_talking_therapies_annual_icb_england_by_imd_decile_and_ethnicity_2017_2025.csv").first {
+                            $0["org_type"] == "England" && $0["reporting_period"] == period && $0["variable_type"] == "Total"
+                                && $0["measure_name"] == "recovery" && $0["measure_statistic"] == "percentage"
+                        }?["value"].flatMap(Double.init))
                 }
-                let (r, f, n) = (sum("recovery"), sum("finished_course_treatment"), sum("not_at_caseness"))
-                let low = (r.value - r.slack) / (f.value + f.slack - max(n.value - n.slack, 0)) * 100
-                let high = (r.value + r.slack) / (f.value - f.slack - (n.value + n.slack)) * 100
-                // Ours is of the ICB cells whose three counts are all published (a cell with a suppressed one
-                // is in no value, docs/DATA.md "One row per measure"), within the same corners.
-                let ours = try #require(row["value"] as Double?, "\(period) \(name)")
-                #expect(ours + 0.05 >= low && ours - 0.05 <= high, "\(period) \(name): ours \(ours) outside \(low) to \(high)")
-                #expect(theirs + 0.05 >= low && theirs - 0.05 <= high, "\(period) \(name): \(theirs) outside \(low) to \(high)")
+                let ours = try #require(row["value"] as Double?, "\(period) \(stored)")
+                #expect(abs(ours - theirs) <= 0.05 + 1e-9, "England \(period) \(stored): ours \(ours) against the published \(theirs)")
+                england += 1
+            } else if type == "ethnic_group" {
+                let org: String = row["geography_code"]
+                let key = try publisherKey(org, period, type, stored)
+                let measures = try #require(counts[key])
+                guard let r = measures["recovery"].flatMap(Double.init), let f = measures["finished_course_treatment"].flatMap(Double.init),
+                    let n = measures["not_at_caseness"].flatMap(Double.init)
+                else {
+                    #expect(row["withheld_reason"] == "suppressed_at_source", "\(key): a suppressed measure withholds the cell, never 0")
+                    withheld += 1
+                    continue
+                }
+                let value = try #require(row["value"] as Double?, "\(key)")
+                #expect(abs(value - r / (f - n) * 100) < 1e-9, "\(key)")
+                let corners = [(r - 2.5, f + 2.5, n - 2.5), (r + 2.5, f - 2.5, n + 2.5)].map { max($0.0, 0) / max($0.1 - max($0.2, 0), 1) * 100 }
+                if let published = percentages[key] {
+                    #expect(published + 0.5 >= corners[0] - 1e-9 && published - 0.5 <= corners[1] + 1e-9, "\(key): \(value) against \(published)")
+                }
+                icb += 1
             }
-            compared += 1
         }
-        #expect(compared == 2 * 3 * 11, "referrals and recovery, three years, ten deciles and 'Not stated'")
-        #expect(page.contains("rows with no deprivation decile"), "the note heads the indicator's section")
-        #expect(page.contains("In 2024-25 England&#39;s count includes 2,700 (0.1%) in no ICS and 24,205 (1.3%) with no deprivation decile"))
+        #expect(england == 3 * (1 + 6 + 16), "three years of everyone, five broad groups and Not stated, sixteen categories")
+        #expect(icb + withheld == 3 * 42 * 6 && withheld > 0 && icb > 600, "\(icb) ICB cells checked, \(withheld) withheld")
+        // The published tables: each ICS's groups with their share and their gap to its White group.
+        let byIcs = try Self.csv(workspace.path("published/latest/csv/soc_ics_by_ethnic_group.csv"))
+        #expect(byIcs.count == 3 * 42 * 6)
+        for row in byIcs where row["ethnic_group"] == "White" || row["ethnic_group"] == "Not stated" {
+            #expect(row["compare_reference"] == "not_compared" || row["compare_reference"] == "", "\(row)")
+        }
+        let national = try Self.csv(workspace.path("published/latest/csv/soc_national_by_group.csv"))
+        let asian = try #require(
+            national.first { $0["indicator_id"] == "TTRECETH" && $0["period_start"] == "2024-04-01" && $0["breakdown_value"] == "Asian or Asian British" })
+        #expect(asian["reference_group"] == "White" && asian["compare_reference"] == "worse")
+        let gap = try #require(asian["gap_to_reference"].flatMap(Double.init)), value = try #require(asian["value"].flatMap(Double.init))
+        let white = try #require(asian["reference_value"].flatMap(Double.init))
+        #expect(abs(gap - (value - white)) <= 0.1 + 1e-9, "the gap is the published values' difference")
     }
 
     /// The dental file with one ICB's count suppressed at source (`*` for Lancashire and South Cumbria,

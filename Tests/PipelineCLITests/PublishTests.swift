@@ -89,7 +89,7 @@ struct PublishTests {
         let list = try CommandLineRunner.run(["tables", "list"], in: workspace.root)
         #expect(list.status == 0)
         #expect(list.stdout.contains("soc_ics_league"))
-        #expect(list.stdout.split(separator: "\n").count == 9)
+        #expect(list.stdout.split(separator: "\n").count == 10)
 
         let show = try CommandLineRunner.run(
             [

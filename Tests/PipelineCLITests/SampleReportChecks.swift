@@ -31,7 +31,7 @@ enum SampleReportChecks {
         var digests: [String] = []
         for folder in ["csv", "markdown"] {
             let names = try FileManager.default.contentsOfDirectory(atPath: "\(latest)/\(folder)").sorted()
-            #expect(names.count == 9)
+            #expect(names.count == 10)
             for name in names {
                 let text = try normalised("\(latest)/\(folder)/\(name)", runID: runID)
                 let relative = "\(folder)/\(name)"

@@ -20,7 +20,10 @@ struct ColumnDerivationTests {
     }
 
     static let derivations: [String: [Derivation: [String]]] = [
-        "soc_national_by_group": [.national: ["value", "lcl95", "ucl95", "lcl998", "ucl998", "england_value", "population_share"]],
+        "soc_national_by_group": [
+            .national: ["value", "lcl95", "ucl95", "lcl998", "ucl998", "england_value", "population_share", "reference_value"],
+            .fromPublishedCells: ["gap_to_reference", "ratio_to_reference"],
+        ],
         "soc_national_inequality": [
             .national: ["q1_value", "q5_value", "abs_gap", "ratio", "sii", "sii_lcl95", "sii_ucl95", "rii", "rii_lcl95", "rii_ucl95", "excess_events"]
         ],
@@ -31,6 +34,10 @@ struct ColumnDerivationTests {
             .fromPublishedCells: ["sii", "sii_lcl95", "sii_ucl95", "rii", "rii_lcl95", "rii_ucl95"],
         ],
         "soc_ics_quintile_gap": [.estimate: ["value", "lcl95", "ucl95"], .fromPublishedCells: ["q1_minus_q5", "q1_over_q5"]],
+        "soc_ics_by_ethnic_group": [
+            .estimate: ["value", "lcl95", "ucl95"], .national: ["england_group_value"],
+            .fromPublishedCells: ["reference_value", "gap_to_reference", "ratio_to_reference", "share_of_ics"],
+        ],
         "soc_place": [
             .estimate: ["value", "lcl95", "ucl95", "lcl998", "ucl998"],
             .funnel: ["funnel_lcl95", "funnel_ucl95", "funnel_lcl998", "funnel_ucl998"],

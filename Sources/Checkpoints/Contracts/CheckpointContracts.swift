@@ -11,6 +11,7 @@ public enum CheckpointContracts {
         IcbBoundaryRing.self, PlaceBoundaryRing.self, InputFileStat.self, IngestedFilePart.self, IngestPeriodDigest.self, SetAsideCount.self,
         IndicatorValue.self, TransformInput.self, IndicatorDataQuality.self, IndicatorPlace.self, IndicatorDefinition.self, GeographyProfile.self,
         PopulationPeriod.self,
-        InequalityIndex.self, QuintileGap.self, EnglandComparison.self, PlaceComparison.self, TrendAgainstBaseline.self, HeadlineFact.self, AuditedPeriod.self,
+        InequalityIndex.self, QuintileGap.self, ReferenceGroupGap.self, EnglandComparison.self, PlaceComparison.self, TrendAgainstBaseline.self,
+        HeadlineFact.self, AuditedPeriod.self,
     ]
 }

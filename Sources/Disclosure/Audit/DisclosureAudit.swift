@@ -46,7 +46,7 @@ package struct DisclosureAudit {
     @discardableResult
     package func verify(
         periods: [String], definitions: [String: IndicatorArithmetic], catalogue: [PublishedTable] = PublishedCatalog.tables,
-        load: (PublishedTable, String) throws -> PublishedTableData
+        englandRemainders: [CountCell: CountBounds] = [:], load: (PublishedTable, String) throws -> PublishedTableData
     ) throws -> PublishedCountAudit.Findings {
         let attacker = PublishedCountAudit(rules: rules, definitions: definitions)
         var findings = PublishedCountAudit.Findings()
@@ -55,7 +55,9 @@ package struct DisclosureAudit {
             for table in counted { try verifyNoSmallCount(try load(table, period)) }
             let found: PublishedCountAudit.Findings
             do {
-                found = try attacker.attack(try Self.attackedTables(of: catalogue).map { try load($0, period) })
+                found = try attacker.attack(
+                    try Self.attackedTables(of: catalogue).map { try load($0, period) }, englandRemainders: englandRemainders.filter { $0.key.period == period }
+                )
             } catch let contradiction as FeasibleRanges.Contradiction {
                 throw PipelineError(
                     .internal,

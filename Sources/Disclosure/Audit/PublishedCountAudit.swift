@@ -42,7 +42,10 @@ package struct PublishedCountAudit {
 
     /// Attacks one period's published tables: every table that declares a count layout, and the
     /// disclosure log that says which hidden cell is which.
-    package func attack(_ tables: [PublishedTableData]) throws -> Findings {
+    ///
+    /// `englandRemainders`: what England's own rows leave over the ICSs' where England's counts are from its
+    /// own rows (``EnglandRemainders``), which no table publishes.
+    package func attack(_ tables: [PublishedTableData], englandRemainders: [CountCell: CountBounds] = [:]) throws -> Findings {
         var actions: [String: String] = [:], reasons: [String: String] = [:]
         if let log = tables.first(where: { $0.table.name == PublishedCatalog.suppressedCells.name }) {
             for row in log.rows(PublishedCatalog.suppressedCells) {
@@ -95,6 +98,7 @@ package struct PublishedCountAudit {
         }
         // The parts of the sums no table publishes: a reader knows only that each is at least 0.
         for cell in AdditiveRelations.unpublishedRemainders(bounds.keys) { bounds[cell] = AdditiveRelations.unknownRemainder }
+        for (cell, known) in englandRemainders { bounds[cell] = known }
         let relations = AdditiveRelations.among(bounds.keys)
         var findings = Findings(cellsChecked: bounds.count, hiddenCells: bounds.values.filter(\.hidden).count, relationsUsed: relations.count)
         var attack = DisclosureAttack(bounds: bounds, relations: relations)
@@ -105,7 +109,10 @@ package struct PublishedCountAudit {
             let kind =
                 relation.total.code == CountCell.notInAnIcs
                 ? "England's counts in no ICS = their quintiles"
-                : relation.total.level == .england ? "England = its ICSs" : relation.parts.first?.level == .place ? "ICS = its places" : "ICS = its quintiles"
+                : relation.total.code == CountCell.englandAsPublished
+                    ? "England's own rows = its ICSs + what they leave over"
+                    : relation.total.level == .england
+                        ? "England = its ICSs" : relation.parts.first?.level == .place ? "ICS = its places" : "ICS = its quintiles"
             findings.relationsByKind[kind, default: 0] += 1
             for cell in [relation.total] + relation.parts { kindsOf[cell, default: []].insert(kind) }
         }
@@ -147,6 +154,8 @@ package struct PublishedCountAudit {
                 quintile = 0
             } else if kind == BreakdownType.imdQuintile.rawValue, case .text(let text)? = row[label], let value = text.first?.wholeNumberValue {
                 quintile = value
+            } else if kind == BreakdownType.ethnicGroup.rawValue, case .text(let text)? = row[label], let part = Self.ethnicPart(text) {
+                quintile = part
             } else if kind == BreakdownType.imdUnknown.rawValue {
                 quintile = BreakdownType.unknownPart
             } else if kind == BreakdownType.icsUnknown.rawValue {
@@ -154,9 +163,16 @@ package struct PublishedCountAudit {
             } else {
                 return nil
             }
+        case .ethnicGroup(let label):
+            guard case .text(let text)? = row[label], let part = Self.ethnicPart(text) else { return nil }
+            quintile = part
         }
         switch layout.geography {
-        case .england:
+        case .england(let countedFrom):
+            // England's own rows as published are no sum of the ICSs' counts (docs/DISCLOSURE.md, "England as published").
+            if code == GeographyLevel.englandCode, let countedFrom, case .text(EnglandCounts.englandRows.rawValue)? = row[countedFrom] {
+                code = CountCell.englandAsPublished
+            }
             return (indicator, period, .england, code, quintile, nil)
         case .ics(let column):
             guard case .text(let code)? = row[column] else { return nil }
@@ -165,6 +181,12 @@ package struct PublishedCountAudit {
             guard case .text(let code)? = row[column], case .text(let parent)? = row[ics] else { return nil }
             return (indicator, period, .place, code, quintile, parent)
         }
+    }
+
+    /// The additive part of a broad ethnic group (or not stated) labelled as ``BreakdownType/ethnicGroup`` labels it.
+    static func ethnicPart(_ label: String) -> Int? {
+        let type = BreakdownType.ethnicGroup
+        return type.groups.first { type.label($0.index) == label }.flatMap { type.additivePart($0.index) }
     }
 
     /// The counts a row's value and 95% limits give away, by the indicator's method.

@@ -7,8 +7,10 @@ package struct ControlledValue: Sendable {
     package init(
         indicator: String, period: String, level: GeographyLevel, code: String, name: String, breakdownType: BreakdownType, breakdownIndex: Int,
         numerator: PublishedCell, denominator: PublishedCell, estimate: [PublishedCell], unit: String, rawDenominator: Double,
-        parent: String? = nil
+        parent: String? = nil, fromNationalRows: Bool = false, rawNumerator: Double = 0
     ) {
+        self.rawNumerator = rawNumerator
+        self.fromNationalRows = fromNationalRows
         self.indicator = indicator
         self.period = period
         self.level = level
@@ -38,8 +40,13 @@ package struct ControlledValue: Sendable {
     package var unit: String
     /// The unrounded denominator, for shares computed before rounding (totals rule).
     package var rawDenominator: Double
+    /// The unrounded numerator, for what a sum leaves over (``EnglandRemainders``).
+    package var rawNumerator: Double
     /// For a place, the ICB it is part of (its counts add up to the ICB's; docs/DISCLOSURE.md).
     package var parent: String? = nil
+    /// England's value from the publisher's own England rows: no sum of the ICSs' counts (docs/DISCLOSURE.md,
+    /// "England as published").
+    package var fromNationalRows = false
 
     package var value: PublishedCell { estimate[0] }
     package var shown: Double? { estimate[0].number }

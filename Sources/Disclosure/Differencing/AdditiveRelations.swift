@@ -10,7 +10,10 @@ import Statistics
 /// - England's counts with no decile are the sum of the ICSs' (and of those in no ICS);
 /// - England's counts in no ICS are the sum of their quintiles' (and of those with no decile);
 /// - an ICS's count is the sum of its places' counts (a place's LSOAs are its ICS's, and every place of
-///   an ICS is published).
+///   an ICS is published);
+/// - England's count from its own rows (and each part's) is the sum of the ICSs' and what its rows leave
+///   over theirs (``EnglandRemainders``).
+/// The parts are quintiles, or for a source by ethnic group its broad groups (``BreakdownType/additivePart(_:)``).
 /// Regions, sexes and deciles below England level are not published as counts, so they form no sums. The
 /// parts no table publishes — an ICS's counts with no decile, the quintiles of England's counts in no ICS —
 /// are ``unpublishedRemainders(_:)``: unknowns of the sums, each at least 0 (docs/DISCLOSURE.md, "Unknown
@@ -61,6 +64,16 @@ package enum AdditiveRelations {
                 let elsewhere = [cell(.england, CountCell.notInAnIcs, quintile)].filter(present.contains)
                 if present.contains(total), parts.allSatisfy(present.contains) { relations.append(AdditiveRelation(total: total, parts: parts + elsewhere)) }
             }
+            // England from its own rows: the ICSs and what its rows leave over theirs (docs/DISCLOSURE.md, "England
+            // as published").
+            for quintile in [0, 1, 2, 3, 4, 5, unknownPart] {
+                let total = cell(.england, CountCell.englandAsPublished, quintile)
+                let parts = codes.map { cell(.icb, $0, quintile) }
+                let rest = cell(.england, EnglandRemainders.code, quintile)
+                if present.contains(total), present.contains(rest), parts.allSatisfy(present.contains) {
+                    relations.append(AdditiveRelation(total: total, parts: parts + [rest]))
+                }
+            }
             let elsewhere = quintiles(.england, CountCell.notInAnIcs)
             if present.contains(cell(.england, CountCell.notInAnIcs, 0)), elsewhere.prefix(5).allSatisfy(present.contains) {
                 relations.append(AdditiveRelation(total: cell(.england, CountCell.notInAnIcs, 0), parts: elsewhere))
@@ -76,11 +89,12 @@ package enum AdditiveRelations {
     package static func unpublishedRemainders(_ cells: some Collection<CountCell>) -> [CountCell] {
         let present = Set(cells)
         var missing: Set<CountCell> = []
-        for england in present where england.level == .england && england.code == GeographyLevel.englandCode && england.quintile == 0 {
+        for england in present
+        where england.level == .england && [GeographyLevel.englandCode, CountCell.englandAsPublished].contains(england.code) && england.quintile == 0 {
             func cell(_ level: GeographyLevel, _ code: String, _ quintile: Int) -> CountCell {
                 CountCell(indicator: england.indicator, period: england.period, level: level, code: code, quintile: quintile, component: england.component)
             }
-            let noDecile = present.contains(cell(.england, GeographyLevel.englandCode, unknownPart))
+            let noDecile = present.contains(cell(.england, england.code, unknownPart))
             let split = (1...5).allSatisfy { present.contains(cell(.england, GeographyLevel.englandCode, $0)) }
             if noDecile {
                 for ics in present

@@ -35,7 +35,8 @@ package struct ComplementarySuppression {
         ] {
             let key = CountCell(
                 indicator: value.indicator, period: value.period, level: value.level,
-                code: value.breakdownType == .icsUnknown ? CountCell.notInAnIcs : value.code,
+                code: value.breakdownType == .icsUnknown
+                    ? CountCell.notInAnIcs : value.level == .england && value.fromNationalRows ? CountCell.englandAsPublished : value.code,
                 quintile: quintile, component: component, parent: value.parent)
             if let bounds = knowledge.bounds(Self.shown(cell, national: national, rules: knowledge.rules), recovered: found, below: bound) {
                 result.append((key, bounds))
@@ -82,6 +83,11 @@ package struct ComplementarySuppression {
                 state[cell] = AdditiveRelations.unknownRemainder
                 groups[group, default: []].append(cell)
             }
+        }
+        // What England's own rows leave over the ICSs' (docs/DISCLOSURE.md, "England as published").
+        for (cell, bounds) in EnglandRemainders.bounds(values.values) where groups[CountGroup(cell)] != nil {
+            state[cell] = bounds
+            groups[CountGroup(cell)]!.append(cell)
         }
         var hidden = 0
         for group in groups.keys.sorted() {

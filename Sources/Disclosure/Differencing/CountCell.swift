@@ -10,6 +10,9 @@ package struct CountCell: Hashable, Sendable, Comparable {
 
     /// The code of England's counts in no ICS (an unknown ICB, a provider the attribution does not name).
     package static let notInAnIcs = "not_in_an_ics"
+    /// The code of England's counts from the publisher's own England rows, which are no sum of the ICSs'
+    /// (docs/DISCLOSURE.md, "England as published"): a geography of their own, in no relation with the ICSs.
+    package static let englandAsPublished = "england_as_published"
 
     package var indicator: String
     package var period: String

@@ -102,7 +102,7 @@ public struct ColumnSpec: Sendable {
 /// Where a typed table's counts sit (``CountLayout``), named by its columns.
 public struct TableCounts<Column: TableColumns>: Sendable {
     public enum Geography: Sendable {
-        case england
+        case england(countedFrom: Column?)
         case ics(Column)
         case place(Column, ics: Column)
     }
@@ -111,6 +111,7 @@ public struct TableCounts<Column: TableColumns>: Sendable {
         case everyone
         case quintile(Column)
         case breakdown(type: Column, label: Column)
+        case ethnicGroup(label: Column)
     }
 
     let geography: Geography
@@ -130,7 +131,7 @@ public struct TableCounts<Column: TableColumns>: Sendable {
     var layout: CountLayout {
         let place: CountLayout.Geography
         switch geography {
-        case .england: place = .england
+        case .england(let countedFrom): place = .england(countedFrom: countedFrom?.rawValue)
         case .ics(let code): place = .ics(code: code.rawValue)
         case .place(let code, let ics): place = .place(code: code.rawValue, ics: ics.rawValue)
         }
@@ -139,6 +140,7 @@ public struct TableCounts<Column: TableColumns>: Sendable {
         case .everyone: part = .everyone
         case .quintile(let column): part = .quintile(column: column.rawValue)
         case .breakdown(let type, let label): part = .breakdown(type: type.rawValue, label: label.rawValue)
+        case .ethnicGroup(let label): part = .ethnicGroup(label: label.rawValue)
         }
         return CountLayout(
             geography: place, slice: part, counts: Dictionary(uniqueKeysWithValues: counts.map { ($0.key.rawValue, $0.value) }),

@@ -5,8 +5,9 @@
 public struct CountLayout: Sendable, Equatable {
     /// The geography a row's counts belong to.
     public enum Geography: Sendable, Equatable {
-        /// England (its counts are not controlled unless the regime says so).
-        case england
+        /// England (its counts are not controlled unless the regime says so); `countedFrom`: the column
+        /// saying whether its counts are the ICSs' sum or the publisher's own England rows (``EnglandCounts``).
+        case england(countedFrom: String?)
         /// The ICS named by a column (ODS code).
         case ics(code: String)
         /// The place named by a column, within the ICS named by another.
@@ -19,9 +20,12 @@ public struct CountLayout: Sendable, Equatable {
         case everyone
         /// The national IMD quintile in an integer column.
         case quintile(column: String)
-        /// A breakdown named by a type column and labelled in a value column (`all`, or `imd_quintile` with
-        /// a label starting with the quintile); rows of other breakdowns hold no additive counts.
+        /// A breakdown named by a type column and labelled in a value column (`all`, `imd_quintile` with
+        /// a label starting with the quintile, or `ethnic_group` labelled with the group); rows of other
+        /// breakdowns hold no additive counts.
         case breakdown(type: String, label: String)
+        /// A broad ethnic group (or not stated) labelled in a column, as ``BreakdownType/ethnicGroup`` labels it.
+        case ethnicGroup(label: String)
     }
 
     /// The value and 95% limits published beside the counts, which a reader can invert to them.
@@ -62,4 +66,13 @@ public enum CountComponent: Int, Sendable, CaseIterable, Comparable {
     case population
 
     public static func < (a: CountComponent, b: CountComponent) -> Bool { a.rawValue < b.rawValue }
+}
+
+/// Where England's published counts come from (`counted_from`; docs/DATA.md, "England as published").
+public enum EnglandCounts: String, Sendable, CaseIterable {
+    /// The sum of the ICSs' counts and of England's counts in no ICS.
+    case icsRows = "ics_rows"
+    /// The publisher's own England rows, which need not equal the ICSs' sum (publishers round and suppress
+    /// counts by ICB, not England's).
+    case englandRows = "england_rows"
 }

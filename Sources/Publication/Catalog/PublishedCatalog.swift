@@ -3,7 +3,7 @@
 public enum PublishedCatalog {
     /// Every published table, in publication order; each is defined, with its columns, in `Tables/`.
     public static let tables: [PublishedTable] = [
-        nationalByGroup.table, nationalInequality.table, icsLeague.table, icsQuintileGap.table, places.table, trendVsBaseline.table,
+        nationalByGroup.table, nationalInequality.table, icsLeague.table, icsQuintileGap.table, icsByEthnicGroup.table, places.table, trendVsBaseline.table,
         headlines.table, metadata.table, suppressedCells.table,
     ]
 

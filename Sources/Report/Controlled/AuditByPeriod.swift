@@ -15,6 +15,9 @@ import Statistics
 struct AuditByPeriod {
     let audit: DisclosureAudit
     let definitions: [String: IndicatorArithmetic]
+    /// What England's own rows leave over the ICSs', where England is from its own rows (``EnglandRemainders``):
+    /// read by the audit, so part of each period's digest.
+    var englandRemainders: [CountCell: CountBounds] = [:]
 
     /// The findings of every period (those reused read back from the table), the narrowest feasible range's
     /// width of a suppressed count, and the periods reused.
@@ -30,14 +33,20 @@ struct AuditByPeriod {
             let loaded = Dictionary(
                 try tables.map { ($0.name, try PublishedTableData.load(db, table: $0, filters: [("period_start", period)])) },
                 uniquingKeysWith: { first, _ in first })
-            let digest = Self.digest(basis: basis, period: period, tables: tables.compactMap { loaded[$0.name] })
+            let remainders = englandRemainders.filter { $0.key.period == period }
+            let digest = Self.digest(
+                basis: basis, period: period, tables: tables.compactMap { loaded[$0.name] },
+                remainders: remainders.sorted { $0.key < $1.key }.map {
+                    "\($0.key.indicator) \($0.key.quintile) \($0.key.component) \($0.value.lower.bitPattern)"
+                })
             var verdict: AuditedPeriod
             if let previous = kept[period], previous.digest == digest {
                 try audit.verifyNoSmallCounts { loaded[$0.name]! }
                 verdict = previous
                 reused += 1
             } else {
-                let found = try audit.verify(periods: [period], definitions: definitions, load: { table, _ in loaded[table.name]! })
+                let found = try audit.verify(
+                    periods: [period], definitions: definitions, englandRemainders: remainders, load: { table, _ in loaded[table.name]! })
                 verdict = AuditedPeriod(
                     period: period, digest: digest, cellsChecked: found.cellsChecked, hiddenCells: found.hiddenCells,
                     relationsUsed: found.relationsUsed, programs: found.programs,
@@ -69,9 +78,9 @@ struct AuditByPeriod {
     /// whenever any input does — every period's rows would otherwise differ from the last run's.
     static let runColumns: Set<String> = ["run_id", "manifest_sha256"]
 
-    /// SHA-256 of the basis, the period, and each table's name, columns, and every row's cells (but the run's
-    /// provenance) and statuses.
-    static func digest(basis: String, period: String, tables: [PublishedTableData]) -> String {
+    /// SHA-256 of the basis, the period, England's remainders, and each table's name, columns, and every row's
+    /// cells (but the run's provenance) and statuses.
+    static func digest(basis: String, period: String, tables: [PublishedTableData], remainders: [String] = []) -> String {
         var hasher = StreamingSHA256()
         func add(_ text: String) {
             var bytes = Array(text.utf8)
@@ -80,6 +89,7 @@ struct AuditByPeriod {
         }
         add(basis)
         add(period)
+        for remainder in remainders { add("remainder " + remainder) }
         for data in tables {
             // Every column but the run's provenance, which every row carries and the audit never reads.
             let read = data.columns.indices.filter { !Self.runColumns.contains(data.columns[$0].name) }

@@ -19,7 +19,81 @@ enum ReportSchema {
         SchemaMigration(38, "v8-report-ics-completeness", sql: icsCompleteness),
         SchemaMigration(39, "v9-report-suppressed-cells-by-period", sql: suppressedCellsByPeriod),
         SchemaMigration(44, "v10-report-audited-period", sql: auditedPeriod),
+        SchemaMigration(48, "v11-report-ethnic-groups", sql: ethnicGroups),
     ]
+
+    /// Ethnic groups (docs/DATA.md, "Ethnic groups"): `soc_national_by_group` gains each group against the White
+    /// group and where England's counts come from (docs/DATA.md, "England as published"), and
+    /// `soc_ics_by_ethnic_group` is new. Every report run fills the tables anew, so the first is created again
+    /// empty with the columns in published order.
+    static let ethnicGroups = """
+        DROP TABLE soc_national_by_group;
+        CREATE TABLE soc_national_by_group (
+            indicator_id TEXT NOT NULL,
+            period_start TEXT NOT NULL,
+            period_end TEXT NOT NULL,
+            indicator_title TEXT NOT NULL,
+            breakdown_type TEXT NOT NULL,
+            breakdown_value TEXT NOT NULL,
+            numerator INTEGER,
+            denominator INTEGER,
+            value REAL,
+            lcl95 REAL,
+            ucl95 REAL,
+            lcl998 REAL,
+            ucl998 REAL,
+            unit TEXT NOT NULL,
+            method TEXT NOT NULL,
+            england_value REAL,
+            compare_england TEXT,
+            population_share REAL,
+            reference_group TEXT,
+            reference_value REAL,
+            gap_to_reference REAL,
+            ratio_to_reference REAL,
+            compare_reference TEXT,
+            counted_from TEXT NOT NULL,
+            suppression_flag TEXT NOT NULL,
+            suppression_reason TEXT,
+            imd_vintage TEXT NOT NULL,
+            icb_vintage TEXT NOT NULL,
+            population_source TEXT NOT NULL,
+            run_id TEXT NOT NULL,
+            manifest_sha256 TEXT NOT NULL,
+            PRIMARY KEY (indicator_id, period_start, breakdown_type, breakdown_value)
+        ) STRICT;
+        CREATE TABLE soc_ics_by_ethnic_group (
+            indicator_id TEXT NOT NULL,
+            period_start TEXT NOT NULL,
+            period_end TEXT NOT NULL,
+            ics_ods_code TEXT NOT NULL,
+            ics_name TEXT NOT NULL,
+            ethnic_group TEXT NOT NULL,
+            group_order INTEGER NOT NULL,
+            numerator INTEGER,
+            denominator INTEGER,
+            value REAL,
+            lcl95 REAL,
+            ucl95 REAL,
+            unit TEXT NOT NULL,
+            share_of_ics REAL,
+            england_group_value REAL,
+            compare_england_same_group TEXT,
+            reference_group TEXT,
+            reference_value REAL,
+            gap_to_reference REAL,
+            ratio_to_reference REAL,
+            compare_reference TEXT,
+            suppression_flag TEXT NOT NULL,
+            suppression_reason TEXT,
+            imd_vintage TEXT NOT NULL,
+            icb_vintage TEXT NOT NULL,
+            population_source TEXT NOT NULL,
+            run_id TEXT NOT NULL,
+            manifest_sha256 TEXT NOT NULL,
+            PRIMARY KEY (indicator_id, period_start, ics_ods_code, group_order)
+        ) STRICT;
+        """
 
     /// A range statement's lowest and highest values in their own columns, beside the figure, so that
     /// `lcl95` and `ucl95` only ever hold a 95% interval (docs/PUBLISHED_TABLES.md, `soc_headlines`). Every

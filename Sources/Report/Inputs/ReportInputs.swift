@@ -34,6 +34,8 @@ struct ReportInputs {
     private(set) var profiles: [String: GeographyProfile] = [:]
     private var inequality: [Key: InequalityIndex] = [:]
     private var gaps: [Key: QuintileGap] = [:]
+    /// Each ethnic group and category against the White group (docs/METHODS.md, "Groups against a reference group").
+    private var referenceGaps: [Key: ReferenceGroupGap] = [:]
     private var comparisons: [Key: EnglandComparison] = [:]
     private(set) var trends: [TrendAgainstBaseline] = []
     /// Which mid-year population each period's rates are over, by period (docs/DATA.md, "Populations by year").
@@ -77,10 +79,10 @@ struct ReportInputs {
         while let row = try cursor.next() {
             periodSets[row.indicator, default: []].insert(row.period)
             let national = row.level == .england
-            // Deciles and sexes below England are published nowhere: only whether their counts would be hidden is
+            // Deciles, sexes and detailed ethnic categories below England are published nowhere: only whether their counts would be hidden is
             // kept (a region's figures are withheld in such a period), not the values — two thirds of all rows,
             // whose weight grew with every period (docs/ARCHITECTURE.md, "Report memory").
-            if !national, row.breakdown == .imdDecile || row.breakdown == .sex {
+            if !national, row.breakdown == .imdDecile || row.breakdown == .sex || row.breakdown == .ethnicCategory {
                 let hides =
                     row.withheld == .suppressedAtSource
                     || [row.numerator, row.denominator].contains { control.count($0, national: false).action?.hidesValue == true }
@@ -101,7 +103,8 @@ struct ReportInputs {
                 estimate: control.derived(
                     method: row.statistic.method, multiplier: row.multiplier, national: national, numerator: numerator, denominator: denominator,
                     stored: stored),
-                unit: row.unit, rawDenominator: row.denominator, parent: row.level == .place ? parentOfPlace[row.code] : nil)
+                unit: row.unit, rawDenominator: row.denominator, parent: row.level == .place ? parentOfPlace[row.code] : nil,
+                fromNationalRows: row.fromNationalRows, rawNumerator: row.numerator)
             values[Key(indicator: row.indicator, period: row.period, level: row.level, code: row.code, type: row.breakdown, index: row.breakdownIndex)] =
                 value
         }
@@ -117,6 +120,10 @@ struct ReportInputs {
         }
         for row in try QuintileGap.fetchAll(db) {
             gaps[Key(indicator: row.indicator, period: row.period, level: row.level, code: row.code)] = row
+        }
+        for row in try ReferenceGroupGap.fetchAll(db) {
+            referenceGaps[Key(indicator: row.indicator, period: row.period, level: row.level, code: row.code, type: row.breakdown, index: row.breakdownIndex)] =
+                row
         }
         for row in try EnglandComparison.fetchAll(db) {
             comparisons[Key(indicator: row.indicator, period: row.period, code: row.icbCode, type: row.breakdown, index: row.breakdownIndex)] = row
@@ -153,6 +160,9 @@ struct ReportInputs {
             suppressedAtSource[row.indicator, default: [:]][row.period] = total
         }
     }
+
+    /// Every controlled cell, for what England's own rows leave over the ICSs' (``EnglandRemainders``).
+    var controlledValues: Dictionary<Key, ControlledValue>.Values { values.values }
 
     /// Lets disclosure control change the controlled cells (complementary suppression hides more of them).
     mutating func controlValues<Result>(_ body: (inout [Key: ControlledValue]) throws -> Result) rethrows -> Result { try body(&values) }
@@ -227,6 +237,12 @@ struct ReportInputs {
 
     func gap(_ indicator: String, _ period: String, _ level: GeographyLevel, _ code: String) -> QuintileGap? {
         gaps[Key(indicator: indicator, period: period, level: level, code: code)]
+    }
+
+    func referenceGap(_ indicator: String, _ period: String, _ level: GeographyLevel, _ code: String, _ type: BreakdownType, _ index: Int)
+        -> ReferenceGroupGap?
+    {
+        referenceGaps[Key(indicator: indicator, period: period, level: level, code: code, type: type, index: index)]
     }
 
     func comparison(_ indicator: String, _ period: String, _ icb: String, _ type: BreakdownType = .all, _ index: Int = 0) -> EnglandComparison? {

@@ -7,7 +7,8 @@ import Publication
 import Render
 import Statistics
 
-/// `soc_ics_league` and `soc_ics_quintile_gap`: each ICS against England, and by deprivation quintile.
+/// `soc_ics_league`, `soc_ics_quintile_gap` and `soc_ics_by_ethnic_group`: each ICS against England, by
+/// deprivation quintile and by ethnic group.
 struct IcsTablesBuilder {
     let inputs: ReportInputs
     let control: DisclosureControl
@@ -19,6 +20,7 @@ struct IcsTablesBuilder {
             for period in inputs.periods[definition.id] ?? [] {
                 try league(definition, period, writer)
                 try quintiles(definition, period, writer)
+                try ethnicGroups(definition, period, writer)
                 try places(definition, period, writer)
             }
         }
@@ -184,6 +186,40 @@ struct IcsTablesBuilder {
                                 lower: cell.lower95, upper: cell.upper95, benchmark: sameQuintile?.shown, polarity: definition.polarity
                             ).rawValue),
                         .core20ValueVsEnglandCore20: CellRules.alongside(q1, core20.rawValue),
+                    ])
+            }
+        }
+    }
+
+    /// Each ICS's broad ethnic groups and not stated, against England's same group and the ICS's White group
+    /// (docs/DATA.md, "Ethnic groups").
+    private func ethnicGroups(_ definition: ReportDefinition, _ period: String, _ writer: PublishedTableWriter) throws {
+        let type = BreakdownType.ethnicGroup
+        for icb in inputs.icbs {
+            guard let overall = inputs.value(definition.id, period, .icb, icb.ods) else { continue }
+            let reference = ReferenceGroupCells(inputs: inputs, indicator: definition.id, period: period, level: .icb, code: icb.ods)
+            for group in type.groups {
+                guard let cell = inputs.value(definition.id, period, .icb, icb.ods, type, group.index) else { continue }
+                let england = inputs.england(definition.id, period, type, group.index)
+                let sameGroup =
+                    type.isCompared(group.index)
+                    ? ComparisonOutcome.of(lower: cell.lower95, upper: cell.upper95, benchmark: england?.shown, polarity: definition.polarity)
+                    : .notCompared
+                let against = reference.cells(cell, type: type, index: group.index)
+                try writer.insert(
+                    PublishedCatalog.icsByEthnicGroup, indicator: definition.id, period: period,
+                    [
+                        .icsOdsCode: PublishedCell(icb.ods), .icsName: PublishedCell(icb.name), .ethnicGroup: PublishedCell(cell.breakdownLabel),
+                        .groupOrder: PublishedCell(group.index), .numerator: cell.numerator, .denominator: cell.denominator,
+                        .value: cell.estimate[0], .lcl95: cell.estimate[1], .ucl95: cell.estimate[2], .unit: PublishedCell(definition.unit),
+                        // From the published (rounded) counts, so the share narrows no count further than they do.
+                        .shareOfIcs: CellRules.derived(from: [cell.denominator, overall.denominator]) {
+                            cell.denominator.number.flatMap { part in overall.denominator.number.flatMap { $0 > 0 ? part / $0 : nil } }
+                        },
+                        .englandGroupValue: england?.value ?? .empty,
+                        .compareEnglandSameGroup: CellRules.alongside(cell.value, sameGroup.rawValue),
+                        .referenceGroup: against.group, .referenceValue: against.value, .gapToReference: against.gap,
+                        .ratioToReference: against.ratio, .compareReference: against.comparison,
                     ])
             }
         }

@@ -184,6 +184,21 @@ struct MetadataBuilder {
                         "Activity from providers the attribution weights do not name is counted in England's value and in no ICS's, so ICS values may be too low where their residents use those providers (soc_ics_league's completeness column says so on each row; the group 'ICS not known', ics_unknown, of soc_national_by_group gives the count). Share of England's events left unattributed — \(shares.joined(separator: "; "))"
                     ))
             }
+            // Where England's figures come from, when not from adding up the ICSs (docs/DATA.md, "England as published").
+            if source?.englandRows != nil {
+                items.append(
+                    (
+                        "england_counts",
+                        "England's values are computed from the publisher's own England rows (counted_from = england_rows in soc_national_by_group), not added up from the ICSs: the publisher rounds and suppresses counts by ICB, so England's counts need not equal the sum of the ICSs'"
+                    ))
+            }
+            if source?.grain.profile.ethnicGroupSplit == true {
+                items.append(
+                    (
+                        "ethnic_groups",
+                        "By the patient's ethnic group as recorded, in the NHS Data Dictionary's categories: the five broad groups (each from its own row where the publisher prints one, else the sum of its categories) and Not stated make up everyone; the sixteen detailed categories are published for England only (soc_national_by_group), the broad groups for each ICS too (soc_ics_by_ethnic_group). Each group is compared with England and with the White group (83.4% intervals); Not stated is published with its share and compared with nothing"
+                    ))
+            }
             if !definition.deprivationSplit {
                 // Said instead of leaving the inequality columns and charts silently empty (docs/DATA.md).
                 items.removeAll { $0.0 == "sign_convention" || $0.0 == "sii_positions" }
@@ -241,12 +256,18 @@ struct MetadataBuilder {
         let what = proportion ? "denominator" : "count"
         // Only the kinds the source has.
         let reasons = Set((inputs.setAsideCounts[definition.source] ?? []).filter { periods.contains($0.period) }.map(\.reason))
+        // England from the publisher's own rows holds its unknown places itself (docs/DATA.md, "England as published").
+        let ownRows = config.sources.first { $0.name == definition.source }?.englandRows != nil
         let kinds = [
             reasons.contains(.unknownIcb)
-                ? "those of an unknown ICB are counted in England's value and in no ICS's (the group 'ICS not known', ics_unknown, of soc_national_by_group gives their \(what) and share)"
+                ? ownRows
+                    ? "those of an unknown ICB are in no ICS's value (England's value is the publisher's own England rows, which count them)"
+                    : "those of an unknown ICB are counted in England's value and in no ICS's (the group 'ICS not known', ics_unknown, of soc_national_by_group gives their \(what) and share)"
                 : nil,
             reasons.contains(.invalidDecile)
-                ? "those with no deprivation decile ('Not stated') in their ICS's value and England's and in no quintile (the group 'deprivation not known', imd_unknown)"
+                ? ownRows
+                    ? "those with no deprivation decile ('Not stated') in their ICS's value and in no quintile (England's own rows give its group 'deprivation not known', imd_unknown)"
+                    : "those with no deprivation decile ('Not stated') in their ICS's value and England's and in no quintile (the group 'deprivation not known', imd_unknown)"
                 : nil,
             reasons.contains(.unknownLsoa) ? "those of an unknown LSOA in no value" : nil,
         ].compactMap { $0 }

@@ -36,12 +36,14 @@ struct NationalTablesBuilder {
                 (cell.numerator, cell.denominator) = (Self.revealing, Self.revealing)
                 cell.estimate = Array(repeating: Self.revealing, count: 5)
             }
-            // Everyone, and the counts of unknown places, are compared with nothing (docs/DATA.md, "Unknown places
-            // in the totals").
+            // Everyone, the counts of unknown places and ethnic group not stated are compared with nothing
+            // (docs/DATA.md, "Unknown places in the totals", "Ethnic groups").
             let comparison =
-                type == .all || type.isUnknownPlace
+                !type.isCompared(index)
                 ? .notCompared
                 : ComparisonOutcome.of(lower: cell.lower95, upper: cell.upper95, benchmark: overall.shown, polarity: definition.polarity)
+            let reference = ReferenceGroupCells(inputs: inputs, indicator: definition.id, period: period, level: .england, code: GeographyLevel.englandCode)
+                .cells(cell, type: type, index: index)
             try writer.insert(
                 PublishedCatalog.nationalByGroup, indicator: definition.id, period: period,
                 [
@@ -54,6 +56,9 @@ struct NationalTablesBuilder {
                     .unit: PublishedCell(definition.unit), .method: PublishedCell(definition.method.label),
                     .englandValue: overall.value, .compareEngland: PublishedCell(comparison.rawValue),
                     .populationShare: PublishedCell(overall.rawDenominator > 0 ? cell.rawDenominator / overall.rawDenominator : nil),
+                    .referenceGroup: reference.group, .referenceValue: reference.value, .gapToReference: reference.gap,
+                    .ratioToReference: reference.ratio, .compareReference: reference.comparison,
+                    .countedFrom: PublishedCell((cell.fromNationalRows ? EnglandCounts.englandRows : .icsRows).rawValue),
                 ])
         }
     }

@@ -15,13 +15,19 @@ public enum NationalByGroupColumn: String, TableColumns {
     case englandValue = "england_value"
     case compareEngland = "compare_england"
     case populationShare = "population_share"
+    case referenceGroup = "reference_group"
+    case referenceValue = "reference_value"
+    case gapToReference = "gap_to_reference"
+    case ratioToReference = "ratio_to_reference"
+    case compareReference = "compare_reference"
+    case countedFrom = "counted_from"
 }
 
 extension PublishedCatalog {
     public static let nationalByGroup = CatalogTable<NationalByGroupColumn>(
         name: "soc_national_by_group", title: "England by group",
         description:
-            "England's value of each indicator for everyone and for each national deprivation quintile, decile and sex, with intervals and a comparison with England as a whole. National counts are not rounded.",
+            "England's value of each indicator for everyone and for each national deprivation quintile, decile and sex, or ethnic group and category, with intervals and a comparison with England as a whole. National counts are not rounded.",
         key: .indicatorAndPeriod, [.breakdownType, .breakdownValue],
         summary: [
             .column(.breakdownValue, heading: "Group"), .column(.numerator, heading: "Numerator"), .column(.denominator, heading: "Denominator"),
@@ -31,15 +37,22 @@ extension PublishedCatalog {
         statusGroups: [
             .group("numerator_status", [.numerator]), .group("denominator_status", [.denominator]),
             .group("value_status", [.value, .lcl95, .ucl95, .lcl998, .ucl998]), .group("england_value_status", [.englandValue]),
+            .group("reference_status", [.referenceValue, .gapToReference, .ratioToReference, .compareReference]),
         ],
         counts: TableCounts(
-            geography: .england, slice: .breakdown(type: .breakdownType, label: .breakdownValue),
+            geography: .england(countedFrom: .countedFrom), slice: .breakdown(type: .breakdownType, label: .breakdownValue),
             counts: [.numerator: .numerator, .denominator: .denominator], estimate: (.value, .lcl95, .ucl95)),
         describe: { column in
             switch column {
             case .indicatorTitle: .text("Indicator title.", nullable: false)
-            case .breakdownType: .text("`all`, `imd_quintile`, `imd_decile` or `sex`.", nullable: false)
-            case .breakdownValue: .text("`England`, quintile `1 (most deprived)`…`5 (least deprived)`, decile `1`…`10`, or `female`/`male`.", nullable: false)
+            case .breakdownType:
+                .text(
+                    "`all`, `imd_quintile`, `imd_decile`, `sex`, `ethnic_group`, `ethnic_category`, or the counts of unknown places `imd_unknown` and `ics_unknown`.",
+                    nullable: false)
+            case .breakdownValue:
+                .text(
+                    "`England`, quintile `1 (most deprived)`…`5 (least deprived)`, decile `1`…`10`, `female`/`male`, an ethnic group (`White`, `Asian or Asian British`, …, `Not stated`) or category (`Asian or Asian British: Indian`, …), or the unknown place's label.",
+                    nullable: false)
             case .numerator:
                 .count(
                     "Events or people counted (England: not rounded; hidden only where a suppressed count of an ICS could otherwise be narrowed from it, docs/DISCLOSURE.md)."
@@ -59,6 +72,21 @@ extension PublishedCatalog {
                     "The group's 95% interval against England's value: `better`/`similar`/`worse` by the indicator's polarity, `higher`/`lower` when it has none, `not_compared` for England itself."
                 )
             case .populationShare: .number("The group's share of England's denominator (0–1).")
+            case .referenceGroup:
+                .text(
+                    "The group an ethnic group or category is compared with: `White` (docs/METHODS.md, \"Groups against a reference group\"); empty for other breakdowns."
+                )
+            case .referenceValue: .number("The reference group's value.")
+            case .gapToReference: .number("The group's value minus the reference group's, in `unit` (from the published values).")
+            case .ratioToReference: .number("The group's value over the reference group's.")
+            case .compareReference:
+                .text(
+                    "The group against the reference group by their 83.4% intervals: `better`/`similar`/`worse` by the indicator's polarity, `higher`/`lower` when it has none; `not_compared` for the reference group itself, `Not stated` and other breakdowns."
+                )
+            case .countedFrom:
+                .text(
+                    "Where England's counts come from: `ics_rows`, the sum of the ICSs' counts and of England's counts in no ICS; `england_rows`, the publisher's own England rows, which need not equal that sum (publishers round and suppress counts by ICB, not England's; docs/DATA.md, \"England as published\").",
+                    nullable: false)
             }
         })
 }
