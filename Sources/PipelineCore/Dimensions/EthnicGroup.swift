@@ -125,7 +125,7 @@ public enum EthnicGroup: String, CaseIterable, Codable, Sendable {
         guard let named = named(groupWords) else { return nil }
         if ["", "all", "total", "all ethnic groups"].contains(categoryWords) { return named }
         guard let broad = named.broad, named.isBroad else { return categoryWords == groupWords ? named : nil }
-        guard let detailed = Self.named(categoryWords) ?? Self.named("\(groupWords) \(categoryWords)") ?? inGroup(categoryWords, broad) else { return nil }
+        guard let detailed = inGroup(categoryWords, broad) ?? Self.named(categoryWords) ?? Self.named("\(groupWords) \(categoryWords)") else { return nil }
         return detailed.broad == broad ? detailed : nil
     }
 
