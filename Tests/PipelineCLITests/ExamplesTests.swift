@@ -501,6 +501,20 @@ struct ExamplesTests {
         let gap = try #require(asian["gap_to_reference"].flatMap(Double.init)), value = try #require(asian["value"].flatMap(Double.init))
         let white = try #require(asian["reference_value"].flatMap(Double.init))
         #expect(abs(gap - (value - white)) <= 0.1 + 1e-9, "the gap is the published values' difference")
+        // The HTML draws England's and each ICS's groups against England's White group: read in a real browser,
+        // the chart has its six groups, the reference line and its data table.
+        let chromium = try #require(RealPublicationBrowserChecks.chromium, "chromium (scripts/setup.sh installs it)")
+        for (page, id) in [("state-of-care.html", "TTRECETH-ethnic-groups"), ("ics/QE1.html", "TTRECETH-ethnic-groups-QE1")] {
+            let dom = try CommandLineRunner.run(
+                [
+                    "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--dump-dom",
+                    URL(fileURLWithPath: workspace.path("published/latest/\(page)")).absoluteString,
+                ], executable: chromium
+            ).stdout
+            let figure = try #require(dom.components(separatedBy: "id=\"\(id)\"").dropFirst().first?.components(separatedBy: "</figure>").first, "\(page)")
+            for group in ["White", "Mixed", "Asian", "Black", "Other", "Not stated"] { #expect(figure.contains(">\(group)</text>"), "\(page): \(group)") }
+            #expect(figure.contains("England, White group") && figure.contains("<table") && figure.contains("Asian or Asian British"), "\(page)")
+        }
     }
 
     /// The dental file with one ICB's count suppressed at source (`*` for Lancashire and South Cumbria,

@@ -47,14 +47,14 @@ struct ChartTests {
     /// A quintile with no value is marked n/a where its point would be, and the description counts them.
     @Test func missingQuintilesAreMarked() {
         let point = { (value: Double) in ChartPoint(label: "", value: value, lower: value - 1, upper: value + 1) }
-        let chart = QuintileChart(
+        let chart = GroupChart(
             id: "q", title: "Waits", unit: "%",
             series: [("England", [point(50), point(52), point(54), point(56), point(58)]), ("Alpha", [nil, point(51), point(53), nil, point(60)])])
         let svg = chart.svg()
         #expect(count(svg, "class=\"missing\"") == 2 && svg.contains("Alpha, quintile 1: not available"))
         #expect(svg.contains("2 quintile values are not available"))
         #expect(
-            !QuintileChart(id: "r", title: "W", unit: "%", series: [("England", [point(1), point(2), point(3), point(4), point(5)])]).svg().contains("n/a"))
+            !GroupChart(id: "r", title: "W", unit: "%", series: [("England", [point(1), point(2), point(3), point(4), point(5)])]).svg().contains("n/a"))
     }
 
     /// An interval whose limits print the same says nothing and is not printed; a gap of percentages is

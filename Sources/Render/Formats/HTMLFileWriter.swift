@@ -18,7 +18,7 @@ package struct HTMLFileWriter: FormatWriter {
     package static let drawnFrom: Set<String> = [
         PublishedCatalog.icsLeague.name, PublishedCatalog.nationalByGroup.name, PublishedCatalog.nationalInequality.name,
         PublishedCatalog.icsQuintileGap.name, PublishedCatalog.headlines.name, PublishedCatalog.metadata.name,
-        PublishedCatalog.places.name,
+        PublishedCatalog.places.name, PublishedCatalog.icsByEthnicGroup.name,
     ]
 
     /// Tables kept over every period, for the trend charts.

@@ -73,6 +73,7 @@ package struct HTMLReportRenderer {
             section += figures.timeSeries() ?? ""
             if let noSplit = indicator.noSplit {
                 section += figures.funnel { "ics/\($0).html" }
+                section += figures.ethnicGroups(focus: focus) ?? ""
                 section += "<p class=\"not-available\">Inequality by deprivation: \(HTML.escape(noSplit)).</p>"
                 section += figures.ecological()
             } else {

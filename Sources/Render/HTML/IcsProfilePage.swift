@@ -35,6 +35,7 @@ struct IcsProfilePage {
             for caveat in indicator.caveats { section += "<p class=\"caveat\">\(HTML.escape(caveat)).</p>" }
             section += figures.timeSeries(ods: system.ods, owner: SIIChart.shortName(system.name)) ?? ""
             if let noSplit = indicator.noSplit {
+                section += figures.ethnicGroups(focus: system.ods, idSuffix: "-\(system.ods)") ?? ""
                 section += "<p class=\"not-available\">Inequality by deprivation: \(HTML.escape(noSplit)).</p>"
             } else {
                 section += figures.quintiles(focus: system.ods, idSuffix: "-\(system.ods)")

@@ -55,7 +55,7 @@ struct IndicatorFigures {
         }
         var series: [(name: String, points: [ChartPoint?])] = [("England", england)]
         if let focusName { series.append((focusName, ics)) }
-        let chart = QuintileChart(id: "\(id)-quintiles\(idSuffix)", title: name, unit: unit, series: series)
+        let chart = GroupChart(id: "\(id)-quintiles\(idSuffix)", title: name, unit: unit, series: series)
         var table = DataTable(
             caption: "\(name) by quintile, \(indicator.latestLabel)",
             columns: ["Quintile"] + series.map { "\(HTML.escape($0.name)) (\(HTML.escape(unit)), 95% CI)" })
@@ -71,6 +71,45 @@ struct IndicatorFigures {
                 + (idSuffix.isEmpty && focusName != nil
                     ? " \(focusName ?? "") is the system featured on this page (report.focusIcs); every system's own chart is on its profile." : ""),
             table: table.html, kind: "quintile", source: source)
+    }
+
+    /// England and one ICS by broad ethnic group and Not stated, latest period, against England's White group
+    /// (docs/DATA.md, "Ethnic groups"); nil for an indicator not published by ethnic group.
+    func ethnicGroups(focus ods: String?, idSuffix: String = "") -> String? {
+        guard indicator.byEthnicGroup else { return nil }
+        let period = indicator.latest, type = BreakdownType.ethnicGroup
+        let groups = type.groups
+        let england = groups.map { Self.point(indicator.englandGroup(period, type, $0.index), label: "England") }
+        let focusRows = indicator.ethnicGroups.filter { $0.text(.icsOdsCode) == ods && $0.periodStart == period }
+        let focusName = focusRows.first?[.icsName].text.map(SIIChart.shortName)
+        let ics = groups.map { group -> ChartPoint? in
+            let row = focusRows.first { $0[.groupOrder].number == Double(group.index) }
+            return Self.point(row?[.value], lower: row?[.lcl95], upper: row?[.ucl95], label: focusName ?? "", decimals: row?.decimals(.value) ?? 1)
+        }
+        var series: [(name: String, points: [ChartPoint?])] = [("England", england)]
+        if let focusName { series.append((focusName, ics)) }
+        let short = ["White", "Mixed", "Asian", "Black", "Other", "Not stated"]
+        var chart = GroupChart(id: "\(id)-ethnic-groups\(idSuffix)", title: name, unit: unit, series: series)
+        chart.groups = groups.map { (short[min($0.index - 1, short.count - 1)], type.label($0.index)) }
+        chart.axis = "Ethnic group (NHS broad groups)"
+        chart.groupedBy = ("ethnic group", "ethnic group")
+        let white = groups.first { type.ethnicGroup($0.index) == EthnicGroup.comparator }.map(\.index)
+        if let white, let value = england[white - 1]?.value { chart.reference = ("England, White group", value) }
+        var table = DataTable(
+            caption: "\(name) by ethnic group, \(indicator.latestLabel)",
+            columns: ["Ethnic group"] + series.map { "\(HTML.escape($0.name)) (\(HTML.escape(unit)), 95% CI)" } + [
+                "England: gap to White (\(HTML.escape(unit)))"
+            ])
+        for (position, group) in groups.enumerated() {
+            let gap = indicator.englandGroup(period, type, group.index)?.row[.gapToReference]
+            table.add(
+                HTML.escape(type.label(group.index)), series.map { Self.estimate($0.points[position]) } + [gap.map { HTML.escape(text.display($0)) } ?? ""])
+        }
+        return HTMLPage.figure(
+            chart.svg(),
+            caption:
+                "\(name) by ethnic group, \(indicator.latestLabel): \(series.map(\.name).joined(separator: " and ")), with 95% confidence intervals; the dashed line is England's White group, which each group is compared with. Not stated is the share of activity with no ethnic group recorded, compared with nothing.",
+            table: table.html, kind: "ethnic-groups", source: source)
     }
 
     /// England's value in each quintile, and overall, over every period.

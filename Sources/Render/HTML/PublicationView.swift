@@ -36,6 +36,8 @@ struct PublicationView {
         var headlines: [HeadlineRow]
         /// `soc_place` rows (places within ICSs), every period.
         var places: [PlaceRow] = []
+        /// `soc_ics_by_ethnic_group` rows, latest period (indicators from a source by ethnic group).
+        var ethnicGroups: [PublishedRow<IcsByEthnicGroupColumn>] = []
 
         var latest: String { periods.last?.start ?? "" }
         var latestLabel: String { periods.last?.label ?? "" }
@@ -71,6 +73,14 @@ struct PublicationView {
             guard !parts.isEmpty else { return nil }
             return "In \(latestLabel) England's \(proportion ? "denominator" : "count") includes \(parts.joined(separator: " and "))"
         }
+
+        /// England's row for a group of an ethnic breakdown, by the group's index.
+        func englandGroup(_ period: String, _ type: BreakdownType, _ index: Int) -> NationalRow? {
+            national.first { $0.row.periodStart == period && $0.breakdown == type && $0.row.text(.breakdownValue) == type.label(index) }
+        }
+
+        /// Whether the indicator is published by ethnic group (docs/DATA.md, "Ethnic groups").
+        var byEthnicGroup: Bool { national.contains { $0.breakdown == .ethnicGroup } }
 
         func englandInequality(_ period: String) -> PublishedRow<NationalInequalityColumn>? {
             inequality.first { $0.periodStart == period && $0[.nQuantiles].number == 5 }
@@ -122,6 +132,7 @@ struct PublicationView {
         let quintiles = rows(PublishedCatalog.icsQuintileGap)
         let headlines = try rows(PublishedCatalog.headlines).map(HeadlineRow.init)
         let places = try rows(PublishedCatalog.places).map(PlaceRow.init)
+        let ethnicGroups = rows(PublishedCatalog.icsByEthnicGroup)
         metadata = rows(PublishedCatalog.metadata)
         runID = tables.values.lazy.compactMap(\.runID).first ?? "none"
         manifest = tables.values.lazy.compactMap(\.manifestSHA256).first ?? "none"
@@ -162,7 +173,7 @@ struct PublicationView {
                     signConvention: item("sign_convention") ?? "", noSplit: item("deprivation_split"), periods: periods, league: mine,
                     national: national.filter { $0.row.indicator == id }, inequality: inequality.filter { $0.indicator == id },
                     quintiles: quintiles.filter { $0.indicator == id }, headlines: headlines.filter { $0.row.indicator == id },
-                    places: places.filter { $0.row.indicator == id }))
+                    places: places.filter { $0.row.indicator == id }, ethnicGroups: ethnicGroups.filter { $0.indicator == id }))
             indicators[indicators.count - 1].caveats = ["suppressed_at_source", "unattributed_activity", "rows_set_aside", "unknown_place"].compactMap(item)
             if let counted = indicators[indicators.count - 1].unknownPlaces { indicators[indicators.count - 1].caveats.append(counted) }
             indicators[indicators.count - 1].source = item("source")
