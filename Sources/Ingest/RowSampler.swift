@@ -18,6 +18,8 @@ public enum RowSampler {
         public var quarantined: [QuarantineEntry]
         /// Quarantined rows by reason.
         public var byReason: [QuarantineReason: Int]
+        /// Whether the sample is the whole file (it has no more kept rows than the sample takes).
+        public var wholeFile: Bool
 
         /// Rows the filter kept.
         public var rowsKept: Int { rowsRead - rowsFiltered }
@@ -36,9 +38,12 @@ public enum RowSampler {
                     deliveredIcb: file.icbFolder.flatMap { reference.icbIndex(forCode: $0) }, rawRows: nil,
                     periodBounds: config.periods.bounds(current: current), currentOrdinal: current.ordinal, populationYear: file.year)
                 let limited = Limited(parser: parser, rows: rowsPerFile)
+                var wholeFile = true
                 do {
                     _ = try CSVReader(dialect: source.dialect, chunkSize: 64 * 1024).read(path: file.path, displayPath: file.displayPath, into: limited)
-                } catch is Limited.Enough {}
+                } catch is Limited.Enough {
+                    wholeFile = false
+                }
                 // The same refusal as a run's: dates that look month first need their order declared.
                 if source.dateOrder == nil, parser.slashDates.looksMonthFirst {
                     throw parser.slashDates.error(source: source.name, file: file.displayPath, column: parser.periodColumnNumber)
@@ -46,7 +51,7 @@ public enum RowSampler {
                 findings.append(
                     Finding(
                         file: file.displayPath, rowsRead: parser.rowsRead, rowsFiltered: parser.rowsFiltered, quarantined: parser.quarantined,
-                        byReason: parser.quarantinedByReason))
+                        byReason: parser.quarantinedByReason, wholeFile: wholeFile))
             }
             result.append((source, findings))
         }

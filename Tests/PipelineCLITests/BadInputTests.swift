@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import PipelineCore
 import PipelineTestSupport
 import Testing
 
@@ -152,6 +153,27 @@ struct BadInputTests {
         #expect(second.stderr.contains("pid \(first.processIdentifier)"))
         kill(first.processIdentifier, SIGKILL)
         first.waitUntilExit()
+    }
+
+    /// `validate` judges the first 200 kept rows of each file: over the reject threshold there, it is certain
+    /// only when that is every row. A file whose bad rows come first (an unknown ICS's rows sorted to the top,
+    /// as publishers sort `UNKNOWN`) gets a warning and a run that passes; a short bad file is refused by both.
+    @Test func aSampleOverTheThresholdIsCertainOnlyWhenItIsTheWholeFile() throws {
+        let workspace = try TestWorkspace()
+        try workspace.writeTinyWorld()
+        let header = "lsoa_code,period,sex,age_band,events\n"
+        // 150 rows of an LSOA no lookup has, then 300 good rows (two LSOAs, two sexes, ages 0–74): 75% of the
+        // sample, a third of the file, against the threshold of one half.
+        let bad = (0..<150).map { "E09999999,2025-03,male,\($0 % 90),1\n" }.joined()
+        let good = (0..<300).map { "E0100000\($0 / 150 + 1),2025-03,\($0 / 75 % 2 == 0 ? "male" : "female"),\($0 % 75),\($0 % 7)\n" }
+        try workspace.write("extracts/QAA/admissions.csv", header + bad + good.joined())
+        let longValidate = try CommandLineRunner.run(["validate"], in: workspace.root)
+        #expect(longValidate.status == 0, "\(longValidate.stderr)")
+        #expect(longValidate.stderr.contains("a run judges every row, and fails unless the rest of the file is cleaner than its first rows"))
+        #expect(try CommandLineRunner.run(["run", "--stage", "ingest"], in: workspace.root).status == 0, "150 of 450 rows: under the threshold")
+        try workspace.write("extracts/QAA/admissions.csv", header + bad + good.prefix(20).joined())
+        let shortValidate = try CommandLineRunner.run(["validate"], in: workspace.root)
+        #expect(shortValidate.status != 0 && shortValidate.stderr.contains("the sample was every row"), "\(shortValidate.stderr)")
     }
 }
 
