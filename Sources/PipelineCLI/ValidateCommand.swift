@@ -66,7 +66,8 @@ struct ValidateCommand: ParsableCommand {
         guard failing.isEmpty else {
             throw PipelineError(
                 .dataQuality, "the sampled rows of \(failing.joined(separator: ", ")) would exceed the reject threshold",
-                at: InputLocation(file: global.config), hint: "fix the rows named above (the reason says how); the sample was every row, so a run would fail the same way")
+                at: InputLocation(file: global.config),
+                hint: "fix the rows named above (the reason says how); the sample was every row, so a run would fail the same way")
         }
     }
 
