@@ -52,6 +52,48 @@ struct HeadlineFacts {
                     indicator: id, period: period, kind: .changeSinceBaseline, rank: 1, value: v1 - v0,
                     lower: trend.change?.lower, upper: trend.change?.upper, sourceTable: TrendAgainstBaseline.databaseTableName, sourceKey: key + "|all"))
         }
+        facts += ethnicFacts(definition, period: period)
+        return facts
+    }
+
+    /// England's broad ethnic groups against the White group (docs/METHODS.md, "Groups against a reference
+    /// group"): how many fare worse, similar and better (`value`: the number worse, or lower without a
+    /// polarity), and, of those worse, the one furthest from it (`value`: its gap).
+    func ethnicFacts(_ definition: IndicatorDefinition, period: String) -> [HeadlineFact] {
+        let id = definition.indicator, england = IndicatorValues.england, type = BreakdownType.ethnicGroup
+        let key = "\(id)|\(period)|\(england.level.rawValue)|\(england.code)|\(type.rawValue)"
+        guard let reference = values.value(id, period, england, type, ReferenceGroupGapTable.referenceIndex), reference.value != nil else { return [] }
+        let gaps = type.groups.filter { type.isCompared($0.index) && $0.index != ReferenceGroupGapTable.referenceIndex }.compactMap { group in
+            values.value(id, period, england, type, group.index).map { ReferenceGroupGapTable.gap(definition, $0, reference: reference) }
+        }
+        let compared = gaps.filter { $0.comparison != .notCompared }
+        guard !compared.isEmpty else { return [] }
+        let disadvantaged: Set<ComparisonOutcome> = definition.polarity == .none ? [.lower] : [.worse]
+        var facts = [
+            HeadlineFact(
+                indicator: id, period: period, kind: .ethnicGroupsVsReference, rank: 1,
+                value: Double(compared.filter { disadvantaged.contains($0.comparison) }.count), lower: nil, upper: nil,
+                sourceTable: ReferenceGroupGap.databaseTableName, sourceKey: key)
+        ]
+        // The side of disadvantage: below the White group for a higher-is-better indicator, above it for a
+        // lower-is-better one, and the larger distance either way without a polarity.
+        func distance(_ gap: Double) -> Double {
+            switch definition.polarity {
+            case .higherIsBetter: -gap
+            case .lowerIsBetter: gap
+            case .none: abs(gap)
+            }
+        }
+        // Among the groups significantly disadvantaged against it (the statement names a difference chance does
+        // not explain).
+        if let widest = compared.filter({ disadvantaged.contains($0.comparison) && $0.absoluteGap != nil })
+            .max(by: { (distance($0.absoluteGap!), $1.breakdownIndex) < (distance($1.absoluteGap!), $0.breakdownIndex) })
+        {
+            facts.append(
+                HeadlineFact(
+                    indicator: id, period: period, kind: .ethnicGapWidest, rank: 1, value: widest.absoluteGap, lower: nil, upper: nil,
+                    sourceTable: ReferenceGroupGap.databaseTableName, sourceKey: "\(key)|\(widest.breakdownIndex)"))
+        }
         return facts
     }
 }

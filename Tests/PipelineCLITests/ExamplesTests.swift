@@ -501,6 +501,14 @@ struct ExamplesTests {
         let gap = try #require(asian["gap_to_reference"].flatMap(Double.init)), value = try #require(asian["value"].flatMap(Double.init))
         let white = try #require(asian["reference_value"].flatMap(Double.init))
         #expect(abs(gap - (value - white)) <= 0.1 + 1e-9, "the gap is the published values' difference")
+        // The publication words England's groups against the White group.
+        let headlines = try Self.csv(workspace.path("published/latest/csv/soc_headlines.csv")).filter {
+            $0["indicator_id"] == "TTRECETH" && $0["period_start"] == "2024-04-01"
+        }
+        let against = try #require(headlines.first { $0["statement_type"] == "ethnic_groups_vs_reference" }?["text"])
+        #expect(against.contains("in the White group was 51.7%; of the 4 other broad ethnic groups, 4 fared worse"), "\(against)")
+        let widest = try #require(headlines.first { $0["statement_type"] == "ethnic_gap_widest" }?["text"])
+        #expect(widest.contains("was for Other ethnic groups: 42.9% against 51.7%, 8.8 percentage points lower"), "\(widest)")
         // The HTML draws England's and each ICS's groups against England's White group: read in a real browser,
         // the chart has its six groups, the reference line and its data table.
         let chromium = try #require(RealPublicationBrowserChecks.chromium, "chromium (scripts/setup.sh installs it)")

@@ -22,4 +22,8 @@ public enum HeadlineKind: String, Sendable, CaseIterable, Codable {
     case gapNarrowestIcs = "gap_narrowest_ics"
     /// Whether England's gap by deprivation widened or narrowed since the baseline.
     case siiChangeEngland = "sii_change_england"
+    /// How many of England's other broad ethnic groups fare worse, similar or better than the White group.
+    case ethnicGroupsVsReference = "ethnic_groups_vs_reference"
+    /// England's broad ethnic group furthest from the White group on the side of disadvantage.
+    case ethnicGapWidest = "ethnic_gap_widest"
 }

@@ -61,8 +61,13 @@ struct KeyMessages {
                     // The spread across systems (against England's value) only tops the list up: it tests nothing.
                     guard let value, let level, level != 0 else { continue }
                     found.append(Candidate(indicator: indicator, text: headline.text, size: abs(value / level), significant: false))
-                // Statements about single systems lead no message; the regions' range repeats the systems'.
-                case .relativeIndex, .topHighest, .topLowest, .rangeRegions, .gapNarrowestIcs: continue
+                case .ethnicGapWidest:
+                    // The widest gap to the White group, as a share of England's value: significant by its 83.4% test.
+                    guard let value, let level, level != 0 else { continue }
+                    found.append(Candidate(indicator: indicator, text: headline.text, size: abs(value / level), significant: true))
+                // Statements about single systems lead no message; the regions' range repeats the systems'; the
+                // count of groups is the widest gap's context.
+                case .relativeIndex, .topHighest, .topLowest, .rangeRegions, .gapNarrowestIcs, .ethnicGroupsVsReference: continue
                 }
             }
         }

@@ -42,9 +42,16 @@ struct HeadlineTableBuilder {
         }
     }
 
-    /// The table a reader finds a fact's figure in: England's SII change is published in the change table.
+    /// The table a reader finds a fact's figure in: England's SII change is published in the change table, its
+    /// ethnic groups against the White group in England's table by group.
     static func publishedSource(_ fact: HeadlineFact) -> String {
-        fact.kind == .siiChangeEngland ? PublishedCatalog.trendVsBaseline.name : fact.sourceTable
+        switch fact.kind {
+        case .siiChangeEngland: PublishedCatalog.trendVsBaseline.name
+        case .ethnicGroupsVsReference, .ethnicGapWidest: PublishedCatalog.nationalByGroup.name
+        case .ratioMostVsLeast, .relativeIndex, .changeSinceBaseline, .topHighest, .topLowest, .rangeIcs, .rangeRegions, .gapWidestIcs,
+            .gapNarrowestIcs:
+            fact.sourceTable
+        }
     }
 
     /// The ICSs with the widest and the smallest gap by deprivation, among those whose SII is stable
@@ -101,8 +108,48 @@ struct HeadlineTableBuilder {
             return HeadlineText.siiChange(
                 phrase: definition.inSentence, baseline: trend.baselinePeriod, period: period, from: s0, to: s1, change: change, lower: lower,
                 upper: upper, unit: definition.unit)
+        case .ethnicGroupsVsReference, .ethnicGapWidest:
+            return ethnicText(fact, definition)
         case .topHighest, .topLowest, .rangeIcs, .rangeRegions, .gapWidestIcs, .gapNarrowestIcs:
             // Sub-national statements are built from published values below, never from unrounded ones.
+            return nil
+        }
+    }
+
+    /// England's broad ethnic groups against its White group, from the published values and the aggregate
+    /// stage's tests of their 83.4% intervals (docs/METHODS.md, "Groups against a reference group").
+    private func ethnicText(_ fact: HeadlineFact, _ definition: ReportDefinition) -> String? {
+        let type = BreakdownType.ethnicGroup, period = fact.period
+        guard let (_, whiteIndex) = ReferenceGroupCells.reference(of: type), let white = inputs.england(definition.id, period, type, whiteIndex),
+            let whiteValue = white.shown
+        else { return nil }
+        func value(_ index: Int) -> (name: String, value: Double)? {
+            inputs.england(definition.id, period, type, index)?.shown.map { (type.label(index), $0) }
+        }
+        switch fact.kind {
+        case .ethnicGroupsVsReference:
+            var groups: [(name: String, value: Double, outcome: ComparisonOutcome)] = []
+            for group in type.groups where type.isCompared(group.index) && group.index != whiteIndex {
+                guard let shown = value(group.index),
+                    let gap = inputs.referenceGap(definition.id, period, .england, GeographyLevel.englandCode, type, group.index)
+                else { continue }
+                groups.append((shown.name, shown.value, gap.comparison))
+            }
+            let notStated = type.groups.first { type.ethnicGroup($0.index) == .notStated }.flatMap { group in
+                inputs.england(definition.id, period, type, group.index)
+            }
+            let share: Double? = notStated.flatMap { cell in
+                inputs.england(definition.id, period).flatMap { $0.rawDenominator > 0 ? cell.rawDenominator / $0.rawDenominator : nil }
+            }
+            return HeadlineText.ethnicGroups(
+                phrase: definition.inSentence, white: whiteValue, groups: groups, notStated: notStated?.shown.map { ($0, share) }, unit: definition.unit,
+                hasPolarity: definition.polarity != .none, period: period)
+        case .ethnicGapWidest:
+            guard let index = fact.sourceKey.split(separator: "|").last.flatMap({ Int($0) }), let group = value(index), let gap = fact.value else { return nil }
+            return HeadlineText.ethnicGapWidest(
+                phrase: definition.inSentence, group: group.name, value: group.value, white: whiteValue, gap: gap, unit: definition.unit, period: period)
+        case .ratioMostVsLeast, .relativeIndex, .changeSinceBaseline, .siiChangeEngland, .topHighest, .topLowest, .rangeIcs, .rangeRegions,
+            .gapWidestIcs, .gapNarrowestIcs:
             return nil
         }
     }

@@ -3,6 +3,7 @@ import Disclosure
 import Foundation
 import Publication
 import Render
+import Statistics
 
 /// The sentences of the headline statements (docs/PUBLISHED_TABLES.md, `soc_headlines`): the only place
 /// the publication's prose is worded.
@@ -99,5 +100,32 @@ enum HeadlineText {
             ? ((change > 0) == (s1 >= 0) ? "widened" : "narrowed")
             : (change > 0 ? "rose" : "fell")
         return "\(subject) \(verb) \(figures)."
+    }
+
+    /// England's broad ethnic groups against the White group: how many fare worse, similarly and better by
+    /// their 83.4% intervals (higher, similar, lower without a polarity), each with its value, and Not stated
+    /// with its share.
+    static func ethnicGroups(
+        phrase: String, white: Double, groups: [(name: String, value: Double, outcome: ComparisonOutcome)], notStated: (value: Double, share: Double?)?,
+        unit: String, hasPolarity: Bool, period: String
+    ) -> String {
+        let words: [(ComparisonOutcome, String)] =
+            hasPolarity
+            ? [(.worse, "fared worse"), (.similar, "similarly"), (.better, "better")] : [(.higher, "higher"), (.similar, "similar"), (.lower, "lower")]
+        let counts = words.map { outcome, word in "\(groups.filter { $0.outcome == outcome }.count) \(word)" }
+        let values = groups.map { "\($0.name) \(FigureText.withUnit($0.value, unit: unit))" }
+        var text =
+            "In England in \(FigureText.period(period)), \(phrase) in the White group was \(FigureText.withUnit(white, unit: unit)); of the \(groups.count) other broad ethnic groups, \(counts.joined(separator: ", ")) by their 83.4% intervals (\(values.joined(separator: ", ")))."
+        if let notStated {
+            text +=
+                " Ethnic group not stated: \(FigureText.withUnit(notStated.value, unit: unit))"
+                + (notStated.share.map { ", \(FigureText.figure($0 * 100, decimals: 1))% of those counted" } ?? "") + "."
+        }
+        return text
+    }
+
+    /// England's broad ethnic group furthest from the White group among those significantly worse off.
+    static func ethnicGapWidest(phrase: String, group: String, value: Double, white: Double, gap: Double, unit: String, period: String) -> String {
+        "In England in \(FigureText.period(period)), the widest gap to the White group in \(phrase) was for \(group): \(FigureText.withUnit(value, unit: unit)) against \(FigureText.withUnit(white, unit: unit)), \(FigureText.differenceWithUnit(abs(gap), unit: unit)) \(gap < 0 ? "lower" : "higher")\(white != 0 ? " (a ratio of \(FigureText.figure(value / white, decimals: 2)))" : "")."
     }
 }

@@ -23,7 +23,7 @@ extension PublishedCatalog {
             switch column {
             case .statementType:
                 .text(
-                    "`ratio_most_vs_least`, `relative_index`, `top_n_ics_highest`, `top_n_ics_lowest`, `range_ics`, `range_regions`, `change_since_baseline`, `gap_widest_ics`, `gap_narrowest_ics` or `sii_change_england`.",
+                    "`ratio_most_vs_least`, `relative_index`, `top_n_ics_highest`, `top_n_ics_lowest`, `range_ics`, `range_regions`, `change_since_baseline`, `gap_widest_ics`, `gap_narrowest_ics`, `sii_change_england`, or for an indicator by ethnic group `ethnic_groups_vs_reference` (figure: the number of broad groups worse off than the White group, or lower without a polarity) and `ethnic_gap_widest` (figure: the widest such group's gap to the White group).",
                     nullable: false)
             case .rank: .integer("Order within the statement type.", nullable: false)
             case .value:
