@@ -501,6 +501,11 @@ struct ExamplesTests {
         let gap = try #require(asian["gap_to_reference"].flatMap(Double.init)), value = try #require(asian["value"].flatMap(Double.init))
         let white = try #require(asian["reference_value"].flatMap(Double.init))
         #expect(abs(gap - (value - white)) <= 0.1 + 1e-9, "the gap is the published values' difference")
+        let gapLimits = (try #require(asian["gap_lcl95"].flatMap(Double.init)), try #require(asian["gap_ucl95"].flatMap(Double.init)))
+        let ratioLimits = (try #require(asian["ratio_lcl95"].flatMap(Double.init)), try #require(asian["ratio_ucl95"].flatMap(Double.init)))
+        #expect(gapLimits.0 < gap && gap < gapLimits.1 && gapLimits.1 < 0, "a gap below 0 with its interval")
+        let ratio = try #require(asian["ratio_to_reference"].flatMap(Double.init))
+        #expect(ratioLimits.0 < ratio && ratio < ratioLimits.1 && ratioLimits.1 < 1)
         // The publication words England's groups against the White group.
         let headlines = try Self.csv(workspace.path("published/latest/csv/soc_headlines.csv")).filter {
             $0["indicator_id"] == "TTRECETH" && $0["period_start"] == "2024-04-01"

@@ -22,7 +22,7 @@ struct ColumnDerivationTests {
     static let derivations: [String: [Derivation: [String]]] = [
         "soc_national_by_group": [
             .national: ["value", "lcl95", "ucl95", "lcl998", "ucl998", "england_value", "population_share", "reference_value"],
-            .fromPublishedCells: ["gap_to_reference", "ratio_to_reference"],
+            .fromPublishedCells: ["gap_to_reference", "ratio_to_reference", "gap_lcl95", "gap_ucl95", "ratio_lcl95", "ratio_ucl95"],
         ],
         "soc_national_inequality": [
             .national: ["q1_value", "q5_value", "abs_gap", "ratio", "sii", "sii_lcl95", "sii_ucl95", "rii", "rii_lcl95", "rii_ucl95", "excess_events"]
@@ -36,7 +36,9 @@ struct ColumnDerivationTests {
         "soc_ics_quintile_gap": [.estimate: ["value", "lcl95", "ucl95"], .fromPublishedCells: ["q1_minus_q5", "q1_over_q5"]],
         "soc_ics_by_ethnic_group": [
             .estimate: ["value", "lcl95", "ucl95"], .national: ["england_group_value"],
-            .fromPublishedCells: ["reference_value", "gap_to_reference", "ratio_to_reference", "share_of_ics"],
+            .fromPublishedCells: [
+                "reference_value", "gap_to_reference", "ratio_to_reference", "share_of_ics", "gap_lcl95", "gap_ucl95", "ratio_lcl95", "ratio_ucl95",
+            ],
         ],
         "soc_place": [
             .estimate: ["value", "lcl95", "ucl95", "lcl998", "ucl998"],

@@ -219,7 +219,8 @@ struct IcsTablesBuilder {
                         .englandGroupValue: england?.value ?? .empty,
                         .compareEnglandSameGroup: CellRules.alongside(cell.value, sameGroup.rawValue),
                         .referenceGroup: against.group, .referenceValue: against.value, .gapToReference: against.gap,
-                        .ratioToReference: against.ratio, .compareReference: against.comparison,
+                        .gapLcl95: against.gapLimits[0], .gapUcl95: against.gapLimits[1], .ratioToReference: against.ratio,
+                        .ratioLcl95: against.ratioLimits[0], .ratioUcl95: against.ratioLimits[1], .compareReference: against.comparison,
                     ])
             }
         }

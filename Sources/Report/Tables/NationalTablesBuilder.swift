@@ -57,7 +57,8 @@ struct NationalTablesBuilder {
                     .englandValue: overall.value, .compareEngland: PublishedCell(comparison.rawValue),
                     .populationShare: PublishedCell(overall.rawDenominator > 0 ? cell.rawDenominator / overall.rawDenominator : nil),
                     .referenceGroup: reference.group, .referenceValue: reference.value, .gapToReference: reference.gap,
-                    .ratioToReference: reference.ratio, .compareReference: reference.comparison,
+                    .gapLcl95: reference.gapLimits[0], .gapUcl95: reference.gapLimits[1], .ratioToReference: reference.ratio,
+                    .ratioLcl95: reference.ratioLimits[0], .ratioUcl95: reference.ratioLimits[1], .compareReference: reference.comparison,
                     .countedFrom: PublishedCell((cell.fromNationalRows ? EnglandCounts.englandRows : .icsRows).rawValue),
                 ])
         }

@@ -16,7 +16,11 @@ public enum IcsByEthnicGroupColumn: String, TableColumns {
     case referenceGroup = "reference_group"
     case referenceValue = "reference_value"
     case gapToReference = "gap_to_reference"
+    case gapLcl95 = "gap_lcl95"
+    case gapUcl95 = "gap_ucl95"
     case ratioToReference = "ratio_to_reference"
+    case ratioLcl95 = "ratio_lcl95"
+    case ratioUcl95 = "ratio_ucl95"
     case compareReference = "compare_reference"
 }
 
@@ -33,7 +37,8 @@ extension PublishedCatalog {
         statusGroups: [
             .group("numerator_status", [.numerator]), .group("denominator_status", [.denominator, .shareOfIcs]),
             .group("value_status", [.value, .lcl95, .ucl95, .compareEnglandSameGroup], after: .ucl95),
-            .group("reference_status", [.referenceValue, .gapToReference, .ratioToReference, .compareReference]),
+            .group(
+                "reference_status", [.referenceValue, .gapToReference, .gapLcl95, .gapUcl95, .ratioToReference, .ratioLcl95, .ratioUcl95, .compareReference]),
         ],
         counts: TableCounts(
             geography: .ics(.icsOdsCode), slice: .ethnicGroup(label: .ethnicGroup),
@@ -62,7 +67,11 @@ extension PublishedCatalog {
             case .referenceGroup: .text("The group compared with: `White`.")
             case .referenceValue: .number("The ICS's White group's value.")
             case .gapToReference: .number("The group's value minus the White group's, in `unit` (from the published values).")
+            case .gapLcl95: .number("Lower 95% limit of the gap, by MOVER from the two values' published limits (docs/METHODS.md).")
+            case .gapUcl95: .number("Upper 95% limit of the gap.")
             case .ratioToReference: .number("The group's value over the White group's.")
+            case .ratioLcl95: .number("Lower 95% limit of the ratio, by MOVER-R from the two values' published limits.")
+            case .ratioUcl95: .number("Upper 95% limit of the ratio.")
             case .compareReference:
                 .text(
                     "The group against the ICS's White group by their 83.4% intervals (`better`/`similar`/`worse`, or `higher`/`lower`); `not_compared` for the White group itself and `Not stated`."

@@ -18,7 +18,11 @@ public enum NationalByGroupColumn: String, TableColumns {
     case referenceGroup = "reference_group"
     case referenceValue = "reference_value"
     case gapToReference = "gap_to_reference"
+    case gapLcl95 = "gap_lcl95"
+    case gapUcl95 = "gap_ucl95"
     case ratioToReference = "ratio_to_reference"
+    case ratioLcl95 = "ratio_lcl95"
+    case ratioUcl95 = "ratio_ucl95"
     case compareReference = "compare_reference"
     case countedFrom = "counted_from"
 }
@@ -37,7 +41,8 @@ extension PublishedCatalog {
         statusGroups: [
             .group("numerator_status", [.numerator]), .group("denominator_status", [.denominator]),
             .group("value_status", [.value, .lcl95, .ucl95, .lcl998, .ucl998]), .group("england_value_status", [.englandValue]),
-            .group("reference_status", [.referenceValue, .gapToReference, .ratioToReference, .compareReference]),
+            .group(
+                "reference_status", [.referenceValue, .gapToReference, .gapLcl95, .gapUcl95, .ratioToReference, .ratioLcl95, .ratioUcl95, .compareReference]),
         ],
         counts: TableCounts(
             geography: .england(countedFrom: .countedFrom), slice: .breakdown(type: .breakdownType, label: .breakdownValue),
@@ -78,7 +83,11 @@ extension PublishedCatalog {
                 )
             case .referenceValue: .number("The reference group's value.")
             case .gapToReference: .number("The group's value minus the reference group's, in `unit` (from the published values).")
+            case .gapLcl95: .number("Lower 95% limit of the gap, by MOVER from the two values' published limits (docs/METHODS.md).")
+            case .gapUcl95: .number("Upper 95% limit of the gap.")
             case .ratioToReference: .number("The group's value over the reference group's.")
+            case .ratioLcl95: .number("Lower 95% limit of the ratio, by MOVER-R from the two values' published limits.")
+            case .ratioUcl95: .number("Upper 95% limit of the ratio.")
             case .compareReference:
                 .text(
                     "The group against the reference group by their 83.4% intervals: `better`/`similar`/`worse` by the indicator's polarity, `higher`/`lower` when it has none; `not_compared` for the reference group itself, `Not stated` and other breakdowns."
