@@ -77,6 +77,10 @@ struct ExplainCommand: ParsableCommand {
         // Everyone's values are published for England and each ICS, and each ICS's by quintile.
         let place: (table: String, key: String)
         switch (england, type.additivePart(index)) {
+        case (true, _) where type == .ethnicGroup || type == .ethnicCategory:
+            place = (PublishedCatalog.nationalByGroup.name, "\(indicator)|\(start)|\(type.rawValue)|\(type.label(index))")
+        case (false, _?) where type == .ethnicGroup:
+            place = (PublishedCatalog.icsByEthnicGroup.name, "\(indicator)|\(start)|\(geography)|\(index)")
         case (true, 0?): place = (PublishedCatalog.nationalByGroup.name, "\(indicator)|\(start)|all|England")
         case (false, 0?): place = (PublishedCatalog.icsLeague.name, "\(indicator)|\(start)|\(geography)")
         case (false, let quintile?): place = (PublishedCatalog.icsQuintileGap.name, "\(indicator)|\(start)|\(geography)|\(quintile)")
@@ -96,7 +100,9 @@ struct ExplainCommand: ParsableCommand {
 
     private func slice() throws -> (type: BreakdownType, index: Int) {
         guard let group = BreakdownType.group(named: breakdown) else {
-            throw ValidationError("--breakdown must be all, imd_quintile=N, imd_decile=N or sex=male|female")
+            throw ValidationError(
+                "--breakdown must be all, imd_quintile=N, imd_decile=N, sex=male|female, ethnic_group=<group> (white, mixed, asian, black, other, not_stated) or ethnic_category=<category>"
+            )
         }
         return group
     }
@@ -183,16 +189,46 @@ struct ExplainCommand: ParsableCommand {
     /// the totals"): England's group in no ICS is those counts alone.
     static func counts(_ db: Database, source: IngestedSource, period: String, scope: Scope) throws -> [RecordedAge: Totals] {
         var counts: [RecordedAge: Totals] = [:]
+        // England from the publisher's own England rows: those rows alone (docs/DATA.md, "England as published").
+        let englandRows = try EnglandTotal.filter(EnglandTotal.Columns.dataset == source.source && EnglandTotal.Columns.period == period).fetchAll(db)
+        if scope.level == .england, !englandRows.isEmpty {
+            let owned = Set(englandRows.compactMap { $0.ethnicGroup.flatMap { $0.isBroad ? $0 : nil } })
+            for row in englandRows {
+                let inScope: Bool
+                if let group = row.ethnicGroup {
+                    inScope = scope.contains(group, broadHasOwnRow: group.broad.map(owned.contains) ?? false)
+                } else {
+                    inScope = scope.type.selection(scope.index).contains(decile: row.imdDecile ?? 0, sex: row.sex, age: row.age)
+                }
+                if inScope { counts[row.age, default: Totals()].add(row.numerator, row.denominator) }
+            }
+            return counts
+        }
         if scope.type != .icsUnknown {
+            var cells: [SourceCountCell] = []
             try source.grain.profile.counts.forEachCell(db, dataset: source.source, kind: source.kind) { cell in
-                guard cell.period == period, scope.contains(icb: cell.icbCode, unit: cell.unit, decile: cell.decile, sex: cell.sex, age: cell.age)
-                else { return }
+                if cell.period == period { cells.append(cell) }
+            }
+            // A broad ethnic group with no row of its own is its categories' sum, as transform adds it.
+            let owned = Set(cells.compactMap { cell in cell.ethnicGroup.flatMap { $0.isBroad ? "\(cell.icbCode) \($0.rawValue)" : nil } })
+            for cell in cells {
+                if let group = cell.ethnicGroup {
+                    let own = group.broad.map { owned.contains("\(cell.icbCode) \($0.rawValue)") } ?? false
+                    guard scope.contains(icb: cell.icbCode, unit: cell.unit, decile: nil, sex: cell.sex, age: cell.age, ignoringSplit: true),
+                        scope.contains(group, broadHasOwnRow: own)
+                    else { continue }
+                } else {
+                    guard scope.contains(icb: cell.icbCode, unit: cell.unit, decile: cell.decile, sex: cell.sex, age: cell.age) else { continue }
+                }
                 counts[cell.age, default: Totals()].add(cell.numerator, cell.denominator)
             }
         }
         let split = source.grain.profile.deprivationSplit.isAvailable
         for row in try UnplacedTotal.filter(UnplacedTotal.Columns.dataset == source.source && UnplacedTotal.Columns.period == period).fetchAll(db) {
-            if let icb = row.icbCode {
+            if let group = row.ethnicGroup {
+                // An unknown ICB's rows by ethnic group: England's only.
+                guard scope.level == .england, scope.contains(group, broadHasOwnRow: group.isBroad) else { continue }
+            } else if let icb = row.icbCode {
                 guard scope.type != .icsUnknown, scope.contains(icb: icb, unit: icb, decile: row.decileSlot(split: split), sex: row.sex, age: row.age)
                 else { continue }
             } else {
@@ -224,14 +260,31 @@ struct ExplainCommand: ParsableCommand {
         /// Each ICB's region (ONS code).
         let regionOf: [String: String]
 
-        func contains(icb: String, unit: String, decile: Int?, sex: Sex, age: RecordedAge) -> Bool {
+        func contains(icb: String, unit: String, decile: Int?, sex: Sex, age: RecordedAge, ignoringSplit: Bool = false) -> Bool {
             switch level {
             case .icb: guard icb == geography else { return false }
             case .region: guard regionOf[icb] == geography else { return false }
             case .place: guard unit == geography else { return false }
             case .england: break
             }
-            return type.selection(index).contains(decile: decile, sex: sex, age: age)
+            var selection = type.selection(index)
+            if ignoringSplit { selection.deciles = BreakdownType.Selection.everyone.deciles }
+            return selection.contains(decile: decile, sex: sex, age: age)
+        }
+
+        /// Whether a row of an ethnic group is in the scope's group, as transform adds them (docs/DATA.md,
+        /// "Ethnic groups"): everyone is the broad groups and not stated, a broad group its own row — or, with
+        /// none (`broadHasOwnRow` false), its categories' rows.
+        func contains(_ group: EthnicGroup, broadHasOwnRow: Bool) -> Bool {
+            let isCategory = !group.isBroad && group != .notStated
+            switch type {
+            case .all, .icsUnknown: return !isCategory || !broadHasOwnRow
+            case .ethnicGroup:
+                guard let chosen = type.ethnicGroup(index) else { return false }
+                return group == chosen || (isCategory && group.broad == chosen && !broadHasOwnRow)
+            case .ethnicCategory: return group == type.ethnicGroup(index)
+            case .imdQuintile, .imdDecile, .sex, .imdUnknown: return false
+            }
         }
     }
 

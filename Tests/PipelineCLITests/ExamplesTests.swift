@@ -506,6 +506,26 @@ struct ExamplesTests {
         #expect(gapLimits.0 < gap && gap < gapLimits.1 && gapLimits.1 < 0, "a gap below 0 with its interval")
         let ratio = try #require(asian["ratio_to_reference"].flatMap(Double.init))
         #expect(ratioLimits.0 < ratio && ratio < ratioLimits.1 && ratioLimits.1 < 1)
+        // `explain` adds up the same rows transform did: England's own rows for England, each ICB's group row.
+        for (geography, group, table) in [
+            ("E92000001", "ethnic_category=white_irish", "soc_national_by_group"), ("QE1", "ethnic_group=asian", "soc_ics_by_ethnic_group"),
+        ] {
+            let explained = try CommandLineRunner.run([
+                "explain", "--config", "\(folder)/pipeline.json", "--db", workspace.path("tt.sqlite"), "--indicator", "TTRECETH", "--geography", geography,
+                "--breakdown", group, "--period", "2024-25",
+            ])
+            let stored = try DatabaseQueue(path: workspace.path("tt.sqlite")).read { db in
+                try Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT numerator, denominator FROM indicator_value WHERE indicator_id = 'TTRECETH' AND period = '2024-25'
+                        AND geography_code = ? AND breakdown_type || '=' || breakdown_value = ?
+                        """, arguments: [geography, group])
+            }
+            let (numerator, denominator) = (Int(try #require(stored?[0] as Double?)), Int(try #require(stored?[1] as Double?)))
+            #expect(explained.stdout.contains("all ages \(numerator) / \(denominator)"), "\(explained.stdout)")
+            #expect(explained.stdout.contains("Published in \(table)"), "\(explained.stdout)")
+        }
         // The publication words England's groups against the White group.
         let headlines = try Self.csv(workspace.path("published/latest/csv/soc_headlines.csv")).filter {
             $0["indicator_id"] == "TTRECETH" && $0["period_start"] == "2024-04-01"
