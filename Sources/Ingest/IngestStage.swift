@@ -136,7 +136,7 @@ public struct IngestStage: PipelineStage {
         let requireCoverage = config.ingest.requireFullCoverage
         let results = try ingestInParallel(jobs, reference: reference, context: context, stored: stored, hashes: found.sha256) { result in
             let passes =
-                (try? checkRejectThreshold(result, config: config)) != nil
+                (try? checkRejectThreshold(result, config: config)) != nil && (try? checkEnglandRows(result)) != nil
                 && (!requireCoverage || result.source.kind == .population || (try? checkCoverage(result, reference: reference)) != nil)
             if passes { try writer.write(result) }
             partsWritten += try stored.store(result, in: db)
@@ -150,6 +150,7 @@ public struct IngestStage: PipelineStage {
         for result in results {
             logQuarantine(result, logger: logger)
             try checkRejectThreshold(result, config: config)
+            try checkEnglandRows(result)
         }
         if requireCoverage {
             for result in results where result.source.kind != .population {
@@ -274,6 +275,20 @@ public struct IngestStage: PipelineStage {
         result.problemsByReason.map { problem in
             problem.reason.summary(
                 count: problem.count, first: InputLocation(file: problem.first.file, line: problem.first.entry.line, column: problem.first.entry.column))
+        }
+    }
+
+    /// England's own rows named but none read: England would silently be the ICSs' sum (docs/DATA.md,
+    /// "England as published").
+    private func checkEnglandRows(_ result: SourceResult) throws {
+        if let englandRows = result.source.englandRows, !result.totals.periods.isEmpty,
+            !result.files.contains(where: { $0.unplaced.keys.contains { $0.icb == UnplacedCounts.englandRow } })
+        {
+            let named = englandRows.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.joined(separator: "/"))" }.joined(separator: ", ")
+            throw PipelineError(
+                .usage, "source '\(result.source.name)': no row is one of England's own rows (englandRows: \(named)) among the rows its 'where' filter keeps",
+                at: InputLocation(file: result.source.files),
+                hint: "let England's rows pass 'where' too (e.g. \"org_type\": [\"ICB\", \"England\"]), or remove englandRows to add England up from the ICSs")
         }
     }
 

@@ -95,4 +95,24 @@ struct EthnicGroupSourceTests {
         #expect(values["E92000001 ics_unknown=not known"] == nil, "England's own rows hold the unknown ICB's")
         #expect(Self.counts(values["QAA all=all"]) == [50, 120], "the ICSs are their own rows still")
     }
+
+    /// England's rows named but filtered out by `where`: refused, never England added up from the ICSs unsaid.
+    @Test func englandRowsNamedButNoneReadAreRefused() throws {
+        let workspace = try TestWorkspace()
+        try workspace.writeTinyWorld(indicators: Self.indicator)
+        try workspace.write("ethnic.csv", Self.rows + Self.englandRows)
+        let config = TestWorkspace.tinyConfigJSON(indicators: Self.indicator).replacingOccurrences(
+            of: #"{ "name": "waits", "kind": "proportion", "files": "extracts/{icb}/waits.csv" }"#,
+            with: #"""
+                { "name": "waits", "kind": "proportion", "files": "extracts/{icb}/waits.csv" },
+                { "name": "ethnic", "kind": "proportion", "grain": "icb-ethnic-group", "files": "ethnic.csv", "englandRows": {"org": ["ENGLAND"]},
+                  "columns": { "icb": "org", "ethnicGroup": "group", "ethnicCategory": "category", "sex": [], "ageBand": [] } }
+                """#)
+        try workspace.write("pipeline.json", config)
+        #expect {
+            try StageHarness.run(IngestStage(), configPath: workspace.path("pipeline.json"))
+        } throws: { error in
+            (error as? PipelineError)?.message.contains("no row is one of England's own rows (englandRows: org ENGLAND)") == true
+        }
+    }
 }
