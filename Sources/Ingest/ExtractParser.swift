@@ -171,10 +171,7 @@ final class ExtractParser: CSVRecordHandler {
             case .icb, .icbByDecile:
                 let code = String(decoding: Self.trimmed(record[columnIcb]), as: UTF8.self)
                 guard let found = reference.icbIndex(forCode: code) else {
-                    // Two common mistakes get their own reason, with the fix (docs/TABLES.md, "Ingest").
-                    let reason: QuarantineReason =
-                        reference.subIcbIndex(forCode: code) != nil
-                        ? .subIcbCodeInIcbColumn : code.contains(" ") && code.count > 6 ? .icbNameNotCode : .unknownIcb
+                    let reason = unknownIcbReason(code)
                     guard reason == .unknownIcb else { return quarantine(record, column: columnIcb + 1, reason) }
                     // England's all the same (the publisher's `UNKNOWN`): counted in England, in no ICS.
                     var decile = 0
@@ -222,9 +219,7 @@ final class ExtractParser: CSVRecordHandler {
                 }
                 let code = String(decoding: Self.trimmed(record[columnIcb]), as: UTF8.self)
                 guard let found = reference.icbIndex(forCode: code) else {
-                    let reason: QuarantineReason =
-                        reference.subIcbIndex(forCode: code) != nil
-                        ? .subIcbCodeInIcbColumn : code.contains(" ") && code.count > 6 ? .icbNameNotCode : .unknownIcb
+                    let reason = unknownIcbReason(code)
                     guard reason == .unknownIcb else { return quarantine(record, column: columnIcb + 1, reason) }
                     return setAside(
                         record, column: columnIcb + 1, reason, measure: measure, period: columnPeriod >= 0 ? rowPeriod(record) : nil,
@@ -331,6 +326,13 @@ final class ExtractParser: CSVRecordHandler {
             rowsSuppressed += 1
             if source.kind != .population { totals.count(.suppressedAtSource, slot: slot, icb: icb) }
         }
+    }
+
+    /// Why an ICB code is not in the reference: two common mistakes get their own reason, with the fix — a
+    /// sub-ICB code, an organisation's name (docs/TABLES.md, "Ingest") — else it is an unknown ICB.
+    private func unknownIcbReason(_ code: String) -> QuarantineReason {
+        reference.subIcbIndex(forCode: code) != nil
+            ? .subIcbCodeInIcbColumn : code.contains(" ") && code.count > 6 ? .icbNameNotCode : .unknownIcb
     }
 
     /// The split slot of one of England's own rows, as the grain's rows by ICB hold it: its decile (0 when not
