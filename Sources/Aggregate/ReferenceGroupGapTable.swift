@@ -11,7 +11,7 @@ struct ReferenceGroupGapTable {
     let writer: AggregateWriter
 
     /// The group every ethnic group is compared with, by its index in ``BreakdownType/ethnicGroup``.
-    static let referenceIndex = BreakdownType.ethnicGroup.groups.first { $0.value == EthnicGroup.comparator.rawValue }!.index
+    static let referenceIndex = BreakdownType.ethnicGroup.referenceGroup!
 
     func write(_ definition: IndicatorDefinition) throws {
         for period in values.periods[definition.indicator] ?? [] {

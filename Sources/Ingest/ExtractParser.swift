@@ -186,23 +186,13 @@ final class ExtractParser: CSVRecordHandler {
                 // reads back into the ICB-level tables without a decile (docs/DATA.md, "ICS-level sources").
                 var parsed = 1
                 if placement == .icbByDecile {
-                    guard let (number, label) = Self.decileLabel(Self.trimmed(record[columnDecile])), (1...10).contains(number) else {
+                    guard let decile = try rowDecile(record) else {
                         // `Not stated`: in its ICS's total and England's, in no quintile.
                         return setAside(
                             record, column: columnDecile + 1, .invalidDecile, measure: measure, period: columnPeriod >= 0 ? rowPeriod(record) : nil,
                             unplaced: (icb: found, decile: 0))
                     }
-                    // The source's numbers read in its declared order; a label naming an end must agree with it,
-                    // or every decile would be read upside down (docs/DATA.md, "Deprivation deciles in the rows").
-                    let order = source.decileOrder ?? .oneMostDeprived
-                    if let said = DecileOrder.said(by: number, label: label), said != order {
-                        throw PipelineError(
-                            .usage,
-                            "source '\(source.name)': the decile label '\(record.string(columnDecile))' says \(number) is \(said == .oneMostDeprived ? "most" : "least") deprived, but the source declares \"decileOrder\": \"\(order.rawValue)\"",
-                            at: InputLocation(file: file, line: record.line, column: columnDecile + 1),
-                            hint: "set \"decileOrder\": \"\(said.rawValue)\" on the source, as the publisher's labels say")
-                    }
-                    parsed = order.decile(number)
+                    parsed = decile
                 }
                 icb = found
                 decile = parsed
@@ -211,12 +201,7 @@ final class ExtractParser: CSVRecordHandler {
             case .icbByEthnicGroup:
                 // The group as the publisher wrote it, in the split slot after it; a broad group's own row and its
                 // categories' rows are kept apart, so nothing is counted twice (docs/DATA.md, "Ethnic groups").
-                guard
-                    let group = EthnicGroup.read(
-                        group: record.string(columnEthnicGroup), category: columnEthnicCategory >= 0 ? record.string(columnEthnicCategory) : nil)
-                else {
-                    return quarantine(record, column: (columnEthnicCategory >= 0 ? columnEthnicCategory : columnEthnicGroup) + 1, .unknownEthnicGroup)
-                }
+                guard let group = rowEthnicGroup(record) else { return quarantine(record, column: ethnicGroupColumn + 1, .unknownEthnicGroup) }
                 let code = String(decoding: Self.trimmed(record[columnIcb]), as: UTF8.self)
                 guard let found = reference.icbIndex(forCode: code) else {
                     let reason = unknownIcbReason(code)
@@ -335,27 +320,39 @@ final class ExtractParser: CSVRecordHandler {
             ? .subIcbCodeInIcbColumn : code.contains(" ") && code.count > 6 ? .icbNameNotCode : .unknownIcb
     }
 
+    /// The row's decile as this product numbers it (1 = most deprived), read in the source's declared order; nil
+    /// when it is not a number from 1 to 10 (`Not stated`). A label naming an end must agree with the declared
+    /// order, or every decile would be read upside down (docs/DATA.md, "Deprivation deciles in the rows").
+    private func rowDecile(_ record: CSVRecord) throws -> Int? {
+        guard let (number, label) = Self.decileLabel(Self.trimmed(record[columnDecile])), (1...10).contains(number) else { return nil }
+        let order = source.decileOrder ?? .oneMostDeprived
+        if let said = DecileOrder.said(by: number, label: label), said != order {
+            throw PipelineError(
+                .usage,
+                "source '\(source.name)': the decile label '\(record.string(columnDecile))' says \(number) is \(said == .oneMostDeprived ? "most" : "least") deprived, but the source declares \"decileOrder\": \"\(order.rawValue)\"",
+                at: InputLocation(file: file, line: record.line, column: columnDecile + 1),
+                hint: "set \"decileOrder\": \"\(said.rawValue)\" on the source, as the publisher's labels say")
+        }
+        return order.decile(number)
+    }
+
+    /// The row's ethnic group as the publisher wrote it (docs/DATA.md, "Ethnic groups"); nil when its words name none.
+    private func rowEthnicGroup(_ record: CSVRecord) -> EthnicGroup? {
+        EthnicGroup.read(group: record.string(columnEthnicGroup), category: columnEthnicCategory >= 0 ? record.string(columnEthnicCategory) : nil)
+    }
+
+    /// The column a row's unreadable ethnic group is reported at: the category's, where the file has one.
+    private var ethnicGroupColumn: Int { columnEthnicCategory >= 0 ? columnEthnicCategory : columnEthnicGroup }
+
     /// The split slot of one of England's own rows, as the grain's rows by ICB hold it: its decile (0 when not
     /// stated), its ethnic group's slot + 1, or 0 for a grain with no split; nil once the row is quarantined.
     private func englandSplit(_ record: CSVRecord) throws -> Int? {
         switch placement {
         case .icbByDecile:
-            guard let (number, label) = Self.decileLabel(Self.trimmed(record[columnDecile])), (1...10).contains(number) else { return 0 }
-            let order = source.decileOrder ?? .oneMostDeprived
-            if let said = DecileOrder.said(by: number, label: label), said != order {
-                throw PipelineError(
-                    .usage,
-                    "source '\(source.name)': the decile label '\(record.string(columnDecile))' says \(number) is \(said == .oneMostDeprived ? "most" : "least") deprived, but the source declares \"decileOrder\": \"\(order.rawValue)\"",
-                    at: InputLocation(file: file, line: record.line, column: columnDecile + 1),
-                    hint: "set \"decileOrder\": \"\(said.rawValue)\" on the source, as the publisher's labels say")
-            }
-            return order.decile(number)
+            return try rowDecile(record) ?? 0
         case .icbByEthnicGroup:
-            guard
-                let group = EthnicGroup.read(
-                    group: record.string(columnEthnicGroup), category: columnEthnicCategory >= 0 ? record.string(columnEthnicCategory) : nil)
-            else {
-                quarantine(record, column: (columnEthnicCategory >= 0 ? columnEthnicCategory : columnEthnicGroup) + 1, .unknownEthnicGroup)
+            guard let group = rowEthnicGroup(record) else {
+                quarantine(record, column: ethnicGroupColumn + 1, .unknownEthnicGroup)
                 return nil
             }
             return group.slot + 1

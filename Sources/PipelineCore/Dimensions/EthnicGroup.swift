@@ -109,6 +109,19 @@ public enum EthnicGroup: String, CaseIterable, Codable, Sendable {
         }
     }
 
+    /// A broad group (or not stated) in a word or two, for a chart's axis: `Asian`, `Not stated`.
+    public var shortLabel: String {
+        switch self {
+        case .asian: "Asian"
+        case .black: "Black"
+        case .other: "Other"
+        case .notStated, .white, .mixed, .whiteBritish, .whiteIrish, .whiteOther, .mixedWhiteBlackCaribbean, .mixedWhiteBlackAfrican,
+            .mixedWhiteAsian, .mixedOther, .asianIndian, .asianPakistani, .asianBangladeshi, .asianOther, .blackCaribbean, .blackAfrican,
+            .blackOther, .otherChinese, .otherAny:
+            label
+        }
+    }
+
     /// The group that every other is compared with: the White group, the largest, as NHS England and ONS
     /// compare (docs/METHODS.md, "Ethnic groups").
     public static let comparator = EthnicGroup.white

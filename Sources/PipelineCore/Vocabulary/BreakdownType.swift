@@ -63,6 +63,15 @@ public enum BreakdownType: String, Sendable, CaseIterable, Codable {
         }
     }
 
+    /// The group every group of this breakdown is compared with, as a group of ``ethnicGroup``: the White group
+    /// for ethnic groups and categories (docs/METHODS.md, "Groups against a reference group"); nil for others.
+    public var referenceGroup: Int? {
+        switch self {
+        case .ethnicGroup, .ethnicCategory: BreakdownType.ethnicGroup.groups.first { $0.value == EthnicGroup.comparator.rawValue }?.index
+        case .all, .imdQuintile, .imdDecile, .sex, .imdUnknown, .icsUnknown: nil
+        }
+    }
+
     /// The ethnic group of a group of an ethnic breakdown.
     public func ethnicGroup(_ index: Int) -> EthnicGroup? {
         let groups = Self.ethnicGroups(self)

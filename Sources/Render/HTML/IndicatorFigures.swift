@@ -88,13 +88,11 @@ struct IndicatorFigures {
         }
         var series: [(name: String, points: [ChartPoint?])] = [("England", england)]
         if let focusName { series.append((focusName, ics)) }
-        let short = ["White", "Mixed", "Asian", "Black", "Other", "Not stated"]
         var chart = GroupChart(id: "\(id)-ethnic-groups\(idSuffix)", title: name, unit: unit, series: series)
-        chart.groups = groups.map { (short[min($0.index - 1, short.count - 1)], type.label($0.index)) }
+        chart.groups = groups.map { (type.ethnicGroup($0.index)?.shortLabel ?? type.label($0.index), type.label($0.index)) }
         chart.axis = "Ethnic group (NHS broad groups)"
         chart.groupedBy = ("ethnic group", "ethnic group")
-        let white = groups.first { type.ethnicGroup($0.index) == EthnicGroup.comparator }.map(\.index)
-        if let white, let value = england[white - 1]?.value { chart.reference = ("England, White group", value) }
+        if let white = type.referenceGroup, let value = england[white - 1]?.value { chart.reference = ("England, White group", value) }
         var table = DataTable(
             caption: "\(name) by ethnic group, \(indicator.latestLabel)",
             columns: ["Ethnic group"] + series.map { "\(HTML.escape($0.name)) (\(HTML.escape(unit)), 95% CI)" } + [

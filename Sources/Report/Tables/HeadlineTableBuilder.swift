@@ -120,7 +120,7 @@ struct HeadlineTableBuilder {
     /// stage's tests of their 83.4% intervals (docs/METHODS.md, "Groups against a reference group").
     private func ethnicText(_ fact: HeadlineFact, _ definition: ReportDefinition) -> String? {
         let type = BreakdownType.ethnicGroup, period = fact.period
-        guard let (_, whiteIndex) = ReferenceGroupCells.reference(of: type), let white = inputs.england(definition.id, period, type, whiteIndex),
+        guard let whiteIndex = type.referenceGroup, let white = inputs.england(definition.id, period, type, whiteIndex),
             let whiteValue = white.shown
         else { return nil }
         func value(_ index: Int) -> (name: String, value: Double)? {

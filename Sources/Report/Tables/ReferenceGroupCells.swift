@@ -26,20 +26,10 @@ struct ReferenceGroupCells {
         var comparison = PublishedCell(ComparisonOutcome.notCompared.rawValue)
     }
 
-    /// The reference group of a breakdown: the White group for ethnic groups and categories, none for others.
-    static func reference(of type: BreakdownType) -> (type: BreakdownType, index: Int)? {
-        switch type {
-        case .ethnicGroup, .ethnicCategory:
-            BreakdownType.ethnicGroup.groups.first { $0.value == EthnicGroup.comparator.rawValue }.map { (.ethnicGroup, $0.index) }
-        case .all, .imdQuintile, .imdDecile, .sex, .imdUnknown, .icsUnknown: nil
-        }
-    }
-
     func cells(_ cell: ControlledValue, type: BreakdownType, index: Int) -> Cells {
-        guard let (referenceType, referenceIndex) = Self.reference(of: type),
-            let reference = inputs.value(indicator, period, level, code, referenceType, referenceIndex)
+        guard let referenceIndex = type.referenceGroup, let reference = inputs.value(indicator, period, level, code, .ethnicGroup, referenceIndex)
         else { return Cells() }
-        var cells = Cells(group: PublishedCell(referenceType.label(referenceIndex)), value: reference.value)
+        var cells = Cells(group: PublishedCell(BreakdownType.ethnicGroup.label(referenceIndex)), value: reference.value)
         guard let gap = inputs.referenceGap(indicator, period, level, code, type, index) else { return cells }
         let values = [cell.value, reference.value]
         cells.gap = CellRules.derived(from: values) { cell.shown.flatMap { a in reference.shown.map { a - $0 } } }
