@@ -33,6 +33,8 @@ final class ExtractParser: CSVRecordHandler {
     private var filters: [(column: Int, values: Set<String>)] = []
     /// What marks the publisher's own England rows (`englandRows`), and where their keys start.
     private var englandFilters: [(column: Int, values: Set<String>)] = []
+    /// What marks a row whose count the publisher suppressed (`suppressedWhen`).
+    private var suppressedFilters: [(column: Int, values: Set<String>)] = []
     private let englandKeyBase: Int
     /// Rows left out by the filter (read, not quarantined).
     var rowsFiltered = 0
@@ -198,6 +200,31 @@ final class ExtractParser: CSVRecordHandler {
                 decile = parsed
                 subIcb = reference.wholeIcbSubIndex(icb)
                 keyUnit = icb * 10 + decile - 1
+            case .practiceByDecile:
+                // Its ICB from the practice list, its decile from the national ranking of practices by the
+                // deprivation of their registered populations (docs/DATA.md, "Deprivation of a practice's
+                // registered population").
+                let code = String(decoding: Self.trimmed(record[columnProvider]), as: UTF8.self).uppercased()
+                guard !code.isEmpty else { return quarantine(record, column: columnProvider + 1, .missingValue) }
+                let ranked = reference.practiceDeciles[source.name]?[code] ?? 0
+                guard let practice = reference.attributions[source.name]?.index[code],
+                    let found = reference.attributions[source.name]?.weights[practice].first?.icb
+                else {
+                    // In England's total and its practice-deprivation group, in no ICS.
+                    return setAside(
+                        record, column: columnProvider + 1, .unknownPractice, measure: measure,
+                        period: columnPeriod >= 0 ? rowPeriod(record) : nil, unplaced: (icb: -1, decile: ranked))
+                }
+                guard ranked > 0 else {
+                    // A practice with no score: in its ICS's total and England's, in no quintile.
+                    return setAside(
+                        record, column: columnProvider + 1, .unrankedPractice, measure: measure,
+                        period: columnPeriod >= 0 ? rowPeriod(record) : nil, unplaced: (icb: found, decile: 0))
+                }
+                icb = found
+                decile = ranked
+                subIcb = reference.wholeIcbSubIndex(icb)
+                keyUnit = practice
             case .icbByEthnicGroup:
                 // The group as the publisher wrote it, in the split slot after it; a broad group's own row and its
                 // categories' rows are kept apart, so nothing is counted twice (docs/DATA.md, "Ethnic groups").
@@ -263,7 +290,9 @@ final class ExtractParser: CSVRecordHandler {
         let (first, second) = rowCounts(record, measure: measure)
         if case .invalid(let reason) = first { return quarantine(record, column: columnValue1 + 1, reason) }
         if case .invalid(let reason) = second { return quarantine(record, column: columnValue2 + 1, reason) }
-        if measure == nil, columnValue2 >= 0, case .value(let numerator) = first, case .value(let denominator) = second, numerator > denominator {
+        if measure == nil, source.kind == .proportion, columnValue2 >= 0, case .value(let numerator) = first, case .value(let denominator) = second,
+            numerator > denominator
+        {
             return quarantine(record, column: columnValue1 + 1, .numeratorExceedsDenominator)
         }
 
@@ -356,7 +385,7 @@ final class ExtractParser: CSVRecordHandler {
                 return nil
             }
             return group.slot + 1
-        case .icb, .lsoaLookup, .subIcb, .provider:
+        case .icb, .lsoaLookup, .subIcb, .provider, .practiceByDecile:
             return 0
         }
     }
@@ -520,7 +549,10 @@ final class ExtractParser: CSVRecordHandler {
         case _ where source.measures != nil:
             columnMeasure = map[.measure] ?? -1
             columnValue1 = map[.value] ?? -1
-        case .events: columnValue1 = map[.events] ?? -1
+        case .events:
+            columnValue1 = map[.events] ?? -1
+            // A registered list beside the events (``RateDenominator/sourceRows``), kept as a proportion's denominator is.
+            if source.rateDenominator == .sourceRows { columnValue2 = map[.denominator] ?? -1 }
         case .proportion:
             columnValue1 = map[.numerator] ?? -1
             columnValue2 = map[.denominator] ?? -1
@@ -548,6 +580,14 @@ final class ExtractParser: CSVRecordHandler {
                     at: InputLocation(file: file, line: record.line, column: 1), hint: "the header has: \(map.headers.joined(separator: ", "))")
             }
             englandFilters.append((column, Set(values)))
+        }
+        for (name, values) in (source.suppressedWhen ?? [:]).sorted(by: { $0.key < $1.key }) {
+            guard let column = normalised.firstIndex(of: HeaderName.normalise(name)) else {
+                throw PipelineError(
+                    .dataQuality, "missing column '\(name)' named in the source's 'suppressedWhen'",
+                    at: InputLocation(file: file, line: record.line, column: 1), hint: "the header has: \(map.headers.joined(separator: ", "))")
+            }
+            suppressedFilters.append((column, Set(values)))
         }
     }
 
@@ -666,6 +706,11 @@ final class ExtractParser: CSVRecordHandler {
     /// into each count (a cell's sums are checked once every row is in); otherwise the count columns, the
     /// second 0 for events.
     private func rowCounts(_ record: CSVRecord, measure: (index: Int, first: Int64, second: Int64)?) -> (first: CountValue, second: CountValue) {
+        // A row the publisher marks as suppressed (`suppressedWhen`, e.g. Fingertips' value note) has no count,
+        // whatever its count column holds (docs/DATA.md, "Suppressed at source").
+        if !suppressedFilters.isEmpty, suppressedFilters.allSatisfy({ $0.values.contains(record.string($0.column)) }) {
+            return (.suppressed, columnValue2 >= 0 ? Self.parseCount(record[columnValue2], scale: countScale) : .value(0))
+        }
         let first = Self.parseCount(record[columnValue1], scale: countScale)
         if let measure {
             guard case .value(let value) = first else { return (first, .value(0)) }

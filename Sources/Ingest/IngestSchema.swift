@@ -24,7 +24,14 @@ enum IngestSchema {
         SchemaMigration(41, "v18-ingest-file-part-read-in-order", sql: filePartReadInOrder),
         SchemaMigration(42, "v19-ingest-period-digest", sql: periodDigest),
         SchemaMigration(45, "v20-ingest-ethnic-groups-and-england-rows", sql: ethnicGroupsAndEnglandRows),
+        SchemaMigration(50, "v21-ingest-rate-denominator", sql: rateDenominator),
     ]
+
+    /// What each source's rates are counted against: residents, or the denominator its own rows carry (a
+    /// practice's registered list; docs/DATA.md, "Denominators").
+    static let rateDenominator = """
+        ALTER TABLE ingest_source ADD COLUMN rate_denominator TEXT NOT NULL DEFAULT 'residents';
+        """
 
     /// Counts by ICB × ethnic group, and the ethnic group of counts whose ICB is unknown (docs/DATA.md,
     /// "Ethnic groups"); counts from the publisher's own England rows (docs/DATA.md, "England as published").

@@ -66,6 +66,13 @@ public enum ReferenceLoader {
                         } ?? [])
                 } ?? []
             }
+            + config.sources.compactMap { source in
+                source.practiceDeprivation.map { scores in
+                    ReferenceFile(
+                        kind: .practiceDeprivation, vintage: scores.vintage ?? "\(source.name) practice deprivation", path: scores.file,
+                        required: [scores.practiceColumn, scores.scoreColumn] + scores.rowFilter.keys.sorted(), optional: [])
+                }
+            }
             + (reference.boundaries.map { boundaries in
                 [
                     ReferenceFile(
@@ -230,6 +237,12 @@ public enum ReferenceLoader {
                 position += 1
             }
         }
+        var practiceDeciles: [String: [String: Int]] = [:]
+        for source in config.sources {
+            guard let scores = source.practiceDeprivation else { continue }
+            practiceDeciles[source.name] = try Self.practiceDeciles(scores, rows: try open(files[position]))
+            position += 1
+        }
         var boundaries: [BoundaryReader.Ring] = []
         if let configured = reference.boundaries {
             let resolved = config.resolve(configured.file)
@@ -265,6 +278,7 @@ public enum ReferenceLoader {
             fileHashes: hashes)
         tables.conversions = conversions
         tables.attributions = attributions
+        tables.practiceDeciles = practiceDeciles
         tables.subIcbAliases = subIcbAliases
         tables.icbDeprivation = icbDeprivation
         tables.boundaries = boundaries
@@ -305,6 +319,39 @@ public enum ReferenceLoader {
     /// Reads a provider → ICB weights file: every ICB must be of the reference (any code form), every
     /// share in [0, 1], and each provider's shares must sum to 1.
     /// `whole`: each provider belongs to one ICB and the file names no share (a GP practice list).
+    /// Reads the practices' deprivation scores (the rows the filter keeps, one per practice) and ranks them
+    /// into national deciles (docs/DATA.md, "Deprivation of a practice's registered population"). A practice
+    /// listed twice, or a score that is not a number, is refused with its line; an empty score leaves the
+    /// practice unranked.
+    static func practiceDeciles(_ config: PracticeDeprivationReference, rows: [CSVTableReader.Row]) throws -> [String: Int] {
+        var scores: [(code: String, score: Double)] = []
+        var seen: [String: Int] = [:]
+        for row in rows where config.rowFilter.allSatisfy({ $0.value.contains(row[$0.key] ?? "") }) {
+            let location = InputLocation(file: config.file, line: row.line)
+            let code = row[config.practiceColumn]!.uppercased()
+            let text = row[config.scoreColumn]!
+            guard !code.isEmpty, !text.isEmpty else { continue }
+            guard let score = Double(text), score.isFinite else {
+                throw PipelineError(
+                    .dataQuality, "the deprivation score of practice \(code) is not a number", at: location,
+                    hint: "'\(config.scoreColumn)' must hold each practice's IMD score (a higher score is more deprived)")
+            }
+            if let earlier = seen[code] {
+                throw PipelineError(
+                    .dataQuality, "practice \(code) has two deprivation scores (the first on line \(earlier))", at: location,
+                    hint: "keep one IMD edition with the practiceDeprivation's \"where\" filter, e.g. {\"Year\": [\"2019\"]}")
+            }
+            seen[code] = row.line
+            scores.append((code, score))
+        }
+        guard !scores.isEmpty else {
+            throw PipelineError(
+                .dataQuality, "no practice deprivation scores left after the filter", at: InputLocation(file: config.file),
+                hint: "check the practiceDeprivation's \"where\" values against the file")
+        }
+        return PracticeDeprivationReference.deciles(scores: scores)
+    }
+
     static func attribution(_ config: AttributionReference, rows: [CSVTableReader.Row], icbs: [String: Int], whole: Bool = false) throws
         -> AttributionTable
     {

@@ -38,6 +38,9 @@ public struct ReferenceTables: Sendable {
     public var icbDeprivation: [Int: (score: Double, rank: Int)] = [:]
     /// Weights of each provider-grain source, by source name.
     public var attributions: [String: AttributionTable] = [:]
+    /// Per source at grain `gp-practice-deprivation`: each scored practice's national decile, 1 = most
+    /// deprived (``PracticeDeprivationReference/deciles(scores:)``), by upper-case practice code.
+    public var practiceDeciles: [String: [String: Int]] = [:]
     /// The ICS outlines for the map, when configured.
     public var boundaries: [BoundaryReader.Ring] = []
     /// The places' outlines (area index: the sub-ICB location's), when configured.
@@ -76,6 +79,7 @@ public struct ReferenceTables: Sendable {
         case .icb, .icbByDecile, .provider: icbs.count * 10
         case .icbByEthnicGroup: icbs.count * EthnicGroup.slots
         case .subIcb: subIcbCodes.count
+        case .practiceByDecile: attributions[source.name]?.codes.count ?? 0
         }
     }
 

@@ -148,7 +148,9 @@ struct ExplainCommand: ParsableCommand {
             regionOf: Dictionary(try ReferenceIcb.fetchAll(db).map { ($0.odsCode, $0.regionOnsCode) }, uniquingKeysWith: { first, _ in first }))
         let profile = source.grain.profile
         let counts = try Self.counts(db, source: source, period: period, scope: scope)
-        let proportion = source.kind == .proportion
+        // Events over the denominators their own rows carry (a registered list) read as a proportion's counts do.
+        let ownDenominator = source.rateDenominator == .sourceRows
+        let proportion = source.kind == .proportion || ownDenominator
         var population: [RecordedAge: Int64] = [:]
         if !proportion {
             // The mid-year the period's rates are over (docs/DATA.md, "Populations by year").
@@ -164,10 +166,13 @@ struct ExplainCommand: ParsableCommand {
             }
         }
         let unplaced = try UnplacedTotal.filter(UnplacedTotal.Columns.dataset == source.source).fetchCount(db) > 0
-        let tables = (profile.counts.tables(for: source.kind).map { $0.databaseTableName } + (unplaced ? [UnplacedTotal.databaseTableName] : []))
+        let tables = (profile.counts.tables(for: source.storedKind).map { $0.databaseTableName } + (unplaced ? [UnplacedTotal.databaseTableName] : []))
             .joined(separator: ", ")
         Console.out("counts (source '\(source.source)', grain \(source.grain.rawValue), from \(tables))")
-        Console.out(proportion ? "by age band: numerator / denominator" : "by age band: events / population / ESP2013 weight")
+        Console.out(
+            ownDenominator
+                ? "by age band: events / denominator (the source's own rows, e.g. a registered list)"
+                : proportion ? "by age band: numerator / denominator" : "by age band: events / population / ESP2013 weight")
         for weight in try StandardPopulationWeight.fetchAll(db, orderedBy: [.bandIndex]) {
             let count = counts[.band(weight.band)] ?? Totals()
             let line =
@@ -206,7 +211,7 @@ struct ExplainCommand: ParsableCommand {
         }
         if scope.type != .icsUnknown {
             var cells: [SourceCountCell] = []
-            try source.grain.profile.counts.forEachCell(db, dataset: source.source, kind: source.kind) { cell in
+            try source.grain.profile.counts.forEachCell(db, dataset: source.source, kind: source.storedKind) { cell in
                 if cell.period == period { cells.append(cell) }
             }
             // A broad ethnic group with no row of its own is its categories' sum, as transform adds it.

@@ -14,9 +14,16 @@ struct IndicatorCalculator {
     /// Whether 85-89 and 90+ are taken as one band (the source or the population stops at 85+;
     /// docs/DATA.md, "Ages").
     let mergesTopBands: Bool
+    /// What a rate is over: the population's residents, or the denominator the source's rows carry (a
+    /// practice's registered list; docs/DATA.md, "Denominators").
+    let denominator: RateDenominator
 
-    init(indicator: IndicatorConfig, standardWeights: [Double], population: IndicatorCube, mergesTopBands: Bool = false) {
+    init(
+        indicator: IndicatorConfig, standardWeights: [Double], population: IndicatorCube, mergesTopBands: Bool = false,
+        denominator: RateDenominator = .residents
+    ) {
         self.indicator = indicator
+        self.denominator = denominator
         method = indicator.method.method
         self.mergesTopBands = mergesTopBands
         var shares = AgeBand.all.map { indicator.ageRange?.share(of: $0) ?? 1 }
@@ -65,9 +72,11 @@ struct IndicatorCalculator {
         // The population is split by decile: a cube split by ethnic group has none (only proportions are made
         // of such a source; the configuration refuses rates).
         let people =
-            population.splits == splits
-            ? merged(aged(IndicatorCube.byAge(population.numerator, units: units, deciles: slice.deciles, sexes: slice.sexes), slice))
-            : [Double](repeating: 0, count: IndicatorCube.ages)
+            denominator == .sourceRows
+            ? denominators
+            : population.splits == splits
+                ? merged(aged(IndicatorCube.byAge(population.numerator, units: units, deciles: slice.deciles, sexes: slice.sexes), slice))
+                : [Double](repeating: 0, count: IndicatorCube.ages)
         let suppressed = IndicatorCube.byAge(cube.suppressedRecords, units: units, deciles: slice.deciles, sexes: slice.sexes, splits: splits).reduce(0, +)
         var reference: (events: [Double], population: [Double])?
         if method.needsEnglandReference {
@@ -78,10 +87,13 @@ struct IndicatorCalculator {
             )
         }
         let bands = AgeBand.count
+        var population = Array(people.prefix(bands))
+        // A list recorded for all ages (or of unknown age) is the whole list of a rate over all ages, as its events are.
+        if denominator == .sourceRows, indicator.ageRange == nil { population[0] += people[IndicatorCube.unknownAge] }
         let counts = AgeBandedCounts(
             events: Array(events.prefix(bands)), unknownAgeEvents: events[IndicatorCube.unknownAge],
             denominators: Array(denominators.prefix(bands)), unknownAgeDenominators: denominators[IndicatorCube.unknownAge],
-            population: Array(people.prefix(bands)), shares: shares, countsUnknownAge: indicator.ageRange == nil,
+            population: population, shares: shares, countsUnknownAge: indicator.ageRange == nil,
             standardWeights: standardWeights, reference: reference, multiplier: indicator.multiplier)
         let records =
             cube.recordsKnown

@@ -119,7 +119,8 @@ public struct TransformStage: PipelineStage {
             func calculator(year: Int) -> IndicatorCalculator {
                 if let made = calculators[year] { return made }
                 let made = IndicatorCalculator(
-                    indicator: indicator, standardWeights: weights, population: populations[year] ?? population, mergesTopBands: mergesTopBands)
+                    indicator: indicator, standardWeights: weights, population: populations[year] ?? population, mergesTopBands: mergesTopBands,
+                    denominator: source.rateDenominator)
                 calculators[year] = made
                 return made
             }
@@ -313,7 +314,7 @@ public struct TransformStage: PipelineStage {
             cubes[row.period]!.suppressedRecords[index] += Double(row.suppressedRecords)
             cubes[row.period]!.records[index] += Double(row.records)
         }
-        try source.grain.profile.counts.forEachCell(db, dataset: source.source, kind: source.kind, periods: periods) { cell in
+        try source.grain.profile.counts.forEachCell(db, dataset: source.source, kind: source.storedKind, periods: periods) { cell in
             let index = try coordinates.index(
                 unit: cell.unit, decile: cell.ethnicGroup?.slot ?? cell.decile ?? 1, sex: cell.sex, age: cell.age, splits: splits)
             cubes[cell.period, default: empty].numerator[index] += cell.numerator
@@ -359,7 +360,10 @@ public struct TransformStage: PipelineStage {
         let sources = try IngestedSource.fetchAll(db).sorted { $0.source < $1.source }
         for source in sources {
             parts.append(
-                ("source \(source.source)", "\(source.kind.rawValue) \(source.grain.rawValue) \(source.vintage ?? "") \(source.topAgeBand.rawValue)"))
+                (
+                    "source \(source.source)",
+                    "\(source.kind.rawValue) \(source.grain.rawValue) \(source.vintage ?? "") \(source.topAgeBand.rawValue)\(source.rateDenominator == .residents ? "" : " \(source.rateDenominator.rawValue)")"
+                ))
         }
         let populations = Set(sources.filter { $0.kind == .population }.map(\.source))
         for row in try IngestPeriodDigest.fetchAll(db) where populations.contains(row.dataset) {

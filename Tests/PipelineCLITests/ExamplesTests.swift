@@ -8,25 +8,28 @@ import Testing
 /// each checked by hand from the raw files.
 @Suite(.serialized)
 struct ExamplesTests {
-    /// A CSV whose fields may be quoted (`"NHS X, Y AND Z ICB"`), read by hand for the checks.
+    /// A CSV whose fields may be quoted (`"NHS X, Y AND Z ICB"`, a name over two lines), read by hand for the checks.
     static func csv(_ path: String) throws -> [[String: String]] {
-        func fields(_ line: Substring) -> [String] {
-            var out: [String] = [], field = "", quoted = false
-            for character in line {
-                if character == "\"" {
-                    quoted.toggle()
-                } else if character == ",", !quoted {
-                    out.append(field)
-                    field = ""
-                } else {
-                    field.append(character)
-                }
+        var records: [[String]] = [], record: [String] = [], field = "", quoted = false
+        for character in try String(contentsOfFile: path, encoding: .utf8) {
+            if character == "\"" {
+                quoted.toggle()
+            } else if character == ",", !quoted {
+                record.append(field)
+                field = ""
+            } else if character.isNewline, !quoted {
+                records.append(record + [field])
+                (record, field) = ([], "")
+            } else {
+                field.append(character)
             }
-            return out + [field]
         }
-        let lines = try String(contentsOfFile: path, encoding: .utf8).split(whereSeparator: \.isNewline)
-        let header = fields(lines[0])
-        return lines.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(header, fields($0))) }
+        if !record.isEmpty || !field.isEmpty { records.append(record + [field]) }
+        records.removeAll { $0 == [""] }
+        // A byte-order mark (Fingertips' and NHS England's exports) is not part of the first column's name.
+        var header = records[0]
+        if let first = header.first, first.hasPrefix("\u{FEFF}") { header[0] = String(first.dropFirst()) }
+        return records.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(header, $0)) }
     }
 
     /// CYP mental-health contacts in March 2025, summed by hand over every ICS folder of `extracts`.

@@ -21,6 +21,8 @@ extension QuarantineReason: DatabaseValueConvertible {}
 extension SourceConfig.Kind: DatabaseValueConvertible {}
 extension SourceGrain: DatabaseValueConvertible {}
 extension EthnicGroup: DatabaseValueConvertible {}
+extension RateDenominator: DatabaseValueConvertible {}
+extension DeprivationBasis: DatabaseValueConvertible {}
 extension AggregateSettings.Positions: DatabaseValueConvertible {}
 extension IndicatorConfig.Breakdown: DatabaseValueConvertible {}
 extension Statistic: DatabaseValueConvertible {}

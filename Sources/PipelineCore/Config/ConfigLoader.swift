@@ -243,6 +243,14 @@ public enum ConfigLoader {
                     "\(path).method: \(indicator.id) is '\(indicator.method.rawValue)', but source '\(source.name)' is by ethnic group: a rate by ethnic group needs a population by ethnic group (Census 2021), which this version does not read",
                     at: location, hint: "use a proportion (numerator and denominator from the same source), or a source by LSOA for the rate")
             }
+            // A denominator read with the events (a registered list) is a crude rate's; standardising needs residents by age.
+            if source.rateDenominator == .sourceRows, indicator.method != .crudeRate {
+                throw PipelineError(
+                    .usage,
+                    "\(path).method: \(indicator.id) is '\(indicator.method.rawValue)', but source '\(source.name)' carries its own denominator (its 'denominator' column, e.g. a registered list): only a crude_rate is computed over it",
+                    at: location,
+                    hint: "use \"method\": \"crude_rate\", or leave the denominator column out to count the rate over the population source's residents")
+            }
             if source.declaresNoAge {
                 if indicator.method.standardisesByAge {
                     throw PipelineError(

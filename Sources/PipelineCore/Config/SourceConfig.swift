@@ -66,12 +66,20 @@ public struct SourceConfig: Codable, Sendable, Equatable {
     /// England's values are computed from them as published rather than added up from rows by ICB, which
     /// publishers round and suppress (docs/DATA.md, "England as published").
     public var englandRows: [String: [String]]?
+    /// For `grain: gp-practice-deprivation`: the IMD score of each practice's registered population, which
+    /// ranks practices into national deciles (docs/DATA.md, "Deprivation of a practice's registered population").
+    public var practiceDeprivation: PracticeDeprivationReference?
+    /// Rows whose column holds one of the values have their count suppressed by the publisher, whatever the
+    /// count column holds (e.g. Fingertips' `{"Value note": ["Value suppressed for disclosure control reasons"]}`,
+    /// beside an empty count): counted as suppressed at source, never as a missing value (docs/DATA.md,
+    /// "Suppressed at source").
+    public var suppressedWhen: [String: [String]]?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case name, kind, grain, files, columns, dialect, rejectThreshold, vintage, description, layout, lsoaVintage, periodType, attribution
         case decileOrder, dateOrder, measures, synthetic, counts
         case rowFilter = "where"
-        case englandRows
+        case englandRows, practiceDeprivation, suppressedWhen
     }
 
     public init(from decoder: any Decoder) throws {
@@ -146,6 +154,28 @@ public struct SourceConfig: Codable, Sendable, Equatable {
                 forKey: .englandRows, in: container,
                 debugDescription: "name a column and the values that mark England's rows, e.g. {\"org_type\": [\"England\"]}")
         }
+        suppressedWhen = try container.decodeIfPresent([String: [String]].self, forKey: .suppressedWhen)
+        if suppressedWhen?.isEmpty == true || suppressedWhen?.values.contains(where: \.isEmpty) == true {
+            throw DecodingError.dataCorruptedError(
+                forKey: .suppressedWhen, in: container,
+                debugDescription:
+                    "name a column and the values that mark a suppressed count, e.g. {\"Value note\": [\"Value suppressed for disclosure control reasons\"]}")
+        }
+        if suppressedWhen != nil, grain.profile.placement == .provider || measures != nil {
+            throw DecodingError.dataCorruptedError(
+                forKey: .suppressedWhen, in: container,
+                debugDescription:
+                    "rows marked as suppressed are read for sources of one row per place, not by provider or per measure (those mark a suppressed count in the count itself, e.g. '*')"
+            )
+        }
+        practiceDeprivation = try container.decodeIfPresent(PracticeDeprivationReference.self, forKey: .practiceDeprivation)
+        if (practiceDeprivation != nil) != (grain.profile.placement == .practiceByDecile) {
+            throw DecodingError.dataCorruptedError(
+                forKey: .practiceDeprivation, in: container,
+                debugDescription: practiceDeprivation == nil
+                    ? "a source at grain 'gp-practice-deprivation' names the IMD score of each practice's registered population: \"practiceDeprivation\": {\"file\": …, \"practiceColumn\": \"AreaCode\", \"scoreColumn\": \"Value\"} (OHID Fingertips indicator 93553)"
+                    : "practices are ranked by deprivation only at grain 'gp-practice-deprivation' (grain '\(grain.rawValue)' has its own deciles or none)")
+        }
         if layout == .wide, kind != .population {
             throw DecodingError.dataCorruptedError(forKey: .layout, in: container, debugDescription: "'wide' is for population sources (ages as columns)")
         }
@@ -167,14 +197,33 @@ public struct SourceConfig: Codable, Sendable, Equatable {
             }
         }
         self.columns = columns
+        if rateDenominator == .sourceRows {
+            let problem: String? =
+                measures != nil
+                ? "an events source read from rows per measure does not yet carry its own denominator"
+                : grain.profile.counts != .byDecile
+                    ? "an events source carries its own denominator (a registered list) only at grain 'lsoa', 'icb-imd-decile' or 'gp-practice-deprivation'; at grain '\(grain.rawValue)' its rates are over residents"
+                    : nil
+            if let problem { throw DecodingError.dataCorruptedError(forKey: .columns, in: container, debugDescription: problem) }
+        }
     }
+
+    /// What the source's rates are counted against (docs/DATA.md, "Denominators"): an events source whose
+    /// `columns` map a `denominator` (a practice's registered list) carries its own; otherwise residents.
+    public var rateDenominator: RateDenominator {
+        kind == .events && columns[.denominator]?.isEmpty == false ? .sourceRows : .residents
+    }
+
+    /// The kind of ingest table the counts are kept in: an events source with its own denominator keeps
+    /// both counts, as a proportion does (docs/TABLES.md, "Ingest").
+    public var storedKind: Kind { rateDenominator == .sourceRows ? .proportion : kind }
 
     /// The fields this source's rows must have, given its kind and grain.
     public var requiredFields: [SourceField] {
         var fields = grain.profile.geographyFields
         switch kind {
         case _ where measures != nil: fields += [.period, .ageBand, .measure, .value]
-        case .events: fields += [.period, .ageBand, .events]
+        case .events: fields += [.period, .ageBand, .events] + (rateDenominator == .sourceRows ? [.denominator] : [])
         case .proportion: fields += [.period, .ageBand, .numerator, .denominator]
         case .population: fields += layout == .wide ? [] : [.ageBand, .population]
         }

@@ -17,6 +17,10 @@ public enum SourceGrain: String, Codable, Sendable, CaseIterable {
     /// One row per GP practice, each practice's counts given whole to its ICB by a practice list (practice
     /// code and ICB code, as NHS England publishes it; docs/DATA.md, "Counts by provider").
     case gpPractice = "gp-practice"
+    /// One row per GP practice, given whole to its ICB by the practice list and to a national decile by the
+    /// deprivation of its registered population (`practiceDeprivation`): values by practice-deprivation
+    /// quintile and decile, SII and RII (docs/DATA.md, "Deprivation of a practice's registered population").
+    case gpPracticeDeprivation = "gp-practice-deprivation"
     /// One row per ICB × ethnic group, as NHS England publishes activity by ethnicity (NHS Talking
     /// Therapies, waiting lists): broad groups, detailed categories within them and not stated
     /// (docs/DATA.md, "Ethnic groups").
@@ -31,6 +35,7 @@ public enum SourceGrain: String, Codable, Sendable, CaseIterable {
         case .subIcb: "sub-ICB location"
         case .provider: "provider"
         case .gpPractice: "GP practice"
+        case .gpPracticeDeprivation: "GP practice × practice deprivation"
         case .icbEthnicGroup: "ICB × ethnic group"
         }
     }
@@ -82,6 +87,14 @@ public enum SourceGrain: String, Codable, Sendable, CaseIterable {
                 places: .notAvailable("the source's counts are by GP practice, given to ICBs"), population: .notAvailable("counts by GP practice are events"),
                 wideLayout: false, convertsLsoaVintages: false, attribution: .available, eventsOnly: true, parsesInChunks: false,
                 wholeToOneIcb: true)
+        case .gpPracticeDeprivation:
+            // Practices' counts are small and suppressed by their publishers as such: values are kept and the
+            // share suppressed is published, as for rows by ICB × decile.
+            GrainProfile(
+                grain: self, geographyFields: [.provider], placement: .practiceByDecile, counts: .byDecile, deprivationSplit: .available,
+                places: .notAvailable("the source's counts are by GP practice, given to ICBs"),
+                population: .notAvailable("counts by GP practice are events or proportions"), wideLayout: false, convertsLsoaVintages: false,
+                attribution: .available, eventsOnly: false, parsesInChunks: false, wholeToOneIcb: true, deprivationBasis: .practicePopulation)
         case .icbEthnicGroup:
             // A `*` here is a small count the publisher withheld, as in rows by ICB × decile: the broad group's
             // own row still carries it, so values are kept and the share suppressed is published.
@@ -133,6 +146,8 @@ public struct GrainProfile: Sendable, Equatable {
         case provider
         /// By ICB code and the ethnic group the row gives.
         case icbByEthnicGroup
+        /// By practice code: its ICB from the practice list, its decile from the practices' national ranking.
+        case practiceByDecile
     }
 
     /// Which ingest checkpoint tables hold the counts (docs/TABLES.md, "Ingest").
@@ -179,4 +194,6 @@ public struct GrainProfile: Sendable, Equatable {
     /// Values by ethnic group (broad groups, their detailed categories, not stated), compared with the
     /// White group (docs/DATA.md, "Ethnic groups").
     public var ethnicGroupSplit = false
+    /// Whose deprivation the deciles are: the area of residence, or the practice's registered population.
+    public var deprivationBasis = DeprivationBasis.areaOfResidence
 }

@@ -26,6 +26,10 @@ public enum QuarantineReason: String, Sendable, CaseIterable {
     case icbNameNotCode = "icb_name_not_code"
     case subIcbCodeInIcbColumn = "sub_icb_code_in_icb_column"
     case unknownEthnicGroup = "unknown_ethnic_group"
+    /// A practice the practice list does not name (closed or merged since): counted in England, in no ICS.
+    case unknownPractice = "unknown_practice"
+    /// A practice with no deprivation score: counted in its ICS and England, in no quintile.
+    case unrankedPractice = "unranked_practice"
 
     /// The largest count a row may hold: sums of such counts stay exact in a Double.
     public static let maximumCount: Int64 = 1_000_000_000
@@ -40,6 +44,10 @@ public enum QuarantineReason: String, Sendable, CaseIterable {
     public var explanation: String {
         switch self {
         case .fieldCount: "wrong number of fields"
+        case .unknownPractice:
+            "GP practice code not in the source's practice list (a practice closed or merged since the list): its counts are in England's total and its deprivation group, in no ICS"
+        case .unrankedPractice:
+            "GP practice has no score in the practice deprivation file: its counts are in its ICS's and England's totals, in no quintile"
         case .invalidUTF8: "not valid UTF-8"
         case .unknownLsoa: "LSOA code not in the configured lookup vintage"
         case .unknownIcb: "ICB code not in the configured vintage (ODS or ONS)"

@@ -17,6 +17,8 @@ public enum ReferenceKind: String, Sendable, CaseIterable, Codable {
     case attribution
     /// Merged providers' successors, read through the attribution weights.
     case providerSuccessors = "provider_successors"
+    /// The IMD score of each GP practice's registered population, which ranks practices into deciles.
+    case practiceDeprivation = "practice_deprivation"
     /// ICS outlines for the map.
     case boundaries
     /// The places' (sub-ICB locations') outlines for the place maps.

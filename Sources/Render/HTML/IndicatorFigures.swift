@@ -55,7 +55,10 @@ struct IndicatorFigures {
         }
         var series: [(name: String, points: [ChartPoint?])] = [("England", england)]
         if let focusName { series.append((focusName, ics)) }
-        let chart = GroupChart(id: "\(id)-quintiles\(idSuffix)", title: name, unit: unit, series: series)
+        var chart = GroupChart(id: "\(id)-quintiles\(idSuffix)", title: name, unit: unit, series: series)
+        if indicator.quintilesOf != PublicationView.Indicator.areaQuintiles {
+            chart.axis = "Deprivation quintile of GP practices (IMD score of their registered populations)"
+        }
         var table = DataTable(
             caption: "\(name) by quintile, \(indicator.latestLabel)",
             columns: ["Quintile"] + series.map { "\(HTML.escape($0.name)) (\(HTML.escape(unit)), 95% CI)" })
@@ -67,7 +70,7 @@ struct IndicatorFigures {
         return HTMLPage.figure(
             chart.svg(),
             caption:
-                "\(name) by national deprivation quintile, \(indicator.latestLabel): \(series.map(\.name).joined(separator: " and ")), with 95% confidence intervals."
+                "\(name) by \(indicator.quintilesOf), \(indicator.latestLabel): \(series.map(\.name).joined(separator: " and ")), with 95% confidence intervals."
                 + (idSuffix.isEmpty && focusName != nil
                     ? " \(focusName ?? "") is the system featured on this page (report.focusIcs); every system's own chart is on its profile." : ""),
             table: table.html, kind: "quintile", source: source)
@@ -127,7 +130,7 @@ struct IndicatorFigures {
             table.add(HTML.escape(label), series.map { $0.points[index].map { FigureText.figure($0.value) } ?? "not available" })
         }
         return HTMLPage.figure(
-            chart.svg(), caption: "\(name) in England over time, in each national deprivation quintile and overall.", table: table.html, kind: "trend",
+            chart.svg(), caption: "\(name) in England over time, in each \(indicator.quintilesOf) and overall.", table: table.html, kind: "trend",
             source: source)
     }
 

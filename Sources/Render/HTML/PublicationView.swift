@@ -22,6 +22,10 @@ struct PublicationView {
         var signConvention: String
         /// Why there is no deprivation split, for an indicator without one.
         var noSplit: String?
+        /// What the deprivation quintiles are of, in a caption: national quintiles of areas, or of GP practices
+        /// ranked by their registered populations' deprivation (`soc_metadata.deprivation_basis`; docs/DATA.md).
+        var quintilesOf = Self.areaQuintiles
+        static let areaQuintiles = "national deprivation quintile"
         /// Where the data come from (the metadata's `source`: the source's name and description).
         var source: String? = nil
         /// What a reader must know before reading any value of the indicator: records suppressed at source,
@@ -174,7 +178,14 @@ struct PublicationView {
                     national: national.filter { $0.row.indicator == id }, inequality: inequality.filter { $0.indicator == id },
                     quintiles: quintiles.filter { $0.indicator == id }, headlines: headlines.filter { $0.row.indicator == id },
                     places: places.filter { $0.row.indicator == id }, ethnicGroups: ethnicGroups.filter { $0.indicator == id }))
-            indicators[indicators.count - 1].caveats = ["suppressed_at_source", "unattributed_activity", "rows_set_aside", "unknown_place"].compactMap(item)
+            indicators[indicators.count - 1].caveats = [
+                "deprivation_basis", "denominators", "suppressed_at_source", "unattributed_activity", "rows_set_aside", "unknown_place",
+            ]
+            .compactMap(item)
+            // The metadata names a basis only when it is not the area of residence: practices' registered populations.
+            if item("deprivation_basis") != nil {
+                indicators[indicators.count - 1].quintilesOf = "national deprivation quintile of GP practices (their registered populations)"
+            }
             if let counted = indicators[indicators.count - 1].unknownPlaces { indicators[indicators.count - 1].caveats.append(counted) }
             indicators[indicators.count - 1].source = item("source")
         }

@@ -24,6 +24,12 @@ struct ReportDefinition: Sendable {
     var phrase: String?
     /// Which test gives the one verdict against England (configuration: docs/METHODS.md §10).
     var comparison: ComparisonPolicy = .twoLevel
+    /// Whose deprivation the quintiles are: areas of residence, or GP practices' registered populations
+    /// (docs/DATA.md, "Deprivation of a practice's registered population"); every sentence names which.
+    var deprivationBasis = DeprivationBasis.areaOfResidence
+
+    /// What a deprivation fifth is of in a sentence: `areas` or `GP practices`.
+    var deprivationUnits: String { deprivationBasis.unitsWord }
 
     /// The indicator inside a headline sentence.
     var inSentence: String { phrase ?? FigureText.inSentence(title) }
@@ -53,7 +59,7 @@ struct ReportDefinition: Sendable {
         case .lowerIsBetter:
             "Lower is better, so the SII is the most minus the least deprived end: positive = the most deprived have more (worse)."
         case .none:
-            "No polarity: the SII is the most minus the least deprived end; positive = higher in the most deprived areas, neither better nor worse."
+            "No polarity: the SII is the most minus the least deprived end; positive = higher in the most deprived \(deprivationUnits), neither better nor worse."
         }
     }
 }

@@ -68,7 +68,13 @@ struct ReportInputs {
     }
 
     init(_ db: Database, control: DisclosureControl) throws {
-        definitions = try IndicatorDefinition.fetchAll(db, orderedBy: [.indicator]).map(ReportDefinition.init)
+        // Whose deprivation each source's quintiles are, from the grain ingest read it at.
+        let grains = Dictionary(try IngestedSource.fetchAll(db).map { ($0.source, $0.grain) }, uniquingKeysWith: { first, _ in first })
+        definitions = try IndicatorDefinition.fetchAll(db, orderedBy: [.indicator]).map { record in
+            var definition = ReportDefinition(record)
+            definition.deprivationBasis = grains[record.source]?.profile.deprivationBasis ?? .areaOfResidence
+            return definition
+        }
         var parentOfPlace: [String: String] = [:]
         for record in try IndicatorPlace.fetchAll(db, orderedBy: [.icbCode, .placeCode]) {
             placesOfIcb[record.icbCode, default: []].append(Place(code: record.placeCode, name: record.placeName, icb: record.icbCode))

@@ -74,7 +74,7 @@ struct HeadlineTableBuilder {
                         HeadlineText.gapExtreme(
                             widest: kind == .gapWidestIcs, phrase: definition.inSentence, name: item.name, sii: item.sii, lower: item.lower,
                             upper: item.upper, unit: definition.unit, stableCount: stable.count, polarity: definition.polarity.rawValue,
-                            period: period)),
+                            period: period, units: definition.deprivationUnits)),
                     .sourceTable: PublishedCell(PublishedCatalog.icsLeague.name),
                     .sourceKey: PublishedCell("\(definition.id)|\(period)|icb|\(item.code)|imd_quintile"),
                 ])
@@ -90,11 +90,12 @@ struct HeadlineTableBuilder {
             guard let ratio = fact.value, let q1 = gap?.q1, let q5 = gap?.q5 else { return nil }
             return HeadlineText.ratio(
                 title: definition.title, phrase: definition.inSentence, isProportion: definition.method.counts == .numeratorAndDenominator,
-                ratio: ratio, q1: q1, q5: q5, unit: definition.unit, period: period)
+                ratio: ratio, q1: q1, q5: q5, unit: definition.unit, period: period, units: definition.deprivationUnits)
         case .relativeIndex:
             guard let rii = fact.value else { return nil }
             return HeadlineText.relativeIndex(
-                phrase: definition.inSentence, rii: rii, lower: fact.lower, upper: fact.upper, period: period, hasPolarity: definition.polarity != .none)
+                phrase: definition.inSentence, rii: rii, lower: fact.lower, upper: fact.upper, period: period, hasPolarity: definition.polarity != .none,
+                units: definition.deprivationUnits)
         case .changeSinceBaseline:
             guard let change = fact.value, let trend = inputs.englandTrend(definition.id, period), let v0 = trend.baselineValue, let v1 = trend.value
             else { return nil }

@@ -199,6 +199,19 @@ struct MetadataBuilder {
                         "By the patient's ethnic group as recorded, in the NHS Data Dictionary's categories: the five broad groups (each from its own row where the publisher prints one, else the sum of its categories) and Not stated make up everyone; the sixteen detailed categories are published for England only (soc_national_by_group), the broad groups for each ICS too (soc_ics_by_ethnic_group). Each group is compared with England and with the White group (83.4% intervals); Not stated is published with its share and compared with nothing"
                     ))
             }
+            // Whose deprivation the quintiles are, and what the rates are over: never left for a reader to assume
+            // (docs/DATA.md, "Deprivation of a practice's registered population", "Denominators").
+            if definition.deprivationSplit, let source, source.grain.profile.deprivationBasis != .areaOfResidence {
+                let scores = source.practiceDeprivation.map { " Scores: \($0.vintage ?? $0.file)." } ?? ""
+                items.append(("deprivation_basis", "Quintiles and deciles are of the \(source.grain.profile.deprivationBasis.label).\(scores)"))
+            }
+            if let source, definition.method.counts == .events, source.rateDenominator == .sourceRows {
+                items.append(
+                    (
+                        "denominators",
+                        "Rates are over \(source.rateDenominator.label), read with the events, not over the resident population: each value's denominator is the sum of the rows' denominators (a row whose count is suppressed at source adds neither)"
+                    ))
+            }
             if !definition.deprivationSplit {
                 // Said instead of leaving the inequality columns and charts silently empty (docs/DATA.md).
                 items.removeAll { $0.0 == "sign_convention" || $0.0 == "sii_positions" }
@@ -270,6 +283,12 @@ struct MetadataBuilder {
                     : "those with no deprivation decile ('Not stated') in their ICS's value and England's and in no quintile (the group 'deprivation not known', imd_unknown)"
                 : nil,
             reasons.contains(.unknownLsoa) ? "those of an unknown LSOA in no value" : nil,
+            reasons.contains(.unknownPractice)
+                ? "those of a GP practice the practice list does not name (closed or merged since) are counted in England's value and its practice-deprivation groups and in no ICS's (the group 'ICS not known', ics_unknown, of soc_national_by_group gives their \(what) and share)"
+                : nil,
+            reasons.contains(.unrankedPractice)
+                ? "those of a GP practice with no deprivation score in their ICS's value and England's and in no quintile (the group 'deprivation not known', imd_unknown)"
+                : nil,
         ].compactMap { $0 }
         return "Rows whose place is unknown: \(kinds.joined(separator: "; ")) — \(parts.joined(separator: "; "))"
     }
@@ -277,5 +296,6 @@ struct MetadataBuilder {
     /// How each reason for an unknown place reads in the note.
     static let unknownPlaceWords: [QuarantineReason: String] = [
         .unknownIcb: "with an unknown ICB", .unknownLsoa: "with an unknown LSOA", .invalidDecile: "with no deprivation decile",
+        .unknownPractice: "of a GP practice not in the practice list", .unrankedPractice: "of a GP practice with no deprivation score",
     ]
 }

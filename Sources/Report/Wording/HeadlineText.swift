@@ -37,21 +37,26 @@ enum HeadlineText {
     }
 
     /// Most against least deprived fifth: values for a proportion, a ratio for a rate.
-    static func ratio(title: String, phrase: String, isProportion: Bool, ratio: Double, q1: Double, q5: Double, unit: String, period: String) -> String {
+    /// `units` names what the fifths are of: `areas`, or `GP practices` for a practice-deprivation split.
+    static func ratio(
+        title: String, phrase: String, isProportion: Bool, ratio: Double, q1: Double, q5: Double, unit: String, period: String, units: String = "areas"
+    ) -> String {
         let q1Text = FigureText.withUnit(q1, unit: unit), q5Text = FigureText.withUnit(q5, unit: unit)
         return isProportion
-            ? "\(title): \(q1Text) in the most deprived fifth of areas against \(q5Text) in the least deprived fifth (\(FigureText.period(period)))."
-            : "The rate of \(phrase) in the most deprived fifth of areas was \(FigureText.figure(ratio)) times that in the least deprived fifth (\(q1Text) against \(q5Text), \(FigureText.period(period)))."
+            ? "\(title): \(q1Text) in the most deprived fifth of \(units) against \(q5Text) in the least deprived fifth (\(FigureText.period(period)))."
+            : "The rate of \(phrase) in the most deprived fifth of \(units) was \(FigureText.figure(ratio)) times that in the least deprived fifth (\(q1Text) against \(q5Text), \(FigureText.period(period)))."
     }
 
     /// England's relative index of inequality with its interval, and what above and below 1 mean for the
     /// indicator's polarity (without one, higher or lower in the most deprived areas, neither better nor worse).
-    static func relativeIndex(phrase: String, rii: Double, lower: Double?, upper: Double?, period: String, hasPolarity: Bool = true) -> String {
+    static func relativeIndex(
+        phrase: String, rii: Double, lower: Double?, upper: Double?, period: String, hasPolarity: Bool = true, units: String = "areas"
+    ) -> String {
         "England's relative index of inequality for \(phrase) was \(FigureText.figure(rii, decimals: 2))"
             + FigureText.interval(lower, upper, decimals: 2)
             + (hasPolarity
-                ? "; above 1 means the most deprived areas are disadvantaged, below 1 that they are advantaged"
-                : "; above 1 means it is higher in the most deprived areas, below 1 lower")
+                ? "; above 1 means the most deprived \(units) are disadvantaged, below 1 that they are advantaged"
+                : "; above 1 means it is higher in the most deprived \(units), below 1 lower")
             + " (\(FigureText.period(period)))."
     }
 
@@ -69,7 +74,7 @@ enum HeadlineText {
     /// interval below or around 0 means is said, so "smallest" is never read as "none" when it is not.
     static func gapExtreme(
         widest: Bool, phrase: String, name: String, sii: Double, lower: Double?, upper: Double?, unit: String, stableCount: Int,
-        polarity: String, period: String
+        polarity: String, period: String, units: String = "areas"
     ) -> String {
         let interval = FigureText.interval(lower, upper)
         var clause = ""
@@ -78,7 +83,8 @@ enum HeadlineText {
                 clause = "; its interval includes 0, so no gap by deprivation is shown there"
             } else if upper < 0 {
                 clause =
-                    polarity == "none" ? "; below 0: values were higher in the less deprived areas" : "; below 0: the most deprived areas fared better there"
+                    polarity == "none"
+                    ? "; below 0: values were higher in the less deprived \(units)" : "; below 0: the most deprived \(units) fared better there"
             }
         }
         return

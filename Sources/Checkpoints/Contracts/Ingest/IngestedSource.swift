@@ -15,6 +15,7 @@ public struct IngestedSource: CheckpointRecord, Equatable {
         case rowsLoaded = "rows_loaded"
         case periods
         case topAgeBand = "top_age_band"
+        case rateDenominator = "rate_denominator"
     }
 
     public var source: String
@@ -26,10 +27,15 @@ public struct IngestedSource: CheckpointRecord, Equatable {
     /// Period labels in order; none for a population.
     public var periods: [String]
     public var topAgeBand: TopAgeBand
+    /// What the source's rates are counted against (docs/DATA.md, "Denominators").
+    public var rateDenominator: RateDenominator
+
+    /// The kind of ingest table its counts are kept in: both counts of events with their own denominator.
+    public var storedKind: SourceConfig.Kind { rateDenominator == .sourceRows ? .proportion : kind }
 
     public init(
         source: String, kind: SourceConfig.Kind, grain: SourceGrain, vintage: String?, files: Int, rowsLoaded: Int, periods: [String],
-        topAgeBand: TopAgeBand
+        topAgeBand: TopAgeBand, rateDenominator: RateDenominator = .residents
     ) {
         self.source = source
         self.kind = kind
@@ -39,6 +45,7 @@ public struct IngestedSource: CheckpointRecord, Equatable {
         self.rowsLoaded = rowsLoaded
         self.periods = periods
         self.topAgeBand = topAgeBand
+        self.rateDenominator = rateDenominator
     }
 
     public init(row: Row) throws {
@@ -50,6 +57,7 @@ public struct IngestedSource: CheckpointRecord, Equatable {
         rowsLoaded = row[Columns.rowsLoaded]
         periods = (row[Columns.periods] as String).split(separator: ",").map(String.init)
         topAgeBand = try row.decode(Columns.topAgeBand)
+        rateDenominator = try row.decode(Columns.rateDenominator)
     }
 
     public func store(in row: inout StoredRow<Columns>) {
@@ -61,5 +69,6 @@ public struct IngestedSource: CheckpointRecord, Equatable {
         row[.rowsLoaded] = rowsLoaded
         row[.periods] = periods.joined(separator: ",")
         row[.topAgeBand] = topAgeBand
+        row[.rateDenominator] = rateDenominator
     }
 }

@@ -1,0 +1,17 @@
+/// What a rate of a source is counted against (docs/DATA.md, "Denominators"): the residents of the
+/// population source, or the denominator the source's own rows carry beside their events (a practice's
+/// registered list) — stated in the publication (`soc_metadata.denominators`), never silently swapped.
+public enum RateDenominator: String, Sendable, CaseIterable, Codable {
+    /// The population source's residents, by area, deprivation decile, sex and age.
+    case residents
+    /// The `denominator` column of the source's own rows (e.g. the registered list of each GP practice).
+    case sourceRows = "source_rows"
+
+    /// How the publication names it.
+    public var label: String {
+        switch self {
+        case .residents: "resident population (the population source)"
+        case .sourceRows: "the denominator in the source's own rows (e.g. a practice's registered list)"
+        }
+    }
+}
