@@ -159,7 +159,20 @@ struct PracticeDeprivationExampleTests {
         #expect(ratio.contains("most deprived fifth of GP practices was 1.5 times") && ratio.contains("898.9 per 1,000 against 611.7 per 1,000"), "\(ratio)")
         let inequality = try ExamplesTests.csv("\(published)/soc_national_inequality.csv").filter { $0["indicator_id"] == "AEU5" && $0["n_quantiles"] == "5" }
         #expect(inequality.first?["rii"] == "1.622", "\(inequality)")
-        let html = try String(contentsOfFile: workspace.path("published/latest/state-of-care.html"), encoding: .utf8)
-        #expect(html.contains("national deprivation quintile of GP practices (their registered populations)"))
+        // Read in a real browser, the index's and a profile's quintile charts name their axis for practices, and
+        // each page opens the indicator with the basis.
+        let chromium = try #require(RealPublicationBrowserChecks.chromium, "chromium (scripts/setup.sh installs it)")
+        for (page, id) in [("state-of-care.html", "AEU5-quintiles"), ("ics/QU9.html", "AEU5-quintiles-QU9")] {
+            let dom = try CommandLineRunner.run(
+                [
+                    "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--dump-dom",
+                    URL(fileURLWithPath: workspace.path("published/latest/\(page)")).absoluteString,
+                ], executable: chromium
+            ).stdout
+            let figure = try #require(dom.components(separatedBy: "id=\"\(id)\"").dropFirst().first?.components(separatedBy: "</figure>").first, "\(page)")
+            #expect(figure.contains("Deprivation quintile of GP practices (IMD score of their registered populations)"), "\(page)")
+            #expect(figure.contains("national deprivation quintile of GP practices (their registered populations)") && figure.contains("<table"), "\(page)")
+            #expect(dom.contains("class=\"caveat\">Quintiles and deciles are of the deprivation of the GP practice"), "\(page)")
+        }
     }
 }
