@@ -25,7 +25,19 @@ enum IngestSchema {
         SchemaMigration(42, "v19-ingest-period-digest", sql: periodDigest),
         SchemaMigration(45, "v20-ingest-ethnic-groups-and-england-rows", sql: ethnicGroupsAndEnglandRows),
         SchemaMigration(50, "v21-ingest-rate-denominator", sql: rateDenominator),
+        SchemaMigration(51, "v22-ingest-need-population", sql: needPopulation),
     ]
+
+    /// Each need-weighted component summed over an ICB's practices (docs/DATA.md, "Access against need").
+    static let needPopulation = """
+        CREATE TABLE ref_need_population (
+            component TEXT NOT NULL,
+            icb_ods_code TEXT NOT NULL,
+            weighted_population REAL NOT NULL,
+            practices INTEGER NOT NULL,
+            PRIMARY KEY (component, icb_ods_code)
+        ) STRICT;
+        """
 
     /// What each source's rates are counted against: residents, or the denominator its own rows carry (a
     /// practice's registered list; docs/DATA.md, "Denominators").

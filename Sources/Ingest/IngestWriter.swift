@@ -369,6 +369,13 @@ final class IngestWriter {
                     icbOdsCode: reference.icbs[icb].odsCode, imdVintage: config.reference.imd.vintage, averageScore: summary.score,
                     rankOfAverageScore: summary.rank))
         }
+        let need = try RecordInserter<NeedPopulation>(db)
+        for (component, byIcb) in reference.needPopulations.sorted(by: { $0.key < $1.key }) {
+            for (icb, sum) in byIcb.sorted(by: { $0.key < $1.key }) {
+                try need.insert(
+                    NeedPopulation(component: component, icbOdsCode: reference.icbs[icb].odsCode, weightedPopulation: sum.population, practices: sum.practices))
+            }
+        }
         let boundaries = try RecordInserter<IcbBoundaryRing>(db)
         for ring in reference.boundaries {
             try boundaries.insert(IcbBoundaryRing(icbOdsCode: reference.icbs[ring.icb].odsCode, polygon: ring.polygon, ring: ring.ring, points: ring.points))
@@ -395,7 +402,7 @@ final class IngestWriter {
             (ReferenceIcb.databaseTableName, icbs.rowsInserted), (StandardPopulationWeight.databaseTableName, weights.rowsInserted),
             (ReferenceVintage.databaseTableName, vintages.rowsInserted), (IcbDeprivation.databaseTableName, deprivation.rowsInserted),
             (IcbBoundaryRing.databaseTableName, boundaries.rowsInserted), (ReferenceSubIcb.databaseTableName, places.rowsInserted),
-            (PlaceBoundaryRing.databaseTableName, placeOutlines.rowsInserted),
+            (PlaceBoundaryRing.databaseTableName, placeOutlines.rowsInserted), (NeedPopulation.databaseTableName, need.rowsInserted),
         ] {
             counts[table] = rows
         }

@@ -73,6 +73,13 @@ public enum ReferenceLoader {
                         required: [scores.practiceColumn, scores.scoreColumn] + scores.rowFilter.keys.sorted(), optional: [])
                 }
             }
+            + (reference.needWeights.map { weights in
+                [
+                    ReferenceFile(
+                        kind: .needWeights, vintage: weights.vintage, path: weights.file,
+                        required: [weights.practiceColumn, weights.icbColumn] + weights.components.values.sorted(), optional: [])
+                ]
+            } ?? [])
             + (reference.boundaries.map { boundaries in
                 [
                     ReferenceFile(
@@ -243,6 +250,10 @@ public enum ReferenceLoader {
             practiceDeciles[source.name] = try Self.practiceDeciles(scores, rows: try open(files[position]))
             position += 1
         }
+        var needPopulations: [String: [Int: (population: Double, practices: Int)]] = [:]
+        if let weights = reference.needWeights, let file = files.first(where: { $0.kind == .needWeights }) {
+            needPopulations = try Self.needPopulations(weights, rows: try open(file), icbs: aliases)
+        }
         var boundaries: [BoundaryReader.Ring] = []
         if let configured = reference.boundaries {
             let resolved = config.resolve(configured.file)
@@ -279,6 +290,7 @@ public enum ReferenceLoader {
         tables.conversions = conversions
         tables.attributions = attributions
         tables.practiceDeciles = practiceDeciles
+        tables.needPopulations = needPopulations
         tables.subIcbAliases = subIcbAliases
         tables.icbDeprivation = icbDeprivation
         tables.boundaries = boundaries
@@ -350,6 +362,40 @@ public enum ReferenceLoader {
                 hint: "check the practiceDeprivation's \"where\" values against the file")
         }
         return PracticeDeprivationReference.deciles(scores: scores)
+    }
+
+    /// Sums each need-weighted component over every ICB's practices (docs/DATA.md, "Access against need"). A
+    /// practice listed twice, an ICB outside the footprint or a weight that is not a non-negative number is
+    /// refused with its line: a sum that silently lost or doubled a practice would be a wrong denominator.
+    static func needPopulations(_ config: NeedWeightsReference, rows: [CSVTableReader.Row], icbs: [String: Int]) throws
+        -> [String: [Int: (population: Double, practices: Int)]]
+    {
+        var sums: [String: [Int: (population: Double, practices: Int)]] = [:]
+        var seen: [String: Int] = [:]
+        for row in rows {
+            let location = InputLocation(file: config.file, line: row.line)
+            let practice = row[config.practiceColumn]!.uppercased()
+            guard !practice.isEmpty else { continue }
+            if let earlier = seen[practice] {
+                throw PipelineError(.dataQuality, "practice \(practice) is listed twice (first on line \(earlier))", at: location)
+            }
+            seen[practice] = row.line
+            guard let icb = icbs[row[config.icbColumn]!.uppercased()] else {
+                throw PipelineError(
+                    .dataQuality, "ICB \(row[config.icbColumn]!) of practice \(practice) is not in the reference ICB list", at: location,
+                    hint: "the need weights must be of the configured ICB footprint (ODS or ONS codes)")
+            }
+            for (component, column) in config.components {
+                guard let weight = Double(row[column]!), weight.isFinite, weight >= 0 else {
+                    throw PipelineError(
+                        .dataQuality, "the '\(column)' weight of practice \(practice) is not a non-negative number", at: location,
+                        hint: "each component's column must hold every practice's weighted population")
+                }
+                let known = sums[component, default: [:]][icb] ?? (0, 0)
+                sums[component, default: [:]][icb] = (known.population + weight, known.practices + 1)
+            }
+        }
+        return sums
     }
 
     static func attribution(_ config: AttributionReference, rows: [CSVTableReader.Row], icbs: [String: Int], whole: Bool = false) throws

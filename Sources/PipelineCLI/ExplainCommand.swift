@@ -58,7 +58,7 @@ struct ExplainCommand: ParsableCommand {
                 .fetchOne(db) ?? ""
             switch table {
             case .indicatorValue:
-                try explainValue(db, definition: definition, period: period)
+                try explainValue(db, definition: definition, period: period, need: config.indicators.first { $0.id == indicator }?.needWeighted)
                 try published(db, period: period)
             case .inequalityIndex: try explainIndex(db, definition: definition, period: period)
             }
@@ -107,7 +107,7 @@ struct ExplainCommand: ParsableCommand {
         return group
     }
 
-    private func explainValue(_ db: Database, definition: IndicatorDefinition, period: String) throws {
+    private func explainValue(_ db: Database, definition: IndicatorDefinition, period: String, need: String?) throws {
         let (type, index) = try slice()
         typealias Column = IndicatorValue.Columns
         guard
@@ -134,12 +134,14 @@ struct ExplainCommand: ParsableCommand {
         if let from = definition.ageFrom {
             Console.out("  ages \(from) to \(definition.ageTo.map(String.init) ?? "and over"); a band partly inside counts its population pro rata")
         }
-        try bands(db, definition: definition, period: period, type: type, index: index, level: row.level)
+        try bands(db, definition: definition, period: period, type: type, index: index, level: row.level, need: need)
     }
 
     /// The counts by age band behind the value, straight from the ingest tables the source's grain keeps
     /// them in (docs/ARCHITECTURE.md, "Adding a source grain").
-    private func bands(_ db: Database, definition: IndicatorDefinition, period: String, type: BreakdownType, index: Int, level: GeographyLevel) throws {
+    private func bands(
+        _ db: Database, definition: IndicatorDefinition, period: String, type: BreakdownType, index: Int, level: GeographyLevel, need: String?
+    ) throws {
         guard let source = try IngestedSource.filter(IngestedSource.Columns.source == definition.source).fetchOne(db) else {
             throw PipelineError(.inputMissing, "source '\(definition.source)' is not in the ingest checkpoint", hint: "run `soc-pipeline run --stage ingest`")
         }
@@ -152,7 +154,17 @@ struct ExplainCommand: ParsableCommand {
         let ownDenominator = source.rateDenominator == .sourceRows
         let proportion = source.kind == .proportion || ownDenominator
         var population: [RecordedAge: Int64] = [:]
-        if !proportion {
+        if let need {
+            // Over a need-weighted population: the scope's ICBs' sums, one all-ages number (docs/DATA.md, "Access against need").
+            var weighted = 0.0, practices = 0
+            for row in try NeedPopulation.filter(NeedPopulation.Columns.component == need).fetchAll(db)
+            where scope.contains(icb: row.icbOdsCode, unit: row.icbOdsCode, decile: 1, sex: .unknown, age: .unknown) {
+                weighted += row.weightedPopulation
+                practices += row.practices
+            }
+            Console.out(
+                "denominator: need-weighted population, component '\(need)' (ref_need_population), \(Self.count(weighted)) over \(practices) GP practices")
+        } else if !proportion {
             // The mid-year the period's rates are over (docs/DATA.md, "Populations by year").
             let year = try PopulationPeriod.filter(PopulationPeriod.Columns.period == period).fetchOne(db)
             if let year, year.populationYear != PopulationYear.everyPeriod {
@@ -170,15 +182,19 @@ struct ExplainCommand: ParsableCommand {
             .joined(separator: ", ")
         Console.out("counts (source '\(source.source)', grain \(source.grain.rawValue), from \(tables))")
         Console.out(
-            ownDenominator
-                ? "by age band: events / denominator (the source's own rows, e.g. a registered list)"
-                : proportion ? "by age band: numerator / denominator" : "by age band: events / population / ESP2013 weight")
+            need != nil
+                ? "by age band: events (over the need-weighted population above)"
+                : ownDenominator
+                    ? "by age band: events / denominator (the source's own rows, e.g. a registered list)"
+                    : proportion ? "by age band: numerator / denominator" : "by age band: events / population / ESP2013 weight")
         for weight in try StandardPopulationWeight.fetchAll(db, orderedBy: [.bandIndex]) {
             let count = counts[.band(weight.band)] ?? Totals()
             let line =
-                proportion
-                ? "\(Self.count(count.numerator)) / \(Self.count(count.denominator))"
-                : "\(Self.count(count.numerator)) / \(population[.band(weight.band)] ?? 0) / \(Int(weight.weight))"
+                need != nil
+                ? Self.count(count.numerator)
+                : proportion
+                    ? "\(Self.count(count.numerator)) / \(Self.count(count.denominator))"
+                    : "\(Self.count(count.numerator)) / \(population[.band(weight.band)] ?? 0) / \(Int(weight.weight))"
             Console.out("  \(weight.band.label.padding(toLength: 7, withPad: " ", startingAt: 0)) \(line)")
         }
         if let unknown = counts[.unknown] {

@@ -88,8 +88,9 @@ struct IndicatorCalculator {
         }
         let bands = AgeBand.count
         var population = Array(people.prefix(bands))
-        // A list recorded for all ages (or of unknown age) is the whole list of a rate over all ages, as its events are.
-        if denominator == .sourceRows, indicator.ageRange == nil { population[0] += people[IndicatorCube.unknownAge] }
+        // A list recorded for all ages (or of unknown age), or a need-weighted population, is the whole denominator
+        // of a rate over all ages, as its events are.
+        if denominator != .residents, indicator.ageRange == nil { population[0] += people[IndicatorCube.unknownAge] }
         let counts = AgeBandedCounts(
             events: Array(events.prefix(bands)), unknownAgeEvents: events[IndicatorCube.unknownAge],
             denominators: Array(denominators.prefix(bands)), unknownAgeDenominators: denominators[IndicatorCube.unknownAge],

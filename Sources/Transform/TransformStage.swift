@@ -62,6 +62,8 @@ public struct TransformStage: PipelineStage {
         let populationHasPlaces = frame.places.contains { place in
             IndicatorCube.byAge(population.numerator, units: place.units, deciles: 1...10, sexes: [0, 1, 2]).contains { $0 > 0 }
         }
+        // Need-weighted populations, one per component (docs/DATA.md, "Access against need").
+        let needPopulations = try Self.loadNeedPopulations(db, coordinates: coordinates, unitCount: frame.unitCodes.count)
         let ingested = Dictionary(try IngestedSource.fetchAll(db).map { ($0.source, $0) }, uniquingKeysWith: { first, _ in first })
         let profiles = try Self.writeGeographyProfiles(db, frame: frame, population: population)
 
@@ -89,6 +91,9 @@ public struct TransformStage: PipelineStage {
             var breakdowns = indicator.breakdowns
             if !profile.deprivationSplit.isAvailable { breakdowns.removeAll { $0 == .imdQuintile || $0 == .imdDecile } }
             if !profile.ethnicGroupSplit { breakdowns.removeAll { $0 == .ethnicGroup || $0 == .ethnicCategory } }
+            // A need-weighted population is one all-ages number per ICB: no split of any kind.
+            let need = indicator.needWeighted.map { needPopulations[$0] ?? IndicatorCube(unitCount: frame.unitCodes.count) }
+            if need != nil { breakdowns = [] }
             let defined = breakdowns
             // By period: the periods whose digest changed are computed, those gone deleted, the others kept.
             var recompute: Set<String>?
@@ -119,8 +124,8 @@ public struct TransformStage: PipelineStage {
             func calculator(year: Int) -> IndicatorCalculator {
                 if let made = calculators[year] { return made }
                 let made = IndicatorCalculator(
-                    indicator: indicator, standardWeights: weights, population: populations[year] ?? population, mergesTopBands: mergesTopBands,
-                    denominator: source.rateDenominator)
+                    indicator: indicator, standardWeights: weights, population: need ?? populations[year] ?? population, mergesTopBands: mergesTopBands,
+                    denominator: need != nil ? .needWeighted : source.rateDenominator)
                 calculators[year] = made
                 return made
             }
@@ -145,7 +150,7 @@ public struct TransformStage: PipelineStage {
             let byEthnicGroup = profile.ethnicGroupSplit
             let allSlices = BreakdownSlice.slices(for: breakdowns, byEthnicGroup: byEthnicGroup)
             let everyone = BreakdownSlice.slices(for: [], byEthnicGroup: byEthnicGroup)
-            let places = profile.places.isAvailable && populationHasPlaces ? frame.places : []
+            let places = profile.places.isAvailable && populationHasPlaces && need == nil ? frame.places : []
             var withheld = 0
             for counts in cubes {
                 let (period, cube) = (counts.period, counts.cube)
@@ -277,6 +282,17 @@ public struct TransformStage: PipelineStage {
         while let row = try rows.next() {
             let index = try coordinates.index(unit: row.subIcbCode, decile: row.imdDecile, sex: row.sex, age: row.age)
             cubes[row.populationYear, default: IndicatorCube(unitCount: unitCount)].numerator[index] += Double(row.population)
+        }
+        return cubes
+    }
+
+    /// Each need-weighted component in cube form: its ICBs' sums in their whole-ICB units, decile 1, sex and
+    /// age unknown — one all-ages number per ICB (docs/DATA.md, "Access against need").
+    static func loadNeedPopulations(_ db: Database, coordinates: CubeCoordinates, unitCount: Int) throws -> [String: IndicatorCube] {
+        var cubes: [String: IndicatorCube] = [:]
+        for row in try NeedPopulation.fetchAll(db) {
+            let index = try coordinates.index(unit: row.icbOdsCode, decile: 1, sex: .unknown, age: .unknown)
+            cubes[row.component, default: IndicatorCube(unitCount: unitCount)].numerator[index] += row.weightedPopulation
         }
         return cubes
     }

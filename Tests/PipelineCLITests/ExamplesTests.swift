@@ -407,6 +407,48 @@ struct ExamplesTests {
         let page = try String(contentsOfFile: workspace.path("published/latest/state-of-care.html"), encoding: .utf8)
         #expect(page.contains("id=\"TTREC-time-series\"") && page.contains("id=\"TTREC-quintile-trend\""))
         #expect(page.contains("rows with no deprivation decile"), "the note heads the indicator's section")
+        try Self.referralsAgainstNeed(folder: folder, database: workspace.path("tt.sqlite"))
+    }
+
+    /// `TTREFN` (docs/DATA.md, "Access against need"): every ICS's and England's referrals, each year, are
+    /// TTREF's over the sum of the mental-health weights of the ICB's practices in NHS England's 2023/24
+    /// allocations, summed here by hand from the file; the metadata names the component and TTREF beside it.
+    static func referralsAgainstNeed(folder: String, database: String) throws {
+        var weights: [String: Double] = [:]
+        for row in try csv("\(folder)/nhse_gp_practice_weighted_populations_2023_24.csv") {
+            weights[row["icb_ods_code"]!, default: 0] += Double(row["wp_mental_health"]!)!
+        }
+        #expect(weights.count == 42)
+        let rows = try DatabaseQueue(path: database).read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT n.period, n.geography_level, n.geography_code, n.numerator, n.denominator, n.value, r.numerator AS residents_numerator
+                    FROM indicator_value n JOIN indicator_value r ON r.indicator_id = 'TTREF' AND r.period = n.period
+                    AND r.geography_level = n.geography_level AND r.geography_code = n.geography_code AND r.breakdown_type = 'all'
+                    WHERE n.indicator_id = 'TTREFN' AND n.breakdown_type = 'all' AND n.geography_level IN ('icb', 'england')
+                    """)
+        }
+        for row in rows {
+            let code: String = row["geography_code"]
+            let need = try #require(row["geography_level"] == "england" ? weights.values.reduce(0, +) : weights[code], "\(code)")
+            #expect(abs((row["denominator"] as Double) - need) < 1e-6, "\(code)")
+            #expect(row["numerator"] as Double == row["residents_numerator"] as Double, "\(code): the same referrals as TTREF")
+            #expect(abs((row["value"] as Double) - (row["numerator"] as Double) / need * 1000) < 1e-9, "\(code)")
+        }
+        #expect(rows.count == 3 * 43)
+        let note = try DatabaseQueue(path: database).read { db in
+            try String.fetchOne(db, sql: "SELECT value FROM soc_metadata WHERE indicator_id = 'TTREFN' AND item = 'denominators'")
+        }
+        #expect(note?.contains("component 'mental_health' (column 'wp_mental_health'") == true && note?.contains("indicator TTREF") == true)
+        // `explain` names the weights and how many practices they sum, and no resident population.
+        let explained = try CommandLineRunner.run([
+            "explain", "--config", "\(folder)/pipeline.json", "--db", database, "--indicator", "TTREFN", "--geography", "QHM", "--period", "2024-25",
+        ])
+        #expect(explained.status == 0, "\(explained.stderr)")
+        let practices = try csv("\(folder)/nhse_gp_practice_weighted_populations_2023_24.csv").filter { $0["icb_ods_code"] == "QHM" }.count
+        #expect(explained.stdout.contains("need-weighted population, component 'mental_health' (ref_need_population)"), "\(explained.stdout)")
+        #expect(explained.stdout.contains("over \(practices) GP practices") && !explained.stdout.contains("ESP2013 weight"), "\(explained.stdout)")
     }
 
     /// NHS Talking Therapies by ICB × ethnic group (docs/DATA.md, "Ethnic groups"): England's recovery rate for

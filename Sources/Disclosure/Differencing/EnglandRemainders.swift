@@ -1,4 +1,4 @@
-package import PipelineCore
+import PipelineCore
 import Publication
 
 /// England's counts from the publisher's own England rows are no sum of the ICSs' counts: the publisher

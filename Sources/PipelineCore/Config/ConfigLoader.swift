@@ -243,6 +243,31 @@ public enum ConfigLoader {
                     "\(path).method: \(indicator.id) is '\(indicator.method.rawValue)', but source '\(source.name)' is by ethnic group: a rate by ethnic group needs a population by ethnic group (Census 2021), which this version does not read",
                     at: location, hint: "use a proportion (numerator and denominator from the same source), or a source by LSOA for the rate")
             }
+            // A need-weighted population is one number per ICB: a crude rate over all ages, with no split by
+            // deprivation, sex or group (docs/DATA.md, "Access against need").
+            if let component = indicator.needWeighted {
+                guard let weights = config.reference.needWeights, weights.components[component] != nil else {
+                    throw PipelineError(
+                        .usage,
+                        "\(path).needWeighted: '\(component)' is not a component of reference.needWeights\(config.reference.needWeights.map { " (it has: \($0.components.keys.sorted().joined(separator: ", ")))" } ?? " (none is configured)")",
+                        at: location, hint: "add the component to reference.needWeights.components, naming its column in the weights file")
+                }
+                if indicator.method != .crudeRate || indicator.ageRange != nil || source.rateDenominator == .sourceRows {
+                    throw PipelineError(
+                        .usage,
+                        "\(path).needWeighted: \(indicator.id) is over a need-weighted population, which is one all-ages number per ICB: only a crude_rate without an ageRange, of a source without its own denominator, is computed over it",
+                        at: location, hint: "use \"method\": \"crude_rate\" and no ageRange, or leave needWeighted out to count the rate over residents")
+                }
+                if indicator.breakdownsGiven, let split = indicator.breakdowns.first {
+                    throw PipelineError(
+                        .usage,
+                        "\(path).breakdowns: \(indicator.id) asks for '\(split.rawValue)', but a need-weighted population has no split by deprivation, sex or group",
+                        at: location,
+                        hint:
+                            "leave breakdowns out (or []): the ICS values, England comparison, funnel and trend are published; the same events over residents give the split"
+                    )
+                }
+            }
             // A denominator read with the events (a registered list) is a crude rate's; standardising needs residents by age.
             if source.rateDenominator == .sourceRows, indicator.method != .crudeRate {
                 throw PipelineError(

@@ -45,9 +45,13 @@ public struct IndicatorConfig: Codable, Sendable, Equatable {
     public var phrase: String?
     /// Which test gives the one verdict against England (docs/METHODS.md §10); two-level by default.
     public var comparison: ComparisonPolicy = .twoLevel
+    /// A component of `reference.needWeights` (e.g. `mental_health`): the crude rate is then over that
+    /// need-weighted population, summed over each ICB's practices, instead of residents (docs/DATA.md,
+    /// "Access against need"). Such a population has no deprivation split, sex or age.
+    public var needWeighted: String?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case id, title, source, method, multiplier, unit, ageRange, polarity, breakdowns, definition, phrase, comparison
+        case id, title, source, method, multiplier, unit, ageRange, polarity, breakdowns, definition, phrase, comparison, needWeighted
     }
 
     /// Indicator ids: `^[A-Za-z][A-Za-z0-9_-]{0,31}$` (as `pipeline.schema.json` says).
@@ -72,6 +76,7 @@ public struct IndicatorConfig: Codable, Sendable, Equatable {
         definition = try container.decodeIfPresent(String.self, forKey: .definition)
         phrase = try container.decodeIfPresent(String.self, forKey: .phrase)
         comparison = try container.decodeIfPresent(ComparisonPolicy.self, forKey: .comparison) ?? .twoLevel
+        needWeighted = try container.decodeIfPresent(String.self, forKey: .needWeighted)
         guard Self.isValidID(id) else {
             throw DecodingError.dataCorruptedError(
                 forKey: .id, in: container,

@@ -16,9 +16,12 @@ public struct ReferenceConfig: Codable, Sendable, Equatable {
     /// The places' (sub-ICB locations') outlines, for the place maps on the ICS profiles (docs/DATA.md,
     /// "Boundaries"); WGS84 or British National Grid, codes of the sub-ICB list.
     public var placeBoundaries: BoundaryReference?
+    /// Need-weighted populations by GP practice, whose components indicators may take as denominators
+    /// (docs/DATA.md, "Access against need").
+    public var needWeights: NeedWeightsReference?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case icb, imd, standardPopulation, lsoaVintage, lsoaConversions, boundaries, placeBoundaries
+        case icb, imd, standardPopulation, lsoaVintage, lsoaConversions, boundaries, placeBoundaries, needWeights
     }
 
     public init(from decoder: any Decoder) throws {
@@ -31,6 +34,7 @@ public struct ReferenceConfig: Codable, Sendable, Equatable {
         lsoaConversions = try container.decodeIfPresent([LsoaConversionReference].self, forKey: .lsoaConversions) ?? []
         boundaries = try container.decodeIfPresent(BoundaryReference.self, forKey: .boundaries)
         placeBoundaries = try container.decodeIfPresent(BoundaryReference.self, forKey: .placeBoundaries)
+        needWeights = try container.decodeIfPresent(NeedWeightsReference.self, forKey: .needWeights)
     }
 
     /// The conversion that maps codes of `vintage` onto the basis, if configured.

@@ -6,12 +6,16 @@ public enum RateDenominator: String, Sendable, CaseIterable, Codable {
     case residents
     /// The `denominator` column of the source's own rows (e.g. the registered list of each GP practice).
     case sourceRows = "source_rows"
+    /// A component of NHS England's need-weighted populations summed over each ICB's practices, named by the
+    /// indicator (`needWeighted`; docs/DATA.md, "Access against need"). An indicator's, never a source's.
+    case needWeighted = "need_weighted"
 
     /// How the publication names it.
     public var label: String {
         switch self {
         case .residents: "resident population (the population source)"
         case .sourceRows: "the denominator in the source's own rows (e.g. a practice's registered list)"
+        case .needWeighted: "a need-weighted population (NHS England's weighted populations, summed over each ICB's practices)"
         }
     }
 }

@@ -19,6 +19,8 @@ public enum ReferenceKind: String, Sendable, CaseIterable, Codable {
     case providerSuccessors = "provider_successors"
     /// The IMD score of each GP practice's registered population, which ranks practices into deciles.
     case practiceDeprivation = "practice_deprivation"
+    /// Need-weighted populations by GP practice (NHS England's allocations).
+    case needWeights = "need_weights"
     /// ICS outlines for the map.
     case boundaries
     /// The places' (sub-ICB locations') outlines for the place maps.

@@ -212,14 +212,28 @@ struct MetadataBuilder {
                         "Rates are over \(source.rateDenominator.label), read with the events, not over the resident population: each value's denominator is the sum of the rows' denominators (a row whose count is suppressed at source adds neither)"
                     ))
             }
+            // Over a need-weighted population (docs/DATA.md, "Access against need"): which component, from which
+            // allocation, and that the same events over residents are the head-count view.
+            let component = config.indicators.first { $0.id == definition.id }?.needWeighted
+            if let component, let weights = config.reference.needWeights {
+                let beside = config.indicators.filter { $0.source == definition.source && $0.needWeighted == nil && $0.method == .crudeRate }.map(\.id)
+                items.append(
+                    (
+                        "denominators",
+                        "Rates are over \(RateDenominator.needWeighted.label): component '\(component)' (column '\(weights.components[component] ?? component)' of \(weights.vintage)), not over residents: one all-ages number per ICB, England's the sum of the ICBs'. A value above another ICS's means more events for the same need"
+                            + (beside.isEmpty ? "" : "; the same events over residents are indicator \(beside.joined(separator: ", "))")
+                    ))
+            }
             if !definition.deprivationSplit {
                 // Said instead of leaving the inequality columns and charts silently empty (docs/DATA.md).
                 items.removeAll { $0.0 == "sign_convention" || $0.0 == "sii_positions" }
                 items.append(
                     (
                         "deprivation_split",
-                        source?.grain.profile.deprivationSplit.reason
-                            ?? "not asked for: the indicator has no IMD breakdown, so no SII, RII, gap or quintile values"
+                        component != nil
+                            ? "not available over a need-weighted population, which is one number per ICB with no deprivation split: no SII, RII, gap or quintile values"
+                            : source?.grain.profile.deprivationSplit.reason
+                                ?? "not asked for: the indicator has no IMD breakdown, so no SII, RII, gap or quintile values"
                     ))
             }
             for (item, value) in items {

@@ -1,0 +1,45 @@
+public import GRDB
+public import PipelineCore
+
+/// One component of NHS England's need-weighted populations summed over an ICB's practices
+/// (`reference.needWeights`; docs/DATA.md, "Access against need"): the denominator of an indicator that
+/// names the component (`needWeighted`).
+public struct NeedPopulation: CheckpointRecord, Equatable {
+    public static let databaseTableName = "ref_need_population"
+    public static let writer = StageName.ingest
+
+    public enum Columns: String, CheckpointColumns {
+        case component
+        case icbOdsCode = "icb_ods_code"
+        case weightedPopulation = "weighted_population"
+        case practices
+    }
+
+    public var component: String
+    public var icbOdsCode: String
+    /// The component's weighted population, fractional as published.
+    public var weightedPopulation: Double
+    /// How many practices it is the sum of.
+    public var practices: Int
+
+    public init(component: String, icbOdsCode: String, weightedPopulation: Double, practices: Int) {
+        self.component = component
+        self.icbOdsCode = icbOdsCode
+        self.weightedPopulation = weightedPopulation
+        self.practices = practices
+    }
+
+    public init(row: Row) throws {
+        component = row[Columns.component]
+        icbOdsCode = row[Columns.icbOdsCode]
+        weightedPopulation = row[Columns.weightedPopulation]
+        practices = row[Columns.practices]
+    }
+
+    public func store(in row: inout StoredRow<Columns>) {
+        row[.component] = component
+        row[.icbOdsCode] = icbOdsCode
+        row[.weightedPopulation] = weightedPopulation
+        row[.practices] = practices
+    }
+}
