@@ -2,8 +2,10 @@ import Checkpoints
 import PipelineCore
 import Statistics
 
-/// `trend`: every period after the baseline against it, for every geography overall and by quintile —
-/// the change with its interval, the SII's change (overall rows) and Fingertips' recent-trend marker.
+/// `trend`: every period after the baseline against it, for every geography overall, by quintile and, for an
+/// indicator by ethnic group, by broad ethnic group and not stated (docs/METHODS.md, "Groups against a
+/// reference group") — the change with its interval, the SII's change (overall rows) and Fingertips'
+/// recent-trend marker.
 struct TrendTable {
     let values: IndicatorValues
     let writer: AggregateWriter
@@ -11,9 +13,11 @@ struct TrendTable {
     func write(_ definition: IndicatorDefinition, baseline: String, inequality: [InequalityKey: InequalityCalculator.Result]) throws {
         let periods = values.periods[definition.indicator] ?? []
         let calculator = TrendCalculator()
+        let byGroup = definition.breakdowns.contains(.ethnicGroup) ? BreakdownType.ethnicGroup.groups.map { (BreakdownType.ethnicGroup, $0.index) } : []
+        let slices = ComparisonTable.slices + byGroup
         for (periodIndex, period) in periods.enumerated() where period != baseline {
             for geography in values.geographies {
-                for (type, index) in ComparisonTable.slices {
+                for (type, index) in slices {
                     let row = values.value(definition.indicator, period, geography, type, index)
                     let base = values.value(definition.indicator, baseline, geography, type, index)
                     var sii: (baseline: Double?, latest: Double?) = (nil, nil)

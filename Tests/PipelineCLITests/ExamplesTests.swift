@@ -577,6 +577,24 @@ struct ExamplesTests {
         }
         let against = try #require(headlines.first { $0["statement_type"] == "ethnic_groups_vs_reference" }?["text"])
         #expect(against.contains("in the White group was 51.7%; of the 4 other broad ethnic groups, 4 fared worse"), "\(against)")
+        // Each broad group's change since 2022-23, from the values soc_national_by_group publishes.
+        let trends = try Self.csv(workspace.path("published/latest/csv/soc_trend_vs_baseline.csv")).filter { row in
+            row["indicator_id"] == "TTRECETH" && row["breakdown_type"] == "ethnic_group" && row["geography_level"] == "england"
+        }
+        let byGroup = try Self.csv(workspace.path("published/latest/csv/soc_national_by_group.csv")).filter { row in
+            row["indicator_id"] == "TTRECETH" && row["breakdown_type"] == "ethnic_group"
+        }
+        #expect(trends.count == 2 * 6, "two years after the baseline, five broad groups and Not stated")
+        func published(_ group: String, _ period: String) -> String? {
+            byGroup.first { $0["breakdown_value"] == group && $0["period_start"] == period }?["value"]
+        }
+        for trend in trends {
+            let group = trend["breakdown_value"] ?? "", period = trend["period_start"] ?? ""
+            let then: String? = published(group, "2022-04-01"), now: String? = published(group, period)
+            #expect(trend["baseline_value"] == then && trend["latest_value"] == now, "\(group) \(period)")
+        }
+        let whiteTrend = try #require(trends.first { $0["breakdown_value"] == "White" && $0["period_start"] == "2024-04-01" })
+        #expect(whiteTrend["abs_change"] == "0.9" && whiteTrend["direction"] == "improving", "\(whiteTrend)")
         let widest = try #require(headlines.first { $0["statement_type"] == "ethnic_gap_widest" }?["text"])
         #expect(widest.contains("was for Other ethnic groups: 42.9% against 51.7%, 8.8 percentage points lower"), "\(widest)")
         // The HTML draws England's and each ICS's groups against England's White group: read in a real browser,

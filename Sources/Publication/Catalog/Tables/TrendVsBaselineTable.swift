@@ -26,7 +26,7 @@ extension PublishedCatalog {
     public static let trendVsBaseline = CatalogTable<TrendVsBaselineColumn>(
         name: "soc_trend_vs_baseline", title: "Change since baseline",
         description:
-            "Change in each indicator between the baseline period and each later period, for England, regions and ICSs, overall and by deprivation quintile, with the change in the SII.",
+            "Change in each indicator between the baseline period and each later period, for England, regions and ICSs, overall, by deprivation quintile and (indicators by ethnic group) by broad ethnic group, with the change in the SII.",
         key: .indicatorAndPeriod, [.geographyCode, .breakdownType, .breakdownValue],
         summary: [
             .column(.geographyName, heading: "Geography"), .column(.breakdownValue, heading: "Group"), .column(.baselineValue, heading: "Baseline"),
@@ -44,8 +44,10 @@ extension PublishedCatalog {
             case .geographyLevel: .text("`england`, `region` or `icb`.", nullable: false)
             case .geographyCode: .text("England, region or ICB code.", nullable: false)
             case .geographyName: .text("Name of the geography.", nullable: false)
-            case .breakdownType: .text("`all` or `imd_quintile`.", nullable: false)
-            case .breakdownValue: .text("`all` or quintile `1 (most deprived)`…`5 (least deprived)`.", nullable: false)
+            case .breakdownType: .text("`all`, `imd_quintile`, or `ethnic_group` for an indicator by ethnic group.", nullable: false)
+            case .breakdownValue:
+                .text(
+                    "`all`, quintile `1 (most deprived)`…`5 (least deprived)`, or the broad ethnic group (`White` … `Not stated`).", nullable: false)
             case .baselinePeriod: .text("The baseline period (YYYY-MM).", nullable: false)
             case .baselineValue: .number("Value in the baseline period.")
             case .latestValue: .number("Value in this row's period.")
