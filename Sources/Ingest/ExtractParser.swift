@@ -565,30 +565,21 @@ final class ExtractParser: CSVRecordHandler {
         columnEthnicCategory = map[.ethnicCategory] ?? -1
         mappedColumns += [columnProvider, columnSubIcb, columnEthnicGroup, columnEthnicCategory].filter { $0 >= 0 }
         let normalised = map.headers.map(HeaderName.normalise)
-        for (name, values) in source.rowFilter.sorted(by: { $0.key < $1.key }) {
-            guard let column = normalised.firstIndex(of: HeaderName.normalise(name)) else {
-                throw PipelineError(
-                    .dataQuality, "missing column '\(name)' named in the source's 'where' filter",
-                    at: InputLocation(file: file, line: record.line, column: 1), hint: "the header has: \(map.headers.joined(separator: ", "))")
+        /// The columns a filter of the source names, each with the values it keeps; a column the header lacks
+        /// is an error naming the filter.
+        func columns(_ filter: [String: [String]]?, named: String) throws -> [(column: Int, values: Set<String>)] {
+            try (filter ?? [:]).sorted(by: { $0.key < $1.key }).map { name, values in
+                guard let column = normalised.firstIndex(of: HeaderName.normalise(name)) else {
+                    throw PipelineError(
+                        .dataQuality, "missing column '\(name)' named in the source's \(named)",
+                        at: InputLocation(file: file, line: record.line, column: 1), hint: "the header has: \(map.headers.joined(separator: ", "))")
+                }
+                return (column, Set(values))
             }
-            filters.append((column, Set(values)))
         }
-        for (name, values) in (source.englandRows ?? [:]).sorted(by: { $0.key < $1.key }) {
-            guard let column = normalised.firstIndex(of: HeaderName.normalise(name)) else {
-                throw PipelineError(
-                    .dataQuality, "missing column '\(name)' named in the source's 'englandRows'",
-                    at: InputLocation(file: file, line: record.line, column: 1), hint: "the header has: \(map.headers.joined(separator: ", "))")
-            }
-            englandFilters.append((column, Set(values)))
-        }
-        for (name, values) in (source.suppressedWhen ?? [:]).sorted(by: { $0.key < $1.key }) {
-            guard let column = normalised.firstIndex(of: HeaderName.normalise(name)) else {
-                throw PipelineError(
-                    .dataQuality, "missing column '\(name)' named in the source's 'suppressedWhen'",
-                    at: InputLocation(file: file, line: record.line, column: 1), hint: "the header has: \(map.headers.joined(separator: ", "))")
-            }
-            suppressedFilters.append((column, Set(values)))
-        }
+        filters = try columns(source.rowFilter, named: "'where' filter")
+        englandFilters = try columns(source.englandRows, named: "'englandRows'")
+        suppressedFilters = try columns(source.suppressedWhen, named: "'suppressedWhen'")
     }
 
     /// The single year of age a wide header names (`age_37`, `37`), or 90 for `age_90_plus`, `90+`.
