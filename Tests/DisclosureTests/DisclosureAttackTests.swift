@@ -1,5 +1,6 @@
 import PipelineCore
 import Publication
+import Statistics
 import Testing
 
 @testable import Disclosure
@@ -29,6 +30,31 @@ struct DisclosureAttackTests {
         bounds[cell(1)] = knowledge.bounds(.number(10, exact: false), recovered: nil)!
         var rounded = DisclosureAttack(bounds: bounds, relations: [relation])
         #expect(rounded.recoveredHiddenCells().isEmpty)
+    }
+
+    /// Two indicators of one source and age range publish the same counts (a rate over residents and one over
+    /// need): a count hidden in one and shown in the other is given away; a proportion's denominators are tied
+    /// too, a rate's (its own population) are not, nor are counts of another source.
+    @Test func theSameCountsInTwoIndicatorsAreTied() {
+        func cell(_ indicator: String, _ component: CountComponent = .numerator) -> CountCell {
+            CountCell(indicator: indicator, period: "p", level: .icb, code: "QAA", quintile: 0, component: component)
+        }
+        let definitions = [
+            "RES": IndicatorArithmetic(statistic: .crudeRate, multiplier: 1000, counted: "referrals||"),
+            "NEED": IndicatorArithmetic(statistic: .crudeRate, multiplier: 1000, counted: "referrals||"),
+            "OTHER": IndicatorArithmetic(statistic: .crudeRate, multiplier: 1000, counted: "admissions||"),
+        ]
+        let cells = ["RES", "NEED", "OTHER"].flatMap { [cell($0), cell($0, .denominator)] }
+        let relations = AdditiveRelations.sharedCounts(cells, definitions: definitions)
+        #expect(relations.map { [$0.total] + $0.parts } == [[cell("NEED"), cell("RES")]])
+        let suppressed = CountKnowledge(rules: DisclosureRules()).bounds(.suppressed, recovered: nil)!
+        var attack = DisclosureAttack(bounds: [cell("NEED"): suppressed, cell("RES"): .exact(5)], relations: relations)
+        #expect(attack.recoveredHiddenCells() == [cell("NEED")])
+        let proportions = [
+            "A": IndicatorArithmetic(statistic: .proportion, multiplier: 100, counted: "waits|18|"),
+            "B": IndicatorArithmetic(statistic: .proportion, multiplier: 100, counted: "waits|18|"),
+        ]
+        #expect(AdditiveRelations.sharedCounts(["A", "B"].flatMap { [cell($0), cell($0, .denominator)] }, definitions: proportions).count == 2)
     }
 
     /// Denominators recovered from rates are fractional, and published figures agree only to within

@@ -99,7 +99,8 @@ package struct PublishedCountAudit {
         // The parts of the sums no table publishes: a reader knows only that each is at least 0.
         for cell in AdditiveRelations.unpublishedRemainders(bounds.keys) { bounds[cell] = AdditiveRelations.unknownRemainder }
         for (cell, known) in englandRemainders { bounds[cell] = known }
-        let relations = AdditiveRelations.among(bounds.keys)
+        let shared = AdditiveRelations.sharedCounts(bounds.keys, definitions: definitions)
+        let relations = AdditiveRelations.among(bounds.keys) + shared
         var findings = Findings(cellsChecked: bounds.count, hiddenCells: bounds.values.filter(\.hidden).count, relationsUsed: relations.count)
         var attack = DisclosureAttack(bounds: bounds, relations: relations)
         findings.recovered = attack.recoveredHiddenCells().filter { solver.discloses(attack.bounds[$0]!) }
@@ -107,12 +108,14 @@ package struct PublishedCountAudit {
         var kindsOf: [CountCell: Set<String>] = [:]
         for relation in relations {
             let kind =
-                relation.total.code == CountCell.notInAnIcs
-                ? "England's counts in no ICS = their quintiles"
-                : relation.total.code == CountCell.englandAsPublished
-                    ? "England's own rows = its ICSs + what they leave over"
-                    : relation.total.level == .england
-                        ? "England = its ICSs" : relation.parts.first?.level == .place ? "ICS = its places" : "ICS = its quintiles"
+                relation.total.indicator != relation.parts.first?.indicator
+                ? "the same counts in two indicators"
+                : relation.total.code == CountCell.notInAnIcs
+                    ? "England's counts in no ICS = their quintiles"
+                    : relation.total.code == CountCell.englandAsPublished
+                        ? "England's own rows = its ICSs + what they leave over"
+                        : relation.total.level == .england
+                            ? "England = its ICSs" : relation.parts.first?.level == .place ? "ICS = its places" : "ICS = its quintiles"
             findings.relationsByKind[kind, default: 0] += 1
             for cell in [relation.total] + relation.parts { kindsOf[cell, default: []].insert(kind) }
         }

@@ -112,6 +112,39 @@ package enum AdditiveRelations {
         return missing.subtracting(present).sorted()
     }
 
+    /// The same counts published by two indicators (docs/DISCLOSURE.md, "The same counts in two indicators"):
+    /// indicators of one source and age range count the same events, so each cell of one equals the same cell
+    /// of the first — the numerators, and the denominators too where both are proportions (a rate's
+    /// denominator is its own population: residents, a registered list or need). Each is a sum of one part.
+    package static func sharedCounts(_ cells: some Collection<CountCell>, definitions: [String: IndicatorArithmetic]) -> [AdditiveRelation] {
+        let present = Set(cells)
+        let leaders = countLeaders(definitions)
+        return present.sorted().compactMap { cell in
+            guard let leader = leaders[cell.indicator], leader != cell.indicator,
+                cell.component == .numerator || definitions[cell.indicator]?.method.counts == .numeratorAndDenominator
+            else { return nil }
+            var same = cell
+            same.indicator = leader
+            return present.contains(same) ? AdditiveRelation(total: same, parts: [cell]) : nil
+        }
+    }
+
+    /// Each indicator's leader: the first (by id) of the indicators counting the same events the same way — its
+    /// own id when it shares its counts with none — so those sharing are attacked and protected together.
+    package static func countLeaders(_ definitions: [String: IndicatorArithmetic]) -> [String: String] {
+        var first: [String: String] = [:], leaders: [String: String] = [:]
+        for (id, arithmetic) in definitions.sorted(by: { $0.key < $1.key }) {
+            guard let counted = arithmetic.counted else {
+                leaders[id] = id
+                continue
+            }
+            let key = "\(counted)|\(arithmetic.method.counts.rawValue)"
+            if first[key] == nil { first[key] = id }
+            leaders[id] = first[key]
+        }
+        return leaders
+    }
+
     /// What a reader knows of an unpublished remainder: at least 0, hidden.
     package static let unknownRemainder = CountBounds(lower: 0, upper: .infinity, hidden: true, remainder: true)
 

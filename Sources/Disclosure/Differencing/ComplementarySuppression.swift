@@ -61,8 +61,9 @@ package struct ComplementarySuppression {
     /// Hides counts until the attack recovers nothing and the solver finds every hidden count's range wide
     /// enough (``FeasibleRanges/protects(_:)``); returns how many were hidden.
     ///
-    /// Sums never cross an indicator × period (docs/DISCLOSURE.md, "Differencing"), and hiding a count
-    /// changes only its own value's cells, so each indicator × period is attacked and protected on its own,
+    /// Sums never cross a period or an indicator, but for indicators publishing the same counts
+    /// (docs/DISCLOSURE.md, "Differencing"), and hiding a count changes only its own value's cells, so each
+    /// indicator (or family of them) × period is attacked and protected on its own,
     /// numerators and denominators together (hiding a value's limits can make its other count safe): a
     /// national run has hundreds of these groups, and attacking them all together each round would cost
     /// the whole publication for every round any one of them needs.
@@ -70,11 +71,12 @@ package struct ComplementarySuppression {
         var keys: [CountCell: Key] = [:]
         var state: [CountCell: CountBounds] = [:]
         var groups: [CountGroup: [CountCell]] = [:]
+        let leaders = AdditiveRelations.countLeaders(definitions)
         for (key, value) in values {
             for (cell, known) in bounds(of: value) {
                 keys[cell] = key
                 state[cell] = known
-                groups[CountGroup(cell), default: []].append(cell)
+                groups[CountGroup(cell, leaders: leaders), default: []].append(cell)
             }
         }
         // The parts of the sums no table publishes: unknowns to the reader, protected like suppressed counts.
@@ -85,9 +87,9 @@ package struct ComplementarySuppression {
             }
         }
         // What England's own rows leave over the ICSs' (docs/DISCLOSURE.md, "England as published").
-        for (cell, bounds) in EnglandRemainders.bounds(values.values) where groups[CountGroup(cell)] != nil {
+        for (cell, bounds) in EnglandRemainders.bounds(values.values) where groups[CountGroup(cell, leaders: leaders)] != nil {
             state[cell] = bounds
-            groups[CountGroup(cell)]!.append(cell)
+            groups[CountGroup(cell, leaders: leaders)]!.append(cell)
         }
         var hidden = 0
         for group in groups.keys.sorted() {
@@ -96,10 +98,11 @@ package struct ComplementarySuppression {
         return hidden
     }
 
-    /// One indicator × period: the cells whose protection can interact.
+    /// One indicator × period — or the indicators publishing the same counts, by their leader
+    /// (``AdditiveRelations/countLeaders(_:)``) — the cells whose protection can interact.
     private struct CountGroup: Hashable, Comparable {
         package let indicator: String, period: String
-        package init(_ cell: CountCell) { (indicator, period) = (cell.indicator, cell.period) }
+        package init(_ cell: CountCell, leaders: [String: String]) { (indicator, period) = (leaders[cell.indicator] ?? cell.indicator, cell.period) }
         package static func < (a: Self, b: Self) -> Bool { (a.indicator, a.period) < (b.indicator, b.period) }
     }
 
@@ -109,7 +112,7 @@ package struct ComplementarySuppression {
     private func protect<Key: Hashable>(
         _ cells: [CountCell], keys: [CountCell: Key], state: inout [CountCell: CountBounds], values: inout [Key: ControlledValue]
     ) throws -> Int {
-        let relations = AdditiveRelations.among(cells)
+        let relations = AdditiveRelations.among(cells) + AdditiveRelations.sharedCounts(cells, definitions: definitions)
         let pairs = AdditiveRelations.numeratorsWithinDenominators(cells, definitions: definitions)
         let relationsOf = AdditiveRelation.indexByCell(relations)
         var hidden = 0

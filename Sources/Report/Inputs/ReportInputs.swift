@@ -175,7 +175,11 @@ struct ReportInputs {
 
     /// Each indicator's arithmetic, for disclosure control (docs/DISCLOSURE.md).
     var arithmetic: [String: IndicatorArithmetic] {
-        Dictionary(uniqueKeysWithValues: definitions.map { ($0.id, IndicatorArithmetic(statistic: $0.statistic, multiplier: $0.multiplier)) })
+        Dictionary(
+            uniqueKeysWithValues: definitions.map { definition in
+                let counted = "\(definition.source)|\(definition.ageFrom.map(String.init) ?? "")|\(definition.ageTo.map(String.init) ?? "")"
+                return (definition.id, IndicatorArithmetic(statistic: definition.statistic, multiplier: definition.multiplier, counted: counted))
+            })
     }
 
     func value(
