@@ -112,6 +112,14 @@ struct PracticeDeprivationSourceTests {
         )
         let message = try #require(ConfigLoaderMessage.of { _ = try ConfigLoader.load(path: stray) })
         #expect(message.contains("practices are ranked by deprivation only at grain 'gp-practice-deprivation'"), "\(message)")
+        // Scores that would rank a practice twice, or not at all as a number, stop ingest at their line.
+        let twice = try world(workspace)
+        try workspace.write("ref/scores.csv", "AreaCode,Year,Value\nP01,2019,1.5\nP02,2019,2.5\nP01,2019,3\n")
+        let repeated = ConfigLoaderMessage.of { try StageHarness.run(IngestStage(), configPath: twice) }
+        #expect(repeated?.contains("practice P01 has two deprivation scores (the first on line 2)") == true, "\(repeated ?? "")")
+        try workspace.write("ref/scores.csv", "AreaCode,Year,Value\nP01,2019,high\n")
+        let word = ConfigLoaderMessage.of { try StageHarness.run(IngestStage(), configPath: twice) }
+        #expect(word?.contains("the deprivation score of practice P01 is not a number") == true, "\(word ?? "")")
         // Over a registered list, only a crude rate is computed.
         let standardised = try world(workspace, method: "dsr")
         let refused = try #require(ConfigLoaderMessage.of { _ = try ConfigLoader.load(path: standardised) })
