@@ -201,9 +201,9 @@ struct MetadataBuilder {
             }
             // Whose deprivation the quintiles are, and what the rates are over: never left for a reader to assume
             // (docs/DATA.md, "Deprivation of a practice's registered population", "Denominators").
-            if definition.deprivationSplit, let source, source.grain.profile.deprivationBasis != .areaOfResidence {
-                let scores = source.practiceDeprivation.map { " Scores: \($0.vintage ?? $0.file)." } ?? ""
-                items.append(("deprivation_basis", "Quintiles and deciles are of the \(source.grain.profile.deprivationBasis.label).\(scores)"))
+            if definition.deprivationSplit, definition.deprivationBasis != .areaOfResidence {
+                let scores = source?.practiceDeprivation.map { " Scores: \($0.vintage ?? $0.file)." } ?? ""
+                items.append(("deprivation_basis", "Quintiles and deciles are of the \(definition.deprivationBasis.label).\(scores)"))
             }
             if let source, definition.method.counts == .events, source.rateDenominator == .sourceRows {
                 items.append(
