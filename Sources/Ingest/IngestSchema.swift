@@ -26,7 +26,25 @@ enum IngestSchema {
         SchemaMigration(45, "v20-ingest-ethnic-groups-and-england-rows", sql: ethnicGroupsAndEnglandRows),
         SchemaMigration(50, "v21-ingest-rate-denominator", sql: rateDenominator),
         SchemaMigration(51, "v22-ingest-need-population", sql: needPopulation),
+        SchemaMigration(52, "v23-ingest-need-population-by-year", sql: needPopulationByYear),
     ]
+
+    /// Need weights by allocation year (docs/DATA.md, "Access against need"): the table is rebuilt with the
+    /// year in its key; rows kept from before are weights that serve every period (year 0).
+    static let needPopulationByYear = """
+        CREATE TABLE ref_need_population_by_year (
+            component TEXT NOT NULL,
+            allocation_year INTEGER NOT NULL,
+            icb_ods_code TEXT NOT NULL,
+            weighted_population REAL NOT NULL,
+            practices INTEGER NOT NULL,
+            PRIMARY KEY (component, allocation_year, icb_ods_code)
+        ) STRICT;
+        INSERT INTO ref_need_population_by_year (component, allocation_year, icb_ods_code, weighted_population, practices)
+            SELECT component, 0, icb_ods_code, weighted_population, practices FROM ref_need_population;
+        DROP TABLE ref_need_population;
+        ALTER TABLE ref_need_population_by_year RENAME TO ref_need_population;
+        """
 
     /// Each need-weighted component summed over an ICB's practices (docs/DATA.md, "Access against need").
     static let needPopulation = """

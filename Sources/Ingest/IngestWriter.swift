@@ -370,10 +370,14 @@ final class IngestWriter {
                     rankOfAverageScore: summary.rank))
         }
         let need = try RecordInserter<NeedPopulation>(db)
-        for (component, byIcb) in reference.needPopulations.sorted(by: { $0.key < $1.key }) {
-            for (icb, sum) in byIcb.sorted(by: { $0.key < $1.key }) {
-                try need.insert(
-                    NeedPopulation(component: component, icbOdsCode: reference.icbs[icb].odsCode, weightedPopulation: sum.population, practices: sum.practices))
+        for (component, byYear) in reference.needPopulations.sorted(by: { $0.key < $1.key }) {
+            for (year, byIcb) in byYear.sorted(by: { $0.key < $1.key }) {
+                for (icb, sum) in byIcb.sorted(by: { $0.key < $1.key }) {
+                    try need.insert(
+                        NeedPopulation(
+                            component: component, allocationYear: year, icbOdsCode: reference.icbs[icb].odsCode, weightedPopulation: sum.population,
+                            practices: sum.practices))
+                }
             }
         }
         let boundaries = try RecordInserter<IcbBoundaryRing>(db)

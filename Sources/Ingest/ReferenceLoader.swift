@@ -14,6 +14,8 @@ public struct ReferenceFile: Sendable {
     public var isGeoJSON = false
     /// For a file with no header row, its first columns' names (ODS's `succ.csv`).
     public var positional: [String]? = nil
+    /// The year its name gives where the configured path has `{year}` (need weights by allocation year).
+    public var year: Int? = nil
 }
 
 /// Loads and checks the configured reference files into ``ReferenceTables``.
@@ -74,11 +76,19 @@ public enum ReferenceLoader {
                 }
             }
             + (reference.needWeights.map { weights in
-                [
+                let required = [weights.practiceColumn, weights.icbColumn] + weights.components.values.sorted()
+                // One file per allocation year where the path names `{year}`; none found leaves the pattern
+                // itself, which then fails as a missing file naming it.
+                let byYear =
+                    weights.file.contains("{year}")
+                    ? ((try? FileDiscovery.files(matching: weights.file, base: config.baseDirectory)) ?? []) : []
+                guard !byYear.isEmpty else {
+                    return [ReferenceFile(kind: .needWeights, vintage: weights.vintage, path: weights.file, required: required, optional: [])]
+                }
+                return byYear.map { file in
                     ReferenceFile(
-                        kind: .needWeights, vintage: weights.vintage, path: weights.file,
-                        required: [weights.practiceColumn, weights.icbColumn] + weights.components.values.sorted(), optional: [])
-                ]
+                        kind: .needWeights, vintage: weights.vintage, path: file.displayPath, required: required, optional: [], year: file.year)
+                }
             } ?? [])
             + (reference.boundaries.map { boundaries in
                 [
@@ -250,9 +260,32 @@ public enum ReferenceLoader {
             practiceDeciles[source.name] = try Self.practiceDeciles(scores, rows: try open(files[position]))
             position += 1
         }
-        var needPopulations: [String: [Int: (population: Double, practices: Int)]] = [:]
-        if let weights = reference.needWeights, let file = files.first(where: { $0.kind == .needWeights }) {
-            needPopulations = try Self.needPopulations(weights, rows: try open(file), icbs: aliases)
+        var needPopulations: [String: [Int: [Int: (population: Double, practices: Int)]]] = [:]
+        if let weights = reference.needWeights {
+            let yearFiles = files.filter { $0.kind == .needWeights }
+            for file in yearFiles {
+                let year = file.year ?? NeedAllocationYear.everyPeriod
+                if weights.file.contains("{year}"), file.year == nil || yearFiles.filter({ $0.year == file.year }).count > 1 {
+                    throw PipelineError(
+                        .usage,
+                        "reference.needWeights.file: \(file.year == nil ? "no file matches '\(weights.file)'" : "two files give the allocation year \(NeedAllocationYear.label(year))")",
+                        at: InputLocation(file: file.path),
+                        hint: "{year} stands for the first year of each allocation's financial year (2023 for 2023/24), one file per year")
+                }
+                for (component, byIcb) in try Self.needPopulations(weights, rows: try open(file), file: file.path, icbs: aliases) {
+                    needPopulations[component, default: [:]][year] = byIcb
+                }
+            }
+            // One vintage row for the weights, whatever the number of years: the hash of every year's file.
+            let yearHashes = hashes.filter { $0.kind == .needWeights }
+            if yearHashes.count > 1 {
+                hashes.removeAll { $0.kind == .needWeights }
+                hashes.append(
+                    (
+                        kind: .needWeights, vintage: weights.vintage, file: weights.file,
+                        sha256: Fingerprint.combine(yearHashes.map { ($0.file, $0.sha256) })
+                    ))
+            }
         }
         var boundaries: [BoundaryReader.Ring] = []
         if let configured = reference.boundaries {
@@ -367,13 +400,13 @@ public enum ReferenceLoader {
     /// Sums each need-weighted component over every ICB's practices (docs/DATA.md, "Access against need"). A
     /// practice listed twice, an ICB outside the footprint or a weight that is not a non-negative number is
     /// refused with its line: a sum that silently lost or doubled a practice would be a wrong denominator.
-    static func needPopulations(_ config: NeedWeightsReference, rows: [CSVTableReader.Row], icbs: [String: Int]) throws
+    static func needPopulations(_ config: NeedWeightsReference, rows: [CSVTableReader.Row], file: String, icbs: [String: Int]) throws
         -> [String: [Int: (population: Double, practices: Int)]]
     {
         var sums: [String: [Int: (population: Double, practices: Int)]] = [:]
         var seen: [String: Int] = [:]
         for row in rows {
-            let location = InputLocation(file: config.file, line: row.line)
+            let location = InputLocation(file: file, line: row.line)
             let practice = row[config.practiceColumn]!.uppercased()
             guard !practice.isEmpty else { continue }
             if let earlier = seen[practice] {

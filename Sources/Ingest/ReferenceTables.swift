@@ -41,8 +41,9 @@ public struct ReferenceTables: Sendable {
     /// Per source at grain `gp-practice-deprivation`: each scored practice's national decile, 1 = most
     /// deprived (``PracticeDeprivationReference/deciles(scores:)``), by upper-case practice code.
     public var practiceDeciles: [String: [String: Int]] = [:]
-    /// Each need-weighted component summed by ICB index, with the number of practices (`reference.needWeights`).
-    public var needPopulations: [String: [Int: (population: Double, practices: Int)]] = [:]
+    /// Each need-weighted component summed by allocation year and ICB index, with the number of practices
+    /// (`reference.needWeights`; year 0 for weights that serve every period).
+    public var needPopulations: [String: [Int: [Int: (population: Double, practices: Int)]]] = [:]
     /// The ICS outlines for the map, when configured.
     public var boundaries: [BoundaryReader.Ring] = []
     /// The places' outlines (area index: the sub-ICB location's), when configured.

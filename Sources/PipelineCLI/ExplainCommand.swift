@@ -156,14 +156,21 @@ struct ExplainCommand: ParsableCommand {
         var population: [RecordedAge: Int64] = [:]
         if let need {
             // Over a need-weighted population: the scope's ICBs' sums, one all-ages number (docs/DATA.md, "Access against need").
+            // The allocation year the period is over (its financial year's, or the nearest the weights have).
+            let allocation = try NeedAllocationPeriod.filter(NeedAllocationPeriod.Columns.period == period).fetchOne(db)
+            let year = allocation?.allocationYear ?? NeedAllocationYear.everyPeriod
             var weighted = 0.0, practices = 0
-            for row in try NeedPopulation.filter(NeedPopulation.Columns.component == need).fetchAll(db)
+            for row in try NeedPopulation.filter(NeedPopulation.Columns.component == need && NeedPopulation.Columns.allocationYear == year).fetchAll(db)
             where scope.contains(icb: row.icbOdsCode, unit: row.icbOdsCode, decile: 1, sex: .unknown, age: .unknown) {
                 weighted += row.weightedPopulation
                 practices += row.practices
             }
+            let allocated =
+                year == NeedAllocationYear.everyPeriod
+                ? "" : ", allocations \(NeedAllocationYear.label(year))\(allocation?.ownYear == false ? " (the nearest year the weights have)" : "")"
             Console.out(
-                "denominator: need-weighted population, component '\(need)' (ref_need_population), \(Self.count(weighted)) over \(practices) GP practices")
+                "denominator: need-weighted population, component '\(need)' (ref_need_population\(allocated)), \(Self.count(weighted)) over \(practices) GP practices"
+            )
         } else if !proportion {
             // The mid-year the period's rates are over (docs/DATA.md, "Populations by year").
             let year = try PopulationPeriod.filter(PopulationPeriod.Columns.period == period).fetchOne(db)

@@ -10,7 +10,17 @@ enum TransformSchema {
         SchemaMigration(37, "v5-transform-unknown-place-groups", sql: unknownPlaceGroups),
         SchemaMigration(43, "v6-transform-input", sql: transformInput),
         SchemaMigration(46, "v7-transform-ethnic-groups-national-rows", sql: ethnicGroups),
+        SchemaMigration(53, "v8-transform-need-allocation-period", sql: needAllocationPeriod),
     ]
+
+    /// Which allocation year of need weights each period is over (docs/DATA.md, "Access against need").
+    static let needAllocationPeriod = """
+        CREATE TABLE need_allocation_period (
+            period TEXT PRIMARY KEY,
+            allocation_year INTEGER NOT NULL,
+            own_year INTEGER NOT NULL CHECK (own_year IN (0, 1))
+        ) STRICT;
+        """
 
     /// Values by broad ethnic group and detailed category (docs/DATA.md, "Ethnic groups"), and England's values
     /// computed from the publisher's own England rows (docs/DATA.md, "England as published"): `indicator_value`

@@ -92,7 +92,8 @@ public struct TransformStage: PipelineStage {
             if !profile.deprivationSplit.isAvailable { breakdowns.removeAll { $0 == .imdQuintile || $0 == .imdDecile } }
             if !profile.ethnicGroupSplit { breakdowns.removeAll { $0 == .ethnicGroup || $0 == .ethnicCategory } }
             // A need-weighted population is one all-ages number per ICB: no split of any kind.
-            let need = indicator.needWeighted.map { needPopulations[$0] ?? IndicatorCube(unitCount: frame.unitCodes.count) }
+            let need = indicator.needWeighted.map { needPopulations[$0] ?? [:] }
+            let needYears = need.map { $0.keys.sorted() } ?? []
             if need != nil { breakdowns = [] }
             let defined = breakdowns
             // By period: the periods whose digest changed are computed, those gone deleted, the others kept.
@@ -121,15 +122,17 @@ public struct TransformStage: PipelineStage {
             let populationStopsAt85 = config.populationSource.map { ingested[$0.name]?.topAgeBand == .eightyFivePlus } == true
             let mergesTopBands = source.topAgeBand == .eightyFivePlus || populationStopsAt85
             var calculators: [Int: IndicatorCalculator] = [:]
+            /// Over the population of `year`: a mid-year, or an allocation year for a need-weighted indicator.
             func calculator(year: Int) -> IndicatorCalculator {
                 if let made = calculators[year] { return made }
+                let over = need.map { $0[year] ?? IndicatorCube(unitCount: frame.unitCodes.count) } ?? populations[year] ?? population
                 let made = IndicatorCalculator(
-                    indicator: indicator, standardWeights: weights, population: need ?? populations[year] ?? population, mergesTopBands: mergesTopBands,
+                    indicator: indicator, standardWeights: weights, population: over, mergesTopBands: mergesTopBands,
                     denominator: need != nil ? .needWeighted : source.rateDenominator)
                 calculators[year] = made
                 return made
             }
-            let method = calculator(year: populationYears.last ?? PopulationYear.everyPeriod).method
+            let method = calculator(year: (need != nil ? needYears : populationYears).last ?? PopulationYear.everyPeriod).method
             // ONS publishes LSOA populations for persons: with no sex in the population, sex breakdowns
             // have no denominator. Not offered by default; asked for, a configuration error.
             if !population.recordsSex, breakdowns.contains(.sex) {
@@ -158,7 +161,11 @@ public struct TransformStage: PipelineStage {
                 let choice: (year: Int, own: Bool) =
                     Period(label: period).map { PopulationYear.choose(for: $0, among: populationYears) } ?? (PopulationYear.everyPeriod, true)
                 populationPeriods[period] = choice
-                let calculator = calculator(year: choice.year)
+                // Need-weighted: over the allocation of the period's financial year, or the nearest the weights have.
+                let calculator = calculator(
+                    year: need == nil
+                        ? choice.year
+                        : Period(label: period).map { NeedAllocationYear.choose(for: $0, among: needYears).year } ?? NeedAllocationYear.everyPeriod)
                 // Counts with no decile or no ICS get their own group, when the period has them (docs/DATA.md,
                 // "Unknown places in the totals").
                 // With England's own rows, England is no sum of ICSs: it has no group of counts in no ICS.
@@ -218,6 +225,23 @@ public struct TransformStage: PipelineStage {
         for (period, choice) in populationPeriods.sorted(by: { $0.key < $1.key }) {
             try periodRows.insert(PopulationPeriod(period: period, populationYear: choice.year, ownYear: choice.own))
         }
+        // Every period a need-weighted indicator publishes, with the allocation year it is over.
+        let needRows = try RecordInserter<NeedAllocationPeriod>(db)
+        let needIndicators = config.indicators.filter { $0.needWeighted != nil }
+        if !needIndicators.isEmpty {
+            let needYears = Set(needPopulations.values.flatMap(\.keys)).sorted()
+            let ids = needIndicators.map(\.id)
+            let periods = try String.fetchAll(
+                db,
+                sql:
+                    "SELECT DISTINCT period FROM \(IndicatorValue.databaseTableName) WHERE indicator_id IN (\(ids.map { _ in "?" }.joined(separator: ", "))) ORDER BY period",
+                arguments: StatementArguments(ids))
+            for label in periods {
+                let choice =
+                    Period(label: label).map { NeedAllocationYear.choose(for: $0, among: needYears) } ?? (year: NeedAllocationYear.everyPeriod, own: true)
+                try needRows.insert(NeedAllocationPeriod(period: label, allocationYear: choice.year, ownYear: choice.own))
+            }
+        }
         for subject in previous.keys.sorted() { try changes.record(.valueDisappeared, subject: subject) }
         let inputRows = try RecordInserter<TransformInput>(db)
         for (dataset, periods) in digests.sorted(by: { $0.key < $1.key }) {
@@ -232,6 +256,7 @@ public struct TransformStage: PipelineStage {
                 IndicatorValue.databaseTableName: values.rowsInserted, IndicatorDefinition.databaseTableName: definitions.rowsInserted,
                 IndicatorDataQuality.databaseTableName: quality, IndicatorPlace.databaseTableName: placeRows.rowsInserted,
                 GeographyProfile.databaseTableName: profiles, PopulationPeriod.databaseTableName: periodRows.rowsInserted,
+                NeedAllocationPeriod.databaseTableName: needRows.rowsInserted,
                 "change_log": changes.count,
             ],
             notes: notes)
@@ -286,13 +311,13 @@ public struct TransformStage: PipelineStage {
         return cubes
     }
 
-    /// Each need-weighted component in cube form: its ICBs' sums in their whole-ICB units, decile 1, sex and
-    /// age unknown — one all-ages number per ICB (docs/DATA.md, "Access against need").
-    static func loadNeedPopulations(_ db: Database, coordinates: CubeCoordinates, unitCount: Int) throws -> [String: IndicatorCube] {
-        var cubes: [String: IndicatorCube] = [:]
+    /// Each need-weighted component by allocation year in cube form: its ICBs' sums in their whole-ICB units,
+    /// decile 1, sex and age unknown — one all-ages number per ICB (docs/DATA.md, "Access against need").
+    static func loadNeedPopulations(_ db: Database, coordinates: CubeCoordinates, unitCount: Int) throws -> [String: [Int: IndicatorCube]] {
+        var cubes: [String: [Int: IndicatorCube]] = [:]
         for row in try NeedPopulation.fetchAll(db) {
             let index = try coordinates.index(unit: row.icbOdsCode, decile: 1, sex: .unknown, age: .unknown)
-            cubes[row.component, default: IndicatorCube(unitCount: unitCount)].numerator[index] += row.weightedPopulation
+            cubes[row.component, default: [:]][row.allocationYear, default: IndicatorCube(unitCount: unitCount)].numerator[index] += row.weightedPopulation
         }
         return cubes
     }

@@ -411,14 +411,17 @@ struct ExamplesTests {
     }
 
     /// `TTREFN` (docs/DATA.md, "Access against need"): every ICS's and England's referrals, each year, are
-    /// TTREF's over the sum of the mental-health weights of the ICB's practices in NHS England's 2023/24
-    /// allocations, summed here by hand from the file; the metadata names the component and TTREF beside it.
+    /// TTREF's over the sum of the mental-health weights of the ICB's practices in NHS England's allocations
+    /// of that financial year (2022/23, 2023/24, 2024/25), summed here by hand from each year's file; the
+    /// metadata names the component, each period's allocation year and TTREF beside it.
     static func referralsAgainstNeed(folder: String, database: String) throws {
-        var weights: [String: Double] = [:]
-        for row in try csv("\(folder)/nhse_gp_practice_weighted_populations_2023_24.csv") {
-            weights[row["icb_ods_code"]!, default: 0] += Double(row["wp_mental_health"]!)!
+        var weightsByPeriod: [String: [String: Double]] = [:]
+        for (period, file) in [("2022-23", "2022_2023"), ("2023-24", "2023_2024"), ("2024-25", "2024_2025")] {
+            for row in try csv("\(folder)/need-weights/\(file).csv") {
+                weightsByPeriod[period, default: [:]][row["ICS22"]!, default: 0] += Double(row["MH WP"]!)!
+            }
+            #expect(weightsByPeriod[period]?.count == 42)
         }
-        #expect(weights.count == 42)
         let rows = try DatabaseQueue(path: database).read { db in
             try Row.fetchAll(
                 db,
@@ -431,6 +434,7 @@ struct ExamplesTests {
         }
         for row in rows {
             let code: String = row["geography_code"]
+            let weights = try #require(weightsByPeriod[row["period"] as String])
             let need = try #require(row["geography_level"] == "england" ? weights.values.reduce(0, +) : weights[code], "\(code)")
             #expect(abs((row["denominator"] as Double) - need) < 1e-6, "\(code)")
             #expect(row["numerator"] as Double == row["residents_numerator"] as Double, "\(code): the same referrals as TTREF")
@@ -440,14 +444,17 @@ struct ExamplesTests {
         let note = try DatabaseQueue(path: database).read { db in
             try String.fetchOne(db, sql: "SELECT value FROM soc_metadata WHERE indicator_id = 'TTREFN' AND item = 'denominators'")
         }
-        #expect(note?.contains("component 'mental_health' (column 'wp_mental_health'") == true && note?.contains("indicator TTREF") == true)
+        #expect(note?.contains("component 'mental_health' (column 'MH WP'") == true && note?.contains("indicator TTREF") == true, "\(note ?? "")")
+        #expect(note?.contains("2022-23: 2022/23, 2023-24: 2023/24, 2024-25: 2024/25") == true, "\(note ?? "")")
         // `explain` names the weights and how many practices they sum, and no resident population.
         let explained = try CommandLineRunner.run([
             "explain", "--config", "\(folder)/pipeline.json", "--db", database, "--indicator", "TTREFN", "--geography", "QHM", "--period", "2024-25",
         ])
         #expect(explained.status == 0, "\(explained.stderr)")
-        let practices = try csv("\(folder)/nhse_gp_practice_weighted_populations_2023_24.csv").filter { $0["icb_ods_code"] == "QHM" }.count
-        #expect(explained.stdout.contains("need-weighted population, component 'mental_health' (ref_need_population)"), "\(explained.stdout)")
+        let practices = try csv("\(folder)/need-weights/2024_2025.csv").filter { $0["ICS22"] == "QHM" }.count
+        #expect(
+            explained.stdout.contains("need-weighted population, component 'mental_health' (ref_need_population, allocations 2024/25)"),
+            "\(explained.stdout)")
         #expect(explained.stdout.contains("over \(practices) GP practices") && !explained.stdout.contains("ESP2013 weight"), "\(explained.stdout)")
     }
 

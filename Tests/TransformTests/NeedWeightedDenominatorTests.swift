@@ -55,6 +55,47 @@ struct NeedWeightedDenominatorTests {
         }
     }
 
+    /// Weights by allocation year (`{year}` in the file's name): March 2025 is over 2024/25's where a file
+    /// gives that year, else the nearest (2023/24 before 2025/26, as near), and the transform says which.
+    @Test func eachPeriodIsOverItsFinancialYearsAllocation() throws {
+        let workspace = try TestWorkspace()
+        let path = try world(workspace, indicator: Self.needIndicator)
+        let config = try String(contentsOfFile: path, encoding: .utf8)
+        try workspace.write("pipeline.json", config.replacingOccurrences(of: "\"file\": \"ref/need.csv\"", with: "\"file\": \"ref/need/{year}_*.csv\""))
+        let header = "practice_code,icb_ods_code,wp_mh,list\n"
+        try workspace.write("ref/need/2023_24.csv", header + "P1,QAA,1500,1\nP3,QBB,2500,1\n")
+        try workspace.write("ref/need/2025_26.csv", header + "P1,QAA,3000,1\nP3,QBB,5000,1\n")
+        func outcome() throws -> (qaa: Double?, year: NeedAllocationPeriod?) {
+            try StageHarness.run(IngestStage(), configPath: path)
+            let store = try StageHarness.run(TransformStage(), configPath: path)
+            return try store.pool.read { db in
+                let value = try IndicatorValue.filter(
+                    IndicatorValue.Columns.indicator == "NEED" && IndicatorValue.Columns.code == "QAA" && IndicatorValue.Columns.breakdown == "all"
+                ).fetchOne(db)
+                return (value?.value, try NeedAllocationPeriod.fetchOne(db))
+            }
+        }
+        // QAA's 15 admissions over 2023/24's 1,500: 10 per 1,000, the nearest year and not the period's own.
+        let nearest = try outcome()
+        #expect(nearest.qaa == 10 && nearest.year == NeedAllocationPeriod(period: "2025-03", allocationYear: 2023, ownYear: false))
+        // With 2024/25's own weights (750), over those.
+        try workspace.write("ref/need/2024_25.csv", header + "P1,QAA,750,1\nP3,QBB,2500,1\n")
+        let own = try outcome()
+        #expect(own.qaa == 20 && own.year == NeedAllocationPeriod(period: "2025-03", allocationYear: 2024, ownYear: true))
+        // Two files of one year, or none at all, are refused naming the pattern's meaning.
+        try workspace.write("ref/need/2024_25b.csv", header + "P1,QAA,750,1\n")
+        let twice = ConfigLoaderMessage.of { try StageHarness.run(IngestStage(), configPath: path) }
+        #expect(twice?.contains("two files give the allocation year 2024/25") == true, "\(twice ?? "")")
+        try workspace.write("pipeline.json", config.replacingOccurrences(of: "\"file\": \"ref/need.csv\"", with: "\"file\": \"ref/none/{year}.csv\""))
+        // (the error names the pattern as the missing file, wherever it is first looked for)
+        #expect(throws: PipelineError.self) { try StageHarness.run(IngestStage(), configPath: path) }
+        do {
+            try StageHarness.run(IngestStage(), configPath: path)
+        } catch let error as PipelineError {
+            #expect(error.code == .inputMissing && error.location?.file == "ref/none/{year}.csv", "\(error)")
+        }
+    }
+
     @Test func whatANeedWeightedPopulationCannotGiveIsRefused() throws {
         let workspace = try TestWorkspace()
         func refusal(_ indicator: String, weights: String? = nil) throws -> String? {

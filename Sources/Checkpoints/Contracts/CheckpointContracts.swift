@@ -11,7 +11,7 @@ public enum CheckpointContracts {
         IcbBoundaryRing.self, PlaceBoundaryRing.self, NeedPopulation.self, InputFileStat.self, IngestedFilePart.self, IngestPeriodDigest.self,
         SetAsideCount.self,
         IndicatorValue.self, TransformInput.self, IndicatorDataQuality.self, IndicatorPlace.self, IndicatorDefinition.self, GeographyProfile.self,
-        PopulationPeriod.self,
+        PopulationPeriod.self, NeedAllocationPeriod.self,
         InequalityIndex.self, QuintileGap.self, ReferenceGroupGap.self, EnglandComparison.self, PlaceComparison.self, TrendAgainstBaseline.self,
         HeadlineFact.self, AuditedPeriod.self,
     ]

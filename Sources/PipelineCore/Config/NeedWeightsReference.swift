@@ -4,6 +4,8 @@
 /// practices is a denominator an indicator may name (`needWeighted`), so a rate can be read against need
 /// rather than head count.
 public struct NeedWeightsReference: Codable, Sendable, Equatable {
+    /// The CSV, or with `{year}` in its name one CSV per allocation year (the four digits are the first year
+    /// of its financial year): each period is over its own financial year's weights, or the nearest year's.
     public var file: String
     public var practiceColumn: String
     public var icbColumn: String

@@ -40,6 +40,8 @@ struct ReportInputs {
     private(set) var trends: [TrendAgainstBaseline] = []
     /// Which mid-year population each period's rates are over, by period (docs/DATA.md, "Populations by year").
     private(set) var populationPeriods: [PopulationPeriod] = []
+    /// The allocation year of need weights each period of the need-weighted indicators is over.
+    private(set) var needAllocationPeriods: [NeedAllocationPeriod] = []
     /// Each ICS's overall trend row by indicator and period.
     private var icbTrends: [Key: TrendAgainstBaseline] = [:]
     private var englandTrends: [Key: TrendAgainstBaseline] = [:]
@@ -156,6 +158,7 @@ struct ReportInputs {
         files = try IngestedFile.fetchAll(db, orderedBy: [.source, .path])
         attribution = try AttributionCoverage.fetchAll(db, orderedBy: [.dataset, .period])
         populationPeriods = try PopulationPeriod.fetchAll(db, orderedBy: [.period])
+        needAllocationPeriods = try NeedAllocationPeriod.fetchAll(db, orderedBy: [.period])
         let quarantined = try QuarantinedRow.fetchCursor(db)
         while let row = try quarantined.next() { setAside[row.source, default: [:]][row.reason, default: 0] += 1 }
         for row in try SetAsideCount.fetchAll(db, orderedBy: [.source, .period, .reason]) { setAsideCounts[row.source, default: []].append(row) }

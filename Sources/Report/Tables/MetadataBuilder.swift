@@ -221,6 +221,7 @@ struct MetadataBuilder {
                     (
                         "denominators",
                         "Rates are over \(RateDenominator.needWeighted.label): component '\(component)' (column '\(weights.components[component] ?? component)' of \(weights.vintage)), not over residents: one all-ages number per ICB, England's the sum of the ICBs'. A value above another ICS's means more events for the same need"
+                            + Self.allocationYears(inputs.needAllocationPeriods.filter { periods.contains($0.period) })
                             + (beside.isEmpty ? "" : "; the same events over residents are indicator \(beside.joined(separator: ", "))")
                     ))
             }
@@ -251,6 +252,17 @@ struct MetadataBuilder {
     /// be a sum disclosure control does not model. Rows of an unknown LSOA (outside England, or a code the
     /// lookup lacks) are in no value: their count, controlled as England's counts are, and its share of the
     /// period's count (England's plus theirs). A proportion's count is its denominator. Nil when no such row.
+    /// Which allocation year each period is over (docs/DATA.md, "Access against need"): said only where the
+    /// weights come by year; weights of one year serve every period, as the vintage says.
+    static func allocationYears(_ rows: [NeedAllocationPeriod]) -> String {
+        guard rows.contains(where: { $0.allocationYear != NeedAllocationYear.everyPeriod }) else { return "" }
+        let own = rows.filter(\.ownYear).map { "\($0.period): \(NeedAllocationYear.label($0.allocationYear))" }
+        let nearest = rows.filter { !$0.ownYear }.map { "\($0.period): \(NeedAllocationYear.label($0.allocationYear))" }
+        return ". Each period is over the allocation of the financial year its middle month falls in"
+            + (own.isEmpty ? "" : " — \(own.joined(separator: ", "))")
+            + (nearest.isEmpty ? "" : "; where the weights have no allocation for that year, the nearest they have — \(nearest.joined(separator: ", "))")
+    }
+
     func unknownPlaceNote(_ definition: ReportDefinition, periods: [String]) -> String? {
         let proportion = definition.method.counts == .numeratorAndDenominator
         var byPeriod: [String: [SetAsideCount]] = [:]
