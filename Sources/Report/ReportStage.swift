@@ -78,6 +78,9 @@ public struct ReportStage: PipelineStage {
             icbVintage: inputs.vintages[.icb]?.vintage ?? context.config.reference.icb.vintage,
             populationSource: inputs.vintages[.population]?.vintage ?? "not recorded")
         let writer = try PublishedTableWriter(db, provenance: provenance)
+        let audit = DisclosureAudit(rules: settings.disclosure)
+        // Each period's rows digested as written: a period whose verdict is kept is not read back (AuditByPeriod).
+        writer.digestedTables = Set(audit.tablesRead().map(\.name))
         try NationalTablesBuilder(inputs: inputs).write(writer)
         // Every ICS's SII is fitted again on what will be published, after complementary suppression.
         let inequality = ControlledInequality(inputs: inputs, settings: context.config.aggregate)
@@ -89,16 +92,17 @@ public struct ReportStage: PipelineStage {
         try FaultInjection.check("report:after-tables")
 
         let audited = try AuditByPeriod(
-            audit: DisclosureAudit(rules: settings.disclosure), definitions: inputs.arithmetic,
+            audit: audit, definitions: inputs.arithmetic,
             // Keyed as the audit reads periods, by their published start.
             englandRemainders: Dictionary(
                 EnglandRemainders.bounds(inputs.controlledValues).map { cell, bounds in
                     var cell = cell
                     cell.period = Provenance.bounds(of: cell.period)?.start ?? cell.period
                     return (cell, bounds)
-                }, uniquingKeysWith: { first, _ in first })
+                }, uniquingKeysWith: { first, _ in first }),
+            written: writer.periodDigests
         ).run(db)
-        let audit = audited.findings
+        let findings = audited.findings
         phases.done("audit")
         let fingerprint = baseFingerprint(context).digest
         let publisher = Publisher(outputDirectory: context.config.resolve(context.config.outputDirectory))
@@ -138,10 +142,10 @@ public struct ReportStage: PipelineStage {
                 "published \(files.count + 1) files to \(publisher.latestPath) (runs/\(context.runID))",
                 "disclosure control: \(actions.isEmpty ? "no cells touched" : actions.joined(separator: ", "))",
                 "complementary suppression: \(complementary) counts hidden so no suppressed count can be differenced out",
-                "disclosure audit: \(audit.cellsChecked) count cells checked (\(audit.hiddenCells) hidden), \(audit.relationsUsed) published sums used, 0 hidden counts recoverable"
+                "disclosure audit: \(findings.cellsChecked) count cells checked (\(findings.hiddenCells) hidden), \(findings.relationsUsed) published sums used, 0 hidden counts recoverable"
                     + (audited.reused > 0 ? " (\(audited.reused) periods' verdicts kept: nothing they read had changed)" : ""),
-                "disclosure solver: \(audit.programs) integer programs over "
-                    + audit.relationsByKind.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+                "disclosure solver: \(findings.programs) integer programs over "
+                    + findings.relationsByKind.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
                     + "; every hidden count keeps its protection (a suppressed count at least \(Int(FeasibleRanges(rules: settings.disclosure).minimumWidth) + 1) whole values)"
                     + (audited.narrowestWidth.map { ", the narrowest at least \(Int($0) + 1)" } ?? ""),
             ], content: [Self.publication(inPlace: true)])

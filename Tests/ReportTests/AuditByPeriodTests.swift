@@ -40,35 +40,45 @@ struct AuditByPeriodTests {
         #expect(try attacked.pool.read { db in try AuditedPeriod.fetchAll(db) } == first)
     }
 
-    @Test func theDigestSeesEveryCellAndStatusButNotTheRun() throws {
-        let table = try #require(DisclosureAudit.attackedTables().first)
-        func data(_ cells: [PublishedTableData.Cell], _ status: PublishedCell.Action?, run: String = "a") -> PublishedTableData {
-            PublishedTableData(
-                table: table, columns: Array(table.columns.prefix(cells.count)), rows: [cells], statuses: [[status]], runID: run,
-                manifestSHA256: run)
+    /// The digest is of the rows as written: every cell and disclosure action, in any order, but not the run.
+    @Test func theDigestSeesEveryCellAndActionButNotTheRun() throws {
+        let table = try #require(DisclosureAudit.attackedTables().first { $0.column("run_id") != nil && $0.counts != nil })
+        let names = table.columnNames
+        let run = try #require(names.firstIndex(of: "run_id"))
+        let (count, value) = try #require(
+            {
+                let free = names.indices.filter { !AuditByPeriod.runColumns.contains(names[$0]) }
+                return free.count >= 2 ? (free[0], free[1]) : nil
+            }())
+        typealias Action = (column: Int, action: PublishedCell.Action, reason: String)
+        func cells(_ number: Double, _ events: Int? = 5, run id: String = "a") -> [PublishedCell] {
+            var row = [PublishedCell](repeating: .empty, count: names.count)
+            row[count] = events.map { PublishedCell($0) } ?? .hidden(.suppressed, reason: "small")
+            row[value] = PublishedCell(number)
+            row[run] = PublishedCell(id)
+            return row
         }
-        let base = data([.integer(5), .number(1.5), .text("x")], nil)
-        let digest = AuditByPeriod.digest(basis: "b", period: "2025-03-01", tables: [base])
-        #expect(AuditByPeriod.digest(basis: "b", period: "2025-03-01", tables: [data([.integer(5), .number(1.5), .text("x")], nil, run: "z")]) == digest)
-        // Every published row names its run and the input manifest's hash: those columns are not read.
-        let withRun = try #require(PublishedCatalog.tables.first { $0.column("run_id") != nil && $0.column("manifest_sha256") != nil && $0.counts != nil })
-        func run(_ id: String) -> PublishedTableData {
-            PublishedTableData(
-                table: withRun, columns: withRun.columns,
-                rows: [withRun.columns.map { AuditByPeriod.runColumns.contains($0.name) ? .text(id) : .integer(1) }], statuses: [[]], runID: id,
-                manifestSHA256: id)
+        func digest(_ rows: [([PublishedCell], [Action])], basis: String = "b", period: String = "2025-03-01") -> String {
+            var written = MultisetDigest()
+            for (row, actions) in rows { written.add(PublishedTableWriter.digestBytes(row, names: names, actions: actions)) }
+            return AuditByPeriod.digest(basis: basis, period: period, tables: [table], written: [table.name: written])
         }
-        #expect(AuditByPeriod.digest(basis: "b", period: "p", tables: [run("a")]) == AuditByPeriod.digest(basis: "b", period: "p", tables: [run("b")]))
+        let rows: [([PublishedCell], [Action])] = [(cells(1.5), []), (cells(2.5, 7), [])]
+        let base = digest(rows)
+        #expect(digest(rows.reversed()) == base, "the order rows are written in")
+        #expect(digest(rows.map { (cells($0.0[value].number!, Int($0.0[count].number!), run: "z"), $0.1) }) == base, "the run's provenance")
         for (changed, what) in [
-            (data([.integer(6), .number(1.5), .text("x")], nil), "a count"),
-            (data([.integer(5), .number(1.5000000001), .text("x")], nil), "a value's last digits"),
-            (data([.suppressed, .number(1.5), .text("x")], nil), "a cell hidden"),
-            (data([.withheld, .number(1.5), .text("x")], nil), "a cell withheld"),
-            (data([.integer(5), .number(1.5), .text("x")], .suppressed), "a status"),
-        ] {
-            #expect(AuditByPeriod.digest(basis: "b", period: "2025-03-01", tables: [changed]) != digest, "\(what)")
+            ([(cells(1.5, 6), []), rows[1]], "a count"),
+            ([(cells(1.5000000001), []), rows[1]], "a value's last digits"),
+            ([(cells(1.5, nil), [(count, .suppressed, "small")]), rows[1]], "a count hidden"),
+            ([(cells(1.5), [(value, .rounded, "base_5")]), rows[1]], "an action"),
+            ([rows[0]], "a row gone"),
+            (rows + [rows[0]], "a row twice"),
+        ] as [([([PublishedCell], [Action])], String)] {
+            #expect(digest(changed) != base, "\(what)")
         }
-        #expect(AuditByPeriod.digest(basis: "c", period: "2025-03-01", tables: [base]) != digest, "the program, rules or arithmetic")
-        #expect(AuditByPeriod.digest(basis: "b", period: "2025-04-01", tables: [base]) != digest, "the period")
+        #expect(digest(rows, basis: "c") != base, "the program, rules or arithmetic")
+        #expect(digest(rows, period: "2025-04-01") != base, "the period")
+        #expect(AuditByPeriod.digest(basis: "b", period: "2025-03-01", tables: [table], written: [:]) != base, "no rows")
     }
 }

@@ -28,12 +28,6 @@ package struct DisclosureAudit {
         return (countedTables(of: catalogue) + Self.attackedTables(of: catalogue)).filter { names.insert($0.name).inserted }
     }
 
-    /// The first part of ``verify(periods:definitions:catalogue:load:)`` alone: no count column of a controlled
-    /// table holds a value in the suppression range (cheap, so run even where a period's attack is reused).
-    package func verifyNoSmallCounts(catalogue: [PublishedTable] = PublishedCatalog.tables, load: (PublishedTable) throws -> PublishedTableData) throws {
-        for table in countedTables(of: catalogue) { try verifyNoSmallCount(try load(table)) }
-    }
-
     private func countedTables(of catalogue: [PublishedTable]) -> [PublishedTable] {
         catalogue.filter { table in
             table.columns.contains { $0.kind == .count } && (rules.controlNational || !Self.nationalTables.contains(table.name))

@@ -24,6 +24,11 @@ final class PublishedTableWriter {
     private let provenance: Provenance
     private var targets: [String: Target] = [:]
     private(set) var counts: [String: Int] = [:]
+    /// The tables whose rows are digested by period as they are written (those the disclosure audit reads).
+    var digestedTables: Set<String> = []
+    /// Per `period_start`, per digested table: the rows written, each with its cells (all but the run's
+    /// provenance) and disclosure actions, in any order (``AuditByPeriod`` keys its verdicts on them).
+    private(set) var periodDigests: [String: [String: MultisetDigest]] = [:]
 
     init(_ db: Database, provenance: Provenance) throws {
         self.db = db
@@ -75,6 +80,9 @@ final class PublishedTableWriter {
         }
         try target.inserter.insert(row.map { Self.bindable($0.value) })
         counts[table.name, default: 0] += 1
+        if digestedTables.contains(table.name), let start = bounds?.start {
+            periodDigests[start, default: [:]][table.name, default: MultisetDigest()].add(Self.digestBytes(row, names: target.names, actions: actions))
+        }
 
         guard !actions.isEmpty else { return }
         let rowKey = target.keyPositions.map { Self.text(row[$0].value) }.joined(separator: "|")
@@ -98,6 +106,29 @@ final class PublishedTableWriter {
             required: table.columns.indices.filter { !table.columns[$0].nullable }, names: names)
         targets[table.name] = target
         return target
+    }
+
+    /// One row as the audit's digest reads it: every cell but the run's provenance (which moves with any input
+    /// and which the audit never reads), then each disclosure action with its column and reason.
+    static func digestBytes(_ row: [PublishedCell], names: [String], actions: [(column: Int, action: PublishedCell.Action, reason: String)])
+        -> [UInt8]
+    {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(256)
+        func add(_ text: String) {
+            bytes.append(contentsOf: text.utf8)
+            bytes.append(0)
+        }
+        for (index, cell) in row.enumerated() where !AuditByPeriod.runColumns.contains(names[index]) {
+            switch cell.value {
+            case .null: add("e")
+            case .integer(let value): add("i\(value)")
+            case .number(let value): add("n\(value.bitPattern)")
+            case .text(let text): add("t" + text)
+            }
+        }
+        for action in actions { add("a\(action.column) \(action.action.rawValue) \(action.reason)") }
+        return bytes
     }
 
     static func bindable(_ value: CellValue) -> BulkInserter.Value {
