@@ -9,7 +9,20 @@ enum AggregateSchema {
         SchemaMigration(19, "v3-aggregate-funnel-overdispersion", sql: funnelOverdispersion),
         SchemaMigration(23, "v4-aggregate-place-comparison", sql: placeComparison),
         SchemaMigration(47, "v5-aggregate-reference-group-gap", sql: referenceGroupGap),
+        SchemaMigration(54, "v6-aggregate-input", sql: aggregateInput),
     ]
+
+    /// What each indicator's period was computed from, to compute again only what changed (docs/ARCHITECTURE.md,
+    /// "Downstream by period").
+    static let aggregateInput = """
+        CREATE TABLE aggregate_input (
+            indicator_id TEXT NOT NULL,
+            period TEXT NOT NULL,
+            digest TEXT NOT NULL,
+            basis TEXT NOT NULL,
+            PRIMARY KEY (indicator_id, period)
+        ) STRICT;
+        """
 
     /// Each ethnic group and category against the White group (docs/METHODS.md, "Groups against a reference
     /// group").

@@ -20,9 +20,13 @@ public struct AggregateStage: PipelineStage {
     public func run(_ context: StageContext, in db: Database) throws -> StageOutcome {
         let settings = context.config.aggregate
         let previousBands = try ComparisonChanges.current(db)
-        for table in CheckpointContracts.records where table.writer == .aggregate { try table.deleteAll(db) }
         var phases = PhaseTimer(logger: context.logger, stage: "aggregate")
-        let values = try IndicatorValues(db)
+        // Only the periods whose values changed, and what reads them, are computed again (docs/ARCHITECTURE.md,
+        // "Downstream by period"); the other periods' rows are kept.
+        let definitions = try IndicatorDefinition.fetchAll(db, orderedBy: [.indicator])
+        let plan = try AggregatePlan(db, definitions: definitions, settings: settings)
+        try plan.deleteReplaced(db)
+        let values = try IndicatorValues(db, definitions: definitions, plan: plan.indicators)
         phases.done("load values")
         let writer = try AggregateWriter(db)
         var notes: [String] = []
@@ -50,8 +54,14 @@ public struct AggregateStage: PipelineStage {
                     try writer.headline(fact)
                 }
             }
-            notes.append("\(definition.indicator): \(periods.count) periods, baseline \(baseline ?? "none"), \(unstable) SII flagged unstable")
+            let computed =
+                plan.whole.contains(definition.indicator)
+                ? "" : " (\(values.written(definition.indicator).count) computed, the others unchanged since the last run)"
+            notes.append(
+                "\(definition.indicator): \(periods.count) periods\(computed), baseline \(baseline ?? "none"), \(unstable) SII flagged unstable")
         }
+        let inputs = try RecordInserter<AggregateInput>(db)
+        for input in plan.inputs { try inputs.insert(input) }
         phases.done("tables")
         let changes = try ChangeLog(db, runID: context.runID, stage: .aggregate)
         try ComparisonChanges.record(since: previousBands, in: db, into: changes)

@@ -13,7 +13,7 @@ struct ComparisonTable {
 
     func write(_ definition: IndicatorDefinition) throws {
         let comparator = EnglandComparator()
-        for period in values.periods[definition.indicator] ?? [] {
+        for period in values.written(definition.indicator) {
             for (type, index) in Self.slices {
                 guard let england = values.value(definition.indicator, period, IndicatorValues.england, type, index) else { continue }
                 let rows = values.geographies.filter { $0.level == .icb }.compactMap { values.value(definition.indicator, period, $0, type, index) }

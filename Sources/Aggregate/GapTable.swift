@@ -8,7 +8,7 @@ struct GapTable {
 
     func write(_ definition: IndicatorDefinition) throws {
         let calculator = GapCalculator()
-        for period in values.periods[definition.indicator] ?? [] {
+        for period in values.written(definition.indicator) {
             for geography in values.geographies {
                 let quintiles = values.quantiles(definition.indicator, period, geography, type: .imdQuintile)
                 try writer.gap(definition.indicator, period, geography, calculator.compute(definition, quintiles: quintiles))

@@ -25,24 +25,32 @@ struct IndicatorValues {
 
     private var rows: [Key: IndicatorValue] = [:]
     private(set) var definitions: [IndicatorDefinition] = []
-    /// Periods per indicator, ascending.
+    /// Periods per indicator, ascending (every period, also those whose values are not read).
     private(set) var periods: [String: [String]] = [:]
+    /// What this run computes of each indicator (``AggregatePlan``); every period where no plan is given.
+    private var plan: [String: AggregatePlan.Indicator]?
     private(set) var geographies: [Geography] = []
     /// Each ICS's places (sub-ICB locations), by ICB code, in code order (docs/DATA.md, "Places").
     private(set) var placesOfIcb: [String: [Geography]] = [:]
 
-    init(_ db: Database) throws {
-        definitions = try IndicatorDefinition.fetchAll(db, orderedBy: [.indicator])
+    /// Reads every value, or, with `plan`, only those of the periods it needs (``AggregatePlan/Indicator/loaded``).
+    init(_ db: Database, definitions: [IndicatorDefinition], plan: [String: AggregatePlan.Indicator]? = nil) throws {
+        self.definitions = definitions
+        self.plan = plan
         var periodSets: [String: Set<String>] = [:]
         var seen: Set<Key> = []
         // England first, then regions, then ICBs, each by code: the order geographies are written in. Sorted by
         // SQLite and read through a cursor, so only the index is held — not the rows twice more, as a fetched
         // and sorted array were (docs/ARCHITECTURE.md, "Report memory").
         let levelOrder = "CASE geography_level " + GeographyLevel.allCases.map { "WHEN '\($0.rawValue)' THEN \($0.order)" }.joined(separator: " ") + " END"
-        let all = try IndicatorValue.all().order(
-            sql: "\(levelOrder), geography_code, indicator_id, period, breakdown_type, breakdown_index"
-        ).fetchCursor(db)
-        rows.reserveCapacity(try IndicatorValue.fetchCount(db))
+        var request = IndicatorValue.all()
+        if let plan {
+            let wanted = plan.sorted { $0.key < $1.key }.filter { !$0.value.loaded.isEmpty }
+            let clause = wanted.map { "(indicator_id = ? AND period IN (\($0.value.loaded.map { _ in "?" }.joined(separator: ", "))))" }
+            let arguments = wanted.flatMap { [$0.key] + $0.value.loaded.sorted() }
+            request = request.filter(sql: clause.isEmpty ? "0" : clause.joined(separator: " OR "), arguments: StatementArguments(arguments))
+        }
+        let all = try request.order(sql: "\(levelOrder), geography_code, indicator_id, period, breakdown_type, breakdown_index").fetchCursor(db)
         while let value = try all.next() {
             let key = value.key
             rows[key] = value
@@ -52,10 +60,26 @@ struct IndicatorValues {
                 geographies.append(Geography(level: key.level, code: key.code, name: value.name))
             }
         }
-        periods = periodSets.mapValues { $0.sorted() }
+        periods = plan?.mapValues(\.periods) ?? periodSets.mapValues { $0.sorted() }
         for place in try IndicatorPlace.fetchAll(db, orderedBy: [.icbCode, .placeCode]) {
             placesOfIcb[place.icbCode, default: []].append(Geography(level: .place, code: place.placeCode, name: place.placeName))
         }
+    }
+
+    /// The periods whose rows in the per-period tables this run writes.
+    func written(_ indicator: String) -> [String] {
+        let all = periods[indicator] ?? []
+        return plan.map { plan in all.filter { plan[indicator]?.written.contains($0) == true } } ?? all
+    }
+
+    /// The periods whose trend rows this run writes.
+    func trended(_ indicator: String) -> Set<String> {
+        plan.map { $0[indicator]?.trended ?? [] } ?? Set(periods[indicator] ?? [])
+    }
+
+    /// The periods whose SII this run fits (those written, trended, the baseline and the latest).
+    func fitted(_ indicator: String) -> Set<String> {
+        plan.map { $0[indicator]?.fitted ?? [] } ?? Set(periods[indicator] ?? [])
     }
 
     func value(_ indicator: String, _ period: String, _ geography: Geography, _ type: BreakdownType = .all, _ index: Int = 0) -> IndicatorValue? {

@@ -14,7 +14,10 @@ struct InequalityTable {
         var results: [InequalityKey: InequalityCalculator.Result] = [:]
         var unstable = 0
         let scale: InequalityScale = definition.method.inequalityScale == .proportion ? .logit : .log
-        for (periodIndex, period) in (values.periods[definition.indicator] ?? []).enumerated() {
+        let fitted = values.fitted(definition.indicator), written = Set(values.written(definition.indicator))
+        // Indexed in the whole series (each period's simulation is seeded by its place in it); the periods not
+        // written are fitted for the trends and headlines that read them.
+        for (periodIndex, period) in (values.periods[definition.indicator] ?? []).enumerated() where fitted.contains(period) {
             for type in QuantileType.allCases {
                 let national = values.quantiles(definition.indicator, period, IndicatorValues.england, type: type)
                 var englandResult: InequalityCalculator.Result?
@@ -25,9 +28,10 @@ struct InequalityTable {
                         definition, rows: rows, national: national,
                         seed: Self.seed(settings.siiSeed, periodIndex: periodIndex, code: geography.code))
                     if geography.level == .england { englandResult = result }
-                    if result.unstableReason != nil { unstable += 1 }
                     let key = InequalityKey(definition.indicator, period, geography, type)
                     results[key] = result
+                    guard written.contains(period) else { continue }
+                    if result.unstableReason != nil { unstable += 1 }
                     try writer.inequality(
                         key, result, positions: settings.siiPositions, scale: scale,
                         versusEngland: geography.level == .england ? nil : Self.versus(result, englandResult))

@@ -12,7 +12,7 @@ struct PlaceComparisonTable {
 
     func write(_ definition: IndicatorDefinition) throws {
         let comparator = EnglandComparator()
-        for period in values.periods[definition.indicator] ?? [] {
+        for period in values.written(definition.indicator) {
             for (icbCode, places) in values.placesOfIcb.sorted(by: { $0.key < $1.key }) {
                 let system = IndicatorValues.Geography(level: .icb, code: icbCode, name: "")
                 guard let ics = values.value(definition.indicator, period, system) else { continue }

@@ -14,7 +14,7 @@ struct ReferenceGroupGapTable {
     static let referenceIndex = BreakdownType.ethnicGroup.referenceGroup!
 
     func write(_ definition: IndicatorDefinition) throws {
-        for period in values.periods[definition.indicator] ?? [] {
+        for period in values.written(definition.indicator) {
             for geography in values.geographies {
                 guard let reference = values.value(definition.indicator, period, geography, .ethnicGroup, Self.referenceIndex) else { continue }
                 for type in [BreakdownType.ethnicGroup, .ethnicCategory] {

@@ -15,7 +15,8 @@ struct TrendTable {
         let calculator = TrendCalculator()
         let byGroup = definition.breakdowns.contains(.ethnicGroup) ? BreakdownType.ethnicGroup.groups.map { (BreakdownType.ethnicGroup, $0.index) } : []
         let slices = ComparisonTable.slices + byGroup
-        for (periodIndex, period) in periods.enumerated() where period != baseline {
+        let trended = values.trended(definition.indicator)
+        for (periodIndex, period) in periods.enumerated() where period != baseline && trended.contains(period) {
             for geography in values.geographies {
                 for (type, index) in slices {
                     let row = values.value(definition.indicator, period, geography, type, index)
@@ -30,7 +31,8 @@ struct TrendTable {
                             siiChange = ChangeInterval.difference(latest: latest, baseline: earlier)
                         }
                     }
-                    let series = periods.prefix(periodIndex + 1).enumerated().map { offset, label in
+                    // The points before the last five are not read (``RecentTrend``), nor loaded (``AggregatePlan``).
+                    let series = periods.prefix(periodIndex + 1).enumerated().suffix(RecentTrend.points).map { offset, label in
                         let point = values.value(definition.indicator, label, geography, type, index)
                         return (time: Double(offset), value: point?.value, lower: point?.lower95, upper: point?.upper95)
                     }

@@ -230,12 +230,8 @@ public struct TransformStage: PipelineStage {
         let needIndicators = config.indicators.filter { $0.needWeighted != nil }
         if !needIndicators.isEmpty {
             let needYears = Set(needPopulations.values.flatMap(\.keys)).sorted()
-            let ids = needIndicators.map(\.id)
-            let periods = try String.fetchAll(
-                db,
-                sql:
-                    "SELECT DISTINCT period FROM \(IndicatorValue.databaseTableName) WHERE indicator_id IN (\(ids.map { _ in "?" }.joined(separator: ", "))) ORDER BY period",
-                arguments: StatementArguments(ids))
+            let periods = try IndicatorValue.select(IndicatorValue.Columns.period, as: String.self)
+                .filter(needIndicators.map(\.id).contains(IndicatorValue.Columns.indicator)).distinct().order(IndicatorValue.Columns.period).fetchAll(db)
             for label in periods {
                 let choice =
                     Period(label: label).map { NeedAllocationYear.choose(for: $0, among: needYears) } ?? (year: NeedAllocationYear.everyPeriod, own: true)

@@ -51,7 +51,7 @@ struct AggregateStageTests {
         try StageHarness.run(IngestStage(), configPath: config)
         let store = try StageHarness.run(TransformStage(), configPath: config)
         try store.pool.read { (db: Database) throws -> Void in
-            let values = try IndicatorValues(db)
+            let values = try IndicatorValues(db, definitions: try IndicatorDefinition.fetchAll(db, orderedBy: [.indicator]))
             let definition = try #require(values.definitions.first)
             let period = try #require(try String.fetchOne(db, sql: "SELECT max(period) FROM indicator_value"))
             let key = InequalityKey(definition.indicator, period, IndicatorValues.england, .imdDecile)

@@ -13,6 +13,6 @@ public enum CheckpointContracts {
         IndicatorValue.self, TransformInput.self, IndicatorDataQuality.self, IndicatorPlace.self, IndicatorDefinition.self, GeographyProfile.self,
         PopulationPeriod.self, NeedAllocationPeriod.self,
         InequalityIndex.self, QuintileGap.self, ReferenceGroupGap.self, EnglandComparison.self, PlaceComparison.self, TrendAgainstBaseline.self,
-        HeadlineFact.self, AuditedPeriod.self,
+        HeadlineFact.self, AggregateInput.self, AuditedPeriod.self,
     ]
 }
