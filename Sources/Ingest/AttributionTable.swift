@@ -8,6 +8,8 @@ public struct AttributionTable: Sendable {
     public var codes: [String] = []
     /// Per provider: (ICB index, share).
     public var weights: [[(icb: Int, share: Double)]] = []
+    /// Per GP practice, its sub-ICB location's index when the practice list gives it (`placeColumn`).
+    public var places: [Int?] = []
     /// Predecessor codes read through a successor's weights: predecessor → the successor whose weights
     /// share it out (``readSuccessors(_:config:)``).
     public var readThrough: [String: String] = [:]

@@ -223,7 +223,8 @@ final class ExtractParser: CSVRecordHandler {
                 }
                 icb = found
                 decile = ranked
-                subIcb = reference.wholeIcbSubIndex(icb)
+                // In its place when the practice list gives it (docs/DATA.md, "Places of GP practices").
+                subIcb = reference.attributions[source.name]?.places[practice] ?? reference.wholeIcbSubIndex(icb)
                 keyUnit = practice
             case .icbByEthnicGroup:
                 // The group as the publisher wrote it, in the split slot after it; a broad group's own row and its

@@ -27,7 +27,14 @@ enum IngestSchema {
         SchemaMigration(50, "v21-ingest-rate-denominator", sql: rateDenominator),
         SchemaMigration(51, "v22-ingest-need-population", sql: needPopulation),
         SchemaMigration(52, "v23-ingest-need-population-by-year", sql: needPopulationByYear),
+        SchemaMigration(55, "v24-ingest-source-places", sql: sourcePlaces),
     ]
+
+    /// Whether a source's counts are kept by place (docs/DATA.md, "Places of GP practices"). Rows written before
+    /// say 0; a source by LSOA has places by its grain whatever the column says.
+    static let sourcePlaces = """
+        ALTER TABLE ingest_source ADD COLUMN places INTEGER NOT NULL DEFAULT 0 CHECK (places IN (0, 1));
+        """
 
     /// Need weights by allocation year (docs/DATA.md, "Access against need"): the table is rebuilt with the
     /// year in its key; rows kept from before are weights that serve every period (year 0).

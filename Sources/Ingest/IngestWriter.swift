@@ -117,7 +117,7 @@ final class IngestWriter {
             IngestedSource(
                 source: source.name, kind: source.kind, grain: source.grain, vintage: source.vintage, files: result.files.count,
                 rowsLoaded: result.rowsLoaded, periods: source.kind == .population ? [] : totals.periods.sorted().map(\.label),
-                topAgeBand: totals.topAgeBand, rateDenominator: source.rateDenominator))
+                topAgeBand: totals.topAgeBand, rateDenominator: source.rateDenominator, places: source.hasPlaces))
         for (period, digest) in result.periodDigests { try digests.insert(IngestPeriodDigest(dataset: source.name, period: period, digest: digest)) }
         // The counts of the periods whose contribution changed, or of all of them (a population's rows are in
         // a table written whole).

@@ -56,7 +56,8 @@ public enum ReferenceLoader {
                         ReferenceFile(
                             kind: .attribution, vintage: attribution.vintage ?? "\(source.name) weights", path: attribution.file,
                             required: [attribution.providerColumn, attribution.icbColumn]
-                                + (source.grain.profile.wholeToOneIcb ? [] : [attribution.shareColumn]), optional: [])
+                                + (source.grain.profile.wholeToOneIcb ? [] : [attribution.shareColumn]) + (attribution.placeColumn.map { [$0] } ?? []),
+                            optional: [])
                     ]
                         + (attribution.successors.map { successors in
                             let columns = [successors.predecessorColumn, successors.successorColumn]
@@ -247,7 +248,8 @@ public enum ReferenceLoader {
         for source in config.sources {
             guard let attribution = source.attribution else { continue }
             attributions[source.name] = try Self.attribution(
-                attribution, rows: try open(files[position]), icbs: aliases, whole: source.grain.profile.wholeToOneIcb)
+                attribution, rows: try open(files[position]), icbs: aliases, whole: source.grain.profile.wholeToOneIcb,
+                places: (aliases: subIcbAliases, icbOf: subIcbToIcb, codes: subIcbCodes))
             position += 1
             if let successors = attribution.successors {
                 try attributions[source.name]!.readSuccessors(try open(files[position]), config: successors)
@@ -431,9 +433,12 @@ public enum ReferenceLoader {
         return sums
     }
 
-    static func attribution(_ config: AttributionReference, rows: [CSVTableReader.Row], icbs: [String: Int], whole: Bool = false) throws
-        -> AttributionTable
-    {
+    /// Reads a provider's weights among ICBs, or a GP practice list (`whole`: each practice given to one ICB);
+    /// with a place column, each practice's sub-ICB location, which must be one of its ICB's.
+    static func attribution(
+        _ config: AttributionReference, rows: [CSVTableReader.Row], icbs: [String: Int], whole: Bool = false,
+        places: (aliases: [String: Int], icbOf: [Int32], codes: [String]) = ([:], [], [])
+    ) throws -> AttributionTable {
         var table = AttributionTable()
         var firstLine: [Int] = []
         for row in rows {
@@ -456,9 +461,25 @@ public enum ReferenceLoader {
                 table.index[provider] = index
                 table.codes.append(provider)
                 table.weights.append([])
+                table.places.append(nil)
                 firstLine.append(row.line)
             }
             table.weights[index].append((icb, share))
+            if let column = config.placeColumn {
+                // Docs/DATA.md, "Places of GP practices": a place of another ICB would put its counts in two systems.
+                let placeCode = row[column]!.uppercased()
+                guard let place = places.aliases[placeCode] else {
+                    throw PipelineError(
+                        .dataQuality, "sub-ICB location '\(row[column]!)' of practice \(provider) is not in the reference's sub-ICB locations",
+                        at: location, hint: "the practice list's places must be of the configured footprint (ODS or ONS codes of reference.icb.lsoaLookup)")
+                }
+                guard Int(places.icbOf[place]) == icb else {
+                    throw PipelineError(
+                        .dataQuality, "sub-ICB location \(places.codes[place]) of practice \(provider) is not in its ICB \(code)", at: location,
+                        hint: "a practice's place and ICB must be of one footprint")
+                }
+                table.places[index] = place
+            }
         }
         for (index, weights) in table.weights.enumerated() {
             let total = weights.reduce(0) { $0 + $1.share }

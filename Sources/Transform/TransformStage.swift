@@ -71,7 +71,8 @@ public struct TransformStage: PipelineStage {
         let definitions = try RecordInserter<IndicatorDefinition>(db)
         var notes: [String] = []
         let placeRows = try RecordInserter<IndicatorPlace>(db)
-        if populationHasPlaces {
+        // The places each ICS has values for: a population by place, or a source placing its own denominators.
+        if populationHasPlaces || ingested.values.contains(where: Self.placedByPracticeList) {
             for area in frame.areas where area.level == .icb {
                 for place in frame.places where area.units.contains(place.units[0]) {
                     try placeRows.insert(IndicatorPlace(placeCode: place.code, placeName: place.name, icbCode: area.code))
@@ -153,7 +154,10 @@ public struct TransformStage: PipelineStage {
             let byEthnicGroup = profile.ethnicGroupSplit
             let allSlices = BreakdownSlice.slices(for: breakdowns, byEthnicGroup: byEthnicGroup)
             let everyone = BreakdownSlice.slices(for: [], byEthnicGroup: byEthnicGroup)
-            let places = profile.places.isAvailable && populationHasPlaces && need == nil ? frame.places : []
+            // Places of a source by LSOA are over residents; a practice source's over its practices' own lists
+            // (docs/DATA.md, "Places of GP practices").
+            let places =
+                need == nil && ((profile.places.isAvailable && populationHasPlaces) || Self.placedByPracticeList(source)) ? frame.places : []
             var withheld = 0
             for counts in cubes {
                 let (period, cube) = (counts.period, counts.cube)
@@ -305,6 +309,13 @@ public struct TransformStage: PipelineStage {
             cubes[row.populationYear, default: IndicatorCube(unitCount: unitCount)].numerator[index] += Double(row.population)
         }
         return cubes
+    }
+
+    /// Whether a source has places beyond its grain's — GP practices placed by their practice list — with the
+    /// denominators its own rows carry, so its places need no resident population (docs/DATA.md, "Places of
+    /// GP practices").
+    static func placedByPracticeList(_ source: IngestedSource) -> Bool {
+        !source.grain.profile.places.isAvailable && source.places && (source.rateDenominator == .sourceRows || source.kind == .proportion)
     }
 
     /// Each need-weighted component by allocation year in cube form: its ICBs' sums in their whole-ICB units,

@@ -15,18 +15,21 @@ struct PracticeDeprivationExampleTests {
         var count: Double?
         var list: Double
         var icb: String?
+        /// Its sub-ICB location by the practice list.
+        var place: String?
         var decile: Int?
     }
 
-    /// The practices of the file (persons), each with its ICB from the practice list and its decile: the 2019
+    /// The practices of the file (persons), each with its ICB and place from the practice list and its decile: the 2019
     /// scores of current practices ranked as fingertipsR does — 11 − dplyr's `ntile(score, 10)`, the larger groups first (least
     /// deprived), ties in code order — written out here from that definition, not taken from the product.
     static func practices(_ folder: String) throws -> [Practice] {
         let file = try ExamplesTests.csv("\(folder)/ohid_fingertips_93930_ae_attendances_0_4_by_gp_practice_2021_22.csv")
             .filter { $0["Area Type"] == "GPs" && $0["Sex"] == "Persons" }
         let list = Dictionary(
-            try ExamplesTests.csv("\(folder)/nhse_gp_practice_weighted_populations_2025_26.csv").map { ($0["Practice_Code"]!, $0["ICB"]!) },
-            uniquingKeysWith: { first, _ in first })
+            try ExamplesTests.csv("\(folder)/nhse_icb_allocations_2022_2023_gp_practices.csv").map {
+                ($0["Practice_Code"]!, (icb: $0["ICS22"]!, place: $0["LOC22"]!))
+            }, uniquingKeysWith: { first, _ in first })
         var scores: [(code: String, score: Double)] = []
         for row in try ExamplesTests.csv("\(folder)/ohid_fingertips_93553_gp_practice_imd_score_2010_2019.csv")
         where row["Year"] == "2019" && row["IsAreaCurrent"] == "1" {
@@ -45,8 +48,8 @@ struct PracticeDeprivationExampleTests {
         #expect(position == n)
         return file.map { row in
             Practice(
-                code: row["Area Code"]!, count: Double(row["Count"]!), list: Double(row["Denominator"]!)!, icb: list[row["Area Code"]!],
-                decile: deciles[row["Area Code"]!])
+                code: row["Area Code"]!, count: Double(row["Count"]!), list: Double(row["Denominator"]!)!, icb: list[row["Area Code"]!]?.icb,
+                place: list[row["Area Code"]!]?.place, decile: deciles[row["Area Code"]!])
         }
     }
 
@@ -121,7 +124,9 @@ struct PracticeDeprivationExampleTests {
                 "quintile \(quintile)")
         }
         check(try stored("england", "E92000001", "imd_unknown", 0), practices.filter { $0.decile == nil }, "no score")
-        check(try stored("england", "E92000001", "ics_unknown", 0), practices.filter { $0.icb == nil }, "not in the list")
+        // Every practice of 2021/22 is in the 2022/23 practice list: England has no group of counts in no ICS.
+        #expect(practices.allSatisfy { $0.icb != nil })
+        #expect(!values.contains { $0["breakdown_type"] == "ics_unknown" })
 
         // Every ICS: its practices by the practice list, and each of its practice-deprivation quintiles.
         let icbs = Set(practices.compactMap(\.icb))
@@ -138,6 +143,14 @@ struct PracticeDeprivationExampleTests {
             }
         }
         #expect(quintiles > 180)
+        // Every place (docs/DATA.md, "Places of GP practices"): its practices by the list's sub-ICB location, but
+        // those with no deprivation score, which are in their ICS and in no place.
+        let places = Set(practices.compactMap(\.place))
+        #expect(places.count == 106)
+        for place in places.sorted() {
+            check(try stored("place", place, "all", 0), practices.filter { $0.place == place && $0.decile != nil }, "place \(place)")
+        }
+        #expect(practices.contains { $0.decile == nil && $0.place != nil }, "an unscored practice, in its ICS and no place")
         // `explain` adds up the same counts and lists, and says the denominator is the rows' own.
         let explained = try CommandLineRunner.run([
             "explain", "--config", "\(folder)/pipeline.json", "--db", workspace.path("ae.sqlite"), "--indicator", "AEU5", "--geography", "QU9",
@@ -175,5 +188,15 @@ struct PracticeDeprivationExampleTests {
             #expect(figure.contains("national deprivation quintile of GP practices (their registered populations)") && figure.contains("<table"), "\(page)")
             #expect(dom.contains("class=\"caveat\">Quintiles and deciles are of the deprivation of the GP practice"), "\(page)")
         }
+        // An ICS's places, as a funnel around its value and on the sub-ICB map, on its profile.
+        let profile = try CommandLineRunner.run(
+            [
+                "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--dump-dom",
+                URL(fileURLWithPath: workspace.path("published/latest/ics/QHM.html")).absoluteString,
+            ], executable: chromium
+        ).stdout
+        #expect(profile.contains("id=\"AEU5-places-QHM\"") && profile.contains("id=\"AEU5-place-map-QHM\""), "the places of QHM")
+        let placeRows = try ExamplesTests.csv("\(published)/soc_place.csv").filter { $0["indicator_id"] == "AEU5" }
+        #expect(placeRows.count == 106 && placeRows.contains { $0["place_code"] == "00L" && $0["place_name"] == "Northumberland" })
     }
 }

@@ -81,6 +81,49 @@ struct PracticeDeprivationSourceTests {
         }
     }
 
+    /// Places of GP practices (docs/DATA.md, "Places of GP practices"): with the practice list's sub-ICB column,
+    /// each practice's counts and list are in its place; one with no score is in its ICS and in no place.
+    @Test func practicesArePlacedByTheirListsSubIcbLocation() throws {
+        let workspace = try TestWorkspace()
+        let path = try world(workspace)
+        try workspace.write("ref/practices.csv", "practice_code,icb_code,loc\nP12,QAA,01A\nP11,QAA,01A\nP01,QBB,02B\nP02,QBB,02C\nP13,QBB,02C\n")
+        let config = try String(contentsOfFile: path, encoding: .utf8)
+        try workspace.write(
+            "pipeline.json",
+            config.replacingOccurrences(of: #""providerColumn": "practice_code"}"#, with: #""providerColumn": "practice_code", "placeColumn": "loc"}"#))
+        try StageHarness.run(IngestStage(), configPath: path)
+        let store = try StageHarness.run(TransformStage(), configPath: path)
+        try store.pool.read { db in
+            let places = try IndicatorValue.filter(IndicatorValue.Columns.level == GeographyLevel.place.rawValue).fetchAll(db)
+            func place(_ code: String) -> IndicatorValue? { places.first { $0.code == code } }
+            // 01A: P12 and P11; 02B: P01; 02C: P02's count was suppressed and P13 has no score, so nothing.
+            #expect(place("01A")?.numerator == 50 && place("01A")?.denominator == 200 && place("01A")?.value == 250)
+            #expect(place("02B")?.numerator == 10 && place("02B")?.denominator == 200)
+            #expect(place("02C")?.numerator == 0 && place("02C")?.denominator == 0 && place("02C")?.value == nil)
+            #expect(Set(places.map(\.breakdown)) == [.all])
+            // QBB's 15 are its places' 10 and P13's 5, which has no decile and so no place.
+            let qbb = try IndicatorValue.filter(IndicatorValue.Columns.code == "QBB" && IndicatorValue.Columns.breakdown == "all").fetchOne(db)
+            #expect(qbb?.numerator == 15)
+            #expect(try IndicatorPlace.fetchCount(db) == 3)
+            #expect(try IngestedSource.fetchAll(db).first { $0.source == "admissions" }?.places == true)
+        }
+        // A place of another ICB, or not in the reference, stops ingest at its line.
+        for (list, message) in [
+            ("practice_code,icb_code,loc\nP12,QAA,02B\n", "sub-ICB location 02B of practice P12 is not in its ICB QAA"),
+            ("practice_code,icb_code,loc\nP12,QAA,01A\nP11,QAA,99Z\n", "sub-ICB location '99Z' of practice P11 is not in the reference's sub-ICB locations"),
+        ] {
+            try workspace.write("ref/practices.csv", list)
+            let refused = ConfigLoaderMessage.of { try StageHarness.run(IngestStage(), configPath: path) }
+            #expect(refused?.contains(message) == true, "\(refused ?? "")")
+        }
+        // Only practices are placed by their list.
+        let provider = config.replacingOccurrences(of: #""grain": "gp-practice-deprivation""#, with: #""grain": "gp-practice""#)
+            .replacingOccurrences(of: #""providerColumn": "practice_code"}"#, with: #""providerColumn": "practice_code", "placeColumn": "loc"}"#)
+        try workspace.write("pipeline.json", provider)
+        let refused = ConfigLoaderMessage.of { _ = try ConfigLoader.load(path: path) }
+        #expect(refused?.contains("a place column gives each GP practice's sub-ICB location at grain 'gp-practice-deprivation'") == true, "\(refused ?? "")")
+    }
+
     /// Fingertips' way of cutting practices into deciles: 11 − dplyr's `ntile` of the score.
     @Test func decilesAsFingertipsCutsThem() {
         let scores = (1...23).map { (code: String(format: "P%02d", $0), score: Double($0)) }

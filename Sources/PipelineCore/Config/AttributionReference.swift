@@ -10,8 +10,11 @@ public struct AttributionReference: Codable, Sendable, Equatable {
     public var vintage: String?
     /// Merged providers: codes the weights no longer hold, read through their successors' weights.
     public var successors: ProviderSuccessors?
+    /// For a source by GP practice: the column giving each practice's sub-ICB location (e.g. `LOC22` in NHS
+    /// England's allocation files), so the source has values for places (docs/DATA.md, "Places of GP practices").
+    public var placeColumn: String?
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case file, providerColumn, icbColumn, shareColumn, vintage, successors }
+    enum CodingKeys: String, CodingKey, CaseIterable { case file, providerColumn, icbColumn, shareColumn, vintage, successors, placeColumn }
 
     public init(from decoder: any Decoder) throws {
         try decoder.rejectUnknownKeys(CodingKeys.self)
@@ -22,5 +25,6 @@ public struct AttributionReference: Codable, Sendable, Equatable {
         shareColumn = try container.decodeIfPresent(String.self, forKey: .shareColumn) ?? "share"
         vintage = try container.decodeIfPresent(String.self, forKey: .vintage)
         successors = try container.decodeIfPresent(ProviderSuccessors.self, forKey: .successors)
+        placeColumn = try container.decodeIfPresent(String.self, forKey: .placeColumn)
     }
 }

@@ -97,6 +97,13 @@ public struct SourceConfig: Codable, Sendable, Equatable {
         lsoaVintage = try container.decodeIfPresent(LsoaVintage.self, forKey: .lsoaVintage)
         periodType = try container.decodeIfPresent(PeriodKind.self, forKey: .periodType)
         attribution = try container.decodeIfPresent(AttributionReference.self, forKey: .attribution)
+        if attribution?.placeColumn != nil, grain.profile.placement != .practiceByDecile {
+            throw DecodingError.dataCorruptedError(
+                forKey: .attribution, in: container,
+                debugDescription:
+                    "a place column gives each GP practice's sub-ICB location at grain 'gp-practice-deprivation'; at grain '\(grain.rawValue)' the counts are kept by ICB only"
+            )
+        }
         decileOrder = try container.decodeIfPresent(DecileOrder.self, forKey: .decileOrder)
         dateOrder = try container.decodeIfPresent(DateOrder.self, forKey: .dateOrder)
         measures = try container.decodeIfPresent(MeasureRoles.self, forKey: .measures)
@@ -213,6 +220,10 @@ public struct SourceConfig: Codable, Sendable, Equatable {
     public var rateDenominator: RateDenominator {
         kind == .events && columns[.denominator]?.isEmpty == false ? .sourceRows : .residents
     }
+
+    /// Whether the source has values for places (sub-ICB locations): by LSOA, or by GP practice with each
+    /// practice's place in its practice list (docs/DATA.md, "Places").
+    public var hasPlaces: Bool { grain.profile.places.isAvailable || attribution?.placeColumn != nil }
 
     /// The kind of ingest table the counts are kept in: an events source with its own denominator keeps
     /// both counts, as a proportion does (docs/TABLES.md, "Ingest").

@@ -16,6 +16,7 @@ public struct IngestedSource: CheckpointRecord, Equatable {
         case periods
         case topAgeBand = "top_age_band"
         case rateDenominator = "rate_denominator"
+        case places
     }
 
     public var source: String
@@ -29,14 +30,18 @@ public struct IngestedSource: CheckpointRecord, Equatable {
     public var topAgeBand: TopAgeBand
     /// What the source's rates are counted against (docs/DATA.md, "Denominators").
     public var rateDenominator: RateDenominator
+    /// Whether its counts are kept by place (sub-ICB location): by LSOA, or by GP practice with each practice's
+    /// place in its practice list (docs/DATA.md, "Places of GP practices").
+    public var places: Bool
 
     /// The kind of ingest table its counts are kept in: both counts of events with their own denominator.
     public var storedKind: SourceConfig.Kind { rateDenominator == .sourceRows ? .proportion : kind }
 
     public init(
         source: String, kind: SourceConfig.Kind, grain: SourceGrain, vintage: String?, files: Int, rowsLoaded: Int, periods: [String],
-        topAgeBand: TopAgeBand, rateDenominator: RateDenominator = .residents
+        topAgeBand: TopAgeBand, rateDenominator: RateDenominator = .residents, places: Bool = false
     ) {
+        self.places = places
         self.source = source
         self.kind = kind
         self.grain = grain
@@ -58,6 +63,7 @@ public struct IngestedSource: CheckpointRecord, Equatable {
         periods = (row[Columns.periods] as String).split(separator: ",").map(String.init)
         topAgeBand = try row.decode(Columns.topAgeBand)
         rateDenominator = try row.decode(Columns.rateDenominator)
+        places = row[Columns.places]
     }
 
     public func store(in row: inout StoredRow<Columns>) {
@@ -70,5 +76,6 @@ public struct IngestedSource: CheckpointRecord, Equatable {
         row[.periods] = periods.joined(separator: ",")
         row[.topAgeBand] = topAgeBand
         row[.rateDenominator] = rateDenominator
+        row[.places] = places
     }
 }
