@@ -74,9 +74,12 @@ struct ExplainCommand: ParsableCommand {
         }
         let (type, index) = try slice()
         let england = geography == GeographyLevel.englandCode
-        // Everyone's values are published for England and each ICS, and each ICS's by quintile.
+        // Everyone's values are published for England and each ICS, and each ICS's by quintile; a place's in
+        // its own table (docs/DATA.md, "Places").
+        let isPlace = try IndicatorPlace.filter(IndicatorPlace.Columns.placeCode == geography).fetchCount(db) > 0
         let place: (table: String, key: String)
         switch (england, type.additivePart(index)) {
+        case (false, 0?) where isPlace: place = (PublishedCatalog.places.name, "\(indicator)|\(start)|\(geography)")
         case (true, _) where type == .ethnicGroup || type == .ethnicCategory:
             place = (PublishedCatalog.nationalByGroup.name, "\(indicator)|\(start)|\(type.rawValue)|\(type.label(index))")
         case (false, _?) where type == .ethnicGroup:

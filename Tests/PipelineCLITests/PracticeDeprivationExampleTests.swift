@@ -151,6 +151,14 @@ struct PracticeDeprivationExampleTests {
             check(try stored("place", place, "all", 0), practices.filter { $0.place == place && $0.decile != nil }, "place \(place)")
         }
         #expect(practices.contains { $0.decile == nil && $0.place != nil }, "an unscored practice, in its ICS and no place")
+        // `explain` of a place adds up its practices and names the table it is published in.
+        let placeExplained = try CommandLineRunner.run([
+            "explain", "--config", "\(folder)/pipeline.json", "--db", workspace.path("ae.sqlite"), "--indicator", "AEU5", "--geography", "00L",
+            "--period", "2021-22",
+        ])
+        let northumberland = practices.filter { $0.place == "00L" && $0.decile != nil && $0.count != nil }
+        #expect(placeExplained.stdout.contains("0-4     \(Int(northumberland.reduce(0) { $0 + $1.count! })) / "), "\(placeExplained.stdout)")
+        #expect(placeExplained.stdout.contains("Published in soc_place (row AEU5|2021-04-01|00L)"), "\(placeExplained.stdout)")
         // `explain` adds up the same counts and lists, and says the denominator is the rows' own.
         let explained = try CommandLineRunner.run([
             "explain", "--config", "\(folder)/pipeline.json", "--db", workspace.path("ae.sqlite"), "--indicator", "AEU5", "--geography", "QU9",
