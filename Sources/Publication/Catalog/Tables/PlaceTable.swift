@@ -30,7 +30,7 @@ extension PublishedCatalog {
     public static let places = CatalogTable<PlaceColumn>(
         name: "soc_place", title: "Places within each ICS",
         description:
-            "Each place (sub-ICB location) of each ICS: its value with intervals, against its own ICS's value (two-level and a funnel within the system), and the spread of the ICS's places. Indicators from sources by LSOA only; disclosure control as for ICSs.",
+            "Each place (sub-ICB location) of each ICS: its value with intervals, against its own ICS's value (two-level and a funnel within the system), and the spread of the ICS's places. Indicators from sources by LSOA, and by GP practice placed by their practice list; disclosure control as for ICSs.",
         key: .indicatorAndPeriod, [.placeCode],
         summary: [
             .column(.icsName, heading: "ICS"), .column(.placeName, heading: "Place"), .column(.denominator, heading: "Denominator"),
