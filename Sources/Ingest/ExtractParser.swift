@@ -215,16 +215,17 @@ final class ExtractParser: CSVRecordHandler {
                         record, column: columnProvider + 1, .unknownPractice, measure: measure,
                         period: columnPeriod >= 0 ? rowPeriod(record) : nil, unplaced: (icb: -1, decile: ranked))
                 }
+                let placed = reference.attributions[source.name]?.places[practice]
                 guard ranked > 0 else {
-                    // A practice with no score: in its ICS's total and England's, in no quintile.
+                    // A practice with no score: in its ICS's total, its place's and England's, in no quintile.
                     return setAside(
                         record, column: columnProvider + 1, .unrankedPractice, measure: measure,
-                        period: columnPeriod >= 0 ? rowPeriod(record) : nil, unplaced: (icb: found, decile: 0))
+                        period: columnPeriod >= 0 ? rowPeriod(record) : nil, unplaced: (icb: found, decile: 0), subIcb: placed ?? -1)
                 }
                 icb = found
                 decile = ranked
                 // In its place when the practice list gives it (docs/DATA.md, "Places of GP practices").
-                subIcb = reference.attributions[source.name]?.places[practice] ?? reference.wholeIcbSubIndex(icb)
+                subIcb = placed ?? reference.wholeIcbSubIndex(icb)
                 keyUnit = practice
             case .icbByEthnicGroup:
                 // The group as the publisher wrote it, in the split slot after it; a broad group's own row and its
@@ -658,7 +659,7 @@ final class ExtractParser: CSVRecordHandler {
     /// still be counted (ICB index or -1, decile or 0), for a row England's all the same (``UnplacedCounts``).
     private func setAside(
         _ record: CSVRecord, column: Int, _ reason: QuarantineReason, measure: (index: Int, first: Int64, second: Int64)?, period: Period?,
-        unplaced place: (icb: Int, decile: Int)? = nil
+        unplaced place: (icb: Int, decile: Int)? = nil, subIcb: Int = -1
     ) {
         quarantine(record, column: column, reason)
         guard source.kind != .population, let period, periodBounds.contains(period.ordinal) else { return }
@@ -676,7 +677,8 @@ final class ExtractParser: CSVRecordHandler {
         }
         setAside[SetAsideTally.Key(period: period.label, reason: reason), default: SetAsideTally()].add(tally)
         guard let place, totals.periods.first.map({ $0.kind == period.kind }) ?? true else { return }
-        let key = UnplacedCounts.Key(period: period, icb: place.icb, decile: place.decile, sex: unplacedSex(record), age: unplacedAge(record))
+        let key = UnplacedCounts.Key(
+            period: period, icb: place.icb, decile: place.decile, sex: unplacedSex(record), age: unplacedAge(record), place: subIcb)
         unplaced[key, default: SetAsideTally()].add(tally)
     }
 

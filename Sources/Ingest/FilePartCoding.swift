@@ -83,12 +83,13 @@ extension FilePart {
             Self.write(tally, to: &out)
         }
         let unplaced = stats.unplaced.sorted {
-            ($0.key.period.key, $0.key.icb, $0.key.decile, $0.key.sex, $0.key.age) < ($1.key.period.key, $1.key.icb, $1.key.decile, $1.key.sex, $1.key.age)
+            ($0.key.period.key, $0.key.icb, $0.key.decile, $0.key.sex, $0.key.age, $0.key.place)
+                < ($1.key.period.key, $1.key.icb, $1.key.decile, $1.key.sex, $1.key.age, $1.key.place)
         }
         out.int(unplaced.count)
         for (key, tally) in unplaced {
             Self.write(key.period, to: &out)
-            for value in [key.icb, key.decile, key.sex, key.age] { out.int(value) }
+            for value in [key.icb, key.decile, key.sex, key.age, key.place] { out.int(value) }
             Self.write(tally, to: &out)
         }
         out.int(stats.slashDates.count)
@@ -170,7 +171,8 @@ extension FilePart {
         }
         for _ in 0..<(try input.count()) {
             let key = UnplacedCounts.Key(
-                period: try readPeriod(&input), icb: try input.small(), decile: try input.small(), sex: try input.small(), age: try input.small())
+                period: try readPeriod(&input), icb: try input.small(), decile: try input.small(), sex: try input.small(), age: try input.small(),
+                place: try input.small())
             stats.unplaced[key] = try readTally(&input)
         }
         stats.slashDates.count = try input.small()

@@ -28,7 +28,14 @@ enum IngestSchema {
         SchemaMigration(51, "v22-ingest-need-population", sql: needPopulation),
         SchemaMigration(52, "v23-ingest-need-population-by-year", sql: needPopulationByYear),
         SchemaMigration(55, "v24-ingest-source-places", sql: sourcePlaces),
+        SchemaMigration(56, "v25-ingest-unplaced-total-place", sql: unplacedTotalPlace),
     ]
+
+    /// The place of counts whose decile is unknown but whose place is not: a GP practice with no deprivation
+    /// score, placed by its practice list (docs/DATA.md, "Places of GP practices").
+    static let unplacedTotalPlace = """
+        ALTER TABLE ingest_unplaced_total ADD COLUMN sub_icb_code TEXT;
+        """
 
     /// Whether a source's counts are kept by place (docs/DATA.md, "Places of GP practices"). Rows written before
     /// say 0; a source by LSOA has places by its grain whatever the column says.

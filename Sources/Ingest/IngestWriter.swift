@@ -215,8 +215,8 @@ final class IngestWriter {
         for file in result.files { placeable.absorb(file.unplaced) }
         let held = Set(totals.periods.map(\.label))
         for (key, counts) in placeable.sorted(by: {
-            ($0.key.period.ordinal, $0.key.icb, $0.key.decile, $0.key.sex, $0.key.age) < (
-                $1.key.period.ordinal, $1.key.icb, $1.key.decile, $1.key.sex, $1.key.age
+            ($0.key.period.ordinal, $0.key.icb, $0.key.decile, $0.key.sex, $0.key.age, $0.key.place) < (
+                $1.key.period.ordinal, $1.key.icb, $1.key.decile, $1.key.sex, $1.key.age, $1.key.place
             )
         })
         where held.contains(key.period.label) {
@@ -231,7 +231,8 @@ final class IngestWriter {
                     dataset: source.name, period: key.period.label, icbCode: key.icb >= 0 ? reference.icbs[key.icb].odsCode : nil,
                     imdDecile: key.decile > 0 && !byGroup ? key.decile : nil, sex: sexes[key.sex], age: ages[key.age],
                     numerator: Double(counts.first) / scale, denominator: Double(counts.second) / scale, records: counts.rows,
-                    suppressedRecords: counts.suppressedRows, ethnicGroup: byGroup ? EthnicGroup(slot: key.decile - 1) : nil))
+                    suppressedRecords: counts.suppressedRows, ethnicGroup: byGroup ? EthnicGroup(slot: key.decile - 1) : nil,
+                    subIcbCode: key.place >= 0 ? reference.subIcbCodes[key.place] : nil))
         }
         if let raw = result.rawRows {
             let rows = try RecordInserter<KeptRow>(db)

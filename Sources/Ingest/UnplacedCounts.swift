@@ -17,5 +17,7 @@ struct UnplacedCounts {
         var decile: Int
         var sex: Int
         var age: Int
+        /// Sub-ICB index of its place when known though the decile is not (a GP practice with no score), else -1.
+        var place: Int = -1
     }
 }

@@ -260,7 +260,8 @@ struct ExplainCommand: ParsableCommand {
                 // An unknown ICB's rows by ethnic group: England's only.
                 guard scope.level == .england, scope.contains(group, broadHasOwnRow: group.isBroad) else { continue }
             } else if let icb = row.icbCode {
-                guard scope.type != .icsUnknown, scope.contains(icb: icb, unit: icb, decile: row.decileSlot(split: split), sex: row.sex, age: row.age)
+                guard scope.type != .icsUnknown,
+                    scope.contains(icb: icb, unit: row.subIcbCode ?? icb, decile: row.decileSlot(split: split), sex: row.sex, age: row.age)
                 else { continue }
             } else {
                 guard scope.level == .england, scope.type.selection(scope.index).contains(decile: row.decileSlot(split: split), sex: row.sex, age: row.age)

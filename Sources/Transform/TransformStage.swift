@@ -356,7 +356,8 @@ public struct TransformStage: PipelineStage {
         .fetchCursor(db)
         while let row = try unplaced.next() {
             let slot = row.ethnicGroup?.slot ?? row.decileSlot(split: split)
-            let index = try coordinates.index(unit: row.icbCode ?? notInAnIcs, decile: slot, sex: row.sex, age: row.age, splits: splits)
+            // In its place when it has one (a GP practice with no score), which is in its ICS.
+            let index = try coordinates.index(unit: row.subIcbCode ?? row.icbCode ?? notInAnIcs, decile: slot, sex: row.sex, age: row.age, splits: splits)
             cubes[row.period, default: empty].numerator[index] += row.numerator
             cubes[row.period]!.denominator[index] += row.denominator
             cubes[row.period]!.suppressedRecords[index] += Double(row.suppressedRecords)

@@ -69,28 +69,6 @@ struct FeasibleRangesTests {
         #expect(AdditiveRelations.among(plain).allSatisfy { $0.parts.count == ($0.total.level == .england ? 1 : 5) })
     }
 
-    /// An ICS's places hold its counts but those with no decile (a GP practice with no deprivation score is in
-    /// its ICS and in no place): the sum over its places has that unknown part too.
-    @Test func anIcsIsItsPlacesAndItsCountsOfNoDecile() {
-        let unknown = BreakdownType.unknownPart
-        func place(_ code: String) -> CountCell {
-            var cell = CountCell(indicator: "X", period: "p", level: .place, code: code, quintile: 0, component: .numerator)
-            cell.parent = "QAA"
-            return cell
-        }
-        let england = [0, 1, 2, 3, 4, 5, unknown].map {
-            CountCell(indicator: "X", period: "p", level: .england, code: GeographyLevel.englandCode, quintile: $0, component: .numerator)
-        }
-        let published = england + (0...5).map { Self.cell($0, code: "QAA") } + [place("01A"), place("01B")]
-        let relations = AdditiveRelations.among(published + AdditiveRelations.unpublishedRemainders(published))
-        let byPlace = relations.first { $0.total == Self.cell(0, code: "QAA") && $0.parts.contains(place("01A")) }
-        #expect(byPlace?.parts == [place("01A"), place("01B"), Self.cell(unknown, code: "QAA")])
-        // With no counts of no decile, the ICS is its places exactly.
-        let plain = Array(england.prefix(6)) + (0...5).map { Self.cell($0, code: "QAA") } + [place("01A"), place("01B")]
-        let exact = AdditiveRelations.among(plain + AdditiveRelations.unpublishedRemainders(plain))
-        #expect(exact.first { $0.total == Self.cell(0, code: "QAA") && $0.parts.contains(place("01A")) }?.parts == [place("01A"), place("01B")])
-    }
-
     /// A total of 15 with a shown 12 and 0 leaves the suppressed part one value; hiding the 12 as well
     /// leaves it 1 to 7, because the hidden 12 was shown once, so it is 0 or at least 8.
     @Test func aHiddenPartnerLeavesTheWholeSuppressionRange() throws {

@@ -82,7 +82,8 @@ struct PracticeDeprivationSourceTests {
     }
 
     /// Places of GP practices (docs/DATA.md, "Places of GP practices"): with the practice list's sub-ICB column,
-    /// each practice's counts and list are in its place; one with no score is in its ICS and in no place.
+    /// each practice's counts and list are in its place, one with no score too (in no quintile); an ICS is the
+    /// sum of its places.
     @Test func practicesArePlacedByTheirListsSubIcbLocation() throws {
         let workspace = try TestWorkspace()
         let path = try world(workspace)
@@ -96,14 +97,14 @@ struct PracticeDeprivationSourceTests {
         try store.pool.read { db in
             let places = try IndicatorValue.filter(IndicatorValue.Columns.level == GeographyLevel.place.rawValue).fetchAll(db)
             func place(_ code: String) -> IndicatorValue? { places.first { $0.code == code } }
-            // 01A: P12 and P11; 02B: P01; 02C: P02's count was suppressed and P13 has no score, so nothing.
+            // 01A: P12 and P11; 02B: P01; 02C: P13, which has no score (P02's count was suppressed).
             #expect(place("01A")?.numerator == 50 && place("01A")?.denominator == 200 && place("01A")?.value == 250)
             #expect(place("02B")?.numerator == 10 && place("02B")?.denominator == 200)
-            #expect(place("02C")?.numerator == 0 && place("02C")?.denominator == 0 && place("02C")?.value == nil)
+            #expect(place("02C")?.numerator == 5 && place("02C")?.denominator == 50 && place("02C")?.value == 100)
             #expect(Set(places.map(\.breakdown)) == [.all])
-            // QBB's 15 are its places' 10 and P13's 5, which has no decile and so no place.
+            // QBB's 15 are its places' 10 and 5.
             let qbb = try IndicatorValue.filter(IndicatorValue.Columns.code == "QBB" && IndicatorValue.Columns.breakdown == "all").fetchOne(db)
-            #expect(qbb?.numerator == 15)
+            #expect(qbb?.numerator == 15 && qbb?.denominator == 250)
             #expect(try IndicatorPlace.fetchCount(db) == 3)
             #expect(try IngestedSource.fetchAll(db).first { $0.source == "admissions" }?.places == true)
         }

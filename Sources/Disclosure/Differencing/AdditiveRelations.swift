@@ -9,8 +9,8 @@ import Statistics
 /// - England's count is the sum of the ICSs' counts (and of its counts in no ICS);
 /// - England's counts with no decile are the sum of the ICSs' (and of those in no ICS);
 /// - England's counts in no ICS are the sum of their quintiles' (and of those with no decile);
-/// - an ICS's count is the sum of its places' counts (a place's LSOAs or GP practices are its ICS's, and
-///   every place of an ICS is published), and of its counts with no decile when it has them;
+/// - an ICS's count is the sum of its places' counts (a place's LSOAs or GP practices are its ICS's — a
+///   practice with no deprivation score too — and every place of an ICS is published);
 /// - England's count from its own rows (and each part's) is the sum of the ICSs' and what its rows leave
 ///   over theirs (``EnglandRemainders``).
 /// The parts are quintiles, or for a source by ethnic group its broad groups (``BreakdownType/additivePart(_:)``).
@@ -54,11 +54,8 @@ package enum AdditiveRelations {
                 if parts.prefix(5).allSatisfy(present.contains), present.contains(cell(.icb, code, 0)) {
                     relations.append(AdditiveRelation(total: cell(.icb, code, 0), parts: parts))
                 }
-                // With its counts of no decile when it has them: those are in the ICS and in no place (a GP
-                // practice with no deprivation score; docs/DISCLOSURE.md, "Unknown places").
                 if let places = placesByIcs[group]?[code], present.contains(cell(.icb, code, 0)) {
-                    relations.append(
-                        AdditiveRelation(total: cell(.icb, code, 0), parts: places.sorted() + [cell(.icb, code, unknownPart)].filter(present.contains)))
+                    relations.append(AdditiveRelation(total: cell(.icb, code, 0), parts: places.sorted()))
                 }
             }
             for quintile in [0, 1, 2, 3, 4, 5, unknownPart] {

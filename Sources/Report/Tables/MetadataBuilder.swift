@@ -297,6 +297,8 @@ struct MetadataBuilder {
         let reasons = Set((inputs.setAsideCounts[definition.source] ?? []).filter { periods.contains($0.period) }.map(\.reason))
         // England from the publisher's own rows holds its unknown places itself (docs/DATA.md, "England as published").
         let ownRows = config.sources.first { $0.name == definition.source }?.englandRows != nil
+        // Practices placed by their list are in their place whatever their score (docs/DATA.md, "Places of GP practices").
+        let placed = config.sources.first { $0.name == definition.source }?.attribution?.placeColumn != nil
         let kinds = [
             reasons.contains(.unknownIcb)
                 ? ownRows
@@ -313,7 +315,7 @@ struct MetadataBuilder {
                 ? "those of a GP practice the practice list does not name (closed or merged since) are counted in England's value and its practice-deprivation groups and in no ICS's (the group 'ICS not known', ics_unknown, of soc_national_by_group gives their \(what) and share)"
                 : nil,
             reasons.contains(.unrankedPractice)
-                ? "those of a GP practice with no deprivation score in their ICS's value and England's and in no quintile (the group 'deprivation not known', imd_unknown)"
+                ? "those of a GP practice with no deprivation score in their ICS's value\(placed ? ", their place's" : "") and England's and in no quintile (the group 'deprivation not known', imd_unknown)"
                 : nil,
         ].compactMap { $0 }
         return "Rows whose place is unknown: \(kinds.joined(separator: "; ")) — \(parts.joined(separator: "; "))"

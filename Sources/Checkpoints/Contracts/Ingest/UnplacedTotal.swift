@@ -22,6 +22,7 @@ public struct UnplacedTotal: CheckpointRecord, Equatable {
         case records
         case suppressedRecords = "suppressed_records"
         case ethnicGroup = "ethnic_group"
+        case subIcbCode = "sub_icb_code"
     }
 
     public var dataset: String
@@ -42,12 +43,16 @@ public struct UnplacedTotal: CheckpointRecord, Equatable {
     /// The ethnic group of a row by ICB × ethnic group whose ICB is unknown, or not stated for one whose
     /// group is not; nil for other grains.
     public var ethnicGroup: EthnicGroup?
+    /// Its place when known though its decile is not: a GP practice with no deprivation score, placed by its
+    /// practice list (docs/DATA.md, "Places of GP practices"); nil otherwise.
+    public var subIcbCode: String?
 
     public init(
         dataset: String, period: String, icbCode: String?, imdDecile: Int?, sex: Sex, age: RecordedAge, numerator: Double, denominator: Double,
-        records: Int, suppressedRecords: Int, ethnicGroup: EthnicGroup? = nil
+        records: Int, suppressedRecords: Int, ethnicGroup: EthnicGroup? = nil, subIcbCode: String? = nil
     ) {
         self.ethnicGroup = ethnicGroup
+        self.subIcbCode = subIcbCode
         self.dataset = dataset
         self.period = period
         self.icbCode = icbCode
@@ -76,6 +81,7 @@ public struct UnplacedTotal: CheckpointRecord, Equatable {
         records = row[Columns.records]
         suppressedRecords = row[Columns.suppressedRecords]
         ethnicGroup = try row.decodeIfPresent(Columns.ethnicGroup)
+        subIcbCode = row[Columns.subIcbCode]
     }
 
     public func store(in row: inout StoredRow<Columns>) {
@@ -90,5 +96,6 @@ public struct UnplacedTotal: CheckpointRecord, Equatable {
         row[.records] = records
         row[.suppressedRecords] = suppressedRecords
         row[.ethnicGroup] = ethnicGroup
+        row[.subIcbCode] = subIcbCode
     }
 }
