@@ -470,12 +470,14 @@ public enum ReferenceLoader {
                 let placeCode = row[column]!.uppercased()
                 guard let place = places.aliases[placeCode] else {
                     throw PipelineError(
-                        .dataQuality, "sub-ICB location '\(row[column]!)' of practice \(provider) is not in the reference's sub-ICB locations",
+                        .dataQuality,
+                        "sub-ICB location '\(row[column]!)' of practice \(provider) (column '\(column)') is not in the reference's sub-ICB locations",
                         at: location, hint: "the practice list's places must be of the configured footprint (ODS or ONS codes of reference.icb.lsoaLookup)")
                 }
                 guard Int(places.icbOf[place]) == icb else {
                     throw PipelineError(
-                        .dataQuality, "sub-ICB location \(places.codes[place]) of practice \(provider) is not in its ICB \(code)", at: location,
+                        .dataQuality, "sub-ICB location \(places.codes[place]) of practice \(provider) (column '\(column)') is not in its ICB \(code)",
+                        at: location,
                         hint: "a practice's place and ICB must be of one footprint")
                 }
                 table.places[index] = place

@@ -110,8 +110,11 @@ struct PracticeDeprivationSourceTests {
         }
         // A place of another ICB, or not in the reference, stops ingest at its line.
         for (list, message) in [
-            ("practice_code,icb_code,loc\nP12,QAA,02B\n", "sub-ICB location 02B of practice P12 is not in its ICB QAA"),
-            ("practice_code,icb_code,loc\nP12,QAA,01A\nP11,QAA,99Z\n", "sub-ICB location '99Z' of practice P11 is not in the reference's sub-ICB locations"),
+            ("practice_code,icb_code,loc\nP12,QAA,02B\n", "sub-ICB location 02B of practice P12 (column 'loc') is not in its ICB QAA"),
+            (
+                "practice_code,icb_code,loc\nP12,QAA,01A\nP11,QAA,99Z\n",
+                "sub-ICB location '99Z' of practice P11 (column 'loc') is not in the reference's sub-ICB locations"
+            ),
         ] {
             try workspace.write("ref/practices.csv", list)
             let refused = ConfigLoaderMessage.of { try StageHarness.run(IngestStage(), configPath: path) }
