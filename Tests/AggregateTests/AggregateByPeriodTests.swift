@@ -1,6 +1,4 @@
-import Checkpoints
 import Foundation
-import GRDB
 import PipelineCore
 import PipelineTestSupport
 import Testing
@@ -22,15 +20,7 @@ struct AggregateByPeriodTests {
     /// Runs every stage; every table but the checkpoints (whose notes say what was computed), and aggregate's notes.
     @discardableResult
     static func run(_ workspace: TestWorkspace) throws -> (tables: String, notes: String) {
-        var notes = ""
-        for stage in StageHarness.stages {
-            let store = try StageHarness.run(stage, configPath: workspace.path("pipeline.json"))
-            if stage.name == .aggregate {
-                notes = try store.pool.read { db in try String.fetchOne(db, sql: "SELECT notes FROM stage_checkpoint WHERE stage = 'aggregate'") } ?? ""
-            }
-        }
-        let dump = try TableDump.dump(workspace.path("out/test.sqlite"))
-        return (dump.components(separatedBy: "## ").filter { !$0.hasPrefix("stage_checkpoint") }.joined(separator: "## "), notes)
+        try MonthlyWorld.run(workspace, notesOf: [.aggregate])
     }
 
     static func expectFullRebuild(_ workspace: TestWorkspace, _ incremental: String, _ comment: Comment) throws {

@@ -1,5 +1,7 @@
+import Checkpoints
 import Foundation
-import PipelineCore
+import GRDB
+public import PipelineCore
 
 /// The tiny world (``TestWorkspace``) delivered as monthly folders, `extracts/<month>/<icb>/…`, as a nightly
 /// run meets a growing history: for the tests of incremental runs against a full rebuild.
@@ -56,5 +58,23 @@ extension TableDump {
     public static func firstDifference(_ expected: String, _ actual: String) -> String {
         let first = zip(expected.components(separatedBy: "\n"), actual.components(separatedBy: "\n")).first { $0 != $1 }
         return first.map { "\($0.0)\n\($0.1)" } ?? "lengths differ"
+    }
+}
+
+extension MonthlyWorld {
+    /// Runs every stage over the workspace's `pipeline.json`; returns every table but the checkpoints (whose
+    /// notes say what a run computed, which a full rebuild does not repeat), and the notes of `stages`.
+    public static func run(_ workspace: TestWorkspace, notesOf stages: Set<StageName>) throws -> (tables: String, notes: String) {
+        var notes = ""
+        for stage in StageHarness.stages {
+            let store = try StageHarness.run(stage, configPath: workspace.path("pipeline.json"))
+            guard stages.contains(stage.name) else { continue }
+            notes +=
+                try store.pool.read { db in
+                    try String.fetchOne(db, sql: "SELECT notes FROM stage_checkpoint WHERE stage = ?", arguments: [stage.name.rawValue])
+                } ?? ""
+        }
+        let dump = try TableDump.dump(workspace.path("out/test.sqlite"))
+        return (dump.components(separatedBy: "## ").filter { !$0.hasPrefix("stage_checkpoint") }.joined(separator: "## "), notes)
     }
 }

@@ -17,19 +17,8 @@ struct TransformByPeriodTests {
     /// the report's notes.
     @discardableResult
     static func run(_ workspace: TestWorkspace) throws -> (tables: String, notes: String) {
-        var notes = ""
-        for stage in StageHarness.stages {
-            let store = try StageHarness.run(stage, configPath: workspace.path("pipeline.json"))
-            if stage.name == .transform || stage.name == .report {
-                notes +=
-                    try store.pool.read { db in
-                        try String.fetchOne(db, sql: "SELECT notes FROM stage_checkpoint WHERE stage = ?", arguments: [stage.name.rawValue])
-                    } ?? ""
-            }
-        }
-        let dump = try TableDump.dump(workspace.path("out/test.sqlite"))
-        let tables = dump.components(separatedBy: "## ").filter { !$0.hasPrefix("stage_checkpoint") }.joined(separator: "## ")
-        return (tables + (try publication(workspace)), notes)
+        let run = try MonthlyWorld.run(workspace, notesOf: [.transform, .report])
+        return (run.tables + (try publication(workspace)), run.notes)
     }
 
     /// Every text file of the publication in `latest`, by path, with the run's ID written as `RUN_ID` (the

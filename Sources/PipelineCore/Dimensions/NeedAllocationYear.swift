@@ -12,10 +12,7 @@ public enum NeedAllocationYear {
     public static func choose(for period: Period, among available: [Int]) -> (year: Int, own: Bool) {
         let years = available.filter { $0 != everyPeriod }.sorted()
         guard !years.isEmpty else { return (everyPeriod, true) }
-        let wanted = financialYear(of: period)
-        if years.contains(wanted) { return (wanted, true) }
-        let nearest = years.min { abs($0 - wanted) != abs($1 - wanted) ? abs($0 - wanted) < abs($1 - wanted) : $0 < $1 } ?? wanted
-        return (nearest, false)
+        return PopulationYear.nearest(to: financialYear(of: period), among: years)
     }
 
     /// The first calendar year of the financial year (April to March) the period's middle month falls in.

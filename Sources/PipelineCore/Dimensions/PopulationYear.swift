@@ -10,7 +10,12 @@ public enum PopulationYear {
     public static func choose(for period: Period, among available: [Int]) -> (year: Int, own: Bool) {
         let years = available.filter { $0 != everyPeriod }.sorted()
         guard !years.isEmpty else { return (everyPeriod, true) }
-        let wanted = middleYear(of: period)
+        return nearest(to: middleYear(of: period), among: years)
+    }
+
+    /// `wanted` when `years` has it, else the nearest year it has, the earlier of two as near (also the rule
+    /// for need weights' allocation years, ``NeedAllocationYear``).
+    public static func nearest(to wanted: Int, among years: [Int]) -> (year: Int, own: Bool) {
         if years.contains(wanted) { return (wanted, true) }
         let nearest = years.min { abs($0 - wanted) != abs($1 - wanted) ? abs($0 - wanted) < abs($1 - wanted) : $0 < $1 } ?? wanted
         return (nearest, false)

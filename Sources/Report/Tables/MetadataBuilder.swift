@@ -72,15 +72,13 @@ struct MetadataBuilder {
                         "One population (\(provenance.populationSource)) is the denominator of every period published, \(first) to \(last); it is not matched to each period's year"
                     ))
             } else {
-                let own = populationYears.filter(\.ownYear).map { "\($0.period): mid-\($0.populationYear)" }
-                let nearest = populationYears.filter { !$0.ownYear }.map { "\($0.period): mid-\($0.populationYear)" }
                 general.append(
                     (
                         "population_periods",
                         "Each period's rates are over the population of the mid-year its middle month falls in (\(provenance.populationSource))"
-                            + (own.isEmpty ? "" : " — \(own.joined(separator: ", "))")
-                            + (nearest.isEmpty
-                                ? "" : "; where the source has no population for that year, the nearest it has — \(nearest.joined(separator: ", "))")
+                            + Self.periodsByYear(
+                                populationYears.map { ($0.period, "mid-\($0.populationYear)", $0.ownYear) },
+                                otherwise: "where the source has no population for that year, the nearest it has")
                     ))
             }
         }
@@ -256,11 +254,17 @@ struct MetadataBuilder {
     /// weights come by year; weights of one year serve every period, as the vintage says.
     static func allocationYears(_ rows: [NeedAllocationPeriod]) -> String {
         guard rows.contains(where: { $0.allocationYear != NeedAllocationYear.everyPeriod }) else { return "" }
-        let own = rows.filter(\.ownYear).map { "\($0.period): \(NeedAllocationYear.label($0.allocationYear))" }
-        let nearest = rows.filter { !$0.ownYear }.map { "\($0.period): \(NeedAllocationYear.label($0.allocationYear))" }
         return ". Each period is over the allocation of the financial year its middle month falls in"
-            + (own.isEmpty ? "" : " — \(own.joined(separator: ", "))")
-            + (nearest.isEmpty ? "" : "; where the weights have no allocation for that year, the nearest they have — \(nearest.joined(separator: ", "))")
+            + periodsByYear(
+                rows.map { ($0.period, NeedAllocationYear.label($0.allocationYear), $0.ownYear) },
+                otherwise: "where the weights have no allocation for that year, the nearest they have")
+    }
+
+    /// Each period with its year: those of their own year, then (`otherwise`) those served by the nearest.
+    static func periodsByYear(_ rows: [(period: String, year: String, own: Bool)], otherwise: String) -> String {
+        let own = rows.filter(\.own).map { "\($0.period): \($0.year)" }
+        let nearest = rows.filter { !$0.own }.map { "\($0.period): \($0.year)" }
+        return (own.isEmpty ? "" : " — \(own.joined(separator: ", "))") + (nearest.isEmpty ? "" : "; \(otherwise) — \(nearest.joined(separator: ", "))")
     }
 
     func unknownPlaceNote(_ definition: ReportDefinition, periods: [String]) -> String? {
