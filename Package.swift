@@ -84,7 +84,7 @@ let package = Package(
             name: "CheckpointsTests",
             dependencies: [
                 "Checkpoints", "PipelineCore", "Ingest", "Transform", "Aggregate", "Report", "PipelineTestSupport",
-                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Logging", package: "swift-log"), .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "PipelineTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(

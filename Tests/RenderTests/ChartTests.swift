@@ -236,4 +236,16 @@ struct ChartTests {
             #expect(contrast(style.colour, "#ffffff") >= 4.5, "\(style.colour)")
         }
     }
+
+    /// Coordinates read as `String(format: "%.2f")` writes them, ties and signs included, so charts are the same
+    /// bytes however they are formatted.
+    @Test func coordinatesAreWrittenAsPrintfWritesThem() {
+        var values: [Double] = [0, -0, 0.004, -0.004, 0.005, 0.015, 0.125, 0.375, 2.675, 1.005, 999.995, -999.995, 1e16, -1e16, 123_456.789]
+        values += (0..<4_000).map { Double($0) / 8 - 250 }  // exact ties of the third decimal, both signs
+        values += (0..<4_000).map { Double($0) * 0.001 - 2 }  // values a product by 100 lands next to a tie
+        values += (0..<2_000).map { sin(Double($0)) * 1_000 }
+        for value in values + [.nan, .infinity, -.infinity] {
+            #expect(f(value) == String(format: "%.2f", value), "\(value)")
+        }
+    }
 }

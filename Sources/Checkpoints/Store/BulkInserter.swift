@@ -93,4 +93,4 @@ public final class BulkInserter {
 extension BulkInserter: Sendable {}
 
 /// `SQLITE_TRANSIENT` is a macro cast that Swift cannot import.
-private let sqliteTransient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
+let sqliteTransient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)

@@ -4,17 +4,23 @@ import PipelineCore
 /// does not exist fails to compile (docs/ARCHITECTURE.md, "Published tables").
 public struct PublishedRow<Column: TableColumns>: Sendable {
     let table: String
-    let cells: [String: PublishedTableData.Cell]
-    /// Each status group's action, under each of its member columns.
-    let statuses: [String: PublishedCell.Action]
+    /// Where each column's cell and status group are, shared by every row of the table.
+    let layout: PublishedRowLayout
+    let cells: [PublishedTableData.Cell]
+    /// The row's action per status group.
+    let statuses: [PublishedCell.Action?]
 
-    public subscript(column: Column) -> PublishedTableData.Cell { cells[column.rawValue] ?? .empty }
+    public subscript(column: Column) -> PublishedTableData.Cell { cell(column.rawValue) }
 
     /// A provenance cell (indicator, period, vintages).
-    public subscript(provenance provenance: ProvenanceColumn) -> PublishedTableData.Cell { cells[provenance.rawValue] ?? .empty }
+    public subscript(provenance provenance: ProvenanceColumn) -> PublishedTableData.Cell { cell(provenance.rawValue) }
+
+    private func cell(_ name: String) -> PublishedTableData.Cell { layout.position[name].map { cells[$0] } ?? .empty }
 
     /// What disclosure control did to a column's cell, as its status column says (nil: shown as computed).
-    public func status(_ column: Column) -> PublishedCell.Action? { statuses[column.rawValue] }
+    public func status(_ column: Column) -> PublishedCell.Action? {
+        layout.group[column.rawValue].flatMap { $0 < statuses.count ? statuses[$0] : nil }
+    }
 
     /// The decimals a value column is published with: none where disclosure control shows a percentage
     /// whole (docs/PUBLISHED_TABLES.md, "Status columns"), else `otherwise`. The status is the group's, and a
@@ -56,16 +62,25 @@ extension PublishedTableData {
     /// programming error.
     public func rows<Column>(_ typed: CatalogTable<Column>) -> [PublishedRow<Column>] {
         precondition(typed.name == table.name, "\(table.name) read as \(typed.name)")
-        return records.enumerated().map { index, cells in
-            var statuses: [String: PublishedCell.Action] = [:]
-            if index < self.statuses.count {
-                for (group, action) in zip(table.statusGroups, self.statuses[index]) {
-                    guard let action else { continue }
-                    for member in group.members { statuses[member] = action }
-                }
-            }
-            return PublishedRow(table: table.name, cells: cells, statuses: statuses)
+        let layout = PublishedRowLayout(table: table, columns: columns)
+        return rows.enumerated().map { index, cells in
+            PublishedRow(table: table.name, layout: layout, cells: cells, statuses: index < statuses.count ? statuses[index] : [])
         }
+    }
+}
+
+/// Where a table's columns sit in its rows as read (the selected columns), and each column's status group.
+final class PublishedRowLayout: Sendable {
+    let position: [String: Int]
+    let group: [String: Int]
+
+    init(table: PublishedTable, columns: [PublishedColumn]) {
+        position = Dictionary(columns.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
+        var group: [String: Int] = [:]
+        for (index, statusGroup) in table.statusGroups.enumerated() {
+            for member in statusGroup.members where group[member] == nil { group[member] = index }
+        }
+        self.group = group
     }
 }
 

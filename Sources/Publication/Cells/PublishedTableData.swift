@@ -57,7 +57,7 @@ extension PublishedTableData {
     /// The table as one page.
     public var page: PublishedPage { PublishedPage(rows: rows, statuses: statuses) }
 
-    /// Rows as column-name → cell dictionaries (for the HTML report's lookups).
+    /// Rows as column-name → cell dictionaries (the disclosure audit reads cells by name).
     public var records: [[String: Cell]] {
         rows.map { Dictionary(uniqueKeysWithValues: zip(columns.map(\.name), $0)) }
     }

@@ -28,7 +28,17 @@ package struct CSVTableRenderer: Sendable {
     /// Rows, appended to what was written before them.
     package func appendRows(_ page: PublishedPage, layout: DataFileLayout, to output: inout [UInt8]) {
         for (row, statuses) in zip(page.rows, page.statuses) {
-            append(layout.values(row, statuses: statuses).map(Self.text), to: &output)
+            for index in layout.fields.indices {
+                if index > 0 { output.append(UInt8(ascii: ",")) }
+                switch layout.value(of: index, row, statuses: statuses) {
+                case .text(let text): Self.appendField(text, to: &output)
+                case .integer(let number): Self.appendField(String(number), to: &output)
+                case .number(let number): Self.appendField(CellText.plain(number), to: &output)
+                case .none: break
+                }
+            }
+            output.append(0x0D)
+            output.append(0x0A)
         }
     }
 

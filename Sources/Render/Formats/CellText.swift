@@ -49,7 +49,7 @@ package struct CellText: Sendable {
     package static func plain(_ value: Double) -> String {
         guard value.isFinite else { return "" }
         let text = "\(value)"
-        guard text.contains("e") else { return text.hasSuffix(".0") ? String(text.dropLast(2)) : text }
+        guard text.utf8.contains(UInt8(ascii: "e")) else { return text.hasSuffix(".0") ? String(text.dropLast(2)) : text }
         var fixed = String(format: "%.20f", value)
         while fixed.hasSuffix("0") { fixed.removeLast() }
         if fixed.hasSuffix(".") { fixed.removeLast() }

@@ -62,11 +62,14 @@ package struct DataFileLayout: Sendable {
 
     /// The values of one row, in field order.
     package func values(_ row: [PublishedTableData.Cell], statuses: [PublishedCell.Action?]) -> [Value] {
-        fields.map { field in
-            switch field {
-            case .cell(let index): Self.value(row[index], selected[index])
-            case .status(let group): statuses[group].map { .text($0.rawValue) } ?? .none
-            }
+        fields.indices.map { value(of: $0, row, statuses: statuses) }
+    }
+
+    /// The value of one field of a row (formats writing long tables ask field by field, building no array).
+    package func value(of field: Int, _ row: [PublishedTableData.Cell], statuses: [PublishedCell.Action?]) -> Value {
+        switch fields[field] {
+        case .cell(let index): Self.value(row[index], selected[index])
+        case .status(let group): statuses[group].map { .text($0.rawValue) } ?? .none
         }
     }
 }

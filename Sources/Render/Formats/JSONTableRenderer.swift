@@ -46,10 +46,10 @@ package struct JSONTableRenderer: Sendable {
     package func appendRows(_ page: PublishedPage, layout: DataFileLayout, keys: [String], first: Int, to out: inout String) {
         for (offset, (row, statuses)) in zip(page.rows, page.statuses).enumerated() {
             out += first + offset == 0 ? "    {" : ",\n    {"
-            for (index, value) in layout.values(row, statuses: statuses).enumerated() {
+            for index in layout.fields.indices {
                 if index > 0 { out += ", " }
                 out += keys[index]
-                out += Self.literal(value)
+                out += Self.literal(layout.value(of: index, row, statuses: statuses))
             }
             out += "}"
         }

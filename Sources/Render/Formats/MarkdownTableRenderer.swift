@@ -43,25 +43,38 @@ package struct MarkdownTableRenderer: Sendable {
             showsChosenColumns
             ? heading.columns.map { SummaryField.column($0.name, heading: $0.label) }
             : heading.table.summary.filter { $0.names.allSatisfy { index[$0] != nil } }
+        // Each field's cells by position, found once per page rather than once per cell.
+        let positions = fields.map { $0.names.map { index[$0]! } }
+        // The cells a group title is made of; the title is worked out again only when they change.
+        let titled = [ProvenanceColumn.indicatorID.rawValue, ProvenanceColumn.periodStart.rawValue, ProvenanceColumn.periodEnd.rawValue, "unit"]
+            .compactMap { index[$0] }
+        var titledCells: [PublishedTableData.Cell]?
         for row in rows {
-            let title = Self.groupTitle(row, index: index)
-            if title != group {
-                group = title
-                out += title.isEmpty ? "\n" : "\n### \(title)\n\n"
-                out += "| " + fields.map { Self.escape($0.heading) }.joined(separator: " | ") + " |\n"
-                out += "|" + fields.map { heading.table.column($0.names[0])?.kind == .text ? "---|" : "---:|" }.joined() + "\n"
-            }
-            let cells = fields.map { field -> String in
-                switch field {
-                case .column(let name, _):
-                    return text.display(row[index[name]!], heading.columns[index[name]!])
-                case .interval(let lower, let upper, _):
-                    let low = row[index[lower]!], high = row[index[upper]!]
-                    guard low.number != nil, high.number != nil else { return text.display(low, heading.columns[index[lower]!]) }
-                    return "\(text.display(low, heading.columns[index[lower]!])) to \(text.display(high, heading.columns[index[upper]!]))"
+            let cellsOfTitle = titled.map { row[$0] }
+            if cellsOfTitle != titledCells {
+                titledCells = cellsOfTitle
+                let title = Self.groupTitle(row, index: index)
+                if title != group {
+                    group = title
+                    out += title.isEmpty ? "\n" : "\n### \(title)\n\n"
+                    out += "| " + fields.map { Self.escape($0.heading) }.joined(separator: " | ") + " |\n"
+                    out += "|" + fields.map { heading.table.column($0.names[0])?.kind == .text ? "---|" : "---:|" }.joined() + "\n"
                 }
             }
-            out += "| " + cells.map(Self.escape).joined(separator: " | ") + " |\n"
+            out += "| "
+            for (number, field) in fields.enumerated() {
+                if number > 0 { out += " | " }
+                let at = positions[number]
+                switch field {
+                case .column:
+                    out += Self.escape(text.display(row[at[0]], heading.columns[at[0]]))
+                case .interval:
+                    let low = row[at[0]], high = row[at[1]]
+                    let shown = text.display(low, heading.columns[at[0]])
+                    out += Self.escape(low.number != nil && high.number != nil ? "\(shown) to \(text.display(high, heading.columns[at[1]]))" : shown)
+                }
+            }
+            out += " |\n"
         }
     }
 

@@ -32,24 +32,24 @@ struct PublicationView {
         /// activity the attribution could not place (docs/DATA.md), rows set aside at ingest.
         var caveats: [String] = []
         /// Periods (`period_start`) ascending, and how each reads.
-        var periods: [(start: String, label: String)]
-        var league: [LeagueRow]
-        var national: [NationalRow]
-        var inequality: [PublishedRow<NationalInequalityColumn>]
+        let periods: [(start: String, label: String)]
+        let league: [LeagueRow]
+        let national: [NationalRow]
+        let inequality: [PublishedRow<NationalInequalityColumn>]
         var quintiles: [PublishedRow<IcsQuintileGapColumn>]
         var headlines: [HeadlineRow]
         /// `soc_place` rows (places within ICSs), every period.
         var places: [PlaceRow] = []
         /// `soc_ics_by_ethnic_group` rows, latest period (indicators from a source by ethnic group).
         var ethnicGroups: [PublishedRow<IcsByEthnicGroupColumn>] = []
+        /// The rows above by key, set once they are all in place (the view's init).
+        var lookup = IndicatorLookup()
 
         var latest: String { periods.last?.start ?? "" }
         var latestLabel: String { periods.last?.label ?? "" }
-        var current: [LeagueRow] { league.filter { $0.row.periodStart == latest } }
+        var current: [LeagueRow] { lookup.current }
 
-        func england(_ period: String) -> NationalRow? {
-            national.first { $0.row.periodStart == period && $0.breakdown == .all }
-        }
+        func england(_ period: String) -> NationalRow? { lookup.england(period).map { national[$0] } }
 
         func englandQuintile(_ period: String, _ quintile: Int) -> NationalRow? {
             national.first { $0.row.periodStart == period && $0.breakdown == .imdQuintile && $0.row.text(.breakdownValue).hasPrefix("\(quintile)") }
@@ -86,14 +86,9 @@ struct PublicationView {
         /// Whether the indicator is published by ethnic group (docs/DATA.md, "Ethnic groups").
         var byEthnicGroup: Bool { national.contains { $0.breakdown == .ethnicGroup } }
 
-        func englandInequality(_ period: String) -> PublishedRow<NationalInequalityColumn>? {
-            inequality.first { $0.periodStart == period && $0[.nQuantiles].number == 5 }
-        }
+        func englandInequality(_ period: String) -> PublishedRow<NationalInequalityColumn>? { lookup.inequality(period).map { inequality[$0] } }
 
-        func ics(_ ods: String, period: String? = nil) -> LeagueRow? {
-            let period = period ?? latest
-            return league.first { $0.ods == ods && $0.row.periodStart == period }
-        }
+        func ics(_ ods: String, period: String? = nil) -> LeagueRow? { lookup.ics(ods, period: period ?? latest).map { league[$0] } }
 
         /// An ICS's places in the latest period, in published order.
         func places(of ods: String) -> [PlaceRow] {
@@ -178,6 +173,7 @@ struct PublicationView {
                     national: national.filter { $0.row.indicator == id }, inequality: inequality.filter { $0.indicator == id },
                     quintiles: quintiles.filter { $0.indicator == id }, headlines: headlines.filter { $0.row.indicator == id },
                     places: places.filter { $0.row.indicator == id }, ethnicGroups: ethnicGroups.filter { $0.indicator == id }))
+            indicators[indicators.count - 1].lookup = IndicatorLookup(indicators[indicators.count - 1])
             indicators[indicators.count - 1].caveats = [
                 "deprivation_basis", "denominators", "suppressed_at_source", "unattributed_activity", "rows_set_aside", "unknown_place",
             ]

@@ -28,7 +28,7 @@ extension PublishedTableData {
             return column
         }
         var conditions: [String] = []
-        var arguments: [any DatabaseValueConvertible] = []
+        var arguments: [BulkInserter.Value] = []
         for filter in filters {
             guard let column = table.column(filter.column) else { throw unknownColumn(filter.column, table) }
             conditions.append("\(column.name) = ?")
@@ -37,32 +37,30 @@ extension PublishedTableData {
                 guard let number = Int64(filter.value) else {
                     throw PipelineError(.usage, "--where \(filter.column)=\(filter.value): \(filter.column) holds whole numbers")
                 }
-                arguments.append(number)
+                arguments.append(.int(number))
             case .number:
                 guard let number = Double(filter.value) else {
                     throw PipelineError(.usage, "--where \(filter.column)=\(filter.value): \(filter.column) holds numbers")
                 }
-                arguments.append(number)
+                arguments.append(.double(number))
             case .text:
-                arguments.append(filter.value)
+                arguments.append(.text(filter.value))
             }
         }
-        let actions = try controlledCells(db, table: table, filters: filters)
+        let reader = PublishedRowReader(table: table, selected: selected, actions: try controlledCells(db, table: table, filters: filters))
         let whereClause = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
-        let order = table.keyColumns.joined(separator: ", ")
         var rows: [[Cell]] = []
         var statuses: [[PublishedCell.Action?]] = []
         var runID: String?, manifest: String?
-        if let limit { arguments.append(max(limit, 0)) }
-        let cursor = try Row.fetchCursor(
-            db, sql: "SELECT * FROM \(table.name)\(whereClause) ORDER BY \(order)\(limit == nil ? "" : " LIMIT ?")",
-            arguments: StatementArguments(arguments))
-        while let row = try cursor.next() {
-            runID = runID ?? row[ProvenanceColumn.runID.rawValue]
-            manifest = manifest ?? row[ProvenanceColumn.manifestSHA256.rawValue]
-            let key = rowKey(row, table: table, actions: actions)
-            rows.append(cells(row, key: key, selected: selected, actions: actions))
-            statuses.append(status(key: key, table: table, actions: actions))
+        if let limit { arguments.append(.int(Int64(max(limit, 0)))) }
+        let row = try BulkReader(
+            db, sql: "\(reader.select)\(whereClause) ORDER BY \(reader.order)\(limit == nil ? "" : " LIMIT ?")", arguments: arguments)
+        while try row.next() {
+            runID = runID ?? row.string(at: reader.runIDPosition)
+            manifest = manifest ?? row.string(at: reader.manifestPosition)
+            let actions = reader.actions(of: row)
+            rows.append(reader.cells(row, actions: actions))
+            statuses.append(reader.statuses(actions))
         }
         return PublishedTableData(table: table, columns: selected, rows: rows, statuses: statuses, runID: runID, manifestSHA256: manifest)
     }
@@ -84,81 +82,51 @@ extension PublishedTableData {
         _ db: Database, table: PublishedTable, pageRows: Int, _ body: (PublishedPage) throws -> Void
     ) throws {
         let grouped = table.keyColumns.starts(with: ["indicator_id", "period_start"])
-        var actions = grouped ? [:] : try controlledCells(db, table: table, filters: [])
+        var reader = PublishedRowReader(table: table, selected: table.columns, actions: grouped ? [:] : try controlledCells(db, table: table, filters: []))
         var group: (indicator: String, period: String)?
         var page = PublishedPage()
         page.rows.reserveCapacity(pageRows)
-        let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM \(table.name) ORDER BY \(table.keyColumns.joined(separator: ", "))")
-        while let row = try cursor.next() {
+        let row = try BulkReader(db, sql: "\(reader.select) ORDER BY \(reader.order)")
+        while try row.next() {
             if grouped {
-                let indicator: String = row[ProvenanceColumn.indicatorID.rawValue], period: String = row[ProvenanceColumn.periodStart.rawValue]
+                let indicator = row.string(at: reader.keyPositions[0]) ?? "", period = row.string(at: reader.keyPositions[1]) ?? ""
                 if group?.indicator != indicator || group?.period != period {
                     group = (indicator, period)
-                    actions = try controlledCells(db, table: table, filters: [("indicator_id", indicator), ("period_start", period)])
+                    reader.use(try controlledCells(db, table: table, filters: [("indicator_id", indicator), ("period_start", period)]))
                 }
             }
-            let key = rowKey(row, table: table, actions: actions)
-            page.rows.append(cells(row, key: key, selected: table.columns, actions: actions))
-            page.statuses.append(status(key: key, table: table, actions: actions))
+            let actions = reader.actions(of: row)
+            page.rows.append(reader.cells(row, actions: actions))
+            page.statuses.append(reader.statuses(actions))
             if page.rows.count == pageRows {
                 try body(page)
                 page = PublishedPage()
+                page.rows.reserveCapacity(pageRows)
             }
         }
         if !page.rows.isEmpty { try body(page) }
     }
 
-    /// Cells disclosure control hid or changed in `table` (row key and column → action), limited to the
+    /// Cells disclosure control hid or changed in `table` (row key → column → action), limited to the
     /// rows of an indicator and period when `filters` name them.
     static func controlledCells(
         _ db: Database, table: PublishedTable, filters: [(column: String, value: String)]
-    ) throws -> [String: PublishedCell.Action] {
+    ) throws -> [String: [String: PublishedCell.Action]] {
         var sql = "SELECT row_key, column_name, action FROM soc_suppressed_cells WHERE table_name = ?"
         var arguments: [any DatabaseValueConvertible] = [table.name]
         for filter in filters where filter.column == "indicator_id" || filter.column == "period_start" {
             sql += " AND \(filter.column) = ?"
             arguments.append(filter.value)
         }
-        var actions: [String: PublishedCell.Action] = [:]
+        var actions: [String: [String: PublishedCell.Action]] = [:]
         for row in try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)) {
             let name: String = row[2]
             guard let action = PublishedCell.Action(rawValue: name) else {
                 throw PipelineError(.internal, "soc_suppressed_cells holds an unknown action '\(name)'")
             }
-            actions["\(row[0] as String)\u{1F}\(row[1] as String)"] = action
+            actions[row[0] as String, default: [:]][row[1] as String] = action
         }
         return actions
-    }
-
-    /// The row's key as `soc_suppressed_cells` records it (empty when no cell of the table was controlled).
-    private static func rowKey(_ row: Row, table: PublishedTable, actions: [String: PublishedCell.Action]) -> String {
-        actions.isEmpty ? "" : table.keyColumns.map { PublishedTableWriter.text(CellValue(stored: row[$0])) }.joined(separator: "|")
-    }
-
-    /// The row's status per status group.
-    private static func status(key: String, table: PublishedTable, actions: [String: PublishedCell.Action]) -> [PublishedCell.Action?] {
-        table.statusGroups.map { group in
-            actions.isEmpty ? nil : StatusGroup.strongest(group.members.compactMap { actions["\(key)\u{1F}\($0)"] })
-        }
-    }
-
-    /// A stored row as the cells of `selected`, hidden ones marked by their action.
-    private static func cells(_ row: Row, key: String, selected: [PublishedColumn], actions: [String: PublishedCell.Action]) -> [Cell] {
-        selected.map { column in
-            let value: DatabaseValue = row[column.name]
-            switch value.storage {
-            case .null:
-                switch actions.isEmpty ? nil : actions["\(key)\u{1F}\(column.name)"] {
-                case .suppressed?, .complementarySuppressed?, .secondarySuppressed?: return .suppressed
-                case .withheld?: return .withheld
-                case .rounded?, .fromRoundedCounts?, .reducedPrecision?, nil: return .empty
-                }
-            case .int64(let number): return .integer(number)
-            case .double(let number): return .number(number)
-            case .string(let text): return .text(text)
-            case .blob: return .empty
-            }
-        }
     }
 
     static func unknownColumn(_ name: String, _ table: PublishedTable) -> PipelineError {

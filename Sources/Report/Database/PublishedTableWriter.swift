@@ -38,19 +38,20 @@ final class PublishedTableWriter {
 
     /// Inserts one row of a typed table; the provenance columns are filled here.
     func insert<Column: TableColumns>(_ table: CatalogTable<Column>, indicator: String, period: String?, _ cells: [Column: PublishedCell]) throws {
-        try insert(table.table, indicator: indicator, period: period, Dictionary(uniqueKeysWithValues: cells.map { ($0.key.rawValue, $0.value) }))
-    }
-
-    /// Inserts one row. `cells` holds the table's own columns (named by a ``CatalogTable``'s enum).
-    private func insert(_ table: PublishedTable, indicator: String, period: String?, _ cells: [String: PublishedCell]) throws {
-        let target = try self.target(table)
-        var row = [PublishedCell](repeating: .empty, count: table.columns.count)
-        for (name, cell) in cells {
-            guard let index = target.position[name] else {
-                throw PipelineError(.internal, "report table \(table.name) has no column '\(name)'")
+        let target = try self.target(table.table)
+        var row = [PublishedCell](repeating: .empty, count: table.table.columns.count)
+        for (column, cell) in cells {
+            guard let index = target.position[column.rawValue] else {
+                throw PipelineError(.internal, "report table \(table.name) has no column '\(column.rawValue)'")
             }
             row[index] = cell
         }
+        try insert(table.table, target: target, indicator: indicator, period: period, row)
+    }
+
+    /// Inserts one row laid out in the table's column order (its own columns filled, the rest empty).
+    private func insert(_ table: PublishedTable, target: Target, indicator: String, period: String?, _ laidOut: [PublishedCell]) throws {
+        var row = laidOut
         let bounds = period.flatMap(Provenance.bounds(of:))
         func set(_ name: String, _ value: String?) { row[target.position[name]!] = PublishedCell(value) }
         set("indicator_id", indicator)
