@@ -18,6 +18,8 @@ final class PublishedTableWriter {
         let keyPositions: [Int]
         let required: [Int]
         let names: [String]
+        /// Where each provenance column is (every published table has them all).
+        let provenance: [ProvenanceColumn: Int]
     }
 
     private let db: Database
@@ -53,15 +55,15 @@ final class PublishedTableWriter {
     private func insert(_ table: PublishedTable, target: Target, indicator: String, period: String?, _ laidOut: [PublishedCell]) throws {
         var row = laidOut
         let bounds = period.flatMap(Provenance.bounds(of:))
-        func set(_ name: String, _ value: String?) { row[target.position[name]!] = PublishedCell(value) }
-        set("indicator_id", indicator)
-        set("period_start", bounds?.start)
-        set("period_end", bounds?.end)
-        set("imd_vintage", provenance.imdVintage)
-        set("icb_vintage", provenance.icbVintage)
-        set("population_source", provenance.populationSource)
-        set("run_id", provenance.runID)
-        set("manifest_sha256", provenance.manifestSHA256)
+        func set(_ column: ProvenanceColumn, _ value: String?) { row[target.provenance[column]!] = PublishedCell(value) }
+        set(.indicatorID, indicator)
+        set(.periodStart, bounds?.start)
+        set(.periodEnd, bounds?.end)
+        set(.imdVintage, provenance.imdVintage)
+        set(.icbVintage, provenance.icbVintage)
+        set(.populationSource, provenance.populationSource)
+        set(.runID, provenance.runID)
+        set(.manifestSHA256, provenance.manifestSHA256)
         var actions: [(column: Int, action: PublishedCell.Action, reason: String)] = []
         for (index, cell) in row.enumerated() {
             guard let action = cell.action else { continue }
@@ -74,8 +76,8 @@ final class PublishedTableWriter {
         let flag = ["suppressed", "withheld", "rounded"].first { level in actions.contains { $0.action.rowFlag == level } } ?? "none"
         var reasons: [String] = []
         for action in actions where !reasons.contains(action.reason) { reasons.append(action.reason) }
-        set("suppression_flag", flag)
-        set("suppression_reason", reasons.isEmpty ? nil : reasons.joined(separator: ";"))
+        set(.suppressionFlag, flag)
+        set(.suppressionReason, reasons.isEmpty ? nil : reasons.joined(separator: ";"))
         if let empty = target.required.first(where: { row[$0].value.isNull }) {
             throw PipelineError(.internal, "report table \(table.name): column \(target.names[empty]) must not be empty")
         }
@@ -87,13 +89,17 @@ final class PublishedTableWriter {
 
         guard !actions.isEmpty else { return }
         let rowKey = target.keyPositions.map { Self.text(row[$0].value) }.joined(separator: "|")
+        // The log's rows laid out directly: a long history logs hundreds of thousands of actions.
+        let log = PublishedCatalog.suppressedCells, logTarget = try self.target(log.table)
+        func at(_ column: SuppressedCellsColumn) -> Int { logTarget.position[column.rawValue]! }
+        var entry = [PublishedCell](repeating: .empty, count: log.table.columns.count)
+        entry[at(.tableName)] = PublishedCell(table.name)
+        entry[at(.rowKey)] = PublishedCell(rowKey)
         for action in actions {
-            try insert(
-                PublishedCatalog.suppressedCells, indicator: indicator, period: period,
-                [
-                    .tableName: PublishedCell(table.name), .rowKey: PublishedCell(rowKey), .columnName: PublishedCell(target.names[action.column]),
-                    .action: PublishedCell(action.action.rawValue), .reasonCode: PublishedCell(action.reason),
-                ])
+            entry[at(.columnName)] = PublishedCell(target.names[action.column])
+            entry[at(.action)] = PublishedCell(action.action.rawValue)
+            entry[at(.reasonCode)] = PublishedCell(action.reason)
+            try insert(log.table, target: logTarget, indicator: indicator, period: period, entry)
         }
     }
 
@@ -104,7 +110,8 @@ final class PublishedTableWriter {
         let target = Target(
             inserter: try BulkInserter(db, table: table.name, columns: names), position: position,
             keyPositions: table.keyColumns.map { position[$0]! },
-            required: table.columns.indices.filter { !table.columns[$0].nullable }, names: names)
+            required: table.columns.indices.filter { !table.columns[$0].nullable }, names: names,
+            provenance: Dictionary(uniqueKeysWithValues: ProvenanceColumn.allCases.compactMap { column in position[column.rawValue].map { (column, $0) } }))
         targets[table.name] = target
         return target
     }
