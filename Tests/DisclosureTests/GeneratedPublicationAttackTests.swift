@@ -116,4 +116,33 @@ struct GeneratedPublicationAttackTests {
             #expect(value.estimate.allSatisfy { $0.number == nil })
         }
     }
+
+    /// Each indicator × period is protected as if it were published alone, which is what lets the defender
+    /// protect them side by side: the whole publication at once hides exactly the cells that each group on its
+    /// own hides, and a second run hides the same cells again.
+    @Test func theWholePublicationIsProtectedAsEachGroupAlone() throws {
+        let (published, _, _) = Self.publication(seed: 20_261_207)
+        let defence = ComplementarySuppression(rules: Self.rules, definitions: Self.definitions)
+        func actions(_ values: [Truth: ControlledValue]) -> [Truth: String] {
+            values.mapValues { value in
+                ([value.numerator, value.denominator] + value.estimate).map { $0.action?.rawValue ?? "shown" }.joined(separator: " ")
+            }
+        }
+        var whole = published
+        let hidden = try defence.apply(to: &whole)
+        #expect(hidden > 0)
+        var again = published
+        #expect(try defence.apply(to: &again) == hidden)
+        #expect(actions(again) == actions(whole))
+        var alone: [Truth: ControlledValue] = [:]
+        var hiddenAlone = 0
+        for group in Set(published.keys.map { "\($0.indicator)|\($0.period)" }).sorted() {
+            var part = published.filter { "\($0.key.indicator)|\($0.key.period)" == group }
+            hiddenAlone += try defence.apply(to: &part)
+            alone.merge(part) { first, _ in first }
+        }
+        #expect(hiddenAlone == hidden)
+        #expect(actions(alone) == actions(whole))
+        #expect(actions(whole) != actions(published), "the defender changed something, so the comparison can fail")
+    }
 }

@@ -1,12 +1,14 @@
+import Dispatch
 package import PipelineCore
 package import Publication
 import Statistics
+import Synchronization
 
 /// Hides further counts until no suppressed count can be recovered from the publication: the defender's
 /// side of docs/DISCLOSURE.md, "Differencing". It plays the attacker on the cells as they will be
 /// published, and for each hidden count it can pin down, hides the smallest other shown count of a sum
 /// that pins it — deterministically, so the same inputs always give the same publication.
-package struct ComplementarySuppression {
+package struct ComplementarySuppression: Sendable {
     package let knowledge: CountKnowledge
     package let definitions: [String: IndicatorArithmetic]
     package let solver: FeasibleRanges
@@ -67,42 +69,76 @@ package struct ComplementarySuppression {
     /// numerators and denominators together (hiding a value's limits can make its other count safe): a
     /// national run has hundreds of these groups, and attacking them all together each round would cost
     /// the whole publication for every round any one of them needs.
-    package func apply<Key: Hashable>(to values: inout [Key: ControlledValue]) throws -> Int {
+    package func apply<Key: Hashable & Sendable>(to values: inout [Key: ControlledValue]) throws -> Int {
+        let leaders = AdditiveRelations.countLeaders(definitions)
+        // Groups share no cell, so each is read, attacked and protected on its own slice of the values, side by
+        // side on every core; the outcome is the same whatever the order (docs/DISCLOSURE.md, "Differencing").
+        var byGroup: [CountGroup: [Key: ControlledValue]] = [:]
+        for (key, value) in values {
+            byGroup[CountGroup(indicator: leaders[value.indicator] ?? value.indicator, period: value.period), default: [:]][key] = value
+        }
+        let count = values.count
+        values = [:]
+        let work = byGroup.keys.sorted().map { byGroup[$0]! }
+        byGroup = [:]
+        let outcomes = Mutex([Result<(values: [Key: ControlledValue], hidden: Int), any Error>?](repeating: nil, count: work.count))
+        DispatchQueue.concurrentPerform(iterations: work.count) { index in
+            var slice = work[index]
+            let outcome = Result { () throws -> (values: [Key: ControlledValue], hidden: Int) in
+                let hidden = try protectGroup(&slice)
+                return (slice, hidden)
+            }
+            outcomes.withLock { $0[index] = outcome }
+        }
+        values.reserveCapacity(count)
+        var hidden = 0
+        var failure: (any Error)?
+        for outcome in outcomes.withLock({ $0 }) {
+            switch outcome! {
+            case .success(let done):
+                values.merge(done.values) { first, _ in first }
+                hidden += done.hidden
+            case .failure(let error):
+                // The first group's failure in group order, as when they ran one after another.
+                failure = failure ?? error
+            }
+        }
+        if let failure { throw failure }
+        return hidden
+    }
+
+    /// One group's values: their count cells with what a reader will know of each, the unpublished parts of
+    /// their sums, and what England's own rows leave over the ICSs', attacked and protected together.
+    private func protectGroup<Key: Hashable>(_ values: inout [Key: ControlledValue]) throws -> Int {
         var keys: [CountCell: Key] = [:]
         var state: [CountCell: CountBounds] = [:]
-        var groups: [CountGroup: [CountCell]] = [:]
-        let leaders = AdditiveRelations.countLeaders(definitions)
+        var cells: [CountCell] = []
         for (key, value) in values {
             for (cell, known) in bounds(of: value) {
                 keys[cell] = key
                 state[cell] = known
-                groups[CountGroup(cell, leaders: leaders), default: []].append(cell)
+                cells.append(cell)
             }
         }
+        guard !cells.isEmpty else { return 0 }
         // The parts of the sums no table publishes: unknowns to the reader, protected like suppressed counts.
-        for (group, cells) in groups {
-            for cell in AdditiveRelations.unpublishedRemainders(cells) {
-                state[cell] = AdditiveRelations.unknownRemainder
-                groups[group, default: []].append(cell)
-            }
+        for cell in AdditiveRelations.unpublishedRemainders(cells) {
+            state[cell] = AdditiveRelations.unknownRemainder
+            cells.append(cell)
         }
         // What England's own rows leave over the ICSs' (docs/DISCLOSURE.md, "England as published").
-        for (cell, bounds) in EnglandRemainders.bounds(values.values) where groups[CountGroup(cell, leaders: leaders)] != nil {
+        for (cell, bounds) in EnglandRemainders.bounds(values.values) {
             state[cell] = bounds
-            groups[CountGroup(cell, leaders: leaders)]!.append(cell)
+            cells.append(cell)
         }
-        var hidden = 0
-        for group in groups.keys.sorted() {
-            hidden += try protect(groups[group]!, keys: keys, state: &state, values: &values)
-        }
-        return hidden
+        return try protect(cells, keys: keys, state: &state, values: &values)
     }
 
     /// One indicator × period — or the indicators publishing the same counts, by their leader
     /// (``AdditiveRelations/countLeaders(_:)``) — the cells whose protection can interact.
     private struct CountGroup: Hashable, Comparable {
         package let indicator: String, period: String
-        package init(_ cell: CountCell, leaders: [String: String]) { (indicator, period) = (leaders[cell.indicator] ?? cell.indicator, cell.period) }
+        package init(indicator: String, period: String) { (self.indicator, self.period) = (indicator, period) }
         package static func < (a: Self, b: Self) -> Bool { (a.indicator, a.period) < (b.indicator, b.period) }
     }
 
