@@ -13,13 +13,19 @@ runs=3
 if [ "${1:-}" = "--runs" ]; then runs=$2; shift 2; fi
 [ $# -ge 1 ] || { echo "usage: bench/compare.sh [--runs N] BINARY [BINARY ...]" >&2; exit 2; }
 folder=bench/work/national-1
+# Outputs of earlier runs are set aside (a rename) and deleted only when the script ends: deleting a
+# publication's ~1,700 files just before a run made the filesystem slow to create the next run's files
+# (bench/RESULTS.md, "stop 37"), so the report's time drifted up with every run.
+trash=$(mktemp -d "bench/work/.set-aside.XXXXXX")
+trap 'rm -rf "$trash"' EXIT
+set_aside() { if [ -e "$1" ]; then mv "$1" "$trash/$(date +%s%N)"; fi; }
 [ -d "$folder/extracts" ] || { echo "no $folder: run bench/run.sh once to generate the national month" >&2; exit 2; }
 cp bench/pipeline.national.json "$folder/pipeline.json"
 cat "$folder"/extracts/*/*.csv "$folder"/reference/*.csv > /dev/null   # warm the page cache
 results=$(mktemp)
 for i in $(seq 1 "$runs"); do
   for bin in "$@"; do
-    rm -rf "$folder/out"
+    set_aside "$folder/out"
     /usr/bin/time -f "%e %M" -o "$results.time" "$bin" run --config "$folder/pipeline.json" > "$results.out" 2>&1
     read -r wall rss < "$results.time"
     # Labelled by path and version: two builds of one version (before and after a change) stay apart.

@@ -45,6 +45,12 @@ sed 's#extracts/{icb}/#extracts/*/{icb}/#' bench/pipeline.national.json > "$fold
 echo "workload: $folder — $months monthly folders ($(du -sh "$folder/extracts" | cut -f1)), $(find "$folder/extracts" -name '*.csv' | wc -l) files; new month $new"
 cat "$folder"/extracts/*/*/*.csv > /dev/null   # warm the page cache
 
+# Outputs of earlier runs are set aside (a rename) and deleted only when the script ends: deleting a
+# publication's ~1,700 files just before a run made the filesystem slow to create the next run's files
+# (bench/RESULTS.md, "stop 37"), so the report's time drifted up with every run.
+trash=$(mktemp -d "$work/.set-aside.XXXXXX")
+trap 'rm -rf "$trash"' EXIT
+set_aside() { if [ -e "$1" ]; then mv "$1" "$trash/$(date +%s%N)"; fi; }
 results=$(mktemp)
 timed() {  # label, then the command's arguments
   local label=$1; shift
@@ -57,7 +63,7 @@ quiet() { "$bin" run --config "$folder/pipeline.json" > /dev/null; }
 first=$(ls "$folder/extracts" | head -1)
 edited=$(ls "$folder/extracts/$first"/*/acsc_admissions.csv | head -1)
 for i in $(seq 1 "$heavy"); do
-  rm -rf "$folder/out"
+  set_aside "$folder/out"
   timed full run
   for j in $(seq 1 "$runs"); do timed noop run; done
   mv "$folder/held/$new" "$folder/extracts/$new"

@@ -58,9 +58,15 @@ bytes=$(du -cb "$folder"/extracts | tail -1 | cut -f1)
 echo "workload: $folder — $rows extract rows in $files files ($((bytes / 1000000)) MB), periods: $periods"
 cat "$folder"/extracts/*/*.csv "$folder"/reference/*.csv > /dev/null   # warm the page cache
 
+# Outputs of earlier runs are set aside (a rename) and deleted only when the script ends: deleting a
+# publication's ~1,700 files just before a run made the filesystem slow to create the next run's files
+# (bench/RESULTS.md, "stop 37"), so the report's time drifted up with every run.
+trash=$(mktemp -d "$work/.set-aside.XXXXXX")
+trap 'rm -rf "$trash"' EXIT
+set_aside() { if [ -e "$1" ]; then mv "$1" "$trash/$(date +%s%N)"; fi; }
 results=$(mktemp)
 for i in $(seq 1 "$runs"); do
-  rm -rf "$folder/out"
+  set_aside "$folder/out"
   /usr/bin/time -f "%e %U %S %M" -o "$results.time" "$bin" run --config "$folder/pipeline.json" > "$results.out"
   read -r wall user sys rss < "$results.time"
   stages=$(awk '/ ok /{printf "%s=%s ", $1, $3}' "$results.out")
