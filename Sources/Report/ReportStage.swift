@@ -77,17 +77,18 @@ public struct ReportStage: PipelineStage {
             imdVintage: inputs.vintages[.imd]?.vintage ?? context.config.reference.imd.vintage,
             icbVintage: inputs.vintages[.icb]?.vintage ?? context.config.reference.icb.vintage,
             populationSource: inputs.vintages[.population]?.vintage ?? "not recorded")
-        let writer = try PublishedTableWriter(db, provenance: provenance)
         let audit = DisclosureAudit(rules: settings.disclosure)
+        let built = inputs, config = context.config
         // Each period's rows digested as written: a period whose verdict is kept is not read back (AuditByPeriod).
-        writer.digestedTables = Set(audit.tablesRead().map(\.name))
-        try NationalTablesBuilder(inputs: inputs).write(writer)
-        // Every ICS's SII is fitted again on what will be published, after complementary suppression.
-        let inequality = ControlledInequality(inputs: inputs, settings: context.config.aggregate)
-        try IcsTablesBuilder(inputs: inputs, control: control, inequality: inequality).write(writer)
-        try TrendTableBuilder(inputs: inputs, inequality: inequality).write(writer)
-        try HeadlineTableBuilder(inputs: inputs, inequality: inequality, topN: context.config.aggregate.headlineTopN).write(writer)
-        try MetadataBuilder(inputs: inputs, config: context.config, provenance: provenance, control: control).write(writer)
+        let written = try PublishedTableBuild.run(db, provenance: provenance, digestedTables: Set(audit.tablesRead().map(\.name))) { writer in
+            try NationalTablesBuilder(inputs: built).write(writer)
+            // Every ICS's SII is fitted again on what will be published, after complementary suppression.
+            let inequality = ControlledInequality(inputs: built, settings: config.aggregate)
+            try IcsTablesBuilder(inputs: built, control: control, inequality: inequality).write(writer)
+            try TrendTableBuilder(inputs: built, inequality: inequality).write(writer)
+            try HeadlineTableBuilder(inputs: built, inequality: inequality, topN: config.aggregate.headlineTopN).write(writer)
+            try MetadataBuilder(inputs: built, config: config, provenance: provenance, control: control).write(writer)
+        }
         phases.done("tables")
         try FaultInjection.check("report:after-tables")
 
@@ -100,7 +101,7 @@ public struct ReportStage: PipelineStage {
                     cell.period = Provenance.bounds(of: cell.period)?.start ?? cell.period
                     return (cell, bounds)
                 }, uniquingKeysWith: { first, _ in first }),
-            written: writer.periodDigests
+            written: written.periodDigests
         ).run(db)
         let findings = audited.findings
         phases.done("audit")
@@ -137,7 +138,7 @@ public struct ReportStage: PipelineStage {
                 "disclosure": "\(actions.joined(separator: ", "))",
             ])
         return StageOutcome(
-            rowsByTable: writer.counts,
+            rowsByTable: written.counts,
             notes: [
                 "published \(files.count + 1) files to \(publisher.latestPath) (runs/\(context.runID))",
                 "disclosure control: \(actions.isEmpty ? "no cells touched" : actions.joined(separator: ", "))",

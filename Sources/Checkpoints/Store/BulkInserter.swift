@@ -32,7 +32,7 @@ public final class BulkInserter {
     deinit { sqlite3_finalize(statement) }
 
     /// A value to bind.
-    public enum Value {
+    public enum Value: Sendable {
         case int(Int64)
         case double(Double)
         case text(String)

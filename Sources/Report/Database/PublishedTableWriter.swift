@@ -5,15 +5,14 @@ import PipelineCore
 import Publication
 import Render
 
-/// Inserts rows of published tables into the checkpoint database, fills the provenance columns,
-/// and logs every disclosure action in `soc_suppressed_cells`.
+/// Lays out rows of published tables, fills the provenance columns, logs every disclosure action in
+/// `soc_suppressed_cells`, and hands the rows on in batches to be inserted (``PublishedTableBuild``).
 ///
 /// Rows arrive as column-name → cell dictionaries (readable builders); each is laid out once into
-/// the table's column order and bound on a raw prepared statement (``BulkInserter``).
+/// the table's column order as the values a raw prepared insert binds (``BulkInserter``).
 final class PublishedTableWriter {
-    /// A table's prepared insert and its column positions.
+    /// A table's column positions.
     private struct Target {
-        let inserter: BulkInserter
         let position: [String: Int]
         let keyPositions: [Int]
         let required: [Int]
@@ -22,20 +21,44 @@ final class PublishedTableWriter {
         let provenance: [ProvenanceColumn: Int]
     }
 
-    private let db: Database
+    /// A laid-out row: its table and values in the table's column order.
+    struct LaidOutRow: Sendable {
+        let table: String
+        let values: [BulkInserter.Value]
+    }
+
+    /// Rows handed on at a time: few enough to stay small, enough that handing them on costs nothing.
+    static let batchRows = 512
+
     private let provenance: Provenance
+    private let deliver: ([LaidOutRow]) throws -> Void
+    private var batch: [LaidOutRow] = []
     private var targets: [String: Target] = [:]
     private(set) var counts: [String: Int] = [:]
     /// The tables whose rows are digested by period as they are written (those the disclosure audit reads).
-    var digestedTables: Set<String> = []
+    let digestedTables: Set<String>
     /// Per `period_start`, per digested table: the rows written, each with its cells (all but the run's
     /// provenance) and disclosure actions, in any order (``AuditByPeriod`` keys its verdicts on them).
     private(set) var periodDigests: [String: [String: MultisetDigest]] = [:]
 
-    init(_ db: Database, provenance: Provenance) throws {
-        self.db = db
+    /// `deliver` receives the rows in the order they were written.
+    init(provenance: Provenance, digestedTables: Set<String>, deliver: @escaping ([LaidOutRow]) throws -> Void) {
         self.provenance = provenance
+        self.digestedTables = digestedTables
+        self.deliver = deliver
+        batch.reserveCapacity(Self.batchRows)
+    }
+
+    /// Empties every published table, before a run writes them again.
+    static func clear(_ db: Database) throws {
         for table in PublishedCatalog.tables { try db.execute(sql: "DELETE FROM \(table.name)") }
+    }
+
+    /// Hands on the rows not yet handed on.
+    func flush() throws {
+        guard !batch.isEmpty else { return }
+        try deliver(batch)
+        batch.removeAll(keepingCapacity: true)
     }
 
     /// Inserts one row of a typed table; the provenance columns are filled here.
@@ -81,7 +104,8 @@ final class PublishedTableWriter {
         if let empty = target.required.first(where: { row[$0].value.isNull }) {
             throw PipelineError(.internal, "report table \(table.name): column \(target.names[empty]) must not be empty")
         }
-        try target.inserter.insert(row.map { Self.bindable($0.value) })
+        batch.append(LaidOutRow(table: table.name, values: row.map { Self.bindable($0.value) }))
+        if batch.count == Self.batchRows { try flush() }
         counts[table.name, default: 0] += 1
         if digestedTables.contains(table.name), let start = bounds?.start {
             periodDigests[start, default: [:]][table.name, default: MultisetDigest()].add(Self.digestBytes(row, names: target.names, actions: actions))
@@ -108,7 +132,7 @@ final class PublishedTableWriter {
         let names = table.columnNames
         let position = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
         let target = Target(
-            inserter: try BulkInserter(db, table: table.name, columns: names), position: position,
+            position: position,
             keyPositions: table.keyColumns.map { position[$0]! },
             required: table.columns.indices.filter { !table.columns[$0].nullable }, names: names,
             provenance: Dictionary(uniqueKeysWithValues: ProvenanceColumn.allCases.compactMap { column in position[column.rawValue].map { (column, $0) } }))
