@@ -15,6 +15,15 @@ struct PublishedTableBuildTests {
     /// Enough rows to fill the queue between the threads many times over.
     static let rows = PublishedTableWriter.batchRows * (PublishedTableBuild.queuedBatches + 2) * 3 + 7
 
+    /// Writes metadata rows 0, 1, 2, … (value = the row's number), calling `written` after each.
+    static func writeRows(_ writer: PublishedTableWriter, written: (Int) -> Void = { _ in }) throws {
+        for index in 0..<rows {
+            try writer.insert(
+                PublishedCatalog.metadata, indicator: "all", period: nil, [.item: PublishedCell("item \(index)"), .value: PublishedCell("\(index)")])
+            written(index + 1)
+        }
+    }
+
     static func store(_ workspace: TestWorkspace) throws -> CheckpointStore {
         try CheckpointStore(path: workspace.path("build.sqlite"), migrations: StageHarness.migrations)
     }
@@ -23,11 +32,7 @@ struct PublishedTableBuildTests {
         let workspace = try TestWorkspace()
         let outcome = try Self.store(workspace).pool.write { db in
             let outcome = try PublishedTableBuild.run(db, provenance: Self.provenance, digestedTables: []) { writer in
-                for index in 0..<Self.rows {
-                    try writer.insert(
-                        PublishedCatalog.metadata, indicator: "all", period: nil,
-                        [.item: PublishedCell("item \(index)"), .value: PublishedCell("\(index)")])
-                }
+                try Self.writeRows(writer)
             }
             let values = try String.fetchAll(db, sql: "SELECT value FROM soc_metadata ORDER BY rowid")
             #expect(values == (0..<Self.rows).map(String.init))
@@ -41,11 +46,7 @@ struct PublishedTableBuildTests {
         try Self.store(workspace).pool.write { db in
             let error = #expect(throws: PipelineError.self) {
                 _ = try PublishedTableBuild.run(db, provenance: Self.provenance, digestedTables: []) { writer in
-                    for index in 0..<Self.rows {
-                        try writer.insert(
-                            PublishedCatalog.metadata, indicator: "all", period: nil,
-                            [.item: PublishedCell("item \(index)"), .value: PublishedCell("\(index)")])
-                    }
+                    try Self.writeRows(writer)
                     throw PipelineError(.internal, "a builder failed")
                 }
             }
@@ -65,12 +66,7 @@ struct PublishedTableBuildTests {
             let built = Atomic<Int>(0)
             let error = #expect(throws: PipelineError.self) {
                 _ = try PublishedTableBuild.run(db, provenance: Self.provenance, digestedTables: []) { writer in
-                    for index in 0..<Self.rows {
-                        try writer.insert(
-                            PublishedCatalog.metadata, indicator: "all", period: nil,
-                            [.item: PublishedCell("item \(index)"), .value: PublishedCell("\(index)")])
-                        built.store(index + 1, ordering: .relaxed)
-                    }
+                    try Self.writeRows(writer) { built.store($0, ordering: .relaxed) }
                 }
             }
             #expect(error?.message.contains("refused by the test") == true, "\(error.map { "\($0)" } ?? "")")

@@ -44,20 +44,22 @@ public final class BulkInserter {
 
     public func insert(_ values: [Value]) throws {
         for (offset, value) in values.enumerated() {
-            let index = Int32(offset + 1)
-            let code: Int32
-            switch value {
-            case .int(let number): code = sqlite3_bind_int64(statement, index, number)
-            case .double(let number): code = number.isFinite ? sqlite3_bind_double(statement, index, number) : sqlite3_bind_null(statement, index)
-            case .text(let text): code = sqlite3_bind_text(statement, index, text, -1, sqliteTransient)
-            case .null: code = sqlite3_bind_null(statement, index)
-            }
-            guard code == SQLITE_OK else { throw failure() }
+            guard Self.bind(value, to: statement, at: Int32(offset + 1)) == SQLITE_OK else { throw failure() }
         }
         let code = sqlite3_step(statement)
         sqlite3_reset(statement)
         guard code == SQLITE_DONE else { throw failure() }
         rowsInserted += 1
+    }
+
+    /// Binds one value to a prepared statement's parameter (1-based); a non-finite number binds as null.
+    static func bind(_ value: Value, to statement: OpaquePointer, at index: Int32) -> Int32 {
+        switch value {
+        case .int(let number): sqlite3_bind_int64(statement, index, number)
+        case .double(let number): number.isFinite ? sqlite3_bind_double(statement, index, number) : sqlite3_bind_null(statement, index)
+        case .text(let text): sqlite3_bind_text(statement, index, text, -1, sqliteTransient)
+        case .null: sqlite3_bind_null(statement, index)
+        }
     }
 
     /// Binds stored values in column order, steps and resets.

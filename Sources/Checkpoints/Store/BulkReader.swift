@@ -23,15 +23,7 @@ public final class BulkReader {
         }
         statement = prepared
         for (offset, value) in arguments.enumerated() {
-            let index = Int32(offset + 1)
-            let code: Int32
-            switch value {
-            case .int(let number): code = sqlite3_bind_int64(statement, index, number)
-            case .double(let number): code = sqlite3_bind_double(statement, index, number)
-            case .text(let text): code = sqlite3_bind_text(statement, index, text, -1, sqliteTransient)
-            case .null: code = sqlite3_bind_null(statement, index)
-            }
-            guard code == SQLITE_OK else { throw failure() }
+            guard BulkInserter.bind(value, to: statement, at: Int32(offset + 1)) == SQLITE_OK else { throw failure() }
         }
     }
 

@@ -60,11 +60,6 @@ package struct DataFileLayout: Sendable {
         case none
     }
 
-    /// The values of one row, in field order.
-    package func values(_ row: [PublishedTableData.Cell], statuses: [PublishedCell.Action?]) -> [Value] {
-        fields.indices.map { value(of: $0, row, statuses: statuses) }
-    }
-
     /// The value of one field of a row (formats writing long tables ask field by field, building no array).
     package func value(of field: Int, _ row: [PublishedTableData.Cell], statuses: [PublishedCell.Action?]) -> Value {
         switch fields[field] {
