@@ -22,6 +22,8 @@ let package = Package(
         .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
         // GLPK's MIP solver: the disclosure audit's attacker (docs/DISCLOSURE.md, "The last check").
         .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
+        // glibc's malloc_trim: freed heap pages given back between a stage's phases (docs/ARCHITECTURE.md, "Report memory").
+        .systemLibrary(name: "CMalloc"),
 
         // The statistical methods, on R's maths library; shared by every stage (docs/ARCHITECTURE.md).
         .target(name: "Statistics", dependencies: ["CRmath"]),
@@ -29,7 +31,7 @@ let package = Package(
         .target(
             name: "PipelineCore",
             dependencies: [
-                "Statistics",
+                "Statistics", "CMalloc",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]

@@ -131,10 +131,9 @@ public struct IngestStage: PipelineStage {
         // Each source is written as soon as it is parsed, while the others are still parsing. A source
         // that fails its checks is not written; the errors are raised below, in config order.
         let writer = try IngestWriter(db: db, reference: reference, config: config)
-        try stored.forgetStale(files: jobs, in: db)
         var partsWritten = 0
         let requireCoverage = config.ingest.requireFullCoverage
-        let results = try ingestInParallel(jobs, reference: reference, context: context, stored: stored, hashes: found.sha256) { result in
+        let results = try ingestInParallel(jobs, reference: reference, context: context, stored: stored, hashes: found.sha256, in: db) { result in
             let passes =
                 (try? checkRejectThreshold(result, config: config)) != nil && (try? checkEnglandRows(result)) != nil
                 && (!requireCoverage || result.source.kind == .population || (try? checkCoverage(result, reference: reference)) != nil)
@@ -143,7 +142,10 @@ public struct IngestStage: PipelineStage {
             result.events = result.totals.value1.reduce(0, +)
             result.eventsApportioned = result.totals.total(.eventsApportioned)
             result.totals.releaseCells()
+            // What the source's parse freed, in either worker's arena, is given back before the next one grows.
+            HeapTrim.returnFreeMemory()
         }
+        try stored.forgetStale(files: jobs, in: db)
         phases.done("parse and write")
         try FaultInjection.check("ingest:after-parse")
 
@@ -205,7 +207,7 @@ public struct IngestStage: PipelineStage {
     /// Returns the results in config order, or throws the first parse failure in config order.
     private func ingestInParallel(
         _ jobs: [(SourceConfig, [DiscoveredFile])], reference: ReferenceTables,
-        context: StageContext, stored: StoredFileParts, hashes: [String: String], onSource: (SourceResult) throws -> Void
+        context: StageContext, stored: StoredFileParts, hashes: [String: String], in db: Database, onSource: (SourceResult) throws -> Void
     ) throws -> [SourceResult] {
         // Largest sources first so the two workers finish together.
         let order = jobs.indices.sorted { jobs[$0].1.reduce(0) { $0 + $1.size } > jobs[$1].1.reduce(0) { $0 + $1.size } }
@@ -228,7 +230,7 @@ public struct IngestStage: PipelineStage {
                 return try ingester.ingest(
                     jobs[index].0, files: jobs[index].1, parts: stored.take(of: jobs[index].0), hashes: hashes,
                     partKey: stored.keys[jobs[index].0.name] ?? "")
-            }, onResult: { _, result in try onSource(result) })
+            }, beforeStart: { index in try stored.load(jobs[index].0, from: db) }, onResult: { _, result in try onSource(result) })
         progress.finish()
         return results
     }

@@ -69,6 +69,7 @@ struct SourceIngester {
 
         // The periods whose contribution changed since the last run (``SourceResult/periodsToWrite``).
         var changed: Set<Period> = []
+        if let parts { totals.reservePeriods(parts.periodsLastRun + 1) }
         // A stored part that does not read back says nothing of what the tables hold: every period is written.
         var unreadable = false
         // Each file's content hash, whether it was read in order, and the periods it counts in (when known).

@@ -13,4 +13,6 @@ struct SourceParts: Sendable {
 
     var byPath: [String: Stored] = [:]
     var periodsOnly = false
+    /// How many periods the source held after the last run: its totals make room for them and one more at once.
+    var periodsLastRun = 0
 }

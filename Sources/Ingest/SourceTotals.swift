@@ -90,6 +90,9 @@ final class SourceTotals {
             return slot
         }
         let slot = periods.count
+        // Room is made a half again at a time, not doubled by each append: a doubled buffer and the one it
+        // replaces were most of ingest's peak memory over a long history (docs/ARCHITECTURE.md, "Report memory").
+        if value1.capacity < (slot + 1) * cellsPerPeriod { reservePeriods(slot + 1 + (slot + 1) / 2) }
         periods.append(period)
         slotOfPeriod[period.key] = slot
         value1.append(contentsOf: repeatElement(0, count: cellsPerPeriod))
@@ -102,6 +105,20 @@ final class SourceTotals {
         lastOrdinal = period.key
         lastSlot = slot
         return slot
+    }
+
+    /// Makes room for `count` periods in all (at most ``maximumPeriods``), so that holding them allocates each
+    /// array once: a run that stored a source's parts knows how many periods it held last time.
+    func reservePeriods(_ count: Int) {
+        let count = min(count, maximumPeriods)
+        guard count > periods.count else { return }
+        value1.reserveCapacity(count * cellsPerPeriod)
+        value2.reserveCapacity(count * cellsPerPeriod)
+        records.reserveCapacity(count * cellsPerPeriod)
+        suppressed.reserveCapacity(count * cellsPerPeriod)
+        seen.reserveCapacity(count * wordsPerPeriod)
+        seenYears.reserveCapacity(count)
+        quality.reserveCapacity(count * icbCount * Self.qualityFields)
     }
 
     /// The slot of a period already held, or nil.

@@ -23,8 +23,11 @@ final class StoredFileParts: Sendable {
     let enabled: Bool
     /// Each source's part key now.
     let keys: [String: String]
-    /// Parts by source, each handed out once (``take(of:)``), so its memory goes when its source is parsed.
-    private let bySource: Mutex<[String: SourceParts]>
+    /// Parts by source, loaded just before the source is parsed (``load(_:from:)``) and handed out once
+    /// (``take(of:)``), so only the sources being parsed hold their parts' bytes.
+    private let bySource = Mutex<[String: SourceParts]>([:])
+    /// What each source with usable parts will be handed, before its bytes are loaded.
+    private let plans: [String: SourceParts]
     /// Which files have a usable stored part, by source and path.
     private let stored: Set<[String]>
     /// Every stored part's source, path and part key, usable or not.
@@ -47,30 +50,46 @@ final class StoredFileParts: Sendable {
         var cache = try Dictionary(InputFileStat.fetchAll(db).map { ($0.path, $0) }, uniquingKeysWith: { $1 })
         for entry in planned { cache[entry.path] = entry }
         statCache = cache
-        var bySource: [String: SourceParts] = [:]
+        var plans: [String: SourceParts] = [:]
         var everyPart: [(source: String, path: String, key: String)] = []
         var otherKey: Set<String> = []
         if enabled {
-            for part in try IngestedFilePart.fetchAll(db) {
+            for part in try IngestedFilePart.listings(db) {
                 everyPart.append((part.source, part.path, part.partKey))
                 if keys[part.source] == part.partKey {
-                    bySource[part.source, default: SourceParts()].byPath[part.path] = .init(
-                        sha256: part.sha256, part: part.part, readInOrder: part.readInOrder)
+                    plans[part.source, default: SourceParts()].byPath[part.path] = .init(sha256: part.sha256, part: Data(), readInOrder: part.readInOrder)
                 } else {
                     otherKey.insert(part.source)
                 }
             }
         }
         // The tables hold what a source's parts gave only if every part was stored under the key it has now.
-        for source in bySource.keys { bySource[source]?.periodsOnly = !otherKey.contains(source) }
+        for source in plans.keys { plans[source]?.periodsOnly = !otherKey.contains(source) }
+        for (source, count) in try IngestPeriodDigest.fetchAll(db).reduce(into: [String: Int](), { $0[$1.dataset, default: 0] += 1 })
+        where plans[source] != nil {
+            plans[source]?.periodsLastRun = count
+        }
         self.everyPart = everyPart
-        stored = Set(bySource.flatMap { source, parts in parts.byPath.keys.map { [source, $0] } })
-        self.bySource = Mutex(bySource)
+        stored = Set(plans.flatMap { source, parts in parts.byPath.keys.map { [source, $0] } })
+        self.plans = plans
+    }
+
+    /// Loads the bytes of a source's usable parts, on the thread that owns the database, just before the
+    /// source is parsed (``ParallelWork/map(count:workers:order:boundedByResults:_:beforeStart:onResult:)``).
+    func load(_ source: SourceConfig, from db: Database) throws {
+        guard enabled, let planned = plans[source.name], let key = keys[source.name] else { return }
+        var parts = planned
+        parts.byPath = [:]
+        for part in try IngestedFilePart.fetchAll(db, source: source.name, partKey: key) where planned.byPath[part.path] != nil {
+            parts.byPath[part.path] = .init(sha256: part.sha256, part: part.part, readInOrder: part.readInOrder)
+        }
+        bySource.withLock { $0[source.name] = parts }
     }
 
     /// A source's stored parts by path, handed out once; nil when parts are not used this run.
     func take(of source: SourceConfig) -> SourceParts? {
         guard enabled else { return nil }
+        // A source whose parts were not loaded (a run already failing) parses every file: slower, never wrong.
         return bySource.withLock { $0.removeValue(forKey: source.name) } ?? SourceParts()
     }
 
@@ -86,8 +105,9 @@ final class StoredFileParts: Sendable {
         return (Dictionary(zip(files.map(\.path), found.sha256), uniquingKeysWith: { $1 }), entries)
     }
 
-    /// Forgets the parts of files gone or stored under another key (a changed file's part is replaced when
-    /// its source is stored).
+    /// Forgets the parts of files gone or stored under another key, once every source is parsed (a source's
+    /// parse reads the parts of its files gone, to know which periods they leave; a changed file's part is
+    /// replaced when its source is stored).
     func forgetStale(files jobs: [(SourceConfig, [DiscoveredFile])], in db: Database) throws {
         // A run that reads every file for its raw rows stores no parts: those stored would no longer say
         // what the tables hold, so they go, and the next run reads every file.
@@ -97,7 +117,11 @@ final class StoredFileParts: Sendable {
         }
         let present = Set(jobs.flatMap { source, files in files.map { [source.name, $0.displayPath] } })
         for (source, path, key) in everyPart where !present.contains([source, path]) || keys[source] != key {
-            try IngestedFilePart.deleteOne(db, key: [IngestedFilePart.Columns.source.rawValue: source, IngestedFilePart.Columns.path.rawValue: path])
+            // Only the part listed: a changed file's part stored this run under the key it has now stays.
+            try IngestedFilePart.filter(
+                IngestedFilePart.Columns.source == source && IngestedFilePart.Columns.path == path && IngestedFilePart.Columns.partKey == key
+            )
+            .deleteAll(db)
         }
     }
 

@@ -53,9 +53,71 @@ public struct ReportStage: PipelineStage {
         StageFingerprint.Part("publication latest", inPlace ? "in place" : "missing or another run's")
     }
 
+    /// What building and auditing the tables leave for the rest of the stage.
+    private struct BuiltTables {
+        var rowsByTable: [String: Int]
+        var complementary: Int
+        var audited: (findings: PublishedCountAudit.Findings, narrowestWidth: Double?, reused: Int)
+    }
+
     public func run(_ context: StageContext, in db: Database) throws -> StageOutcome {
         let settings = context.config.report
         var phases = PhaseTimer(logger: context.logger, stage: "report")
+        // The report's inputs are let go before the files are rendered, and their memory given back, so the
+        // two do not add up in the stage's peak (docs/ARCHITECTURE.md, "Report memory").
+        let built = try buildTables(context, in: db, phases: &phases)
+        HeapTrim.returnFreeMemory()
+        let findings = built.audited.findings, audited = built.audited, complementary = built.complementary
+        let fingerprint = baseFingerprint(context).digest
+        let publisher = Publisher(outputDirectory: context.config.resolve(context.config.outputDirectory))
+        // The folder is this run's until the transaction ends. Whatever happens from here, a rollback puts
+        // `latest` back and removes this run's folders.
+        let lock = try OutputLock(outputDirectory: publisher.outputDirectory)
+        let previous = publisher.latestTarget
+        let runID = context.runID, keep = settings.keepRuns
+        db.afterNextTransaction(
+            onCommit: { _ in
+                publisher.prune(keep: keep)
+                lock.release()
+            },
+            onRollback: { _ in
+                publisher.rollBack(runID: runID, previous: previous)
+                lock.release()
+            })
+        let staging = try publisher.stagingFolder(runID: context.runID)
+        let files = try ReportExporter(settings: settings).export(db, formats: settings.formats, to: staging, fingerprint: fingerprint)
+        phases.done("render")
+        try FaultInjection.check("report:after-files")
+        try publisher.promote(staging: staging, runID: context.runID)
+        try FaultInjection.check("report:after-publish")
+
+        let log = PublishedCatalog.suppressedCells, action = SuppressedCellsColumn.action.rawValue
+        let actions = try Row.fetchAll(db, sql: "SELECT \(action), count(*) FROM \(log.name) GROUP BY 1 ORDER BY 1")
+            .map { "\($0[1] as Int) \($0[0] as String)" }
+        context.logger.info(
+            "published",
+            metadata: [
+                "folder": "\(publisher.latestPath)", "files": "\(files.count + 1)",
+                "disclosure": "\(actions.joined(separator: ", "))",
+            ])
+        return StageOutcome(
+            rowsByTable: built.rowsByTable,
+            notes: [
+                "published \(files.count + 1) files to \(publisher.latestPath) (runs/\(context.runID))",
+                "disclosure control: \(actions.isEmpty ? "no cells touched" : actions.joined(separator: ", "))",
+                "complementary suppression: \(complementary) counts hidden so no suppressed count can be differenced out",
+                "disclosure audit: \(findings.cellsChecked) count cells checked (\(findings.hiddenCells) hidden), \(findings.relationsUsed) published sums used, 0 hidden counts recoverable"
+                    + (audited.reused > 0 ? " (\(audited.reused) periods' verdicts kept: nothing they read had changed)" : ""),
+                "disclosure solver: \(findings.programs) integer programs over "
+                    + findings.relationsByKind.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+                    + "; every hidden count keeps its protection (a suppressed count at least \(Int(FeasibleRanges(rules: settings.disclosure).minimumWidth) + 1) whole values)"
+                    + (audited.narrowestWidth.map { ", the narrowest at least \(Int($0) + 1)" } ?? ""),
+            ], content: [Self.publication(inPlace: true)])
+    }
+
+    /// Builds the published tables from the checkpoints and audits them; everything it reads is let go when it returns.
+    private func buildTables(_ context: StageContext, in db: Database, phases: inout PhaseTimer) throws -> BuiltTables {
+        let settings = context.config.report
         let control = DisclosureControl(rules: settings.disclosure)
         var inputs = try ReportInputs(db, control: control)
         inputs.usePhrases(context.config.indicators)
@@ -103,52 +165,7 @@ public struct ReportStage: PipelineStage {
                 }, uniquingKeysWith: { first, _ in first }),
             written: written.periodDigests
         ).run(db)
-        let findings = audited.findings
         phases.done("audit")
-        let fingerprint = baseFingerprint(context).digest
-        let publisher = Publisher(outputDirectory: context.config.resolve(context.config.outputDirectory))
-        // The folder is this run's until the transaction ends. Whatever happens from here, a rollback puts
-        // `latest` back and removes this run's folders.
-        let lock = try OutputLock(outputDirectory: publisher.outputDirectory)
-        let previous = publisher.latestTarget
-        let runID = context.runID, keep = settings.keepRuns
-        db.afterNextTransaction(
-            onCommit: { _ in
-                publisher.prune(keep: keep)
-                lock.release()
-            },
-            onRollback: { _ in
-                publisher.rollBack(runID: runID, previous: previous)
-                lock.release()
-            })
-        let staging = try publisher.stagingFolder(runID: context.runID)
-        let files = try ReportExporter(settings: settings).export(db, formats: settings.formats, to: staging, fingerprint: fingerprint)
-        phases.done("render")
-        try FaultInjection.check("report:after-files")
-        try publisher.promote(staging: staging, runID: context.runID)
-        try FaultInjection.check("report:after-publish")
-
-        let log = PublishedCatalog.suppressedCells, action = SuppressedCellsColumn.action.rawValue
-        let actions = try Row.fetchAll(db, sql: "SELECT \(action), count(*) FROM \(log.name) GROUP BY 1 ORDER BY 1")
-            .map { "\($0[1] as Int) \($0[0] as String)" }
-        context.logger.info(
-            "published",
-            metadata: [
-                "folder": "\(publisher.latestPath)", "files": "\(files.count + 1)",
-                "disclosure": "\(actions.joined(separator: ", "))",
-            ])
-        return StageOutcome(
-            rowsByTable: written.counts,
-            notes: [
-                "published \(files.count + 1) files to \(publisher.latestPath) (runs/\(context.runID))",
-                "disclosure control: \(actions.isEmpty ? "no cells touched" : actions.joined(separator: ", "))",
-                "complementary suppression: \(complementary) counts hidden so no suppressed count can be differenced out",
-                "disclosure audit: \(findings.cellsChecked) count cells checked (\(findings.hiddenCells) hidden), \(findings.relationsUsed) published sums used, 0 hidden counts recoverable"
-                    + (audited.reused > 0 ? " (\(audited.reused) periods' verdicts kept: nothing they read had changed)" : ""),
-                "disclosure solver: \(findings.programs) integer programs over "
-                    + findings.relationsByKind.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
-                    + "; every hidden count keeps its protection (a suppressed count at least \(Int(FeasibleRanges(rules: settings.disclosure).minimumWidth) + 1) whole values)"
-                    + (audited.narrowestWidth.map { ", the narrowest at least \(Int($0) + 1)" } ?? ""),
-            ], content: [Self.publication(inPlace: true)])
+        return BuiltTables(rowsByTable: written.counts, complementary: complementary, audited: audited)
     }
 }

@@ -40,6 +40,44 @@ struct ParallelWorkTests {
         #expect(unbounded.most > 2, "\(unbounded.most)")
     }
 
+    /// Ingest loads a source's stored parts just before the source is parsed: each job is prepared on the
+    /// calling thread before it starts, and, bounded by results, no more jobs are prepared and not yet
+    /// taken than there are workers — so no more sources hold their parts at once.
+    @Test func jobsArePreparedJustBeforeTheyStart() throws {
+        let prepared = Mutex(Set<Int>())
+        let startedUnprepared = Mutex([Int]())
+        var mostOutstanding = 0
+        var outstanding = 0
+        let order = Array((0..<15).reversed())
+        let results = try ParallelWork.map(
+            count: 15, workers: 2, order: order, boundedByResults: true,
+            { index in
+                if !prepared.withLock({ $0.contains(index) }) { startedUnprepared.withLock { $0.append(index) } }
+                return index
+            },
+            beforeStart: { index in
+                prepared.withLock { _ = $0.insert(index) }
+                outstanding += 1
+                mostOutstanding = max(mostOutstanding, outstanding)
+            },
+            onResult: { _, _ in
+                outstanding -= 1
+                Thread.sleep(forTimeInterval: 0.005)
+            })
+        #expect(results == Array(0..<15))
+        #expect(startedUnprepared.withLock { $0 }.isEmpty, "every job was prepared before it started")
+        #expect(prepared.withLock { $0 } == Set(0..<15))
+        #expect(mostOutstanding <= 2, "no more than the workers: \(mostOutstanding)")
+        // Unbounded, every job may start at once, so every one is prepared up front.
+        var preparedFirst: [Int] = []
+        var takenBeforeLastPrepared = false
+        _ = try ParallelWork.map(
+            count: 6, workers: 2, { $0 }, beforeStart: { preparedFirst.append($0) },
+            onResult: { _, _ in takenBeforeLastPrepared = takenBeforeLastPrepared || preparedFirst.count < 6 })
+        #expect(preparedFirst == Array(0..<6))
+        #expect(!takenBeforeLastPrepared)
+    }
+
     struct Refused: Error {}
 
     @Test func aThrowFromTheTakerEndsTheRunWithoutWaitingForever() throws {

@@ -98,6 +98,8 @@ public struct StageRunner {
                     "stage": "\(stage.name.rawValue)", "rows.written": "\(outcome.rowsWritten)",
                     "duration.ms": "\(Int(report.duration * 1000))",
                 ])
+            // The stage's memory is given back before the next stage grows its own (docs/ARCHITECTURE.md, "Report memory").
+            HeapTrim.returnFreeMemory()
             return report
         } catch {
             let pipelineError =

@@ -13,10 +13,14 @@ public enum ParallelWork {
     /// With `boundedByResults`, a worker starts a job only once `onResult` has taken its last one, so no
     /// more than `workers` results are held waiting for a slow `onResult` (ingest's writer, when the
     /// sources come from stored parts faster than they can be written; docs/ARCHITECTURE.md, "Incremental
-    /// ingest").
+    /// ingest"). `beforeStart` runs on the calling thread for each job before the job can start: with
+    /// `boundedByResults`, for the first `workers` jobs up front and for each later one just after a result
+    /// is taken, so what it prepares for a job is held only while the job can run (ingest loads a source's
+    /// stored parts this way); without, for every job up front.
     public static func map<Value>(
         count: Int, workers: Int, order: [Int]? = nil, boundedByResults: Bool = false,
         _ body: @escaping @Sendable (Int) throws -> Value,
+        beforeStart: (Int) throws -> Void = { _ in },
         onResult: (Int, Value) throws -> Void = { _, _ in }
     ) throws -> [Value] {
         guard count > 0 else { return [] }
@@ -28,6 +32,8 @@ public enum ParallelWork {
         let threads = max(1, min(workers, count))
         // Jobs a worker may start before `onResult` has taken the results of earlier ones.
         let room = DispatchSemaphore(value: boundedByResults ? threads : count)
+        var prepared = boundedByResults ? threads : count
+        for position in 0..<prepared { try beforeStart(order[position]) }
         for _ in 0..<threads {
             DispatchQueue.global().async(group: group) {
                 while true {
@@ -49,6 +55,11 @@ public enum ParallelWork {
                 let (index, outcome) = state.withLock { $0.nextCompleted() }
                 defer { room.signal() }
                 if case .success(let value) = outcome.value { try onResult(index, value) }
+                // The room this result leaves lets the next job start: it is made ready first.
+                if prepared < count {
+                    try beforeStart(order[prepared])
+                    prepared += 1
+                }
             }
         } catch {
             // The workers still running take the remaining jobs without waiting for results taken.

@@ -20,15 +20,17 @@ public struct PhaseTimer {
             "\(stage) phase done",
             metadata: [
                 "phase": "\(phase)", "duration.ms": "\(Int((now - started) / .milliseconds(1)))",
-                "peak.rss.mib": "\(Self.peakResidentMiB().map(String.init) ?? "unknown")",
+                "peak.rss.mib": "\(Self.residentMiB("VmHWM:").map(String.init) ?? "unknown")",
+                "rss.mib": "\(Self.residentMiB("VmRSS:").map(String.init) ?? "unknown")",
             ])
         started = now
     }
 
-    /// The process's peak resident set so far (`VmHWM` in /proc/self/status), in MiB; nil where unavailable.
-    static func peakResidentMiB() -> Int? {
+    /// A line of /proc/self/status in MiB — `VmHWM:` the peak resident set so far, `VmRSS:` the resident set
+    /// now; nil where unavailable.
+    static func residentMiB(_ field: String) -> Int? {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") })
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix(field) })
         else { return nil }
         return line.split(separator: " ").dropFirst().first.flatMap { Int($0) }.map { $0 / 1024 }
     }

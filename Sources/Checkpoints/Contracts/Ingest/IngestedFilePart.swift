@@ -41,6 +41,28 @@ public struct IngestedFilePart: CheckpointRecord, Equatable {
         self.readInOrder = readInOrder
     }
 
+    /// A stored part without its bytes: what a run plans with before it loads any source's parts.
+    public struct Listing: Sendable, Equatable {
+        public var source: String
+        public var path: String
+        public var sha256: String
+        public var partKey: String
+        public var readInOrder: Bool
+    }
+
+    /// Every stored part, without the bytes (a long history stores tens of megabytes of them).
+    public static func listings(_ db: Database) throws -> [Listing] {
+        let columns: [Columns] = [.source, .path, .sha256, .partKey, .readInOrder]
+        return try Row.fetchAll(db, sql: "SELECT \(columns.map(\.rawValue).joined(separator: ", ")) FROM \(databaseTableName)").map { row in
+            Listing(source: row[0], path: row[1], sha256: row[2], partKey: row[3], readInOrder: row[4])
+        }
+    }
+
+    /// One source's parts stored under `partKey`, with their bytes.
+    public static func fetchAll(_ db: Database, source: String, partKey: String) throws -> [IngestedFilePart] {
+        try filter(Columns.source == source && Columns.partKey == partKey).fetchAll(db)
+    }
+
     public init(row: Row) throws {
         source = row[Columns.source]
         path = row[Columns.path]
