@@ -53,21 +53,29 @@ public struct ReportStage: PipelineStage {
         StageFingerprint.Part("publication latest", inPlace ? "in place" : "missing or another run's")
     }
 
-    /// What building and auditing the tables leave for the rest of the stage.
+    /// What building the tables leaves for the audit and the rest of the stage: not the report's inputs.
     private struct BuiltTables {
-        var rowsByTable: [String: Int]
+        var written: PublishedTableBuild.Outcome
         var complementary: Int
-        var audited: (findings: PublishedCountAudit.Findings, narrowestWidth: Double?, reused: Int)
+        /// What the audit needs of the inputs: each indicator's arithmetic, and what England's own rows leave
+        /// over the ICSs' (keyed as the audit reads periods, by their published start).
+        var arithmetic: [String: IndicatorArithmetic]
+        var englandRemainders: [CountCell: CountBounds]
     }
 
     public func run(_ context: StageContext, in db: Database) throws -> StageOutcome {
         let settings = context.config.report
         var phases = PhaseTimer(logger: context.logger, stage: "report")
-        // The report's inputs are let go before the files are rendered, and their memory given back, so the
-        // two do not add up in the stage's peak (docs/ARCHITECTURE.md, "Report memory").
+        // The report's inputs are let go once the tables are built, and their memory given back, so they do not
+        // add to the audit's or the render's in the stage's peak (docs/ARCHITECTURE.md, "Report memory").
         let built = try buildTables(context, in: db, phases: &phases)
         HeapTrim.returnFreeMemory()
-        let findings = built.audited.findings, audited = built.audited, complementary = built.complementary
+        let audited = try AuditByPeriod(
+            audit: DisclosureAudit(rules: settings.disclosure), definitions: built.arithmetic, englandRemainders: built.englandRemainders,
+            written: built.written.periodDigests
+        ).run(db)
+        phases.done("audit")
+        let findings = audited.findings, complementary = built.complementary
         let fingerprint = baseFingerprint(context).digest
         let publisher = Publisher(outputDirectory: context.config.resolve(context.config.outputDirectory))
         // The folder is this run's until the transaction ends. Whatever happens from here, a rollback puts
@@ -101,7 +109,7 @@ public struct ReportStage: PipelineStage {
                 "disclosure": "\(actions.joined(separator: ", "))",
             ])
         return StageOutcome(
-            rowsByTable: built.rowsByTable,
+            rowsByTable: built.written.counts,
             notes: [
                 "published \(files.count + 1) files to \(publisher.latestPath) (runs/\(context.runID))",
                 "disclosure control: \(actions.isEmpty ? "no cells touched" : actions.joined(separator: ", "))",
@@ -115,7 +123,8 @@ public struct ReportStage: PipelineStage {
             ], content: [Self.publication(inPlace: true)])
     }
 
-    /// Builds the published tables from the checkpoints and audits them; everything it reads is let go when it returns.
+    /// Builds the published tables from the checkpoints; everything it reads is let go when it returns, before
+    /// the tables are audited and rendered.
     private func buildTables(_ context: StageContext, in db: Database, phases: inout PhaseTimer) throws -> BuiltTables {
         let settings = context.config.report
         let control = DisclosureControl(rules: settings.disclosure)
@@ -154,18 +163,12 @@ public struct ReportStage: PipelineStage {
         phases.done("tables")
         try FaultInjection.check("report:after-tables")
 
-        let audited = try AuditByPeriod(
-            audit: audit, definitions: inputs.arithmetic,
-            // Keyed as the audit reads periods, by their published start.
-            englandRemainders: Dictionary(
-                EnglandRemainders.bounds(inputs.controlledValues).map { cell, bounds in
-                    var cell = cell
-                    cell.period = Provenance.bounds(of: cell.period)?.start ?? cell.period
-                    return (cell, bounds)
-                }, uniquingKeysWith: { first, _ in first }),
-            written: written.periodDigests
-        ).run(db)
-        phases.done("audit")
-        return BuiltTables(rowsByTable: written.counts, complementary: complementary, audited: audited)
+        let remainders = Dictionary(
+            EnglandRemainders.bounds(inputs.controlledValues).map { cell, bounds in
+                var cell = cell
+                cell.period = Provenance.bounds(of: cell.period)?.start ?? cell.period
+                return (cell, bounds)
+            }, uniquingKeysWith: { first, _ in first })
+        return BuiltTables(written: written, complementary: complementary, arithmetic: inputs.arithmetic, englandRemainders: remainders)
     }
 }

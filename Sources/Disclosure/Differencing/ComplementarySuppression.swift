@@ -73,31 +73,40 @@ package struct ComplementarySuppression: Sendable {
         let leaders = AdditiveRelations.countLeaders(definitions)
         // Groups share no cell, so each is read, attacked and protected on its own slice of the values, side by
         // side on every core; the outcome is the same whatever the order (docs/DISCLOSURE.md, "Differencing").
-        var byGroup: [CountGroup: [Key: ControlledValue]] = [:]
+        // The values stay in one table that each group copies its slice from and writes it back to, so they are
+        // held once, not once more in slices (docs/ARCHITECTURE.md, "Report memory").
+        var keysByGroup: [CountGroup: [Key]] = [:]
         for (key, value) in values {
-            byGroup[CountGroup(indicator: leaders[value.indicator] ?? value.indicator, period: value.period), default: [:]][key] = value
+            keysByGroup[CountGroup(indicator: leaders[value.indicator] ?? value.indicator, period: value.period), default: []].append(key)
         }
-        let count = values.count
+        let work = keysByGroup.keys.sorted().map { keysByGroup[$0] ?? [] }
+        keysByGroup = [:]
+        let table = Mutex(values)
         values = [:]
-        let work = byGroup.keys.sorted().map { byGroup[$0]! }
-        byGroup = [:]
-        let outcomes = Mutex([Result<(values: [Key: ControlledValue], hidden: Int), any Error>?](repeating: nil, count: work.count))
+        let outcomes = Mutex([Result<Int, any Error>?](repeating: nil, count: work.count))
         DispatchQueue.concurrentPerform(iterations: work.count) { index in
-            var slice = work[index]
-            let outcome = Result { () throws -> (values: [Key: ControlledValue], hidden: Int) in
+            var slice = table.withLock { all in
+                Dictionary(uniqueKeysWithValues: work[index].compactMap { key in all[key].map { (key, $0) } })
+            }
+            let outcome = Result { () throws -> Int in
                 let hidden = try protectGroup(&slice)
-                return (slice, hidden)
+                table.withLock { all in
+                    for (key, value) in slice { all[key] = value }
+                }
+                return hidden
             }
             outcomes.withLock { $0[index] = outcome }
         }
-        values.reserveCapacity(count)
+        values = table.withLock { all in
+            defer { all = [:] }
+            return all
+        }
         var hidden = 0
         var failure: (any Error)?
         for outcome in outcomes.withLock({ $0 }) {
             switch outcome! {
-            case .success(let done):
-                values.merge(done.values) { first, _ in first }
-                hidden += done.hidden
+            case .success(let count):
+                hidden += count
             case .failure(let error):
                 // The first group's failure in group order, as when they ran one after another.
                 failure = failure ?? error
