@@ -142,8 +142,6 @@ public struct IngestStage: PipelineStage {
             result.events = result.totals.value1.reduce(0, +)
             result.eventsApportioned = result.totals.total(.eventsApportioned)
             result.totals.releaseCells()
-            // What the source's parse freed, in either worker's arena, is given back before the next one grows.
-            HeapTrim.returnFreeMemory()
         }
         try stored.forgetStale(files: jobs, in: db)
         phases.done("parse and write")
