@@ -91,7 +91,7 @@ final class SourceTotals {
         }
         let slot = periods.count
         // Room is made a half again at a time, not doubled by each append: a doubled buffer and the one it
-        // replaces were most of ingest's peak memory over a long history (docs/ARCHITECTURE.md, "Report memory").
+        // replaces were most of ingest's peak memory over a long history (docs/ARCHITECTURE.md, "Incremental ingest").
         if value1.capacity < (slot + 1) * cellsPerPeriod { reservePeriods(slot + 1 + (slot + 1) / 2) }
         periods.append(period)
         slotOfPeriod[period.key] = slot

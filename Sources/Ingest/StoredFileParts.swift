@@ -26,8 +26,9 @@ final class StoredFileParts: Sendable {
     /// Parts by source, loaded just before the source is parsed (``load(_:from:)``) and handed out once
     /// (``take(of:)``), so only the sources being parsed hold their parts' bytes.
     private let bySource = Mutex<[String: SourceParts]>([:])
-    /// What each source with usable parts will be handed, before its bytes are loaded.
-    private let plans: [String: SourceParts]
+    /// Each source with usable parts: whether they are all its parts (``SourceParts/periodsOnly``), and the
+    /// periods it held after the last run.
+    private let plans: [String: (periodsOnly: Bool, periodsLastRun: Int)]
     /// Which files have a usable stored part, by source and path.
     private let stored: Set<[String]>
     /// Every stored part's source, path and part key, usable or not.
@@ -50,37 +51,30 @@ final class StoredFileParts: Sendable {
         var cache = try Dictionary(InputFileStat.fetchAll(db).map { ($0.path, $0) }, uniquingKeysWith: { $1 })
         for entry in planned { cache[entry.path] = entry }
         statCache = cache
-        var plans: [String: SourceParts] = [:]
+        var usable: Set<[String]> = []
         var everyPart: [(source: String, path: String, key: String)] = []
         var otherKey: Set<String> = []
         if enabled {
             for part in try IngestedFilePart.listings(db) {
                 everyPart.append((part.source, part.path, part.partKey))
-                if keys[part.source] == part.partKey {
-                    plans[part.source, default: SourceParts()].byPath[part.path] = .init(sha256: part.sha256, part: Data(), readInOrder: part.readInOrder)
-                } else {
-                    otherKey.insert(part.source)
-                }
+                if keys[part.source] == part.partKey { usable.insert([part.source, part.path]) } else { otherKey.insert(part.source) }
             }
         }
+        let periodsLastRun = try IngestPeriodDigest.fetchAll(db).reduce(into: [String: Int]()) { $0[$1.dataset, default: 0] += 1 }
         // The tables hold what a source's parts gave only if every part was stored under the key it has now.
-        for source in plans.keys { plans[source]?.periodsOnly = !otherKey.contains(source) }
-        for (source, count) in try IngestPeriodDigest.fetchAll(db).reduce(into: [String: Int](), { $0[$1.dataset, default: 0] += 1 })
-        where plans[source] != nil {
-            plans[source]?.periodsLastRun = count
-        }
+        plans = Dictionary(
+            Set(usable.map { $0[0] }).map { source in (source, (periodsOnly: !otherKey.contains(source), periodsLastRun: periodsLastRun[source] ?? 0)) },
+            uniquingKeysWith: { first, _ in first })
         self.everyPart = everyPart
-        stored = Set(plans.flatMap { source, parts in parts.byPath.keys.map { [source, $0] } })
-        self.plans = plans
+        stored = usable
     }
 
     /// Loads the bytes of a source's usable parts, on the thread that owns the database, just before the
     /// source is parsed (``ParallelWork/map(count:workers:order:boundedByResults:_:beforeStart:onResult:)``).
     func load(_ source: SourceConfig, from db: Database) throws {
-        guard enabled, let planned = plans[source.name], let key = keys[source.name] else { return }
-        var parts = planned
-        parts.byPath = [:]
-        for part in try IngestedFilePart.fetchAll(db, source: source.name, partKey: key) where planned.byPath[part.path] != nil {
+        guard enabled, let plan = plans[source.name], let key = keys[source.name] else { return }
+        var parts = SourceParts(periodsOnly: plan.periodsOnly, periodsLastRun: plan.periodsLastRun)
+        for part in try IngestedFilePart.fetchAll(db, source: source.name, partKey: key) {
             parts.byPath[part.path] = .init(sha256: part.sha256, part: part.part, readInOrder: part.readInOrder)
         }
         bySource.withLock { $0[source.name] = parts }

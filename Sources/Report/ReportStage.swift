@@ -68,10 +68,11 @@ public struct ReportStage: PipelineStage {
         var phases = PhaseTimer(logger: context.logger, stage: "report")
         // The report's inputs are let go once the tables are built, and their memory given back, so they do not
         // add to the audit's or the render's in the stage's peak (docs/ARCHITECTURE.md, "Report memory").
-        let built = try buildTables(context, in: db, phases: &phases)
+        let audit = DisclosureAudit(rules: settings.disclosure)
+        let built = try buildTables(context, in: db, digestedTables: Set(audit.tablesRead().map(\.name)), phases: &phases)
         HeapTrim.returnFreeMemory()
         let audited = try AuditByPeriod(
-            audit: DisclosureAudit(rules: settings.disclosure), definitions: built.arithmetic, englandRemainders: built.englandRemainders,
+            audit: audit, definitions: built.arithmetic, englandRemainders: built.englandRemainders,
             written: built.written.periodDigests
         ).run(db)
         phases.done("audit")
@@ -125,7 +126,8 @@ public struct ReportStage: PipelineStage {
 
     /// Builds the published tables from the checkpoints; everything it reads is let go when it returns, before
     /// the tables are audited and rendered.
-    private func buildTables(_ context: StageContext, in db: Database, phases: inout PhaseTimer) throws -> BuiltTables {
+    /// `digestedTables`: the tables the audit reads, whose rows are digested by period as they are written.
+    private func buildTables(_ context: StageContext, in db: Database, digestedTables: Set<String>, phases: inout PhaseTimer) throws -> BuiltTables {
         let settings = context.config.report
         let control = DisclosureControl(rules: settings.disclosure)
         var inputs = try ReportInputs(db, control: control)
@@ -148,10 +150,9 @@ public struct ReportStage: PipelineStage {
             imdVintage: inputs.vintages[.imd]?.vintage ?? context.config.reference.imd.vintage,
             icbVintage: inputs.vintages[.icb]?.vintage ?? context.config.reference.icb.vintage,
             populationSource: inputs.vintages[.population]?.vintage ?? "not recorded")
-        let audit = DisclosureAudit(rules: settings.disclosure)
         let built = inputs, config = context.config
         // Each period's rows digested as written: a period whose verdict is kept is not read back (AuditByPeriod).
-        let written = try PublishedTableBuild.run(db, provenance: provenance, digestedTables: Set(audit.tablesRead().map(\.name))) { writer in
+        let written = try PublishedTableBuild.run(db, provenance: provenance, digestedTables: digestedTables) { writer in
             try NationalTablesBuilder(inputs: built).write(writer)
             // Every ICS's SII is fitted again on what will be published, after complementary suppression.
             let inequality = ControlledInequality(inputs: built, settings: config.aggregate)
