@@ -33,14 +33,14 @@ struct ComparisonTable {
             return nil
         case .spiegelhalter:
             let construction = definition.method.funnel
-            guard
+            guard let englandNumerator = england.numerator, let englandDenominator = england.denominator,
                 let target = FunnelLimits.target(
-                    construction, england: (england.numerator, england.denominator, england.value), multiplier: definition.multiplier)
+                    construction, england: (englandNumerator, englandDenominator, england.value), multiplier: definition.multiplier)
             else { return nil }
             let areas = rows.compactMap { row -> (value: Double, denominator: Double)? in
-                guard let value = row.value,
+                guard let value = row.value, let numerator = row.numerator, let denominator = row.denominator,
                     let x = FunnelLimits.funnelDenominator(
-                        construction, numerator: row.numerator, denominator: row.denominator, value: value, multiplier: definition.multiplier)
+                        construction, numerator: numerator, denominator: denominator, value: value, multiplier: definition.multiplier)
                 else { return nil }
                 return (value, x)
             }

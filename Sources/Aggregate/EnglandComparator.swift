@@ -23,9 +23,15 @@ struct EnglandComparator {
         }
         let at95 = level(row.lower95, row.upper95)
         let at998 = level(row.lower998, row.upper998)
-        let funnel = FunnelLimits.evaluate(
-            definition.method.funnel, numerator: row.numerator, denominator: row.denominator, value: row.value,
-            england: (england.numerator, england.denominator, england.value), multiplier: definition.multiplier, tau2: tau2)
+        // A funnel places a value by its denominator: not for values published without counts.
+        var funnel = FunnelLimits.notApplicable
+        if let numerator = row.numerator, let denominator = row.denominator, let englandNumerator = england.numerator,
+            let englandDenominator = england.denominator
+        {
+            funnel = FunnelLimits.evaluate(
+                definition.method.funnel, numerator: numerator, denominator: denominator, value: row.value,
+                england: (englandNumerator, englandDenominator, england.value), multiplier: definition.multiplier, tau2: tau2)
+        }
         return Result(compare95: at95, compare998: at998, comparison: TwoLevelComparison(at95: at95, at998: at998), funnel: funnel)
     }
 }

@@ -25,8 +25,8 @@ struct GapCalculator {
         result.q5 = q5
         result.absoluteGap = q1 - q5
         result.ratio = q5 != 0 ? q1 / q5 : nil
-        result.q1Limits = definition.method.limits(of: first.stored, confidence: Self.confidence)
-        result.q5Limits = definition.method.limits(of: last.stored, confidence: Self.confidence)
+        result.q1Limits = first.limits(definition, confidence: Self.confidence)
+        result.q5Limits = last.limits(definition, confidence: Self.confidence)
         if let a = result.q1Limits, let b = result.q5Limits {
             result.significant = a.lower > b.upper || b.lower > a.upper
         }
@@ -39,15 +39,16 @@ struct GapCalculator {
     func excess(_ definition: IndicatorDefinition, quintiles: [IndicatorValue?], reference: Double) -> Double? {
         var total = 0.0
         for row in quintiles.prefix(4) {
-            guard let row, let value = row.value else { return nil }
+            // A value published without counts has no events to count in excess.
+            guard let row, let value = row.value, let numerator = row.numerator, let denominator = row.denominator else { return nil }
             switch definition.method.counts {
             case .numeratorAndDenominator:
-                let expected = reference / definition.multiplier * row.denominator
-                total += definition.polarity == .higherIsBetter ? expected - row.numerator : row.numerator - expected
+                let expected = reference / definition.multiplier * denominator
+                total += definition.polarity == .higherIsBetter ? expected - numerator : numerator - expected
             case .events:
                 guard value > 0 else { continue }
                 // Age-adjusted when the value is a DSR: events scaled by the ratio of standardised rates.
-                total += row.numerator * (1 - reference / value)
+                total += numerator * (1 - reference / value)
             }
         }
         return total

@@ -16,9 +16,13 @@ struct InequalityCalculator {
             valueType: definition.method.inequalityScale, polarity: definition.polarity, multiplier: definition.multiplier,
             minimumPopulation: settings.minQuantilePopulation, nationalPositions: settings.siiPositions == .national,
             repetitions: settings.siiRepetitions)
+        // A quantile's weight is its population: a value published without one is not a quantile the fit can place
+        // (docs/DATA.md, "Values without counts").
         let quantiles = rows.map { row in
-            row.map {
-                InequalityFit.Quantile(value: $0.value, lower95: $0.lower95, upper95: $0.upper95, population: $0.denominator, withheld: $0.withheld)
+            row.flatMap { row in
+                row.denominator.map {
+                    InequalityFit.Quantile(value: row.value, lower95: row.lower95, upper95: row.upper95, population: $0, withheld: row.withheld)
+                }
             }
         }
         return fit.fit(quantiles, national: national.map { $0?.denominator ?? 0 }, seed: seed)

@@ -28,8 +28,8 @@ struct ReferenceGroupGapTable {
     }
 
     static func gap(_ definition: IndicatorDefinition, _ row: IndicatorValue, reference: IndicatorValue) -> ReferenceGroupGap {
-        let limits = row.value == nil ? nil : definition.method.limits(of: row.stored, confidence: GapCalculator.confidence)
-        let referenceLimits = reference.value == nil ? nil : definition.method.limits(of: reference.stored, confidence: GapCalculator.confidence)
+        let limits = row.limits(definition, confidence: GapCalculator.confidence)
+        let referenceLimits = reference.limits(definition, confidence: GapCalculator.confidence)
         var comparison = ComparisonOutcome.notCompared
         if let limits, let referenceLimits {
             let side: IntervalSide =

@@ -11,7 +11,43 @@ enum TransformSchema {
         SchemaMigration(43, "v6-transform-input", sql: transformInput),
         SchemaMigration(46, "v7-transform-ethnic-groups-national-rows", sql: ethnicGroups),
         SchemaMigration(53, "v8-transform-need-allocation-period", sql: needAllocationPeriod),
+        SchemaMigration(57, "v9-transform-values-without-counts", sql: valuesWithoutCounts),
     ]
+
+    /// A value its source publishes without counts has no numerator or denominator (docs/DATA.md, "Values
+    /// without counts"): `indicator_value` rebuilt with both nullable, and null together.
+    static let valuesWithoutCounts = """
+        CREATE TABLE indicator_value_v9 (
+            indicator_id TEXT NOT NULL,
+            period TEXT NOT NULL,
+            geography_level TEXT NOT NULL CHECK (geography_level IN ('england', 'region', 'icb', 'place')),
+            geography_code TEXT NOT NULL,
+            geography_name TEXT NOT NULL,
+            breakdown_type TEXT NOT NULL
+                CHECK (breakdown_type IN ('all', 'imd_quintile', 'imd_decile', 'sex', 'imd_unknown', 'ics_unknown', 'ethnic_group', 'ethnic_category')),
+            breakdown_value TEXT NOT NULL,
+            breakdown_index INTEGER NOT NULL,
+            numerator REAL,
+            denominator REAL,
+            value REAL,
+            lcl95 REAL,
+            ucl95 REAL,
+            lcl998 REAL,
+            ucl998 REAL,
+            statistic TEXT NOT NULL,
+            method TEXT NOT NULL,
+            multiplier REAL NOT NULL,
+            unit TEXT NOT NULL,
+            withheld_reason TEXT,
+            suppressed_at_source_records INTEGER NOT NULL,
+            from_national_rows INTEGER NOT NULL DEFAULT 0 CHECK (from_national_rows IN (0, 1)),
+            CHECK ((numerator IS NULL) = (denominator IS NULL)),
+            PRIMARY KEY (indicator_id, period, geography_level, geography_code, breakdown_type, breakdown_index)
+        ) STRICT, WITHOUT ROWID;
+        INSERT INTO indicator_value_v9 SELECT * FROM indicator_value;
+        DROP TABLE indicator_value;
+        ALTER TABLE indicator_value_v9 RENAME TO indicator_value;
+        """
 
     /// Which allocation year of need weights each period is over (docs/DATA.md, "Access against need").
     static let needAllocationPeriod = """

@@ -68,7 +68,7 @@ struct EthnicGroupSourceTests {
         }
     }
 
-    static func counts(_ value: IndicatorValue?) -> [Double]? { value.map { [$0.numerator, $0.denominator] } }
+    static func counts(_ value: IndicatorValue?) -> [Double?]? { value.map { [$0.numerator, $0.denominator] } }
 
     @Test func groupsAreAddedOnceAndEnglandIsTheICSsAndTheUnknownICB() throws {
         let values = try run(englandRows: false)

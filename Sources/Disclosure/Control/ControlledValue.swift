@@ -6,8 +6,8 @@ package import Publication
 package struct ControlledValue: Sendable {
     package init(
         indicator: String, period: String, level: GeographyLevel, code: String, name: String, breakdownType: BreakdownType, breakdownIndex: Int,
-        numerator: PublishedCell, denominator: PublishedCell, estimate: [PublishedCell], unit: String, rawDenominator: Double,
-        parent: String? = nil, fromNationalRows: Bool = false, rawNumerator: Double = 0
+        numerator: PublishedCell, denominator: PublishedCell, estimate: [PublishedCell], unit: String, rawDenominator: Double?,
+        parent: String? = nil, fromNationalRows: Bool = false, rawNumerator: Double? = 0
     ) {
         self.rawNumerator = rawNumerator
         self.fromNationalRows = fromNationalRows
@@ -38,10 +38,11 @@ package struct ControlledValue: Sendable {
     /// Value, lcl95, ucl95, lcl998, ucl998.
     package var estimate: [PublishedCell]
     package var unit: String
-    /// The unrounded denominator, for shares computed before rounding (totals rule).
-    package var rawDenominator: Double
-    /// The unrounded numerator, for what a sum leaves over (``EnglandRemainders``).
-    package var rawNumerator: Double
+    /// The unrounded denominator, for shares computed before rounding (totals rule); nil for a value published
+    /// without counts (docs/DATA.md, "Values without counts").
+    package var rawDenominator: Double?
+    /// The unrounded numerator, for what a sum leaves over (``EnglandRemainders``); nil as the denominator is.
+    package var rawNumerator: Double?
     /// For a place, the ICB it is part of (its counts add up to the ICB's; docs/DISCLOSURE.md).
     package var parent: String? = nil
     /// England's value from the publisher's own England rows: no sum of the ICSs' counts (docs/DISCLOSURE.md,

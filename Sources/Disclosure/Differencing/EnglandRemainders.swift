@@ -22,14 +22,17 @@ package enum EnglandRemainders {
         var england: [Part: (numerator: Double, denominator: Double)] = [:]
         var icss: [Part: (numerator: Double, denominator: Double, count: Int)] = [:]
         for value in values {
-            guard let part = value.breakdownType.additivePart(value.breakdownIndex), value.breakdownType != .icsUnknown else { continue }
+            // A value published without counts adds nothing a reader could difference.
+            guard let part = value.breakdownType.additivePart(value.breakdownIndex), value.breakdownType != .icsUnknown,
+                let rawNumerator = value.rawNumerator, let rawDenominator = value.rawDenominator
+            else { continue }
             let key = Part(indicator: value.indicator, period: value.period, part: part)
             switch value.level {
             case .england where value.fromNationalRows:
-                england[key] = (value.rawNumerator, value.rawDenominator)
+                england[key] = (rawNumerator, rawDenominator)
             case .icb:
-                icss[key, default: (0, 0, 0)].numerator += value.rawNumerator
-                icss[key]!.denominator += value.rawDenominator
+                icss[key, default: (0, 0, 0)].numerator += rawNumerator
+                icss[key]!.denominator += rawDenominator
                 icss[key]!.count += 1
             case .england, .region, .place:
                 break

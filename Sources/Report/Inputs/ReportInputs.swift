@@ -69,6 +69,9 @@ struct ReportInputs {
         var index: Int = 0
     }
 
+    /// The reason published beside a count its source does not publish (a value published without counts).
+    static let countsNotPublished = "counts_not_published_by_source"
+
     init(_ db: Database, control: DisclosureControl) throws {
         // Whose deprivation each source's quintiles are, from the grain ingest read it at.
         let grains = Dictionary(try IngestedSource.fetchAll(db).map { ($0.source, $0.grain) }, uniquingKeysWith: { first, _ in first })
@@ -101,8 +104,14 @@ struct ReportInputs {
             // with a proportion's denominator, which may be the partial one (docs/DATA.md).
             let partial = row.withheld == .suppressedAtSource
             let notACount = PublishedCell.hidden(.withheld, reason: WithheldReason.suppressedAtSource.publishedCode)
-            let numerator = partial ? notACount : control.count(row.numerator, national: national)
-            let denominator = partial && row.statistic == .proportion ? notACount : control.count(row.denominator, national: national)
+            // A value its source publishes without counts has none to show: said so in each count's cell (docs/DATA.md,
+            // "Values without counts").
+            let unpublished = PublishedCell.hidden(.withheld, reason: Self.countsNotPublished)
+            let numerator =
+                row.numerator == nil ? unpublished : partial ? notACount : control.count(row.numerator, national: national)
+            let denominator =
+                row.denominator == nil
+                ? unpublished : partial && row.statistic == .proportion ? notACount : control.count(row.denominator, national: national)
             let stored = StoredValue(
                 value: row.value, lower95: row.lower95, upper95: row.upper95, lower998: row.lower998, upper998: row.upper998, withheld: row.withheld)
             let value = ControlledValue(

@@ -44,6 +44,13 @@ struct HeadlineTableBuilder {
 
     /// The table a reader finds a fact's figure in: England's SII change is published in the change table, its
     /// ethnic groups against the White group in England's table by group.
+    /// A part's share of its whole from the unrounded counts; nil where either has none (a value published
+    /// without counts) or the whole is empty.
+    static func share(_ part: Double?, of whole: Double?) -> Double? {
+        guard let part, let whole, whole > 0 else { return nil }
+        return part / whole
+    }
+
     static func publishedSource(_ fact: HeadlineFact) -> String {
         switch fact.kind {
         case .siiChangeEngland: PublishedCatalog.trendVsBaseline.name
@@ -140,7 +147,9 @@ struct HeadlineTableBuilder {
                 inputs.england(definition.id, period, type, group.index)
             }
             let share: Double? = notStated.flatMap { cell in
-                inputs.england(definition.id, period).flatMap { $0.rawDenominator > 0 ? cell.rawDenominator / $0.rawDenominator : nil }
+                inputs.england(definition.id, period).flatMap { england in
+                    Self.share(cell.rawDenominator, of: england.rawDenominator)
+                }
             }
             return HeadlineText.ethnicGroups(
                 phrase: definition.inSentence, white: whiteValue, groups: groups, notStated: notStated?.shown.map { ($0, share) }, unit: definition.unit,

@@ -55,7 +55,7 @@ struct NationalTablesBuilder {
                     .lcl998: cell.estimate[3], .ucl998: cell.estimate[4],
                     .unit: PublishedCell(definition.unit), .method: PublishedCell(definition.method.label),
                     .englandValue: overall.value, .compareEngland: PublishedCell(comparison.rawValue),
-                    .populationShare: PublishedCell(overall.rawDenominator > 0 ? cell.rawDenominator / overall.rawDenominator : nil),
+                    .populationShare: PublishedCell(HeadlineTableBuilder.share(cell.rawDenominator, of: overall.rawDenominator)),
                     .referenceGroup: reference.group, .referenceValue: reference.value, .gapToReference: reference.gap,
                     .gapLcl95: reference.gapLimits[0], .gapUcl95: reference.gapLimits[1], .ratioToReference: reference.ratio,
                     .ratioLcl95: reference.ratioLimits[0], .ratioUcl95: reference.ratioLimits[1], .compareReference: reference.comparison,

@@ -42,10 +42,11 @@ public struct IndicatorValue: CheckpointRecord, Equatable {
     public var breakdownValue: String
     /// Order within the breakdown (quantile number; 1 male, 2 female; 0 all).
     public var breakdownIndex: Int
-    /// Events or numerator.
-    public var numerator: Double
-    /// Population, denominator, or expected events (ISRs).
-    public var denominator: Double
+    /// Events or numerator; nil for a value its source publishes without counts (docs/DATA.md, "Values
+    /// without counts").
+    public var numerator: Double?
+    /// Population, denominator, or expected events (ISRs); nil as the numerator is.
+    public var denominator: Double?
     /// The statistic × multiplier; nil when withheld.
     public var value: Double?
     public var lower95: Double?
@@ -65,7 +66,7 @@ public struct IndicatorValue: CheckpointRecord, Equatable {
 
     public init(
         indicator: String, period: String, level: GeographyLevel, code: String, name: String, breakdown: BreakdownType, breakdownValue: String,
-        breakdownIndex: Int, numerator: Double, denominator: Double, value: Double?, lower95: Double?, upper95: Double?, lower998: Double?, upper998: Double?,
+        breakdownIndex: Int, numerator: Double?, denominator: Double?, value: Double?, lower95: Double?, upper95: Double?, lower998: Double?, upper998: Double?,
         statistic: Statistic, method: IntervalMethod, multiplier: Double, unit: String, withheld: WithheldReason?, suppressedAtSourceRecords: Int,
         fromNationalRows: Bool = false
     ) {
