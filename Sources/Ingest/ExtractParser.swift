@@ -559,6 +559,9 @@ final class ExtractParser: CSVRecordHandler {
             columnValue1 = map[.numerator] ?? -1
             columnValue2 = map[.denominator] ?? -1
         case .population: columnValue1 = map[.population] ?? -1
+        case .value:
+            throw PipelineError(
+                .internal, "source '\(source.name)': values without counts are read by PublishedValueParser, not as counts", at: InputLocation(file: file))
         }
         mappedColumns = [columnLsoa, columnIcb, columnDecile, columnPeriod, columnSex, columnAge, columnValue1, columnValue2, columnMeasure].filter { $0 >= 0 }
         columnProvider = map[.provider] ?? -1
@@ -566,18 +569,9 @@ final class ExtractParser: CSVRecordHandler {
         columnEthnicGroup = map[.ethnicGroup] ?? -1
         columnEthnicCategory = map[.ethnicCategory] ?? -1
         mappedColumns += [columnProvider, columnSubIcb, columnEthnicGroup, columnEthnicCategory].filter { $0 >= 0 }
-        let normalised = map.headers.map(HeaderName.normalise)
-        /// The columns a filter of the source names, each with the values it keeps; a column the header lacks
-        /// is an error naming the filter.
+        /// The columns a filter of the source names, each with the values it keeps.
         func columns(_ filter: [String: [String]]?, named: String) throws -> [(column: Int, values: Set<String>)] {
-            try (filter ?? [:]).sorted(by: { $0.key < $1.key }).map { name, values in
-                guard let column = normalised.firstIndex(of: HeaderName.normalise(name)) else {
-                    throw PipelineError(
-                        .dataQuality, "missing column '\(name)' named in the source's \(named)",
-                        at: InputLocation(file: file, line: record.line, column: 1), hint: "the header has: \(map.headers.joined(separator: ", "))")
-                }
-                return (column, Set(values))
-            }
+            try ColumnFilter.resolve(filter, named: named, headers: map.headers, file: file, line: record.line).map { ($0.column, $0.values) }
         }
         filters = try columns(source.rowFilter, named: "'where' filter")
         englandFilters = try columns(source.englandRows, named: "'englandRows'")

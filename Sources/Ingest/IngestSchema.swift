@@ -29,7 +29,29 @@ enum IngestSchema {
         SchemaMigration(52, "v23-ingest-need-population-by-year", sql: needPopulationByYear),
         SchemaMigration(55, "v24-ingest-source-places", sql: sourcePlaces),
         SchemaMigration(56, "v25-ingest-unplaced-total-place", sql: unplacedTotalPlace),
+        SchemaMigration(58, "v26-ingest-published-value", sql: publishedValue),
     ]
+
+    /// Values a source publishes without counts, with their published limits (docs/DATA.md, "Values without
+    /// counts"): an ICB's, or England's own.
+    static let publishedValue = """
+        CREATE TABLE ingest_published_value (
+            dataset TEXT NOT NULL,
+            period TEXT NOT NULL,
+            geography_level TEXT NOT NULL CHECK (geography_level IN ('england', 'icb')),
+            geography_code TEXT NOT NULL,
+            value REAL,
+            lcl95 REAL,
+            ucl95 REAL,
+            lcl998 REAL,
+            ucl998 REAL,
+            suppressed_at_source INTEGER NOT NULL CHECK (suppressed_at_source IN (0, 1)),
+            path TEXT NOT NULL,
+            line INTEGER NOT NULL,
+            CHECK ((value IS NULL) = (suppressed_at_source = 1)),
+            PRIMARY KEY (dataset, period, geography_level, geography_code)
+        ) STRICT, WITHOUT ROWID;
+        """
 
     /// The place of counts whose decile is unknown but whose place is not: a GP practice with no deprivation
     /// score, placed by its practice list (docs/DATA.md, "Places of GP practices").

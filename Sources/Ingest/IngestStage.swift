@@ -133,7 +133,11 @@ public struct IngestStage: PipelineStage {
         let writer = try IngestWriter(db: db, reference: reference, config: config)
         var partsWritten = 0
         let requireCoverage = config.ingest.requireFullCoverage
-        let results = try ingestInParallel(jobs, reference: reference, context: context, stored: stored, hashes: found.sha256, in: db) { result in
+        // Values published without counts are read apart from the counts: they are few and never added up.
+        let valueJobs = jobs.filter { $0.0.kind == .value }
+        let results = try ingestInParallel(
+            jobs.filter { $0.0.kind != .value }, reference: reference, context: context, stored: stored, hashes: found.sha256, in: db
+        ) { result in
             let passes =
                 (try? checkRejectThreshold(result, config: config)) != nil && (try? checkEnglandRows(result)) != nil
                 && (!requireCoverage || result.source.kind == .population || (try? checkCoverage(result, reference: reference)) != nil)
@@ -144,6 +148,7 @@ public struct IngestStage: PipelineStage {
             result.totals.releaseCells()
         }
         try stored.forgetStale(files: jobs, in: db)
+        let valueSources = try readPublishedValues(valueJobs, reference: reference, writer: writer)
         phases.done("parse and write")
         try FaultInjection.check("ingest:after-parse")
 
@@ -160,8 +165,8 @@ public struct IngestStage: PipelineStage {
 
         var rows = try writer.finish(runID: context.runID)
         rows[IngestedFilePart.databaseTableName] = partsWritten
-        let hashed =
-            reference.fileHashes.map { (config.resolve($0.file), $0.sha256) } + results.flatMap { result in result.files.map { ($0.file.path, $0.sha256) } }
+        let parsedFiles = results.flatMap(\.files) + valueSources.flatMap(\.files)
+        let hashed = reference.fileHashes.map { (config.resolve($0.file), $0.sha256) } + parsedFiles.map { ($0.file.path, $0.sha256) }
         // A file not read this run keeps the entry whose metadata vouched for it, or the one its hashing made.
         try Self.recordStats(
             hashed.compactMap { path, sha256 in
@@ -174,7 +179,7 @@ public struct IngestStage: PipelineStage {
         let content = Self.content(
             current: currentMonth,
             references: reference.fileHashes.map { ($0.file, $0.sha256) },
-            inputs: results.flatMap { result in result.files.map { ($0.file.displayPath, $0.sha256) } })
+            inputs: parsedFiles.map { ($0.file.displayPath, $0.sha256) })
         let notes = results.map { result in
             "\(result.source.name): \(result.files.count) files\(result.chunkedFiles > 0 ? " (\(result.chunkedFiles) parsed in parallel chunks)" : "")\(result.reusedFiles > 0 ? " (\(result.reusedFiles) unchanged, not read: their stored totals added)" : ""), \(result.rowsLoaded) rows loaded, \(result.rowsQuarantined) quarantined"
                 + (result.source.kind == .population ? "" : ", periods \(result.totals.periods.sorted().map(\.label).joined(separator: " "))")
@@ -182,6 +187,10 @@ public struct IngestStage: PipelineStage {
                 + (result.eventsApportioned > 0
                     ? ", \(Self.percent(Double(result.eventsApportioned) / Double(max(result.events, 1)))) of events shared out from LSOAs split between vintages"
                     : "")
+        }
+        let valueNotes = valueSources.map { result in
+            "\(result.source.name): \(result.files.count) files, \(result.rowsLoaded) values published without counts (\(result.values.filter(\.suppressedAtSource).count) suppressed at source), \(result.rowsQuarantined) rows quarantined, periods \(result.periods.map(\.label).joined(separator: " "))"
+                + Self.gapNote(result.periods)
         }
         // Outlines of places another footprint has and this list does not: drawn nowhere, said here.
         let unknownPlaces = reference.placeBoundaries.unknownCodes
@@ -191,7 +200,56 @@ public struct IngestStage: PipelineStage {
             : [
                 "place boundaries: \(unknownPlaces.count) outlines name a sub-ICB location the list does not hold (\(unknownPlaces.joined(separator: ", "))): not drawn"
             ]
-        return StageOutcome(rowsByTable: rows, notes: notes + placeNote, content: content)
+        return StageOutcome(rowsByTable: rows, notes: notes + valueNotes + placeNote, content: content)
+    }
+
+    /// Reads and writes each source of values published without counts, in config order, after the same checks
+    /// as counts: the quarantined share, England's own rows when named, and every ICB in every period
+    /// (docs/DATA.md, "Values without counts").
+    private func readPublishedValues(_ jobs: [(SourceConfig, [DiscoveredFile])], reference: ReferenceTables, writer: IngestWriter) throws
+        -> [PublishedValueSource]
+    {
+        let config = writer.config
+        return try jobs.map { source, files in
+            let result = try PublishedValueSource.read(
+                source, files: files, reference: reference, periodBounds: config.periods.bounds(current: currentMonth),
+                currentOrdinal: currentMonth.ordinal)
+            try Self.checkRejectThreshold(source, files: result.files, config: config)
+            if source.englandRows != nil, !result.values.isEmpty, !result.values.contains(where: { $0.level == .england }) {
+                throw Self.noEnglandRows(source)
+            }
+            if config.ingest.requireFullCoverage { try Self.checkCoverage(result, reference: reference) }
+            try writer.write(result)
+            return result
+        }
+    }
+
+    /// Every ICB has a value, or the publisher's suppression of it, in every period the source has.
+    static func checkCoverage(_ result: PublishedValueSource, reference: ReferenceTables) throws {
+        let source = result.source
+        let setAside =
+            result.rowsQuarantined > 0
+            ? "; \(result.rowsQuarantined) of its rows were set aside, by reason:\n  " + Self.problemsByReason(result.files).joined(separator: "\n  ") : ""
+        let periods = result.periods
+        guard !periods.isEmpty else {
+            throw PipelineError(
+                .dataQuality, "source '\(source.name)' has no valid rows in any period\(setAside)", at: InputLocation(file: source.files),
+                hint: result.rowsQuarantined > 0 ? "fix what the most frequent reason names" : "check that the files hold data rows under their header")
+        }
+        var held: [String: Set<String>] = [:]
+        for value in result.values where value.level == .icb { held[value.period, default: []].insert(value.code) }
+        for period in periods {
+            let missing = reference.icbs.filter { held[period.label]?.contains($0.odsCode) != true }
+            guard missing.isEmpty else {
+                let names = missing.prefix(10).map { "\($0.odsCode) \($0.shortName)" }
+                throw PipelineError(
+                    .dataQuality,
+                    "coverage: source '\(source.name)' period \(period.label) has no value for \(missing.count) of \(reference.icbs.count) ICBs: \(names.joined(separator: "; "))\(missing.count > 10 ? "; …" : "")\(setAside)",
+                    hint:
+                        "every dataset must cover every system in each period (a value the publisher suppressed counts, as '*'); check the delivery for the ICBs named"
+                )
+            }
+        }
     }
 
     /// Replaces the stat cache with the files this run read (a deleted file's entry goes with it).
@@ -257,22 +315,32 @@ public struct IngestStage: PipelineStage {
     }
 
     private func checkRejectThreshold(_ result: SourceResult, config: PipelineConfig) throws {
-        let threshold = result.source.rejectThreshold ?? config.ingest.rejectThreshold
+        try Self.checkRejectThreshold(result.source, files: result.files, config: config)
+    }
+
+    /// Refuses a source whose quarantined share of the rows its filter kept is above its threshold.
+    static func checkRejectThreshold(_ source: SourceConfig, files: [SourceResult.FileStats], config: PipelineConfig) throws {
+        let threshold = source.rejectThreshold ?? config.ingest.rejectThreshold
+        let (read, filtered) = (files.reduce(0) { $0 + $1.rowsRead }, files.reduce(0) { $0 + $1.rowsFiltered })
+        let quarantined = files.reduce(0) { $0 + $1.rowsQuarantined }
         // Rows the `where` filter left out were never asked for: the share is of the rows kept.
-        let kept = result.rowsRead - result.rowsFiltered
-        guard kept > 0 || result.rowsQuarantined > 0 else { return }
-        let share = Double(result.rowsQuarantined) / Double(max(kept, 1))
+        let kept = read - filtered
+        guard kept > 0 || quarantined > 0 else { return }
+        let share = Double(quarantined) / Double(max(kept, 1))
         guard share > threshold else { return }
         throw PipelineError(
             .dataQuality,
-            "source '\(result.source.name)': \(result.rowsQuarantined) of \(kept) rows\(result.rowsFiltered > 0 ? " kept by its 'where' filter" : "") failed validation (\(Self.percent(share)), above the reject threshold of \(Self.percent(threshold))); nothing was committed. By reason:\n  "
-                + Self.problemsByReason(result).joined(separator: "\n  "),
+            "source '\(source.name)': \(quarantined) of \(kept) rows\(filtered > 0 ? " kept by its 'where' filter" : "") failed validation (\(Self.percent(share)), above the reject threshold of \(Self.percent(threshold))); nothing was committed. By reason:\n  "
+                + Self.problemsByReason(files).joined(separator: "\n  "),
             hint: "fix what the most frequent reason names (each first row is shown); raising rejectThreshold would publish totals from whichever rows passed")
     }
 
     /// One line per reason, most frequent first: its count and its first row, where and why.
-    static func problemsByReason(_ result: SourceResult) -> [String] {
-        result.problemsByReason.map { problem in
+    static func problemsByReason(_ result: SourceResult) -> [String] { problemsByReason(result.files) }
+
+    /// One line per reason of `files`' quarantined rows, most frequent first.
+    static func problemsByReason(_ files: [SourceResult.FileStats]) -> [String] {
+        SourceResult.problems(in: files).map { problem in
             problem.reason.summary(
                 count: problem.count, first: InputLocation(file: problem.first.file, line: problem.first.entry.line, column: problem.first.entry.column))
         }
@@ -281,15 +349,22 @@ public struct IngestStage: PipelineStage {
     /// England's own rows named but none read: England would silently be the ICSs' sum (docs/DATA.md,
     /// "England as published").
     private func checkEnglandRows(_ result: SourceResult) throws {
-        if let englandRows = result.source.englandRows, !result.totals.periods.isEmpty,
+        if result.source.englandRows != nil, !result.totals.periods.isEmpty,
             !result.files.contains(where: { $0.unplaced.keys.contains { $0.icb == UnplacedCounts.englandRow } })
         {
-            let named = englandRows.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.joined(separator: "/"))" }.joined(separator: ", ")
-            throw PipelineError(
-                .usage, "source '\(result.source.name)': no row is one of England's own rows (englandRows: \(named)) among the rows its 'where' filter keeps",
-                at: InputLocation(file: result.source.files),
-                hint: "let England's rows pass 'where' too (e.g. \"org_type\": [\"ICB\", \"England\"]), or remove englandRows to add England up from the ICSs")
+            throw Self.noEnglandRows(result.source)
         }
+    }
+
+    /// England's own rows named but none read among the rows `where` keeps.
+    static func noEnglandRows(_ source: SourceConfig) -> PipelineError {
+        let named = (source.englandRows ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.joined(separator: "/"))" }.joined(separator: ", ")
+        return PipelineError(
+            .usage, "source '\(source.name)': no row is one of England's own rows (englandRows: \(named)) among the rows its 'where' filter keeps",
+            at: InputLocation(file: source.files),
+            hint: source.kind == .value
+                ? "let England's rows pass 'where' too (e.g. \"Area Type\": [\"ICBs\", \"England\"]), or remove englandRows: England's value is then not available"
+                : "let England's rows pass 'where' too (e.g. \"org_type\": [\"ICB\", \"England\"]), or remove englandRows to add England up from the ICSs")
     }
 
     private func checkCoverage(_ result: SourceResult, reference: ReferenceTables) throws {

@@ -29,6 +29,7 @@ final class IngestWriter {
     private let unplaced: RecordInserter<UnplacedTotal>
     private let england: RecordInserter<EnglandTotal>
     private let digests: RecordInserter<IngestPeriodDigest>
+    private let publishedValues: RecordInserter<PublishedValue>
     private let ages = (0..<SourceTotals.ages).map(RecordedAge.init(index:))
     private let sexes = Sex.allCases
 
@@ -93,25 +94,14 @@ final class IngestWriter {
         unplaced = try RecordInserter(db)
         england = try RecordInserter(db)
         digests = try RecordInserter(db)
+        publishedValues = try RecordInserter(db)
         try writeReference()
     }
 
     /// Writes one parsed source.
     func write(_ result: SourceResult) throws {
         let source = result.source
-        for file in result.files {
-            try files.insert(
-                IngestedFile(
-                    source: source.name, kind: source.kind, path: file.file.displayPath, deliveredForIcb: file.deliveredIcb,
-                    sizeBytes: file.file.size, sha256: file.sha256, rowsRead: file.rowsRead, rowsLoaded: file.rowsLoaded,
-                    rowsQuarantined: file.rowsQuarantined, cellsSuppressedAtSource: file.suppressed))
-            for entry in file.quarantine {
-                try quarantine.insert(
-                    QuarantinedRow(
-                        source: source.name, path: file.file.displayPath, line: entry.line, column: entry.column, columnName: entry.columnName,
-                        reason: entry.reason, detail: entry.reason.explanation))
-            }
-        }
+        try writeManifest(source, files: result.files)
         let totals = result.totals
         try sources.insert(
             IngestedSource(
@@ -162,8 +152,8 @@ final class IngestWriter {
                         IcbProportionTotal(
                             dataset: source.name, period: period, icbCode: icb, sex: sex, age: age, numerator: Double(totals.value1[cell]) / scale,
                             denominator: Double(totals.value2[cell]) / scale, records: records, suppressedRecords: suppressed))
-                case .population:
-                    break  // refused by the configuration check
+                case .population, .value:
+                    break  // refused by the configuration check; values are written by ``write(_:)-PublishedValueResult``
                 }
                 continue
             }
@@ -183,6 +173,8 @@ final class IngestWriter {
                     PopulationTotal(
                         icbCode: icb, subIcbCode: sub, imdDecile: d.decile, sex: sex, age: age, population: totals.value1[cell],
                         populationYear: totals.periods[d.slot].kind == .calendarYear ? totals.periods[d.slot].year : PopulationYear.everyPeriod))
+            case .value:
+                continue  // a source of values has no cells of counts
             }
         }
         if source.kind != .population {
@@ -243,6 +235,52 @@ final class IngestWriter {
                         age: ages[row.age], value1: row.value1, value2: row.value2))
             }
             counts[KeptRow.databaseTableName, default: 0] += rows.rowsInserted
+        }
+    }
+
+    /// The source's files and their quarantined rows.
+    private func writeManifest(_ source: SourceConfig, files parsed: [SourceResult.FileStats]) throws {
+        for file in parsed {
+            try files.insert(
+                IngestedFile(
+                    source: source.name, kind: source.kind, path: file.file.displayPath, deliveredForIcb: file.deliveredIcb,
+                    sizeBytes: file.file.size, sha256: file.sha256, rowsRead: file.rowsRead, rowsLoaded: file.rowsLoaded,
+                    rowsQuarantined: file.rowsQuarantined, cellsSuppressedAtSource: file.suppressed))
+            for entry in file.quarantine {
+                try quarantine.insert(
+                    QuarantinedRow(
+                        source: source.name, path: file.file.displayPath, line: entry.line, column: entry.column, columnName: entry.columnName,
+                        reason: entry.reason, detail: entry.reason.explanation))
+            }
+        }
+    }
+
+    /// Writes a source of values published without counts (docs/DATA.md, "Values without counts"): its files,
+    /// its values, each period's digest (every file's hashes: the values are read whole) and, for each ICB and
+    /// period, one record, suppressed or not, for the data-quality table.
+    func write(_ result: PublishedValueSource) throws {
+        let source = result.source
+        try writeManifest(source, files: result.files)
+        let periods = result.periods
+        try sources.insert(
+            IngestedSource(
+                source: source.name, kind: source.kind, grain: source.grain, vintage: source.vintage, files: result.files.count,
+                rowsLoaded: result.rowsLoaded, periods: periods.map(\.label), topAgeBand: .allAges))
+        let hashes = result.files.map { ($0.file.displayPath, $0.sha256) }
+        for period in periods {
+            try digests.insert(
+                IngestPeriodDigest(
+                    dataset: source.name, period: period.label,
+                    digest: Fingerprint.combine([("published values", source.kind.rawValue), ("period", period.label)] + hashes)))
+        }
+        let order = Dictionary(periods.enumerated().map { ($1.label, $0) }, uniquingKeysWith: { first, _ in first })
+        for value in result.values.sorted(by: { (order[$0.period] ?? 0, $0.level.rawValue, $0.code) < (order[$1.period] ?? 0, $1.level.rawValue, $1.code) }) {
+            try publishedValues.insert(value)
+            guard value.level == .icb else { continue }
+            try quality.insert(
+                SourceDataQuality(
+                    dataset: source.name, period: value.period, icbCode: value.code, records: 1, recordsUnmappedLsoa: 0, recordsUnknownSex: 0,
+                    recordsUnknownAge: 0, recordsSuppressedAtSource: value.suppressedAtSource ? 1 : 0, eventsApportioned: 0))
         }
     }
 
@@ -332,7 +370,7 @@ final class IngestWriter {
             (PopulationTotal.self, population.rowsInserted),
             (SourceDataQuality.self, quality.rowsInserted), (SetAsideCount.self, setAside.rowsInserted), (UnplacedTotal.self, unplaced.rowsInserted),
             (EnglandTotal.self, england.rowsInserted),
-            (IngestPeriodDigest.self, digests.rowsInserted),
+            (IngestPeriodDigest.self, digests.rowsInserted), (PublishedValue.self, publishedValues.rowsInserted),
         ]
         for (table, rows) in written { counts[table.databaseTableName, default: 0] += rows }
         let changes = try ChangeLog(db, runID: runID, stage: .ingest)

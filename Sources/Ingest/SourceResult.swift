@@ -68,7 +68,10 @@ final class SourceResult {
     var rowsFiltered: Int { files.reduce(0) { $0 + $1.rowsFiltered } }
 
     /// Every file's quarantined rows by reason, most frequent first, with the first row of each.
-    var problemsByReason: [(reason: QuarantineReason, count: Int, first: (file: String, entry: QuarantineEntry))] {
+    var problemsByReason: [(reason: QuarantineReason, count: Int, first: (file: String, entry: QuarantineEntry))] { Self.problems(in: files) }
+
+    /// `files`' quarantined rows by reason, most frequent first, with the first row of each.
+    static func problems(in files: [FileStats]) -> [(reason: QuarantineReason, count: Int, first: (file: String, entry: QuarantineEntry))] {
         var counts: [QuarantineReason: Int] = [:]
         var first: [QuarantineReason: (file: String, entry: QuarantineEntry)] = [:]
         for file in files {

@@ -8,6 +8,8 @@ public enum IntervalMethod: String, Sendable, Codable {
     case wilson = "Wilson"
     /// Dobson's method with Byar's limits, for directly standardised rates.
     case dobson = "Dobson"
+    /// The limits a source published with a value it gives without counts (docs/METHODS.md, "Values without counts").
+    case published = "Published"
 }
 
 /// A statistic with its 95% and 99.8% limits (docs/METHODS.md §1: both levels from every method).

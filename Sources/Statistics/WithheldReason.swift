@@ -20,6 +20,9 @@ public enum WithheldReason: String, Sendable, CaseIterable, Codable {
     /// is not known to be small (an ICB, sub-ICB or provider row): the value would be a partial total
     /// (docs/DATA.md, "Suppressed at source").
     case suppressedAtSource = "suppressed_at_source"
+    /// A source of values without counts publishes none for this place (England, a region, an ICS it leaves
+    /// out), and values cannot be added up without their counts (docs/DATA.md, "Values without counts").
+    case notPublishedBySource = "not_published_by_source"
 
     /// The phrase `explain` and SII notes show (the first is PHEindicatormethods' own wording).
     public var text: String {
@@ -32,6 +35,7 @@ public enum WithheldReason: String, Sendable, CaseIterable, Codable {
         case .noExpectedEvents: "no expected events"
         case .noReference: "no reference"
         case .suppressedAtSource: "a record suppressed at source"
+        case .notPublishedBySource: "not published by the source, and values without counts are not added up"
         }
     }
 
@@ -43,7 +47,7 @@ public enum WithheldReason: String, Sendable, CaseIterable, Codable {
         switch self {
         case .fewerThanTenEvents: 10
         case .eventsWithoutPopulation, .ageBandWithoutPopulation, .noPopulation, .noDenominator, .noExpectedEvents, .noReference,
-            .suppressedAtSource:
+            .suppressedAtSource, .notPublishedBySource:
             nil
         }
     }
@@ -51,7 +55,8 @@ public enum WithheldReason: String, Sendable, CaseIterable, Codable {
     public var publishedCode: String {
         switch self {
         case .noPopulation, .noDenominator: WithheldReason.noDenominator.rawValue
-        case .fewerThanTenEvents, .eventsWithoutPopulation, .ageBandWithoutPopulation, .noExpectedEvents, .noReference, .suppressedAtSource:
+        case .fewerThanTenEvents, .eventsWithoutPopulation, .ageBandWithoutPopulation, .noExpectedEvents, .noReference, .suppressedAtSource,
+            .notPublishedBySource:
             rawValue
         }
     }

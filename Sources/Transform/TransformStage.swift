@@ -68,6 +68,18 @@ public struct TransformStage: PipelineStage {
         let profiles = try Self.writeGeographyProfiles(db, frame: frame, population: population)
 
         let values = try RecordInserter<IndicatorValue>(db)
+        /// Writes a value, logging that it moved, appeared or stayed — never the value itself (it is not
+        /// disclosure-controlled here; docs/DISCLOSURE.md).
+        func emit(_ value: IndicatorValue) throws {
+            let subject = ChangeLog.subject(value.indicator, value.period, value.level, value.code, value.breakdown, value.breakdownIndex)
+            let now = ChangeLog.text(value.value) ?? "withheld"
+            if let before = previous.removeValue(forKey: subject) {
+                if before != now { try changes.record(.valueMoved, subject: subject) }
+            } else if hadCheckpoint {
+                try changes.record(.valueAppeared, subject: subject)
+            }
+            try values.insert(value)
+        }
         let definitions = try RecordInserter<IndicatorDefinition>(db)
         var notes: [String] = []
         let placeRows = try RecordInserter<IndicatorPlace>(db)
@@ -109,6 +121,19 @@ public struct TransformStage: PipelineStage {
                 try replaced.deleteAll(db)
                 for period in before.subtracting(redo) { if let choice = populationPeriodsBefore[period] { populationPeriods[period] = choice } }
                 recompute = changed
+            }
+            if source.kind == .value {
+                try definitions.insert(
+                    IndicatorDefinition(
+                        indicator: indicator.id, title: indicator.title, source: indicator.source, statistic: indicator.method,
+                        multiplier: indicator.multiplier, unit: indicator.unit, ageFrom: nil, ageTo: nil, polarity: indicator.polarity, breakdowns: [],
+                        definition: indicator.definition))
+                let written = try PublishedValueIndicator(indicator: indicator, frame: frame).values(db, periods: recompute, emit: emit)
+                try Self.writeDataQuality(db, indicator: indicator)
+                notes.append(
+                    "\(indicator.id): \(written.periods) periods of values published without counts\(recompute != nil ? " (the others unchanged since the last run)" : ""), \(written.withheld) values withheld (suppressed at source, or not published: England without its own row, the regions)"
+                )
+                continue
             }
             let cubes = try Self.loadCubes(
                 db, source: source, coordinates: coordinates, unitCount: frame.unitCodes.count, notInAnIcs: GeographyFrame.notInAnIcs,
@@ -200,16 +225,7 @@ public struct TransformStage: PipelineStage {
                     }
                     let estimate = result.estimate
                     if result.withheld != nil { withheld += 1 }
-                    let subject = ChangeLog.subject(indicator.id, period, area.level, area.code, slice.type, slice.index)
-                    let now = ChangeLog.text(estimate?.value) ?? "withheld"
-                    // Only that a value moved, appeared or disappeared: never the values (they are not
-                    // disclosure-controlled here; docs/DISCLOSURE.md).
-                    if let before = previous.removeValue(forKey: subject) {
-                        if before != now { try changes.record(.valueMoved, subject: subject) }
-                    } else if hadCheckpoint {
-                        try changes.record(.valueAppeared, subject: subject)
-                    }
-                    try values.insert(
+                    try emit(
                         IndicatorValue(
                             indicator: indicator.id, period: period, level: area.level, code: area.code, name: area.name, breakdown: slice.type,
                             breakdownValue: slice.value, breakdownIndex: slice.index, numerator: result.numerator, denominator: result.denominator,

@@ -166,6 +166,34 @@ struct ConfigLoaderTests {
         #expect(error?.message.contains("needs a dataset of kind 'events'") == true)
     }
 
+    /// Values published without counts are read by ICB only, and their indicators ask for nothing that needs
+    /// counts (docs/DATA.md, "Values without counts").
+    @Test func valuesWithoutCountsAreReadByICBAndAskForNoCounts() throws {
+        let workspace = try TestWorkspace()
+        let config = try workspace.writeTinyValueWorld()
+        let text = try String(contentsOfFile: config, encoding: .utf8)
+        #expect(decodeError(text) == nil)
+        let byLsoa = text.replacingOccurrences(of: #""kind": "value", "grain": "icb""#, with: #""kind": "value", "grain": "lsoa""#)
+        #expect(byLsoa != text)
+        let grain = decodeError(byLsoa)
+        #expect(
+            grain?.message.hasPrefix("sources[1].grain: a source of kind 'value' (values published without counts) is read at grain 'icb'") == true,
+            "\(String(describing: grain))")
+        let fractional = text.replacingOccurrences(of: #""kind": "value", "grain": "icb""#, with: #""kind": "value", "grain": "icb", "counts": "fractional""#)
+        #expect(decodeError(fractional)?.message.hasPrefix("sources[1].counts:") == true)
+        for (extra, path) in [
+            (#", "ageRange": {"from": 0, "to": 4}"#, "indicators[0].ageRange"), (#", "breakdowns": ["sex"]"#, "indicators[0].breakdowns"),
+            (#", "needWeighted": "mental_health""#, "indicators[0].needWeighted"),
+        ] {
+            let asked = text.replacingOccurrences(of: #""polarity": "higher_is_better""#, with: #""polarity": "higher_is_better""# + extra)
+            #expect(asked != text)
+            let error = decodeError(asked)
+            #expect(error?.message.hasPrefix("\(path): PUB") == true, "\(String(describing: error))")
+        }
+        // Any statistic may be the publisher's: a rate as well as a proportion.
+        #expect(decodeError(text.replacingOccurrences(of: #""method": "proportion""#, with: #""method": "dsr""#)) == nil)
+    }
+
     @Test func impossibleAgeRange() {
         let error = decodeError(
             withIndicator(Self.indicator.replacingOccurrences(of: "\"polarity\"", with: "\"ageRange\": {\"from\": 18, \"to\": 4}, \"polarity\"")))

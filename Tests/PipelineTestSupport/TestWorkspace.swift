@@ -81,6 +81,55 @@ public final class TestWorkspace {
         """
     }
 
+    /// A Fingertips-shaped export of values without counts over the tiny world: England's own row, then QAA's
+    /// and QBB's, and rows a check sets aside (docs/DATA.md, "Values without counts").
+    public static let tinyPublishedValues = """
+        Area Code,Area Type,Time period,Value,Lower CI 95.0 limit,Upper CI 95.0 limit,Lower CI 99.8 limit,Upper CI 99.8 limit,Value note
+        E92000001,England,2023/24,50.0,49.0,51.0,48.5,51.5,
+        QAA,ICBs,2023/24,58.0,54.0,62.0,,,
+        QBB,ICBs,2023/24,45.5,44.0,47.0,43.0,48.0,
+        E92000001,England,2024/25,50.0,49.0,51.0,48.5,51.5,
+        QAA,ICBs,2024/25,60.0,55.0,65.0,52.0,68.0,
+        QBB,ICBs,2024/25,,,,,,Value suppressed for disclosure control reasons
+        QAA,ICBs,2022/23,about 40,,,,,
+        QBB,ICBs,2022/23,40.0,41.0,45.0,,,
+        QAA,Sub-ICBs,2024/25,1.0,0.5,1.5,,,
+
+        """
+
+    /// The tiny world with a source of values published without counts (`values.csv`, by default
+    /// ``tinyPublishedValues``) and one indicator of it, `PUB`; returns the config path.
+    @discardableResult
+    public func writeTinyValueWorld(values: String = TestWorkspace.tinyPublishedValues, indicatorExtra: String = "", sourceExtra: String = "") throws
+        -> String
+    {
+        try writeTinyReference()
+        try write("values.csv", values)
+        let config = """
+            {
+              "database": "out/test.sqlite",
+              "reference": {
+                "icb": { "vintage": "test", "icbs": "ref/icbs.csv", "lsoaLookup": "ref/lsoa_icb.csv" },
+                "imd": { "vintage": "2019", "lsoaDeciles": "ref/lsoa_imd.csv" },
+                "standardPopulation": { "name": "ESP2013", "file": "ref/esp2013.csv" }
+              },
+              "ingest": { "rejectThreshold": 0.5, "requireFullCoverage": true },
+              "sources": [
+                { "name": "population", "kind": "population", "vintage": "test", "files": "ref/population.csv" },
+                { "name": "published", "kind": "value", "grain": "icb", "files": "values.csv", "where": {"Area Type": ["ICBs", "England"]},
+                  "englandRows": {"Area Type": ["England"]}, "suppressedWhen": {"Value note": ["Value suppressed for disclosure control reasons"]},
+                  "columns": {"icb": "Area Code", "period": "Time period"} \(sourceExtra) }
+              ],
+              "indicators": [
+                { "id": "PUB", "title": "Published share", "source": "published", "method": "proportion", "multiplier": 100, "unit": "%",
+                  "polarity": "higher_is_better" \(indicatorExtra) }
+              ]
+            }
+            """
+        try write("pipeline.json", config)
+        return path("pipeline.json")
+    }
+
     /// Writes the config and valid extracts for both ICBs; returns the config path.
     @discardableResult
     public func writeTinyWorld(admissionsQAA: String? = nil, indicators: String = "[]") throws -> String {

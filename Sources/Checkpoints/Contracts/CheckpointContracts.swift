@@ -9,7 +9,7 @@ public enum CheckpointContracts {
         SourceDataQuality.self,
         KeptRow.self, ReferenceIcb.self, ReferenceSubIcb.self, StandardPopulationWeight.self, ReferenceVintage.self, IcbDeprivation.self,
         IcbBoundaryRing.self, PlaceBoundaryRing.self, NeedPopulation.self, InputFileStat.self, IngestedFilePart.self, IngestPeriodDigest.self,
-        SetAsideCount.self,
+        SetAsideCount.self, PublishedValue.self,
         IndicatorValue.self, TransformInput.self, IndicatorDataQuality.self, IndicatorPlace.self, IndicatorDefinition.self, GeographyProfile.self,
         PopulationPeriod.self, NeedAllocationPeriod.self,
         InequalityIndex.self, QuintileGap.self, ReferenceGroupGap.self, EnglandComparison.self, PlaceComparison.self, TrendAgainstBaseline.self,

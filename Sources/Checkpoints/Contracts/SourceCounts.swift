@@ -35,7 +35,8 @@ extension GrainProfile.CountTables {
         case (.byIcb, .proportion): [IcbProportionTotal.self]
         case (.attributed, .events): [AttributedEventTotal.self]
         case (.byIcbEthnicGroup, .events), (.byIcbEthnicGroup, .proportion): [IcbEthnicGroupTotal.self]
-        case (.attributed, .proportion), (_, .population): []
+        // A value published without counts is in `ingest_published_value`, not among the counts.
+        case (.attributed, .proportion), (_, .population), (_, .value): []
         }
     }
 
@@ -105,7 +106,7 @@ extension GrainProfile.CountTables {
                         period: r.period, icbCode: r.icbCode, unit: r.icbCode, decile: nil, sex: r.sex, age: r.age, numerator: r.numerator,
                         denominator: r.denominator, suppressedRecords: r.suppressedRecords, records: r.records, ethnicGroup: r.ethnicGroup))
             }
-        case (.attributed, .proportion), (_, .population):
+        case (.attributed, .proportion), (_, .population), (_, .value):
             throw PipelineError(.internal, "no counts of kind '\(kind.rawValue)' at this grain")
         }
     }

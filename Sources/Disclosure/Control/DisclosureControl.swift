@@ -74,4 +74,21 @@ package struct DisclosureControl: Sendable {
             return shown.map { PublishedCell($0, action: .fromRoundedCounts, reason: "percent_from_rounded_counts") }
         }
     }
+
+    /// The published value and limits of a cell its source publishes without counts (docs/DISCLOSURE.md, "Values
+    /// without counts"): as the source gave them, unless their interval could come from a count in the
+    /// suppression range (``PublishedIntervalCounts``, by the kind of count the publisher's method names); then
+    /// value and limits are hidden, as for a suppressed count. A value withheld stays withheld, with its reason.
+    package func asPublished(method: any IndicatorMethod, multiplier: Double, national: Bool, stored: StoredValue) -> [PublishedCell] {
+        guard stored.withheld == nil, let value = stored.value else {
+            return Array(repeating: .hidden(.withheld, reason: stored.withheld?.publishedCode ?? "no_value"), count: 5)
+        }
+        if let lower = stored.lower95, let upper = stored.upper95, !national || rules.controlNational, rules.suppressTo >= rules.suppressFrom,
+            PublishedIntervalCounts.couldBeSmall(
+                value: value, lower: lower, upper: upper, multiplier: multiplier, counts: method.counts, atMost: rules.suppressTo)
+        {
+            return Array(repeating: .hidden(.secondarySuppressed, reason: "reveals_suppressed_count"), count: 5)
+        }
+        return stored.fields.map { PublishedCell($0) }
+    }
 }

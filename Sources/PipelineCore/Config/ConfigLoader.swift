@@ -215,6 +215,10 @@ public enum ConfigLoader {
                     hint: ClosestMatch.best(for: indicator.source, among: names).map { "did you mean '\($0)'?" }
                         ?? "datasets: \(names.joined(separator: ", "))")
             }
+            if source.kind == .value {
+                try checkPublishedValueIndicator(indicator, source: source, path: path, location: location)
+                continue
+            }
             guard source.kind == indicator.method.sourceKind else {
                 throw PipelineError(
                     .usage,
@@ -289,6 +293,30 @@ public enum ConfigLoader {
                         at: location, hint: "remove ageRange, or deliver the source by age band")
                 }
             }
+        }
+    }
+
+    /// An indicator of values published without counts names the statistic its publisher computed (for the
+    /// label, the comparison and the disclosure check), and asks for nothing that needs counts: no age range,
+    /// need-weighted population or breakdown (docs/DATA.md, "Values without counts").
+    static func checkPublishedValueIndicator(_ indicator: IndicatorConfig, source: SourceConfig, path: String, location: InputLocation) throws {
+        if indicator.ageRange != nil {
+            throw PipelineError(
+                .usage,
+                "\(path).ageRange: \(indicator.id) is read from '\(source.name)', whose values are published without counts: they cover the ages their publisher chose and cannot be cut to a range",
+                at: location, hint: "remove ageRange and say the ages in the indicator's title or definition")
+        }
+        if indicator.needWeighted != nil {
+            throw PipelineError(
+                .usage,
+                "\(path).needWeighted: \(indicator.id) is read from '\(source.name)', whose values are published without counts: there are no events to count over a need-weighted population",
+                at: location, hint: "remove needWeighted")
+        }
+        if indicator.breakdownsGiven, let split = indicator.breakdowns.first {
+            throw PipelineError(
+                .usage,
+                "\(path).breakdowns: \(indicator.id) asks for '\(split.rawValue)', but '\(source.name)' publishes one value per ICS and period, without counts",
+                at: location, hint: "leave breakdowns out (or []): the ICS values as published, the comparison with England and the trend are published")
         }
     }
 }

@@ -8,6 +8,10 @@ public struct SourceConfig: Codable, Sendable, Equatable {
         case proportion
         /// Resident `population` per LSOA × sex × age band: the denominator of rates.
         case population
+        /// A `value` its publisher computed, with the 95% (and 99.8%) limits it published and no counts
+        /// (Fingertips exports, benchmarking files): published as given, never added up (docs/DATA.md,
+        /// "Values without counts").
+        case value
     }
 
     /// How a population file lays out ages.
@@ -118,6 +122,9 @@ public struct SourceConfig: Codable, Sendable, Equatable {
                     : nil
             if let problem { throw DecodingError.dataCorruptedError(forKey: .counts, in: container, debugDescription: problem) }
         }
+        if kind == .value {
+            try Self.checkValueSource(grain: grain, counts: counts, container: container)
+        }
         if files.contains("{year}"), kind != .population {
             throw DecodingError.dataCorruptedError(
                 forKey: .files, in: container,
@@ -133,6 +140,7 @@ public struct SourceConfig: Codable, Sendable, Equatable {
                 case .proportion:
                     measures.numerator.isEmpty || measures.denominator.isEmpty || !measures.events.isEmpty
                         ? "a proportion names the measures of its \"numerator\" and its \"denominator\"" : nil
+                case .value: "a value published without counts is read one row per place and period, its value in one column"
                 }
             if let problem { throw DecodingError.dataCorruptedError(forKey: .measures, in: container, debugDescription: problem) }
             if grain.profile.placement == .provider {
@@ -237,6 +245,7 @@ public struct SourceConfig: Codable, Sendable, Equatable {
         case .events: fields += [.period, .ageBand, .events] + (rateDenominator == .sourceRows ? [.denominator] : [])
         case .proportion: fields += [.period, .ageBand, .numerator, .denominator]
         case .population: fields += layout == .wide ? [] : [.ageBand, .population]
+        case .value: return fields + [.period, .value]
         }
         return declaresNoAge ? fields.filter { $0 != .ageBand } : fields
     }
@@ -249,7 +258,27 @@ public struct SourceConfig: Codable, Sendable, Equatable {
     public var declaresNoSex: Bool { columns[.sex]?.isEmpty == true }
 
     /// Fields read when present.
-    public var optionalFields: [SourceField] { grain.profile.ethnicGroupSplit ? [.sex, .ethnicCategory] : [.sex] }
+    public var optionalFields: [SourceField] {
+        if kind == .value { return SourceField.publishedLimits }
+        return grain.profile.ethnicGroupSplit ? [.sex, .ethnicCategory] : [.sex]
+    }
+
+    /// A source of values without counts is read by ICB (with England's own rows), whole counts or none: a
+    /// value cannot be added up with others, so no finer grain could reach an ICS (docs/DATA.md, "Values without
+    /// counts").
+    static func checkValueSource(grain: SourceGrain, counts: CountPrecision, container: KeyedDecodingContainer<CodingKeys>) throws {
+        guard grain.profile.valuesWithoutCounts else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .grain, in: container,
+                debugDescription:
+                    "a source of kind 'value' (values published without counts) is read at grain 'icb': values by \(grain.readable) cannot be added up to an ICS or England without their counts"
+            )
+        }
+        guard counts == .whole else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .counts, in: container, debugDescription: "a source of kind 'value' has no counts: remove \"counts\"")
+        }
+    }
 
     /// Accepted header names for a field: the configured aliases, else the defaults.
     public func headerNames(for field: SourceField) -> [String] {

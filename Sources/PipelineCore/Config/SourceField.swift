@@ -6,6 +6,12 @@ public enum SourceField: String, CaseIterable, Sendable, Hashable, Codable, Codi
     /// A source by ICB × ethnic group: the group, and the detailed category within it where the file has
     /// that column (docs/DATA.md, "Ethnic groups").
     case ethnicGroup, ethnicCategory
+    /// A value published without counts (`kind: value`): the 95% and 99.8% limits published with it, each
+    /// pair read when present (docs/DATA.md, "Values without counts").
+    case lower95, upper95, lower998, upper998
+
+    /// The limits a source of values without counts may publish, in pairs.
+    public static let publishedLimits: [SourceField] = [.lower95, .upper95, .lower998, .upper998]
 
     /// Header names recognised when the config gives none.
     public var defaultHeaders: [String] {
@@ -26,6 +32,11 @@ public enum SourceField: String, CaseIterable, Sendable, Hashable, Codable, Codi
         case .value: ["value"]
         case .ethnicGroup: ["ethnic_group", "ethnicity", "ethnic_category_group"]
         case .ethnicCategory: ["ethnic_category", "ethnic_category_code", "ethnicity_detail"]
+        // OHID Fingertips exports name them `Lower CI 95.0 limit` … `Upper CI 99.8 limit`.
+        case .lower95: ["lower_ci_95.0_limit", "lcl95", "lower95", "lower_95", "lower_ci_95"]
+        case .upper95: ["upper_ci_95.0_limit", "ucl95", "upper95", "upper_95", "upper_ci_95"]
+        case .lower998: ["lower_ci_99.8_limit", "lcl998", "lower998", "lower_99_8", "lower_ci_99.8"]
+        case .upper998: ["upper_ci_99.8_limit", "ucl998", "upper998", "upper_99_8", "upper_ci_99.8"]
         }
     }
 

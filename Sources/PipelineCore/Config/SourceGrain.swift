@@ -60,7 +60,7 @@ public enum SourceGrain: String, Codable, Sendable, CaseIterable {
                     "not available for this source's grain: one row per ICB, no deprivation split, so no SII, RII, gap or quintile values; ICS and England values, the comparison with England, funnel and trend are published"
                 ),
                 places: .notAvailable("the source's rows are by ICB"), population: Self.noPopulation, wideLayout: false, convertsLsoaVintages: false,
-                attribution: .notAvailable(""), eventsOnly: false, parsesInChunks: true, suppressedAtSourceWithholds: true)
+                attribution: .notAvailable(""), eventsOnly: false, parsesInChunks: true, suppressedAtSourceWithholds: true, valuesWithoutCounts: true)
         case .subIcb:
             GrainProfile(
                 grain: self, geographyFields: [.subIcb], placement: .subIcb, counts: .byIcb,
@@ -196,4 +196,7 @@ public struct GrainProfile: Sendable, Equatable {
     public var ethnicGroupSplit = false
     /// Whose deprivation the deciles are: the area of residence, or the practice's registered population.
     public var deprivationBasis = DeprivationBasis.areaOfResidence
+    /// Whether a source of values published without counts may have the grain: one value per ICS, which
+    /// needs no adding up (docs/DATA.md, "Values without counts").
+    public var valuesWithoutCounts = false
 }

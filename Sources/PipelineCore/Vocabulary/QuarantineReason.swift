@@ -30,6 +30,10 @@ public enum QuarantineReason: String, Sendable, CaseIterable {
     case unknownPractice = "unknown_practice"
     /// A practice with no deprivation score: counted in its ICS and England, in no quintile.
     case unrankedPractice = "unranked_practice"
+    /// A value published without counts (`kind: value`) that is not a number or a suppression marker.
+    case notAValue = "not_a_value"
+    /// Published limits that are not a pair around their value (lower ≤ value ≤ upper, both or neither).
+    case limitsNotAroundValue = "limits_not_around_value"
 
     /// The largest count a row may hold: sums of such counts stay exact in a Double.
     public static let maximumCount: Int64 = 1_000_000_000
@@ -44,6 +48,9 @@ public enum QuarantineReason: String, Sendable, CaseIterable {
     public var explanation: String {
         switch self {
         case .fieldCount: "wrong number of fields"
+        case .notAValue: "a published value must be a number (e.g. 762.59, -1.5e-3) or a suppression marker (*, c, [c], .., [x]) with empty limits"
+        case .limitsNotAroundValue:
+            "the limits published with a value must be numbers around it, lower ≤ value ≤ upper, both of a pair or neither (a limit alone, or one on the wrong side, is not what the publisher meant: map the columns the right way round)"
         case .unknownPractice:
             "GP practice code not in the source's practice list (a practice closed or merged since the list): its counts are in England's total and its deprivation group, in no ICS"
         case .unrankedPractice:

@@ -58,9 +58,11 @@ struct KeyMessages {
                     found.append(
                         Candidate(indicator: indicator, text: headline.text, size: max(0, value / englandSII - 1), significant: gradientSignificant))
                 case .rangeIcs:
-                    // The spread across systems (against England's value) only tops the list up: it tests nothing.
-                    guard let value, let level, level != 0 else { continue }
-                    found.append(Candidate(indicator: indicator, text: headline.text, size: abs(value / level), significant: false))
+                    // The spread across systems (against England's value, or the middle of the range where England's
+                    // is not published) only tops the list up: it tests nothing.
+                    let middle = headline.row[.rangeLow].number.flatMap { low in headline.row[.rangeHigh].number.map { (low + $0) / 2 } }
+                    guard let value, let scale = level ?? middle, scale != 0 else { continue }
+                    found.append(Candidate(indicator: indicator, text: headline.text, size: abs(value / scale), significant: false))
                 case .ethnicGapWidest:
                     // The widest gap to the White group, as a share of England's value: significant by its 83.4% test.
                     guard let value, let level, level != 0 else { continue }

@@ -175,7 +175,7 @@ struct PublicationView {
                     places: places.filter { $0.row.indicator == id }, ethnicGroups: ethnicGroups.filter { $0.indicator == id }))
             indicators[indicators.count - 1].lookup = IndicatorLookup(indicators[indicators.count - 1])
             indicators[indicators.count - 1].caveats = [
-                "deprivation_basis", "denominators", "suppressed_at_source", "unattributed_activity", "rows_set_aside", "unknown_place",
+                "counts", "deprivation_basis", "denominators", "suppressed_at_source", "unattributed_activity", "rows_set_aside", "unknown_place",
             ]
             .compactMap(item)
             // The metadata names a basis only when it is not the area of residence: practices' registered populations.

@@ -36,6 +36,17 @@ struct ReportDefinition: Sendable {
 
     var method: any IndicatorMethod { statistic.method }
 
+    /// Whether the source publishes values without counts (docs/DATA.md, "Values without counts"): then the
+    /// statistic is the publisher's, its limits the publisher's, and nothing here was computed from counts.
+    var publishedWithoutCounts = false
+
+    /// The method as published in `method` columns and metadata.
+    var methodLabel: String {
+        publishedWithoutCounts
+            ? "\(statistic.rawValue.split(separator: "_").joined(separator: " ")) as its source published it: a value without counts, with the limits the source gives (if any)"
+            : method.label
+    }
+
     /// The indicator as the transform stage recorded it.
     init(_ record: IndicatorDefinition) {
         id = record.indicator

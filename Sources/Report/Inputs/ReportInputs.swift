@@ -74,10 +74,11 @@ struct ReportInputs {
 
     init(_ db: Database, control: DisclosureControl) throws {
         // Whose deprivation each source's quintiles are, from the grain ingest read it at.
-        let grains = Dictionary(try IngestedSource.fetchAll(db).map { ($0.source, $0.grain) }, uniquingKeysWith: { first, _ in first })
+        let sources = Dictionary(try IngestedSource.fetchAll(db).map { ($0.source, $0) }, uniquingKeysWith: { first, _ in first })
         definitions = try IndicatorDefinition.fetchAll(db, orderedBy: [.indicator]).map { record in
             var definition = ReportDefinition(record)
-            definition.deprivationBasis = grains[record.source]?.profile.deprivationBasis ?? .areaOfResidence
+            definition.deprivationBasis = sources[record.source]?.grain.profile.deprivationBasis ?? .areaOfResidence
+            definition.publishedWithoutCounts = sources[record.source]?.kind == .value
             return definition
         }
         var parentOfPlace: [String: String] = [:]
@@ -117,9 +118,11 @@ struct ReportInputs {
             let value = ControlledValue(
                 indicator: row.indicator, period: row.period, level: row.level, code: row.code, name: row.name, breakdownType: row.breakdown,
                 breakdownIndex: row.breakdownIndex, numerator: numerator, denominator: denominator,
-                estimate: control.derived(
-                    method: row.statistic.method, multiplier: row.multiplier, national: national, numerator: numerator, denominator: denominator,
-                    stored: stored),
+                estimate: row.numerator == nil
+                    ? control.asPublished(method: row.statistic.method, multiplier: row.multiplier, national: national, stored: stored)
+                    : control.derived(
+                        method: row.statistic.method, multiplier: row.multiplier, national: national, numerator: numerator, denominator: denominator,
+                        stored: stored),
                 unit: row.unit, rawDenominator: row.denominator, parent: row.level == .place ? parentOfPlace[row.code] : nil,
                 fromNationalRows: row.fromNationalRows, rawNumerator: row.numerator)
             values[Key(indicator: row.indicator, period: row.period, level: row.level, code: row.code, type: row.breakdown, index: row.breakdownIndex)] =
@@ -250,7 +253,8 @@ struct ReportInputs {
     func periodsWithHiddenCounts(england: Bool = false) -> Set<Key> {
         var result: Set<Key> = england ? [] : unpublishedHidden
         for value in values.values where (value.level == .england) == england {
-            if value.numerator.action?.hidesValue == true || value.denominator.action?.hidesValue == true {
+            // A count its source never published hides nothing a sum could narrow.
+            if [value.numerator, value.denominator].contains(where: { $0.action?.hidesValue == true && $0.reason != .some(Self.countsNotPublished) }) {
                 result.insert(Key(indicator: value.indicator, period: value.period, code: ""))
             }
         }

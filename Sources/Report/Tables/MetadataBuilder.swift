@@ -110,7 +110,7 @@ struct MetadataBuilder {
                 ("title", definition.title),
                 ("definition", definition.definition ?? definition.title),
                 ("source", "\(definition.source)\(source?.description.map { ": \($0)" } ?? "")"),
-                ("method", definition.method.label),
+                ("method", definition.methodLabel),
                 ("statistic", definition.statistic.rawValue),
                 (
                     "multiplier",
@@ -223,6 +223,9 @@ struct MetadataBuilder {
                             + (beside.isEmpty ? "" : "; the same events over residents are indicator \(beside.joined(separator: ", "))")
                     ))
             }
+            if definition.publishedWithoutCounts {
+                items.append(("counts", Self.withoutCounts(source)))
+            }
             if !definition.deprivationSplit {
                 // Said instead of leaving the inequality columns and charts silently empty (docs/DATA.md).
                 items.removeAll { $0.0 == "sign_convention" || $0.0 == "sii_positions" }
@@ -231,8 +234,10 @@ struct MetadataBuilder {
                         "deprivation_split",
                         component != nil
                             ? "not available over a need-weighted population, which is one number per ICB with no deprivation split: no SII, RII, gap or quintile values"
-                            : source?.grain.profile.deprivationSplit.reason
-                                ?? "not asked for: the indicator has no IMD breakdown, so no SII, RII, gap or quintile values"
+                            : definition.publishedWithoutCounts
+                                ? "not available: the source publishes one value per ICS, without counts, so no SII, RII, gap or quintile values"
+                                : source?.grain.profile.deprivationSplit.reason
+                                    ?? "not asked for: the indicator has no IMD breakdown, so no SII, RII, gap or quintile values"
                     ))
             }
             for (item, value) in items {
@@ -252,6 +257,15 @@ struct MetadataBuilder {
     /// period's count (England's plus theirs). A proportion's count is its denominator. Nil when no such row.
     /// Which allocation year each period is over (docs/DATA.md, "Access against need"): said only where the
     /// weights come by year; weights of one year serve every period, as the vintage says.
+    /// What a source of values without counts does and does not give (docs/DATA.md, "Values without counts"):
+    /// said once in the metadata rather than left for a reader to find in empty columns.
+    static func withoutCounts(_ source: SourceConfig?) -> String {
+        let england =
+            source?.englandRows != nil ? "England's value is the publisher's own England row" : "England's value is not available: the source publishes none"
+        return
+            "Not published by the source: each value is published as its source gave it, with the limits it gave (if any), and no count is shown, computed or invented. \(england); a region's is not available (values without counts are not added up). Compared with England only where the source gives an ICS's limits and England's value; no funnel, excess events or deprivation split. Values and limits that would give away a count in the suppression range (inverting them by the publisher's method) are hidden"
+    }
+
     static func allocationYears(_ rows: [NeedAllocationPeriod]) -> String {
         guard rows.contains(where: { $0.allocationYear != NeedAllocationYear.everyPeriod }) else { return "" }
         return ". Each period is over the allocation of the financial year its middle month falls in"

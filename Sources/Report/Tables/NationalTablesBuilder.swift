@@ -53,7 +53,7 @@ struct NationalTablesBuilder {
                     .numerator: cell.numerator, .denominator: cell.denominator,
                     .value: cell.estimate[0], .lcl95: cell.estimate[1], .ucl95: cell.estimate[2],
                     .lcl998: cell.estimate[3], .ucl998: cell.estimate[4],
-                    .unit: PublishedCell(definition.unit), .method: PublishedCell(definition.method.label),
+                    .unit: PublishedCell(definition.unit), .method: PublishedCell(definition.methodLabel),
                     .englandValue: overall.value, .compareEngland: PublishedCell(comparison.rawValue),
                     .populationShare: PublishedCell(HeadlineTableBuilder.share(cell.rawDenominator, of: overall.rawDenominator)),
                     .referenceGroup: reference.group, .referenceValue: reference.value, .gapToReference: reference.gap,
