@@ -32,18 +32,28 @@ public enum RowSampler {
         for source in config.extractSources {
             var findings: [Finding] = []
             for file in try FileDiscovery.files(for: source, config: config) {
+                let delivered = file.icbFolder.flatMap { reference.icbIndex(forCode: $0) }
+                let bounds = config.periods.bounds(current: current)
+                // Values published without counts have their own parser, as in a run (docs/DATA.md, "Values without counts").
+                if source.kind == .value {
+                    let parser = PublishedValueParser(
+                        source: source, file: file.displayPath, reference: reference, periodBounds: bounds, currentOrdinal: current.ordinal,
+                        deliveredIcb: delivered)
+                    let wholeFile = try read(file, source: source, into: Limited(parser, kept: { parser.rowsRead - parser.rowsFiltered }))
+                    if source.dateOrder == nil, parser.slashDates.looksMonthFirst {
+                        throw parser.slashDates.error(source: source.name, file: file.displayPath, column: parser.periodColumnNumber)
+                    }
+                    findings.append(
+                        Finding(
+                            file: file.displayPath, rowsRead: parser.rowsRead, rowsFiltered: parser.rowsFiltered, quarantined: parser.quarantined,
+                            byReason: parser.quarantinedByReason, wholeFile: wholeFile))
+                    continue
+                }
                 let totals = SourceTotals(for: source, reference: reference, maximumPeriods: config.ingest.maxPeriods)
                 let parser = ExtractParser(
-                    source: source, file: file.displayPath, reference: reference, totals: totals,
-                    deliveredIcb: file.icbFolder.flatMap { reference.icbIndex(forCode: $0) }, rawRows: nil,
-                    periodBounds: config.periods.bounds(current: current), currentOrdinal: current.ordinal, populationYear: file.year)
-                let limited = Limited(parser: parser, rows: rowsPerFile)
-                var wholeFile = true
-                do {
-                    _ = try CSVReader(dialect: source.dialect, chunkSize: 64 * 1024).read(path: file.path, displayPath: file.displayPath, into: limited)
-                } catch is Limited.Enough {
-                    wholeFile = false
-                }
+                    source: source, file: file.displayPath, reference: reference, totals: totals, deliveredIcb: delivered, rawRows: nil,
+                    periodBounds: bounds, currentOrdinal: current.ordinal, populationYear: file.year)
+                let wholeFile = try read(file, source: source, into: Limited(parser, kept: { parser.rowsRead - parser.rowsFiltered }))
                 // The same refusal as a run's: dates that look month first need their order declared.
                 if source.dateOrder == nil, parser.slashDates.looksMonthFirst {
                     throw parser.slashDates.error(source: source.name, file: file.displayPath, column: parser.periodColumnNumber)
@@ -58,18 +68,29 @@ public enum RowSampler {
         return result
     }
 
-    /// Forwards the header and rows to the parser until it has kept `rows` (rows the `where` filter
+    /// Reads `file` into `limited` until it has its sample; whether the sample is the whole file.
+    private static func read(_ file: DiscoveredFile, source: SourceConfig, into limited: Limited) throws -> Bool {
+        do {
+            _ = try CSVReader(dialect: source.dialect, chunkSize: 64 * 1024).read(path: file.path, displayPath: file.displayPath, into: limited)
+            return true
+        } catch is Limited.Enough {
+            return false
+        }
+    }
+
+    /// Forwards the header and rows to the parser until it has kept ``rowsPerFile`` (rows the `where` filter
     /// leaves out do not count: a sample of only those would check nothing), then stops the reader.
     private final class Limited: CSVRecordHandler {
         struct Enough: Error {}
-        let parser: ExtractParser
-        let rows: Int
-        init(parser: ExtractParser, rows: Int) {
+        let parser: any CSVRecordHandler
+        /// The rows the parser has kept so far.
+        let kept: () -> Int
+        init(_ parser: any CSVRecordHandler, kept: @escaping () -> Int) {
             self.parser = parser
-            self.rows = rows
+            self.kept = kept
         }
         func handle(_ record: CSVRecord) throws {
-            guard parser.rowsRead - parser.rowsFiltered < rows else { throw Enough() }
+            guard kept() < RowSampler.rowsPerFile else { throw Enough() }
             try parser.handle(record)
         }
     }

@@ -132,6 +132,18 @@ struct ExplainCommand: ParsableCommand {
         Console.out(
             "  numerator \(Self.show(row.numerator)), denominator \(Self.show(row.denominator)), records suppressed at source \(row.suppressedAtSourceRecords)"
         )
+        // A value its source published without counts has no formula or counts here: where it was read instead
+        // (docs/DATA.md, "Values without counts").
+        if try IngestedSource.filter(IngestedSource.Columns.source == definition.source).fetchOne(db)?.kind == .value {
+            let read = try PublishedValue.filter(
+                PublishedValue.Columns.dataset == definition.source && PublishedValue.Columns.period == period && PublishedValue.Columns.code == geography
+            ).fetchOne(db)
+            Console.out("as published")
+            Console.out(
+                read.map { "  \(row.statistic.rawValue) as its source published it, without counts: \($0.path) line \($0.line) (ingest_published_value)" }
+                    ?? "  the source publishes no value here: values without counts are not added up (\(WithheldReason.notPublishedBySource.rawValue))")
+            return
+        }
         Console.out("formula")
         Console.out("  " + row.statistic.method.formula(multiplier: Self.multiplierText(row.multiplier)))
         if let from = definition.ageFrom {

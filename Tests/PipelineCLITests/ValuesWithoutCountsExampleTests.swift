@@ -54,6 +54,22 @@ struct ValuesWithoutCountsExampleTests {
         let headlines = try ExamplesTests.csv(workspace.path("published/latest/csv/soc_headlines.csv"))
         let highest = headlines.first { $0["statement_type"] == "top_n_ics_highest" && $0["rank"] == "1" && $0["period_start"] == "2023-01-01" }
         #expect(highest.map { abs(Double($0["value"]!)! - Double(latest!["value"]!)!) < 0.005 } == true, "\(String(describing: highest))")
+        // `explain` names the file and line a value was read from, with no formula or counts to show.
+        let explain = try CommandLineRunner.run([
+            "explain", "--config", "\(folder)/pipeline.json", "--db", workspace.path("waits.sqlite"), "--indicator", "GPWAIT4W", "--geography", "QE1",
+            "--period", "2023",
+        ])
+        #expect(explain.status == 0, "\(explain.stderr)")
+        let line = try #require(
+            try String(contentsOfFile: "\(folder)/bnssg_fpt_icb_annual_metrics_2012_2023.csv", encoding: .utf8).split(separator: "\n").firstIndex {
+                $0.hasPrefix("2023,QE1,") && $0.contains(Self.metric)
+            })
+        #expect(explain.stdout.contains("bnssg_fpt_icb_annual_metrics_2012_2023.csv line \(line + 1) (ingest_published_value)"), "\(explain.stdout)")
+        #expect(!explain.stdout.contains("formula"))
+        // `validate` samples the file through the same parser a run uses.
+        let validate = try CommandLineRunner.run(["validate", "--config", "\(folder)/pipeline.json"])
+        #expect(validate.status == 0, "\(validate.stderr)")
+        #expect(validate.stdout.contains("source gp_appointment_waits: first 200 kept rows of each file: 200 checked"), "\(validate.stdout)")
         let page = try String(contentsOfFile: workspace.path("published/latest/state-of-care.html"), encoding: .utf8)
         #expect(page.contains("Not published by the source: each value is published as its source gave it"))
         // One key message: the spread across the ICSs (England's change is not published).
