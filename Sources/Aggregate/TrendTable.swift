@@ -21,6 +21,9 @@ struct TrendTable {
                 for (type, index) in slices {
                     let row = values.value(definition.indicator, period, geography, type, index)
                     let base = values.value(definition.indicator, baseline, geography, type, index)
+                    // A slice the indicator has in neither period (quintiles of a source with no deprivation split)
+                    // has no change to state: no row, rather than one of empty cells.
+                    guard row != nil || base != nil else { continue }
                     var sii: (baseline: Double?, latest: Double?) = (nil, nil)
                     var siiChange: ChangeInterval?
                     if type == .all {
