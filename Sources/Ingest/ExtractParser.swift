@@ -331,7 +331,7 @@ final class ExtractParser: CSVRecordHandler {
                 if source.kind != .population { totals.count(.eventsApportioned, slot: slot, icb: icb, a) }
             } else {
                 totals.value1[cell] += a
-                totals.value2[cell] += b
+                totals.addSecond(cell, b)
             }
             rawRows?.append(
                 source: source.name, file: file, line: record.line, area: record.string(columnLsoa >= 0 ? columnLsoa : columnIcb),
@@ -514,7 +514,7 @@ final class ExtractParser: CSVRecordHandler {
             let cell = totals.cell(
                 slot: slot, subIcb: Int(reference.lsoaSubIcb[lsoa]), decile: Int(reference.lsoaDecile[lsoa]), sex: sex, age: age)
             totals.value1[cell] += parts1[offset]
-            totals.value2[cell] += parts2[offset]
+            totals.addSecond(cell, parts2[offset])
             if cell != firstCell, parts1[offset] > 0 || parts2[offset] > 0 { totals.records[cell] += 1 }
         }
     }

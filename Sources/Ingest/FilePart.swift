@@ -63,7 +63,7 @@ struct FilePart {
                 let at = base + cell
                 cells.append(
                     Cell(
-                        slot: slot, cell: cell, value1: totals.value1[at], value2: totals.value2[at], records: totals.records[at],
+                        slot: slot, cell: cell, value1: totals.value1[at], value2: totals.second(at), records: totals.records[at],
                         suppressed: totals.suppressed[at]))
             }
             for index in 0..<totals.wordsPerPeriod where totals.seen[slot * totals.wordsPerPeriod + index] != 0 {
@@ -148,7 +148,7 @@ extension SourceTotals {
         for cell in part.cells {
             let at = mapped[cell.slot] * cellsPerPeriod + cell.cell
             value1[at] += cell.value1
-            value2[at] += cell.value2
+            addSecond(at, cell.value2)
             records[at] += cell.records
             suppressed[at] += cell.suppressed
         }

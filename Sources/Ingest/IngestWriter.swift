@@ -135,7 +135,7 @@ final class IngestWriter {
                 try icbEthnicGroups.insert(
                     IcbEthnicGroupTotal(
                         dataset: source.name, period: period, icbCode: icb, ethnicGroup: group, sex: sex, age: age,
-                        numerator: Double(totals.value1[cell]) / scale, denominator: Double(totals.value2[cell]) / scale, records: records,
+                        numerator: Double(totals.value1[cell]) / scale, denominator: Double(totals.second(cell)) / scale, records: records,
                         suppressedRecords: suppressed))
                 continue
             case .byIcb:
@@ -151,7 +151,7 @@ final class IngestWriter {
                     try icbProportions.insert(
                         IcbProportionTotal(
                             dataset: source.name, period: period, icbCode: icb, sex: sex, age: age, numerator: Double(totals.value1[cell]) / scale,
-                            denominator: Double(totals.value2[cell]) / scale, records: records, suppressedRecords: suppressed))
+                            denominator: Double(totals.second(cell)) / scale, records: records, suppressedRecords: suppressed))
                 case .population, .value:
                     break  // refused by the configuration check; values are written by ``write(_:)-PublishedValueResult``
                 }
@@ -167,7 +167,7 @@ final class IngestWriter {
                 try proportions.insert(
                     ProportionTotal(
                         dataset: source.name, period: period, icbCode: icb, subIcbCode: sub, imdDecile: d.decile, sex: sex, age: age,
-                        numerator: totals.value1[cell], denominator: totals.value2[cell], records: records, suppressedRecords: suppressed))
+                        numerator: totals.value1[cell], denominator: totals.second(cell), records: records, suppressedRecords: suppressed))
             case .population:
                 try population.insert(
                     PopulationTotal(

@@ -159,12 +159,12 @@ struct SourceIngester {
         for cell in totals.value1.indices {
             if totals.suppressed[cell] > 0 {
                 totals.value1[cell] = 0
-                totals.value2[cell] = 0
+                if totals.keepsSecond { totals.value2[cell] = 0 }
                 // The cell is one unknown: none of its records carries a count any more.
                 totals.records[cell] = totals.suppressed[cell]
                 continue
             }
-            let first = totals.value1[cell], second = totals.value2[cell]
+            let first = totals.value1[cell], second = totals.second(cell)
             guard first < 0 || second < 0 || (proportion && first > second) else { continue }
             let at = totals.dimensions(ofCell: cell)
             let icb = reference.icbs[Int(reference.subIcbToIcb[at.subIcb])].odsCode

@@ -25,7 +25,12 @@ final class SourceTotals {
     private(set) var periods: [Period] = []
     private var slotOfPeriod: [Int: Int] = [:]
     var value1: [Int64] = []
+    /// A proportion's denominator (or the registered list read with events); empty for a source that has
+    /// none — events over residents, populations — whose second count is always 0: a third of the dense
+    /// arrays a period costs (docs/ARCHITECTURE.md, "Incremental ingest").
     var value2: [Int64] = []
+    /// Whether the source has a second count, held in ``value2``.
+    let keepsSecond: Bool
     var records: [Int32] = []
     var suppressed: [Int32] = []
     /// Bitset of (key unit, sex, band) keys seen per period, to detect duplicate rows.
@@ -53,7 +58,8 @@ final class SourceTotals {
     /// Periods a source may hold; each costs a few megabytes of dense arrays.
     let maximumPeriods: Int
 
-    init(subIcbCount: Int, icbCount: Int, keyUnits: Int, maximumPeriods: Int = 240, splits: Int = 10) {
+    init(subIcbCount: Int, icbCount: Int, keyUnits: Int, maximumPeriods: Int = 240, splits: Int = 10, keepsSecond: Bool = true) {
+        self.keepsSecond = keepsSecond
         self.maximumPeriods = maximumPeriods
         self.splits = splits
         self.subIcbCount = subIcbCount
@@ -67,7 +73,22 @@ final class SourceTotals {
     convenience init(for source: SourceConfig, reference: ReferenceTables, maximumPeriods: Int) {
         self.init(
             subIcbCount: reference.subIcbCodes.count, icbCount: reference.icbs.count, keyUnits: reference.keyUnits(for: source),
-            maximumPeriods: maximumPeriods, splits: source.grain.profile.ethnicGroupSplit ? EthnicGroup.slots : 10)
+            maximumPeriods: maximumPeriods, splits: source.grain.profile.ethnicGroupSplit ? EthnicGroup.slots : 10,
+            keepsSecond: source.storedKind == .proportion)
+    }
+
+    /// A cell's second count: 0 for a source that has none.
+    @inline(__always)
+    func second(_ cell: Int) -> Int64 { keepsSecond ? value2[cell] : 0 }
+
+    /// Adds to a cell's second count; a source without one only ever adds 0.
+    @inline(__always)
+    func addSecond(_ cell: Int, _ amount: Int64) {
+        if keepsSecond {
+            value2[cell] += amount
+        } else {
+            assert(amount == 0, "a source without a second count added one")
+        }
     }
 
     /// Slot of a period, allocating its arrays on first sight.
@@ -96,7 +117,7 @@ final class SourceTotals {
         periods.append(period)
         slotOfPeriod[period.key] = slot
         value1.append(contentsOf: repeatElement(0, count: cellsPerPeriod))
-        value2.append(contentsOf: repeatElement(0, count: cellsPerPeriod))
+        if keepsSecond { value2.append(contentsOf: repeatElement(0, count: cellsPerPeriod)) }
         records.append(contentsOf: repeatElement(0, count: cellsPerPeriod))
         suppressed.append(contentsOf: repeatElement(0, count: cellsPerPeriod))
         seen.append(contentsOf: repeatElement(0, count: wordsPerPeriod))
@@ -113,7 +134,7 @@ final class SourceTotals {
         let count = min(count, maximumPeriods)
         guard count > periods.count else { return }
         value1.reserveCapacity(count * cellsPerPeriod)
-        value2.reserveCapacity(count * cellsPerPeriod)
+        if keepsSecond { value2.reserveCapacity(count * cellsPerPeriod) }
         records.reserveCapacity(count * cellsPerPeriod)
         suppressed.reserveCapacity(count * cellsPerPeriod)
         seen.reserveCapacity(count * wordsPerPeriod)
@@ -198,7 +219,7 @@ final class SourceTotals {
             let cells = slot * cellsPerPeriod, otherCells = otherSlot * cellsPerPeriod
             for cell in 0..<cellsPerPeriod where other.records[otherCells + cell] != 0 || other.suppressed[otherCells + cell] != 0 {
                 value1[cells + cell] += other.value1[otherCells + cell]
-                value2[cells + cell] += other.value2[otherCells + cell]
+                addSecond(cells + cell, other.second(otherCells + cell))
                 records[cells + cell] += other.records[otherCells + cell]
                 suppressed[cells + cell] += other.suppressed[otherCells + cell]
             }
