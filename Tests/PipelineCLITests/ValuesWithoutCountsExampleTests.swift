@@ -72,6 +72,8 @@ struct ValuesWithoutCountsExampleTests {
         #expect(validate.stdout.contains("source gp_appointment_waits: first 200 kept rows of each file: 200 checked"), "\(validate.stdout)")
         let page = try String(contentsOfFile: workspace.path("published/latest/state-of-care.html"), encoding: .utf8)
         #expect(page.contains("Not published by the source: each value is published as its source gave it"))
+        // No deprivation split is claimed for an indicator without one.
+        #expect(page.contains("1 indicator for each ICS, without a deprivation split") && !page.contains("quintile of where people live"))
         // One key message: the spread across the ICSs (England's change is not published).
         try RealPublicationBrowserChecks.expectReadable(workspace.path("published/latest"), indicator: "GPWAIT4W", profile: "QUY", keyMessages: 1)
     }

@@ -24,8 +24,18 @@ struct KeyMessages {
         let imd = view.general("imd_vintage")?.components(separatedBy: ";").first ?? "IMD"
         var latest: [String] = []
         for label in view.indicators.map(\.latestLabel) where !latest.contains(label) { latest.append(label) }
+        // What the indicators are split by, never claimed for those without a deprivation split (docs/DATA.md,
+        // "ICS-level sources").
+        let count = view.indicators.count, split = view.indicators.filter { $0.noSplit == nil }.count
+        let indicators = "\(count) indicator\(count == 1 ? "" : "s")"
+        let scope =
+            split == count
+            ? "\(indicators) by national \(imd) quintile of where people live"
+            : split == 0
+                ? "\(indicators) for each ICS, without a deprivation split"
+                : "\(indicators), \(split) of them by national \(imd) quintile of where people live"
         var text =
-            "How readily people get care in England's most and least deprived areas, in each of the \(view.systems.count) Integrated Care Systems (ICSs) and England: \(view.indicators.count) indicator\(view.indicators.count == 1 ? "" : "s") by national \(imd) quintile of where people live, latest period \(latest.joined(separator: ", "))."
+            "How readily people get care in England's most and least deprived areas, in each of the \(view.systems.count) Integrated Care Systems (ICSs) and England: \(scope), latest period \(latest.joined(separator: ", "))."
         if let publisher { text += " Published by \(publisher)." }
         return "<p class=\"standfirst\">\(HTML.escape(text))</p>"
             + "<p class=\"meta\">An ICS is “better” or “worse than England” only where the difference is larger than chance would explain: its 95% (or 99.8%) confidence interval, or the funnel limits around England’s value, exclude England’s value. Each indicator uses one of these tests throughout, named in its notes.</p>"
