@@ -173,7 +173,7 @@ final class ExtractParser: CSVRecordHandler {
             case .icb, .icbByDecile:
                 let code = String(decoding: Self.trimmed(record[columnIcb]), as: UTF8.self)
                 guard let found = reference.icbIndex(forCode: code) else {
-                    let reason = unknownIcbReason(code)
+                    let reason = Self.unknownIcbReason(code, reference: reference)
                     guard reason == .unknownIcb else { return quarantine(record, column: columnIcb + 1, reason) }
                     // England's all the same (the publisher's `UNKNOWN`): counted in England, in no ICS.
                     var decile = 0
@@ -233,7 +233,7 @@ final class ExtractParser: CSVRecordHandler {
                 guard let group = rowEthnicGroup(record) else { return quarantine(record, column: ethnicGroupColumn + 1, .unknownEthnicGroup) }
                 let code = String(decoding: Self.trimmed(record[columnIcb]), as: UTF8.self)
                 guard let found = reference.icbIndex(forCode: code) else {
-                    let reason = unknownIcbReason(code)
+                    let reason = Self.unknownIcbReason(code, reference: reference)
                     guard reason == .unknownIcb else { return quarantine(record, column: columnIcb + 1, reason) }
                     return setAside(
                         record, column: columnIcb + 1, reason, measure: measure, period: columnPeriod >= 0 ? rowPeriod(record) : nil,
@@ -345,8 +345,9 @@ final class ExtractParser: CSVRecordHandler {
     }
 
     /// Why an ICB code is not in the reference: two common mistakes get their own reason, with the fix — a
-    /// sub-ICB code, an organisation's name (docs/TABLES.md, "Ingest") — else it is an unknown ICB.
-    private func unknownIcbReason(_ code: String) -> QuarantineReason {
+    /// sub-ICB code, an organisation's name (docs/TABLES.md, "Ingest") — else it is an unknown ICB. Shared with
+    /// ``PublishedValueParser``.
+    static func unknownIcbReason(_ code: String, reference: ReferenceTables) -> QuarantineReason {
         reference.subIcbIndex(forCode: code) != nil
             ? .subIcbCodeInIcbColumn : code.contains(" ") && code.count > 6 ? .icbNameNotCode : .unknownIcb
     }

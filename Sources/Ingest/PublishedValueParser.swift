@@ -71,10 +71,7 @@ final class PublishedValueParser: CSVRecordHandler {
             let written = String(decoding: ExtractParser.trimmed(record[columnIcb]), as: UTF8.self)
             guard let icb = reference.icbIndex(forCode: written) else {
                 // A value cannot be set aside into England as a count can: an unknown ICB's row is quarantined.
-                let reason: QuarantineReason =
-                    reference.subIcbIndex(forCode: written) != nil
-                    ? .subIcbCodeInIcbColumn : written.contains(" ") && written.count > 6 ? .icbNameNotCode : .unknownIcb
-                return quarantine(record, column: columnIcb + 1, reason)
+                return quarantine(record, column: columnIcb + 1, ExtractParser.unknownIcbReason(written, reference: reference))
             }
             if let deliveredIcb, icb != deliveredIcb { return quarantine(record, column: columnIcb + 1, .outsideDeliveredIcs) }
             (level, code) = (.icb, reference.icbs[icb].odsCode)

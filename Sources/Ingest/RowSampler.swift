@@ -40,13 +40,10 @@ public enum RowSampler {
                         source: source, file: file.displayPath, reference: reference, periodBounds: bounds, currentOrdinal: current.ordinal,
                         deliveredIcb: delivered)
                     let wholeFile = try read(file, source: source, into: Limited(parser, kept: { parser.rowsRead - parser.rowsFiltered }))
-                    if source.dateOrder == nil, parser.slashDates.looksMonthFirst {
-                        throw parser.slashDates.error(source: source.name, file: file.displayPath, column: parser.periodColumnNumber)
-                    }
-                    findings.append(
-                        Finding(
-                            file: file.displayPath, rowsRead: parser.rowsRead, rowsFiltered: parser.rowsFiltered, quarantined: parser.quarantined,
-                            byReason: parser.quarantinedByReason, wholeFile: wholeFile))
+                    try findings.append(
+                        finding(
+                            file, source: source, wholeFile: wholeFile, slashDates: parser.slashDates, periodColumn: parser.periodColumnNumber,
+                            counts: (parser.rowsRead, parser.rowsFiltered, parser.quarantined, parser.quarantinedByReason)))
                     continue
                 }
                 let totals = SourceTotals(for: source, reference: reference, maximumPeriods: config.ingest.maxPeriods)
@@ -54,18 +51,28 @@ public enum RowSampler {
                     source: source, file: file.displayPath, reference: reference, totals: totals, deliveredIcb: delivered, rawRows: nil,
                     periodBounds: bounds, currentOrdinal: current.ordinal, populationYear: file.year)
                 let wholeFile = try read(file, source: source, into: Limited(parser, kept: { parser.rowsRead - parser.rowsFiltered }))
-                // The same refusal as a run's: dates that look month first need their order declared.
-                if source.dateOrder == nil, parser.slashDates.looksMonthFirst {
-                    throw parser.slashDates.error(source: source.name, file: file.displayPath, column: parser.periodColumnNumber)
-                }
-                findings.append(
-                    Finding(
-                        file: file.displayPath, rowsRead: parser.rowsRead, rowsFiltered: parser.rowsFiltered, quarantined: parser.quarantined,
-                        byReason: parser.quarantinedByReason, wholeFile: wholeFile))
+                try findings.append(
+                    finding(
+                        file, source: source, wholeFile: wholeFile, slashDates: parser.slashDates, periodColumn: parser.periodColumnNumber,
+                        counts: (parser.rowsRead, parser.rowsFiltered, parser.quarantined, parser.quarantinedByReason)))
             }
             result.append((source, findings))
         }
         return result
+    }
+
+    /// What a file's sample found; dates that look month first without a declared order are refused, as a run
+    /// refuses them.
+    private static func finding(
+        _ file: DiscoveredFile, source: SourceConfig, wholeFile: Bool, slashDates: SlashDateEvidence, periodColumn: Int,
+        counts: (read: Int, filtered: Int, quarantined: [QuarantineEntry], byReason: [QuarantineReason: Int])
+    ) throws -> Finding {
+        if source.dateOrder == nil, slashDates.looksMonthFirst {
+            throw slashDates.error(source: source.name, file: file.displayPath, column: periodColumn)
+        }
+        return Finding(
+            file: file.displayPath, rowsRead: counts.read, rowsFiltered: counts.filtered, quarantined: counts.quarantined,
+            byReason: counts.byReason, wholeFile: wholeFile)
     }
 
     /// Reads `file` into `limited` until it has its sample; whether the sample is the whole file.
