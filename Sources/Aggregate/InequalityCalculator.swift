@@ -16,15 +16,23 @@ struct InequalityCalculator {
             valueType: definition.method.inequalityScale, polarity: definition.polarity, multiplier: definition.multiplier,
             minimumPopulation: settings.minQuantilePopulation, nationalPositions: settings.siiPositions == .national,
             repetitions: settings.siiRepetitions)
-        // A quantile's weight is its population: a value published without one is not a quantile the fit can place
-        // (docs/DATA.md, "Values without counts").
+        // A quantile's weight is its denominator, or for a value published without counts its resident population
+        // (docs/METHODS.md §12); a value with neither is not a quantile the fit can place.
+        if let unweighted = rows.firstIndex(where: { $0?.value != nil && Self.weight($0) == nil }) {
+            return Result(unstableReason: "quantile \(unweighted + 1) has no population to weigh it by", quantiles: rows.count)
+        }
         let quantiles = rows.map { row in
             row.flatMap { row in
-                row.denominator.map {
+                Self.weight(row).map {
                     InequalityFit.Quantile(value: row.value, lower95: row.lower95, upper95: row.upper95, population: $0, withheld: row.withheld)
                 }
             }
         }
-        return fit.fit(quantiles, national: national.map { $0?.denominator ?? 0 }, seed: seed)
+        return fit.fit(quantiles, national: national.map { Self.weight($0) ?? 0 }, seed: seed)
+    }
+
+    /// The quantile's weight: its denominator, else the population kept beside a value without counts.
+    static func weight(_ row: IndicatorValue?) -> Double? {
+        row?.denominator ?? row?.quantilePopulation
     }
 }

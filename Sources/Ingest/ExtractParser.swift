@@ -356,13 +356,19 @@ final class ExtractParser: CSVRecordHandler {
     /// when it is not a number from 1 to 10 (`Not stated`). A label naming an end must agree with the declared
     /// order, or every decile would be read upside down (docs/DATA.md, "Deprivation deciles in the rows").
     private func rowDecile(_ record: CSVRecord) throws -> Int? {
-        guard let (number, label) = Self.decileLabel(Self.trimmed(record[columnDecile])), (1...10).contains(number) else { return nil }
+        try Self.decile(of: record, column: columnDecile, source: source, file: file)
+    }
+
+    /// A row's decile in the product's numbering (1 = most deprived), read in `source`'s declared order; nil when
+    /// the cell is not a number from 1 to 10. Shared with ``PublishedValueParser``.
+    static func decile(of record: CSVRecord, column: Int, source: SourceConfig, file: String) throws -> Int? {
+        guard let (number, label) = decileLabel(trimmed(record[column])), (1...10).contains(number) else { return nil }
         let order = source.decileOrder ?? .oneMostDeprived
         if let said = DecileOrder.said(by: number, label: label), said != order {
             throw PipelineError(
                 .usage,
-                "source '\(source.name)': the decile label '\(record.string(columnDecile))' says \(number) is \(said == .oneMostDeprived ? "most" : "least") deprived, but the source declares \"decileOrder\": \"\(order.rawValue)\"",
-                at: InputLocation(file: file, line: record.line, column: columnDecile + 1),
+                "source '\(source.name)': the decile label '\(record.string(column))' says \(number) is \(said == .oneMostDeprived ? "most" : "least") deprived, but the source declares \"decileOrder\": \"\(order.rawValue)\"",
+                at: InputLocation(file: file, line: record.line, column: column + 1),
                 hint: "set \"decileOrder\": \"\(said.rawValue)\" on the source, as the publisher's labels say")
         }
         return order.decile(number)

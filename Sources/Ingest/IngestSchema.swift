@@ -30,7 +30,36 @@ enum IngestSchema {
         SchemaMigration(55, "v24-ingest-source-places", sql: sourcePlaces),
         SchemaMigration(56, "v25-ingest-unplaced-total-place", sql: unplacedTotalPlace),
         SchemaMigration(58, "v26-ingest-published-value", sql: publishedValue),
+        SchemaMigration(59, "v27-ingest-published-value-by-decile", sql: publishedValueByDecile),
     ]
+
+    /// Values published without counts by ICB × national decile (docs/DATA.md, "Values without counts"):
+    /// `ingest_published_value` rebuilt with the decile in its key, 0 for a value over all deciles.
+    static let publishedValueByDecile = """
+        CREATE TABLE ingest_published_value_v27 (
+            dataset TEXT NOT NULL,
+            period TEXT NOT NULL,
+            geography_level TEXT NOT NULL CHECK (geography_level IN ('england', 'icb')),
+            geography_code TEXT NOT NULL,
+            imd_decile INTEGER NOT NULL DEFAULT 0 CHECK (imd_decile BETWEEN 0 AND 10),
+            value REAL,
+            lcl95 REAL,
+            ucl95 REAL,
+            lcl998 REAL,
+            ucl998 REAL,
+            suppressed_at_source INTEGER NOT NULL CHECK (suppressed_at_source IN (0, 1)),
+            path TEXT NOT NULL,
+            line INTEGER NOT NULL,
+            CHECK ((value IS NULL) = (suppressed_at_source = 1)),
+            PRIMARY KEY (dataset, period, geography_level, geography_code, imd_decile)
+        ) STRICT, WITHOUT ROWID;
+        INSERT INTO ingest_published_value_v27
+            (dataset, period, geography_level, geography_code, imd_decile, value, lcl95, ucl95, lcl998, ucl998, suppressed_at_source, path, line)
+            SELECT dataset, period, geography_level, geography_code, 0, value, lcl95, ucl95, lcl998, ucl998, suppressed_at_source, path, line
+            FROM ingest_published_value;
+        DROP TABLE ingest_published_value;
+        ALTER TABLE ingest_published_value_v27 RENAME TO ingest_published_value;
+        """
 
     /// Values a source publishes without counts, with their published limits (docs/DATA.md, "Values without
     /// counts"): an ICB's, or England's own.

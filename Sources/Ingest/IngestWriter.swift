@@ -274,13 +274,21 @@ final class IngestWriter {
                     digest: Fingerprint.combine([("published values", source.kind.rawValue), ("period", period.label)] + hashes)))
         }
         let order = Dictionary(periods.enumerated().map { ($1.label, $0) }, uniquingKeysWith: { first, _ in first })
-        for value in result.values.sorted(by: { (order[$0.period] ?? 0, $0.level.rawValue, $0.code) < (order[$1.period] ?? 0, $1.level.rawValue, $1.code) }) {
+        // Each ICB's records in a period: its values over all deciles and by decile, and those suppressed.
+        var records: [[String]: (all: Int, suppressed: Int)] = [:]
+        for value in result.values.sorted(by: {
+            (order[$0.period] ?? 0, $0.level.rawValue, $0.code, $0.decile) < (order[$1.period] ?? 0, $1.level.rawValue, $1.code, $1.decile)
+        }) {
             try publishedValues.insert(value)
             guard value.level == .icb else { continue }
+            records[[value.period, value.code], default: (0, 0)].all += 1
+            if value.suppressedAtSource { records[[value.period, value.code], default: (0, 0)].suppressed += 1 }
+        }
+        for (key, count) in records.sorted(by: { (order[$0.key[0]] ?? 0, $0.key[1]) < (order[$1.key[0]] ?? 0, $1.key[1]) }) {
             try quality.insert(
                 SourceDataQuality(
-                    dataset: source.name, period: value.period, icbCode: value.code, records: 1, recordsUnmappedLsoa: 0, recordsUnknownSex: 0,
-                    recordsUnknownAge: 0, recordsSuppressedAtSource: value.suppressedAtSource ? 1 : 0, eventsApportioned: 0))
+                    dataset: source.name, period: key[0], icbCode: key[1], records: count.all, recordsUnmappedLsoa: 0, recordsUnknownSex: 0,
+                    recordsUnknownAge: 0, recordsSuppressedAtSource: count.suppressed, eventsApportioned: 0))
         }
     }
 

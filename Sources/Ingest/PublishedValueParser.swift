@@ -2,7 +2,8 @@ import Checkpoints
 import PipelineCore
 
 /// Reads one file of a source of values published without counts (`kind: value`): each row an ICB's value
-/// (or England's, from the publisher's own England rows) for a period, with the limits published beside it
+/// (or England's, from the publisher's own England rows) for a period — by national decile for a source by
+/// ICB × decile, an empty decile cell being the value over all deciles — with the limits published beside it
 /// (docs/DATA.md, "Values without counts").
 ///
 /// Rows are checked as extracts are — filters, UTF-8, ICB code, period and its window — and a value is a
@@ -19,7 +20,7 @@ final class PublishedValueParser: CSVRecordHandler {
     let deliveredIcb: Int?
 
     private var map: HeaderMap<SourceField>?
-    private var columnIcb = -1, columnPeriod = -1, columnValue = -1
+    private var columnIcb = -1, columnPeriod = -1, columnValue = -1, columnDecile = -1
     /// Each pair of limit columns the file has: 95%, then 99.8%.
     private var limitColumns: [(lower: Int, upper: Int)?] = [nil, nil]
     private var mappedColumns: [Int] = []
@@ -76,6 +77,14 @@ final class PublishedValueParser: CSVRecordHandler {
             if let deliveredIcb, icb != deliveredIcb { return quarantine(record, column: columnIcb + 1, .outsideDeliveredIcs) }
             (level, code) = (.icb, reference.icbs[icb].odsCode)
         }
+        // Which decile: a number in the source's declared order, or empty for the value over all deciles.
+        var decile = 0
+        if columnDecile >= 0, ExtractParser.trimmed(record[columnDecile]).count > 0 {
+            guard let read = try ExtractParser.decile(of: record, column: columnDecile, source: source, file: file) else {
+                return quarantine(record, column: columnDecile + 1, .invalidDecile)
+            }
+            decile = read
+        }
         // When.
         let periodField = ExtractParser.trimmed(record[columnPeriod])
         if source.dateOrder == nil { slashDates.note(periodField, line: record.line) }
@@ -110,12 +119,12 @@ final class PublishedValueParser: CSVRecordHandler {
                 limits[pair] = (lower, upper)
             }
         }
-        guard seen.insert("\(level.rawValue)|\(code)|\(period.label)").inserted else { return quarantine(record, column: 1, .duplicateKey) }
+        guard seen.insert("\(level.rawValue)|\(code)|\(decile)|\(period.label)").inserted else { return quarantine(record, column: 1, .duplicateKey) }
         periodKind = period.kind
         if suppressed { rowsSuppressed += 1 }
         values.append(
             PublishedValue(
-                dataset: source.name, period: period.label, level: level, code: code, value: value, lower95: limits[0]?.lower,
+                dataset: source.name, period: period.label, level: level, code: code, decile: decile, value: value, lower95: limits[0]?.lower,
                 upper95: limits[0]?.upper, lower998: limits[1]?.lower, upper998: limits[1]?.upper, suppressedAtSource: suppressed, path: file,
                 line: record.line))
     }
@@ -128,6 +137,7 @@ final class PublishedValueParser: CSVRecordHandler {
         columnIcb = map[.icb] ?? -1
         columnPeriod = map[.period] ?? -1
         columnValue = map[.value] ?? -1
+        columnDecile = map[.imdDecile] ?? -1
         // A limit is read with its pair or not at all: one alone would publish half an interval.
         for (pair, fields) in [(SourceField.lower95, SourceField.upper95), (.lower998, .upper998)].enumerated() {
             switch (map[fields.0], map[fields.1]) {
@@ -144,7 +154,9 @@ final class PublishedValueParser: CSVRecordHandler {
                 )
             }
         }
-        mappedColumns = ([columnIcb, columnPeriod, columnValue] + limitColumns.flatMap { $0.map { [$0.lower, $0.upper] } ?? [] }).filter { $0 >= 0 }
+        mappedColumns = ([columnIcb, columnPeriod, columnValue, columnDecile] + limitColumns.flatMap { $0.map { [$0.lower, $0.upper] } ?? [] }).filter {
+            $0 >= 0
+        }
         filters = try ColumnFilter.resolve(source.rowFilter, named: "'where' filter", headers: map.headers, file: file, line: record.line)
         englandFilters = try ColumnFilter.resolve(source.englandRows, named: "'englandRows'", headers: map.headers, file: file, line: record.line)
         suppressedFilters = try ColumnFilter.resolve(

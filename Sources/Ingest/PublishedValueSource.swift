@@ -44,11 +44,11 @@ struct PublishedValueSource {
                 throw stats.slashDates.error(source: source.name, file: file.displayPath, column: parser.periodColumnNumber)
             }
             for value in parser.values {
-                let key = "\(value.level.rawValue)|\(value.code)|\(value.period)"
+                let key = "\(value.level.rawValue)|\(value.code)|\(value.decile)|\(value.period)"
                 if let first = firstRead[key] {
                     throw PipelineError(
                         .dataQuality,
-                        "source '\(source.name)': \(value.level == .england ? "England" : "ICB \(value.code)") has a value for \(value.period) in two files (first at \(first.file) line \(first.line))",
+                        "source '\(source.name)': \(value.level == .england ? "England" : "ICB \(value.code)")\(value.decile > 0 ? " decile \(value.decile)" : "") has a value for \(value.period) in two files (first at \(first.file) line \(first.line))",
                         at: InputLocation(file: file.displayPath, line: value.line),
                         hint: "a value published without counts cannot be added to another: keep one file per period, or narrow the files glob")
                 }

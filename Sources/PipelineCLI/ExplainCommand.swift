@@ -137,11 +137,15 @@ struct ExplainCommand: ParsableCommand {
         if try IngestedSource.filter(IngestedSource.Columns.source == definition.source).fetchOne(db)?.kind == .value {
             let read = try PublishedValue.filter(
                 PublishedValue.Columns.dataset == definition.source && PublishedValue.Columns.period == period && PublishedValue.Columns.code == geography
+                    && PublishedValue.Columns.decile == (type == .imdDecile ? index : 0)
             ).fetchOne(db)
             Console.out("as published")
             Console.out(
                 read.map { "  \(row.statistic.rawValue) as its source published it, without counts: \($0.path) line \($0.line) (ingest_published_value)" }
                     ?? "  the source publishes no value here: values without counts are not added up (\(WithheldReason.notPublishedBySource.rawValue))")
+            if let people = row.quantilePopulation {
+                Console.out("  weighted in the SII by the decile's resident population, \(Self.show(people)) (quantile_population)")
+            }
             return
         }
         Console.out("formula")
@@ -359,7 +363,7 @@ struct ExplainCommand: ParsableCommand {
             Value.indicator == indicator && Value.period == period && Value.code == geography && Value.breakdown == type.breakdownType
         ).order(Value.breakdownIndex).fetchAll(db) {
             Console.out(
-                "  \(quantile.breakdownIndex): value \(Self.show(quantile.value)) [\(Self.show(quantile.lower95)) to \(Self.show(quantile.upper95))], population \(Self.show(quantile.denominator))"
+                "  \(quantile.breakdownIndex): value \(Self.show(quantile.value)) [\(Self.show(quantile.lower95)) to \(Self.show(quantile.upper95))], population \(Self.show(quantile.denominator ?? quantile.quantilePopulation))"
             )
         }
     }

@@ -7,28 +7,75 @@ import Statistics
 /// counts"): each ICS's value and limits as published, England's from the publisher's own England row, and
 /// no counts. What would need counts is withheld with its reason, never made up: England's value when the
 /// source gives none, every region's (values cannot be added up), an ICS the source leaves out.
+///
+/// A source by ICB × decile also gives each decile's value, weighted in the SII by the decile's resident
+/// population from the population source (docs/METHODS.md §12); quintiles would need counts, so there are none.
 struct PublishedValueIndicator {
     let indicator: IndicatorConfig
     let frame: GeographyFrame
+    /// By decile: the resident population by mid-year (``PopulationYear/everyPeriod`` for one serving every
+    /// period), each decile's weight; empty for a source by ICB.
+    let populations: [Int: IndicatorCube]
+    /// Whether the source gives values by national decile.
+    let byDecile: Bool
 
-    /// One `indicator_value` row per England, region and ICS for each period of the source (those in
-    /// `periods` when given), handed to `emit` in the frame's order.
-    func values(_ db: Database, periods: Set<String>?, emit: (IndicatorValue) throws -> Void) throws -> (periods: Int, withheld: Int) {
+    init(indicator: IndicatorConfig, frame: GeographyFrame, byDecile: Bool = false, populations: [Int: IndicatorCube] = [:]) {
+        self.indicator = indicator
+        self.frame = frame
+        self.byDecile = byDecile
+        self.populations = populations
+    }
+
+    /// What one run wrote: periods, values withheld, and each period's population year (by decile only).
+    struct Written {
+        var periods = 0
+        var withheld = 0
+        var populationYears: [String: (year: Int, own: Bool)] = [:]
+    }
+
+    /// One `indicator_value` row per England, region and ICS (and, by decile, per decile of each) for each
+    /// period of the source (those in `periods` when given), handed to `emit` in the frame's order.
+    func values(_ db: Database, periods: Set<String>?, emit: (IndicatorValue) throws -> Void) throws -> Written {
         var request = PublishedValue.filter(PublishedValue.Columns.dataset == indicator.source)
         if let periods { request = request.filter(periods.contains(PublishedValue.Columns.period)) }
-        var byPeriod: [String: [String: PublishedValue]] = [:]
-        for row in try request.fetchAll(db) { byPeriod[row.period, default: [:]][row.code] = row }
-        var withheld = 0
+        var byPeriod: [String: [Key: PublishedValue]] = [:]
+        for row in try request.fetchAll(db) { byPeriod[row.period, default: [:]][Key(code: row.code, decile: row.decile)] = row }
+        let slices = BreakdownSlice.slices(for: byDecile ? [.imdDecile] : [])
+        let years = populations.keys.sorted()
+        var written = Written(periods: byPeriod.count)
         for period in byPeriod.keys.sorted(by: Self.periodOrder) {
             let published = byPeriod[period] ?? [:]
+            var population: IndicatorCube?
+            if byDecile {
+                let choice: (year: Int, own: Bool) =
+                    Period(label: period).map { PopulationYear.choose(for: $0, among: years) } ?? (PopulationYear.everyPeriod, true)
+                written.populationYears[period] = choice
+                population = populations[choice.year]
+            }
             for area in frame.areas {
-                let row = area.level == .region ? nil : published[area.code]
-                let value = self.value(period: period, area: area, published: row)
-                if value.withheld != nil { withheld += 1 }
-                try emit(value)
+                for slice in slices {
+                    let decile = slice.type == .imdDecile ? slice.index : 0
+                    let row = area.level == .region ? nil : published[Key(code: area.code, decile: decile)]
+                    var value = self.value(period: period, area: area, published: row)
+                    value.breakdown = slice.type
+                    value.breakdownValue = slice.value
+                    value.breakdownIndex = slice.index
+                    if decile > 0, let population {
+                        let people = IndicatorCube.byAge(population.numerator, units: area.units, deciles: decile...decile, sexes: [0, 1, 2]).reduce(0, +)
+                        value.quantilePopulation = people > 0 ? people : nil
+                    }
+                    if value.withheld != nil { written.withheld += 1 }
+                    try emit(value)
+                }
             }
         }
-        return (byPeriod.count, withheld)
+        return written
+    }
+
+    /// A published value's place: the area's code and its decile (0 over all deciles).
+    struct Key: Hashable {
+        var code: String
+        var decile: Int
     }
 
     /// The row of one area: the published value and limits, the publisher's suppression, or nothing published.

@@ -12,7 +12,14 @@ enum TransformSchema {
         SchemaMigration(46, "v7-transform-ethnic-groups-national-rows", sql: ethnicGroups),
         SchemaMigration(53, "v8-transform-need-allocation-period", sql: needAllocationPeriod),
         SchemaMigration(57, "v9-transform-values-without-counts", sql: valuesWithoutCounts),
+        SchemaMigration(60, "v10-transform-quantile-population", sql: quantilePopulation),
     ]
+
+    /// A decile's value published without counts is weighted in the SII by the decile's resident population
+    /// (docs/METHODS.md §12): kept beside it, NULL for every value with counts.
+    static let quantilePopulation = """
+        ALTER TABLE indicator_value ADD COLUMN quantile_population REAL CHECK (quantile_population IS NULL OR quantile_population >= 0);
+        """
 
     /// A value its source publishes without counts has no numerator or denominator (docs/DATA.md, "Values
     /// without counts"): `indicator_value` rebuilt with both nullable, and null together.

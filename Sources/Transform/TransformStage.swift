@@ -123,15 +123,19 @@ public struct TransformStage: PipelineStage {
                 recompute = changed
             }
             if source.kind == .value {
+                // By decile, the deciles as published; never quintiles, which would need counts (docs/DATA.md).
+                let byDecile = profile.deprivationSplit.isAvailable
                 try definitions.insert(
                     IndicatorDefinition(
                         indicator: indicator.id, title: indicator.title, source: indicator.source, statistic: indicator.method,
-                        multiplier: indicator.multiplier, unit: indicator.unit, ageFrom: nil, ageTo: nil, polarity: indicator.polarity, breakdowns: [],
-                        definition: indicator.definition))
-                let written = try PublishedValueIndicator(indicator: indicator, frame: frame).values(db, periods: recompute, emit: emit)
+                        multiplier: indicator.multiplier, unit: indicator.unit, ageFrom: nil, ageTo: nil, polarity: indicator.polarity,
+                        breakdowns: byDecile ? [.imdDecile] : [], definition: indicator.definition))
+                let written = try PublishedValueIndicator(indicator: indicator, frame: frame, byDecile: byDecile, populations: populations).values(
+                    db, periods: recompute, emit: emit)
+                for (period, choice) in written.populationYears { populationPeriods[period] = choice }
                 try Self.writeDataQuality(db, indicator: indicator)
                 notes.append(
-                    "\(indicator.id): \(written.periods) periods of values published without counts\(recompute != nil ? " (the others unchanged since the last run)" : ""), \(written.withheld) values withheld (suppressed at source, or not published: England without its own row, the regions)"
+                    "\(indicator.id): \(written.periods) periods of values published without counts\(byDecile ? ", by national decile" : "")\(recompute != nil ? " (the others unchanged since the last run)" : ""), \(written.withheld) values withheld (suppressed at source, or not published: England without its own row, the regions)"
                 )
                 continue
             }

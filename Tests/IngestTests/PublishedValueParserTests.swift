@@ -51,6 +51,35 @@ struct PublishedValueParserTests {
         }
     }
 
+    /// By decile: each decile read in the declared order (here 1 = least deprived, so the file's 1 is decile 10),
+    /// an empty cell the value over all deciles, a decile repeated a duplicate, and a cell that is no decile
+    /// set aside at its column.
+    @Test func decilesAreReadInTheDeclaredOrder() throws {
+        let workspace = try TestWorkspace()
+        let values = """
+            Area Code,Area Type,Category,Time period,Value,Lower CI 95.0 limit,Upper CI 95.0 limit
+            E92000001,England,,2024/25,51.0,50.5,51.5
+            QAA,ICBs,,2024/25,49.0,47.0,51.0
+            QAA,ICBs,1,2024/25,60.0,58.0,62.0
+            QAA,ICBs,10 Most deprived,2024/25,40.0,38.0,42.0
+            QAA,ICBs,1,2024/25,61.0,59.0,63.0
+            QBB,ICBs,Not known,2024/25,50.0,49.0,51.0
+            QBB,ICBs,,2024/25,53.0,51.0,55.0
+
+            """
+        let config = try workspace.writeDecileValueWorld(values: values)
+        let text = try String(contentsOfFile: config, encoding: .utf8).replacingOccurrences(of: "1-most-deprived", with: "1-least-deprived")
+        try workspace.write("pipeline.json", text)
+        let store = try StageHarness.run(IngestStage(), configPath: config)
+        try store.pool.read { db in
+            let read = try String.fetchAll(
+                db, sql: "SELECT geography_code || ' ' || imd_decile || ' ' || value || ' line ' || line FROM ingest_published_value ORDER BY line")
+            #expect(read == ["E92000001 0 51.0 line 2", "QAA 0 49.0 line 3", "QAA 10 60.0 line 4", "QAA 1 40.0 line 5", "QBB 0 53.0 line 8"], "\(read)")
+            let set = try String.fetchAll(db, sql: #"SELECT line || ' ' || reason || ' ' || "column" FROM ingest_quarantine ORDER BY line"#)
+            #expect(set == ["6 duplicate_key 1", "7 invalid_imd_decile 3"], "\(set)")
+        }
+    }
+
     /// The same ICB and period twice is set aside as a duplicate; each row's file and line are kept for `explain`.
     @Test func aRepeatedRowIsADuplicate() throws {
         let workspace = try TestWorkspace()

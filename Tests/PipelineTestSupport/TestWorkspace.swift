@@ -130,6 +130,60 @@ public final class TestWorkspace {
         return path("pipeline.json")
     }
 
+    /// A world of ten LSOAs, one in each national decile — QAA's in deciles 1, 3, 5, 7 and 9, QBB's in 2, 4, 6, 8
+    /// and 10 — LSOA `i` with 1,000 × `i` people per sex and age band (38,000 × `i` in all), and a source of values
+    /// published without counts by ICB × decile (`values.csv`: `Category` the decile, 1 = most deprived, empty for
+    /// the value over all deciles), with one indicator of it, `DEC`; returns the config path (docs/DATA.md,
+    /// "Values without counts").
+    @discardableResult
+    public func writeDecileValueWorld(values: String, indicatorExtra: String = "", sourceExtra: String = "") throws -> String {
+        try writeTinyReference()
+        var lookup = "lsoa_code,sub_icb_ods_code,sub_icb_ons_code,icb_ods_code,icb_ons_code\n"
+        var deciles = "lsoa_code,imd_decile\n"
+        var population = "lsoa_code,sex,age_band,population\n"
+        for lsoa in 1...10 {
+            let code = String(format: "E010000%02d", lsoa)
+            let (icb, decile) = Self.decileWorldLsoa(lsoa)
+            lookup += icb == "QAA" ? "\(code),01A,E38000001,QAA,E54000001\n" : "\(code),02B,E38000002,QBB,E54000002\n"
+            deciles += "\(code),\(decile)\n"
+            for sex in ["male", "female"] {
+                for band in AgeBand.all { population += "\(code),\(sex),\(band.label),\(1000 * lsoa)\n" }
+            }
+        }
+        try write("ref/lsoa_icb.csv", lookup)
+        try write("ref/lsoa_imd.csv", deciles)
+        try write("ref/population.csv", population)
+        try write("values.csv", values)
+        let config = """
+            {
+              "database": "out/test.sqlite",
+              "reference": {
+                "icb": { "vintage": "test", "icbs": "ref/icbs.csv", "lsoaLookup": "ref/lsoa_icb.csv" },
+                "imd": { "vintage": "2019", "lsoaDeciles": "ref/lsoa_imd.csv" },
+                "standardPopulation": { "name": "ESP2013", "file": "ref/esp2013.csv" }
+              },
+              "ingest": { "rejectThreshold": 0.5, "requireFullCoverage": true },
+              "sources": [
+                { "name": "population", "kind": "population", "vintage": "test", "files": "ref/population.csv" },
+                { "name": "bydecile", "kind": "value", "grain": "icb-imd-decile", "decileOrder": "1-most-deprived", "files": "values.csv",
+                  "englandRows": {"Area Type": ["England"]}, "columns": {"icb": "Area Code", "imdDecile": "Category", "period": "Time period"}
+                  \(sourceExtra) }
+              ],
+              "indicators": [
+                { "id": "DEC", "title": "Published share by decile", "source": "bydecile", "method": "proportion", "multiplier": 100, "unit": "%",
+                  "polarity": "higher_is_better" \(indicatorExtra) }
+              ]
+            }
+            """
+        try write("pipeline.json", config)
+        return path("pipeline.json")
+    }
+
+    /// The ICB and national decile of LSOA `i` (1…10) of ``writeDecileValueWorld(values:indicatorExtra:sourceExtra:)``.
+    public static func decileWorldLsoa(_ lsoa: Int) -> (icb: String, decile: Int) {
+        lsoa <= 5 ? ("QAA", 2 * lsoa - 1) : ("QBB", 2 * (lsoa - 5))
+    }
+
     /// Writes the config and valid extracts for both ICBs; returns the config path.
     @discardableResult
     public func writeTinyWorld(admissionsQAA: String? = nil, indicators: String = "[]") throws -> String {

@@ -312,11 +312,18 @@ public enum ConfigLoader {
                 "\(path).needWeighted: \(indicator.id) is read from '\(source.name)', whose values are published without counts: there are no events to count over a need-weighted population",
                 at: location, hint: "remove needWeighted")
         }
-        if indicator.breakdownsGiven, let split = indicator.breakdowns.first {
+        // By decile, the deciles are what the publisher gives; quintiles would need each decile's counts to add up.
+        let byDecile = source.grain.profile.deprivationSplit.isAvailable
+        if indicator.breakdownsGiven, let split = indicator.breakdowns.first(where: { !byDecile || $0 != .imdDecile }) {
             throw PipelineError(
                 .usage,
-                "\(path).breakdowns: \(indicator.id) asks for '\(split.rawValue)', but '\(source.name)' publishes one value per ICS and period, without counts",
-                at: location, hint: "leave breakdowns out (or []): the ICS values as published, the comparison with England and the trend are published")
+                byDecile
+                    ? "\(path).breakdowns: \(indicator.id) asks for '\(split.rawValue)', but '\(source.name)' publishes values by ICS and national decile without counts\(split == .imdQuintile ? ": a quintile's value needs its two deciles' counts to add up" : "")"
+                    : "\(path).breakdowns: \(indicator.id) asks for '\(split.rawValue)', but '\(source.name)' publishes one value per ICS and period, without counts",
+                at: location,
+                hint: byDecile
+                    ? "leave breakdowns out (or [\"imd_decile\"]): the values by decile as published and England's SII and RII over deciles are published"
+                    : "leave breakdowns out (or []): the ICS values as published, the comparison with England and the trend are published")
         }
     }
 }

@@ -263,15 +263,15 @@ public struct SourceConfig: Codable, Sendable, Equatable {
         return grain.profile.ethnicGroupSplit ? [.sex, .ethnicCategory] : [.sex]
     }
 
-    /// A source of values without counts is read by ICB (with England's own rows), whole counts or none: a
-    /// value cannot be added up with others, so no finer grain could reach an ICS (docs/DATA.md, "Values without
-    /// counts").
+    /// A source of values without counts is read by ICB or by ICB × national decile (with England's own rows),
+    /// whole counts or none: a value cannot be added up with others, so no finer grain could reach an ICS
+    /// (docs/DATA.md, "Values without counts").
     static func checkValueSource(grain: SourceGrain, counts: CountPrecision, container: KeyedDecodingContainer<CodingKeys>) throws {
         guard grain.profile.valuesWithoutCounts else {
             throw DecodingError.dataCorruptedError(
                 forKey: .grain, in: container,
                 debugDescription:
-                    "a source of kind 'value' (values published without counts) is read at grain 'icb': values by \(grain.readable) cannot be added up to an ICS or England without their counts"
+                    "a source of kind 'value' (values published without counts) is read at grain 'icb' or 'icb-imd-decile': values by \(grain.readable) cannot be added up to an ICS or England without their counts"
             )
         }
         guard counts == .whole else {

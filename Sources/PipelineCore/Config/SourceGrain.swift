@@ -52,7 +52,7 @@ public enum SourceGrain: String, Codable, Sendable, CaseIterable {
             GrainProfile(
                 grain: self, geographyFields: [.icb, .imdDecile], placement: .icbByDecile, counts: .byDecile, deprivationSplit: .available,
                 places: .notAvailable("the source's rows are by ICB × deprivation decile, not by place"), population: .available, wideLayout: false,
-                convertsLsoaVintages: false, attribution: .notAvailable(""), eventsOnly: false, parsesInChunks: true)
+                convertsLsoaVintages: false, attribution: .notAvailable(""), eventsOnly: false, parsesInChunks: true, valuesWithoutCounts: true)
         case .icb:
             GrainProfile(
                 grain: self, geographyFields: [.icb], placement: .icb, counts: .byIcb,
@@ -196,7 +196,7 @@ public struct GrainProfile: Sendable, Equatable {
     public var ethnicGroupSplit = false
     /// Whose deprivation the deciles are: the area of residence, or the practice's registered population.
     public var deprivationBasis = DeprivationBasis.areaOfResidence
-    /// Whether a source of values published without counts may have the grain: one value per ICS, which
-    /// needs no adding up (docs/DATA.md, "Values without counts").
+    /// Whether a source of values published without counts may have the grain: one value per ICS, or per ICS
+    /// (and England) and national decile, which needs no adding up (docs/DATA.md, "Values without counts").
     public var valuesWithoutCounts = false
 }

@@ -40,6 +40,11 @@ struct ReportDefinition: Sendable {
     /// statistic is the publisher's, its limits the publisher's, and nothing here was computed from counts.
     var publishedWithoutCounts = false
 
+    /// Whether the indicator has values by national decile and none by quintile: a source publishing values by
+    /// ICB × decile without counts (docs/DATA.md, "Values without counts"). England's deciles and SII over them are
+    /// published; quintiles, and everything built on them, are not available.
+    var decilesOnly = false
+
     /// The method as published in `method` columns and metadata.
     var methodLabel: String {
         publishedWithoutCounts
@@ -60,6 +65,7 @@ struct ReportDefinition: Sendable {
         ageTo = record.ageTo
         definition = record.definition
         deprivationSplit = record.breakdowns.contains(.imdQuintile)
+        decilesOnly = !deprivationSplit && record.breakdowns.contains(.imdDecile)
     }
 
     /// How to read the sign of the SII and RII.

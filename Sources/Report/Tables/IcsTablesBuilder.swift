@@ -80,7 +80,8 @@ struct IcsTablesBuilder {
                     .sii: sii?.cells[0] ?? .empty, .siiLcl95: sii?.cells[1] ?? .empty, .siiUcl95: sii?.cells[2] ?? .empty,
                     .rii: sii?.cells[3] ?? .empty, .riiLcl95: sii?.cells[4] ?? .empty, .riiUcl95: sii?.cells[5] ?? .empty,
                     .siiVsEngland: definition.deprivationSplit
-                        ? CellRules.alongside(sii?.cells[0] ?? .empty, siiSide?.rawValue) : PublishedCell(Self.noSplit),
+                        ? CellRules.alongside(sii?.cells[0] ?? .empty, siiSide?.rawValue)
+                        : PublishedCell(definition.decilesOnly ? Self.decilesWithoutCounts : Self.noSplit),
                     .quadrant: CellRules.alongside(cell.value, quadrant),
                     .trendMarker: CellRules.alongside(cell.value, inputs.icbTrendDirection(definition.id, period, icb.ods)?.rawValue),
                     .rankValue: CellRules.alongside(cell.value, rank),
@@ -92,6 +93,9 @@ struct IcsTablesBuilder {
 
     /// What the inequality columns say for an indicator with no deprivation split.
     static let noSplit = "not_available_no_deprivation_split"
+    /// What they say for one whose source publishes values by decile without counts: an ICS's SII is fitted over
+    /// quintiles, which such values cannot make (docs/DATA.md, "Values without counts").
+    static let decilesWithoutCounts = "not_available_deciles_without_counts"
 
     /// The quadrant's word for an ICS's SII against England's.
     static func gapWord(_ side: IntervalSide) -> String {

@@ -224,9 +224,11 @@ struct MetadataBuilder {
                     ))
             }
             if definition.publishedWithoutCounts {
-                items.append(("counts", Self.withoutCounts(source)))
+                items.append(("counts", Self.withoutCounts(source, byDecile: definition.decilesOnly)))
             }
-            if !definition.deprivationSplit {
+            if definition.decilesOnly {
+                items.append(("deprivation_split", Self.decilesWithoutCounts))
+            } else if !definition.deprivationSplit {
                 // Said instead of leaving the inequality columns and charts silently empty (docs/DATA.md).
                 items.removeAll { $0.0 == "sign_convention" || $0.0 == "sii_positions" }
                 items.append(
@@ -259,12 +261,17 @@ struct MetadataBuilder {
     /// weights come by year; weights of one year serve every period, as the vintage says.
     /// What a source of values without counts does and does not give (docs/DATA.md, "Values without counts"):
     /// said once in the metadata rather than left for a reader to find in empty columns.
-    static func withoutCounts(_ source: SourceConfig?) -> String {
+    static func withoutCounts(_ source: SourceConfig?, byDecile: Bool = false) -> String {
         let england =
             source?.englandRows != nil ? "England's value is the publisher's own England row" : "England's value is not available: the source publishes none"
         return
-            "Not published by the source: each value is published as its source gave it, with the limits it gave (if any), and no count is shown, computed or invented. \(england); a region's is not available (values without counts are not added up). Compared with England only where the source gives an ICS's limits and England's value; no funnel, excess events or deprivation split. Values and limits that would give away a count in the suppression range (inverting them by the publisher's method) are hidden"
+            "Not published by the source: each value is published as its source gave it, with the limits it gave (if any), and no count is shown, computed or invented. \(england); a region's is not available (values without counts are not added up). Compared with England only where the source gives an ICS's limits and England's value; no funnel, excess events or \(byDecile ? "quintiles" : "deprivation split"). Values and limits that would give away a count in the suppression range (inverting them by the publisher's method) are hidden"
     }
+
+    /// What a source of values by ICB × decile without counts gives of the deprivation split (docs/DATA.md, "Values
+    /// without counts").
+    static let decilesWithoutCounts =
+        "by national IMD decile, as the source publishes it without counts: England's value in each decile (soc_national_by_group) and its SII and RII over deciles (soc_national_inequality, n_quantiles 10), each decile weighted by its resident population; a quintile's value would need its two deciles' counts, so there are no quintile values, quintile gaps or ICS SII (an ICS's is fitted over quintiles)"
 
     static func allocationYears(_ rows: [NeedAllocationPeriod]) -> String {
         guard rows.contains(where: { $0.allocationYear != NeedAllocationYear.everyPeriod }) else { return "" }

@@ -80,9 +80,14 @@ struct NationalTablesBuilder {
                 .polarity: PublishedCell(definition.polarity.rawValue),
                 .signConventionNote: PublishedCell(definition.signConvention),
                 .excessEvents: PublishedCell(gap?.excessEvents.map { $0.rounded() }),
-                .unstableReason: PublishedCell(row.unstableReason),
+                .unstableReason: PublishedCell(
+                    definition.decilesOnly && type == .imdQuintile ? "no quintiles: the source publishes values by decile without counts" : row.unstableReason),
             ]
-            if hidden {
+            // Values without counts: a decile hidden because its limits give a small count away hides the fit too.
+            let hidesInput =
+                definition.publishedWithoutCounts
+                && (1...type.count).contains { inputs.england(definition.id, period, type.breakdownType, $0)?.estimate[0].action?.hidesValue == true }
+            if hidden || hidesInput {
                 for column in [NationalInequalityColumn.q1Value, .q5Value, .absGap, .ratio, .gapSignificant834, .sii, .siiLcl95, .siiUcl95, .rii]
                     + [.riiLcl95, .riiUcl95, .excessEvents]
                 {

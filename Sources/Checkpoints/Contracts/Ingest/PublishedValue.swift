@@ -13,6 +13,7 @@ public struct PublishedValue: CheckpointRecord, Equatable {
         case period
         case level = "geography_level"
         case code = "geography_code"
+        case decile = "imd_decile"
         case value
         case lower95 = "lcl95"
         case upper95 = "ucl95"
@@ -30,6 +31,8 @@ public struct PublishedValue: CheckpointRecord, Equatable {
     public var level: GeographyLevel
     /// The ICB's ODS code, or England's code.
     public var code: String
+    /// The national IMD decile (1 = most deprived) of a source by ICB × decile; 0 for a value over all deciles.
+    public var decile: Int
     /// The value as published; nil when the publisher suppressed it.
     public var value: Double?
     public var lower95: Double?
@@ -43,13 +46,14 @@ public struct PublishedValue: CheckpointRecord, Equatable {
     public var line: Int
 
     public init(
-        dataset: String, period: String, level: GeographyLevel, code: String, value: Double?, lower95: Double?, upper95: Double?,
+        dataset: String, period: String, level: GeographyLevel, code: String, decile: Int = 0, value: Double?, lower95: Double?, upper95: Double?,
         lower998: Double?, upper998: Double?, suppressedAtSource: Bool, path: String, line: Int
     ) {
         self.dataset = dataset
         self.period = period
         self.level = level
         self.code = code
+        self.decile = decile
         self.value = value
         self.lower95 = lower95
         self.upper95 = upper95
@@ -65,6 +69,7 @@ public struct PublishedValue: CheckpointRecord, Equatable {
         period = row[Columns.period]
         level = try row.decode(Columns.level)
         code = row[Columns.code]
+        decile = row[Columns.decile]
         value = row[Columns.value]
         lower95 = row[Columns.lower95]
         upper95 = row[Columns.upper95]
@@ -80,6 +85,7 @@ public struct PublishedValue: CheckpointRecord, Equatable {
         row[.period] = period
         row[.level] = level
         row[.code] = code
+        row[.decile] = decile
         row[.value] = value
         row[.lower95] = lower95
         row[.upper95] = upper95

@@ -30,6 +30,7 @@ public struct IndicatorValue: CheckpointRecord, Equatable {
         case withheld = "withheld_reason"
         case suppressedAtSourceRecords = "suppressed_at_source_records"
         case fromNationalRows = "from_national_rows"
+        case quantilePopulation = "quantile_population"
     }
 
     public var indicator: String
@@ -63,14 +64,18 @@ public struct IndicatorValue: CheckpointRecord, Equatable {
     /// England's value computed from the publisher's own England rows, not added up from the ICSs: then it
     /// is not the sum of the ICSs' counts (docs/DATA.md, "England as published").
     public var fromNationalRows: Bool
+    /// A decile's resident population, its weight in the SII, for a value published without counts (which has
+    /// no denominator to weigh it by; docs/METHODS.md §12); nil for every value with counts.
+    public var quantilePopulation: Double?
 
     public init(
         indicator: String, period: String, level: GeographyLevel, code: String, name: String, breakdown: BreakdownType, breakdownValue: String,
         breakdownIndex: Int, numerator: Double?, denominator: Double?, value: Double?, lower95: Double?, upper95: Double?, lower998: Double?, upper998: Double?,
         statistic: Statistic, method: IntervalMethod, multiplier: Double, unit: String, withheld: WithheldReason?, suppressedAtSourceRecords: Int,
-        fromNationalRows: Bool = false
+        fromNationalRows: Bool = false, quantilePopulation: Double? = nil
     ) {
         self.fromNationalRows = fromNationalRows
+        self.quantilePopulation = quantilePopulation
         self.indicator = indicator
         self.period = period
         self.level = level
@@ -117,6 +122,7 @@ public struct IndicatorValue: CheckpointRecord, Equatable {
         withheld = try row.decodeIfPresent(Columns.withheld)
         suppressedAtSourceRecords = row[Columns.suppressedAtSourceRecords]
         fromNationalRows = row[Columns.fromNationalRows]
+        quantilePopulation = row[Columns.quantilePopulation]
     }
 
     public func store(in row: inout StoredRow<Columns>) {
@@ -142,5 +148,6 @@ public struct IndicatorValue: CheckpointRecord, Equatable {
         row[.withheld] = withheld
         row[.suppressedAtSourceRecords] = suppressedAtSourceRecords
         row[.fromNationalRows] = fromNationalRows
+        row[.quantilePopulation] = quantilePopulation
     }
 }

@@ -105,7 +105,7 @@ extension PublishedCatalog {
             case .riiUcl95: .number("Upper 95% limit of the ICS RII.")
             case .siiVsEngland:
                 .text(
-                    "Whether the ICS SII's 95% interval lies `higher` or `lower` than England's SII, or includes it (`similar`); `not_available_no_deprivation_split` for an indicator whose source has no deprivation split (one row per ICB), whose SII columns are then empty."
+                    "Whether the ICS SII's 95% interval lies `higher` or `lower` than England's SII, or includes it (`similar`); `not_available_no_deprivation_split` for an indicator whose source has no deprivation split (one row per ICB), or `not_available_deciles_without_counts` for one whose source publishes values by decile without counts (an ICS's SII is fitted over quintiles, which such values cannot make); its SII columns are then empty."
                 )
             case .quadrant:
                 .text(
