@@ -130,8 +130,8 @@ public final class TestWorkspace {
         return path("pipeline.json")
     }
 
-    /// A world of ten LSOAs, one in each national decile — QAA's in deciles 1, 3, 5, 7 and 9, QBB's in 2, 4, 6, 8
-    /// and 10 — LSOA `i` with 1,000 × `i` people per sex and age band (38,000 × `i` in all), and a source of values
+    /// A world of twenty LSOAs, each ICB with one in each national decile — QAA's LSOAs 1–10 in deciles 1–10, QBB's
+    /// 11–20 in deciles 1–10 — LSOA `i` with 1,000 × `i` people per sex and age band (38,000 × `i` in all), and a source of values
     /// published without counts by ICB × decile (`values.csv`: `Category` the decile, 1 = most deprived, empty for
     /// the value over all deciles), with one indicator of it, `DEC`; returns the config path (docs/DATA.md,
     /// "Values without counts").
@@ -141,7 +141,7 @@ public final class TestWorkspace {
         var lookup = "lsoa_code,sub_icb_ods_code,sub_icb_ons_code,icb_ods_code,icb_ons_code\n"
         var deciles = "lsoa_code,imd_decile\n"
         var population = "lsoa_code,sex,age_band,population\n"
-        for lsoa in 1...10 {
+        for lsoa in 1...20 {
             let code = String(format: "E010000%02d", lsoa)
             let (icb, decile) = Self.decileWorldLsoa(lsoa)
             lookup += icb == "QAA" ? "\(code),01A,E38000001,QAA,E54000001\n" : "\(code),02B,E38000002,QBB,E54000002\n"
@@ -179,9 +179,9 @@ public final class TestWorkspace {
         return path("pipeline.json")
     }
 
-    /// The ICB and national decile of LSOA `i` (1…10) of ``writeDecileValueWorld(values:indicatorExtra:sourceExtra:)``.
+    /// The ICB and national decile of LSOA `i` (1…20) of ``writeDecileValueWorld(values:indicatorExtra:sourceExtra:)``.
     public static func decileWorldLsoa(_ lsoa: Int) -> (icb: String, decile: Int) {
-        lsoa <= 5 ? ("QAA", 2 * lsoa - 1) : ("QBB", 2 * (lsoa - 5))
+        lsoa <= 10 ? ("QAA", lsoa) : ("QBB", lsoa - 10)
     }
 
     /// Writes the config and valid extracts for both ICBs; returns the config path.

@@ -15,16 +15,17 @@ import Transform
 /// decile's value as given, weighted in England's SII by its resident population, no quintile made up, and
 /// every figure that would need counts said to be not available.
 struct PublishedDecileValueTests {
-    /// England's decile `d` is 40 + 2d %; QAA's deciles (1, 3, 5, 7, 9) one point below, QBB's (2, 4, …, 10) one
-    /// above; each with limits 1.5 either side; the ICSs' and England's values over all deciles; one row whose
-    /// decile is not one.
+    /// England's decile `d` is 40 + 2d %; QAA's ten deciles one point below, QBB's even deciles (it publishes no
+    /// others) one above; each with limits 1.5 either side; the ICSs' and England's values over all deciles; one
+    /// row whose decile is not one.
     static var values: String {
         var text = "Area Code,Area Type,Category,Time period,Value,Lower CI 95.0 limit,Upper CI 95.0 limit\n"
         text += "E92000001,England,,2024/25,51.0,50.5,51.5\n"
         for decile in 1...10 { text += "E92000001,England,\(decile),2024/25,\(england(decile)),\(england(decile) - 1.5),\(england(decile) + 1.5)\n" }
         text += "QAA,ICBs,,2024/25,49.0,47.0,51.0\nQBB,ICBs,,2024/25,53.0,51.0,55.0\n"
-        for lsoa in 1...10 {
+        for lsoa in 1...20 {
             let (icb, decile) = TestWorkspace.decileWorldLsoa(lsoa)
+            if icb == "QBB", decile % 2 == 1 { continue }
             let value = england(decile) + (icb == "QAA" ? -1 : 1)
             text += "\(icb),ICBs,\(decile),2024/25,\(value),\(value - 1.5),\(value + 1.5)\n"
         }
@@ -33,9 +34,10 @@ struct PublishedDecileValueTests {
 
     static func england(_ decile: Int) -> Double { 40 + 2 * Double(decile) }
 
-    /// The resident population of national decile `d`: its one LSOA's, 38,000 × the LSOA's number.
-    static func population(ofDecile decile: Int) -> Double {
-        Double((1...10).first { TestWorkspace.decileWorldLsoa($0).decile == decile }! * 38_000)
+    /// The resident population of national decile `d` in `icb`, or in England (both ICBs' LSOAs in it): 38,000 ×
+    /// the numbers of its LSOAs.
+    static func population(ofDecile decile: Int, in icb: String? = nil) -> Double {
+        Double((1...20).filter { TestWorkspace.decileWorldLsoa($0) == (icb ?? TestWorkspace.decileWorldLsoa($0).icb, decile) }.reduce(0, +) * 38_000)
     }
 
     /// Runs the four stages over the decile world; returns the store and the settings SIIs are fitted with.
@@ -49,7 +51,7 @@ struct PublishedDecileValueTests {
     @Test func decilesAreReadAsGivenAndWeightedByTheirPopulation() throws {
         let (store, _) = try Self.publish()
         try store.pool.read { db in
-            #expect(try PublishedValue.fetchCount(db) == 11 + 2 + 10)
+            #expect(try PublishedValue.fetchCount(db) == 11 + 2 + 10 + 5)
             let quarantined = try String.fetchAll(db, sql: #"SELECT reason || ' ' || "column" || ' ' || column_name FROM ingest_quarantine"#)
             #expect(quarantined == ["invalid_imd_decile 3 Category"], "\(quarantined)")
             let england = try IndicatorValue.filter(
@@ -63,13 +65,17 @@ struct PublishedDecileValueTests {
                 #expect(row.quantilePopulation == Self.population(ofDecile: row.breakdownIndex), "decile \(row.breakdownIndex)")
                 #expect(row.numerator == nil && row.denominator == nil && row.method == .published)
             }
-            // QAA publishes deciles 1, 3, 5, 7, 9: its decile 2 is not published, and it has no one living in one.
-            let alpha2 = try #require(
+            // QBB publishes its even deciles only: its decile 1 is withheld, not published, with the people who live in it.
+            let beta1 = try #require(
                 try IndicatorValue.filter(
-                    IndicatorValue.Columns.indicator == "DEC" && IndicatorValue.Columns.code == "QAA" && IndicatorValue.Columns.breakdown == "imd_decile"
-                        && IndicatorValue.Columns.breakdownIndex == 2
+                    IndicatorValue.Columns.indicator == "DEC" && IndicatorValue.Columns.code == "QBB" && IndicatorValue.Columns.breakdown == "imd_decile"
+                        && IndicatorValue.Columns.breakdownIndex == 1
                 ).fetchOne(db))
-            #expect(alpha2.value == nil && alpha2.withheld == .notPublishedBySource && alpha2.quantilePopulation == nil)
+            #expect(beta1.value == nil && beta1.withheld == .notPublishedBySource && beta1.quantilePopulation == 38_000 * 11)
+            let alpha = try IndicatorValue.filter(
+                IndicatorValue.Columns.indicator == "DEC" && IndicatorValue.Columns.code == "QAA" && IndicatorValue.Columns.breakdown == "imd_decile"
+            ).fetchAll(db)
+            #expect(alpha.map(\.quantilePopulation) == (1...10).map { Self.population(ofDecile: $0, in: "QAA") })
         }
     }
 
@@ -85,7 +91,7 @@ struct PublishedDecileValueTests {
                 value: Self.england(decile), lower95: Self.england(decile) - 1.5, upper95: Self.england(decile) + 1.5,
                 population: Self.population(ofDecile: decile))
         }
-        let expected = fit.fit(quantiles, national: (1...10).map(Self.population(ofDecile:)), seed: 1)
+        let expected = fit.fit(quantiles, national: (1...10).map { Self.population(ofDecile: $0) }, seed: 1)
         let sii = try #require(expected.sii)
         // Higher is better and the least deprived have the higher share: positive, about the 18 points between the ends.
         #expect(sii > 15 && sii < 25)
@@ -110,6 +116,24 @@ struct PublishedDecileValueTests {
             let beta = try String.fetchOne(
                 db, sql: "SELECT unstable_reason FROM inequality_index WHERE indicator_id = 'DEC' AND geography_code = 'QBB' AND n_quantiles = 10")
             #expect(beta?.hasPrefix("quantile 1 has no value") == true, "\(String(describing: beta))")
+            // QAA's over its own ten deciles, each weighted by its own residents, placed by England's deciles.
+            let alphaFit = fit.fit(
+                (1...10).map { decile in
+                    InequalityFit.Quantile(
+                        value: Self.england(decile) - 1, lower95: Self.england(decile) - 2.5, upper95: Self.england(decile) + 0.5,
+                        population: Self.population(ofDecile: decile, in: "QAA"))
+                }, national: (1...10).map { Self.population(ofDecile: $0) }, seed: 1)
+            let alphaSII = try #require(alphaFit.sii)
+            let aggregated = try #require(
+                try Double.fetchOne(
+                    db, sql: "SELECT sii FROM inequality_index WHERE indicator_id = 'DEC' AND geography_code = 'QAA' AND n_quantiles = 10"))
+            #expect(abs(aggregated - alphaSII) < 1e-9)
+            let league = try #require(
+                try Row.fetchOne(db, sql: "SELECT sii, rii, sii_vs_england FROM soc_ics_league WHERE indicator_id = 'DEC' AND ics_ods_code = 'QAA'"))
+            #expect(abs((league["sii"] as Double? ?? 0) - alphaSII) < 1e-9)
+            #expect(abs((league["rii"] as Double? ?? 0) - (alphaFit.rii ?? 0)) < 1e-9)
+            // Its slope is England's, a point lower throughout: its interval holds England's SII.
+            #expect(league["sii_vs_england"] as String? == "similar")
         }
     }
 
@@ -135,7 +159,15 @@ struct PublishedDecileValueTests {
             let league = try Row.fetchAll(
                 db, sql: "SELECT ics_ods_code, value, sii, sii_vs_england FROM soc_ics_league WHERE indicator_id = 'DEC' ORDER BY ics_ods_code")
             #expect(league.map { $0["value"] as Double? } == [49, 53])
-            #expect(league.allSatisfy { $0["sii"] as Double? == nil && $0["sii_vs_england"] as String? == "not_available_deciles_without_counts" })
+            // QBB's SII is withheld with the reason of the deciles it lacks.
+            #expect(league[0]["sii"] as Double? != nil && league[1]["sii"] as Double? == nil)
+            let betaSII = try String.fetchOne(
+                db,
+                sql: """
+                    SELECT action || ' ' || reason_code FROM soc_suppressed_cells WHERE indicator_id = 'DEC' AND table_name = 'soc_ics_league'
+                    AND row_key LIKE '%QBB' AND column_name = 'sii'
+                    """)
+            #expect(betaSII == "withheld not_published_by_source", "\(String(describing: betaSII))")
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM soc_ics_quintile_gap WHERE indicator_id = 'DEC'") == 0)
             let split = try String.fetchOne(db, sql: "SELECT value FROM soc_metadata WHERE indicator_id = 'DEC' AND item = 'deprivation_split'")
             #expect(split?.hasPrefix("by national IMD decile, as the source publishes it without counts") == true)
@@ -168,6 +200,26 @@ struct PublishedDecileValueTests {
         } catch let error as PipelineError {
             #expect(error.message.contains("says 1 is least deprived"), "\(error.message)")
             #expect(error.location?.line == 3 && error.location?.column == 3)
+        }
+    }
+
+    /// A decile whose published limits give a small count away is hidden (3 of 10 by Wilson), and the ICS's SII
+    /// with it: fitted on the hidden decile, it could be inverted towards what the decile's limits give away.
+    @Test func aHiddenDecileHidesTheICSsSII() throws {
+        let estimate = try #require(Proportion.estimate(numerator: 3, denominator: 10, multiplier: 100))
+        let fields = [estimate.value, estimate.lower95, estimate.upper95].map { String(format: "%.10f", $0!) }.joined(separator: ",")
+        let values = Self.values.replacingOccurrences(of: "QAA,ICBs,5,2024/25,49.0,47.5,50.5", with: "QAA,ICBs,5,2024/25,\(fields)")
+        #expect(values != Self.values)
+        let (store, _) = try Self.publish(values)
+        try store.pool.read { db in
+            let cells = try String.fetchAll(
+                db,
+                sql: """
+                    SELECT column_name || ' ' || action || ' ' || reason_code FROM soc_suppressed_cells WHERE indicator_id = 'DEC'
+                    AND table_name = 'soc_ics_league' AND row_key LIKE '%QAA' AND column_name IN ('sii', 'rii') ORDER BY column_name
+                    """)
+            #expect(cells == ["rii secondary_suppressed reveals_suppressed_count", "sii secondary_suppressed reveals_suppressed_count"], "\(cells)")
+            #expect(try Double.fetchOne(db, sql: "SELECT sii FROM soc_ics_league WHERE indicator_id = 'DEC' AND ics_ods_code = 'QAA'") == nil)
         }
     }
 }

@@ -48,6 +48,9 @@ package struct ControlledValue: Sendable {
     /// England's value from the publisher's own England rows: no sum of the ICSs' counts (docs/DISCLOSURE.md,
     /// "England as published").
     package var fromNationalRows = false
+    /// A decile's resident population, its weight in the SII, for a value published without counts (docs/METHODS.md
+    /// §12); nil otherwise.
+    package var quantilePopulation: Double? = nil
 
     package var value: PublishedCell { estimate[0] }
     package var shown: Double? { estimate[0].number }

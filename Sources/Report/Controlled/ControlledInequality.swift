@@ -25,11 +25,15 @@ struct ControlledInequality {
     private var figures: [ReportInputs.Key: Figures] = [:]
 
     init(inputs: ReportInputs, settings: AggregateSettings) {
-        for definition in inputs.definitions where definition.deprivationSplit {
+        for definition in inputs.definitions where definition.deprivationSplit || definition.decilesOnly {
             let fit = InequalityFit(
                 valueType: definition.method.inequalityScale, polarity: definition.polarity, multiplier: definition.multiplier,
                 minimumPopulation: settings.minQuantilePopulation, nationalPositions: settings.siiPositions == .national,
                 repetitions: settings.siiRepetitions)
+            if definition.decilesOnly {
+                overDeciles(definition, inputs: inputs, fit: fit, seed: settings.siiSeed)
+                continue
+            }
             for period in inputs.periods[definition.id] ?? [] {
                 // England's quintile populations place the quintiles on the deprivation scale; where one is
                 // hidden (a world of two or three systems), no ICS's fit can be a function of published cells.
@@ -48,6 +52,42 @@ struct ControlledInequality {
                     figures[ReportInputs.Key(indicator: definition.id, period: period, code: icb.ods)] = Self.figures(
                         cells, national: national, fit: fit, seed: settings.siiSeed)
                 }
+            }
+        }
+    }
+
+    /// Each ICS's figures over its ten deciles of values published without counts (docs/METHODS.md §12): the
+    /// publisher's own values and limits, each weighted by the decile's resident population and placed by
+    /// England's deciles' populations; withheld with the reason of any decile that is hidden or not published.
+    private mutating func overDeciles(_ definition: ReportDefinition, inputs: ReportInputs, fit: InequalityFit, seed: UInt64) {
+        for period in inputs.periods[definition.id] ?? [] {
+            let national = (1...10).map { inputs.england(definition.id, period, .imdDecile, $0)?.quantilePopulation ?? 0 }
+            for icb in inputs.icbs {
+                let deciles = (1...10).map { inputs.value(definition.id, period, .icb, icb.ods, .imdDecile, $0) }
+                guard deciles.contains(where: { $0 != nil }) else { continue }
+                let key = ReportInputs.Key(indicator: definition.id, period: period, code: icb.ods)
+                if let hidden = deciles.lazy.map({ $0?.estimate[0] ?? .hidden(.withheld, reason: "no_value") }).first(where: { $0.action?.hidesValue == true })
+                {
+                    let cell: PublishedCell =
+                        hidden.action == .withheld
+                        ? .hidden(.withheld, reason: hidden.reason ?? "withheld") : .hidden(.secondarySuppressed, reason: "reveals_suppressed_count")
+                    figures[key] = Figures(cells: Array(repeating: cell, count: 6), fit: nil)
+                    continue
+                }
+                if let unweighted = deciles.firstIndex(where: { $0?.quantilePopulation == nil }) {
+                    let result = InequalityFit.Result(unstableReason: "decile \(unweighted + 1) has no population to weigh it by", quantiles: 10)
+                    figures[key] = Figures(cells: Array(repeating: PublishedCell(nil as Double?), count: 6), fit: result)
+                    continue
+                }
+                let result = fit.fit(
+                    deciles.map { cell in
+                        cell.map {
+                            InequalityFit.Quantile(value: $0.shown, lower95: $0.lower95, upper95: $0.upper95, population: $0.quantilePopulation ?? 0)
+                        }
+                    }, national: national, seed: seed)
+                figures[key] = Figures(
+                    cells: [result.sii, result.siiLower, result.siiUpper, result.rii, result.riiLower, result.riiUpper].map { PublishedCell($0) },
+                    fit: result)
             }
         }
     }

@@ -94,7 +94,9 @@ struct ReportInputs {
             // Deciles, sexes and detailed ethnic categories below England are published nowhere: only whether their counts would be hidden is
             // kept (a region's figures are withheld in such a period), not the values — two thirds of all rows,
             // whose weight grew with every period (docs/ARCHITECTURE.md, "Report memory").
-            if !national, row.breakdown == .imdDecile || row.breakdown == .sex || row.breakdown == .ethnicCategory {
+            // A decile published without counts is kept: an ICS's SII over deciles is fitted on it (docs/METHODS.md §12).
+            let decileWithoutCounts = row.breakdown == .imdDecile && row.method == .published
+            if !national, !decileWithoutCounts, row.breakdown == .imdDecile || row.breakdown == .sex || row.breakdown == .ethnicCategory {
                 let hides =
                     row.withheld == .suppressedAtSource
                     || [row.numerator, row.denominator].contains { control.count($0, national: false).action?.hidesValue == true }
@@ -115,7 +117,7 @@ struct ReportInputs {
                 ? unpublished : partial && row.statistic == .proportion ? notACount : control.count(row.denominator, national: national)
             let stored = StoredValue(
                 value: row.value, lower95: row.lower95, upper95: row.upper95, lower998: row.lower998, upper998: row.upper998, withheld: row.withheld)
-            let value = ControlledValue(
+            var value = ControlledValue(
                 indicator: row.indicator, period: row.period, level: row.level, code: row.code, name: row.name, breakdownType: row.breakdown,
                 breakdownIndex: row.breakdownIndex, numerator: numerator, denominator: denominator,
                 estimate: row.numerator == nil
@@ -125,6 +127,7 @@ struct ReportInputs {
                         stored: stored),
                 unit: row.unit, rawDenominator: row.denominator, parent: row.level == .place ? parentOfPlace[row.code] : nil,
                 fromNationalRows: row.fromNationalRows, rawNumerator: row.numerator)
+            value.quantilePopulation = row.quantilePopulation
             values[Key(indicator: row.indicator, period: row.period, level: row.level, code: row.code, type: row.breakdown, index: row.breakdownIndex)] =
                 value
         }

@@ -45,12 +45,13 @@ struct IcsTablesBuilder {
                     $0.map(league.precision(of: .funnelLcl95).round)
                 })
             let sii = inequality.figures(definition.id, period, icb.ods)
-            let englandSII = inputs.inequality(definition.id, period, .england, GeographyLevel.englandCode, type: .imdQuintile)?.sii
+            let englandSII = inputs.inequality(
+                definition.id, period, .england, GeographyLevel.englandCode, type: definition.decilesOnly ? .imdDecile : .imdQuintile)?.sii
             let siiSide = sii?.fit?.siiWithLimits.flatMap { own in
                 englandSII.map { IntervalSide.of(lower: own.lower, upper: own.upper, benchmark: $0) }
             }
             let profile = inputs.profiles[icb.ods]
-            let gap = definition.deprivationSplit ? siiSide.map(Self.gapWord) ?? "gap_not_compared" : "gap_not_available"
+            let gap = definition.deprivationSplit || definition.decilesOnly ? siiSide.map(Self.gapWord) ?? "gap_not_compared" : "gap_not_available"
             // The quadrant reads the indicator's one verdict (docs/METHODS.md §10).
             let verdict: TwoLevelComparison?
             switch definition.comparison {
@@ -79,9 +80,8 @@ struct IcsTablesBuilder {
                     .funnelTau2: CellRules.alongside(cell.value, comparison?.funnelTau2),
                     .sii: sii?.cells[0] ?? .empty, .siiLcl95: sii?.cells[1] ?? .empty, .siiUcl95: sii?.cells[2] ?? .empty,
                     .rii: sii?.cells[3] ?? .empty, .riiLcl95: sii?.cells[4] ?? .empty, .riiUcl95: sii?.cells[5] ?? .empty,
-                    .siiVsEngland: definition.deprivationSplit
-                        ? CellRules.alongside(sii?.cells[0] ?? .empty, siiSide?.rawValue)
-                        : PublishedCell(definition.decilesOnly ? Self.decilesWithoutCounts : Self.noSplit),
+                    .siiVsEngland: definition.deprivationSplit || definition.decilesOnly
+                        ? CellRules.alongside(sii?.cells[0] ?? .empty, siiSide?.rawValue) : PublishedCell(Self.noSplit),
                     .quadrant: CellRules.alongside(cell.value, quadrant),
                     .trendMarker: CellRules.alongside(cell.value, inputs.icbTrendDirection(definition.id, period, icb.ods)?.rawValue),
                     .rankValue: CellRules.alongside(cell.value, rank),
@@ -93,9 +93,6 @@ struct IcsTablesBuilder {
 
     /// What the inequality columns say for an indicator with no deprivation split.
     static let noSplit = "not_available_no_deprivation_split"
-    /// What they say for one whose source publishes values by decile without counts: an ICS's SII is fitted over
-    /// quintiles, which such values cannot make (docs/DATA.md, "Values without counts").
-    static let decilesWithoutCounts = "not_available_deciles_without_counts"
 
     /// The quadrant's word for an ICS's SII against England's.
     static func gapWord(_ side: IntervalSide) -> String {

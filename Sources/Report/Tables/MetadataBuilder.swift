@@ -271,7 +271,7 @@ struct MetadataBuilder {
     /// What a source of values by ICB × decile without counts gives of the deprivation split (docs/DATA.md, "Values
     /// without counts").
     static let decilesWithoutCounts =
-        "by national IMD decile, as the source publishes it without counts: England's value in each decile (soc_national_by_group) and its SII and RII over deciles (soc_national_inequality, n_quantiles 10), each decile weighted by its resident population; a quintile's value would need its two deciles' counts, so there are no quintile values, quintile gaps or ICS SII (an ICS's is fitted over quintiles)"
+        "by national IMD decile, as the source publishes it without counts: England's value in each decile (soc_national_by_group) and its SII and RII over deciles (soc_national_inequality, n_quantiles 10), and each ICS's SII and RII over its deciles (soc_ics_league, compared with England's over deciles), each decile weighted by its resident population; an ICS's decile values are the source's own and are not republished. A quintile's value would need its two deciles' counts, so there are no quintile values or quintile gaps"
 
     static func allocationYears(_ rows: [NeedAllocationPeriod]) -> String {
         guard rows.contains(where: { $0.allocationYear != NeedAllocationYear.everyPeriod }) else { return "" }

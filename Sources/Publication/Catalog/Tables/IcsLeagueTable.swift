@@ -96,7 +96,7 @@ extension PublishedCatalog {
                 )
             case .sii:
                 .number(
-                    "The ICS's SII over national deprivation quintiles, fitted on the quintile values, limits and denominators soc_ics_quintile_gap publishes; withheld (`sii_status`) when any of them is hidden."
+                    "The ICS's SII over national deprivation quintiles, fitted on the quintile values, limits and denominators soc_ics_quintile_gap publishes; withheld (`sii_status`) when any of them is hidden. For an indicator whose source publishes values by decile without counts, over the ICS's ten deciles as the source publishes them, each weighted by its resident population (the metadata item `deprivation_split` says so)."
                 )
             case .siiLcl95: .number("Lower 95% limit of the ICS SII.")
             case .siiUcl95: .number("Upper 95% limit of the ICS SII.")
@@ -105,7 +105,7 @@ extension PublishedCatalog {
             case .riiUcl95: .number("Upper 95% limit of the ICS RII.")
             case .siiVsEngland:
                 .text(
-                    "Whether the ICS SII's 95% interval lies `higher` or `lower` than England's SII, or includes it (`similar`); `not_available_no_deprivation_split` for an indicator whose source has no deprivation split (one row per ICB), or `not_available_deciles_without_counts` for one whose source publishes values by decile without counts (an ICS's SII is fitted over quintiles, which such values cannot make); its SII columns are then empty."
+                    "Whether the ICS SII's 95% interval lies `higher` or `lower` than England's SII, or includes it (`similar`); `not_available_no_deprivation_split` for an indicator whose source has no deprivation split (one row per ICB), whose SII columns are then empty."
                 )
             case .quadrant:
                 .text(

@@ -17,12 +17,11 @@ struct LeagueRow {
         self.row = row
         comparison = try row.outcome(.compareEngland2level, whenEmpty: .notCompared)
         funnelBand = try row.outcome(.funnelBand, whenEmpty: .notApplicable)
-        siiVersusEngland = row.text(.siiVsEngland).hasPrefix(Self.notAvailable) ? nil : try row.word(.siiVsEngland)
+        siiVersusEngland = row.text(.siiVsEngland) == Self.noSplit ? nil : try row.word(.siiVsEngland)
     }
 
-    /// How `sii_vs_england` begins for an indicator with no ICS SII: `not_available_no_deprivation_split`, or
-    /// `not_available_deciles_without_counts` (docs/PUBLISHED_TABLES.md).
-    static let notAvailable = "not_available_"
+    /// What `sii_vs_england` says for an indicator with no deprivation split.
+    static let noSplit = "not_available_no_deprivation_split"
 
     var ods: String { row.text(.icsOdsCode) }
     var name: String { row.text(.icsName) }
