@@ -31,7 +31,19 @@ enum IngestSchema {
         SchemaMigration(56, "v25-ingest-unplaced-total-place", sql: unplacedTotalPlace),
         SchemaMigration(58, "v26-ingest-published-value", sql: publishedValue),
         SchemaMigration(59, "v27-ingest-published-value-by-decile", sql: publishedValueByDecile),
+        SchemaMigration(61, "v28-ref-ethnic-group-population", sql: ethnicGroupPopulation),
     ]
+
+    /// Usual residents by ICB and NHS ethnic category, from Census 2021 (docs/DATA.md, "Rates by ethnic group").
+    static let ethnicGroupPopulation = """
+        CREATE TABLE ref_ethnic_group_population (
+            icb_ods_code TEXT NOT NULL,
+            ethnic_category TEXT NOT NULL,
+            population REAL NOT NULL CHECK (population >= 0),
+            areas INTEGER NOT NULL,
+            PRIMARY KEY (icb_ods_code, ethnic_category)
+        ) STRICT;
+        """
 
     /// Values published without counts by ICB × national decile (docs/DATA.md, "Values without counts"):
     /// `ingest_published_value` rebuilt with the decile in its key, 0 for a value over all deciles.

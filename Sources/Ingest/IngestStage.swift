@@ -200,7 +200,16 @@ public struct IngestStage: PipelineStage {
             : [
                 "place boundaries: \(unknownPlaces.count) outlines name a sub-ICB location the list does not hold (\(unknownPlaces.joined(separator: ", "))): not drawn"
             ]
-        return StageOutcome(rowsByTable: rows, notes: notes + valueNotes + placeNote, content: content)
+        // Census rows outside England (ONS publishes England and Wales together) are read and left out, said here.
+        let census = reference.ethnicGroupPopulation
+        let censusNote =
+            census.isEmpty
+            ? []
+            : [
+                "ethnic group population: \(census.areas.values.reduce(0, +)) LSOAs read onto the NHS's categories for \(census.byIcb.count) ICBs"
+                    + (census.outsideEngland > 0 ? "; \(census.outsideEngland) rows of areas outside England left out" : "")
+            ]
+        return StageOutcome(rowsByTable: rows, notes: notes + valueNotes + placeNote + censusNote, content: content)
     }
 
     /// Reads and writes each source of values published without counts, in config order, after the same checks

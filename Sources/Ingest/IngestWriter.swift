@@ -427,6 +427,15 @@ final class IngestWriter {
                 }
             }
         }
+        let census = try RecordInserter<EthnicGroupPopulation>(db)
+        for (icb, byCategory) in reference.ethnicGroupPopulation.byIcb.sorted(by: { $0.key < $1.key }) {
+            for (category, people) in byCategory.sorted(by: { $0.key.slot < $1.key.slot }) {
+                try census.insert(
+                    EthnicGroupPopulation(
+                        icbOdsCode: reference.icbs[icb].odsCode, category: category, population: people,
+                        areas: reference.ethnicGroupPopulation.areas[icb] ?? 0))
+            }
+        }
         let boundaries = try RecordInserter<IcbBoundaryRing>(db)
         for ring in reference.boundaries {
             try boundaries.insert(IcbBoundaryRing(icbOdsCode: reference.icbs[ring.icb].odsCode, polygon: ring.polygon, ring: ring.ring, points: ring.points))

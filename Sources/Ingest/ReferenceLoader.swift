@@ -91,6 +91,13 @@ public enum ReferenceLoader {
                         kind: .needWeights, vintage: weights.vintage, path: file.displayPath, required: required, optional: [], year: file.year)
                 }
             } ?? [])
+            + (reference.ethnicGroupPopulation.map { census in
+                [
+                    ReferenceFile(
+                        kind: .ethnicGroupPopulation, vintage: census.vintage, path: census.file,
+                        required: [census.areaColumn] + CensusEthnicGroup.columns.map(\.heading), optional: [CensusEthnicGroup.total])
+                ]
+            } ?? [])
             + (reference.boundaries.map { boundaries in
                 [
                     ReferenceFile(
@@ -289,6 +296,11 @@ public enum ReferenceLoader {
                     ))
             }
         }
+        var ethnicGroupPopulation = EthnicGroupPopulationTable()
+        if let census = reference.ethnicGroupPopulation, let file = files.first(where: { $0.kind == .ethnicGroupPopulation }) {
+            ethnicGroupPopulation = try EthnicGroupPopulationTable(
+                rows: try open(file), reference: census, lsoas: lsoas, icbOfLsoa: { Int(subIcbToIcb[Int(lsoaSubIcb[$0])]) })
+        }
         var boundaries: [BoundaryReader.Ring] = []
         if let configured = reference.boundaries {
             let resolved = config.resolve(configured.file)
@@ -326,6 +338,7 @@ public enum ReferenceLoader {
         tables.attributions = attributions
         tables.practiceDeciles = practiceDeciles
         tables.needPopulations = needPopulations
+        tables.ethnicGroupPopulation = ethnicGroupPopulation
         tables.subIcbAliases = subIcbAliases
         tables.icbDeprivation = icbDeprivation
         tables.boundaries = boundaries

@@ -44,6 +44,8 @@ public struct ReferenceTables: Sendable {
     /// Each need-weighted component summed by allocation year and ICB index, with the number of practices
     /// (`reference.needWeights`; year 0 for weights that serve every period).
     public var needPopulations: [String: [Int: [Int: (population: Double, practices: Int)]]] = [:]
+    /// Usual residents by ICB and NHS ethnic category (`reference.ethnicGroupPopulation`; empty without it).
+    var ethnicGroupPopulation = EthnicGroupPopulationTable()
     /// The ICS outlines for the map, when configured.
     public var boundaries: [BoundaryReader.Ring] = []
     /// The places' outlines (area index: the sub-ICB location's), when configured.

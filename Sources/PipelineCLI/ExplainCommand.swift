@@ -190,6 +190,23 @@ struct ExplainCommand: ParsableCommand {
             Console.out(
                 "denominator: need-weighted population, component '\(need)' (ref_need_population\(allocated)), \(Self.count(weighted)) over \(practices) GP practices"
             )
+        } else if profile.ethnicGroupSplit, !proportion {
+            // Over usual residents by ethnic group, the census's, one all-ages number (docs/DATA.md, "Rates by ethnic group").
+            var people = 0.0
+            for row in try EthnicGroupPopulation.fetchAll(db) where scope.type != .icsUnknown && scope.contains(row.category, broadHasOwnRow: false) {
+                let inArea: Bool
+                switch scope.level {
+                case .england: inArea = true
+                case .region: inArea = scope.regionOf[row.icbOdsCode] == geography
+                case .icb: inArea = row.icbOdsCode == geography
+                case .place: inArea = false
+                }
+                if inArea { people += row.population }
+            }
+            let vintage = try ReferenceVintage.filter(ReferenceVintage.Columns.kind == ReferenceKind.ethnicGroupPopulation.rawValue).fetchOne(db)?.vintage
+            Console.out(
+                "denominator: usual residents by ethnic group\(vintage.map { ", \($0)" } ?? "") (ref_ethnic_group_population, the NHS's categories), \(Self.count(people)) of all ages"
+            )
         } else if !proportion {
             // The mid-year the period's rates are over (docs/DATA.md, "Populations by year").
             let year = try PopulationPeriod.filter(PopulationPeriod.Columns.period == period).fetchOne(db)
@@ -207,16 +224,17 @@ struct ExplainCommand: ParsableCommand {
         let tables = (profile.counts.tables(for: source.storedKind).map { $0.databaseTableName } + (unplaced ? [UnplacedTotal.databaseTableName] : []))
             .joined(separator: ", ")
         Console.out("counts (source '\(source.source)', grain \(source.grain.rawValue), from \(tables))")
+        let oneDenominator = need != nil || (profile.ethnicGroupSplit && !proportion)
         Console.out(
-            need != nil
-                ? "by age band: events (over the need-weighted population above)"
+            oneDenominator
+                ? "by age band: events (over the population above)"
                 : ownDenominator
                     ? "by age band: events / denominator (the source's own rows, e.g. a registered list)"
                     : proportion ? "by age band: numerator / denominator" : "by age band: events / population / ESP2013 weight")
         for weight in try StandardPopulationWeight.fetchAll(db, orderedBy: [.bandIndex]) {
             let count = counts[.band(weight.band)] ?? Totals()
             let line =
-                need != nil
+                oneDenominator
                 ? Self.count(count.numerator)
                 : proportion
                     ? "\(Self.count(count.numerator)) / \(Self.count(count.denominator))"

@@ -69,13 +69,16 @@ struct IndicatorCalculator {
         let events = merged(aged(IndicatorCube.byAge(cube.numerator, units: units, deciles: slice.deciles, sexes: slice.sexes, splits: splits), slice))
         let denominators = merged(
             aged(IndicatorCube.byAge(cube.denominator, units: units, deciles: slice.deciles, sexes: slice.sexes, splits: splits), slice))
-        // The population is split by decile: a cube split by ethnic group has none (only proportions are made
-        // of such a source; the configuration refuses rates).
+        // The population is split as the counts are: by decile, or for a rate by ethnic group by group (the
+        // census's usual residents; docs/DATA.md, "Rates by ethnic group").
         let people =
             denominator == .sourceRows
             ? denominators
             : population.splits == splits
-                ? merged(aged(IndicatorCube.byAge(population.numerator, units: units, deciles: slice.deciles, sexes: slice.sexes), slice))
+                ? merged(
+                    aged(
+                        IndicatorCube.byAge(population.numerator, units: units, deciles: slice.deciles, sexes: slice.sexes, splits: population.splits),
+                        slice))
                 : [Double](repeating: 0, count: IndicatorCube.ages)
         let suppressed = IndicatorCube.byAge(cube.suppressedRecords, units: units, deciles: slice.deciles, sexes: slice.sexes, splits: splits).reduce(0, +)
         var reference: (events: [Double], population: [Double])?

@@ -64,6 +64,7 @@ public struct TransformStage: PipelineStage {
         }
         // Need-weighted populations, one per component (docs/DATA.md, "Access against need").
         let needPopulations = try Self.loadNeedPopulations(db, coordinates: coordinates, unitCount: frame.unitCodes.count)
+        let ethnicGroupPopulation = try Self.loadEthnicGroupPopulation(db, coordinates: coordinates, unitCount: frame.unitCodes.count)
         let ingested = Dictionary(try IngestedSource.fetchAll(db).map { ($0.source, $0) }, uniquingKeysWith: { first, _ in first })
         let profiles = try Self.writeGeographyProfiles(db, frame: frame, population: population)
 
@@ -151,14 +152,23 @@ public struct TransformStage: PipelineStage {
             }
             let populationStopsAt85 = config.populationSource.map { ingested[$0.name]?.topAgeBand == .eightyFivePlus } == true
             let mergesTopBands = source.topAgeBand == .eightyFivePlus || populationStopsAt85
+            // A rate by ethnic group is over each group's usual residents (Census 2021), one number for all ages.
+            let byEthnicGroupPopulation = profile.ethnicGroupSplit && indicator.method.sourceKind == .events
+            if byEthnicGroupPopulation, ethnicGroupPopulation == nil {
+                throw PipelineError(
+                    .inputMissing, "indicator \(indicator.id): a rate by ethnic group, but the ingest checkpoint holds no population by ethnic group",
+                    hint: "configure reference.ethnicGroupPopulation and run `soc-pipeline run --stage ingest`")
+            }
             var calculators: [Int: IndicatorCalculator] = [:]
             /// Over the population of `year`: a mid-year, or an allocation year for a need-weighted indicator.
             func calculator(year: Int) -> IndicatorCalculator {
                 if let made = calculators[year] { return made }
-                let over = need.map { $0[year] ?? IndicatorCube(unitCount: frame.unitCodes.count) } ?? populations[year] ?? population
+                let over =
+                    byEthnicGroupPopulation
+                    ? ethnicGroupPopulation! : need.map { $0[year] ?? IndicatorCube(unitCount: frame.unitCodes.count) } ?? populations[year] ?? population
                 let made = IndicatorCalculator(
                     indicator: indicator, standardWeights: weights, population: over, mergesTopBands: mergesTopBands,
-                    denominator: need != nil ? .needWeighted : source.rateDenominator)
+                    denominator: need != nil ? .needWeighted : byEthnicGroupPopulation ? .ethnicGroupPopulation : source.rateDenominator)
                 calculators[year] = made
                 return made
             }
@@ -340,6 +350,22 @@ public struct TransformStage: PipelineStage {
 
     /// Each need-weighted component by allocation year in cube form: its ICBs' sums in their whole-ICB units,
     /// decile 1, sex and age unknown — one all-ages number per ICB (docs/DATA.md, "Access against need").
+    /// Usual residents by ICB and ethnic group (Census 2021; docs/DATA.md, "Rates by ethnic group") in a cube split
+    /// as a source by ethnic group is: each category in its own slot and in its broad group's, all ages, persons;
+    /// nil when the reference is not configured.
+    static func loadEthnicGroupPopulation(_ db: Database, coordinates: CubeCoordinates, unitCount: Int) throws -> IndicatorCube? {
+        let rows = try EthnicGroupPopulation.fetchAll(db)
+        guard !rows.isEmpty else { return nil }
+        var cube = IndicatorCube(unitCount: unitCount, splits: EthnicGroup.slots)
+        for row in rows {
+            for group in [row.category] + (row.category.broad.map { [$0] } ?? []) {
+                let index = try coordinates.index(unit: row.icbOdsCode, decile: group.slot, sex: .unknown, age: .unknown, splits: EthnicGroup.slots)
+                cube.numerator[index] += row.population
+            }
+        }
+        return cube
+    }
+
     static func loadNeedPopulations(_ db: Database, coordinates: CubeCoordinates, unitCount: Int) throws -> [String: [Int: IndicatorCube]] {
         var cubes: [String: [Int: IndicatorCube]] = [:]
         for row in try NeedPopulation.fetchAll(db) {

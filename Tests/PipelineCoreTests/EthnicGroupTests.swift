@@ -63,7 +63,7 @@ struct EthnicGroupTests {
         #expect(decodeError(Self.config()) == nil)
         #expect(
             decodeError(Self.config(method: "crude_rate", kind: "events"))?.message.contains(
-                "a rate by ethnic group needs a population by ethnic group (Census 2021), which this version does not read") == true)
+                "a rate by ethnic group needs a population by ethnic group, and reference.ethnicGroupPopulation is not configured") == true)
         #expect(
             decodeError(Self.config(breakdowns: #", "breakdowns": ["ethnic_group"]"#, source: "waits"))?.message.contains(
                 "asks for 'ethnic_group', but the rows of source 'waits' carry no ethnic group") == true)

@@ -240,12 +240,24 @@ public enum ConfigLoader {
                     "\(path).breakdowns: \(indicator.id) asks for '\(split.rawValue)', but the rows of source '\(source.name)' carry no ethnic group",
                     at: location, hint: "ethnic groups come from a source with \"grain\": \"icb-ethnic-group\"; leave the ethnic breakdowns out here")
             }
-            // A rate by ethnic group needs each group's population (Census 2021), which this version does not read.
+            // A rate by ethnic group is over each group's usual residents (Census 2021), all ages: a crude rate, and
+            // only where the configuration supplies that population (docs/DATA.md, "Rates by ethnic group").
             if byEthnicGroup, indicator.method.sourceKind != .proportion {
-                throw PipelineError(
-                    .usage,
-                    "\(path).method: \(indicator.id) is '\(indicator.method.rawValue)', but source '\(source.name)' is by ethnic group: a rate by ethnic group needs a population by ethnic group (Census 2021), which this version does not read",
-                    at: location, hint: "use a proportion (numerator and denominator from the same source), or a source by LSOA for the rate")
+                guard config.reference.ethnicGroupPopulation != nil else {
+                    throw PipelineError(
+                        .usage,
+                        "\(path).method: \(indicator.id) is '\(indicator.method.rawValue)', but source '\(source.name)' is by ethnic group: a rate by ethnic group needs a population by ethnic group, and reference.ethnicGroupPopulation is not configured",
+                        at: location,
+                        hint:
+                            "configure reference.ethnicGroupPopulation with Census 2021 table TS021 by LSOA (ONS's census2021-ts021-lsoa.csv), or use a proportion (numerator and denominator from the same source)"
+                    )
+                }
+                guard indicator.method == .crudeRate, indicator.ageRange == nil, source.rateDenominator == .residents else {
+                    throw PipelineError(
+                        .usage,
+                        "\(path).\(indicator.ageRange != nil ? "ageRange" : "method"): \(indicator.id) is a rate by ethnic group, over Census 2021 usual residents by group, which have no ages: it is a crude rate over all ages (\"method\": \"crude_rate\", no ageRange)",
+                        at: location, hint: "use crude_rate without ageRange, and say the ages the source covers in the title or definition")
+                }
             }
             // A need-weighted population is one number per ICB: a crude rate over all ages, with no split by
             // deprivation, sex or group (docs/DATA.md, "Access against need").

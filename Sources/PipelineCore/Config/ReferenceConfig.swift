@@ -19,9 +19,12 @@ public struct ReferenceConfig: Codable, Sendable, Equatable {
     /// Need-weighted populations by GP practice, whose components indicators may take as denominators
     /// (docs/DATA.md, "Access against need").
     public var needWeights: NeedWeightsReference?
+    /// Usual residents by ethnic group (Census 2021), the denominator of a rate by ethnic group (docs/DATA.md,
+    /// "Rates by ethnic group").
+    public var ethnicGroupPopulation: EthnicGroupPopulationReference?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case icb, imd, standardPopulation, lsoaVintage, lsoaConversions, boundaries, placeBoundaries, needWeights
+        case icb, imd, standardPopulation, lsoaVintage, lsoaConversions, boundaries, placeBoundaries, needWeights, ethnicGroupPopulation
     }
 
     public init(from decoder: any Decoder) throws {
@@ -35,6 +38,7 @@ public struct ReferenceConfig: Codable, Sendable, Equatable {
         boundaries = try container.decodeIfPresent(BoundaryReference.self, forKey: .boundaries)
         placeBoundaries = try container.decodeIfPresent(BoundaryReference.self, forKey: .placeBoundaries)
         needWeights = try container.decodeIfPresent(NeedWeightsReference.self, forKey: .needWeights)
+        ethnicGroupPopulation = try container.decodeIfPresent(EthnicGroupPopulationReference.self, forKey: .ethnicGroupPopulation)
     }
 
     /// The conversion that maps codes of `vintage` onto the basis, if configured.

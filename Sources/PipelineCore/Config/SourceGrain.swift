@@ -111,7 +111,7 @@ public enum SourceGrain: String, Codable, Sendable, CaseIterable {
     private static let noPopulation = GrainProfile.Availability.notAvailable(
         "a population at ICB level cannot give the deprivation split every rate needs")
     private static let noEthnicPopulation = GrainProfile.Availability.notAvailable(
-        "a population by ICB × ethnic group (Census 2021) is not read by this version: sources by ethnic group give proportions")
+        "a population by ethnic group is a reference (reference.ethnicGroupPopulation, Census 2021), not a source")
 }
 
 /// What a ``SourceGrain`` means for every stage (docs/ARCHITECTURE.md, "Adding a source grain").

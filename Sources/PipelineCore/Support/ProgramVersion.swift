@@ -10,7 +10,7 @@
 /// changes every fingerprint and `run` recomputes instead of skipping. Nobody has to remember to bump it.
 public enum ProgramVersion {
     /// The release label; a test fails when the sample publication changes and this does not.
-    public static let current = "0.24.0"
+    public static let current = "0.25.0"
 
     /// Release label and build-id, e.g. `0.5.0+1d6c409df1c7…`.
     public static let build: String = current + "+" + (BuildID.ofMainProgram() ?? "no-build-id")

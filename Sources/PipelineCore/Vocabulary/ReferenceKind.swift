@@ -21,6 +21,8 @@ public enum ReferenceKind: String, Sendable, CaseIterable, Codable {
     case practiceDeprivation = "practice_deprivation"
     /// Need-weighted populations by GP practice (NHS England's allocations).
     case needWeights = "need_weights"
+    /// Usual residents by ethnic group (Census 2021 TS021 by LSOA), the denominator of rates by ethnic group.
+    case ethnicGroupPopulation = "ethnic_group_population"
     /// ICS outlines for the map.
     case boundaries
     /// The places' (sub-ICB locations') outlines for the place maps.

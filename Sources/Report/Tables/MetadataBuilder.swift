@@ -203,6 +203,10 @@ struct MetadataBuilder {
                 let scores = source?.practiceDeprivation.map { " Scores: \($0.vintage ?? $0.file)." } ?? ""
                 items.append(("deprivation_basis", "Quintiles and deciles are of the \(definition.deprivationBasis.label).\(scores)"))
             }
+            // A rate by ethnic group is over the census's usual residents, grouped as the NHS groups its events.
+            if source?.grain.profile.ethnicGroupSplit == true, definition.method.counts == .events {
+                items.append(("denominators", Self.ethnicGroupDenominators(vintage: inputs.vintages[.ethnicGroupPopulation]?.vintage)))
+            }
             if let source, definition.method.counts == .events, source.rateDenominator == .sourceRows {
                 items.append(
                     (
@@ -266,6 +270,11 @@ struct MetadataBuilder {
             source?.englandRows != nil ? "England's value is the publisher's own England row" : "England's value is not available: the source publishes none"
         return
             "Not published by the source: each value is published as its source gave it, with the limits it gave (if any), and no count is shown, computed or invented. \(england); a region's is not available (values without counts are not added up). Compared with England only where the source gives an ICS's limits and England's value; no funnel, excess events or \(byDecile ? "quintiles" : "deprivation split"). Values and limits that would give away a count in the suppression range (inverting them by the publisher's method) are hidden"
+    }
+
+    /// What the rates of a source by ethnic group are over (docs/DATA.md, "Rates by ethnic group").
+    static func ethnicGroupDenominators(vintage: String?) -> String {
+        "Rates are over \(RateDenominator.ethnicGroupPopulation.label)\(vintage.map { " — \($0)" } ?? ""): one all-ages number per ICB and group, England's the sum of the ICBs'. ONS's nineteen groups are counted where the NHS records them: Chinese, an Asian group in the 2021 Census, in Other ethnic groups; Gypsy or Irish Traveller and Roma in any other White background; Arab in any other ethnic group. A group's rate counts only the events whose group was recorded: Not stated has events and no population, so no rate (its events are published beside everyone's); everyone's rate is every event over every usual resident"
     }
 
     /// What a source of values by ICB × decile without counts gives of the deprivation split (docs/DATA.md, "Values

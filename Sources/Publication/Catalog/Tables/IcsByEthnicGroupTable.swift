@@ -37,6 +37,7 @@ extension PublishedCatalog {
         statusGroups: [
             .group("numerator_status", [.numerator]), .group("denominator_status", [.denominator, .shareOfIcs]),
             .group("value_status", [.value, .lcl95, .ucl95, .compareEnglandSameGroup], after: .ucl95),
+            .group("england_group_value_status", [.englandGroupValue]),
             .group(
                 "reference_status", [.referenceValue, .gapToReference, .gapLcl95, .gapUcl95, .ratioToReference, .ratioLcl95, .ratioUcl95, .compareReference]),
         ],
@@ -53,14 +54,14 @@ extension PublishedCatalog {
                     nullable: false)
             case .groupOrder: .integer("The group's place in that order, 1–6.", nullable: false)
             case .numerator: .count("Events or people counted (rounded; suppressed if 1–7).")
-            case .denominator: .count("People eligible (rounded; suppressed if 1–7).")
+            case .denominator: .count("People eligible, or for a rate the group's usual residents (rounded; suppressed if 1–7).")
             case .value: .number("The indicator value in `unit` (from the rounded counts).")
             case .lcl95: .number("Lower 95% confidence limit.")
             case .ucl95: .number("Upper 95% confidence limit.")
             case .unit: .text("Unit of `value`.", nullable: false)
             case .shareOfIcs:
                 .number("The group's share of the ICS's denominator (0–1): for `Not stated`, how much of the ICS's activity has no ethnic group recorded.")
-            case .englandGroupValue: .number("England's value for the same group.")
+            case .englandGroupValue: .number("England's value for the same group (withheld or hidden as England's own cell is).")
             case .compareEnglandSameGroup:
                 .text(
                     "The group's 95% interval against England's same group (`better`/`similar`/`worse`, or `higher`/`lower`); `not_compared` for `Not stated`.")

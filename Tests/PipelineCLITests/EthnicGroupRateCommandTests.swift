@@ -1,0 +1,26 @@
+import Foundation
+import PipelineTestSupport
+import Testing
+
+/// The built binary on a rate by ethnic group (docs/DATA.md, "Rates by ethnic group"): `explain` names the census
+/// population a group's rate is over, as the NHS groups it.
+struct EthnicGroupRateCommandTests {
+    @Test func explainNamesTheCensusPopulation() throws {
+        let workspace = try TestWorkspace()
+        let config = try CensusEthnicGroupWorld.world(workspace)
+        let database = workspace.path("ethnic.sqlite")
+        let run = try CommandLineRunner.run(["run", "--config", config, "--db", database, "--output", workspace.path("published")])
+        #expect(run.status == 0, "\(run.stderr)")
+        // England's Other ethnic groups: Chinese, Arab and any other, in each of the four LSOAs (30 + 15 + 12).
+        let explain = try CommandLineRunner.run([
+            "explain", "--config", config, "--db", database, "--indicator", "ETHR", "--geography", "E92000001", "--breakdown", "ethnic_group=other",
+            "--period", "2025-03",
+        ])
+        #expect(explain.status == 0, "\(explain.stderr)")
+        #expect(
+            explain.stdout.contains(
+                "denominator: usual residents by ethnic group, Census 2021 (TS021) (ref_ethnic_group_population, the NHS's categories), 228 of all ages"),
+            "\(explain.stdout)")
+        #expect(explain.stdout.contains("denominator 228"), "\(explain.stdout)")
+    }
+}
