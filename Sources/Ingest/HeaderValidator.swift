@@ -11,7 +11,10 @@ public enum HeaderValidator {
                 _ = try HeaderMap(header: record, required: file.required.map { ($0, [$0]) }, file: file.path)
             }
         }
-        lines.append("reference: ok (ICB \(config.reference.icb.vintage), IMD \(config.reference.imd.vintage), \(config.reference.standardPopulation.name))")
+        let optional = [config.reference.needWeights?.vintage, config.reference.ethnicGroupPopulation?.vintage].compactMap { $0.map { ", \($0)" } }
+        lines.append(
+            "reference: ok (ICB \(config.reference.icb.vintage), IMD \(config.reference.imd.vintage), \(config.reference.standardPopulation.name)\(optional.joined()))"
+        )
         for source in config.sources {
             let files = try FileDiscovery.files(for: source, config: config)
             var unused: [String] = []

@@ -3,7 +3,7 @@ import PipelineTestSupport
 import Testing
 
 /// The built binary on a rate by ethnic group (docs/DATA.md, "Rates by ethnic group"): `explain` names the census
-/// population a group's rate is over, as the NHS groups it.
+/// population a group's rate is over, as the NHS groups it, and `validate` checks the census table's header.
 struct EthnicGroupRateCommandTests {
     @Test func explainNamesTheCensusPopulation() throws {
         let workspace = try TestWorkspace()
@@ -22,5 +22,14 @@ struct EthnicGroupRateCommandTests {
                 "denominator: usual residents by ethnic group, Census 2021 (TS021) (ref_ethnic_group_population, the NHS's categories), 228 of all ages"),
             "\(explain.stdout)")
         #expect(explain.stdout.contains("denominator 228"), "\(explain.stdout)")
+        // `validate` reads the census table's header with the other reference files, and names it.
+        let validate = try CommandLineRunner.run(["validate", "--config", config])
+        #expect(validate.status == 0, "\(validate.stderr)")
+        #expect(validate.stdout.contains("reference: ok (ICB test, IMD 2019, ESP2013, Census 2021 (TS021))"), "\(validate.stdout)")
+        let renamed = try String(contentsOfFile: workspace.path("ref/ts021.csv"), encoding: .utf8).replacingOccurrences(
+            of: "Ethnic group: Other ethnic group: Arab", with: "Arab")
+        try workspace.write("ref/ts021.csv", renamed)
+        let refused = try CommandLineRunner.run(["validate", "--config", config])
+        #expect(refused.status != 0 && refused.stderr.contains("Ethnic group: Other ethnic group: Arab"), "\(refused.stderr)")
     }
 }
