@@ -193,15 +193,9 @@ struct ExplainCommand: ParsableCommand {
         } else if profile.ethnicGroupSplit, !proportion {
             // Over usual residents by ethnic group, the census's, one all-ages number (docs/DATA.md, "Rates by ethnic group").
             var people = 0.0
-            for row in try EthnicGroupPopulation.fetchAll(db) where scope.type != .icsUnknown && scope.contains(row.category, broadHasOwnRow: false) {
-                let inArea: Bool
-                switch scope.level {
-                case .england: inArea = true
-                case .region: inArea = scope.regionOf[row.icbOdsCode] == geography
-                case .icb: inArea = row.icbOdsCode == geography
-                case .place: inArea = false
-                }
-                if inArea { people += row.population }
+            for row in try EthnicGroupPopulation.fetchAll(db)
+            where scope.type != .icsUnknown && scope.contains(row.category, broadHasOwnRow: false) && scope.inArea(icb: row.icbOdsCode, unit: row.icbOdsCode) {
+                people += row.population
             }
             let vintage = try ReferenceVintage.filter(ReferenceVintage.Columns.kind == ReferenceKind.ethnicGroupPopulation.rawValue).fetchOne(db)?.vintage
             Console.out(
@@ -327,15 +321,20 @@ struct ExplainCommand: ParsableCommand {
         let regionOf: [String: String]
 
         func contains(icb: String, unit: String, decile: Int?, sex: Sex, age: RecordedAge, ignoringSplit: Bool = false) -> Bool {
-            switch level {
-            case .icb: guard icb == geography else { return false }
-            case .region: guard regionOf[icb] == geography else { return false }
-            case .place: guard unit == geography else { return false }
-            case .england: break
-            }
+            guard inArea(icb: icb, unit: unit) else { return false }
             var selection = type.selection(index)
             if ignoringSplit { selection.deciles = BreakdownType.Selection.everyone.deciles }
             return selection.contains(decile: decile, sex: sex, age: age)
+        }
+
+        /// Whether a row of `icb` (and of `unit`, its sub-ICB location or the ICB's own) is in the scope's geography.
+        func inArea(icb: String, unit: String) -> Bool {
+            switch level {
+            case .icb: icb == geography
+            case .region: regionOf[icb] == geography
+            case .place: unit == geography
+            case .england: true
+            }
         }
 
         /// Whether a row of an ethnic group is in the scope's group, as transform adds them (docs/DATA.md,

@@ -105,29 +105,42 @@ public final class TestWorkspace {
     {
         try writeTinyReference()
         try write("values.csv", values)
-        let config = """
-            {
-              "database": "out/test.sqlite",
-              "reference": {
-                "icb": { "vintage": "test", "icbs": "ref/icbs.csv", "lsoaLookup": "ref/lsoa_icb.csv" },
-                "imd": { "vintage": "2019", "lsoaDeciles": "ref/lsoa_imd.csv" },
-                "standardPopulation": { "name": "ESP2013", "file": "ref/esp2013.csv" }
-              },
-              "ingest": { "rejectThreshold": 0.5, "requireFullCoverage": true },
-              "sources": [
-                { "name": "population", "kind": "population", "vintage": "test", "files": "ref/population.csv" },
-                { "name": "published", "kind": "value", "grain": "icb", "files": "values.csv", "where": {"Area Type": ["ICBs", "England"]},
-                  "englandRows": {"Area Type": ["England"]}, "suppressedWhen": {"Value note": ["Value suppressed for disclosure control reasons"]},
-                  "columns": {"icb": "Area Code", "period": "Time period"} \(sourceExtra) }
-              ],
-              "indicators": [
-                { "id": "PUB", "title": "Published share", "source": "published", "method": "proportion", "multiplier": 100, "unit": "%",
-                  "polarity": "higher_is_better" \(indicatorExtra) }
-              ]
-            }
-            """
-        try write("pipeline.json", config)
+        try write(
+            "pipeline.json",
+            Self.valueWorldConfig(
+                source: """
+                    { "name": "published", "kind": "value", "grain": "icb", "files": "values.csv", "where": {"Area Type": ["ICBs", "England"]},
+                      "englandRows": {"Area Type": ["England"]}, "suppressedWhen": {"Value note": ["Value suppressed for disclosure control reasons"]},
+                      "columns": {"icb": "Area Code", "period": "Time period"} \(sourceExtra) }
+                    """,
+                indicator: """
+                    { "id": "PUB", "title": "Published share", "source": "published", "method": "proportion", "multiplier": 100, "unit": "%",
+                      "polarity": "higher_is_better" \(indicatorExtra) }
+                    """))
         return path("pipeline.json")
+    }
+
+    /// A config of the tiny reference files, the population and one source of values without counts (`source`,
+    /// its JSON object) with one indicator of it (`indicator`): the value worlds' common frame.
+    static func valueWorldConfig(source: String, indicator: String) -> String {
+        """
+        {
+          "database": "out/test.sqlite",
+          "reference": {
+            "icb": { "vintage": "test", "icbs": "ref/icbs.csv", "lsoaLookup": "ref/lsoa_icb.csv" },
+            "imd": { "vintage": "2019", "lsoaDeciles": "ref/lsoa_imd.csv" },
+            "standardPopulation": { "name": "ESP2013", "file": "ref/esp2013.csv" }
+          },
+          "ingest": { "rejectThreshold": 0.5, "requireFullCoverage": true },
+          "sources": [
+            { "name": "population", "kind": "population", "vintage": "test", "files": "ref/population.csv" },
+        \(source)
+          ],
+          "indicators": [
+        \(indicator)
+          ]
+        }
+        """
     }
 
     /// A world of twenty LSOAs, each ICB with one in each national decile — QAA's LSOAs 1–10 in deciles 1–10, QBB's
@@ -154,28 +167,18 @@ public final class TestWorkspace {
         try write("ref/lsoa_imd.csv", deciles)
         try write("ref/population.csv", population)
         try write("values.csv", values)
-        let config = """
-            {
-              "database": "out/test.sqlite",
-              "reference": {
-                "icb": { "vintage": "test", "icbs": "ref/icbs.csv", "lsoaLookup": "ref/lsoa_icb.csv" },
-                "imd": { "vintage": "2019", "lsoaDeciles": "ref/lsoa_imd.csv" },
-                "standardPopulation": { "name": "ESP2013", "file": "ref/esp2013.csv" }
-              },
-              "ingest": { "rejectThreshold": 0.5, "requireFullCoverage": true },
-              "sources": [
-                { "name": "population", "kind": "population", "vintage": "test", "files": "ref/population.csv" },
-                { "name": "bydecile", "kind": "value", "grain": "icb-imd-decile", "decileOrder": "1-most-deprived", "files": "values.csv",
-                  "englandRows": {"Area Type": ["England"]}, "columns": {"icb": "Area Code", "imdDecile": "Category", "period": "Time period"}
-                  \(sourceExtra) }
-              ],
-              "indicators": [
-                { "id": "DEC", "title": "Published share by decile", "source": "bydecile", "method": "proportion", "multiplier": 100, "unit": "%",
-                  "polarity": "higher_is_better" \(indicatorExtra) }
-              ]
-            }
-            """
-        try write("pipeline.json", config)
+        try write(
+            "pipeline.json",
+            Self.valueWorldConfig(
+                source: """
+                    { "name": "bydecile", "kind": "value", "grain": "icb-imd-decile", "decileOrder": "1-most-deprived", "files": "values.csv",
+                      "englandRows": {"Area Type": ["England"]}, "columns": {"icb": "Area Code", "imdDecile": "Category", "period": "Time period"}
+                      \(sourceExtra) }
+                    """,
+                indicator: """
+                    { "id": "DEC", "title": "Published share by decile", "source": "bydecile", "method": "proportion", "multiplier": 100, "unit": "%",
+                      "polarity": "higher_is_better" \(indicatorExtra) }
+                    """))
         return path("pipeline.json")
     }
 

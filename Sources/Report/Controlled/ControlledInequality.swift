@@ -68,10 +68,7 @@ struct ControlledInequality {
                 let key = ReportInputs.Key(indicator: definition.id, period: period, code: icb.ods)
                 if let hidden = deciles.lazy.map({ $0?.estimate[0] ?? .hidden(.withheld, reason: "no_value") }).first(where: { $0.action?.hidesValue == true })
                 {
-                    let cell: PublishedCell =
-                        hidden.action == .withheld
-                        ? .hidden(.withheld, reason: hidden.reason ?? "withheld") : .hidden(.secondarySuppressed, reason: "reveals_suppressed_count")
-                    figures[key] = Figures(cells: Array(repeating: cell, count: 6), fit: nil)
+                    figures[key] = Self.withheld(because: hidden)
                     continue
                 }
                 if let unweighted = deciles.firstIndex(where: { $0?.quantilePopulation == nil }) {
@@ -92,18 +89,21 @@ struct ControlledInequality {
         }
     }
 
+    /// Every figure hidden for a hidden input: withheld with its reason, or suppressed as revealing a count.
+    static func withheld(because hidden: PublishedCell) -> Figures {
+        let cell: PublishedCell =
+            hidden.action == .withheld
+            ? .hidden(.withheld, reason: hidden.reason ?? "withheld") : .hidden(.secondarySuppressed, reason: "reveals_suppressed_count")
+        return Figures(cells: Array(repeating: cell, count: 6), fit: nil)
+    }
+
     /// The figures of one ICS from its five published quintiles.
     static func figures(_ quintiles: [ControlledValue?], national: [Double], fit: InequalityFit, seed: UInt64) -> Figures {
         let inputs = quintiles.flatMap { cell -> [PublishedCell] in
             guard let cell else { return [.hidden(.withheld, reason: "no_value")] }
             return Array(cell.estimate.prefix(3)) + [cell.denominator]
         }
-        if let hidden = inputs.first(where: { $0.action?.hidesValue == true }) {
-            let cell: PublishedCell =
-                hidden.action == .withheld
-                ? .hidden(.withheld, reason: hidden.reason ?? "withheld") : .hidden(.secondarySuppressed, reason: "reveals_suppressed_count")
-            return Figures(cells: Array(repeating: cell, count: 6), fit: nil)
-        }
+        if let hidden = inputs.first(where: { $0.action?.hidesValue == true }) { return withheld(because: hidden) }
         // At the precision the quintile table publishes them, so that the fit holds no digit a reader lacks.
         let result = fit.fit(
             quintiles.map { cell in
